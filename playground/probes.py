@@ -1,0 +1,101 @@
+"""What the dashboards plot: gradient flow, pre-activation drift, batch-norm statistics.
+
+A ProbeReport is taken on one real training step (the trainer instruments that
+step only), so its gradients and updates are the ones training applied. All values
+are plain floats or fresh numpy arrays: safe to hand to another thread.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+# A layer whose gradient is this many times smaller than the output layer's has
+# (practically) stopped learning: two orders of magnitude.
+VANISHING_RATIO = 1e-2
+EXPLODING_RATIO = 1e2
+EXPLODING_NORM = 1e3
+
+
+@dataclass(frozen=True)
+class LayerGradient:
+    name: str  # "Linear 1" ... "Output"
+    weight_grad_norm: float  # L2 norm of dLoss/dW
+    bias_grad_norm: float
+    weight_norm: float
+    update_ratio: float  # ||W_after - W_before|| / ||W_before||; ~1e-3 is healthy for SGD
+
+
+@dataclass(frozen=True)
+class ActivationStats:
+    name: str
+    mean: float  # of the layer's pre-activation (the Linear output) over batch and units
+    std: float
+
+
+@dataclass(frozen=True)
+class BatchNormStats:
+    name: str
+    batch_mean: np.ndarray  # float32 (features,): mean of the BN input over this batch
+    batch_var: np.ndarray  # biased variance over this batch (what BN normalizes by)
+    running_mean: np.ndarray  # after this step's update
+    running_var: np.ndarray
+    gamma: np.ndarray
+    beta: np.ndarray
+
+
+@dataclass(frozen=True)
+class Verdict:
+    state: str  # "healthy" | "vanishing" | "exploding"
+    reason: str
+
+
+@dataclass(frozen=True)
+class ProbeReport:
+    step: int  # the step the probe was taken on (0-based)
+    epoch: int
+    gradients: tuple[LayerGradient, ...]  # Linear layers, input side first, then Output
+    activations: tuple[ActivationStats, ...]  # hidden Linear layers
+    batchnorm: tuple[BatchNormStats, ...]
+    verdict: Verdict
+
+
+def gradient_verdict(gradients: tuple[LayerGradient, ...] | list[LayerGradient]) -> Verdict:
+    """healthy / vanishing / exploding, from the first and last layers' gradient norms."""
+    norms = [g.weight_grad_norm for g in gradients]
+    if not norms:
+        return Verdict("healthy", "No layers with weights.")
+    if any(not math.isfinite(n) for n in norms):
+        return Verdict("exploding", "Some gradients are no longer finite numbers (NaN or infinity).")
+    first, last, largest = norms[0], norms[-1], max(norms)
+    if largest > EXPLODING_NORM:
+        return Verdict("exploding", f"A gradient norm reached {largest:.3g}; updates this large throw the weights about.")
+    if len(norms) == 1:
+        return Verdict("healthy", "A single layer: the gradient reaches it directly.")
+    if last == 0.0:
+        if first == 0.0:
+            return Verdict("vanishing", "Every gradient is zero: nothing is learning (dead units, or zero weights).")
+        return Verdict("healthy", "The output layer's gradient is zero at this step.")
+    ratio = first / last
+    if ratio < VANISHING_RATIO:
+        return Verdict(
+            "vanishing",
+            f"The first layer's gradient is {_orders(ratio)} smaller than the output layer's "
+            f"({first:.2g} vs {last:.2g}): early layers barely learn.",
+        )
+    if ratio > EXPLODING_RATIO:
+        return Verdict(
+            "exploding",
+            f"The first layer's gradient is {_orders(1 / ratio)} larger than the output layer's "
+            f"({first:.2g} vs {last:.2g}): it grows on the way back.",
+        )
+    return Verdict("healthy", f"Gradients reach the first layer (first/output = {ratio:.2g}).")
+
+
+def _orders(ratio: float) -> str:
+    n = round(-math.log10(ratio)) if ratio > 0 else float("inf")
+    if ratio == 0:
+        return "infinitely"
+    return f"about {10 ** n:,.0f} times" if n <= 6 else f"about 10^{n} times"

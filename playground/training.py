@@ -1,0 +1,424 @@
+"""The Trainer: one optimizer step, one epoch, evaluation, and instrumented probe steps.
+
+Per step the trainer does what a plain PyTorch loop does (forward, loss, backward,
+optimizer step) plus keeping the detached loss; the host reads the losses once per
+``train_steps`` call, not once per step. Probes cost a few hundred microseconds and
+are taken only when asked for (the run loop asks at the display rate).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+from torch import nn
+
+from .datasets import Dataset, make_dataset
+from .design import Design, require_valid
+from .devices import DeviceChoice, select_device
+from .errors import DesignError, PlaygroundError, Problem
+from .model import Block, build_network, check_size, output_size, steps_per_epoch
+from .probes import (
+    ActivationStats,
+    BatchNormStats,
+    LayerGradient,
+    ProbeReport,
+    gradient_verdict,
+)
+
+BOUNDARY_RESOLUTION = 64  # decision-boundary grid, points per side
+NEURON_RESOLUTION = 20  # per-neuron heat maps, points per side
+CURVE_POINTS = 200  # 1-D regression curve
+
+
+class Diverged(PlaygroundError):
+    """The loss stopped being a finite number. ``str()`` explains what to try."""
+
+    def __init__(self, message: str, *, losses: np.ndarray, step: int, epoch: int):
+        super().__init__(message)
+        self.losses = losses
+        self.step = step
+        self.epoch = epoch
+
+
+@dataclass(frozen=True)
+class Metrics:
+    train_loss: float
+    test_loss: float
+    train_accuracy: float | None  # classification only, 0..1
+    test_accuracy: float | None
+
+
+@dataclass(frozen=True)
+class StepResult:
+    losses: np.ndarray  # float32 (k,): the training loss of each step, without regularization
+    probe: ProbeReport | None
+
+
+def make_optimizer(design: Design, params) -> torch.optim.Optimizer:
+    o = design.optimizer
+    common = {"lr": o.lr, "weight_decay": o.weight_decay}
+    if o.name == "sgd":
+        return torch.optim.SGD(params, **common)
+    if o.name == "momentum":
+        return torch.optim.SGD(params, momentum=o.momentum, nesterov=o.nesterov, **common)
+    if o.name == "adagrad":
+        return torch.optim.Adagrad(params, eps=o.eps, **common)
+    if o.name == "rmsprop":
+        return torch.optim.RMSprop(params, alpha=o.alpha, eps=o.eps, **common)
+    cls = torch.optim.Adam if o.name == "adam" else torch.optim.AdamW
+    return cls(params, betas=(o.beta1, o.beta2), eps=o.eps, **common)
+
+
+def make_loss(name: str) -> nn.Module:
+    return {
+        "mse": nn.MSELoss,
+        "mae": nn.L1Loss,
+        "huber": nn.HuberLoss,
+        "cross_entropy": nn.CrossEntropyLoss,
+        "bce": nn.BCEWithLogitsLoss,
+    }[name]()
+
+
+def check_fit(design: Design, dataset: Dataset) -> None:
+    """Refuse a loss that cannot work with this data (known only once loaded, for CSV)."""
+    if design.loss == "bce" and dataset.n_classes != 2:
+        raise DesignError(
+            [Problem("loss", f"binary cross-entropy needs exactly 2 classes; this data has {dataset.n_classes}: use cross-entropy")],
+            title="The loss does not fit the data:",
+        )
+    if (design.loss in ("cross_entropy", "bce")) != (dataset.task != "regression"):
+        kind = "regression" if dataset.task == "regression" else "classification"
+        raise DesignError([Problem("loss", f"{design.loss} does not fit {kind} data")], title="The loss does not fit the data:")
+
+
+class Trainer:
+    """Trains one Design on one Dataset. Not thread-safe: one thread drives it."""
+
+    def __init__(self, design: Design, dataset: Dataset | None = None, *, device: DeviceChoice | None = None):
+        self.design = require_valid(design)
+        self.dataset = dataset if dataset is not None else make_dataset(design.data)
+        check_fit(design, self.dataset)
+        self.device_choice = device or select_device(design.training.device)
+        self.device = torch.device(self.device_choice.device)
+        n_outputs = output_size(design.loss, self.dataset.n_classes)
+        check_size(design, self.dataset.n_inputs, n_outputs)
+
+        # Seeds the initial weights and the global generator dropout draws from.
+        torch.manual_seed(design.training.seed)
+        network, self.blocks = build_network(design, self.dataset.n_inputs, n_outputs)
+        self.network = network.to(self.device)
+        self.network.train()
+        self.loss_fn = make_loss(design.loss)
+        self.optimizer = make_optimizer(design, self.network.parameters())
+        self._shuffle = torch.Generator().manual_seed(design.training.seed)
+
+        self.x_train, self.y_train, self.c_train = self._tensors(self.dataset.x_train, self.dataset.y_train)
+        self.x_test, self.y_test, self.c_test = self._tensors(self.dataset.x_test, self.dataset.y_test)
+        n_train = len(self.x_train)
+        mode = design.training.batch_mode
+        self.batch_size = {"full": n_train, "stochastic": 1}.get(mode, min(design.training.batch_size, n_train))
+        self.steps_per_epoch = steps_per_epoch(n_train, self.batch_size)
+        if design.has_batchnorm and n_train % self.batch_size == 1 and self.steps_per_epoch > 1:
+            self.steps_per_epoch -= 1  # the lone last sample joins the previous batch
+        self.max_steps = design.training.epochs * self.steps_per_epoch
+        self.step = 0
+        self.diverged = False
+        self._batches: list[tuple[torch.Tensor, torch.Tensor]] = []
+        self._weights = [self.network[b.start].weight for b in self.blocks if b.kind in ("linear", "output")]
+        self._grid_cache: dict[str, torch.Tensor] = {}
+
+    # --- state -------------------------------------------------------------------
+    @property
+    def epoch(self) -> int:
+        """Completed epochs."""
+        return self.step // self.steps_per_epoch
+
+    @property
+    def batch_in_epoch(self) -> int:
+        return self.step % self.steps_per_epoch
+
+    @property
+    def finished(self) -> bool:
+        return self.step >= self.max_steps
+
+    @property
+    def lr(self) -> float:
+        return self.optimizer.param_groups[0]["lr"]
+
+    def set_lr(self, lr: float) -> None:
+        """Live change: takes effect at the next step, keeps weights and optimizer state."""
+        if not lr > 0:
+            raise ValueError("the learning rate must be positive")
+        for group in self.optimizer.param_groups:
+            group["lr"] = float(lr)
+
+    def _tensors(self, x: np.ndarray, y: np.ndarray):
+        x_t = torch.as_tensor(x, dtype=torch.float32, device=self.device)
+        if self.dataset.task == "regression":
+            y_loss = torch.as_tensor(y, dtype=torch.float32, device=self.device).reshape(-1, 1)
+            return x_t, y_loss, None
+        classes = torch.as_tensor(y, dtype=torch.int64, device=self.device)
+        y_loss = classes.to(torch.float32).reshape(-1, 1) if self.design.loss == "bce" else classes
+        return x_t, y_loss, classes
+
+    # --- training ----------------------------------------------------------------
+    def _start_epoch(self) -> None:
+        n = len(self.x_train)
+        if self.batch_size >= n:
+            self._batches = [(self.x_train, self.y_train)]
+            return
+        order = torch.randperm(n, generator=self._shuffle).to(self.device)
+        xs, ys = self.x_train[order], self.y_train[order]
+        cuts = [i * self.batch_size for i in range(1, self.steps_per_epoch)]
+        self._batches = list(zip(torch.tensor_split(xs, cuts), torch.tensor_split(ys, cuts)))
+
+    def _penalty(self) -> torch.Tensor | None:
+        kind, rate = self.design.training.regularization, self.design.training.regularization_rate
+        if kind == "none" or rate == 0:
+            return None
+        if kind == "l1":
+            return rate * sum(w.abs().sum() for w in self._weights)
+        return rate * 0.5 * sum(w.pow(2).sum() for w in self._weights)
+
+    def _step(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        loss = self.loss_fn(self.network(x), y)
+        penalty = self._penalty()
+        self.optimizer.zero_grad()
+        (loss if penalty is None else loss + penalty).backward()
+        self.optimizer.step()
+        return loss.detach()
+
+    def train_steps(self, n: int, probe: bool = False) -> StepResult:
+        """Run up to ``n`` batches (fewer at the epoch limit); with ``probe`` the last is instrumented.
+
+        Raises Diverged (carrying the losses up to the bad one) when a loss is NaN or infinite.
+        """
+        if self.diverged:
+            raise PlaygroundError("This run diverged; reset it to train again.")
+        k = max(0, min(n, self.max_steps - self.step))
+        start = self.step
+        losses, report = [], None
+        for i in range(k):
+            if self.step % self.steps_per_epoch == 0:
+                self._start_epoch()
+            x, y = self._batches[self.step % self.steps_per_epoch]
+            if probe and i == k - 1:
+                loss, report = self._probe_step(x, y)
+            else:
+                loss = self._step(x, y)
+            losses.append(loss)
+            self.step += 1
+        values = torch.stack(losses).cpu().numpy() if losses else np.zeros(0, np.float32)
+        bad = np.flatnonzero(~np.isfinite(values))
+        if bad.size:
+            self._diverge(start + int(bad[0]), values[: bad[0] + 1])
+        return StepResult(values, report)
+
+    def train_epoch(self, probe: bool = False) -> StepResult:
+        """Run to the end of the current epoch (a whole epoch when at a boundary)."""
+        return self.train_steps(self.steps_per_epoch - self.batch_in_epoch, probe)
+
+    def _diverge(self, bad_step: int, losses: np.ndarray) -> None:
+        self.diverged = True
+        self.step = bad_step + 1
+        where = self._where_diverged()
+        lr = self.lr
+        raise Diverged(
+            f"Training diverged: the loss became {'NaN' if np.isnan(losses[-1]) else 'infinite'} at step "
+            f"{bad_step + 1:,} (epoch {bad_step // self.steps_per_epoch + 1}). {where} "
+            f"The updates grew too large. Try a lower learning rate (now {lr:g}; e.g. {lr / 10:g}), "
+            "an adaptive optimizer such as Adam, batch normalization, or regularization; then reset the run.",
+            losses=losses,
+            step=bad_step,
+            epoch=bad_step // self.steps_per_epoch,
+        )
+
+    def _where_diverged(self) -> str:
+        for block in self.blocks:
+            params = [p for m in self.network[block.start : block.stop] for p in m.parameters()]
+            if any(not torch.isfinite(p).all() for p in params):
+                return f"{block.name} was the first layer whose weights stopped being finite numbers."
+        return "The weights are still finite, but the outputs grew too large for the loss."
+
+    # --- probes ------------------------------------------------------------------
+    def _probe_step(self, x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, ProbeReport]:
+        """One real training step, recording what the dashboards show."""
+        before = [w.detach().clone() for w in self._weights]
+        pre_activations, bn_inputs = [], []
+        out = x
+        for block in self.blocks:
+            for index in range(block.start, block.stop):
+                module = self.network[index]
+                if isinstance(module, nn.BatchNorm1d):
+                    bn_inputs.append((block.name, out.detach(), module))
+                out = module(out)
+                if index == block.start and block.kind in ("linear", "batchnorm"):
+                    pre_activations.append((block.name, out.detach()))
+        loss = self.loss_fn(out, y)
+        penalty = self._penalty()
+        self.optimizer.zero_grad()
+        (loss if penalty is None else loss + penalty).backward()
+        self.optimizer.step()
+
+        linear_blocks = [b for b in self.blocks if b.kind in ("linear", "output")]
+        rows = []
+        for block, w0 in zip(linear_blocks, before):
+            linear = self.network[block.start]
+            rows.append(
+                torch.stack(
+                    [
+                        _norm(linear.weight.grad),
+                        _norm(linear.bias.grad),
+                        torch.linalg.vector_norm(w0),
+                        torch.linalg.vector_norm(linear.weight.detach() - w0),
+                    ]
+                )
+            )
+        stats = [torch.stack([a.mean(), a.std(unbiased=False)]) for _, a in pre_activations]
+        numbers = torch.cat(rows + stats).cpu().tolist() if rows or stats else []
+        grad_rows = [numbers[i : i + 4] for i in range(0, 4 * len(rows), 4)]
+        stat_rows = [numbers[i : i + 2] for i in range(4 * len(rows), len(numbers), 2)]
+        gradients = tuple(
+            LayerGradient(b.name, g, gb, w, (dw / w) if w > 0 else (0.0 if dw == 0 else float("inf")))
+            for b, (g, gb, w, dw) in zip(linear_blocks, grad_rows)
+        )
+        activations = tuple(
+            ActivationStats(name, mean, std) for (name, _), (mean, std) in zip(pre_activations, stat_rows)
+        )
+        batchnorm = tuple(_bn_stats(name, inp, module) for name, inp, module in bn_inputs)
+        report = ProbeReport(self.step, self.epoch, gradients, activations, batchnorm, gradient_verdict(gradients))
+        return loss.detach(), report
+
+    # --- evaluation and views ------------------------------------------------------
+    @torch.no_grad()
+    def evaluate(self) -> Metrics:
+        self.network.eval()
+        try:
+            values = [*self._loss_and_accuracy(self.x_train, self.y_train, self.c_train),
+                      *self._loss_and_accuracy(self.x_test, self.y_test, self.c_test)]
+            numbers = torch.stack(values).cpu().tolist()
+        finally:
+            self.network.train()
+        classify = self.dataset.task != "regression"
+        return Metrics(
+            numbers[0], numbers[2], numbers[1] if classify else None, numbers[3] if classify else None
+        )
+
+    def _loss_and_accuracy(self, x, y, classes):
+        if len(x) == 0:
+            nan = torch.tensor(float("nan"), device=self.device)
+            return nan, nan
+        out = self.network(x)
+        loss = self.loss_fn(out, y)
+        if classes is None:
+            return loss, torch.zeros((), device=self.device)
+        predicted = (out[:, 0] > 0).long() if self.design.loss == "bce" else out.argmax(1)
+        return loss, (predicted == classes).float().mean()
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        """Model output for inputs (m, n_inputs): class probabilities (m, C), or values (m,)."""
+        with torch.no_grad():
+            return self._predict(torch.as_tensor(x, dtype=torch.float32, device=self.device)).cpu().numpy()
+
+    def _predict(self, x: torch.Tensor) -> torch.Tensor:
+        self.network.eval()
+        try:
+            out = self.network(x)
+        finally:
+            self.network.train()
+        if self.dataset.task == "regression":
+            return out[:, 0]
+        if self.design.loss == "bce":
+            p = torch.sigmoid(out)
+            return torch.cat([1 - p, p], dim=1)
+        return torch.softmax(out, dim=1)
+
+    def extras(self) -> dict:
+        """Heavy views for the dashboards, as fresh numpy arrays (call at the display rate).
+
+        Keys: ``weights``/``biases`` (per Linear layer, (out, in) / (out,)); for 2-D data
+        ``boundary`` ((R, R, C) class probabilities or (R, R) values, row = x2 from
+        low to high) and ``neurons`` (per hidden block, (units, r, r) outputs after its
+        activation); for 1-D data ``curve_x``/``curve_y``; for other data ``confusion``
+        ((C, C) counts on the test set, row = true class) or ``predicted``/``actual``.
+        """
+        with torch.no_grad():
+            out = {
+                "weights": [w.detach().cpu().numpy().copy() for w in self._weights],
+                "biases": [self.network[b.start].bias.detach().cpu().numpy().copy()
+                           for b in self.blocks if b.kind in ("linear", "output")],
+            }
+            kind = self.dataset.input_kind
+            if kind == "2d":
+                out["boundary"] = self._grid_predict(BOUNDARY_RESOLUTION)
+                out["neurons"] = self._neuron_maps(NEURON_RESOLUTION)
+            elif kind == "1d":
+                xs = self._grid("curve", CURVE_POINTS)
+                out["curve_x"] = self._curve_x.copy()
+                out["curve_y"] = self._predict(xs).cpu().numpy()
+            elif self.dataset.task == "regression":
+                out["predicted"] = self._predict(self.x_test).cpu().numpy()
+                out["actual"] = self.dataset.y_test.astype(np.float32).copy()
+            else:
+                predicted = self._predict(self.x_test).argmax(1).cpu().numpy()
+                c = self.dataset.n_classes
+                out["confusion"] = np.bincount(self.dataset.y_test * c + predicted, minlength=c * c).reshape(c, c)
+            return out
+
+    def _grid(self, key: str, resolution: int) -> torch.Tensor:
+        """Model inputs for a regular grid over the data's extent (cached per resolution)."""
+        name = f"{key}{resolution}"
+        if name not in self._grid_cache:
+            x0, x1, y0, y1 = self.dataset.extent
+            if key == "curve":
+                self._curve_x = np.linspace(x0, x1, resolution, dtype=np.float32)
+                raw = self._curve_x[:, None]
+            else:
+                gx, gy = np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution))
+                raw = np.stack([gx.ravel(), gy.ravel()], axis=1).astype(np.float32)
+            features = self.dataset.features_of(raw)
+            self._grid_cache[name] = torch.as_tensor(features, dtype=torch.float32, device=self.device)
+        return self._grid_cache[name]
+
+    def _grid_predict(self, resolution: int) -> np.ndarray:
+        values = self._predict(self._grid("grid", resolution)).cpu().numpy()
+        if values.ndim == 1:
+            return values.reshape(resolution, resolution)
+        return values.reshape(resolution, resolution, -1)
+
+    def _neuron_maps(self, resolution: int) -> list[np.ndarray]:
+        x = self._grid("grid", resolution)
+        maps = []
+        self.network.eval()
+        try:
+            for block in self.blocks[:-1]:
+                for module in self.network[block.start : block.stop]:
+                    x = module(x)
+                if block.kind in ("linear", "batchnorm"):
+                    maps.append(x.T.reshape(-1, resolution, resolution).cpu().numpy().copy())
+        finally:
+            self.network.train()
+        return maps
+
+
+def _norm(grad: torch.Tensor | None) -> torch.Tensor:
+    if grad is None:
+        return torch.zeros(())
+    return torch.linalg.vector_norm(grad)
+
+
+def _bn_stats(name: str, inputs: torch.Tensor, bn: nn.BatchNorm1d) -> BatchNormStats:
+    def arr(t: torch.Tensor) -> np.ndarray:
+        return t.detach().to(torch.float32).cpu().numpy().copy()
+
+    return BatchNormStats(
+        name,
+        batch_mean=arr(inputs.mean(0)),
+        batch_var=arr(inputs.var(0, unbiased=False)),
+        running_mean=arr(bn.running_mean),
+        running_var=arr(bn.running_var),
+        gamma=arr(bn.weight),
+        beta=arr(bn.bias),
+    )

@@ -1,0 +1,216 @@
+"""The Trainer, the model builder and device selection, as the app and CLI use them."""
+
+import numpy as np
+import pytest
+import torch
+
+from playground.design import BatchNormLayer, Design, DropoutLayer, LinearLayer
+from playground.devices import select_device, unavailable_reasons
+from playground.errors import DesignError
+from playground.model import describe
+from playground.probes import LayerGradient, gradient_verdict
+from playground.training import Diverged, Trainer
+
+
+def small(dataset="circle", layers=(LinearLayer(units=4),), loss="bce", **training) -> Design:
+    d = Design(layers=tuple(layers), loss=loss).with_data(dataset=dataset)
+    return d.with_training(**training) if training else d
+
+
+# --- model description -------------------------------------------------------------
+def test_describe_reports_torch_shapes_and_parameter_counts_of_the_default_net():
+    infos = describe(Design(), n_inputs=2, n_classes=2)
+    assert [i.name for i in infos] == ["Linear 1", "Linear 2", "Output"]
+    assert [i.output_shape for i in infos] == [torch.Size([10, 4]), torch.Size([10, 2]), torch.Size([10, 1])]
+    assert [i.parameters for i in infos] == [2 * 4 + 4, 4 * 2 + 2, 2 + 1]
+
+
+def test_describe_counts_batchnorm_and_dropout_and_cross_entropy_head():
+    d = Design(layers=(LinearLayer(units=5), BatchNormLayer(), DropoutLayer(p=0.2)), loss="cross_entropy")
+    d = d.with_data(dataset="blobs", classes=4)
+    infos = describe(d, n_inputs=2, n_classes=4, batch_size=32)
+    assert [(i.name, i.parameters) for i in infos] == [("Linear 1", 15), ("BatchNorm 1", 10), ("Dropout 1", 0), ("Output", 24)]
+    assert infos[-1].output_shape == torch.Size([32, 4])
+
+
+def test_a_network_too_large_to_train_live_is_refused_with_a_message():
+    d = Design(layers=tuple(LinearLayer(units=512) for _ in range(30)))
+    with pytest.raises(DesignError) as caught:
+        describe(d, 2, 2)
+    assert "parameters" in str(caught.value) and caught.value.problems[0].field == "layers"
+
+
+# --- refusing designs that cannot train ----------------------------------------------
+def test_a_loss_that_does_not_fit_the_task_is_refused():
+    with pytest.raises(DesignError) as caught:
+        Trainer(small(loss="mse"))
+    assert caught.value.problems[0].field == "loss"
+    assert "Binary cross-entropy" in str(caught.value)
+    with pytest.raises(DesignError):
+        Trainer(small("plane", loss="bce"))
+    with pytest.raises(DesignError) as caught:
+        Trainer(small("blobs", loss="bce"))
+    assert "cross-entropy" in str(caught.value)
+
+
+def test_batchnorm_with_stochastic_batches_is_refused():
+    with pytest.raises(DesignError) as caught:
+        Trainer(small(layers=(LinearLayer(units=4), BatchNormLayer()), batch_mode="stochastic"))
+    assert caught.value.problems[0].field == "training.batch_mode"
+
+
+def test_batchnorm_never_sees_a_batch_of_one():
+    # 250 training points in batches of 3 leave one sample over: it joins the last batch.
+    d = small(layers=(LinearLayer(units=4), BatchNormLayer()), batch_size=3, epochs=2)
+    trainer = Trainer(d)
+    assert len(trainer.train_epoch().losses) == trainer.steps_per_epoch == 83
+    assert trainer.epoch == 1
+
+
+# --- training behaviour ------------------------------------------------------------------
+def test_training_lowers_the_loss_and_evaluate_reports_accuracy():
+    trainer = Trainer(small(epochs=60, layers=(LinearLayer(units=8, activation="tanh"),)).with_optimizer(name="adam", lr=0.03))
+    before = trainer.evaluate()
+    trainer.train_steps(trainer.max_steps)
+    after = trainer.evaluate()
+    assert after.train_loss < before.train_loss / 3
+    assert after.test_accuracy > 0.9
+    assert trainer.finished and trainer.epoch == 60
+    assert len(trainer.train_steps(10).losses) == 0, "no steps past the epoch limit"
+
+
+def test_live_learning_rate_change_keeps_the_weights_and_step():
+    trainer = Trainer(small(epochs=10))
+    trainer.train_steps(30)
+    weights = [p.detach().clone() for p in trainer.network.parameters()]
+    trainer.set_lr(0.5)
+    assert trainer.lr == 0.5 and trainer.step == 30
+    assert all(torch.equal(a, b) for a, b in zip(weights, trainer.network.parameters()))
+    trainer.train_steps(1)
+    assert trainer.step == 31
+    with pytest.raises(ValueError):
+        trainer.set_lr(0)
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "momentum", "adagrad", "rmsprop", "adam", "adamw"])
+def test_every_optimizer_trains(optimizer):
+    from playground.registry import OPTIMIZER_DEFAULTS
+
+    d = small(epochs=20).with_optimizer(name=optimizer, **OPTIMIZER_DEFAULTS[optimizer])
+    trainer = Trainer(d)
+    start = trainer.evaluate().train_loss
+    trainer.train_steps(trainer.max_steps)
+    assert trainer.evaluate().train_loss < start
+
+
+@pytest.mark.parametrize("regularization", ["l1", "l2"])
+def test_regularization_shrinks_the_weights(regularization):
+    base = small(epochs=20, layers=(LinearLayer(units=8),))
+    plain, regular = Trainer(base), Trainer(base.with_training(regularization=regularization, regularization_rate=0.05))
+    for t in (plain, regular):
+        t.train_steps(t.max_steps)
+    norm = lambda t: sum(float(w.detach().abs().sum()) for w in t._weights)  # noqa: E731
+    assert norm(regular) < 0.8 * norm(plain)
+
+
+def test_zero_init_never_breaks_symmetry():
+    trainer = Trainer(small(epochs=5, layers=(LinearLayer(units=4, activation="tanh"),)).with_(init="zeros"))
+    trainer.train_steps(trainer.max_steps)
+    hidden = trainer.network[0].weight.detach()
+    assert torch.allclose(hidden, hidden[0].expand_as(hidden)), "all hidden units stay identical"
+
+
+# --- divergence ------------------------------------------------------------------------------
+def test_a_diverging_run_stops_with_an_explanation():
+    d = small("plane", layers=(LinearLayer(units=8, activation="relu"),) * 3, loss="mse", epochs=50)
+    trainer = Trainer(d.with_optimizer(lr=10.0))
+    with pytest.raises(Diverged) as caught:
+        trainer.train_steps(trainer.max_steps)
+    error = caught.value
+    assert not np.isfinite(error.losses[-1]) and np.isfinite(error.losses[:-1]).all()
+    assert "learning rate" in str(error) and "step" in str(error)
+    assert trainer.diverged and trainer.step == error.step + 1
+    with pytest.raises(Exception, match="reset"):
+        trainer.train_steps(1)
+
+
+# --- probes ------------------------------------------------------------------------------------
+def test_probe_reports_gradients_updates_activations_and_batchnorm():
+    d = small(layers=(LinearLayer(units=6, activation="linear"), BatchNormLayer(activation="relu"), LinearLayer(units=3)))
+    trainer = Trainer(d)
+    result = trainer.train_steps(5, probe=True)
+    report = result.probe
+    assert report.step == 4
+    assert [g.name for g in report.gradients] == ["Linear 1", "Linear 2", "Output"]
+    assert all(g.weight_grad_norm > 0 and 0 < g.update_ratio < 1 for g in report.gradients)
+    assert [a.name for a in report.activations] == ["Linear 1", "BatchNorm 1", "Linear 2"]
+    bn_out = report.activations[1]
+    assert abs(bn_out.mean) < 0.05 and abs(bn_out.std - 1) < 0.05, "BatchNorm output is normalized"
+    (bn,) = report.batchnorm
+    assert bn.batch_mean.shape == bn.running_var.shape == bn.gamma.shape == (6,)
+    assert trainer.train_steps(5).probe is None
+
+
+def test_gradient_verdicts():
+    def grads(*norms):
+        return [LayerGradient(str(i), n, 0.0, 1.0, 0.01) for i, n in enumerate(norms)]
+
+    assert gradient_verdict(grads(1e-5, 1e-3, 1.0)).state == "vanishing"
+    assert gradient_verdict(grads(0.5, 1.0)).state == "healthy"
+    assert gradient_verdict(grads(5e3, 1.0)).state == "exploding"
+    assert gradient_verdict(grads(float("nan"), 1.0)).state == "exploding"
+    assert gradient_verdict(grads(0.0, 0.0)).state == "vanishing"
+    assert "1,000 times" in gradient_verdict(grads(1e-3, 1.0)).reason
+
+
+# --- dashboard views --------------------------------------------------------------------------
+def test_extras_for_two_dimensional_classification():
+    trainer = Trainer(small(layers=(LinearLayer(units=3), LinearLayer(units=2))))
+    extras = trainer.extras()
+    assert extras["boundary"].shape == (64, 64, 2)
+    np.testing.assert_allclose(extras["boundary"].sum(axis=2), 1, rtol=1e-5)
+    assert [m.shape for m in extras["neurons"]] == [(3, 20, 20), (2, 20, 20)]
+    assert [w.shape for w in extras["weights"]] == [(3, 2), (2, 3), (1, 2)]
+
+
+def test_extras_for_regression_curve_and_digits_confusion():
+    curve = Trainer(small("sine", loss="mse")).extras()
+    assert curve["curve_x"].shape == curve["curve_y"].shape == (200,)
+    digits = Trainer(small("digits", layers=(LinearLayer(units=16),), loss="cross_entropy"))
+    confusion = digits.extras()["confusion"]
+    assert confusion.shape == (10, 10) and confusion.sum() == len(digits.dataset.y_test)
+
+
+def test_predictions_match_the_boundary_grid_orientation():
+    trainer = Trainer(small(epochs=30).with_optimizer(name="adam", lr=0.03))
+    trainer.train_steps(trainer.max_steps)
+    boundary = trainer.extras()["boundary"][..., 1]
+    x0, x1, y0, y1 = trainer.dataset.extent
+    corner = trainer.predict(trainer.dataset.features_of(np.array([[x1, y0]], np.float32)))[0, 1]
+    assert boundary[0, -1] == pytest.approx(corner, abs=1e-5), "row 0 is the lowest x2, last column the highest x1"
+
+
+# --- devices --------------------------------------------------------------------------------------
+def test_device_selection_prefers_cuda_then_mps_then_cpu():
+    yes, no = (lambda: True), (lambda: False)
+    assert select_device("auto", yes, yes).device == "cuda"
+    assert select_device("auto", no, yes).device == "mps"
+    assert select_device("auto", no, no).device == "cpu"
+    assert select_device("cpu", yes, yes).device == "cpu"
+    assert select_device("cuda", yes, no).device == "cuda" and select_device("cuda", yes, no).notice == ""
+
+
+def test_asking_for_an_absent_device_falls_back_to_cpu_with_a_notice():
+    no = lambda: False  # noqa: E731
+    choice = select_device("cuda", no, no)
+    assert choice.device == "cpu" and "CUDA" in choice.notice and "CPU" in choice.notice
+    choice = select_device("mps", no, no)
+    assert choice.device == "cpu" and "MPS" in choice.notice
+    assert set(unavailable_reasons(no, no)) == {"cuda", "mps"}
+
+
+def test_trainer_uses_the_fallback_device_on_this_machine():
+    if torch.cuda.is_available():
+        pytest.skip("a CUDA GPU is present")
+    trainer = Trainer(small().with_training(device="cuda"))
+    assert trainer.device.type == "cpu" and "not available" in trainer.device_choice.notice
