@@ -1,0 +1,121 @@
+"""Engine throughput against a plain hand-written PyTorch loop, side by side in one run.
+
+For each Design the plain loop and the engine's run loop (probes, evaluation,
+dashboard views and snapshots at up to 30 a second, taken at once by a consumer)
+train the same number of epochs, alternating, ``--repeats`` times. Printed: steps/s
+and epochs/s of both (median, with min and max) and the ratio engine / plain of the
+medians. Target: ratio >= 0.9 on every Design.
+
+    .venv/bin/python benchmarks/bench_engine.py [--repeats 5] [--threads 1]
+
+Designs: TensorFlow Playground's default (circle, x1 x2, hidden [4, 2] tanh, SGD lr
+0.03, batch 10, 250 training points) and its spiral with hidden 6 x 8 tanh at batch
+1 and batch 30.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+
+import torch
+from torch import nn
+
+from playground.datasets import make_dataset
+from playground.design import Design, LinearLayer
+from playground.run_loop import RunControl, RunLoop
+from playground.training import Trainer
+
+
+def designs() -> list[tuple[str, Design, int]]:
+    """(name, design, epochs per timed run)."""
+    default = Design()
+    spiral = Design(layers=tuple(LinearLayer(units=8, activation="tanh") for _ in range(6)))
+    spiral = spiral.with_data(dataset="spiral")
+    return [
+        ("circle [4,2] batch 10", default, 300),
+        ("spiral 6x8 batch 1", spiral.with_training(batch_mode="stochastic"), 20),
+        ("spiral 6x8 batch 30", spiral.with_training(batch_size=30), 400),
+    ]
+
+
+def plain_loop(design: Design, epochs: int) -> float:
+    """A learner's loop: Sequential, BCEWithLogitsLoss, SGD, reshuffled batches. Returns seconds."""
+    data = make_dataset(design.data)
+    x = torch.as_tensor(data.x_train)
+    y = torch.as_tensor(data.y_train, dtype=torch.float32).reshape(-1, 1)
+    torch.manual_seed(design.training.seed)
+    layers, width = [], x.shape[1]
+    for layer in design.layers:
+        layers += [nn.Linear(width, layer.units), nn.Tanh()]
+        width = layer.units
+    model = nn.Sequential(*layers, nn.Linear(width, 1))
+    loss_fn = nn.BCEWithLogitsLoss()
+    optimizer = torch.optim.SGD(model.parameters(), lr=design.optimizer.lr)
+    batch = 1 if design.training.batch_mode == "stochastic" else design.training.batch_size
+    generator = torch.Generator().manual_seed(design.training.seed)
+    start = time.perf_counter()
+    for _ in range(epochs):
+        order = torch.randperm(len(x), generator=generator)
+        for i in range(0, len(x), batch):
+            index = order[i : i + batch]
+            optimizer.zero_grad()
+            loss = loss_fn(model(x[index]), y[index])
+            loss.backward()
+            optimizer.step()
+    return time.perf_counter() - start
+
+
+def engine_loop(design: Design, epochs: int) -> tuple[float, int, int]:
+    """The app's engine with everything the dashboards need. Returns (seconds, steps, snapshots)."""
+    trainer = Trainer(design.with_training(epochs=epochs))
+    control = RunControl()
+    count = 0
+
+    def consume(snapshot) -> None:
+        nonlocal count
+        count += 1
+        control.snapshot_taken()
+
+    loop = RunLoop(trainer, control, consume)
+    start = time.perf_counter()
+    final = loop.run()
+    seconds = time.perf_counter() - start
+    assert final.state == "finished", final.message
+    return seconds, trainer.step, count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--threads", type=int, default=1, help="torch intra-op threads (the app uses 1 for small nets)")
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    print(f"torch {torch.__version__}, {args.threads} thread(s), {args.repeats} repeats, median (min-max)\n")
+    header = f"{'design':24} {'plain epochs/s':>22} {'engine epochs/s':>22} {'plain steps/s':>14} {'engine steps/s':>15} {'snaps/s':>8} {'ratio':>6}"
+    print(header)
+    print("-" * len(header))
+    for name, design, epochs in designs():
+        plain_loop(design, max(1, epochs // 10))  # warm up allocators and kernels
+        engine_loop(design, max(1, epochs // 10))
+        plain, engine, snaps, steps = [], [], [], 0
+        for _ in range(args.repeats):
+            plain.append(epochs / plain_loop(design, epochs))
+            seconds, steps, count = engine_loop(design, epochs)
+            engine.append(epochs / seconds)
+            snaps.append(count / seconds)
+        steps_per_epoch = steps / epochs
+        p, e = statistics.median(plain), statistics.median(engine)
+        print(
+            f"{name:24} {_spread(plain):>22} {_spread(engine):>22} {p * steps_per_epoch:>14,.0f} "
+            f"{e * steps_per_epoch:>15,.0f} {statistics.median(snaps):>8.1f} {e / p:>6.2f}"
+        )
+
+
+def _spread(values: list[float]) -> str:
+    return f"{statistics.median(values):.1f} ({min(values):.1f}-{max(values):.1f})"
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,153 @@
+"""The command line: ``nn-playground train DESIGN.json [--epochs N] [--metrics out.csv]``.
+
+Trains headless with the same engine as the window, shows a progress bar with the
+epoch and losses, writes one CSV row per epoch, prints the final figures and the
+gradient verdict. Exit codes: 0 trained, 1 diverged, 2 bad design or data file,
+130 interrupted (the metrics so far are still written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_DIVERGED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="nn-playground",
+        description="Build a neural network, train it live with PyTorch, and watch what happens inside. "
+        "With no command, opens the app.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    train = commands.add_parser("train", help="train a design file headless and report the results")
+    train.add_argument("design", type=Path, help="a design file (.json) saved by NN Playground")
+    train.add_argument("--epochs", type=int, help="train this many epochs instead of the design's limit")
+    train.add_argument("--metrics", type=Path, help="write per-epoch metrics (losses, accuracy, gradient norms) to this CSV file")
+    train.add_argument("--quiet", action="store_true", help="no progress bar")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "train":
+        return train_command(args.design, epochs=args.epochs, metrics_path=args.metrics, quiet=args.quiet)
+    build_parser().print_help()
+    return EXIT_OK
+
+
+def train_command(path: Path, *, epochs: int | None = None, metrics_path: Path | None = None, quiet: bool = False) -> int:
+    from .design_io import load_design
+    from .errors import PlaygroundError
+
+    if epochs is not None and epochs < 1:
+        _error("--epochs must be 1 or more")
+        return EXIT_BAD_INPUT
+    try:
+        design = load_design(path)
+        if epochs is not None:
+            design = design.with_training(epochs=epochs)
+        from .training import Trainer
+
+        trainer = Trainer(design)
+    except PlaygroundError as error:
+        _error(error.text())
+        return EXIT_BAD_INPUT
+    if trainer.device_choice.notice:
+        print(trainer.device_choice.notice, file=sys.stderr)
+    rows: list[dict] = []
+    code = _train(trainer, rows, quiet)
+    if metrics_path is not None:
+        try:
+            write_metrics(metrics_path, rows)
+        except OSError as error:
+            _error(f"Could not write the metrics to {metrics_path}: {error.strerror or error}")
+            return EXIT_BAD_INPUT
+    return code
+
+
+def _train(trainer, rows: list[dict], quiet: bool) -> int:
+    from tqdm import tqdm
+
+    from .training import Diverged
+
+    total = trainer.design.training.epochs
+    report = None
+    bar = tqdm(total=total, unit="epoch", disable=quiet, file=sys.stderr, dynamic_ncols=True)
+    try:
+        while not trainer.finished:
+            result = trainer.train_epoch(probe=True)
+            report = result.probe or report
+            metrics = trainer.evaluate()
+            rows.append(metrics_row(trainer, metrics, report))
+            bar.update(1)
+            bar.set_postfix_str(_postfix(metrics), refresh=False)
+    except Diverged as error:
+        bar.close()
+        print(f"\n{error}", file=sys.stderr)
+        return EXIT_DIVERGED
+    except KeyboardInterrupt:
+        bar.close()
+        print(f"\nInterrupted after epoch {trainer.epoch}.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    bar.close()
+    _print_summary(trainer, rows[-1] if rows else None, report)
+    return EXIT_OK
+
+
+def _postfix(metrics) -> str:
+    text = f"train {metrics.train_loss:.4f} test {metrics.test_loss:.4f}"
+    if metrics.test_accuracy is not None:
+        text += f" acc {metrics.test_accuracy:.1%}"
+    return text
+
+
+def metrics_row(trainer, metrics, report) -> dict:
+    row = {
+        "epoch": trainer.epoch,
+        "step": trainer.step,
+        "train_loss": metrics.train_loss,
+        "test_loss": metrics.test_loss,
+        "train_accuracy": "" if metrics.train_accuracy is None else metrics.train_accuracy,
+        "test_accuracy": "" if metrics.test_accuracy is None else metrics.test_accuracy,
+    }
+    if report is not None:
+        for grad in report.gradients:
+            row[f"grad_norm[{grad.name}]"] = grad.weight_grad_norm
+        row["gradient_verdict"] = report.verdict.state
+    return row
+
+
+def write_metrics(path: Path, rows: list[dict]) -> None:
+    from .design_io import atomic_write_text
+
+    buffer = io.StringIO()
+    columns = list(rows[0]) if rows else ["epoch", "step", "train_loss", "test_loss", "train_accuracy", "test_accuracy"]
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    atomic_write_text(path, buffer.getvalue())
+
+
+def _print_summary(trainer, row: dict | None, report) -> None:
+    print(f"Trained {trainer.epoch} epochs ({trainer.step:,} steps) on {trainer.device_choice.label}.")
+    if row is not None:
+        print(f"  train loss     {row['train_loss']:.6f}")
+        print(f"  test loss      {row['test_loss']:.6f}")
+        if row["test_accuracy"] != "":
+            print(f"  train accuracy {row['train_accuracy']:.1%}")
+            print(f"  test accuracy  {row['test_accuracy']:.1%}")
+    if report is not None:
+        print(f"  gradients      {report.verdict.state}: {report.verdict.reason}")
+
+
+def _error(text: str) -> None:
+    print(f"nn-playground: {text}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

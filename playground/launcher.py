@@ -1,0 +1,27 @@
+"""The ``nn-playground`` entry point: a command (``train`` ...) runs headless, anything
+else opens the window. Kept apart from cli.py so that the core never imports Qt."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args and (args[0] in ("train",) or args[0] in ("-h", "--help")):
+        from .cli import main as cli_main
+
+        return cli_main(args)
+    try:
+        from .ui.app import main as app_main
+    except ModuleNotFoundError as error:
+        if not (error.name or "").startswith("playground.ui"):
+            raise
+        from .cli import main as cli_main
+
+        return cli_main(args)
+    return app_main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""The headless command line, run as a user would run it."""
+
+import csv
+import json
+import subprocess
+import sys
+
+import pytest
+
+from playground.cli import main
+from playground.design import Design, LinearLayer
+from playground.design_io import design_to_json, save_design
+
+
+@pytest.fixture
+def design_file(tmp_path):
+    path = tmp_path / "circle.json"
+    save_design(Design().with_training(epochs=3), path)
+    return path
+
+
+def test_train_writes_per_epoch_metrics_and_prints_the_verdict(design_file, tmp_path, capsys):
+    metrics = tmp_path / "out" / "metrics.csv"
+    metrics.parent.mkdir()
+    assert main(["train", str(design_file), "--epochs", "4", "--metrics", str(metrics), "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "Trained 4 epochs (100 steps)" in out
+    assert "test accuracy" in out and "gradients" in out
+    rows = list(csv.DictReader(metrics.open()))
+    assert [int(r["epoch"]) for r in rows] == [1, 2, 3, 4]
+    assert {"train_loss", "test_loss", "test_accuracy", "grad_norm[Linear 1]", "grad_norm[Output]", "gradient_verdict"} <= set(rows[0])
+    assert float(rows[-1]["train_loss"]) < float(rows[0]["train_loss"]) * 1.5
+
+
+def test_a_bad_design_file_exits_non_zero_naming_the_fields(tmp_path, capsys):
+    document = json.loads(design_to_json(Design()))
+    document["optimizer"]["lr"] = -1
+    document["layers"][0]["activation"] = "relux"
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(document))
+    assert main(["train", str(path), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "optimizer.lr" in err and "layers[0].activation" in err and "Traceback" not in err
+
+
+def test_a_missing_file_and_a_corrupt_file_are_reported(tmp_path, capsys):
+    assert main(["train", str(tmp_path / "nope.json")]) == 2
+    assert "nope.json" in capsys.readouterr().err
+    corrupt = tmp_path / "corrupt.json"
+    corrupt.write_text('{"format": "nn-playground-design", "version": 1,')
+    assert main(["train", str(corrupt)]) == 2
+    assert "line 1" in capsys.readouterr().err
+
+
+def test_a_diverging_run_exits_with_the_explanation(tmp_path, capsys):
+    d = Design(layers=(LinearLayer(units=8, activation="relu"),) * 3, loss="mse").with_data(dataset="plane")
+    path = tmp_path / "diverge.json"
+    save_design(d.with_optimizer(lr=10.0).with_training(epochs=50), path)
+    metrics = tmp_path / "m.csv"
+    assert main(["train", str(path), "--quiet", "--metrics", str(metrics)]) == 1
+    assert "learning rate" in capsys.readouterr().err
+    assert metrics.exists()
+
+
+def test_the_console_script_runs_as_a_process(design_file, tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "playground.launcher", "train", str(design_file), "--epochs", "1"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "epoch" in result.stderr  # the progress bar
+    assert "Trained 1 epochs" in result.stdout
