@@ -29,6 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--epochs", type=int, help="train this many epochs instead of the design's limit")
     train.add_argument("--metrics", type=Path, help="write per-epoch metrics (losses, accuracy, gradient norms) to this CSV file")
     train.add_argument("--quiet", action="store_true", help="no progress bar")
+    new = commands.add_parser("new", help="write the default design (TensorFlow Playground's circle problem) to a file")
+    new.add_argument("design", type=Path, help="where to write the design (.json)")
+    new.add_argument("--force", action="store_true", help="overwrite an existing file")
     return parser
 
 
@@ -36,7 +39,26 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "train":
         return train_command(args.design, epochs=args.epochs, metrics_path=args.metrics, quiet=args.quiet)
+    if args.command == "new":
+        return new_command(args.design, force=args.force)
     build_parser().print_help()
+    return EXIT_OK
+
+
+def new_command(path: Path, *, force: bool = False) -> int:
+    from .design import Design
+    from .design_io import save_design
+    from .errors import PlaygroundError
+
+    if path.exists() and not force:
+        _error(f"{path} already exists; pass --force to overwrite it")
+        return EXIT_BAD_INPUT
+    try:
+        save_design(Design(), path)
+    except PlaygroundError as error:
+        _error(error.text())
+        return EXIT_BAD_INPUT
+    print(f"Wrote the default design to {path}. Edit it, then: nn-playground train {path}")
     return EXIT_OK
 
 

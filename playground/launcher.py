@@ -8,7 +8,7 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    if args and (args[0] in ("train",) or args[0] in ("-h", "--help")):
+    if args and (args[0] in ("train", "new") or args[0] in ("-h", "--help")):
         from .cli import main as cli_main
 
         return cli_main(args)

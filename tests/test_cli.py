@@ -70,3 +70,13 @@ def test_the_console_script_runs_as_a_process(design_file, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "epoch" in result.stderr  # the progress bar
     assert "Trained 1 epochs" in result.stdout
+
+
+def test_new_writes_the_default_design_and_refuses_to_overwrite(tmp_path, capsys):
+    from playground.design_io import load_design
+
+    path = tmp_path / "mine.json"
+    assert main(["new", str(path)]) == 0
+    assert load_design(path) == Design()
+    assert main(["new", str(path)]) == 2
+    assert "--force" in capsys.readouterr().err

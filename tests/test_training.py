@@ -214,3 +214,22 @@ def test_trainer_uses_the_fallback_device_on_this_machine():
         pytest.skip("a CUDA GPU is present")
     trainer = Trainer(small().with_training(device="cuda"))
     assert trainer.device.type == "cpu" and "not available" in trainer.device_choice.notice
+
+
+def test_the_run_loop_drives_the_real_trainer_to_the_epoch_limit():
+    from playground.run_loop import RunControl, RunLoop
+
+    trainer = Trainer(small(epochs=4))
+    control = RunControl()
+    snapshots = []
+
+    def consume(snapshot):
+        snapshots.append(snapshot)
+        control.snapshot_taken()
+
+    final = RunLoop(trainer, control, consume).run()
+    assert final.state == "finished" and final.epoch == 4
+    steps = np.concatenate([s.steps for s in snapshots])
+    np.testing.assert_array_equal(steps, np.arange(100))
+    assert final.metrics.test_accuracy is not None and "boundary" in final.extras
+    assert any(s.probe is not None for s in snapshots)
