@@ -1,0 +1,45 @@
+"""pytest-qt setup: offscreen Qt, isolated settings, and no training thread left running."""
+
+import os
+import weakref
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+_controllers: "weakref.WeakSet" = weakref.WeakSet()
+
+
+@pytest.fixture(autouse=True)
+def _no_thread_left_running(monkeypatch):
+    """Fail a test that leaves a training QThread running (it must be shut down)."""
+    from playground.ui import training_controller
+
+    original = training_controller.TrainingController.__init__
+
+    def tracking_init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        _controllers.add(self)
+
+    monkeypatch.setattr(training_controller.TrainingController, "__init__", tracking_init)
+    yield
+    running = [c for c in list(_controllers) if _is_running(c)]
+    for controller in running:
+        controller.shutdown()
+    _controllers.clear()
+    assert not running, "a test left a training QThread running"
+
+
+def _is_running(controller) -> bool:
+    try:
+        return controller._thread.isRunning()
+    except RuntimeError:  # the C++ object is already gone
+        return False
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """A QSettings in a temporary file, so tests never touch the user's settings."""
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
