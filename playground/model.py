@@ -18,6 +18,7 @@ from torch import nn
 from . import registry
 from .design import BatchNormLayer, Design, DropoutLayer, LinearLayer
 from .errors import DesignError, Problem
+from .shapes import output_size, total_parameters
 
 MAX_PARAMETERS = 5_000_000
 
@@ -41,11 +42,6 @@ class LayerInfo:
     output_shape: torch.Size  # for a batch of the design's batch size
     parameters: int
     activation: str
-
-
-def output_size(loss: str, n_classes: int) -> int:
-    """Width of the output layer: one logit per class for cross-entropy, else 1."""
-    return n_classes if loss == "cross_entropy" else 1
 
 
 def activation_module(name: str) -> nn.Module | None:
@@ -118,14 +114,7 @@ def count_parameters(module: nn.Module) -> int:
 
 def check_size(design: Design, n_inputs: int, n_outputs: int) -> None:
     """Refuse a stack too big to train live, before allocating it."""
-    total, width = 0, n_inputs
-    for layer in design.layers:
-        if isinstance(layer, LinearLayer):
-            total += (width + 1) * layer.units
-            width = layer.units
-        elif isinstance(layer, BatchNormLayer):
-            total += 2 * width
-    total += (width + 1) * n_outputs
+    total = total_parameters(design, n_inputs, n_outputs)
     if total > MAX_PARAMETERS:
         raise DesignError(
             [Problem("layers", f"{total:,} parameters is more than this app trains live ({MAX_PARAMETERS:,}); use fewer or narrower layers")],

@@ -233,3 +233,14 @@ def test_the_run_loop_drives_the_real_trainer_to_the_epoch_limit():
     np.testing.assert_array_equal(steps, np.arange(100))
     assert final.metrics.test_accuracy is not None and "boundary" in final.extras
     assert any(s.probe is not None for s in snapshots)
+
+
+@pytest.mark.parametrize("dataset, loss, classes", [("circle", "bce", 2), ("blobs", "cross_entropy", 5), ("plane", "mse", 0)])
+def test_shapes_without_torch_agree_with_the_real_forward_pass(dataset, loss, classes):
+    from playground.shapes import layer_shapes, output_size
+
+    layers = (LinearLayer(units=5), BatchNormLayer(), DropoutLayer(), LinearLayer(units=3, activation="relu"))
+    d = Design(layers=layers, loss=loss).with_data(dataset=dataset, classes=max(classes, 3))
+    quick = layer_shapes(d, 2, output_size(loss, classes))
+    real = describe(d, 2, classes)
+    assert [(q.name, q.units, q.parameters) for q in quick] == [(r.name, r.output_shape[1], r.parameters) for r in real]
