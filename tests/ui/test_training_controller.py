@@ -1,0 +1,87 @@
+"""The training thread as the window drives it: start, train, pause, step, live lr, stop."""
+
+import numpy as np
+import pytest
+
+from playground.design import Design, LinearLayer
+from playground.ui.training_controller import TrainingController
+
+
+@pytest.fixture
+def controller(qtbot):
+    controller = TrainingController()
+    snapshots = []
+
+    def take(snapshot):
+        snapshots.append(snapshot)
+        controller.snapshot_drawn()
+
+    controller.snapshot_ready.connect(take)
+    controller.snapshots = snapshots
+    yield controller
+    assert controller.shutdown()
+
+
+def losses(snapshots):
+    return np.concatenate([s.losses for s in snapshots]) if snapshots else np.zeros(0)
+
+
+def test_a_run_starts_paused_then_trains_and_the_loss_drops(qtbot, controller):
+    design = Design(layers=(LinearLayer(units=8),)).with_optimizer(name="adam", lr=0.03)
+    with qtbot.waitSignal(controller.run_ready, timeout=30_000) as ready:
+        controller.restart(design)
+    assert ready.args[0].steps_per_epoch == 25
+    qtbot.waitUntil(lambda: controller.state == "paused", timeout=10_000)
+    assert controller.snapshots[-1].step == 0
+    controller.play()
+    qtbot.waitUntil(lambda: controller.snapshots[-1].epoch >= 30, timeout=60_000)
+    controller.pause()
+    qtbot.waitUntil(lambda: controller.state == "paused", timeout=10_000)
+    history = losses(controller.snapshots)
+    assert history[-25:].mean() < history[:25].mean() / 2
+    assert controller.snapshots[-1].metrics.test_accuracy > 0.8
+
+
+def test_step_batch_and_step_epoch_while_paused(qtbot, controller):
+    controller.restart(Design())
+    qtbot.waitUntil(lambda: controller.state == "paused", timeout=30_000)
+    controller.step_batch()
+    qtbot.waitUntil(lambda: controller.snapshots[-1].step == 1, timeout=10_000)
+    controller.step_epoch()
+    qtbot.waitUntil(lambda: controller.snapshots[-1].step == 25, timeout=10_000)
+    assert controller.snapshots[-1].epoch == 1 and controller.state == "paused"
+    assert len(losses(controller.snapshots)) == 25
+
+
+def test_live_learning_rate_change_does_not_reset(qtbot, controller):
+    controller.restart(Design(), running=True)
+    qtbot.waitUntil(lambda: bool(controller.snapshots) and controller.snapshots[-1].step > 50, timeout=30_000)
+    run = controller.run_id
+    controller.set_lr(0.5)
+    qtbot.waitUntil(lambda: controller.snapshots[-1].lr == 0.5, timeout=10_000)
+    assert controller.run_id == run and controller.snapshots[-1].step > 50
+
+
+def test_restart_supersedes_the_old_run(qtbot, controller):
+    controller.restart(Design(), running=True)
+    qtbot.waitUntil(lambda: bool(controller.snapshots), timeout=30_000)
+    second = controller.restart(Design().with_training(seed=3))
+    qtbot.waitUntil(lambda: controller.state == "paused" and controller.snapshots[-1].run_id == second, timeout=10_000)
+    assert controller.snapshots[-1].step == 0
+
+
+def test_a_design_that_cannot_train_reports_a_readable_message(qtbot, controller):
+    bad = Design().with_data(dataset="csv", csv_path="/nonexistent.csv", csv_target="y")
+    with qtbot.waitSignal(controller.run_failed, timeout=30_000) as failed:
+        controller.restart(bad)
+    message, details = failed.args
+    assert "nonexistent.csv" in message and details == ""
+    assert controller.state == "error"
+
+
+def test_shutdown_stops_a_running_thread(qtbot):
+    controller = TrainingController()
+    controller.restart(Design(), running=True)
+    qtbot.waitUntil(lambda: controller.state == "running", timeout=30_000)
+    assert controller.shutdown()
+    assert not controller._thread.isRunning()
