@@ -1,0 +1,270 @@
+"""The "Gradient flow" dock: how strongly each layer's weights are pushed, over time and now.
+
+One line per layer with weights (its weight-gradient norm, log axis) over the probed
+steps, bars of the latest norms in layer order (input side left), and the verdict in
+words: healthy, vanishing or exploding gradients. A deep sigmoid stack shows bars
+falling by orders of magnitude towards the input; a ReLU stack with He init does not.
+"""
+
+from __future__ import annotations
+
+import html
+import sys
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from playground.design import Design, LinearLayer
+from playground.run_loop import Snapshot
+
+from .plot_utils import History, corner_label, format_number, history_curve, layer_colours, make_plot, style_plot
+from .preview import preview
+from .theme import LIGHT, Theme
+from .training_controller import RunInfo
+
+BAR_WIDTH = 0.7
+
+
+class GradientPlot(QWidget):
+    """Per-layer weight-gradient norms: history lines, current bars, and a verdict."""
+
+    def __init__(self, parent: QWidget | None = None, theme: Theme = LIGHT):
+        super().__init__(parent)
+        self._theme = theme
+        self._names: list[str] = []
+        self._history = History((0,))
+        self._curves: list[pg.PlotDataItem] = []
+        self._current = np.zeros(0)  # latest weight-gradient norms, input side first
+        self._ratios = np.zeros(0)  # latest update-to-weight ratios
+        self._state = ""  # verdict state of the latest probe; "" before any
+        self._last_probe_step: int | None = None
+        self._build()
+        self.set_theme(theme)
+        self._show_empty()
+
+    # --- construction -----------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
+        self._verdict = QLabel()
+        font = QFont(self._verdict.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self._verdict.setFont(font)
+        self._verdict.setToolTip(self.tr(
+            "Vanishing gradients: the gradient shrinks layer by layer on its way back to the input, so "
+            "the early layers barely learn (typical of deep sigmoid or tanh stacks; ReLU and good "
+            "initialization help). Exploding gradients: it grows until the updates throw the weights "
+            "about (lower the learning rate)."))
+        self._reason = QLabel()
+        self._reason.setWordWrap(True)
+        layout.addWidget(self._verdict)
+        layout.addWidget(self._reason)
+
+        self._plots = QBoxLayout(QBoxLayout.LeftToRight)
+        self._plots.setSpacing(4)
+        layout.addLayout(self._plots, 1)
+        self._build_history()
+        self._build_bars()
+        # The legend is a line of text under the plots: inside a plot it would hide the lines.
+        self._legend = QLabel()
+        self._legend.setWordWrap(True)
+        font = QFont(self._legend.font())
+        font.setPointSizeF(font.pointSizeF() * 0.85)
+        self._legend.setFont(font)
+        self._legend.setToolTip(self.tr(
+            "Layer colours: warm for layers near the input, cool for layers near the output."))
+        layout.addWidget(self._legend)
+
+    def _build_history(self) -> None:
+        self._history_widget = make_plot(self._theme, log_y=True)
+        plot = self._history_plot = self._history_widget.getPlotItem()
+        plot.setLogMode(y=True)
+        plot.setLabel("left", self.tr("gradient norm"))
+        self._step_label = corner_label(plot, "bottom", self.tr("step"), self._theme)
+        self._history_widget.setToolTip(self.tr(
+            "How large each layer's weight gradient (the push from back-propagation) has been during "
+            "training, on a logarithmic axis: each grid line is ten times larger than the one below.\n"
+            "Warm colours are layers near the input, cool colours layers near the output."))
+        self._plots.addWidget(self._history_widget, 3)
+
+    def _build_bars(self) -> None:
+        self._bar_widget = make_plot(self._theme, log_y=True)
+        plot = self._bar_plot = self._bar_widget.getPlotItem()
+        plot.getAxis("left").setLogMode(True)  # heights are log10 values; the axis labels them 10^k
+        plot.setMouseEnabled(x=False, y=False)
+        plot.getAxis("bottom").setStyle(hideOverlappingLabels=12)  # "Out" may reach past the last bar
+        plot.showGrid(x=False, y=True)
+        self._bars = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH)
+        plot.addItem(self._bars)
+        self._plots.addWidget(self._bar_widget, 2)
+
+    # --- the view API -----------------------------------------------------------------
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        style_plot(self._history_plot, theme, self._history_widget)
+        style_plot(self._bar_plot, theme, self._bar_widget)
+        self._bar_plot.showGrid(x=False, y=True, alpha=theme.grid_alpha)
+        self._step_label.setText(self._step_label.text, color=theme.foreground)
+        self._colour_layers()
+        self._show_verdict_colour()
+
+    def start_run(self, info: RunInfo) -> None:
+        """Forget the previous run; one line and one bar per layer with weights."""
+        names = [b.name for b in info.blocks if b.kind in ("linear", "output")]
+        self._set_layers(names)
+        self._show_empty()
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        probe = snapshot.probe
+        if probe is None or probe.step == self._last_probe_step or not probe.gradients:
+            return
+        names = [g.name for g in probe.gradients]
+        if names != self._names:  # shown without start_run, or the layers changed under us
+            self._set_layers(names)
+        self._last_probe_step = probe.step
+        self._current = np.array([g.weight_grad_norm for g in probe.gradients], dtype=np.float64)
+        self._ratios = np.array([g.update_ratio for g in probe.gradients], dtype=np.float64)
+        self._history.append(probe.step, self._current)
+        steps, values = self._history.steps, self._history.values
+        for column, curve in enumerate(self._curves):
+            curve.setData(steps, values[:, column])
+        self._show_bars()
+        self._show_verdict(probe.verdict)
+
+    # --- public helpers (tests) -------------------------------------------------------
+    def verdict_text(self) -> str:
+        return self._verdict.text()
+
+    def reason_text(self) -> str:
+        return self._reason.text()
+
+    def bar_values(self) -> list[float]:
+        """The latest weight-gradient norm per layer, input side first (what the bars show)."""
+        return [float(v) for v in self._current]
+
+    def history(self, layer_name: str) -> tuple[np.ndarray, np.ndarray]:
+        """(steps, weight-gradient norms) drawn for ``layer_name`` ("Linear 1" ... "Output")."""
+        curve = self._curves[self._names.index(layer_name)]
+        if curve.xData is None:
+            return np.zeros(0, np.int64), np.zeros(0)
+        return np.asarray(curve.xData).copy(), np.asarray(curve.yData).copy()
+
+    def layer_names(self) -> list[str]:
+        return list(self._names)
+
+    # --- layers -----------------------------------------------------------------------
+    def _set_layers(self, names: list[str]) -> None:
+        """Empty histories; rebuild the curves only when the layers changed."""
+        self._history = History((len(names),))
+        self._current = np.zeros(0)
+        self._ratios = np.zeros(0)
+        self._last_probe_step = None
+        if names != self._names:
+            for curve in self._curves:
+                self._history_plot.removeItem(curve)
+            self._names = list(names)
+            self._curves = [history_curve(self._history_plot, None) for _ in names]
+            self._colour_layers()
+            self._label_bars()
+        for curve in self._curves:
+            curve.setData([], [])
+        self._bars.setOpts(x=[], height=[], y0=0, brushes=None)
+
+    def _colour_layers(self) -> None:
+        colours = layer_colours(len(self._names), self._theme)
+        for curve, colour in zip(self._curves, colours):
+            curve.setPen(pg.mkPen(colour, width=2))
+        self._bar_brushes = [pg.mkBrush(c) for c in colours]
+        self._legend.setText("&nbsp;&nbsp; ".join(
+            f"<span style='color:{c.name()}'>&#9632;</span>&nbsp;{html.escape(n)}"
+            for n, c in zip(self._names, colours)))
+        if len(self._current):
+            self._show_bars()
+
+    def _label_bars(self) -> None:
+        """Layer names under the bars; the numbers alone when full names would overlap."""
+        metrics = self._bar_widget.fontMetrics()
+        room = max(1.0, self._bar_widget.width() - 50.0) / max(1, len(self._names))  # minus the axis
+        widest = max((metrics.horizontalAdvance(n) for n in self._names), default=0)
+        labels = self._names if widest + 6 < room else [_short_name(n) for n in self._names]
+        self._bar_plot.getAxis("bottom").setTicks([list(enumerate(labels))])
+        self._bar_plot.setXRange(-0.7, len(self._names) - 0.3, padding=0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        wide = event.size().width() >= 1.2 * event.size().height()
+        self._plots.setDirection(QBoxLayout.LeftToRight if wide else QBoxLayout.TopToBottom)
+        self._label_bars()
+
+    # --- drawing ----------------------------------------------------------------------
+    def _show_bars(self) -> None:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            logs = np.log10(self._current)
+        finite = logs[np.isfinite(logs)]
+        base = np.floor(finite.min() - 0.5) if len(finite) else -1.0
+        top = finite.max() + 0.25 if len(finite) else 0.0
+        heights = np.where(np.isfinite(logs), logs - base, 0.0)  # zero gradient: no bar
+        self._bars.setOpts(x=np.arange(len(logs)), height=heights, y0=base, width=BAR_WIDTH,
+                           brushes=self._bar_brushes[: len(logs)], pen=None)
+        self._bar_plot.setYRange(base, max(top, base + 1), padding=0.02)
+        self._bar_widget.setToolTip(self._bar_tooltip())
+
+    def _bar_tooltip(self) -> str:
+        intro = html.escape(self.tr(
+            "The latest weight-gradient norm of each layer, input side on the left (logarithmic axis). "
+            "Update/weight: how much one step changed the weights relative to their size; "
+            "around 0.001 is healthy for SGD, much smaller means the layer barely learns."))
+        head = (html.escape(self.tr("layer")), html.escape(self.tr("gradient norm")),
+                html.escape(self.tr("update/weight")))
+        rows = "".join(
+            f"<tr><td>{html.escape(n)}</td><td align='right'>{format_number(g)}</td>"
+            f"<td align='right'>{format_number(r)}</td></tr>"
+            for n, g, r in zip(self._names, self._current, self._ratios))
+        header = "".join(f"<th>{h}</th>" for h in head)
+        return f"<p>{intro}</p><table cellspacing='6'><tr>{header}</tr>{rows}</table>"
+
+    def _show_verdict(self, verdict) -> None:
+        words = {
+            "healthy": self.tr("Healthy"),
+            "vanishing": self.tr("Vanishing gradients"),
+            "exploding": self.tr("Exploding gradients"),
+        }
+        self._verdict.setText(words.get(verdict.state, verdict.state))
+        self._reason.setText(verdict.reason)
+        if verdict.state != self._state:  # a style sheet is re-parsed on every set: only on change
+            self._state = verdict.state
+            self._show_verdict_colour()
+
+    def _show_verdict_colour(self) -> None:
+        theme = self._theme
+        colour = {"healthy": theme.good, "vanishing": theme.warning, "exploding": theme.bad}.get(
+            self._state, theme.foreground)
+        self._verdict.setStyleSheet(f"color: {colour};")
+
+    def _show_empty(self) -> None:
+        self._state = ""
+        self._verdict.setText(self.tr("No gradients yet"))
+        self._reason.setText(self.tr(
+            "Press Train to start: after the first step each layer's gradient appears here."))
+        self._show_verdict_colour()
+        self._bar_widget.setToolTip(self.tr(
+            "The latest weight-gradient norm of each layer, input side on the left (logarithmic axis)."))
+
+
+def _short_name(name: str) -> str:
+    """"Linear 3" -> "3", "Output" -> "Out": what fits under a narrow bar."""
+    last = name.split()[-1]
+    return last if last.isdigit() else name[:3]
+
+
+def _deep_sigmoid() -> Design:
+    """Eight sigmoid layers: the textbook case of vanishing gradients."""
+    return Design(layers=tuple(LinearLayer(units=8, activation="sigmoid") for _ in range(8)))
+
+
+if __name__ == "__main__":
+    sys.exit(preview(GradientPlot, _deep_sigmoid(), title="Gradient flow"))

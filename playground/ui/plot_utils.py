@@ -1,0 +1,328 @@
+"""Small helpers the dashboard plots share: growable histories, themed plots, colours.
+
+Histories keep every point (the plots downsample for display); pens and
+backgrounds come from the Theme so that ``set_theme`` can restyle items in place.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from .theme import Theme
+
+
+class History:
+    """Rows recorded over training: ``steps`` (int64, (n,)) and ``values`` (dtype, (n, *tail)).
+
+    Storage grows by doubling, so appending is amortised O(rows added). With
+    ``max_bytes`` the history never outgrows that budget: when full it drops every
+    other row and from then on keeps every second, fourth... new row (the display
+    stays true in shape, older detail thins). Without it every row is kept.
+    """
+
+    def __init__(self, tail: tuple[int, ...] = (), dtype=np.float64, *,
+                 capacity: int = 256, max_bytes: int | None = None):
+        self._tail, self._dtype = tuple(tail), np.dtype(dtype)
+        self._steps = np.empty(capacity, np.int64)
+        self._values = np.empty((capacity, *self._tail), self._dtype)
+        self._n = 0
+        self._max_rows = None
+        if max_bytes is not None:
+            row_bytes = self._dtype.itemsize * max(1, int(np.prod(self._tail, dtype=np.int64))) + 8
+            self._max_rows = max(2, max_bytes // row_bytes)
+        self._stride, self._offered = 1, 0  # thinning: keep one row in ``stride``
+
+    def __len__(self) -> int:
+        return self._n
+
+    @property
+    def steps(self) -> np.ndarray:
+        """A view of the recorded steps; valid until the next append."""
+        return self._steps[: self._n]
+
+    @property
+    def values(self) -> np.ndarray:
+        """A view of the recorded values; valid until the next append."""
+        return self._values[: self._n]
+
+    @property
+    def last_step(self) -> int | None:
+        return int(self._steps[self._n - 1]) if self._n else None
+
+    def clear(self) -> None:
+        self._n, self._stride, self._offered = 0, 1, 0
+
+    def append(self, step: int, row) -> None:
+        self._offered += 1
+        if (self._offered - 1) % self._stride:
+            return
+        if self._max_rows is not None and self._n >= self._max_rows:
+            self._thin()
+        self._reserve(self._n + 1)
+        self._steps[self._n] = step
+        self._values[self._n] = row
+        self._n += 1
+
+    def extend(self, steps: np.ndarray, rows: np.ndarray) -> None:
+        """Append many rows at once (no thinning: for histories without ``max_bytes``)."""
+        k = len(steps)
+        self._reserve(self._n + k)
+        self._steps[self._n : self._n + k] = steps
+        self._values[self._n : self._n + k] = rows
+        self._n += k
+
+    def replace_last(self, row) -> None:
+        """Overwrite the newest row (a second report of the same step)."""
+        self._values[self._n - 1] = row
+
+    def _reserve(self, n: int) -> None:
+        if n <= len(self._steps):
+            return
+        size = max(n, 2 * len(self._steps))
+        if self._max_rows is not None:
+            size = max(n, min(size, self._max_rows))
+        steps = np.empty(size, np.int64)
+        values = np.empty((size, *self._tail), self._dtype)
+        steps[: self._n] = self._steps[: self._n]
+        values[: self._n] = self._values[: self._n]
+        self._steps, self._values = steps, values
+
+    def _thin(self) -> None:
+        keep = (self._n + 1) // 2
+        self._steps[:keep] = self._steps[: self._n : 2]
+        self._values[:keep] = self._values[: self._n : 2]
+        self._n, self._stride = keep, self._stride * 2
+        self._offered = 1  # the row being appended now starts the new stride
+
+
+def ema(values: np.ndarray, smoothing: float, state: tuple[float, int] = (0.0, 0)) -> tuple[np.ndarray, tuple[float, int]]:
+    """TensorBoard's smoothing: a debiased exponential moving average, vectorised.
+
+    ``values`` (n,) any float dtype; ``smoothing`` in [0, 1): the weight of the past.
+    ``state`` = (biased average so far, points seen so far) continues an earlier
+    call, so a long history is smoothed once and new points cost O(new).
+    Non-finite values are skipped (the average carries on) like TensorBoard does.
+    Returns (float64 (n,), new state).
+    """
+    x = np.asarray(values, dtype=np.float64)
+    finite = np.isfinite(x)
+    if not finite.all():
+        x = _forward_fill(x, finite, state)
+    w = float(smoothing)
+    last, count = float(state[0]), int(state[1])
+    if w <= 0.0 or len(x) == 0:
+        return x.copy(), ((x[-1] if len(x) else last), count + len(x))
+    out = np.empty(len(x))
+    # Blocks keep w**-block below 1e100: the cumulative sum stays exact enough in float64.
+    block = max(1, int(100 / -np.log10(w)))
+    powers = w ** -np.arange(1, block + 1, dtype=np.float64)
+    for start in range(0, len(x), block):
+        chunk = x[start : start + block]
+        m = len(chunk)
+        decay = 1.0 / powers[:m]  # w**1 .. w**m
+        biased = decay * (last + (1.0 - w) * np.cumsum(chunk * powers[:m]))
+        seen = count + start + np.arange(1, m + 1)
+        out[start : start + m] = biased / (1.0 - w ** seen)
+        last = float(biased[-1])
+    return out, (last, count + len(x))
+
+
+def _forward_fill(x: np.ndarray, finite: np.ndarray, state: tuple[float, int]) -> np.ndarray:
+    """Non-finite entries take the previous finite value (or the average so far)."""
+    index = np.where(finite, np.arange(len(x)), -1)
+    np.maximum.accumulate(index, out=index)
+    filler = state[0] if state[1] else 0.0
+    return np.where(index >= 0, x[np.maximum(index, 0)], filler)
+
+
+def style_plot(plot: pg.PlotItem, theme: Theme, widget: pg.GraphicsView | None = None) -> None:
+    """Background (of ``widget``), axis colours, grid and title colour from ``theme``."""
+    if widget is not None:
+        widget.setBackground(theme.background)
+    pen = pg.mkPen(theme.foreground)
+    for name in ("left", "bottom", "top", "right"):
+        axis = plot.getAxis(name)
+        axis.setPen(pen)
+        axis.setTextPen(pen)
+    plot.showGrid(x=True, y=True, alpha=theme.grid_alpha)
+    if plot.titleLabel.text:
+        plot.titleLabel.setText(plot.titleLabel.text, color=theme.foreground)
+    if plot.legend is not None:
+        style_legend(plot.legend, theme)
+
+
+def style_legend(legend: pg.LegendItem, theme: Theme) -> None:
+    background = QColor(theme.background)
+    background.setAlpha(200)
+    legend.setBrush(pg.mkBrush(background))
+    legend.setPen(pg.mkPen(theme.foreground, width=0.5))
+    legend.setLabelTextColor(theme.foreground)
+    for _, label in legend.items:  # existing labels keep their colour unless re-set
+        label.setText(label.text, color=theme.foreground)
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+
+
+def power_of_ten_text(value: float) -> str:
+    """A tick label for a log axis: 0.001 ... 1000 plainly, else 10⁻⁵ or 2×10⁻⁵."""
+    if value <= 0 or not np.isfinite(value):
+        return ""
+    k = int(np.floor(np.log10(value) + 1e-9))
+    mantissa = round(value / 10.0**k)
+    if -3 <= k <= 3:
+        return f"{value:.{max(0, -k)}f}"
+    power = "10" + str(k).translate(_SUPERSCRIPT)
+    return power if mantissa == 1 else f"{mantissa}\u00d7{power}"
+
+
+class LogAxis(pg.AxisItem):
+    """A vertical axis for log10 data with sparse, readable labels.
+
+    pyqtgraph labels every minor tick of a log axis (0.09, 0.08, 0.07...), which
+    collide in a small dock. Here: decades (every n-th one on a wide range), and
+    2 and 5 times a decade only when fewer than two decades are in view.
+    """
+
+    LABEL_PIXELS = 22  # at least this much room per label
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802 - pyqtgraph's name
+        if not self.logMode or not (np.isfinite(minVal) and np.isfinite(maxVal)) or maxVal <= minVal:
+            return super().tickValues(minVal, maxVal, size)
+        room = max(1, int(size // self.LABEL_PIXELS))
+        first, last = int(np.ceil(minVal - 1e-9)), int(np.floor(maxVal + 1e-9))
+        decades = list(range(first, last + 1))
+        if len(decades) >= 2:
+            every = max(1, int(np.ceil(len(decades) / room)))
+            return [(float(every), [float(k) for k in decades if k % every == 0])]
+        near = range(int(np.floor(minVal)), int(np.ceil(maxVal)) + 1)
+        extra = [k + np.log10(m) for k in near for m in (1, 2, 5) if minVal <= k + np.log10(m) <= maxVal]
+        return [(1.0, [float(k) for k in decades]), (0.3, [v for v in extra if v not in decades])]
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802
+        if not self.logMode:
+            return super().tickStrings(values, scale, spacing)
+        return [power_of_ten_text(10.0**v) for v in values]
+
+
+def make_plot(theme: Theme, parent: QWidget | None = None, *, log_y: bool = False,
+              **plot_kwargs) -> pg.PlotWidget:
+    """A PlotWidget styled for ``theme``: no context menu, small margins, mouse zoom on.
+
+    ``log_y`` gives it a LogAxis on the left (log mode itself is switched on by the caller).
+    """
+    if log_y:
+        plot_kwargs["axisItems"] = {**plot_kwargs.get("axisItems", {}), "left": LogAxis("left")}
+    widget = pg.PlotWidget(parent, **plot_kwargs)
+    plot = widget.getPlotItem()
+    plot.setMenuEnabled(False)  # the "A" button (shown after zooming) brings back the full view
+    plot.layout.setContentsMargins(2, 2, 6, 2)
+    for name in ("left", "bottom", "top", "right"):
+        axis = plot.getAxis(name)
+        axis.enableAutoSIPrefix(False)  # "loss (x0.001)" confuses more than it helps
+        axis.setStyle(maxTickLevel=1)  # the finest grid level doubles the painting and is barely seen
+    style_plot(plot, theme, widget)
+    return widget
+
+
+def corner_label(plot: pg.PlotItem, corner: str, text: str, theme: Theme) -> pg.LabelItem:
+    """A small axis title in the empty corner left of the top or bottom axis.
+
+    ``corner`` is "top" or "bottom"; it names the x axis there (e.g. "epoch", "step")
+    without the extra row a regular axis title costs, which matters in small docks.
+    """
+    label = pg.LabelItem(text, justify="right", size="8pt", color=theme.foreground)
+    plot.layout.addItem(label, 1 if corner == "top" else 3, 0)
+    return label
+
+
+def history_curve(plot: pg.PlotItem, pen, *, name: str | None = None) -> pg.PlotDataItem:
+    """A line for a long history (x increasing): clip-to-view and peak downsampling,
+    which keeps spikes visible however many points there are."""
+    item = pg.PlotDataItem(pen=pen, name=name)
+    plot.addItem(item)  # first: addItem imposes the plot's own downsampling settings on the item
+    # About one bucket per pixel: pyqtgraph's default (5) costs 5x the painting for no visible gain.
+    item.opts["autoDownsampleFactor"] = 1.0
+    item.setDownsampling(auto=True, method="peak")
+    item.setClipToView(True)
+    return item
+
+
+BAND_POINTS = 1500
+"""A band is drawn with at most this many points per edge (every k-th point of a long history)."""
+
+
+def band_item(plot: pg.PlotItem) -> pg.PlotCurveItem:
+    """A filled band (e.g. mean ± std) as one closed curve: cheaper than FillBetweenItem,
+    which rebuilds its path whenever either edge changes. Fill it with ``set_band``."""
+    item = pg.PlotCurveItem(fillLevel="enclosed")
+    plot.addItem(item)
+    return item
+
+
+def set_band(item: pg.PlotCurveItem, x: np.ndarray, lower: np.ndarray, upper: np.ndarray) -> None:
+    """Show the region between ``lower`` and ``upper`` over ``x`` (all (n,)); non-finite points are left out."""
+    keep = np.isfinite(lower) & np.isfinite(upper)
+    if not keep.all():
+        x, lower, upper = x[keep], lower[keep], upper[keep]
+    stride = max(1, -(-len(x) // BAND_POINTS))
+    if stride > 1:  # keep the newest point so the band reaches the end of the lines
+        index = np.r_[np.arange(0, len(x) - 1, stride), len(x) - 1]
+        x, lower, upper = x[index], lower[index], upper[index]
+    if len(x) < 2:
+        item.setData([], [])
+        return
+    item.setData(np.concatenate([x, x[::-1]]).astype(np.float64), np.concatenate([upper, lower[::-1]]))
+
+
+def layer_colours(n: int, theme: Theme) -> list[QColor]:
+    """``n`` colours from the input side (warm) to the output side (cool), readable on the theme."""
+    stops = [theme.negative, theme.classes[4], theme.positive]
+    cmap = pg.ColorMap(np.linspace(0.0, 1.0, len(stops)), [QColor(c) for c in stops])
+    if n <= 1:
+        return [QColor(theme.positive)] * n
+    return [cmap.map(i / (n - 1), mode="qcolor") for i in range(n)]
+
+
+def faded(colour: str | QColor, alpha: int) -> QColor:
+    out = QColor(colour)
+    out.setAlpha(alpha)
+    return out
+
+
+def overlay_hint(host: QWidget, under: QWidget, text: str = "") -> QLabel:
+    """Put ``under`` into ``host`` with a centred, click-through hint label on top of it.
+
+    Used for empty states ("Press Train to start") over a plot.
+    """
+    layout = QGridLayout(host)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(under, 0, 0)
+    hint = QLabel(text, host)
+    hint.setAlignment(Qt.AlignCenter)
+    hint.setWordWrap(True)
+    hint.setAttribute(Qt.WA_TransparentForMouseEvents)
+    hint.setContentsMargins(24, 12, 24, 12)
+    layout.addWidget(hint, 0, 0)
+    return hint
+
+
+def style_hint(hint: QLabel, theme: Theme) -> None:
+    hint.setStyleSheet(f"color: {faded(theme.foreground, 190).name(QColor.HexArgb)}; background: transparent;")
+
+
+def press_train_text() -> str:
+    return QCoreApplication.translate("plot_utils", "Press Train to start.")
+
+
+def format_number(value: float) -> str:
+    """Compact, readable number for labels and tooltips: 0.0123, 1.2e-05, 3.4e+03."""
+    if not np.isfinite(value):
+        return str(value)
+    if value == 0:
+        return "0"
+    return f"{value:.3g}"

@@ -1,0 +1,117 @@
+"""The Gradient flow view, fed by real training steps."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+
+from playground.design import Design, LinearLayer
+from playground.run_loop import RunControl, RunLoop, Snapshot
+from playground.training import Trainer
+from playground.ui.gradient_plot import GradientPlot
+from playground.ui.training_controller import RunInfo
+
+
+def stack(activation: str, *, layers: int = 8, units: int = 8, init: str = "default", epochs: int = 2) -> Design:
+    design = Design(layers=tuple(LinearLayer(units=units, activation=activation) for _ in range(layers)), init=init)
+    return design.with_training(epochs=epochs)
+
+
+def info_of(trainer: Trainer) -> RunInfo:
+    return RunInfo(1, trainer.design, trainer.dataset, trainer.blocks, trainer.device_choice,
+                   trainer.steps_per_epoch, trainer.batch_size, 0)
+
+
+def one_step(design: Design) -> tuple[RunInfo, Snapshot]:
+    """A fresh network after exactly one (probed) training step."""
+    trainer = Trainer(design)
+    result = trainer.train_steps(1, probe=True)
+    snapshot = Snapshot(run_id=1, seq=0, step=trainer.step, epoch=trainer.epoch, batch_in_epoch=trainer.batch_in_epoch,
+                        state="paused", steps=np.arange(1, dtype=np.int64), losses=result.losses,
+                        metrics=trainer.evaluate(), probe=result.probe, extras={}, lr=trainer.lr, steps_per_second=0.0)
+    return info_of(trainer), snapshot
+
+
+def run_design(design: Design) -> tuple[RunInfo, list[Snapshot]]:
+    """Train ``design`` to its end through the real RunLoop; a snapshot after every step."""
+    trainer = Trainer(design)
+    control = RunControl()
+    snapshots: list[Snapshot] = []
+
+    def emit(snapshot: Snapshot) -> None:
+        snapshots.append(snapshot)
+        control.snapshot_taken()
+
+    ticks = itertools.count()  # each clock reading a second later: every chunk is due, one step each
+    RunLoop(trainer, control, emit, clock=lambda: float(next(ticks)), chunk_seconds=1e-9).run()
+    return info_of(trainer), snapshots
+
+
+@pytest.fixture
+def view(qtbot):
+    widget = GradientPlot()
+    qtbot.addWidget(widget)
+    widget.resize(640, 420)
+    return widget
+
+
+def shown(view: GradientPlot, info: RunInfo, snapshots: list[Snapshot]) -> GradientPlot:
+    view.start_run(info)
+    for snapshot in snapshots:
+        view.show_snapshot(snapshot)
+    return view
+
+
+def test_deep_sigmoid_stack_is_called_vanishing_after_one_step(view):
+    info, snapshot = one_step(stack("sigmoid"))
+    shown(view, info, [snapshot])
+    assert "vanish" in view.verdict_text().lower()
+    assert "smaller" in view.reason_text()
+    bars = view.bar_values()
+    assert len(bars) == 9  # 8 hidden Linear layers and the output layer
+    assert bars[0] < 1e-3 * bars[-1]  # orders of magnitude weaker at the input side
+    assert bars == pytest.approx([g.weight_grad_norm for g in snapshot.probe.gradients])
+
+
+def test_relu_stack_with_he_init_is_healthy(view):
+    info, snapshot = one_step(stack("relu", init="he"))
+    shown(view, info, [snapshot])
+    assert "vanish" not in view.verdict_text().lower()
+    assert view.verdict_text() == "Healthy"
+    bars = view.bar_values()
+    assert bars[0] > 0.1 * bars[-1]
+
+
+def test_history_has_one_point_per_probe_in_layer_order(view):
+    info, snapshots = run_design(stack("tanh", layers=3, epochs=1))
+    shown(view, info, snapshots)
+    view.show_snapshot(snapshots[-1])  # the same probe again adds nothing
+    probes = {s.probe.step: s.probe for s in snapshots if s.probe is not None}
+    assert view.layer_names() == ["Linear 1", "Linear 2", "Linear 3", "Output"]
+    steps, norms = view.history("Linear 2")
+    np.testing.assert_array_equal(steps, sorted(probes))
+    np.testing.assert_allclose(norms, [probes[k].gradients[1].weight_grad_norm for k in sorted(probes)])
+
+
+def test_start_run_clears_and_follows_a_new_layer_stack(view):
+    info, snapshots = run_design(stack("tanh", layers=3, epochs=1))
+    shown(view, info, snapshots)
+    new_info, snapshot = one_step(stack("relu", layers=5, init="he"))
+    view.start_run(new_info)
+    assert view.bar_values() == []
+    assert "press train" in view.reason_text().lower()
+    assert view.layer_names() == ["Linear 1", "Linear 2", "Linear 3", "Linear 4", "Linear 5", "Output"]
+    assert len(view.history("Linear 1")[0]) == 0
+    view.show_snapshot(snapshot)
+    assert len(view.bar_values()) == 6 and len(view.history("Output")[0]) == 1
+
+
+def test_300_snapshots_keep_the_whole_history(view):
+    info, snapshots = run_design(stack("tanh", layers=2, epochs=13))
+    assert len(snapshots) > 300
+    shown(view, info, snapshots)
+    probed = {s.probe.step for s in snapshots if s.probe is not None}
+    steps, _ = view.history("Output")
+    assert len(steps) == len(probed) > 300

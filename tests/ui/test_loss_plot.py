@@ -1,0 +1,161 @@
+"""The Loss view, fed by real training runs (every step its own snapshot)."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QColor
+
+from playground.design import Design
+from playground.run_loop import RunControl, RunLoop, Snapshot
+from playground.training import Trainer
+from playground.ui.loss_plot import LossPlot
+from playground.ui.theme import DARK
+from playground.ui.training_controller import RunInfo
+
+
+def run_design(design: Design) -> tuple[RunInfo, list[Snapshot]]:
+    """Train ``design`` to its end through the real RunLoop; a snapshot after every step."""
+    trainer = Trainer(design)
+    control = RunControl()
+    snapshots: list[Snapshot] = []
+
+    def emit(snapshot: Snapshot) -> None:
+        snapshots.append(snapshot)
+        control.snapshot_taken()
+
+    ticks = itertools.count()  # each clock reading a second later: every chunk is due, one step each
+    RunLoop(trainer, control, emit, clock=lambda: float(next(ticks)), chunk_seconds=1e-9).run()
+    info = RunInfo(1, design, trainer.dataset, trainer.blocks, trainer.device_choice,
+                   trainer.steps_per_epoch, trainer.batch_size, 0)
+    return info, snapshots
+
+
+def classification(epochs: int = 4) -> Design:
+    return Design().with_training(epochs=epochs)  # circle data, 25 steps per epoch
+
+
+def regression() -> Design:
+    return Design(loss="mse").with_data(dataset="sine", noise=0.2).with_training(epochs=2)
+
+
+@pytest.fixture(scope="module")
+def circle_run():
+    return run_design(classification())
+
+
+def shown(view: LossPlot, info: RunInfo, snapshots: list[Snapshot]) -> LossPlot:
+    view.start_run(info)
+    for snapshot in snapshots:
+        view.show_snapshot(snapshot)
+    return view
+
+
+@pytest.fixture
+def view(qtbot):
+    widget = LossPlot()
+    qtbot.addWidget(widget)
+    widget.resize(640, 420)
+    return widget
+
+
+def tensorboard_smoothing(values: np.ndarray, weight: float) -> np.ndarray:
+    last, out = 0.0, []
+    for i, value in enumerate(values, start=1):
+        last = last * weight + (1 - weight) * float(value)
+        out.append(last / (1 - weight**i))
+    return np.array(out)
+
+
+def test_loss_curve_is_every_step_loss_of_the_run(view, circle_run):
+    info, snapshots = circle_run
+    shown(view, info, snapshots)
+    x, y = view.curve_data("train_steps")
+    np.testing.assert_array_equal(x, np.concatenate([s.steps for s in snapshots]))
+    np.testing.assert_array_equal(y, np.concatenate([s.losses for s in snapshots]))
+    assert len(x) == 100 and "step 100" in view._status.text()
+
+
+def test_train_and_test_loss_and_accuracy_at_snapshot_steps(view, circle_run):
+    info, snapshots = circle_run
+    shown(view, info, snapshots)
+    last = {s.step: s.metrics for s in snapshots}  # a later report of the same step replaces the earlier
+    steps = np.array(sorted(last))
+    x, test = view.curve_data("test")
+    np.testing.assert_array_equal(x, steps)
+    np.testing.assert_allclose(test, [last[k].test_loss for k in steps])
+    _, accuracy = view.curve_data("train_accuracy")
+    np.testing.assert_allclose(accuracy, [100 * last[k].train_accuracy for k in steps])
+    assert view.accuracy_visible()
+
+
+def test_smoothed_line_is_tensorboard_smoothing_and_follows_the_slider(view, circle_run):
+    info, snapshots = circle_run
+    shown(view, info, snapshots)
+    losses = np.concatenate([s.losses for s in snapshots])
+    assert view.smoothing() == pytest.approx(0.6)
+    np.testing.assert_allclose(view.curve_data("smoothed")[1], tensorboard_smoothing(losses, 0.6), rtol=1e-5)
+    view.set_smoothing(0.0)
+    np.testing.assert_allclose(view.curve_data("smoothed")[1], losses, rtol=1e-6)
+    view.set_smoothing(0.95)
+    heavy = view.curve_data("smoothed")[1]
+    np.testing.assert_allclose(heavy, tensorboard_smoothing(losses, 0.95), rtol=1e-5)
+    assert np.abs(np.diff(heavy)).sum() < 0.5 * np.abs(np.diff(losses)).sum()
+
+
+def test_log_scale_maps_the_curve_and_leaves_zero_losses_out(view, circle_run):
+    info, snapshots = circle_run
+    first = snapshots[1]
+    zero = dataclasses.replace(first, losses=np.array([0.0] * len(first.losses), np.float32))
+    shown(view, info, [snapshots[0], zero, *snapshots[2:]])
+    _, raw = view.curve_data("train_steps")
+    view.set_log_scale(True)
+    _, drawn = view.displayed_data("train_steps")
+    positive = raw > 0
+    assert not positive.all()
+    np.testing.assert_allclose(drawn[positive], np.log10(raw[positive]), rtol=1e-5)
+    assert np.isnan(drawn[~positive]).all()  # a gap, not -inf stretching the axis
+    view.set_log_scale(False)
+    np.testing.assert_allclose(view.displayed_data("train_steps")[1], raw)
+
+
+def test_regression_has_no_accuracy_plot(view):
+    info, snapshots = run_design(regression())
+    shown(view, info, snapshots)
+    assert not view.accuracy_visible()
+    assert len(view.curve_data("train_steps")[0]) == sum(len(s.steps) for s in snapshots)
+    assert len(view.curve_data("train_accuracy")[0]) == 0
+
+
+def test_start_run_forgets_the_previous_run(view, circle_run):
+    info, snapshots = circle_run
+    shown(view, info, snapshots)
+    view.start_run(info)
+    for name in ("train_steps", "smoothed", "train", "test", "train_accuracy", "test_accuracy"):
+        assert len(view.curve_data(name)[0]) == 0, name
+    view.show_snapshot(snapshots[1])
+    np.testing.assert_array_equal(view.curve_data("train_steps")[1], snapshots[1].losses)
+
+
+def test_300_snapshots_keep_the_whole_history(view):
+    info, snapshots = run_design(classification(epochs=13))
+    assert len(snapshots) > 300
+    shown(view, info, snapshots)
+    x, y = view.curve_data("train_steps")
+    np.testing.assert_array_equal(x, np.arange(13 * 25))
+    assert len(view.curve_data("smoothed")[1]) == len(x)
+    assert len(view.curve_data("test")[0]) == len({s.step for s in snapshots})
+
+
+def test_dark_theme_repaints_the_plot_background(view, circle_run):
+    info, snapshots = circle_run
+    shown(view, info, snapshots)
+    view.set_theme(DARK)
+    image = view.grab().toImage()
+    dark = QColor(DARK.background)
+    samples = [image.pixelColor(x, y) == dark
+               for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)]
+    assert sum(samples) > 0.3 * len(samples)
