@@ -131,7 +131,7 @@ class TrainingSpec(_Model):
     batch_mode: Literal["full", "stochastic", "minibatch"] = "minibatch"
     batch_size: int = Field(10, ge=1, le=MAX_SAMPLES)
     """Mini-batch only; a batch larger than the training set means full batch."""
-    epochs: int = Field(1000, ge=1, le=1_000_000)
+    epochs: int = Field(10_000, ge=1, le=1_000_000)
     """The run stops after this many epochs."""
     regularization: Literal["none", "l1", "l2"] = "none"
     regularization_rate: float = Field(0.0, ge=0.0, le=1.0)

@@ -3,10 +3,12 @@ else opens the window. Kept apart from cli.py so that the core never imports Qt.
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # the frozen app starts its training process through this executable
     args = sys.argv[1:] if argv is None else argv
     if args and (args[0] in ("train", "new") or args[0] in ("-h", "--help")):
         from .cli import main as cli_main

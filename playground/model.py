@@ -18,21 +18,9 @@ from torch import nn
 from . import registry
 from .design import BatchNormLayer, Design, DropoutLayer, LinearLayer
 from .errors import DesignError, Problem
-from .shapes import output_size, total_parameters
+from .shapes import Block, output_size, total_parameters
 
 MAX_PARAMETERS = 5_000_000
-
-
-@dataclass(frozen=True)
-class Block:
-    """One design layer (or the output layer) inside the Sequential."""
-
-    name: str  # "Linear 1", "BatchNorm 1", "Dropout 1", "Output"
-    kind: str  # "linear" | "batchnorm" | "dropout" | "output"
-    start: int  # index of its first module in the Sequential
-    stop: int  # one past its last module
-    units: int  # output width
-    activation: str  # registry name ("linear" when none)
 
 
 @dataclass(frozen=True)

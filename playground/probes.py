@@ -20,6 +20,14 @@ EXPLODING_NORM = 1e3
 
 
 @dataclass(frozen=True)
+class Metrics:
+    train_loss: float
+    test_loss: float
+    train_accuracy: float | None  # classification only, 0..1
+    test_accuracy: float | None
+
+
+@dataclass(frozen=True)
 class LayerGradient:
     name: str  # "Linear 1" ... "Output"
     weight_grad_norm: float  # L2 norm of dLoss/dW

@@ -13,6 +13,18 @@ from .design import BatchNormLayer, Design, LinearLayer
 
 
 @dataclass(frozen=True)
+class Block:
+    """One design layer (or the output layer) inside the Sequential."""
+
+    name: str  # "Linear 1", "BatchNorm 1", "Dropout 1", "Output"
+    kind: str  # "linear" | "batchnorm" | "dropout" | "output"
+    start: int  # index of its first module in the Sequential
+    stop: int  # one past its last module
+    units: int  # output width
+    activation: str  # registry name ("linear" when none)
+
+
+@dataclass(frozen=True)
 class LayerShape:
     name: str  # "Linear 1", "BatchNorm 1", "Dropout 1", "Output"
     kind: str  # "linear" | "batchnorm" | "dropout" | "output"

@@ -23,6 +23,7 @@ from .probes import (
     ActivationStats,
     BatchNormStats,
     LayerGradient,
+    Metrics,
     ProbeReport,
     gradient_verdict,
 )
@@ -40,14 +41,6 @@ class Diverged(PlaygroundError):
         self.losses = losses
         self.step = step
         self.epoch = epoch
-
-
-@dataclass(frozen=True)
-class Metrics:
-    train_loss: float
-    test_loss: float
-    train_accuracy: float | None  # classification only, 0..1
-    test_accuracy: float | None
 
 
 @dataclass(frozen=True)

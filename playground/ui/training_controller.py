@@ -1,28 +1,28 @@
-"""The training thread: a worker QObject in a QThread runs the core's RunLoop.
+"""Runs in the background: a training process, and a QThread that relays its reports.
 
-The GUI talks to a run only through its ``RunControl`` (pause, step, stop, live
-learning rate); the run talks back only through ``snapshot_ready`` carrying an
-immutable Snapshot. Each run has an id; snapshots of a superseded run are dropped.
-The controller owns the thread and stops it in ``shutdown`` (stop flag -> quit ->
-wait), which the window calls on close and the application on ``aboutToQuit``.
+The core's RunLoop runs in a process of its own (playground.worker_process): training
+a small network is Python-bound and so is drawing the dashboards, so in one
+interpreter they would share the GIL (measured: 0.2-0.4 of a plain loop's speed with
+every dashboard live). A bridge QObject on a dedicated QThread reads the process's
+messages and re-emits them as Qt signals; the GUI steers the run with small command
+messages (pause, step, stop, live learning rate). Snapshots are immutable and carry
+a run id; those of a superseded run are dropped. The controller owns the process and
+the thread and ends both in ``shutdown`` (stop -> quit -> wait), which the window
+calls on close and the application on ``aboutToQuit``.
 """
 
 from __future__ import annotations
 
-import traceback
-from dataclasses import dataclass
+import multiprocessing
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from playground.design import Design
-from playground.errors import PlaygroundError
-from playground.run_loop import RunControl, RunLoop, Snapshot
 
 SPEEDS: tuple[float | None, ...] = (1, 3, 10, 30, 100, 300, 1000, 3000, 10000, None)
 """Speed control positions: steps per second, None = as fast as possible."""
-
-SMALL_NETWORK = 200_000  # parameters; below this one torch thread is fastest and leaves a core to the GUI
 
 
 @dataclass(frozen=True)
@@ -32,82 +32,99 @@ class RunInfo:
     run_id: int
     design: Design
     dataset: Any  # playground.datasets.Dataset
-    blocks: tuple  # playground.model.Block per layer, output last
+    blocks: tuple  # playground.shapes.Block per layer, output last
     device: Any  # playground.devices.DeviceChoice
     steps_per_epoch: int
     batch_size: int
     parameters: int
+    unavailable_devices: dict = field(default_factory=dict)  # device -> why it cannot be used here
 
 
-@dataclass(frozen=True)
-class _Request:
-    run_id: int
-    design: Design
-    control: RunControl
+class _Bridge(QObject):
+    """Lives on the bridge thread; its one slot relays the process's messages until it ends."""
+
+    message_received = Signal(object)
+
+    def __init__(self, events):
+        super().__init__()
+        self._events = events
+
+    @Slot()
+    def serve(self) -> None:
+        while True:
+            try:
+                message = self._events.recv()
+            except (EOFError, OSError):
+                self.message_received.emit(("ended",))
+                return
+            except Exception as error:  # a message that cannot be read: report, keep going
+                self.message_received.emit(("garbled", f"{type(error).__name__}: {error}"))
+                continue
+            self.message_received.emit(message)
 
 
-class _Worker(QObject):
-    run_ready = Signal(object)
-    snapshot_ready = Signal(object)
-    run_failed = Signal(int, str, str)  # run id, message for the user, details
+class _Worker:
+    """The training process and the bridge thread that listens to it."""
 
-    @Slot(object)
-    def start(self, request: _Request) -> None:
-        if request.control.stopped:  # superseded before it began
-            return
-        try:
-            trainer = _build_trainer(request.design)
-        except PlaygroundError as error:
-            self.run_failed.emit(request.run_id, error.text(), "")
-            return
-        except Exception as error:  # a bug must reach the user, not kill the thread
-            self.run_failed.emit(request.run_id, f"{type(error).__name__}: {error}", traceback.format_exc())
-            return
-        parameters = sum(p.numel() for p in trainer.network.parameters())
-        self.run_ready.emit(
-            RunInfo(request.run_id, request.design, trainer.dataset, trainer.blocks, trainer.device_choice,
-                    trainer.steps_per_epoch, trainer.batch_size, parameters)
+    def __init__(self, on_message):
+        from playground import worker_process
+
+        context = multiprocessing.get_context("spawn")  # fork would copy Qt's threads and state
+        command_out, self.commands = context.Pipe(duplex=False)
+        self.events, events_in = context.Pipe(duplex=False)
+        self.process = context.Process(
+            target=worker_process.main, args=(command_out, events_in), name="nn-playground-training", daemon=True
         )
-        RunLoop(trainer, request.control, self.snapshot_ready.emit, run_id=request.run_id).run()
+        self.process.start()
+        command_out.close()
+        events_in.close()
+        self.thread = QThread()
+        self.thread.setObjectName("training-bridge")
+        self.bridge = _Bridge(self.events)  # no parent: it lives on the bridge thread
+        self.bridge.moveToThread(self.thread)
+        self.bridge.message_received.connect(on_message)
+        self.thread.started.connect(self.bridge.serve)
+        self.thread.finished.connect(self.bridge.deleteLater)
+        self.thread.start()
 
+    def send(self, message: tuple) -> bool:
+        try:
+            self.commands.send(message)
+            return True
+        except (BrokenPipeError, OSError, ValueError):
+            return False
 
-def _build_trainer(design: Design):
-    import torch  # the heavy import happens here, on the training thread, after the window is up
-
-    from playground.training import Trainer
-
-    trainer = Trainer(design)
-    parameters = sum(p.numel() for p in trainer.network.parameters())
-    torch.set_num_threads(1 if parameters < SMALL_NETWORK else max(1, torch.get_num_threads()))
-    return trainer
+    def close(self, timeout_ms: int) -> bool:
+        self.send(("quit",))
+        self.commands.close()
+        self.process.join(timeout_ms / 1000)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join(2)
+        self.thread.quit()
+        ended = self.thread.wait(timeout_ms)
+        self.events.close()
+        return ended and not self.process.is_alive()
 
 
 class TrainingController(QObject):
-    """Starts, steers and stops runs on one background thread."""
+    """Starts, steers and stops runs in the training process."""
 
     run_ready = Signal(object)  # RunInfo of the current run
     snapshot_ready = Signal(object)  # Snapshot of the current run
     run_failed = Signal(str, str)  # message, details
     state_changed = Signal(str)  # loading | paused | running | finished | stopped | diverged | error
-    _start_requested = Signal(object)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._thread = QThread()
-        self._thread.setObjectName("training")
-        self._worker = _Worker()  # no parent: it lives on the training thread
-        self._worker.moveToThread(self._thread)
-        self._thread.finished.connect(self._worker.deleteLater)
-        self._start_requested.connect(self._worker.start)
-        self._worker.run_ready.connect(self._on_worker_run_ready)
-        self._worker.snapshot_ready.connect(self._on_worker_snapshot_ready)
-        self._worker.run_failed.connect(self._on_worker_run_failed)
-        self._thread.start()
         self._run_id = 0
-        self._control: RunControl | None = None
+        self._design: Design | None = None
         self._state = "stopped"
+        self._paused = True
         self._speed: float | None = None
+        self._closed = False
         self.info: RunInfo | None = None
+        self._worker: _Worker | None = _Worker(self._on_bridge_message_received)
 
     # --- runs ----------------------------------------------------------------------
     @property
@@ -118,103 +135,122 @@ class TrainingController(QObject):
     def run_id(self) -> int:
         return self._run_id
 
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
     def restart(self, design: Design, *, running: bool = False) -> int:
         """Stop the current run and start a new one from fresh weights (paused unless ``running``)."""
-        if self._control is not None:
-            self._control.stop()
+        from playground.design_io import design_to_json
+
+        if self._closed:
+            return self._run_id
+        if self._worker is None:  # the process ended (crash): start a new one
+            self._worker = _Worker(self._on_bridge_message_received)
         self._run_id += 1
-        self._control = RunControl(paused=not running)
-        if self._speed is not None:
-            self._control.set_speed(self._speed)
+        self._design = design
+        self._paused = not running
         self.info = None
         self._set_state("loading")
-        self._start_requested.emit(_Request(self._run_id, design, self._control))
+        self._send(("start", self._run_id, design_to_json(design), not running, self._speed))
         return self._run_id
 
     def stop(self) -> None:
         """Stop the current run and start none (e.g. the design has a problem)."""
-        if self._control is not None:
-            self._control.stop()
-        self._control = None
         self._run_id += 1
         self.info = None
+        self._paused = True
+        self._send(("stop",))
         self._set_state("stopped")
 
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
-        """Stop the run and the thread; True when the thread has ended."""
-        if self._control is not None:
-            self._control.stop()
-        self._control = None
-        if self._thread.isRunning():
-            self._thread.quit()
-            return self._thread.wait(timeout_ms)
-        return True
+        """End the run, the training process and the bridge thread; True when all have ended."""
+        self._closed = True
+        worker, self._worker = self._worker, None
+        return worker.close(timeout_ms) if worker is not None else True
 
     # --- controls --------------------------------------------------------------------
     def play(self) -> None:
-        if self._control is not None and self._state in ("paused", "loading", "running"):
-            self._control.resume()
+        if self._state in ("paused", "loading", "running"):
+            self._paused = False
+            self._send(("resume",))
             if self._state == "paused":
                 self._set_state("running")
 
     def pause(self) -> None:
-        if self._control is not None:
-            self._control.pause()
+        if self._state in ("paused", "loading", "running"):
+            self._paused = True
+            self._send(("pause",))
 
     def toggle(self) -> None:
         """Train if paused, pause if training (the Space key)."""
-        if self._control is None:
-            return
-        if self._control.paused:
+        if self._paused:
             self.play()
         else:
             self.pause()
 
-    @property
-    def paused(self) -> bool:
-        return self._control is None or self._control.paused
-
     def step_batch(self) -> None:
-        if self._control is not None and self._state in ("paused", "running", "loading"):
-            self._control.step_batches(1)
+        if self._state in ("paused", "running", "loading"):
+            self._paused = True
+            self._send(("step", 1))
 
     def step_epoch(self) -> None:
-        if self._control is not None and self._state in ("paused", "running", "loading"):
-            self._control.step_epoch()
+        if self._state in ("paused", "running", "loading"):
+            self._paused = True
+            self._send(("step_epoch",))
 
     def set_lr(self, lr: float) -> None:
-        if self._control is not None and lr > 0:
-            self._control.set_lr(lr)
+        if lr > 0:
+            self._send(("lr", float(lr)))
 
     def set_speed(self, steps_per_second: float | None) -> None:
         self._speed = steps_per_second
-        if self._control is not None:
-            self._control.set_speed(steps_per_second)
+        self._send(("speed", steps_per_second))
 
     def snapshot_drawn(self) -> None:
         """The views have drawn the last snapshot: the loop may send the next."""
-        if self._control is not None:
-            self._control.snapshot_taken()
+        self._send(("taken",))
 
-    # --- from the worker ---------------------------------------------------------------
-    def _on_worker_run_ready(self, info: RunInfo) -> None:
-        if info.run_id != self._run_id:
-            return
-        self.info = info
-        self.run_ready.emit(info)
+    def _send(self, message: tuple) -> None:
+        if self._worker is not None:
+            self._worker.send(message)
 
-    def _on_worker_snapshot_ready(self, snapshot: Snapshot) -> None:
-        if snapshot.run_id != self._run_id:
-            return
-        self._set_state(snapshot.state)
-        self.snapshot_ready.emit(snapshot)
+    # --- from the training process ------------------------------------------------------
+    def _on_bridge_message_received(self, message: tuple) -> None:
+        kind = message[0]
+        if kind == "snapshot":
+            snapshot = message[1]
+            if snapshot.run_id == self._run_id:
+                self._set_state(snapshot.state)
+                self.snapshot_ready.emit(snapshot)
+        elif kind == "ready":
+            _, run_id, fields = message
+            if run_id == self._run_id:
+                self.info = RunInfo(run_id, self._design, **fields)
+                self.run_ready.emit(self.info)
+        elif kind == "failed":
+            _, run_id, text, details = message
+            if run_id == self._run_id:
+                self._set_state("error")
+                self.run_failed.emit(text, details)
+        elif kind == "garbled":
+            self.run_failed.emit(self.tr("A message from the training process could not be read."), message[1])
+        elif kind == "ended" and not self._closed:
+            self._on_process_ended()
 
-    def _on_worker_run_failed(self, run_id: int, message: str, details: str) -> None:
-        if run_id != self._run_id:
-            return
-        self._control = None
+    def _on_process_ended(self) -> None:
+        worker, self._worker = self._worker, None
+        code = None
+        if worker is not None:
+            worker.process.join(2)
+            code = worker.process.exitcode
+            worker.close(2000)
         self._set_state("error")
-        self.run_failed.emit(message, details)
+        self.run_failed.emit(
+            self.tr("The training process stopped unexpectedly (exit code {0}). "
+                    "Press Reset or change the design to start it again.").format(code),
+            "",
+        )
 
     def _set_state(self, state: str) -> None:
         if state != self._state:

@@ -27,14 +27,17 @@ def _no_thread_left_running(monkeypatch):
     for controller in running:
         controller.shutdown()
     _controllers.clear()
-    assert not running, "a test left a training QThread running"
+    assert not running, "a test left a training thread or process running"
 
 
 def _is_running(controller) -> bool:
-    try:
-        return controller._thread.isRunning()
-    except RuntimeError:  # the C++ object is already gone
+    worker = controller._worker
+    if worker is None:
         return False
+    try:
+        return worker.thread.isRunning() or worker.process.is_alive()
+    except RuntimeError:  # the C++ object is already gone
+        return worker.process.is_alive()
 
 
 @pytest.fixture

@@ -79,9 +79,21 @@ def test_a_design_that_cannot_train_reports_a_readable_message(qtbot, controller
     assert controller.state == "error"
 
 
-def test_shutdown_stops_a_running_thread(qtbot):
+def test_shutdown_stops_a_running_thread_and_process(qtbot):
     controller = TrainingController()
+    worker = controller._worker
     controller.restart(Design(), running=True)
     qtbot.waitUntil(lambda: controller.state == "running", timeout=30_000)
     assert controller.shutdown()
-    assert not controller._thread.isRunning()
+    assert not worker.thread.isRunning() and not worker.process.is_alive()
+
+
+def test_a_crashed_training_process_is_reported_and_replaced(qtbot, controller):
+    controller.restart(Design(), running=True)
+    qtbot.waitUntil(lambda: controller.state == "running", timeout=30_000)
+    with qtbot.waitSignal(controller.run_failed, timeout=30_000) as failed:
+        controller._worker.process.kill()
+    assert "stopped unexpectedly" in failed.args[0]
+    assert controller.state == "error"
+    controller.restart(Design())
+    qtbot.waitUntil(lambda: controller.state == "paused", timeout=30_000)

@@ -1,0 +1,202 @@
+"""The whole app, offscreen, with every dashboard live: throughput, GUI latency, start-up.
+
+In one run:
+- for each Design, the plain hand-written PyTorch loop (bench_engine.plain_loop) and
+  the full window training it (all docks drawing every snapshot), alternating: the
+  app's steps/s, dashboard updates per second, and the ratio app / plain;
+- the GUI thread's event-loop latency while training: a 5 ms timer records how late
+  it fires (p50, p99, max);
+- start-up, in fresh processes: time from launch to the first window shown, and to
+  ready-to-train (the first run prepared, torch loaded).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_app.py [--repeats 3] [--seconds 4]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+# Nothing heavy at module level: the training process re-imports this file (spawn),
+# and the start-up measurement must not pay for torch.
+
+
+def app_run(window, design, seconds: float) -> dict:
+    """Train ``design`` in the window for ``seconds``; measure steps/s, updates/s, timer lateness."""
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    controller = window.controller
+    window.document.replace(design.with_training(epochs=1_000_000))
+    _wait(lambda: controller.state == "paused", 60)
+    snapshots = []
+    controller.snapshot_ready.connect(snapshots.append)
+    controller.play()
+    _wait(lambda: len(snapshots) > 5, 30)  # warmed up
+    first = snapshots[-1]
+    count0 = len(snapshots)
+    lateness: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    period_ms = 5
+    last = [clock.nsecsElapsed()]
+
+    def tick() -> None:
+        now = clock.nsecsElapsed()
+        lateness.append(max(0.0, (now - last[0]) / 1e6 - period_ms))
+        last[0] = now
+
+    timer = QTimer()
+    timer.setTimerType(timer.timerType().PreciseTimer)
+    timer.timeout.connect(tick)
+    timer.start(period_ms)
+    start = time.perf_counter()
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+    elapsed = time.perf_counter() - start
+    timer.stop()
+    last_snapshot = snapshots[-1]
+    controller.pause()
+    _wait(lambda: controller.state == "paused", 30)
+    controller.snapshot_ready.disconnect(snapshots.append)
+    app.processEvents()
+    steps = last_snapshot.step - first.step
+    info = controller.info
+    return {
+        "steps_per_s": steps / elapsed,
+        "epochs_per_s": steps / info.steps_per_epoch / elapsed,
+        "updates_per_s": (len(snapshots) - count0) / elapsed,
+        "lateness": lateness,
+    }
+
+
+def _wait(condition, seconds: float) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.perf_counter() + seconds
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the app did not get there in time")
+        QApplication.instance().processEvents()
+        time.sleep(0.002)
+
+
+def startup_child() -> None:
+    """Run in a fresh process: print seconds since launch at first window and at ready-to-train."""
+    launched = float(os.environ["BENCH_LAUNCHED"])
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    from playground.ui.app import SWITCH_INTERVAL, create_application, create_window
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Paint and not getattr(self, "seen", False):
+                self.seen = True
+                print(f"shown {time.time() - launched:.3f}", flush=True)
+            return False
+
+    sys.setswitchinterval(SWITCH_INTERVAL)
+    app, settings = create_application([])
+    window = create_window(app, settings)
+    first_paint = FirstPaint()
+    window.installEventFilter(first_paint)
+    window.show()
+
+    def ready(_info) -> None:
+        print(f"ready {time.time() - launched:.3f}", flush=True)
+        window.close()
+
+    window.controller.run_ready.connect(ready)
+    QTimer.singleShot(60_000, window.close)
+    app.exec()
+
+
+def startup(repeats: int) -> tuple[list[float], list[float]]:
+    shown, ready = [], []
+    for _ in range(repeats):
+        env = dict(os.environ, BENCH_LAUNCHED=repr(time.time()))
+        out = subprocess.run([sys.executable, __file__, "--startup-child"], env=env, capture_output=True,
+                             text=True, timeout=120).stdout
+        values = dict(line.split() for line in out.splitlines() if line[:5] in ("shown", "ready"))
+        shown.append(float(values["shown"]))
+        ready.append(float(values["ready"]))
+    return shown, ready
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--seconds", type=float, default=4.0)
+    parser.add_argument("--startup-child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.startup_child:
+        startup_child()
+        return
+
+    import tempfile
+
+    import torch
+    from bench_engine import designs, plain_loop
+    from PySide6.QtCore import QSettings
+
+    from playground.ui.app import SWITCH_INTERVAL, create_application, create_window
+
+    sys.setswitchinterval(SWITCH_INTERVAL)
+    torch.set_num_threads(1)
+    app, _ = create_application([])
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "bench.ini"), QSettings.IniFormat)
+    window = create_window(app, settings)
+    window.resize(1366, 768)
+    window.show()
+    print(f"torch {torch.__version__}, offscreen window 1366x768, all docks visible, "
+          f"{args.repeats} repeats of {args.seconds:g} s, median (min-max)\n")
+    header = (f"{'design':24} {'plain epochs/s':>22} {'app epochs/s':>22} {'app steps/s':>12} "
+              f"{'updates/s':>10} {'ratio':>6} {'latency p50/p99/max ms':>24}")
+    print(header)
+    print("-" * len(header))
+    all_lateness = []
+    for name, design, epochs in designs():
+
+        plain, in_app, updates, lateness = [], [], [], []
+        for _ in range(args.repeats):
+            plain.append(epochs / plain_loop(design, epochs))
+            result = app_run(window, design, args.seconds)
+            in_app.append(result["epochs_per_s"])
+            updates.append(result["updates_per_s"])
+            lateness += result["lateness"]
+        torch.set_num_threads(1)  # plain_loop runs on this thread; the app's worker sets its own
+        all_lateness += lateness
+        ratio = statistics.median(in_app) / statistics.median(plain)
+        steps = statistics.median(in_app) * window.controller.info.steps_per_epoch
+        print(f"{name:24} {_spread(plain):>22} {_spread(in_app):>22} {steps:>12,.0f} "
+              f"{statistics.median(updates):>10.1f} {ratio:>6.2f} {_latency(lateness):>24}")
+    print(f"\nGUI event-loop latency over all runs: {_latency(all_lateness)} ms (p50/p99/max)")
+    window.close()
+    shown, ready = startup(max(3, args.repeats))
+    print(f"launch to first window: {_spread(shown, '{:.2f}')} s")
+    print(f"launch to ready-to-train: {_spread(ready, '{:.2f}')} s")
+
+
+def _latency(values: list[float]) -> str:
+    if not values:
+        return "-"
+    ordered = sorted(values)
+    p = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))]  # noqa: E731
+    return f"{p(0.5):.1f} / {p(0.99):.1f} / {ordered[-1]:.1f}"
+
+
+def _spread(values: list[float], fmt: str = "{:.1f}") -> str:
+    return f"{fmt.format(statistics.median(values))} ({fmt.format(min(values))}-{fmt.format(max(values))})"
+
+
+if __name__ == "__main__":
+    main()

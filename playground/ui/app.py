@@ -1,0 +1,57 @@
+"""Process setup and the window's entry point (``nn-playground`` with no command).
+
+The window appears before the heavy imports: torch is imported on the training
+thread when the first run is prepared, so start-up costs Qt, pyqtgraph and pydantic
+only.
+"""
+
+from __future__ import annotations
+
+import sys
+
+# The training thread runs Python between torch calls; a shorter switch interval
+# lets the GUI thread take the GIL sooner (measured in benchmarks/bench_app.py).
+SWITCH_INTERVAL = 0.001
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .platform_check import check_display
+
+    problem = check_display()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    sys.setswitchinterval(SWITCH_INTERVAL)
+    app, settings = create_application(argv)
+    window = create_window(app, settings)
+    window.show()
+    return app.exec()
+
+
+def create_application(argv: list[str] | None = None):
+    """The QApplication (reused if one exists), with names, translators and settings."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from .i18n import install_translators, resolve_language
+
+    app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
+    app.setOrganizationName("NN Playground")
+    app.setApplicationName("NN Playground")
+    app.setApplicationDisplayName("NN Playground")
+    settings = QSettings()
+    language = resolve_language(str(settings.value("language", "system")))
+    app._translators = install_translators(app, language)  # kept alive with the app
+    return app, settings
+
+
+def create_window(app, settings):
+    from .main_window import MainWindow
+
+    window = MainWindow(settings)
+    app.aboutToQuit.connect(window.controller.shutdown)  # the backstop if the window is not closed
+    return window
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

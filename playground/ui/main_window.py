@@ -1,0 +1,537 @@
+"""The main window: menus, toolbar, docks and status bar, and the wiring between them.
+
+Data flows one way: the DesignDocument owns the design; panels edit it; the window
+turns design changes into run changes (live learning rate, or a reset); the
+TrainingController sends snapshots; the window hands each to every view, updates
+the status bar and tells the controller it was drawn.
+"""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QDoubleSpinBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSlider,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.design import Design, check_design
+
+from .data_panel import DataPanel
+from .document import DesignDocument, is_cosmetic_change, is_live_change
+from .i18n import LANGUAGES
+from .layer_editor import LayerEditor
+from .theme import Theme, apply_palette, resolve
+from .training_controller import SPEEDS, RunInfo, TrainingController
+
+STATE_VERSION = 1  # bump when the dock layout changes incompatibly
+
+
+class MainWindow(QMainWindow):
+    """The app's window. ``settings`` keeps layout, theme, language and speed between launches."""
+
+    language_chosen = Signal(str)
+    dashboards_built = Signal()
+
+    def __init__(self, settings: QSettings, design: Design | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.document = DesignDocument(design or Design(), self)
+        self.controller = TrainingController(self)
+        self._closing = False
+        self.views: list[QWidget] = []  # the dashboards, built once the window is on screen
+        self._pending_info: RunInfo | None = None
+        self._pending_snapshot = None
+        self._build_views()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self._wire()
+        self.set_theme_choice(str(settings.value("theme", "system")))
+        self._restore_layout()
+        self._update_title()
+        self._on_controller_state_changed("loading")
+        self._start_first_run()  # the training process prepares while the dashboards are built
+
+    # --- construction ------------------------------------------------------------
+    def _build_views(self) -> None:
+        """The editors and the docks; the dashboards' places hold a note until they are built."""
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.banner.hide()
+        central = QWidget()
+        self._central_column = QVBoxLayout(central)
+        self._central_column.setContentsMargins(4, 4, 4, 4)
+        self._central_column.addWidget(self.banner)
+        self._central_column.addWidget(_placeholder(), 1)
+        self.setCentralWidget(central)
+        self.data_panel = DataPanel(self.document)
+        self.layer_editor = LayerEditor(self.document)
+        from .training_panel import TrainingPanel
+
+        self.training_panel = TrainingPanel(self.document)
+        self.editor_tabs = QTabWidget()
+        self.editor_tabs.setDocumentMode(True)
+        for widget, title, tip in (
+            (self.data_panel, self.tr("Data"), self.tr("Choose the data set, its noise and the input features.")),
+            (self.layer_editor, self.tr("Layers"), self.tr("Stack the hidden layers of the network.")),
+            (self.training_panel, self.tr("Training"), self.tr("Loss function, optimizer, batches and epochs.")),
+        ):
+            scroll = QScrollArea()
+            scroll.setWidget(widget)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.NoFrame)
+            index = self.editor_tabs.addTab(scroll, title)
+            self.editor_tabs.setTabToolTip(index, tip)
+
+        self.design_dock = self._dock("design", self.tr("Design"), self.editor_tabs, Qt.LeftDockWidgetArea)
+        self.network_dock = self._dock("network", self.tr("Network"), _placeholder(), Qt.BottomDockWidgetArea)
+        self.loss_dock = self._dock("loss", self.tr("Loss"), _placeholder(), Qt.RightDockWidgetArea)
+        self.gradient_dock = self._dock("gradients", self.tr("Gradient flow"), _placeholder(), Qt.RightDockWidgetArea)
+        self.batchnorm_dock = self._dock("batchnorm", self.tr("Batch normalization"), _placeholder(), Qt.RightDockWidgetArea)
+        self.tabifyDockWidget(self.gradient_dock, self.batchnorm_dock)
+        self.gradient_dock.raise_()
+        self.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)
+        self.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)
+        self.resizeDocks([self.design_dock], [330], Qt.Horizontal)
+        self.resizeDocks([self.loss_dock], [420], Qt.Horizontal)
+        self.resizeDocks([self.network_dock], [230], Qt.Vertical)
+        self.resizeDocks([self.loss_dock, self.gradient_dock], [400, 300], Qt.Vertical)
+        self._default_state = self.saveState(STATE_VERSION)
+
+    def build_dashboards(self) -> None:
+        """Import pyqtgraph and create the live views (after the window is first shown)."""
+        if self.views:
+            return
+        from .batchnorm_plot import BatchNormPlot
+        from .boundary_view import OutputView
+        from .gradient_plot import GradientPlot
+        from .loss_plot import LossPlot
+        from .network_view import NetworkView
+
+        self.output_view = OutputView()
+        old = self._central_column.takeAt(1).widget()
+        old.deleteLater()
+        self._central_column.addWidget(self.output_view, 1)
+        self.network_view = NetworkView()
+        self.loss_plot = LossPlot()
+        self.gradient_plot = GradientPlot()
+        self.batchnorm_plot = BatchNormPlot()
+        for dock, view in ((self.network_dock, self.network_view), (self.loss_dock, self.loss_plot),
+                           (self.gradient_dock, self.gradient_plot), (self.batchnorm_dock, self.batchnorm_plot)):
+            old = dock.widget()
+            dock.setWidget(view)
+            old.deleteLater()
+        self.views = [self.output_view, self.network_view, self.loss_plot, self.gradient_plot, self.batchnorm_plot]
+        theme = self._theme
+        for view in self.views:
+            view.set_theme(theme)
+        if self._pending_info is not None:
+            info, self._pending_info = self._pending_info, None
+            self._on_controller_run_ready(info)
+        snapshot, self._pending_snapshot = self._pending_snapshot, None
+        if snapshot is not None and self.controller.info is not None and snapshot.run_id == self.controller.info.run_id:
+            for view in self.views:
+                view.show_snapshot(snapshot)
+        self.dashboards_built.emit()
+
+    def _dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{name}")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable | QDockWidget.DockWidgetClosable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "", checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work even when the toolbar is hidden
+        return action
+
+    def _build_actions(self) -> None:
+        self.train_action = self._action(
+            self.tr("Train"), self.controller.toggle, Qt.Key_Space,
+            self.tr("Start or pause training (Space). Each step updates the weights against the gradient of the loss."),
+        )
+        self.step_action = self._action(
+            self.tr("Step"), self.controller.step_batch, QKeySequence(Qt.Key_Period),
+            self.tr("Train one batch: one forward pass, one backward pass, one optimizer step (.)."),
+        )
+        self.epoch_action = self._action(
+            self.tr("Epoch"), self.controller.step_epoch, QKeySequence("Ctrl+E"),
+            self.tr("Train until the end of the current epoch: one pass over the training data (Ctrl+E)."),
+        )
+        self.reset_action = self._action(
+            self.tr("Reset"), self.reset_weights, QKeySequence("Ctrl+R"),
+            self.tr("Start again from new random initial weights on the same data (Ctrl+R)."),
+        )
+        self.undo_action = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.Undo)
+        self.redo_action = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.Redo])
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.Quit)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        training_menu = bar.addMenu(self.tr("&Training"))
+        training_menu.addActions([self.train_action, self.step_action, self.epoch_action])
+        training_menu.addSeparator()
+        training_menu.addAction(self.reset_action)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        for dock in (self.design_dock, self.network_dock, self.loss_dock, self.gradient_dock, self.batchnorm_dock):
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        view_menu.addAction(self._action(self.tr("Reset layout"), self.reset_layout, tip=self.tr("Put every panel back where it started.")))
+        theme_menu = view_menu.addMenu(self.tr("Theme"))
+        self.theme_actions = self._choice_group(
+            theme_menu,
+            {"system": self.tr("Follow the system"), "light": self.tr("Light"), "dark": self.tr("Dark")},
+            self.set_theme_choice,
+        )
+        language_menu = view_menu.addMenu(self.tr("Language"))
+        self.language_actions = self._choice_group(
+            language_menu, {"system": self.tr("Follow the system"), **LANGUAGES}, self._on_language_chosen,
+        )
+        self.language_actions[str(self.settings.value("language", "system"))].setChecked(True)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("Keyboard shortcuts"), self.show_shortcuts, QKeySequence.HelpContents))
+        help_menu.addAction(self._action(self.tr("About NN Playground"), self.show_about))
+
+    def _choice_group(self, menu, choices: dict[str, str], slot) -> dict[str, QAction]:
+        group = QActionGroup(self)
+        actions = {}
+        for key, text in choices.items():
+            action = QAction(text, self, checkable=True)
+            action.triggered.connect(lambda _=False, k=key: slot(k))
+            group.addAction(action)
+            menu.addAction(action)
+            actions[key] = action
+        return actions
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Training controls"))
+        bar.setObjectName("toolbar_training")
+        bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        bar.setMovable(False)
+        self.addToolBar(Qt.TopToolBarArea, bar)
+        style = self.style()
+        self.train_action.setIcon(style.standardIcon(style.StandardPixmap.SP_MediaPlay))
+        self.step_action.setIcon(style.standardIcon(style.StandardPixmap.SP_MediaSeekForward))
+        self.epoch_action.setIcon(style.standardIcon(style.StandardPixmap.SP_MediaSkipForward))
+        self.reset_action.setIcon(style.standardIcon(style.StandardPixmap.SP_BrowserReload))
+        bar.addActions([self.train_action, self.step_action, self.epoch_action, self.reset_action])
+        bar.addSeparator()
+
+        bar.addWidget(QLabel(self.tr("Speed") + " "))
+        self.speed_slider = QSlider(Qt.Horizontal)
+        self.speed_slider.setRange(0, len(SPEEDS) - 1)
+        self.speed_slider.setFixedWidth(110)
+        self.speed_slider.setToolTip(self.tr("Slow training down to watch each step, or let it run as fast as it can."))
+        bar.addWidget(self.speed_slider)
+        self.speed_label = QLabel()
+        self.speed_label.setMinimumWidth(70)
+        bar.addWidget(self.speed_label)
+        bar.addSeparator()
+
+        bar.addWidget(QLabel(self.tr("Learning rate") + " "))
+        self.lr_box = QDoubleSpinBox()
+        self.lr_box.setDecimals(5)
+        self.lr_box.setRange(0.00001, 10.0)
+        self.lr_box.setStepType(QDoubleSpinBox.AdaptiveDecimalStepType)
+        self.lr_box.setKeyboardTracking(False)
+        self.lr_box.setToolTip(
+            self.tr("How big each update is. Change it while training: too small crawls, too large diverges.")
+        )
+        bar.addWidget(self.lr_box)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.status_labels: dict[str, QLabel] = {}
+        tips = {
+            "state": self.tr("What the run is doing."),
+            "epoch": self.tr("Epochs: complete passes over the training data."),
+            "step": self.tr("Steps: optimizer updates, one per batch."),
+            "speed": self.tr("Training steps per second."),
+            "device": self.tr("Where the tensors live and the maths runs (CPU or GPU)."),
+            "mode": self.tr("How each step runs: eager PyTorch, one operation at a time."),
+            "loss": self.tr("Loss on the training and test data (lower is better)."),
+            "accuracy": self.tr("Share of test points classified correctly."),
+        }
+        for key, tip in tips.items():
+            label = QLabel()
+            label.setToolTip(tip)
+            label.setContentsMargins(6, 0, 6, 0)
+            status.addPermanentWidget(label)
+            self.status_labels[key] = label
+        self.status_labels["mode"].setText(self.tr("eager"))
+
+    def _wire(self) -> None:
+        self.document.changed.connect(self._on_document_changed)
+        self.controller.run_ready.connect(self._on_controller_run_ready)
+        self.controller.snapshot_ready.connect(self._on_controller_snapshot_ready)
+        self.controller.run_failed.connect(self._on_controller_run_failed)
+        self.controller.state_changed.connect(self._on_controller_state_changed)
+        self.speed_slider.valueChanged.connect(self._on_speed_slider_value_changed)
+        self.lr_box.valueChanged.connect(self._on_lr_box_value_changed)
+        self.document.undo_stack.cleanChanged.connect(lambda _: self._update_title())
+        speed = int(self.settings.value("speed", len(SPEEDS) - 1))
+        self.speed_slider.setValue(max(0, min(speed, len(SPEEDS) - 1)))
+        self._on_speed_slider_value_changed(self.speed_slider.value())
+        self._show_lr(self.document.design.optimizer.lr)
+
+    # --- runs --------------------------------------------------------------------------
+    def _start_first_run(self) -> None:
+        self._restart(self.document.design, running=False)
+
+    def _restart(self, design: Design, running: bool) -> None:
+        problems = check_design(design)
+        if problems:
+            self.controller.stop()
+            self._show_banner("\n".join(str(p) for p in problems), "warning")
+            return
+        self._hide_banner()
+        self.controller.restart(design, running=running)
+
+    def reset_weights(self) -> None:
+        """New initial weights, same data: a new training seed (undoable)."""
+        design = self.document.design
+        seed = random.randrange(2**31)
+        self.document.apply(design.with_training(seed=seed), self.tr("Reset weights"))
+
+    def _on_document_changed(self, new: Design, old: Design) -> None:
+        self._update_title()
+        self._show_lr(new.optimizer.lr)
+        if is_cosmetic_change(old, new):
+            return
+        if is_live_change(old, new) and self.controller.state in ("running", "paused", "loading"):
+            self.controller.set_lr(new.optimizer.lr)
+            return
+        self._restart(new, running=self.controller.state == "running")
+
+    def _on_controller_run_ready(self, info: RunInfo) -> None:
+        if not self.views:
+            self._pending_info = info
+            return
+        for view in self.views:
+            view.start_run(info)
+        self.status_labels["device"].setText(info.device.label)
+        if info.device.notice:
+            self._show_banner(info.device.notice, "info")
+        self.training_panel.set_device_availability(info.unavailable_devices)
+
+    def _on_controller_snapshot_ready(self, snapshot) -> None:
+        if not self.views or self._pending_info is not None:  # drawn once the dashboards exist
+            self._pending_snapshot = snapshot
+            self._show_status(snapshot)
+            self.controller.snapshot_drawn()
+            return
+        for view in self.views:
+            view.show_snapshot(snapshot)
+        self._show_status(snapshot)
+        if snapshot.state == "diverged":
+            self._show_banner(snapshot.message, "error")
+        elif snapshot.state == "finished":
+            self._show_banner(
+                self.tr("Finished: the run reached its limit of {0} epochs. Raise the limit in the Training tab "
+                        "or press Reset to train again.").format(self.document.design.training.epochs), "info")
+        self.controller.snapshot_drawn()
+
+    def _on_controller_run_failed(self, message: str, details: str) -> None:
+        self._show_banner(message, "error")
+        if details:  # a bug, not a design problem: show the details for a report
+            box = QMessageBox(QMessageBox.Warning, self.tr("Training stopped"),
+                              self.tr("Training stopped because of an unexpected error:") + "\n\n" + message, parent=self)
+            box.setDetailedText(details)
+            box.setModal(False)
+            box.show()
+
+    def _on_controller_state_changed(self, state: str) -> None:
+        running = state == "running"
+        style = self.style()
+        self.train_action.setText(self.tr("Pause") if running else self.tr("Train"))
+        self.train_action.setIcon(style.standardIcon(
+            style.StandardPixmap.SP_MediaPause if running else style.StandardPixmap.SP_MediaPlay))
+        can_train = state in ("paused", "running", "loading")
+        for action in (self.train_action, self.step_action, self.epoch_action):
+            action.setEnabled(can_train)
+        names = {
+            "loading": self.tr("Preparing…"), "paused": self.tr("Paused"), "running": self.tr("Training"),
+            "finished": self.tr("Finished"), "stopped": self.tr("Stopped"), "diverged": self.tr("Diverged"),
+            "error": self.tr("Error"),
+        }
+        self.status_labels["state"].setText(names.get(state, state))
+        if state in ("paused", "running") and self.banner.property("kind") == "error":
+            self._hide_banner()
+
+    def _show_status(self, snapshot) -> None:
+        labels = self.status_labels
+        labels["epoch"].setText(self.tr("Epoch {0}").format(f"{snapshot.epoch:,}"))
+        labels["step"].setText(self.tr("Step {0}").format(f"{snapshot.step:,}"))
+        labels["speed"].setText(self.tr("{0} steps/s").format(f"{snapshot.steps_per_second:,.0f}"))
+        metrics = snapshot.metrics
+        if metrics is not None:
+            labels["loss"].setText(self.tr("Loss {0} / {1}").format(_fmt(metrics.train_loss), _fmt(metrics.test_loss)))
+            labels["loss"].setToolTip(self.tr("Training loss {0}, test loss {1}.").format(
+                _fmt(metrics.train_loss), _fmt(metrics.test_loss)))
+            if metrics.test_accuracy is None:
+                labels["accuracy"].setText("")
+            else:
+                labels["accuracy"].setText(self.tr("Accuracy {0} / {1}").format(
+                    f"{metrics.train_accuracy:.1%}", f"{metrics.test_accuracy:.1%}"))
+
+    def _show_banner(self, text: str, kind: str) -> None:
+        theme = self._theme
+        colour = {"error": theme.bad, "warning": theme.warning}.get(kind, theme.accent)
+        self.banner.setProperty("kind", kind)
+        self.banner.setStyleSheet(
+            f"QLabel {{ border: 1px solid {colour}; border-left: 4px solid {colour}; padding: 6px; }}")
+        self.banner.setText(text)
+        self.banner.show()
+
+    def _hide_banner(self) -> None:
+        self.banner.setProperty("kind", "")
+        self.banner.hide()
+
+    # --- toolbar --------------------------------------------------------------------------
+    def _on_speed_slider_value_changed(self, position: int) -> None:
+        speed = SPEEDS[position]
+        self.controller.set_speed(speed)
+        self.speed_label.setText(self.tr("max") if speed is None else self.tr("{0}/s").format(f"{speed:,.0f}"))
+        self.settings.setValue("speed", position)
+
+    def _on_lr_box_value_changed(self, value: float) -> None:
+        design = self.document.design
+        if value > 0 and value != design.optimizer.lr:
+            self.document.apply(design.with_optimizer(lr=value), self.tr("Change learning rate"), "optimizer.lr")
+
+    def _show_lr(self, lr: float) -> None:
+        if self.lr_box.value() != lr:
+            blocked = self.lr_box.blockSignals(True)
+            self.lr_box.setValue(lr)
+            self.lr_box.blockSignals(blocked)
+
+    # --- look and language ------------------------------------------------------------------
+    @property
+    def _theme(self) -> Theme:
+        return resolve(str(self.settings.value("theme", "system")))
+
+    def set_theme_choice(self, choice: str) -> None:
+        if choice not in ("system", "light", "dark"):
+            choice = "system"
+        self.settings.setValue("theme", choice)
+        self.theme_actions[choice].setChecked(True)
+        theme = resolve(choice)
+        app = QApplication.instance()
+        if app is not None:
+            apply_palette(app, theme)
+        for view in self.views:
+            view.set_theme(theme)
+
+    def _on_language_chosen(self, language: str) -> None:
+        self.settings.setValue("language", language)
+        self.language_chosen.emit(language)
+        QMessageBox.information(
+            self, self.tr("Language"),
+            self.tr("The new language is used from the next time NN Playground starts."),
+        )
+
+    def reset_layout(self) -> None:
+        self.restoreState(self._default_state, STATE_VERSION)
+        for dock in (self.design_dock, self.network_dock, self.loss_dock, self.gradient_dock, self.batchnorm_dock):
+            dock.show()
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self._fit_to_screen()
+        state = self.settings.value("window_state")
+        if state is not None:
+            self.restoreState(state, STATE_VERSION)
+
+    def _fit_to_screen(self) -> None:
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is None:
+            self.resize(1366, 740)
+            return
+        width, height = min(1600, screen.width()), min(940, screen.height())
+        self.resize(width, height)
+        self.move(screen.center() - self.rect().center())
+
+    def _update_title(self) -> None:
+        name = self.document.design.name or self.tr("Untitled")
+        self.setWindowTitle(self.tr("{0} — NN Playground").format(name))
+
+    # --- help -------------------------------------------------------------------------------
+    def show_shortcuts(self) -> None:
+        rows = [
+            (self.tr("Train / Pause"), "Space"), (self.tr("Step one batch"), "."), (self.tr("Step one epoch"), "Ctrl+E"),
+            (self.tr("Reset weights"), "Ctrl+R"), (self.tr("Undo"), "Ctrl+Z"), (self.tr("Redo"), "Ctrl+Shift+Z"),
+            (self.tr("Quit"), "Ctrl+Q"),
+        ]
+        html = "<table>" + "".join(f"<tr><td>{a}</td><td>&nbsp;&nbsp;<b>{k}</b></td></tr>" for a, k in rows) + "</table>"
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), html)
+
+    def show_about(self) -> None:
+        from playground import __version__
+
+        QMessageBox.about(
+            self, self.tr("About NN Playground"),
+            self.tr("<b>NN Playground {0}</b><br>Build a neural network, train it live with PyTorch, "
+                    "and watch what happens inside.").format(__version__),
+        )
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self.views:  # paint the window first, then import pyqtgraph and build the dashboards
+            QTimer.singleShot(1, self.build_dashboards)
+
+    # --- closing ------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("window_state", self.saveState(STATE_VERSION))
+        self.settings.sync()
+        self.controller.shutdown()
+        self._closing = True
+        super().closeEvent(event)
+
+
+def _placeholder() -> QLabel:
+    label = QLabel(QApplication.translate("MainWindow", "Loading…"))
+    label.setAlignment(Qt.AlignCenter)
+    label.setEnabled(False)
+    return label
+
+
+def _fmt(value: float) -> str:
+    if value != value:  # NaN
+        return "–"
+    return f"{value:.4f}" if abs(value) >= 1e-3 else f"{value:.2e}"

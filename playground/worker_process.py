@@ -1,0 +1,148 @@
+"""The training process: runs the RunLoop away from the window's interpreter.
+
+Why a process: training a tiny network is Python-bound, and so is drawing the
+dashboards; in one process they share the GIL and the measured throughput with
+every dashboard live fell to 0.2-0.4 of a plain loop. In a process of its own the
+loop has a core to itself and talks to the window over two pipes.
+
+Messages to the process (tuples): ("start", run_id, design_json, paused, speed),
+("pause",), ("resume",), ("step", n), ("step_epoch",), ("lr", value),
+("speed", value_or_None), ("taken",), ("stop",), ("quit",).
+Messages from it: ("ready", run_id, RunInfo fields as a dict), ("snapshot", Snapshot),
+("failed", run_id, message, details).
+
+The messages are our own objects pickled between our own two processes (never
+data read from a file). Closing the command pipe (the window died) ends the process.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import traceback
+from multiprocessing.connection import Connection
+
+from .devices import unavailable_reasons
+from .errors import PlaygroundError
+from .run_loop import RunControl, RunLoop
+
+SMALL_NETWORK = 200_000  # parameters; below this one torch thread is fastest
+
+
+class _Runs:
+    """The control of the current run, shared by the reader thread and the loop."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.control: RunControl | None = None
+        self.starts: queue.Queue = queue.Queue()
+
+    def current(self) -> RunControl | None:
+        with self.lock:
+            return self.control
+
+
+def serve(commands: Connection, events: Connection) -> None:
+    """Run until told to quit or the window's end of ``commands`` closes."""
+    runs = _Runs()
+    reader = threading.Thread(target=_read_commands, args=(commands, runs), name="commands", daemon=True)
+    reader.start()
+    while True:
+        request = runs.starts.get()
+        if request is None:
+            return
+        run_id, design_json, control = request
+        if control.stopped:
+            continue
+        _run(run_id, design_json, control, events)
+
+
+def _read_commands(commands: Connection, runs: _Runs) -> None:
+    while True:
+        try:
+            message = commands.recv()
+        except (EOFError, OSError):
+            message = ("quit",)
+        kind = message[0]
+        if kind in ("start", "quit", "stop"):
+            with runs.lock:
+                if runs.control is not None:
+                    runs.control.stop()
+                runs.control = None
+                if kind == "start":
+                    _, run_id, design_json, paused, speed = message
+                    runs.control = RunControl(paused=paused)
+                    if speed is not None:
+                        runs.control.set_speed(speed)
+                    runs.starts.put((run_id, design_json, runs.control))
+            if kind == "quit":
+                runs.starts.put(None)
+                return
+            continue
+        control = runs.current()
+        if control is None:
+            continue
+        if kind == "pause":
+            control.pause()
+        elif kind == "resume":
+            control.resume()
+        elif kind == "step":
+            control.step_batches(message[1])
+        elif kind == "step_epoch":
+            control.step_epoch()
+        elif kind == "lr":
+            control.set_lr(message[1])
+        elif kind == "speed":
+            control.set_speed(message[1])
+        elif kind == "taken":
+            control.snapshot_taken()
+
+
+def _run(run_id: int, design_json: str, control: RunControl, events: Connection) -> None:
+    try:
+        trainer = build_trainer(design_json)
+    except PlaygroundError as error:
+        _send(events, ("failed", run_id, error.text(), ""))
+        return
+    except Exception as error:  # a bug must reach the user, not end the process
+        _send(events, ("failed", run_id, f"{type(error).__name__}: {error}", traceback.format_exc()))
+        return
+    info = {
+        "dataset": trainer.dataset,
+        "blocks": trainer.blocks,
+        "device": trainer.device_choice,
+        "steps_per_epoch": trainer.steps_per_epoch,
+        "batch_size": trainer.batch_size,
+        "parameters": sum(p.numel() for p in trainer.network.parameters()),
+        "unavailable_devices": unavailable_reasons(),
+    }
+    _send(events, ("ready", run_id, info))
+    RunLoop(trainer, control, lambda snapshot: _send(events, ("snapshot", snapshot)), run_id=run_id).run()
+
+
+def build_trainer(design_json: str):
+    import torch
+
+    from .design_io import design_from_json
+    from .training import Trainer
+
+    trainer = Trainer(design_from_json(design_json, check=False))
+    parameters = sum(p.numel() for p in trainer.network.parameters())
+    if parameters < SMALL_NETWORK:
+        torch.set_num_threads(1)
+    return trainer
+
+
+def _send(events: Connection, message: tuple) -> None:
+    try:
+        events.send(message)
+    except (BrokenPipeError, OSError):
+        pass  # the window has gone; the reader thread will see the closed pipe and quit
+
+
+def main(commands: Connection, events: Connection) -> None:
+    """Process entry point (multiprocessing target)."""
+    try:
+        serve(commands, events)
+    finally:
+        events.close()
