@@ -1,4 +1,4 @@
-"""The command line: ``nn-playground train DESIGN.json [--epochs N] [--metrics out.csv]``.
+"""The command line: ``nn-playground train DESIGN.json [--epochs N] [--metrics out.csv]``, ``new``, ``presets``.
 
 Trains headless with the same engine as the window, shows a progress bar with the
 epoch and losses, writes one CSV row per epoch, prints the final figures and the
@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="write the default design (TensorFlow Playground's circle problem) to a file")
     new.add_argument("design", type=Path, help="where to write the design (.json)")
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
+    commands.add_parser("presets", help="list the shipped example designs (one experiment per concept) and their files")
     return parser
 
 
@@ -41,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         return train_command(args.design, epochs=args.epochs, metrics_path=args.metrics, quiet=args.quiet)
     if args.command == "new":
         return new_command(args.design, force=args.force)
+    if args.command == "presets":
+        return presets_command()
     build_parser().print_help()
     return EXIT_OK
 
@@ -59,6 +62,22 @@ def new_command(path: Path, *, force: bool = False) -> int:
         _error(error.text())
         return EXIT_BAD_INPUT
     print(f"Wrote the default design to {path}. Edit it, then: nn-playground train {path}")
+    return EXIT_OK
+
+
+def presets_command() -> int:
+    from .errors import PlaygroundError
+    from .presets import list_presets
+
+    try:
+        presets = list_presets()
+    except PlaygroundError as error:
+        _error(error.text())
+        return EXIT_BAD_INPUT
+    width = max((len(p.id) for p in presets), default=0)
+    for preset in presets:
+        print(f"{preset.id:<{width}}  {preset.title_en}\n{'':<{width}}  {preset.path}")
+    print("\nTrain one with: nn-playground train FILE")
     return EXIT_OK
 
 

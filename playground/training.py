@@ -59,7 +59,7 @@ def make_optimizer(design: Design, params) -> torch.optim.Optimizer:
     if o.name == "adagrad":
         return torch.optim.Adagrad(params, eps=o.eps, **common)
     if o.name == "rmsprop":
-        return torch.optim.RMSprop(params, alpha=o.alpha, eps=o.eps, **common)
+        return torch.optim.RMSprop(params, alpha=o.alpha, eps=o.eps, momentum=o.momentum, **common)
     cls = torch.optim.Adam if o.name == "adam" else torch.optim.AdamW
     return cls(params, betas=(o.beta1, o.beta2), eps=o.eps, **common)
 
@@ -119,6 +119,7 @@ class Trainer:
         self.step = 0
         self.diverged = False
         self._batches: list[tuple[torch.Tensor, torch.Tensor]] = []
+        self._epoch_order: torch.Tensor | None = None  # CPU int64 (n_train,), for resuming mid-epoch
         self._weights = [self.network[b.start].weight for b in self.blocks if b.kind in ("linear", "output")]
         self._grid_cache: dict[str, torch.Tensor] = {}
 
@@ -162,10 +163,30 @@ class Trainer:
         if self.batch_size >= n:
             self._batches = [(self.x_train, self.y_train)]
             return
-        order = torch.randperm(n, generator=self._shuffle).to(self.device)
+        self._use_order(torch.randperm(n, generator=self._shuffle))
+
+    def _use_order(self, order: torch.Tensor) -> None:
+        self._epoch_order = order
+        order = order.to(self.device)
         xs, ys = self.x_train[order], self.y_train[order]
         cuts = [i * self.batch_size for i in range(1, self.steps_per_epoch)]
         self._batches = list(zip(torch.tensor_split(xs, cuts), torch.tensor_split(ys, cuts)))
+
+    # --- saving and resuming (the weights, optimizer and global RNG are the caller's) ---
+    def shuffle_state(self) -> tuple[torch.Tensor, torch.Tensor | None]:
+        """The shuffle generator's state (uint8) and, mid-epoch, this epoch's sample order
+        (CPU int64 (n_train,)); the order is None at an epoch boundary, where the next
+        epoch draws a new one from the generator."""
+        order = self._epoch_order if self.batch_in_epoch else None
+        return self._shuffle.get_state(), None if order is None else order.clone()
+
+    def resume(self, step: int, shuffle_state: torch.Tensor, epoch_order: torch.Tensor | None) -> None:
+        """Continue at ``step`` with the batches ``shuffle_state()`` described; the caller
+        checks that ``epoch_order`` is a permutation of the training set when mid-epoch."""
+        self._shuffle.set_state(shuffle_state)
+        self.step, self.diverged, self._batches, self._epoch_order = step, False, [], None
+        if self.batch_in_epoch:
+            self._use_order(epoch_order)
 
     def _penalty(self) -> torch.Tensor | None:
         kind, rate = self.design.training.regularization, self.design.training.regularization_rate

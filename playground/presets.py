@@ -1,0 +1,128 @@
+"""The shipped presets: one small experiment per concept of the course.
+
+``resources/presets/`` holds one design file per preset (its ``name`` and
+``description`` are the English title and explanation) and ``index.json``, which
+lists them in course order with their Korean title and explanation, the concept
+they belong to and ``expect``: the effect the preset promises, which
+``tests/test_presets.py`` checks by training it briefly. Keys of ``expect``:
+
+- ``steps`` or ``epochs``: how much to train for the check (from a fresh run);
+- ``test_accuracy_at_least`` / ``test_accuracy_at_most``: after that training;
+- ``verdict`` / ``verdict_is_not``: the gradient verdict on the last step;
+- ``diverges``: training raises ``Diverged`` within the budget;
+- ``steps_per_epoch``: batches per epoch;
+- ``lower_loss_than``: a preset id; this one ends with the lower training loss
+  when both train the same budget;
+- ``closer_to_clean_curve_than``: a preset id (1-D data): this fit is nearer the
+  noiseless curve;
+- ``loss_drop_at_most_fraction_of``: [preset id, f]: this run's loss falls by at most
+  f times what that preset's falls;
+- ``pre_activation_std_drift_at_least``: some hidden layer's pre-activation std
+  changes by this factor between the first and the last step;
+- ``batchnorm_output_std_between``: [low, high] for every BatchNorm output std.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .design import Design
+from .design_io import load_design
+from .errors import PlaygroundError
+from .resources import resource_path
+
+INDEX_FORMAT = "nn-playground-presets"
+INDEX_VERSION = 1
+
+
+class PresetError(PlaygroundError):
+    """An unknown preset, or a damaged preset folder (a broken installation)."""
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    title_en: str
+    title_ko: str
+
+    def title(self, language: str = "en") -> str:
+        return self.title_ko if language == "ko" else self.title_en
+
+
+@dataclass(frozen=True)
+class Preset:
+    id: str
+    path: Path  # the design file
+    concept: str  # a Concept id
+    title_en: str
+    title_ko: str
+    explanation_en: str  # what to try and what to watch, 2-4 sentences
+    explanation_ko: str
+    expect: dict = field(default_factory=dict, compare=False)
+
+    def title(self, language: str = "en") -> str:
+        """The title in ``language`` ("ko" for Korean; anything else gives English)."""
+        return self.title_ko if language == "ko" else self.title_en
+
+    def explanation(self, language: str = "en") -> str:
+        return self.explanation_ko if language == "ko" else self.explanation_en
+
+
+def presets_folder() -> Path:
+    return resource_path("presets")
+
+
+def _index(folder: Path | None = None) -> dict:
+    folder = folder or presets_folder()
+    path = folder / "index.json"
+    try:
+        index = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise PresetError(f"the preset list {path} cannot be read ({error}); reinstall the app") from None
+    if not isinstance(index, dict) or index.get("format") != INDEX_FORMAT or index.get("version") != INDEX_VERSION:
+        raise PresetError(f"{path} is not a preset list this version understands; reinstall the app")
+    return index
+
+
+def list_concepts(folder: Path | None = None) -> list[Concept]:
+    """The concepts in course order."""
+    try:
+        return [Concept(c["id"], c["title_en"], c["title_ko"]) for c in _index(folder)["concepts"]]
+    except (KeyError, TypeError) as error:
+        raise PresetError(f"the preset list is damaged (missing {error}); reinstall the app") from None
+
+
+def list_presets(folder: Path | None = None) -> list[Preset]:
+    """Every preset in course order (``folder`` defaults to the bundled ``resources/presets``)."""
+    folder = folder or presets_folder()
+    try:
+        return [
+            Preset(
+                id=entry["id"],
+                path=folder / entry["file"],
+                concept=entry["concept"],
+                title_en=entry["title_en"],
+                title_ko=entry["title_ko"],
+                explanation_en=entry["explanation_en"],
+                explanation_ko=entry["explanation_ko"],
+                expect=dict(entry.get("expect", {})),
+            )
+            for entry in _index(folder)["presets"]
+        ]
+    except (KeyError, TypeError) as error:
+        raise PresetError(f"the preset list is damaged (missing {error}); reinstall the app") from None
+
+
+def find_preset(preset_id: str, folder: Path | None = None) -> Preset:
+    presets = list_presets(folder)
+    for preset in presets:
+        if preset.id == preset_id:
+            return preset
+    raise PresetError(f"there is no preset '{preset_id}'; the presets are: {', '.join(p.id for p in presets)}")
+
+
+def load_preset(preset_id: str, folder: Path | None = None) -> Design:
+    """The preset's design; PresetError for an unknown id, DesignFileError for a damaged file."""
+    return load_design(find_preset(preset_id, folder).path)
