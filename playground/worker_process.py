@@ -5,11 +5,13 @@ dashboards; in one process they share the GIL and the measured throughput with
 every dashboard live fell to 0.2-0.4 of a plain loop. In a process of its own the
 loop has a core to itself and talks to the window over two pipes.
 
-Messages to the process (tuples): ("start", run_id, design_json, paused, speed),
-("pause",), ("resume",), ("step", n), ("step_epoch",), ("lr", value),
-("speed", value_or_None), ("taken",), ("stop",), ("quit",).
+Messages to the process (tuples): ("start", run_id, design_json, paused, speed,
+weights_path_or_None), ("pause",), ("resume",), ("step", n), ("step_epoch",),
+("lr", value), ("speed", value_or_None), ("taken",), ("save_weights", path),
+("stop",), ("quit",).
 Messages from it: ("ready", run_id, RunInfo fields as a dict), ("snapshot", Snapshot),
-("failed", run_id, message, details).
+("failed", run_id, message, details), ("weights_failed", run_id, message),
+("weights_saved", path, error_message_or_empty).
 
 The messages are our own objects pickled between our own two processes (never
 data read from a file). Closing the command pipe (the window died) ends the process.
@@ -32,10 +34,12 @@ SMALL_NETWORK = 200_000  # parameters; below this one torch thread is fastest
 class _Runs:
     """The control of the current run, shared by the reader thread and the loop."""
 
-    def __init__(self) -> None:
+    def __init__(self, events: Connection) -> None:
         self.lock = threading.Lock()
         self.control: RunControl | None = None
+        self.trainer = None  # of the current or last run, for "save_weights" after it ended
         self.starts: queue.Queue = queue.Queue()
+        self.events = events
 
     def current(self) -> RunControl | None:
         with self.lock:
@@ -44,17 +48,17 @@ class _Runs:
 
 def serve(commands: Connection, events: Connection) -> None:
     """Run until told to quit or the window's end of ``commands`` closes."""
-    runs = _Runs()
+    runs = _Runs(events)
     reader = threading.Thread(target=_read_commands, args=(commands, runs), name="commands", daemon=True)
     reader.start()
     while True:
         request = runs.starts.get()
         if request is None:
             return
-        run_id, design_json, control = request
+        run_id, design_json, control, weights = request
         if control.stopped:
             continue
-        _run(run_id, design_json, control, events)
+        _run(run_id, design_json, control, weights, runs)
 
 
 def _read_commands(commands: Connection, runs: _Runs) -> None:
@@ -70,16 +74,19 @@ def _read_commands(commands: Connection, runs: _Runs) -> None:
                     runs.control.stop()
                 runs.control = None
                 if kind == "start":
-                    _, run_id, design_json, paused, speed = message
+                    _, run_id, design_json, paused, speed, weights = message
                     runs.control = RunControl(paused=paused)
                     if speed is not None:
                         runs.control.set_speed(speed)
-                    runs.starts.put((run_id, design_json, runs.control))
+                    runs.starts.put((run_id, design_json, runs.control, weights))
             if kind == "quit":
                 runs.starts.put(None)
                 return
             continue
         control = runs.current()
+        if kind == "save_weights":
+            _save_weights(runs, control, message[1])
+            continue
         if control is None:
             continue
         if kind == "pause":
@@ -98,7 +105,30 @@ def _read_commands(commands: Connection, runs: _Runs) -> None:
             control.snapshot_taken()
 
 
-def _run(run_id: int, design_json: str, control: RunControl, events: Connection) -> None:
+def _save_weights(runs: _Runs, control: RunControl | None, path: str) -> None:
+    """Save on the loop's thread between chunks, or here when no run is going on."""
+
+    def save(trainer) -> None:
+        from .checkpoint import save_checkpoint
+
+        try:
+            save_checkpoint(trainer, path)
+            _send(runs.events, ("weights_saved", path, ""))
+        except PlaygroundError as error:
+            _send(runs.events, ("weights_saved", path, error.text()))
+        except OSError as error:
+            _send(runs.events, ("weights_saved", path, f"{path}: {error.strerror or error}"))
+
+    if control is not None and not control.stopped:
+        control.submit(save)
+    elif runs.trainer is not None:
+        save(runs.trainer)
+    else:
+        _send(runs.events, ("weights_saved", path, "There are no weights to save yet."))
+
+
+def _run(run_id: int, design_json: str, control: RunControl, weights: str | None, runs: _Runs) -> None:
+    events = runs.events
     try:
         trainer = build_trainer(design_json)
     except PlaygroundError as error:
@@ -116,6 +146,16 @@ def _run(run_id: int, design_json: str, control: RunControl, events: Connection)
         "parameters": sum(p.numel() for p in trainer.network.parameters()),
         "unavailable_devices": unavailable_reasons(),
     }
+    if weights:
+        from .checkpoint import load_checkpoint
+
+        try:
+            load_checkpoint(trainer, weights)
+        except Exception as error:  # CheckpointError names the tensor; anything else is reported too
+            text = error.text() if isinstance(error, PlaygroundError) else f"{type(error).__name__}: {error}"
+            _send(events, ("weights_failed", run_id, text))
+            trainer = build_trainer(design_json)  # start from fresh weights instead
+    runs.trainer = trainer
     _send(events, ("ready", run_id, info))
     RunLoop(trainer, control, lambda snapshot: _send(events, ("snapshot", snapshot)), run_id=run_id).run()
 

@@ -8,6 +8,7 @@ only.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 # The training thread runs Python between torch calls; a shorter switch interval
 # lets the GUI thread take the GIL sooner (measured in benchmarks/bench_app.py).
@@ -22,9 +23,12 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
         return 1
     sys.setswitchinterval(SWITCH_INTERVAL)
+    paths = [a for a in (argv or []) if not a.startswith("-")]
     app, settings = create_application(argv)
     window = create_window(app, settings)
     window.show()
+    if not window.file_actions.recover_autosave() and paths:
+        window.file_actions.open_path(Path(paths[0]), confirmed=True)
     return app.exec()
 
 
@@ -35,20 +39,21 @@ def create_application(argv: list[str] | None = None):
 
     from .i18n import install_translators, resolve_language
 
-    app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
+    app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setOrganizationName("NN Playground")
     app.setApplicationName("NN Playground")
     app.setApplicationDisplayName("NN Playground")
     settings = QSettings()
     language = resolve_language(str(settings.value("language", "system")))
     app._translators = install_translators(app, language)  # kept alive with the app
+    app._language = language
     return app, settings
 
 
 def create_window(app, settings):
     from .main_window import MainWindow
 
-    window = MainWindow(settings)
+    window = MainWindow(settings, language=getattr(app, "_language", "en"))
     app.aboutToQuit.connect(window.controller.shutdown)  # the backstop if the window is not closed
     return window
 

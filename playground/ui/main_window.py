@@ -9,6 +9,7 @@ the status bar and tells the controller it was drawn.
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -45,9 +46,12 @@ class MainWindow(QMainWindow):
     language_chosen = Signal(str)
     dashboards_built = Signal()
 
-    def __init__(self, settings: QSettings, design: Design | None = None, parent: QWidget | None = None):
+    def __init__(self, settings: QSettings, design: Design | None = None, parent: QWidget | None = None,
+                 data_dir: Path | None = None, language: str = "en"):
         super().__init__(parent)
         self.settings = settings
+        self.language = language  # the interface language in use ("en" or "ko")
+        self.pending_weights: str | None = None  # a checkpoint the next run starts from (File > Open)
         self.document = DesignDocument(design or Design(), self)
         self.controller = TrainingController(self)
         self._closing = False
@@ -55,6 +59,14 @@ class MainWindow(QMainWindow):
         self._pending_info: RunInfo | None = None
         self._pending_snapshot = None
         self._build_views()
+        from .file_actions import FileActions
+
+        if data_dir is None:
+            from PySide6.QtCore import QStandardPaths
+
+            data_dir = Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation))
+        self.file_actions = FileActions(self, data_dir)
+        self.setAcceptDrops(True)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -62,7 +74,7 @@ class MainWindow(QMainWindow):
         self._wire()
         self.set_theme_choice(str(settings.value("theme", "system")))
         self._restore_layout()
-        self._update_title()
+        self.update_title()
         self._on_controller_state_changed("loading")
         self._start_first_run()  # the training process prepares while the dashboards are built
 
@@ -195,6 +207,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        self.file_actions.fill_menu(file_menu)
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
@@ -300,7 +313,6 @@ class MainWindow(QMainWindow):
         self.controller.state_changed.connect(self._on_controller_state_changed)
         self.speed_slider.valueChanged.connect(self._on_speed_slider_value_changed)
         self.lr_box.valueChanged.connect(self._on_lr_box_value_changed)
-        self.document.undo_stack.cleanChanged.connect(lambda _: self._update_title())
         speed = int(self.settings.value("speed", len(SPEEDS) - 1))
         self.speed_slider.setValue(max(0, min(speed, len(SPEEDS) - 1)))
         self._on_speed_slider_value_changed(self.speed_slider.value())
@@ -311,13 +323,15 @@ class MainWindow(QMainWindow):
         self._restart(self.document.design, running=False)
 
     def _restart(self, design: Design, running: bool) -> None:
+        weights, self.pending_weights = self.pending_weights, None
         problems = check_design(design)
         if problems:
             self.controller.stop()
             self._show_banner("\n".join(str(p) for p in problems), "warning")
             return
-        self._hide_banner()
-        self.controller.restart(design, running=running)
+        if self.banner.property("kind") != "note":
+            self._hide_banner()
+        self.controller.restart(design, running=running, weights=weights)
 
     def reset_weights(self) -> None:
         """New initial weights, same data: a new training seed (undoable)."""
@@ -326,7 +340,7 @@ class MainWindow(QMainWindow):
         self.document.apply(design.with_training(seed=seed), self.tr("Reset weights"))
 
     def _on_document_changed(self, new: Design, old: Design) -> None:
-        self._update_title()
+        self.update_title()
         self._show_lr(new.optimizer.lr)
         if is_cosmetic_change(old, new):
             return
@@ -382,7 +396,7 @@ class MainWindow(QMainWindow):
         for action in (self.train_action, self.step_action, self.epoch_action):
             action.setEnabled(can_train)
         names = {
-            "loading": self.tr("Preparing…"), "paused": self.tr("Paused"), "running": self.tr("Training"),
+            "loading": self.tr("Preparing…"), "paused": self.tr("Paused"), "running": self.tr("Training", "run state"),
             "finished": self.tr("Finished"), "stopped": self.tr("Stopped"), "diverged": self.tr("Diverged"),
             "error": self.tr("Error"),
         }
@@ -486,9 +500,54 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
         self.move(screen.center() - self.rect().center())
 
-    def _update_title(self) -> None:
-        name = self.document.design.name or self.tr("Untitled")
-        self.setWindowTitle(self.tr("{0} — NN Playground").format(name))
+    def update_title(self) -> None:
+        """The file's name, with a mark while there are unsaved changes."""
+        self.setWindowTitle(self.tr("{0}[*] — NN Playground").format(self.file_actions.display_name()))
+        self.setWindowModified(self.file_actions.dirty)
+
+    def show_note(self, html: str) -> None:
+        """An explanation above the output (a preset's instructions, a notice about a file)."""
+        self._show_banner(html, "note")
+
+    def exportable_views(self) -> list[tuple[str, QWidget]]:
+        """(title, widget) of every dashboard, for File > Export > Plot."""
+        if not self.views:
+            return []
+        return [(self.tr("Output"), self.output_view), (self.network_dock.windowTitle(), self.network_view),
+                (self.loss_dock.windowTitle(), self.loss_plot), (self.gradient_dock.windowTitle(), self.gradient_plot),
+                (self.batchnorm_dock.windowTitle(), self.batchnorm_plot)]
+
+    def metrics_csv(self) -> str:
+        """The run's metrics as CSV text: one row per step; evaluations on the steps they were taken."""
+        import csv
+        import io
+
+        plot = self.loss_plot
+        steps, losses = plot.curve_data("train_steps") if self.views else ([], [])
+        evaluated = {}
+        if self.views:
+            for column in ("train", "test", "train_accuracy", "test_accuracy"):
+                for step, value in zip(*plot.curve_data(column)):
+                    evaluated.setdefault(int(step), {})[column] = value
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["step", "loss", "train_loss", "test_loss", "train_accuracy", "test_accuracy"])
+        for step, loss in zip(steps, losses):
+            row = evaluated.get(int(step), {})
+            writer.writerow([int(step), f"{loss:.6g}"] + [
+                "" if column not in row else f"{row[column]:.6g}"
+                for column in ("train", "test", "train_accuracy", "test_accuracy")])
+        return out.getvalue()
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if any(url.toLocalFile().lower().endswith(".json") for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        files = [url.toLocalFile() for url in event.mimeData().urls() if url.toLocalFile().lower().endswith(".json")]
+        if files:
+            event.acceptProposedAction()
+            self.file_actions.open_path(Path(files[0]))
 
     # --- help -------------------------------------------------------------------------------
     def show_shortcuts(self) -> None:
@@ -516,6 +575,10 @@ class MainWindow(QMainWindow):
 
     # --- closing ------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self._closing and not self.file_actions.confirm_discard():
+            event.ignore()
+            return
+        self.file_actions.remove_autosave()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState(STATE_VERSION))
         self.settings.sync()

@@ -114,6 +114,8 @@ class TrainingController(QObject):
     snapshot_ready = Signal(object)  # Snapshot of the current run
     run_failed = Signal(str, str)  # message, details
     state_changed = Signal(str)  # loading | paused | running | finished | stopped | diverged | error
+    weights_saved = Signal(str, str)  # path, error message ("" when saved)
+    weights_failed = Signal(str)  # why the weights given to restart() could not be loaded
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -139,8 +141,12 @@ class TrainingController(QObject):
     def paused(self) -> bool:
         return self._paused
 
-    def restart(self, design: Design, *, running: bool = False) -> int:
-        """Stop the current run and start a new one from fresh weights (paused unless ``running``)."""
+    def restart(self, design: Design, *, running: bool = False, weights: str | None = None) -> int:
+        """Stop the current run and start a new one (paused unless ``running``).
+
+        It starts from fresh weights, or from the checkpoint file ``weights`` (a run
+        saved with its weights resumes exactly where it stopped).
+        """
         from playground.design_io import design_to_json
 
         if self._closed:
@@ -152,7 +158,7 @@ class TrainingController(QObject):
         self._paused = not running
         self.info = None
         self._set_state("loading")
-        self._send(("start", self._run_id, design_to_json(design), not running, self._speed))
+        self._send(("start", self._run_id, design_to_json(design), not running, self._speed, weights))
         return self._run_id
 
     def stop(self) -> None:
@@ -207,6 +213,16 @@ class TrainingController(QObject):
         self._speed = steps_per_second
         self._send(("speed", steps_per_second))
 
+    def save_weights(self, path: str) -> None:
+        """Ask the training process to write the current weights and optimizer state to ``path``.
+
+        ``weights_saved(path, error)`` reports the outcome.
+        """
+        if self._worker is None:
+            self.weights_saved.emit(path, self.tr("The training process is not running."))
+            return
+        self._send(("save_weights", str(path)))
+
     def snapshot_drawn(self) -> None:
         """The views have drawn the last snapshot: the loop may send the next."""
         self._send(("taken",))
@@ -233,6 +249,11 @@ class TrainingController(QObject):
             if run_id == self._run_id:
                 self._set_state("error")
                 self.run_failed.emit(text, details)
+        elif kind == "weights_saved":
+            self.weights_saved.emit(message[1], message[2])
+        elif kind == "weights_failed":
+            if message[1] == self._run_id:
+                self.weights_failed.emit(message[2])
         elif kind == "garbled":
             self.run_failed.emit(self.tr("A message from the training process could not be read."), message[1])
         elif kind == "ended" and not self._closed:

@@ -40,6 +40,15 @@ def _is_running(controller) -> bool:
         return worker.process.is_alive()
 
 
+@pytest.fixture(autouse=True)
+def _no_blocking_questions(monkeypatch):
+    """Offscreen, a modal question would wait forever: answer it (tests that care override this)."""
+    from playground.ui import file_actions
+
+    monkeypatch.setattr(file_actions.FileActions, "ask_save_changes", lambda self: "discard")
+    monkeypatch.setattr(file_actions.FileActions, "ask_restore", lambda self, design: False)
+
+
 @pytest.fixture
 def settings(tmp_path):
     """A QSettings in a temporary file, so tests never touch the user's settings."""
