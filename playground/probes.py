@@ -57,7 +57,9 @@ class BatchNormStats:
 @dataclass(frozen=True)
 class Verdict:
     state: str  # "healthy" | "vanishing" | "exploding"
-    reason: str
+    reason: str  # in English, for the command line
+    code: str = ""  # which reason, for an interface that words it in another language
+    values: tuple = ()  # the numbers the reason quotes, in its order
 
 
 @dataclass(frozen=True)
@@ -74,32 +76,41 @@ def gradient_verdict(gradients: tuple[LayerGradient, ...] | list[LayerGradient])
     """healthy / vanishing / exploding, from the first and last layers' gradient norms."""
     norms = [g.weight_grad_norm for g in gradients]
     if not norms:
-        return Verdict("healthy", "No layers with weights.")
+        return Verdict("healthy", "No layers with weights.", "no_layers")
     if any(not math.isfinite(n) for n in norms):
-        return Verdict("exploding", "Some gradients are no longer finite numbers (NaN or infinity).")
+        return Verdict("exploding", "Some gradients are no longer finite numbers (NaN or infinity).", "non_finite")
     first, last, largest = norms[0], norms[-1], max(norms)
     if largest > EXPLODING_NORM:
-        return Verdict("exploding", f"A gradient norm reached {largest:.3g}; updates this large throw the weights about.")
+        return Verdict("exploding", f"A gradient norm reached {largest:.3g}; updates this large throw the weights about.",
+                       "large", (largest,))
     if len(norms) == 1:
-        return Verdict("healthy", "A single layer: the gradient reaches it directly.")
+        return Verdict("healthy", "A single layer: the gradient reaches it directly.", "single")
     if last == 0.0:
         if first == 0.0:
-            return Verdict("vanishing", "Every gradient is zero: nothing is learning (dead units, or zero weights).")
-        return Verdict("healthy", "The output layer's gradient is zero at this step.")
+            return Verdict("vanishing", "Every gradient is zero: nothing is learning (dead units, or zero weights).",
+                           "all_zero")
+        return Verdict("healthy", "The output layer's gradient is zero at this step.", "output_zero")
     ratio = first / last
     if ratio < VANISHING_RATIO:
         return Verdict(
             "vanishing",
             f"The first layer's gradient is {_orders(ratio)} smaller than the output layer's "
             f"({first:.2g} vs {last:.2g}): early layers barely learn.",
+            "smaller", (_factor(ratio), first, last),
         )
     if ratio > EXPLODING_RATIO:
         return Verdict(
             "exploding",
             f"The first layer's gradient is {_orders(1 / ratio)} larger than the output layer's "
             f"({first:.2g} vs {last:.2g}): it grows on the way back.",
+            "larger", (_factor(1 / ratio), first, last),
         )
-    return Verdict("healthy", f"Gradients reach the first layer (first/output = {ratio:.2g}).")
+    return Verdict("healthy", f"Gradients reach the first layer (first/output = {ratio:.2g}).", "flow", (ratio,))
+
+
+def _factor(ratio: float) -> float:
+    """The power of ten nearest to 1/ratio (how many times smaller)."""
+    return 10.0 ** round(-math.log10(ratio)) if ratio > 0 else float("inf")
 
 
 def _orders(ratio: float) -> str:

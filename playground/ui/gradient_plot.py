@@ -9,6 +9,7 @@ falling by orders of magnitude towards the input; a ReLU stack with He init does
 from __future__ import annotations
 
 import html
+import math
 import sys
 
 import numpy as np
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 from playground.design import Design, LinearLayer
 from playground.run_loop import Snapshot
 
+from .labels import layer_name
 from .plot_utils import History, corner_label, format_number, history_curve, layer_colours, make_plot, style_plot
 from .preview import preview
 from .theme import LIGHT, Theme
@@ -180,7 +182,7 @@ class GradientPlot(QWidget):
             curve.setPen(pg.mkPen(colour, width=2))
         self._bar_brushes = [pg.mkBrush(c) for c in colours]
         self._legend.setText("&nbsp;&nbsp; ".join(
-            f"<span style='color:{c.name()}'>&#9632;</span>&nbsp;{html.escape(n)}"
+            f"<span style='color:{c.name()}'>&#9632;</span>&nbsp;{html.escape(layer_name(n))}"
             for n, c in zip(self._names, colours)))
         if len(self._current):
             self._show_bars()
@@ -189,8 +191,9 @@ class GradientPlot(QWidget):
         """Layer names under the bars; the numbers alone when full names would overlap."""
         metrics = self._bar_widget.fontMetrics()
         room = max(1.0, self._bar_widget.width() - 50.0) / max(1, len(self._names))  # minus the axis
-        widest = max((metrics.horizontalAdvance(n) for n in self._names), default=0)
-        labels = self._names if widest + 6 < room else [_short_name(n) for n in self._names]
+        names = [layer_name(n) for n in self._names]
+        widest = max((metrics.horizontalAdvance(n) for n in names), default=0)
+        labels = names if widest + 6 < room else [_short_name(n) for n in names]
         self._bar_plot.getAxis("bottom").setTicks([list(enumerate(labels))])
         self._bar_plot.setXRange(-0.7, len(self._names) - 0.3, padding=0)
 
@@ -221,7 +224,7 @@ class GradientPlot(QWidget):
         head = (html.escape(self.tr("layer")), html.escape(self.tr("gradient norm")),
                 html.escape(self.tr("update/weight")))
         rows = "".join(
-            f"<tr><td>{html.escape(n)}</td><td align='right'>{format_number(g)}</td>"
+            f"<tr><td>{html.escape(layer_name(n))}</td><td align='right'>{format_number(g)}</td>"
             f"<td align='right'>{format_number(r)}</td></tr>"
             for n, g, r in zip(self._names, self._current, self._ratios))
         header = "".join(f"<th>{h}</th>" for h in head)
@@ -234,10 +237,32 @@ class GradientPlot(QWidget):
             "exploding": self.tr("Exploding gradients"),
         }
         self._verdict.setText(words.get(verdict.state, verdict.state))
-        self._reason.setText(verdict.reason)
+        self._reason.setText(self._reason_words(verdict))
         if verdict.state != self._state:  # a style sheet is re-parsed on every set: only on change
             self._state = verdict.state
             self._show_verdict_colour()
+
+    def _reason_words(self, verdict) -> str:
+        """The verdict's reason in the interface language (the core words it in English)."""
+        v = verdict.values
+        n = lambda x: f"{x:.2g}"  # noqa: E731
+        times = lambda x: f"{x:,.0f}" if x < 1e7 else f"10^{round(math.log10(x))}"  # noqa: E731
+        templates = {
+            "no_layers": lambda: self.tr("No layers with weights."),
+            "non_finite": lambda: self.tr("Some gradients are no longer finite numbers (NaN or infinity)."),
+            "large": lambda: self.tr("A gradient norm reached {0}; updates this large throw the weights about.").format(
+                f"{v[0]:.3g}"),
+            "single": lambda: self.tr("A single layer: the gradient reaches it directly."),
+            "all_zero": lambda: self.tr("Every gradient is zero: nothing is learning (dead units, or zero weights)."),
+            "output_zero": lambda: self.tr("The output layer's gradient is zero at this step."),
+            "smaller": lambda: self.tr("The first layer's gradient is about {0} times smaller than the output "
+                                       "layer's ({1} vs {2}): early layers barely learn.").format(times(v[0]), n(v[1]), n(v[2])),
+            "larger": lambda: self.tr("The first layer's gradient is about {0} times larger than the output "
+                                      "layer's ({1} vs {2}): it grows on the way back.").format(times(v[0]), n(v[1]), n(v[2])),
+            "flow": lambda: self.tr("Gradients reach the first layer (first/output = {0}).").format(n(v[0])),
+        }
+        make = templates.get(verdict.code)
+        return make() if make is not None else verdict.reason
 
     def _show_verdict_colour(self) -> None:
         theme = self._theme

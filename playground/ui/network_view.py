@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QToolTip, QVBoxLayout, 
 from playground import registry
 
 from .boundary_view import target_scale, diverging_image, diverging_lut
+from .labels import layer_name, tr_label
 from .theme import LIGHT, Theme
 
 MAX_DRAWN = 32  # neurons drawn per layer; the rest are summarised as "+N more"
@@ -352,7 +353,7 @@ class NetworkView(QWidget):
             column.band.setPen(pg.mkPen(_alpha(theme.foreground, 0.3), width=1, style=Qt.DashLine))
 
     def _title_html(self, column: _Column) -> str:
-        name = _html(column.name)
+        name = _html(layer_name(column.name))
         if column.kind == "input":
             detail = self.tr("{0} features").format(column.units) if column.units != 1 else self.tr("1 feature")
             second = ""
@@ -598,12 +599,12 @@ class NetworkView(QWidget):
             return text
         if column.kind == "batchnorm":
             text = self.tr("{0}, feature {1}: normalized over each batch, then scaled (γ) and shifted (β).").format(
-                column.name, number)
+                layer_name(column.name), number)
             stats = self._batchnorm.get(column.name)
             if stats is not None and i < len(stats.gamma):
                 text += "\n" + self.tr("γ = {0:.3f}, β = {1:.3f}").format(float(stats.gamma[i]), float(stats.beta[i]))
             return text
-        head = self.tr("{0}, neuron {1} ({2})").format(column.name, number, _activation_label(column, self._dataset))
+        head = self.tr("{0}, neuron {1} ({2})").format(layer_name(column.name), number, _activation_label(column, self._dataset))
         bias = self._bias_of(column)
         lines = [head]
         if bias is not None:
@@ -622,9 +623,9 @@ class NetworkView(QWidget):
         if source.kind == "input":
             name = self._dataset.feature_names[s]
             return self.tr("Weight from input {0} to {1} neuron {2}: {3:+.4f}").format(
-                registry.FEATURES.get(name, name), column.name, t + 1, value)
+                registry.FEATURES.get(name, name), layer_name(column.name), t + 1, value)
         return self.tr("Weight from {0} neuron {1} to {2} neuron {3}: {4:+.4f}").format(
-            source.name, s + 1, column.name, t + 1, value)
+            layer_name(source.name), s + 1, layer_name(column.name), t + 1, value)
 
     def _general_tooltip(self) -> str:
         return self.tr(
@@ -674,7 +675,7 @@ def _activation_label(column: _Column, dataset) -> str:
     if column.kind == "batchnorm" and column.activation == "linear":
         return QCoreApplication.translate("NetworkView", "normalize")
     known = registry.ACTIVATIONS.get(column.activation)
-    return known.label if known is not None else column.activation
+    return tr_label(known.label) if known is not None else column.activation
 
 
 def _squares(x: float, ys: np.ndarray, size: float) -> np.ndarray:

@@ -1,0 +1,2268 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko" sourcelanguage="en">
+<context>
+    <name>Activations</name>
+    <message>
+        <source>ReLU: max(0, x). Its slope is 1 for every positive input, so gradients pass back through deep stacks without shrinking: the usual cure for vanishing gradients. Units stuck below 0 stop learning.</source>
+        <translation>ReLU: max(0, x). 양수 입력에서는 미분값(기울기)이 항상 1이라서, 깊게 쌓은 계층을 거슬러 가도 기울기가 줄지 않습니다: 기울기 소실의 대표적인 해결책입니다. 다만 입력이 계속 0보다 작은 뉴런은 학습을 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>LeakyReLU: like ReLU, but a small slope (0.01) below 0 keeps every unit learning.</source>
+        <translation>LeakyReLU: ReLU와 비슷하지만, 0보다 작은 쪽에도 작은 기울기(0.01)가 있어서 모든 뉴런이 계속 학습합니다.</translation>
+    </message>
+    <message>
+        <source>ELU: like ReLU for positive inputs, a smooth curve towards -1 below 0.</source>
+        <translation>ELU: 양수 입력에서는 ReLU와 같고, 0보다 작은 쪽에서는 -1을 향해 부드럽게 휘는 곡선입니다.</translation>
+    </message>
+    <message>
+        <source>GELU: a smooth ReLU, used in transformers.</source>
+        <translation>GELU: 트랜스포머에서 쓰는 부드러운 ReLU입니다.</translation>
+    </message>
+    <message>
+        <source>SiLU (swish): x times sigmoid(x), a smooth ReLU.</source>
+        <translation>SiLU (swish): x × sigmoid(x), 부드러운 ReLU입니다.</translation>
+    </message>
+    <message>
+        <source>Sigmoid: squashes into 0..1. Its slope is at most 0.25, so in deep stacks the gradient shrinks layer by layer: vanishing gradients.</source>
+        <translation>Sigmoid(시그모이드): 값을 0..1 사이로 눌러 담습니다. 미분값이 최대 0.25라서 계층을 깊게 쌓으면 기울기가 계층마다 줄어듭니다: 기울기 소실.</translation>
+    </message>
+    <message>
+        <source>Tanh: squashes into -1..1, centred on 0. Saturates for large inputs, where its slope (and the gradient) nearly vanishes.</source>
+        <translation>Tanh: 값을 0을 중심으로 -1..1 사이로 눌러 담습니다. 입력이 크면 포화되어 미분값(그리고 기울기)이 거의 0이 됩니다.</translation>
+    </message>
+    <message>
+        <source>Softplus: log(1 + eˣ), a smooth ReLU that is never exactly 0.</source>
+        <translation>Softplus: log(1 + eˣ), 정확히 0이 되는 일이 없는 부드러운 ReLU입니다.</translation>
+    </message>
+    <message>
+        <source>Linear (identity): no non-linearity. Stacked linear layers are no better than one.</source>
+        <translation>선형 (항등 함수): 비선형성이 없습니다. 선형 계층을 여러 개 쌓아도 한 계층과 다를 바 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchNormPlot</name>
+    <message>
+        <source>Which BatchNorm layer to show.</source>
+        <translation>표시할 BatchNorm 계층입니다.</translation>
+    </message>
+    <message>
+        <source>BatchNorm normalizes every feature (unit) on its own: show one feature, or the average over all of them.</source>
+        <translation>BatchNorm은 특성(뉴런)마다 따로 정규화합니다. 특성 하나를 보거나, 전체 특성의 평균을 봅니다.</translation>
+    </message>
+    <message>
+        <source>Batch: the mean and variance of the current batch, which BatchNorm normalizes with while training. Running: their moving averages, which it uses when evaluating.</source>
+        <translation>배치: 현재 배치의 평균과 분산으로, 학습 중에 BatchNorm이 정규화에 씁니다. 누적(running): 그 이동 평균으로, 평가할 때 씁니다.</translation>
+    </message>
+    <message>
+        <source>Batch normalization subtracts each batch&apos;s mean and divides by its standard deviation, then scales by gamma and shifts by beta (both learned).
+Solid: the statistics of the current batch. Dashed: the running averages the layer uses when it evaluates (no batch then). They should agree once training settles.</source>
+        <translation>배치 정규화 (Batch Normalization)는 각 배치의 평균을 빼고 표준편차로 나눈 뒤, 감마(gamma)만큼 크기를 조정하고 베타(beta)만큼 이동합니다(둘 다 학습됨).
+실선: 현재 배치의 통계. 점선: 평가할 때(배치가 없을 때) 계층이 쓰는 누적 평균. 학습이 안정되면 둘이 거의 같아져야 합니다.</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>Internal covariate shift: each layer&apos;s pre-activation, mean ± std</source>
+        <translation>내부 공변량 변화: 계층별 활성화 전 값, 평균 ± 표준편차</translation>
+    </message>
+    <message>
+        <source>Internal covariate shift: as earlier layers learn, the inputs of later layers keep changing their distribution, and those layers must keep adapting.
+Each line is the mean of a layer&apos;s pre-activation (its output before the activation function) over the batch, the band ± one standard deviation. Without batch normalization they drift; after a BatchNorm layer they stay near 0 ± 1.</source>
+        <translation>내부 공변량 변화 (Internal Covariate Shift): 앞쪽 계층이 학습하는 동안 뒤쪽 계층의 입력 분포가 계속 바뀌고, 뒤쪽 계층은 계속 여기에 맞춰야 합니다.
+각 선은 배치에 대한 계층의 활성화 전 값(활성 함수를 거치기 전 출력)의 평균이고, 띠는 ± 표준편차 1배 범위입니다. 배치 정규화가 없으면 값이 떠돌고, BatchNorm 계층 뒤에서는 0 ± 1 근처에 머뭅니다.</translation>
+    </message>
+    <message>
+        <source>Layer colours: warm for layers near the input, cool for layers near the output.</source>
+        <translation>계층 색: 입력에 가까운 계층은 따뜻한 색, 출력에 가까운 계층은 차가운 색입니다.</translation>
+    </message>
+    <message>
+        <source>Mean over all features</source>
+        <translation>전체 특성 평균</translation>
+    </message>
+    <message>
+        <source>Feature {n}</source>
+        <translation>특성 {n}</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>평균</translation>
+    </message>
+    <message>
+        <source>variance</source>
+        <translation>분산</translation>
+    </message>
+    <message>
+        <source>{gamma} · {beta}</source>
+        <translation>{gamma} · {beta}</translation>
+    </message>
+    <message>
+        <source>γ scale</source>
+        <translation>γ 크기</translation>
+    </message>
+    <message>
+        <source>β shift</source>
+        <translation>β 이동</translation>
+    </message>
+    <message>
+        <source>{batch} batch &amp;nbsp; {running} running</source>
+        <translation>{batch} 배치 &amp;nbsp; {running} 누적</translation>
+    </message>
+    <message>
+        <source>This network has no BatchNorm layer, so there are no batch statistics to show.
+Add one in the layer editor, after a Linear layer and before its activation (Linear → BatchNorm → activation), to see its statistics here.
+The internal covariate shift below works for every network.</source>
+        <translation>이 신경망에는 BatchNorm 계층이 없어서 보여 줄 배치 통계가 없습니다.
+계층 탭에서 Linear 계층 뒤, 활성 함수 앞에 추가하면(Linear → BatchNorm → 활성 함수) 여기에 통계가 나타납니다.
+아래의 내부 공변량 변화는 모든 신경망에서 볼 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <source>Loss switched to {0} for {1} data.</source>
+        <translation>{1} 데이터에 맞게 손실 함수를 {0}(으)로 바꿨습니다.</translation>
+    </message>
+    <message>
+        <source>two-class</source>
+        <translation>이진 분류</translation>
+    </message>
+    <message>
+        <source>multi-class</source>
+        <translation>다중 분류</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>회귀</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <source>Choose the problem the network learns. Point at a picture to see its name.</source>
+        <translation>신경망이 학습할 문제를 고르세요. 그림에 마우스를 올리면 이름이 보입니다.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <source>How many points are made, training and test together. More points show the pattern more clearly; each epoch then takes more steps.</source>
+        <translation>만들 점의 개수입니다(학습과 테스트 합계). 점이 많을수록 패턴이 또렷해지지만, 에포크마다 스텝도 늘어납니다.</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>점 개수</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>노이즈</translation>
+    </message>
+    <message>
+        <source>How far points stray from the clean pattern (0 = none, 1 = as much noise as signal). With noise some points sit on the wrong side; a network that fits them too has learned the noise: overfitting.</source>
+        <translation>점이 깨끗한 패턴에서 얼마나 벗어나는지입니다(0 = 없음, 1 = 신호만큼 큰 노이즈). 노이즈가 있으면 일부 점이 반대편에 놓입니다. 그런 점까지 맞추는 신경망은 노이즈를 학습한 것입니다: 과적합.</translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation>학습 데이터</translation>
+    </message>
+    <message>
+        <source>The share of points the network learns from. The rest is the test set, never trained on: it shows whether the network generalizes. Test loss rising while training loss falls means overfitting.</source>
+        <translation>신경망이 학습에 쓰는 점의 비율입니다. 나머지는 한 번도 학습에 쓰지 않는 테스트 데이터로, 신경망이 일반화하는지 보여 줍니다. 학습 손실은 줄어드는데 테스트 손실이 오르면 과적합입니다.</translation>
+    </message>
+    <message>
+        <source>Outliers</source>
+        <translation>이상치</translation>
+    </message>
+    <message>
+        <source>The share of training points moved far above the curve. MSE (L2) squares their error and bends towards them; MAE (L1) and Huber are robust to outliers.</source>
+        <translation>곡선보다 훨씬 위로 옮겨 놓은 학습 점의 비율입니다. MSE (L2)는 그 오차를 제곱하므로 이상치 쪽으로 휘고(이상치에 민감), MAE (L1)와 Huber는 이상치에 강합니다.</translation>
+    </message>
+    <message>
+        <source>How many classes (colours) the set has. The output layer gets one unit per class; cross-entropy compares their softmax with the true class.</source>
+        <translation>데이터의 클래스(색) 개수입니다. 출력층은 클래스마다 뉴런을 하나씩 가지며, 교차 엔트로피는 그 softmax를 정답 클래스와 비교합니다.</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>클래스</translation>
+    </message>
+    <message>
+        <source>Training points are used to update the weights; test points only to measure how well the network does on data it has not seen.</source>
+        <translation>학습 점은 가중치를 갱신하는 데 쓰이고, 테스트 점은 처음 보는 데이터에서 신경망이 얼마나 잘하는지 재는 데만 쓰입니다.</translation>
+    </message>
+    <message>
+        <source>Input features</source>
+        <translation>입력 특성</translation>
+    </message>
+    <message>
+        <source>What the network sees of each point, computed from its coordinates x₁ and x₂. A well-chosen feature can make a hard problem easy for a small network. At least one must stay checked.</source>
+        <translation>신경망이 각 점에서 보는 값으로, 좌표 x₁과 x₂로 계산합니다. 특성을 잘 고르면 어려운 문제도 작은 신경망으로 쉽게 풀립니다. 적어도 하나는 선택되어 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>x₁: the point&apos;s horizontal coordinate.</source>
+        <translation>x₁: 점의 가로 좌표입니다.</translation>
+    </message>
+    <message>
+        <source>x₂: the point&apos;s vertical coordinate.</source>
+        <translation>x₂: 점의 세로 좌표입니다.</translation>
+    </message>
+    <message>
+        <source>x₁²: with x₂² a circle becomes separable by a straight line.</source>
+        <translation>x₁²: x₂²와 함께 쓰면 원을 직선으로 나눌 수 있게 됩니다.</translation>
+    </message>
+    <message>
+        <source>x₂²: with x₁² a circle becomes separable by a straight line.</source>
+        <translation>x₂²: x₁²와 함께 쓰면 원을 직선으로 나눌 수 있게 됩니다.</translation>
+    </message>
+    <message>
+        <source>x₁·x₂: positive in two opposite corners, negative in the others; makes XOR easy.</source>
+        <translation>x₁·x₂: 마주 보는 두 모서리에서 양수, 나머지에서 음수입니다. XOR이 쉬워집니다.</translation>
+    </message>
+    <message>
+        <source>sin x₁: a wave along x₁; helps with spirals.</source>
+        <translation>sin x₁: x₁ 방향의 물결입니다. 나선에 도움이 됩니다.</translation>
+    </message>
+    <message>
+        <source>sin x₂: a wave along x₂; helps with spirals.</source>
+        <translation>sin x₂: x₂ 방향의 물결입니다. 나선에 도움이 됩니다.</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV 파일</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>The column the network learns to predict. Every other column is an input, standardized with the training points&apos; mean and spread.</source>
+        <translation>신경망이 예측하도록 학습할 열입니다. 나머지 열은 모두 입력이며, 학습 점의 평균과 퍼짐(표준편차)으로 표준화됩니다.</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation>예측할 열</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <source>Regression</source>
+        <translation>회귀</translation>
+    </message>
+    <message>
+        <source>Classification predicts a label (one of a few values, such as a species); regression predicts a number (such as a price).</source>
+        <translation>분류는 레이블(예: 생물의 종처럼 몇 가지 값 중 하나)을 예측하고, 회귀는 숫자(예: 가격)를 예측합니다.</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>문제 유형</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>다시 생성</translation>
+    </message>
+    <message>
+        <source>Draw new random points from the same pattern (a new data seed). Training starts again.</source>
+        <translation>같은 패턴에서 새 무작위 점을 뽑습니다(새 데이터 시드). 학습은 처음부터 다시 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>CSV 가져오기…</translation>
+    </message>
+    <message>
+        <source>Train on your own table: a CSV file (UTF-8, with a header row naming the columns). Then choose the column to predict.</source>
+        <translation>직접 준비한 표로 학습합니다: CSV 파일(UTF-8, 첫 행에 열 이름). 그다음 예측할 열을 고르세요.</translation>
+    </message>
+    <message>
+        <source>One class inside a ring of the other: the boundary must be curved.</source>
+        <translation>한 클래스가 다른 클래스의 고리 안에 있습니다. 경계가 곡선이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Opposite corners share a class: no single straight line separates them.</source>
+        <translation>마주 보는 모서리끼리 같은 클래스입니다. 직선 하나로는 나눌 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Two overlapping clouds: a straight line does well.</source>
+        <translation>겹쳐 있는 두 점 구름입니다. 직선으로도 잘 나뉩니다.</translation>
+    </message>
+    <message>
+        <source>Two interleaved spirals: the hardest; it needs several layers or sin features.</source>
+        <translation>서로 얽힌 두 나선입니다. 가장 어려우며, 계층 여러 개나 sin 특성이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Two interlocking half-moons.</source>
+        <translation>서로 맞물린 두 반달입니다.</translation>
+    </message>
+    <message>
+        <source>Two classes either side of a straight line: one neuron is enough.</source>
+        <translation>직선 양쪽에 나뉜 두 클래스입니다. 뉴런 하나면 충분합니다.</translation>
+    </message>
+    <message>
+        <source>Several interleaved spiral arms, one class each.</source>
+        <translation>서로 얽힌 나선 팔 여러 개로, 팔마다 클래스가 하나입니다.</translation>
+    </message>
+    <message>
+        <source>Several round clouds, one class each.</source>
+        <translation>둥근 점 구름 여러 개로, 구름마다 클래스가 하나입니다.</translation>
+    </message>
+    <message>
+        <source>Regression: the target rises evenly across the plane.</source>
+        <translation>회귀: 목표값이 평면을 가로질러 고르게 올라갑니다.</translation>
+    </message>
+    <message>
+        <source>Regression: hills and valleys to fit.</source>
+        <translation>회귀: 맞춰야 할 언덕과 골짜기가 있습니다.</translation>
+    </message>
+    <message>
+        <source>1-D regression: points along a straight line, some outliers far above it.</source>
+        <translation>1차원 회귀: 직선을 따라 놓인 점들과, 그 위로 멀리 떨어진 이상치 몇 개입니다.</translation>
+    </message>
+    <message>
+        <source>1-D regression: points along a sine wave, some outliers far above it.</source>
+        <translation>1차원 회귀: 사인 곡선을 따라 놓인 점들과, 그 위로 멀리 떨어진 이상치 몇 개입니다.</translation>
+    </message>
+    <message>
+        <source>1,797 handwritten digits of 8×8 pixels: 64 inputs, 10 classes.</source>
+        <translation>8×8 픽셀 손글씨 숫자 1,797개: 입력 64개, 클래스 10개.</translation>
+    </message>
+    <message>
+        <source>Your own table from a CSV file: choose the column to predict.</source>
+        <translation>CSV 파일로 가져온 직접 만든 표입니다. 예측할 열을 고르세요.</translation>
+    </message>
+    <message>
+        <source>{0} %</source>
+        <translation>{0}%</translation>
+    </message>
+    <message>
+        <source>(none chosen: press Import CSV…)</source>
+        <translation>(선택 안 됨: CSV 가져오기…를 누르세요)</translation>
+    </message>
+    <message>
+        <source>Point counts appear once the file can be read.</source>
+        <translation>파일을 읽을 수 있으면 점 개수가 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>{0} training / {1} test points</source>
+        <translation>학습 점 {0}개 / 테스트 점 {1}개</translation>
+    </message>
+    <message>
+        <source>Change number of points</source>
+        <translation>점 개수 변경</translation>
+    </message>
+    <message>
+        <source>Change noise</source>
+        <translation>노이즈 변경</translation>
+    </message>
+    <message>
+        <source>Change training data share</source>
+        <translation>학습 데이터 비율 변경</translation>
+    </message>
+    <message>
+        <source>Change outliers</source>
+        <translation>이상치 변경</translation>
+    </message>
+    <message>
+        <source>Change number of classes</source>
+        <translation>클래스 개수 변경</translation>
+    </message>
+    <message>
+        <source>Input features: at least one must stay checked, or the network has no input.</source>
+        <translation>입력 특성: 적어도 하나는 선택되어 있어야 합니다. 그렇지 않으면 신경망에 입력이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Change input features</source>
+        <translation>입력 특성 변경</translation>
+    </message>
+    <message>
+        <source>Choose data set {0}</source>
+        <translation>데이터셋 {0} 선택</translation>
+    </message>
+    <message>
+        <source>Regenerate data</source>
+        <translation>데이터 다시 생성</translation>
+    </message>
+    <message>
+        <source>Import a CSV file</source>
+        <translation>CSV 파일 가져오기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>CSV 파일 (*.csv *.txt *.tsv);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Import CSV file</source>
+        <translation>CSV 파일 가져오기</translation>
+    </message>
+    <message>
+        <source>Choose column to predict</source>
+        <translation>예측할 열 선택</translation>
+    </message>
+    <message>
+        <source>Change task</source>
+        <translation>문제 유형 변경</translation>
+    </message>
+</context>
+<context>
+    <name>FieldWords</name>
+    <message>
+        <source>Data set</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <source>Input features</source>
+        <translation>입력 특성</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV 파일</translation>
+    </message>
+    <message>
+        <source>Column to predict</source>
+        <translation>예측할 열</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>문제 유형</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>점 개수</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>노이즈</translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation>학습 데이터</translation>
+    </message>
+    <message>
+        <source>Outliers</source>
+        <translation>이상치</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>클래스</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>계층</translation>
+    </message>
+    <message>
+        <source>Weight init</source>
+        <translation>가중치 초기화</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>손실 함수</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>Nesterov</source>
+        <translation>Nesterov</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <source>Batch mode</source>
+        <translation>배치 방식</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>Regularization rate</source>
+        <translation>규제 강도</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>NN Playground design (*.json)</source>
+        <translation>NN Playground 설계 (*.json)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>새로 만들기(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start from the default design.</source>
+        <translation>기본 설계에서 새로 시작합니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a design file.</source>
+        <translation>설계 파일을 엽니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the design.</source>
+        <translation>설계를 저장합니다.</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>다른 이름으로 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save the design under a new name.</source>
+        <translation>설계를 새 이름으로 저장합니다.</translation>
+    </message>
+    <message>
+        <source>Save with &amp;Weights…</source>
+        <translation>가중치와 함께 저장(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Save the design and the trained weights beside it; opening it resumes the run where it stopped.</source>
+        <translation>설계와 함께 학습된 가중치를 옆에 저장합니다. 나중에 열면 멈춘 곳에서 학습을 이어 갑니다.</translation>
+    </message>
+    <message>
+        <source>Export as PyTorch Script…</source>
+        <translation>PyTorch 스크립트로 내보내기…</translation>
+    </message>
+    <message>
+        <source>A standalone .py that trains this design with torch and numpy only.</source>
+        <translation>torch와 numpy만으로 이 설계를 학습하는 독립 실행형 .py 파일입니다.</translation>
+    </message>
+    <message>
+        <source>Export Metrics as CSV…</source>
+        <translation>지표를 CSV로 내보내기…</translation>
+    </message>
+    <message>
+        <source>Every step&apos;s loss and the evaluated losses and accuracy.</source>
+        <translation>스텝마다의 손실과, 평가한 손실 및 정확도입니다.</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>최근 파일 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Preset</source>
+        <translation>예제 열기(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>내보내기(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Plot as PNG or SVG</source>
+        <translation>그래프를 PNG 또는 SVG로</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>최근 파일 없음</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>저장하지 않은 변경 사항</translation>
+    </message>
+    <message>
+        <source>The design “{0}” has changes that are not saved.</source>
+        <translation>설계 “{0}”에 저장하지 않은 변경 사항이 있습니다.</translation>
+    </message>
+    <message>
+        <source>Save them before going on?</source>
+        <translation>계속하기 전에 저장할까요?</translation>
+    </message>
+    <message>
+        <source>Open Design</source>
+        <translation>설계 열기</translation>
+    </message>
+    <message>
+        <source>The file could not be opened</source>
+        <translation>파일을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The preset could not be opened</source>
+        <translation>예제를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The weights file beside this design ({0}) was saved with a different design; the run starts from new weights.</source>
+        <translation>이 설계 옆의 가중치 파일({0})은 다른 설계로 저장된 것입니다. 새 가중치로 학습을 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Save Design As</source>
+        <translation>다른 이름으로 설계 저장</translation>
+    </message>
+    <message>
+        <source>The design could not be saved</source>
+        <translation>설계를 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>{0} 저장함</translation>
+    </message>
+    <message>
+        <source>The weights could not be saved</source>
+        <translation>가중치를 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Saved the weights to {0}</source>
+        <translation>가중치를 {0}에 저장함</translation>
+    </message>
+    <message>
+        <source>The weights could not be loaded</source>
+        <translation>가중치를 불러올 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The run starts from new weights instead.</source>
+        <translation>대신 새 가중치로 학습을 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+    <message>
+        <source>Export as PyTorch Script</source>
+        <translation>PyTorch 스크립트로 내보내기</translation>
+    </message>
+    <message>
+        <source>The script could not be written</source>
+        <translation>스크립트를 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Exported {0}</source>
+        <translation>{0} 내보냄</translation>
+    </message>
+    <message>
+        <source>Export Metrics</source>
+        <translation>지표 내보내기</translation>
+    </message>
+    <message>
+        <source>The metrics could not be written</source>
+        <translation>지표를 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Export Plot</source>
+        <translation>그래프 내보내기</translation>
+    </message>
+    <message>
+        <source>The plot could not be written</source>
+        <translation>그래프를 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work?</source>
+        <translation>저장하지 않은 작업을 복구할까요?</translation>
+    </message>
+    <message>
+        <source>NN Playground did not close properly last time. Restore the unsaved design “{0}”?</source>
+        <translation>지난번에 NN Playground가 제대로 종료되지 않았습니다. 저장하지 않은 설계 “{0}”을(를) 복구할까요?</translation>
+    </message>
+</context>
+<context>
+    <name>GradientPlot</name>
+    <message>
+        <source>Vanishing gradients: the gradient shrinks layer by layer on its way back to the input, so the early layers barely learn (typical of deep sigmoid or tanh stacks; ReLU and good initialization help). Exploding gradients: it grows until the updates throw the weights about (lower the learning rate).</source>
+        <translation>기울기 소실: 기울기가 입력 쪽으로 거슬러 가면서 계층마다 줄어들어, 앞쪽 계층이 거의 학습하지 못합니다(sigmoid나 tanh를 깊게 쌓으면 흔하며, ReLU와 좋은 가중치 초기화가 도움이 됩니다). 기울기 폭주: 기울기가 점점 커져서 갱신이 가중치를 마구 흔들어 놓습니다(학습률을 낮추세요).</translation>
+    </message>
+    <message>
+        <source>Layer colours: warm for layers near the input, cool for layers near the output.</source>
+        <translation>계층 색: 입력에 가까운 계층은 따뜻한 색, 출력에 가까운 계층은 차가운 색입니다.</translation>
+    </message>
+    <message>
+        <source>gradient norm</source>
+        <translation>기울기 노름</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>How large each layer&apos;s weight gradient (the push from back-propagation) has been during training, on a logarithmic axis: each grid line is ten times larger than the one below.
+Warm colours are layers near the input, cool colours layers near the output.</source>
+        <translation>학습하는 동안 각 계층의 가중치 기울기(역전파가 미는 힘)가 얼마나 컸는지 로그 축으로 보여 줍니다. 격자선 하나는 바로 아래 선보다 10배 큽니다.
+따뜻한 색은 입력에 가까운 계층, 차가운 색은 출력에 가까운 계층입니다.</translation>
+    </message>
+    <message>
+        <source>The latest weight-gradient norm of each layer, input side on the left (logarithmic axis). Update/weight: how much one step changed the weights relative to their size; around 0.001 is healthy for SGD, much smaller means the layer barely learns.</source>
+        <translation>각 계층의 최근 가중치 기울기 노름이며, 왼쪽이 입력 쪽입니다(로그 축). 갱신/가중치: 한 스텝이 가중치를 그 크기에 비해 얼마나 바꿨는지입니다. SGD에서는 0.001 안팎이 정상이고, 훨씬 작으면 그 계층은 거의 학습하지 못하고 있습니다.</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>계층</translation>
+    </message>
+    <message>
+        <source>update/weight</source>
+        <translation>갱신/가중치</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <source>Vanishing gradients</source>
+        <translation>기울기 소실</translation>
+    </message>
+    <message>
+        <source>Exploding gradients</source>
+        <translation>기울기 폭주</translation>
+    </message>
+    <message>
+        <source>No layers with weights.</source>
+        <translation>가중치가 있는 계층이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Some gradients are no longer finite numbers (NaN or infinity).</source>
+        <translation>일부 기울기가 더 이상 유한한 수가 아닙니다 (NaN 또는 무한대).</translation>
+    </message>
+    <message>
+        <source>A gradient norm reached {0}; updates this large throw the weights about.</source>
+        <translation>기울기 크기가 {0}에 이르렀습니다. 이렇게 큰 업데이트는 가중치를 크게 흔듭니다 (기울기 폭주).</translation>
+    </message>
+    <message>
+        <source>A single layer: the gradient reaches it directly.</source>
+        <translation>계층이 하나뿐이라 기울기가 바로 전달됩니다.</translation>
+    </message>
+    <message>
+        <source>Every gradient is zero: nothing is learning (dead units, or zero weights).</source>
+        <translation>모든 기울기가 0입니다. 아무것도 학습되지 않습니다 (죽은 뉴런 또는 0으로 초기화된 가중치).</translation>
+    </message>
+    <message>
+        <source>The output layer&apos;s gradient is zero at this step.</source>
+        <translation>이 스텝에서 출력 계층의 기울기가 0입니다.</translation>
+    </message>
+    <message>
+        <source>The first layer&apos;s gradient is about {0} times smaller than the output layer&apos;s ({1} vs {2}): early layers barely learn.</source>
+        <translation>첫 계층의 기울기가 출력 계층보다 약 {0}배 작습니다 ({1} 대 {2}). 앞쪽 계층이 거의 학습하지 못합니다 (기울기 소실).</translation>
+    </message>
+    <message>
+        <source>The first layer&apos;s gradient is about {0} times larger than the output layer&apos;s ({1} vs {2}): it grows on the way back.</source>
+        <translation>첫 계층의 기울기가 출력 계층보다 약 {0}배 큽니다 ({1} 대 {2}). 역전파 중에 기울기가 커집니다 (기울기 폭주).</translation>
+    </message>
+    <message>
+        <source>Gradients reach the first layer (first/output = {0}).</source>
+        <translation>기울기가 첫 계층까지 잘 전달됩니다 (첫 계층/출력 = {0}).</translation>
+    </message>
+    <message>
+        <source>No gradients yet</source>
+        <translation>아직 기울기 없음</translation>
+    </message>
+    <message>
+        <source>Press Train to start: after the first step each layer&apos;s gradient appears here.</source>
+        <translation>학습 버튼을 눌러 시작하세요. 첫 스텝이 끝나면 각 계층의 기울기가 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>The latest weight-gradient norm of each layer, input side on the left (logarithmic axis).</source>
+        <translation>각 계층의 최근 가중치 기울기 노름이며, 왼쪽이 입력 쪽입니다(로그 축).</translation>
+    </message>
+</context>
+<context>
+    <name>LayerEditor</name>
+    <message>
+        <source>The network, input at the top, output at the bottom. Each row shows the shape of the tensor the layer outputs, torch.Size([batch, units]), and how many weights and biases it learns.</source>
+        <translation>신경망입니다. 위가 입력, 아래가 출력입니다. 각 행은 계층이 내보내는 텐서의 형태(shape) torch.Size([batch, units])와, 계층이 학습하는 가중치·편향의 개수를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Every weight and bias the optimizer adjusts. More parameters can fit more, but train slower and overfit more easily.</source>
+        <translation>옵티마이저가 조정하는 모든 가중치와 편향입니다. 파라미터가 많을수록 더 복잡한 것을 맞출 수 있지만, 학습이 느리고 과적합되기 쉽습니다.</translation>
+    </message>
+    <message>
+        <source>Weight init</source>
+        <translation>가중치 초기화</translation>
+    </message>
+    <message>
+        <source>+ Linear</source>
+        <translation>+ Linear</translation>
+    </message>
+    <message>
+        <source>Add a fully connected layer after the selected row: every unit sees every output of the layer before (torch.nn.Linear).</source>
+        <translation>선택한 행 뒤에 완전 연결 계층 (Fully Connected)을 추가합니다. 각 뉴런이 앞 계층의 모든 출력을 받습니다(torch.nn.Linear).</translation>
+    </message>
+    <message>
+        <source>+ BatchNorm</source>
+        <translation>+ BatchNorm</translation>
+    </message>
+    <message>
+        <source>Add batch normalization after the selected row: it rescales each feature to mean 0 and variance 1 over the batch, then learns a scale and shift. This keeps the next layer&apos;s inputs steady while earlier weights change (internal covariate shift).</source>
+        <translation>선택한 행 뒤에 배치 정규화 (Batch Normalization)를 추가합니다. 배치마다 각 특성을 평균 0, 분산 1로 맞춘 뒤, 크기 조정과 이동을 학습합니다. 앞쪽 가중치가 바뀌는 동안에도 다음 계층의 입력을 안정적으로 유지해 줍니다(내부 공변량 변화).</translation>
+    </message>
+    <message>
+        <source>+ Dropout</source>
+        <translation>+ Dropout</translation>
+    </message>
+    <message>
+        <source>Add dropout after the selected row: while training, each unit is switched off at random, so the network cannot rely on any single unit (fights overfitting).</source>
+        <translation>선택한 행 뒤에 드롭아웃을 추가합니다. 학습하는 동안 뉴런을 무작위로 꺼서, 신경망이 어느 한 뉴런에 기대지 못하게 합니다(과적합 방지).</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Remove the selected layer (Delete).</source>
+        <translation>선택한 계층을 삭제합니다(Delete).</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <source>Move the selected layer towards the input (Alt+Up).</source>
+        <translation>선택한 계층을 입력 쪽으로 옮깁니다(Alt+Up).</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <source>Move the selected layer towards the output (Alt+Down).</source>
+        <translation>선택한 계층을 출력 쪽으로 옮깁니다(Alt+Down).</translation>
+    </message>
+    <message>
+        <source>PyTorch&apos;s default: uniform weights scaled by 1/√(inputs) (Kaiming uniform with a=√5).</source>
+        <translation>PyTorch 기본값: 1/√(입력 수)로 크기를 맞춘 균등 분포 가중치입니다(a=√5인 Kaiming uniform).</translation>
+    </message>
+    <message>
+        <source>Xavier / Glorot: keeps the variance of signals equal from layer to layer for tanh and sigmoid units.</source>
+        <translation>Xavier / Glorot: tanh와 sigmoid 뉴런에서 계층을 지나도 신호의 분산이 같게 유지되도록 합니다.</translation>
+    </message>
+    <message>
+        <source>He / Kaiming: twice Xavier&apos;s variance, made for ReLU units, which silence half their inputs.</source>
+        <translation>He / Kaiming: Xavier의 두 배 분산으로, 입력의 절반을 0으로 만드는 ReLU 뉴런을 위한 방법입니다.</translation>
+    </message>
+    <message>
+        <source>All weights zero: every unit of a layer computes the same thing and gets the same gradient, so they never become different (symmetry is never broken).</source>
+        <translation>모든 가중치가 0: 한 계층의 모든 뉴런이 같은 값을 계산하고 같은 기울기를 받아서, 끝내 서로 달라지지 않습니다(대칭이 깨지지 않음).</translation>
+    </message>
+    <message>
+        <source>How the weights are set before training. Good scales keep signals and gradients from shrinking or growing layer by layer.</source>
+        <translation>학습 전에 가중치를 정하는 방법입니다. 크기를 잘 잡으면 신호와 기울기가 계층을 지날 때마다 줄어들거나 커지지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Change units</source>
+        <translation>뉴런 수 변경</translation>
+    </message>
+    <message>
+        <source>Change dropout</source>
+        <translation>드롭아웃 변경</translation>
+    </message>
+    <message>
+        <source>Change batch-norm momentum</source>
+        <translation>배치 정규화 모멘텀 변경</translation>
+    </message>
+    <message>
+        <source>Change activation</source>
+        <translation>활성 함수 변경</translation>
+    </message>
+    <message>
+        <source>Total: {0} trainable parameters</source>
+        <translation>합계: 학습 가능한 파라미터 {0}개</translation>
+    </message>
+    <message>
+        <source>Linear {0}</source>
+        <translation>Linear {0}</translation>
+    </message>
+    <message>
+        <source>BatchNorm {0}</source>
+        <translation>BatchNorm {0}</translation>
+    </message>
+    <message>
+        <source>Dropout {0}</source>
+        <translation>Dropout {0}</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>no features</source>
+        <translation>특성 없음</translation>
+    </message>
+    <message>
+        <source>64 pixels</source>
+        <translation>64 픽셀</translation>
+    </message>
+    <message>
+        <source>? columns</source>
+        <translation>? 열</translation>
+    </message>
+    <message>
+        <source>{0} columns</source>
+        <translation>열 {0}개</translation>
+    </message>
+    <message>
+        <source>What the network receives for each point: one number per input feature, a row of the input tensor.</source>
+        <translation>신경망이 각 점에서 받는 값입니다: 입력 특성마다 숫자 하나, 즉 입력 텐서의 한 행입니다.</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>1 unit</source>
+        <translation>뉴런 1개</translation>
+    </message>
+    <message>
+        <source>{0} units</source>
+        <translation>뉴런 {0}개</translation>
+    </message>
+    <message>
+        <source>sigmoid in the loss</source>
+        <translation>sigmoid (손실에 포함)</translation>
+    </message>
+    <message>
+        <source>The output unit gives a raw score (logit); binary cross-entropy applies the sigmoid itself, which is numerically safer. The sigmoid of the score is the chance of class 1.</source>
+        <translation>출력 뉴런은 가공하지 않은 점수(로짓, logit)를 냅니다. sigmoid는 이진 교차 엔트로피가 직접 적용하며, 이쪽이 수치적으로 더 안전합니다. 점수의 sigmoid 값이 클래스 1일 확률입니다.</translation>
+    </message>
+    <message>
+        <source>softmax in the loss</source>
+        <translation>softmax (손실에 포함)</translation>
+    </message>
+    <message>
+        <source>One raw score (logit) per class; cross-entropy applies the softmax itself, which is numerically safer. The softmax turns the scores into chances that add up to 1.</source>
+        <translation>클래스마다 가공하지 않은 점수(로짓, logit)가 하나씩 나옵니다. softmax는 교차 엔트로피가 직접 적용하며, 이쪽이 수치적으로 더 안전합니다. softmax는 점수들을 합이 1인 확률로 바꿉니다.</translation>
+    </message>
+    <message>
+        <source>identity</source>
+        <translation>항등 함수</translation>
+    </message>
+    <message>
+        <source>Regression: the output is the predicted number itself, with no activation.</source>
+        <translation>회귀: 출력이 곧 예측한 숫자이며, 활성 함수가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The output layer is added to fit the loss: one unit for binary cross-entropy and regression, one per class for cross-entropy.</source>
+        <translation>출력층은 손실 함수에 맞춰 붙습니다: 이진 교차 엔트로피와 회귀는 뉴런 1개, 교차 엔트로피는 클래스마다 1개입니다.</translation>
+    </message>
+    <message>
+        <source>Layers: {0} parameters is more than this app trains live ({1}); use fewer or narrower layers.</source>
+        <translation>계층: 파라미터 {0}개는 이 앱이 실시간으로 학습할 수 있는 양({1}개)보다 많습니다. 계층 수나 뉴런 수를 줄이세요.</translation>
+    </message>
+    <message>
+        <source>The stack is full: at most {0} hidden layers.</source>
+        <translation>더 쌓을 수 없습니다: 은닉층은 최대 {0}개입니다.</translation>
+    </message>
+    <message>
+        <source>Add Linear layer</source>
+        <translation>Linear 계층 추가</translation>
+    </message>
+    <message>
+        <source>Add BatchNorm layer</source>
+        <translation>BatchNorm 계층 추가</translation>
+    </message>
+    <message>
+        <source>Add Dropout layer</source>
+        <translation>Dropout 계층 추가</translation>
+    </message>
+    <message>
+        <source>Remove layer</source>
+        <translation>계층 삭제</translation>
+    </message>
+    <message>
+        <source>Move layer up</source>
+        <translation>계층 위로 이동</translation>
+    </message>
+    <message>
+        <source>Move layer down</source>
+        <translation>계층 아래로 이동</translation>
+    </message>
+    <message>
+        <source>Change weight init</source>
+        <translation>가중치 초기화 변경</translation>
+    </message>
+</context>
+<context>
+    <name>LossPlot</name>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>Epochs: one epoch is one pass over the whole training set; the ticks mark where each begins.</source>
+        <translation>에포크: 한 에포크는 학습 데이터 전체를 한 번 훑는 것입니다. 눈금은 각 에포크가 시작되는 곳입니다.</translation>
+    </message>
+    <message>
+        <source>The loss: how far the network&apos;s answers are from the right ones; training pushes it down.
+Faint line: the loss of each training step (one batch). Solid line: its smoothed trend.
+Dashed line: the loss on the whole training set; orange: on the test set, which the network never trains on. A test loss rising while the training loss falls means overfitting.
+Scroll to zoom, drag to pan; the &apos;A&apos; button in the corner shows everything again.</source>
+        <translation>손실: 신경망의 답이 정답에서 얼마나 먼지 나타내며, 학습은 이 값을 낮춥니다.
+흐린 선: 각 학습 스텝(배치 하나)의 손실. 진한 선: 그 손실을 매끄럽게 만든 추세.
+점선: 학습 데이터 전체의 손실. 주황색: 신경망이 한 번도 학습하지 않는 테스트 데이터의 손실. 학습 손실은 줄어드는데 테스트 손실이 오르면 과적합입니다.
+스크롤하면 확대/축소, 드래그하면 이동합니다. 구석의 &apos;A&apos; 버튼을 누르면 전체가 다시 보입니다.</translation>
+    </message>
+    <message>
+        <source>loss per step</source>
+        <translation>스텝별 손실</translation>
+    </message>
+    <message>
+        <source>smoothed</source>
+        <translation>추세</translation>
+    </message>
+    <message>
+        <source>training set</source>
+        <translation>학습 데이터</translation>
+    </message>
+    <message>
+        <source>test set</source>
+        <translation>테스트 데이터</translation>
+    </message>
+    <message>
+        <source>accuracy %</source>
+        <translation>정확도 %</translation>
+    </message>
+    <message>
+        <source>Accuracy: the share of points whose class the network gets right, on the training set (blue) and on the test set (orange).</source>
+        <translation>정확도: 신경망이 클래스를 맞힌 점의 비율입니다. 학습 데이터(파란색)와 테스트 데이터(주황색)에서 잽니다.</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>Smoothing of the solid loss line: an exponential moving average, as in TensorBoard. 0 shows the raw loss of every step; near 1 averages over many steps.</source>
+        <translation>진한 손실 선을 얼마나 매끄럽게 할지입니다: TensorBoard와 같은 지수 이동 평균입니다. 0이면 모든 스텝의 손실을 그대로 보여 주고, 1에 가까우면 많은 스텝을 평균합니다.</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>평활화</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>로그 스케일</translation>
+    </message>
+    <message>
+        <source>Logarithmic loss axis: each grid step is ten times smaller, so progress late in training stays visible. A loss of exactly zero cannot be drawn on it and is left out.</source>
+        <translation>손실 축을 로그 눈금으로 그립니다: 격자 한 칸마다 10배씩 작아져서, 학습 후반의 진전도 잘 보입니다. 정확히 0인 손실은 로그 축에 그릴 수 없어 빠집니다.</translation>
+    </message>
+    <message>
+        <source>Completed epochs (passes over the whole training set) and training steps (parameter updates, one per batch).</source>
+        <translation>마친 에포크 수(학습 데이터 전체를 한 번 훑기)와 학습 스텝 수(배치마다 한 번의 파라미터 갱신)입니다.</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch} · step {step}</source>
+        <translation>에포크 {epoch} · 스텝 {step}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <source>Choose the data set, its noise and the input features.</source>
+        <translation>데이터셋과 노이즈, 입력 특성을 고릅니다.</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>계층</translation>
+    </message>
+    <message>
+        <source>Stack the hidden layers of the network.</source>
+        <translation>신경망의 은닉층을 쌓습니다.</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Loss function, optimizer, batches and epochs.</source>
+        <translation>손실 함수, 옵티마이저, 배치와 에포크를 정합니다.</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>설계</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>신경망</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>Gradient flow</source>
+        <translation>기울기 흐름</translation>
+    </message>
+    <message>
+        <source>Batch normalization</source>
+        <translation>배치 정규화</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Start or pause training (Space). Each step updates the weights against the gradient of the loss.</source>
+        <translation>학습을 시작하거나 일시 정지합니다(Space). 각 스텝은 손실의 기울기 반대 방향으로 가중치를 갱신합니다.</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>Train one batch: one forward pass, one backward pass, one optimizer step (.).</source>
+        <translation>배치 하나만 학습합니다: 순전파 한 번, 역전파 한 번, 옵티마이저 스텝 한 번(.).</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>Train until the end of the current epoch: one pass over the training data (Ctrl+E).</source>
+        <translation>현재 에포크가 끝날 때까지 학습합니다: 학습 데이터를 한 번 훑습니다(Ctrl+E).</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <source>Start again from new random initial weights on the same data (Ctrl+R).</source>
+        <translation>같은 데이터에서 새 무작위 초기 가중치로 다시 시작합니다(Ctrl+R).</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>학습(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Reset layout</source>
+        <translation>레이아웃 초기화</translation>
+    </message>
+    <message>
+        <source>Put every panel back where it started.</source>
+        <translation>모든 패널을 처음 위치로 되돌립니다.</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>테마</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>시스템 설정 따르기</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>밝게</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>어둡게</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>About NN Playground</source>
+        <translation>NN Playground 정보</translation>
+    </message>
+    <message>
+        <source>Training controls</source>
+        <translation>학습 제어</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>속도</translation>
+    </message>
+    <message>
+        <source>Slow training down to watch each step, or let it run as fast as it can.</source>
+        <translation>학습을 느리게 해서 스텝 하나하나를 지켜보거나, 최대한 빠르게 돌립니다.</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>How big each update is. Change it while training: too small crawls, too large diverges.</source>
+        <translation>한 번 갱신할 때 얼마나 크게 움직일지입니다. 학습 중에도 바꿀 수 있습니다: 너무 작으면 거북이걸음이고, 너무 크면 발산합니다.</translation>
+    </message>
+    <message>
+        <source>What the run is doing.</source>
+        <translation>지금 학습이 어떤 상태인지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Epochs: complete passes over the training data.</source>
+        <translation>에포크: 학습 데이터 전체를 훑은 횟수입니다.</translation>
+    </message>
+    <message>
+        <source>Steps: optimizer updates, one per batch.</source>
+        <translation>스텝: 옵티마이저가 갱신한 횟수로, 배치마다 한 번입니다.</translation>
+    </message>
+    <message>
+        <source>Training steps per second.</source>
+        <translation>초당 학습 스텝 수입니다.</translation>
+    </message>
+    <message>
+        <source>Where the tensors live and the maths runs (CPU or GPU).</source>
+        <translation>텐서가 놓이고 계산이 실행되는 장치(device)입니다(CPU 또는 GPU).</translation>
+    </message>
+    <message>
+        <source>How each step runs: eager PyTorch, one operation at a time.</source>
+        <translation>각 스텝의 실행 방식: eager 모드 PyTorch로, 연산을 하나씩 바로 실행합니다.</translation>
+    </message>
+    <message>
+        <source>Loss on the training and test data (lower is better).</source>
+        <translation>학습 데이터와 테스트 데이터의 손실입니다(낮을수록 좋음).</translation>
+    </message>
+    <message>
+        <source>Share of test points classified correctly.</source>
+        <translation>테스트 점 중 올바르게 분류된 비율입니다.</translation>
+    </message>
+    <message>
+        <source>eager</source>
+        <translation>eager</translation>
+    </message>
+    <message>
+        <source>Reset weights</source>
+        <translation>가중치 재설정</translation>
+    </message>
+    <message>
+        <source>Finished: the run reached its limit of {0} epochs. Raise the limit in the Training tab or press Reset to train again.</source>
+        <translation>완료: 에포크 한도({0})에 도달했습니다. 학습 탭에서 한도를 올리거나, 초기화를 눌러 다시 학습하세요.</translation>
+    </message>
+    <message>
+        <source>Training stopped</source>
+        <translation>학습 중단됨</translation>
+    </message>
+    <message>
+        <source>Training stopped because of an unexpected error:</source>
+        <translation>예상하지 못한 오류로 학습이 중단되었습니다:</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>준비 중…</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>일시 정지됨</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <comment>run state</comment>
+        <translation>학습 중</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>Diverged</source>
+        <translation>발산함</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>Epoch {0}</source>
+        <translation>에포크 {0}</translation>
+    </message>
+    <message>
+        <source>Step {0}</source>
+        <translation>스텝 {0}</translation>
+    </message>
+    <message>
+        <source>{0} steps/s</source>
+        <translation>{0} 스텝/초</translation>
+    </message>
+    <message>
+        <source>Loss {0} / {1}</source>
+        <translation>손실 {0} / {1}</translation>
+    </message>
+    <message>
+        <source>Training loss {0}, test loss {1}.</source>
+        <translation>학습 손실 {0}, 테스트 손실 {1}.</translation>
+    </message>
+    <message>
+        <source>Accuracy {0} / {1}</source>
+        <translation>정확도 {0} / {1}</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>최대</translation>
+    </message>
+    <message>
+        <source>{0}/s</source>
+        <translation>{0}/초</translation>
+    </message>
+    <message>
+        <source>Change learning rate</source>
+        <translation>학습률 변경</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next time NN Playground starts.</source>
+        <translation>새 언어는 NN Playground를 다음에 시작할 때부터 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>{0}[*] — NN Playground</source>
+        <translation>{0}[*] — NN Playground</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation type="vanished">제목 없음</translation>
+    </message>
+    <message>
+        <source>{0} — NN Playground</source>
+        <translation type="vanished">{0} — NN Playground</translation>
+    </message>
+    <message>
+        <source>Train / Pause</source>
+        <translation>학습 / 일시 정지</translation>
+    </message>
+    <message>
+        <source>Step one batch</source>
+        <translation>배치 하나 학습</translation>
+    </message>
+    <message>
+        <source>Step one epoch</source>
+        <translation>에포크 하나 학습</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;NN Playground {0}&lt;/b&gt;&lt;br&gt;Build a neural network, train it live with PyTorch, and watch what happens inside.</source>
+        <translation>&lt;b&gt;NN Playground {0}&lt;/b&gt;&lt;br&gt;신경망을 만들고, PyTorch로 실시간 학습시키면서, 그 안에서 무슨 일이 일어나는지 지켜보세요.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkView</name>
+    <message>
+        <source>Press Train to start: the network diagram appears here.</source>
+        <translation>학습 버튼을 눌러 시작하세요. 여기에 신경망 그림이 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Weights: blue positive, orange negative, thicker = larger. Hover for values.</source>
+        <translation>가중치: 파란색은 양수, 주황색은 음수, 굵을수록 큽니다. 마우스를 올리면 값이 보입니다.</translation>
+    </message>
+    <message>
+        <source>+{0} more</source>
+        <translation>+{0}개 더</translation>
+    </message>
+    <message>
+        <source>There are {0} input features; the first {1} are drawn, with their connections.</source>
+        <translation>입력 특성이 {0}개 있습니다. 처음 {1}개와 그 연결만 그립니다.</translation>
+    </message>
+    <message>
+        <source>This layer has {0} neurons; the first {1} are drawn, with their connections.</source>
+        <translation>이 계층에는 뉴런이 {0}개 있습니다. 처음 {1}개와 그 연결만 그립니다.</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>class {0}</source>
+        <translation>클래스 {0}</translation>
+    </message>
+    <message>
+        <source>{0} features</source>
+        <translation>특성 {0}개</translation>
+    </message>
+    <message>
+        <source>1 feature</source>
+        <translation>특성 1개</translation>
+    </message>
+    <message>
+        <source>p = {0:g}</source>
+        <translation>p = {0:g}</translation>
+    </message>
+    <message>
+        <source>{0} units</source>
+        <translation>뉴런 {0}개</translation>
+    </message>
+    <message>
+        <source>1 unit</source>
+        <translation>뉴런 1개</translation>
+    </message>
+    <message>
+        <source>Input {0} (feature {1} of {2}).</source>
+        <translation>입력 {0} (특성 {2}개 중 {1}번째).</translation>
+    </message>
+    <message>
+        <source>The square shows this feature over the input plane: blue high, orange low.</source>
+        <translation>사각형은 입력 평면 위에서 이 특성의 값을 보여 줍니다: 파란색은 높음, 주황색은 낮음.</translation>
+    </message>
+    <message>
+        <source>{0}, feature {1}: normalized over each batch, then scaled (γ) and shifted (β).</source>
+        <translation>{0}, 특성 {1}: 배치마다 정규화한 뒤, 크기를 조정(γ)하고 이동(β)합니다.</translation>
+    </message>
+    <message>
+        <source>γ = {0:.3f}, β = {1:.3f}</source>
+        <translation>γ = {0:.3f}, β = {1:.3f}</translation>
+    </message>
+    <message>
+        <source>{0}, neuron {1} ({2})</source>
+        <translation>{0}, 뉴런 {1} ({2})</translation>
+    </message>
+    <message>
+        <source>bias = {0:.4f}</source>
+        <translation>편향 = {0:.4f}</translation>
+    </message>
+    <message>
+        <source>The square shows this neuron&apos;s output over the input plane: blue positive, orange negative.</source>
+        <translation>사각형은 입력 평면 위에서 이 뉴런의 출력을 보여 줍니다: 파란색은 양수, 주황색은 음수.</translation>
+    </message>
+    <message>
+        <source>Colour: its bias (blue positive, orange negative).</source>
+        <translation>색: 편향(파란색은 양수, 주황색은 음수).</translation>
+    </message>
+    <message>
+        <source>Weight from input {0} to {1} neuron {2}: {3:+.4f}</source>
+        <translation>입력 {0} → {1} 뉴런 {2} 가중치: {3:+.4f}</translation>
+    </message>
+    <message>
+        <source>Weight from {0} neuron {1} to {2} neuron {3}: {4:+.4f}</source>
+        <translation>{0} 뉴런 {1} → {2} 뉴런 {3} 가중치: {4:+.4f}</translation>
+    </message>
+    <message>
+        <source>The network: inputs on the left, the output on the right. Each connection is a weight: blue positive, orange negative, thicker = larger. Hover a neuron or a connection to see its value.</source>
+        <translation>신경망: 왼쪽이 입력, 오른쪽이 출력입니다. 연결선 하나가 가중치 하나입니다: 파란색은 양수, 주황색은 음수, 굵을수록 큽니다. 뉴런이나 연결선에 마우스를 올리면 값이 보입니다.</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>sigmoid</translation>
+    </message>
+    <message>
+        <source>softmax</source>
+        <translation>softmax</translation>
+    </message>
+    <message>
+        <source>normalize</source>
+        <translation>정규화</translation>
+    </message>
+</context>
+<context>
+    <name>OutputView</name>
+    <message>
+        <source>Show test data</source>
+        <translation>테스트 데이터 표시</translation>
+    </message>
+    <message>
+        <source>Test points are held back from training. Showing them tells you whether the network also works on data it has never seen.</source>
+        <translation>테스트 점은 학습에 쓰지 않고 남겨 둔 점입니다. 이 점들을 보면 신경망이 처음 보는 데이터에서도 잘 맞는지 알 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Press Train to start: the picture shows what the network predicts.</source>
+        <translation>학습 버튼을 눌러 시작하세요. 그림에 신경망의 예측이 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Press Train to start.</source>
+        <translation>학습 버튼을 눌러 시작하세요.</translation>
+    </message>
+    <message>
+        <source>input x</source>
+        <translation>입력 x</translation>
+    </message>
+    <message>
+        <source>target y</source>
+        <translation>목표값 y</translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation>예측 클래스</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>실제 클래스</translation>
+    </message>
+    <message>
+        <source>actual value</source>
+        <translation>실제 값</translation>
+    </message>
+    <message>
+        <source>predicted value</source>
+        <translation>예측 값</translation>
+    </message>
+    <message>
+        <source>target value</source>
+        <translation>목표값</translation>
+    </message>
+    <message>
+        <source>class {0}</source>
+        <translation>클래스 {0}</translation>
+    </message>
+    <message>
+        <source>test point</source>
+        <translation>테스트 점</translation>
+    </message>
+    <message>
+        <source>train point</source>
+        <translation>학습 점</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>outliers</source>
+        <translation>이상치</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>테스트</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>신경망</translation>
+    </message>
+    <message>
+        <source>perfect (y = x)</source>
+        <translation>완벽 (y = x)</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>Decision boundary: the class the network predicts at each point</source>
+        <translation>결정 경계: 각 위치에서 신경망이 예측한 클래스</translation>
+    </message>
+    <message>
+        <source>Regression surface: the value the network predicts at each point</source>
+        <translation>회귀 곡면: 각 위치에서 신경망이 예측한 값</translation>
+    </message>
+    <message>
+        <source>Regression curve: the network&apos;s prediction for each x</source>
+        <translation>회귀 곡선: 각 x에 대한 신경망의 예측</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (test set): each true class against the predicted class</source>
+        <translation>혼동 행렬 (테스트 데이터): 실제 클래스 대 예측 클래스</translation>
+    </message>
+    <message>
+        <source>Predicted against actual values (test set)</source>
+        <translation>예측 값 대 실제 값 (테스트 데이터)</translation>
+    </message>
+    <message>
+        <source>The decision boundary is where the background colour changes. Dots are the data, coloured by their true class; a dot on the other colour is misclassified. Pale colours mean the network is unsure.</source>
+        <translation>결정 경계는 배경색이 바뀌는 곳입니다. 점은 데이터이며 실제 클래스의 색으로 칠해져 있습니다. 다른 색 위에 놓인 점은 잘못 분류된 것입니다. 색이 옅은 곳은 신경망이 확신하지 못하는 곳입니다.</translation>
+    </message>
+    <message>
+        <source>The background is the value the network predicts at each point; the dots are the data, coloured by their true value. Where they match, the network has learned the surface.</source>
+        <translation>배경은 각 위치에서 신경망이 예측한 값이고, 점은 실제 값으로 색칠한 데이터입니다. 둘이 맞는 곳은 신경망이 곡면을 학습한 곳입니다.</translation>
+    </message>
+    <message>
+        <source>The line is the network&apos;s prediction. Red crosses are outliers: points moved far off the trend. MSE (L2) pulls the line towards them; MAE (L1) mostly ignores them.</source>
+        <translation>선은 신경망의 예측입니다. 빨간 X는 추세에서 멀리 떨어진 이상치입니다. MSE (L2)는 선을 이상치 쪽으로 끌어당기고(이상치에 민감), MAE (L1)는 대부분 무시합니다(이상치에 강함).</translation>
+    </message>
+    <message>
+        <source>Rows are the true classes, columns the predicted ones. The diagonal counts correct answers; any other cell is a mistake of one kind.</source>
+        <translation>행은 실제 클래스, 열은 예측 클래스입니다. 대각선 칸은 맞힌 개수이고, 나머지 칸은 각각 한 종류의 실수입니다.</translation>
+    </message>
+    <message>
+        <source>Each dot is a test sample: its true value across, the network&apos;s prediction up. A perfect network puts every dot on the dashed line.</source>
+        <translation>점 하나가 테스트 샘플 하나입니다: 가로축은 실제 값, 세로축은 신경망의 예측입니다. 완벽한 신경망이라면 모든 점이 점선 위에 놓입니다.</translation>
+    </message>
+    <message>
+        <source>Test accuracy {0:.1%} ({1:,} of {2:,} correct)</source>
+        <translation>테스트 정확도 {0:.1%} ({2:,}개 중 {1:,}개 정답)</translation>
+    </message>
+    <message>
+        <source>Test accuracy {0:.1%}, train accuracy {1:.1%}</source>
+        <translation>테스트 정확도 {0:.1%}, 학습 정확도 {1:.1%}</translation>
+    </message>
+    <message>
+        <source>Test loss {0:.4g}, R² = {1:.3f}</source>
+        <translation>테스트 손실 {0:.4g}, R² = {1:.3f}</translation>
+    </message>
+    <message>
+        <source>Test loss {0:.4g}, train loss {1:.4g}</source>
+        <translation>테스트 손실 {0:.4g}, 학습 손실 {1:.4g}</translation>
+    </message>
+    <message>
+        <source>x₁ = {0:.2f}, x₂ = {1:.2f}</source>
+        <translation>x₁ = {0:.2f}, x₂ = {1:.2f}</translation>
+    </message>
+    <message>
+        <source>{0}
+The network predicts {1:.3f} here.</source>
+        <translation>{0}
+이곳의 신경망 예측값: {1:.3f}</translation>
+    </message>
+    <message>
+        <source>{0}
+The network predicts class {1} here, with probability {2:.2f}.</source>
+        <translation>{0}
+이곳의 신경망 예측: 클래스 {1} (확률 {2:.2f})</translation>
+    </message>
+    <message>
+        <source>True class {0}, predicted {1}: {2:,} test samples.</source>
+        <translation>실제 클래스 {0}, 예측 {1}: 테스트 샘플 {2:,}개.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingController</name>
+    <message>
+        <source>The training process is not running.</source>
+        <translation>학습 프로세스가 실행 중이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>A message from the training process could not be read.</source>
+        <translation>학습 프로세스가 보낸 메시지를 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The training process stopped unexpectedly (exit code {0}). Press Reset or change the design to start it again.</source>
+        <translation>학습 프로세스가 예기치 않게 멈췄습니다(종료 코드 {0}). 초기화를 누르거나 설계를 바꾸면 다시 시작합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>Loss</source>
+        <translation>손실 함수</translation>
+    </message>
+    <message>
+        <source>Mean squared error (L2): the average squared gap between prediction and target. Big errors count a lot, so it is sensitive to outliers.</source>
+        <translation>평균 제곱 오차 (MSE, L2 Loss): 예측과 목표값 차이를 제곱해서 평균한 값입니다. 큰 오차가 크게 반영되므로 이상치에 민감합니다.</translation>
+    </message>
+    <message>
+        <source>Mean absolute error (L1): the average gap itself. Every error counts in proportion, so it is robust to outliers.</source>
+        <translation>평균 절대 오차 (MAE, L1 Loss): 차이의 절댓값을 평균한 값입니다. 모든 오차가 크기에 비례해 반영되므로 이상치에 강합니다.</translation>
+    </message>
+    <message>
+        <source>Huber: squared for small errors, absolute for large ones: smooth near the target, robust to outliers.</source>
+        <translation>Huber: 작은 오차는 제곱으로, 큰 오차는 절댓값으로 셉니다. 목표값 근처에서 매끄럽고 이상치에 강합니다.</translation>
+    </message>
+    <message>
+        <source>Cross-entropy: the softmax of one score per class gives chances; the loss is minus the log of the chance given to the true class. For two or more classes.</source>
+        <translation>교차 엔트로피 (CE): 클래스마다 나온 점수를 softmax에 넣어 확률을 얻고, 정답 클래스 확률의 로그에 마이너스를 붙인 값이 손실입니다. 클래스가 둘 이상일 때(다중 분류) 씁니다.</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy: the sigmoid of one score is the chance of class 1; the loss is minus the log of the chance given to the true class. For two classes.</source>
+        <translation>이진 교차 엔트로피 (BCE): 점수 하나의 sigmoid 값이 클래스 1일 확률이고, 정답 클래스 확률의 로그에 마이너스를 붙인 값이 손실입니다. 클래스가 둘일 때(이진 분류) 씁니다.</translation>
+    </message>
+    <message>
+        <source>The loss function measures how far the predictions are from the answers; training moves the weights to make it smaller.</source>
+        <translation>손실 함수는 예측이 정답에서 얼마나 먼지 잽니다. 학습은 이 값이 작아지도록 가중치를 움직입니다.</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>Stochastic gradient descent: every step moves each weight against its gradient, by the learning rate times the gradient.</source>
+        <translation>확률적 경사 하강법 (SGD): 스텝마다 각 가중치를 기울기 반대 방향으로 (학습률 × 기울기)만큼 움직입니다.</translation>
+    </message>
+    <message>
+        <source>SGD with momentum: each step keeps a fraction of the previous one, like a ball rolling downhill; it speeds through flat valleys and damps zig-zags.</source>
+        <translation>모멘텀을 더한 SGD: 언덕을 굴러 내려가는 공처럼, 각 스텝이 이전 스텝의 일부를 이어 갑니다. 평평한 골짜기는 빠르게 지나고 지그재그는 줄어듭니다.</translation>
+    </message>
+    <message>
+        <source>Adagrad: a learning rate per weight, shrinking for weights that got large gradients so far. Good for rare features; steps keep getting smaller.</source>
+        <translation>Adagrad: 가중치마다 학습률이 따로 있고, 지금까지 큰 기울기를 받은 가중치일수록 학습률이 작아집니다. 드물게 나타나는 특성에 좋지만, 스텝이 계속 작아집니다.</translation>
+    </message>
+    <message>
+        <source>RMSProp: like Adagrad, but recent gradients weigh more (a moving average), so the steps do not die out.</source>
+        <translation>RMSProp: Adagrad와 비슷하지만 최근 기울기에 더 큰 비중을 두어(이동 평균), 스텝이 사라지지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Adam: momentum and RMSProp together, with bias correction. A good default.</source>
+        <translation>Adam: 모멘텀과 RMSProp을 합치고 편향 보정을 더한 방법입니다. 무난한 기본 선택입니다.</translation>
+    </message>
+    <message>
+        <source>AdamW: Adam with weight decay applied to the weights directly, not through the gradient.</source>
+        <translation>AdamW: 가중치 감쇠(weight decay)를 기울기를 거치지 않고 가중치에 직접 적용하는 Adam입니다.</translation>
+    </message>
+    <message>
+        <source>How the gradients turn into weight updates. Switching sets the optimizer&apos;s usual hyperparameters.</source>
+        <translation>기울기를 가중치 갱신으로 바꾸는 방법입니다. 바꾸면 그 옵티마이저의 일반적인 하이퍼파라미터로 설정됩니다.</translation>
+    </message>
+    <message>
+        <source>Nesterov</source>
+        <translation>Nesterov</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <source>Alpha (decay)</source>
+        <translation>Alpha (감쇠)</translation>
+    </message>
+    <message>
+        <source>Beta 1</source>
+        <translation>Beta 1</translation>
+    </message>
+    <message>
+        <source>Beta 2</source>
+        <translation>Beta 2</translation>
+    </message>
+    <message>
+        <source>Epsilon</source>
+        <translation>Epsilon</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>가중치 감쇠</translation>
+    </message>
+    <message>
+        <source>How big each update is: the gradient is multiplied by it. Too small learns slowly; too large overshoots the minimum and the loss grows until training diverges. It can be changed while training.</source>
+        <translation>한 번 갱신할 때의 크기로, 기울기에 곱해집니다. 너무 작으면 학습이 느리고, 너무 크면 최솟값을 지나쳐 손실이 커지다가 학습이 발산합니다. 학습 중에도 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The fraction of the previous update kept in the next one (0 = none, 0.9 is usual).</source>
+        <translation>다음 갱신에 남기는 이전 갱신의 비율입니다(0 = 없음, 보통 0.9).</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum: look ahead along the momentum before taking the gradient; often a little faster. Needs a momentum above 0.</source>
+        <translation>Nesterov 모멘텀: 모멘텀 방향으로 미리 가 본 곳에서 기울기를 구합니다. 대개 조금 더 빠릅니다. 모멘텀이 0보다 커야 합니다.</translation>
+    </message>
+    <message>
+        <source>How slowly RMSProp&apos;s average of squared gradients forgets: 0.99 averages about the last 100 steps.</source>
+        <translation>RMSProp의 기울기 제곱 평균이 과거를 얼마나 천천히 잊는지입니다. 0.99면 대략 최근 100 스텝을 평균합니다.</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s momentum: how slowly the average gradient forgets (0.9 is usual).</source>
+        <translation>Adam의 모멘텀: 기울기 평균이 과거를 얼마나 천천히 잊는지입니다(보통 0.9).</translation>
+    </message>
+    <message>
+        <source>How slowly Adam&apos;s average of squared gradients forgets (0.999 is usual).</source>
+        <translation>Adam의 기울기 제곱 평균이 과거를 얼마나 천천히 잊는지입니다(보통 0.999).</translation>
+    </message>
+    <message>
+        <source>A tiny number added before dividing by the gradient size, so steps stay finite.</source>
+        <translation>기울기 크기로 나누기 전에 더하는 아주 작은 수로, 스텝이 무한대가 되지 않게 합니다.</translation>
+    </message>
+    <message>
+        <source>Shrinks every weight a little at each step (like L2 regularization), which keeps weights small and fights overfitting.</source>
+        <translation>스텝마다 모든 가중치를 조금씩 줄입니다(L2 규제와 비슷). 가중치를 작게 유지해 과적합을 막습니다.</translation>
+    </message>
+    <message>
+        <source>Change Nesterov</source>
+        <translation>Nesterov 변경</translation>
+    </message>
+    <message>
+        <source>Batches and epochs</source>
+        <translation>배치와 에포크</translation>
+    </message>
+    <message>
+        <source>Full batch (batch gradient descent): every step uses all training points. Smooth and stable, but one step per epoch, and it can settle in a local minimum.</source>
+        <translation>전체 배치 (배치 경사 하강법, BGD): 스텝마다 학습 점을 모두 씁니다. 매끄럽고 안정적이지만 에포크당 스텝이 하나뿐이고, 지역 최적해(local minimum)에 머물 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Stochastic: every step uses one random point. Many quick, noisy steps; the noise can shake the weights out of a poor minimum.</source>
+        <translation>확률적 (SGD): 스텝마다 무작위 점 하나를 씁니다. 빠르고 들쭉날쭉한 스텝이 많으며, 그 흔들림이 가중치를 나쁜 최솟값에서 빠져나오게 할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Mini-batch: every step uses a batch of k random points, the usual middle way: less noisy than one point, many steps per epoch, and fast on a GPU.</source>
+        <translation>미니배치: 스텝마다 무작위 점 k개로 된 배치를 씁니다. 흔히 쓰는 중간 방식으로, 점 하나보다 덜 흔들리고 에포크당 스텝이 많으며 GPU에서 빠릅니다.</translation>
+    </message>
+    <message>
+        <source>Full batch</source>
+        <translation>전체 배치</translation>
+    </message>
+    <message>
+        <source>Stochastic (1 point)</source>
+        <translation>확률적 (점 1개)</translation>
+    </message>
+    <message>
+        <source>Mini-batch</source>
+        <translation>미니배치</translation>
+    </message>
+    <message>
+        <source>How many training points each gradient step uses.</source>
+        <translation>기울기 스텝 하나에 쓰는 학습 점의 개수입니다.</translation>
+    </message>
+    <message>
+        <source>Batch mode</source>
+        <translation>배치 방식</translation>
+    </message>
+    <message>
+        <source>Points per mini-batch. Larger batches give smoother but fewer steps per epoch.</source>
+        <translation>미니배치 하나에 든 점의 개수입니다. 배치가 클수록 스텝은 매끄러워지지만, 에포크당 스텝 수는 줄어듭니다.</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>An epoch is one pass over all training points. Training stops after this many epochs.</source>
+        <translation>에포크는 모든 학습 점을 한 번 훑는 것입니다. 이만큼의 에포크가 지나면 학습이 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>Epochs limit</source>
+        <translation>에포크 한도</translation>
+    </message>
+    <message>
+        <source>Regularization</source>
+        <translation>규제 (정규화)</translation>
+    </message>
+    <message>
+        <source>No penalty on the weights.</source>
+        <translation>가중치에 벌점을 주지 않습니다.</translation>
+    </message>
+    <message>
+        <source>L1: adds rate × the sum of |w| to the loss. It pushes unhelpful weights to exactly 0, leaving a sparse network.</source>
+        <translation>L1: 강도 × (|w|의 합)을 손실에 더합니다. 도움이 안 되는 가중치를 정확히 0으로 밀어서 희소한 신경망을 남깁니다.</translation>
+    </message>
+    <message>
+        <source>L2: adds rate × the sum of w² / 2 to the loss. It keeps all weights small, which smooths the boundary and fights overfitting.</source>
+        <translation>L2: 강도 × (w² / 2의 합)을 손실에 더합니다. 모든 가중치를 작게 유지해서 경계를 매끄럽게 하고 과적합을 막습니다.</translation>
+    </message>
+    <message>
+        <source>A penalty on large weights, added to the loss, so the network prefers simpler solutions.</source>
+        <translation>큰 가중치에 주는 벌점으로, 손실에 더해져 신경망이 더 단순한 해를 선호하게 합니다.</translation>
+    </message>
+    <message>
+        <source>Penalty</source>
+        <translation>벌점</translation>
+    </message>
+    <message>
+        <source>How strongly the penalty counts against the data loss. Too large and the network stays too simple.</source>
+        <translation>데이터 손실에 비해 벌점을 얼마나 강하게 반영할지입니다. 너무 크면 신경망이 지나치게 단순해집니다.</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>강도</translation>
+    </message>
+    <message>
+        <source>Device and seed</source>
+        <translation>장치와 시드</translation>
+    </message>
+    <message>
+        <source>The fastest device present: an NVIDIA GPU (CUDA), then an Apple GPU (MPS), else the CPU.</source>
+        <translation>있는 장치 중 가장 빠른 것을 씁니다: NVIDIA GPU (CUDA), 다음은 Apple GPU (MPS), 둘 다 없으면 CPU.</translation>
+    </message>
+    <message>
+        <source>The processor. For the small networks here it is often the fastest.</source>
+        <translation>프로세서입니다. 여기서 다루는 작은 신경망에서는 대개 가장 빠릅니다.</translation>
+    </message>
+    <message>
+        <source>An NVIDIA graphics card through CUDA.</source>
+        <translation>CUDA로 쓰는 NVIDIA 그래픽 카드입니다.</translation>
+    </message>
+    <message>
+        <source>An Apple silicon GPU through Metal (MPS).</source>
+        <translation>Metal (MPS)로 쓰는 Apple 실리콘 GPU입니다.</translation>
+    </message>
+    <message>
+        <source>Where the tensors live and the arithmetic runs. A GPU pays off for big networks and batches.</source>
+        <translation>텐서가 놓이고 계산이 실행되는 장치(device)입니다. GPU는 큰 신경망과 큰 배치에서 효과를 봅니다.</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <source>Fixes the random starting weights, the shuffling of points and dropout: the same seed trains the same way again. Change it to see how much the start matters.</source>
+        <translation>무작위 초기 가중치, 점 섞기, 드롭아웃을 고정합니다: 시드가 같으면 똑같이 다시 학습합니다. 바꿔 보면 시작점이 얼마나 중요한지 알 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Training seed</source>
+        <translation>학습 시드</translation>
+    </message>
+    <message>
+        <source>{0} does not fit {1} data. {2}</source>
+        <translation>{0}은(는) {1} 데이터에 맞지 않습니다. {2}</translation>
+    </message>
+    <message>
+        <source>One epoch is one step on all {0} training points.</source>
+        <translation>한 에포크는 학습 점 {0}개 전체로 하는 스텝 하나입니다.</translation>
+    </message>
+    <message>
+        <source>The batch holds the whole training set: the same as full batch. {0}</source>
+        <translation>배치에 학습 데이터 전체가 들어갑니다: 전체 배치와 같습니다. {0}</translation>
+    </message>
+    <message>
+        <source>One epoch is {0} steps of one point each.</source>
+        <translation>한 에포크는 점 1개씩 {0} 스텝입니다.</translation>
+    </message>
+    <message>
+        <source>One epoch is {0} steps of {1} points ({2} training points).</source>
+        <translation>한 에포크는 점 {1}개씩 {0} 스텝입니다(학습 점 {2}개).</translation>
+    </message>
+    <message>
+        <source>{0} is not available here: {1} Training runs on the CPU.</source>
+        <translation>여기서는 {0}을(를) 쓸 수 없습니다: {1} 학습은 CPU에서 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>Change loss</source>
+        <translation>손실 함수 변경</translation>
+    </message>
+    <message>
+        <source>Change optimizer</source>
+        <translation>옵티마이저 변경</translation>
+    </message>
+    <message>
+        <source>Change {0}</source>
+        <translation>{0} 변경</translation>
+    </message>
+    <message>
+        <source>Change regularization rate</source>
+        <translation>규제 강도 변경</translation>
+    </message>
+    <message>
+        <source>Change batch mode</source>
+        <translation>배치 방식 변경</translation>
+    </message>
+    <message>
+        <source>Change batch size</source>
+        <translation>배치 크기 변경</translation>
+    </message>
+    <message>
+        <source>Change epochs limit</source>
+        <translation>에포크 한도 변경</translation>
+    </message>
+    <message>
+        <source>Change regularization</source>
+        <translation>규제 변경</translation>
+    </message>
+    <message>
+        <source>Change device</source>
+        <translation>장치 변경</translation>
+    </message>
+    <message>
+        <source>Change training seed</source>
+        <translation>학습 시드 변경</translation>
+    </message>
+    <message>
+        <source>Not available: {0}</source>
+        <translation>사용할 수 없음: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>_Row</name>
+    <message>
+        <source>The shape of the tensor this layer outputs, as torch prints it: [rows in a batch, units], and how many weights and biases the layer learns.</source>
+        <translation>이 계층이 내보내는 텐서의 형태(shape)를 torch가 출력하는 모양 그대로([배치의 행 수, 뉴런 수]) 보여 주고, 이 계층이 학습하는 가중치와 편향의 개수도 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Units (neurons) in this fully connected layer. Each computes a weighted sum of all outputs of the layer before, plus a bias. More units fit more complex shapes.</source>
+        <translation>이 완전 연결 계층의 뉴런(유닛) 수입니다. 각 뉴런은 앞 계층의 모든 출력에 가중치를 곱해 더한 뒤 편향을 더합니다. 뉴런이 많을수록 더 복잡한 모양을 맞출 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The chance that each unit is switched off in a training step. The network cannot rely on any single unit, which fights overfitting. Nothing is dropped when evaluating.</source>
+        <translation>학습 스텝에서 각 뉴런이 꺼질 확률입니다. 신경망이 어느 한 뉴런에 기댈 수 없게 되어 과적합을 막습니다. 평가할 때는 아무것도 끄지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Momentum of the running mean and variance: the weight of the newest batch in the averages used when evaluating (training uses each batch&apos;s own statistics).</source>
+        <translation>누적 평균과 분산의 모멘텀: 평가할 때 쓰는 평균에서 가장 최근 배치가 차지하는 비중입니다(학습할 때는 각 배치 자체의 통계를 씁니다).</translation>
+    </message>
+    <message>
+        <source>The activation function applied to this layer&apos;s outputs. Without a non-linear one, the whole network can only draw straight boundaries.</source>
+        <translation>이 계층의 출력에 적용하는 활성 함수입니다. 비선형 함수가 없으면 신경망 전체가 직선 경계밖에 그리지 못합니다.</translation>
+    </message>
+    <message>
+        <source>{0} · {1} parameters</source>
+        <translation>{0} · 파라미터 {1}개</translation>
+    </message>
+</context>
+<context>
+    <name>layers</name>
+    <message>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>{0} {1}</source>
+        <translation>{0} {1}</translation>
+    </message>
+</context>
+<context>
+    <name>plot_utils</name>
+    <message>
+        <source>Press Train to start.</source>
+        <translation>학습 버튼을 눌러 시작하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>registry</name>
+    <message>
+        <source>Circle</source>
+        <translation>원</translation>
+    </message>
+    <message>
+        <source>XOR</source>
+        <translation>XOR</translation>
+    </message>
+    <message>
+        <source>Two Gaussians</source>
+        <translation>두 가우시안</translation>
+    </message>
+    <message>
+        <source>Spiral</source>
+        <translation>나선</translation>
+    </message>
+    <message>
+        <source>Moons</source>
+        <translation>반달</translation>
+    </message>
+    <message>
+        <source>Linearly separable</source>
+        <translation>선형 분리 가능</translation>
+    </message>
+    <message>
+        <source>Spirals (multi-class)</source>
+        <translation>나선 (다중 분류)</translation>
+    </message>
+    <message>
+        <source>Blobs (multi-class)</source>
+        <translation>군집 (다중 분류)</translation>
+    </message>
+    <message>
+        <source>Plane (regression)</source>
+        <translation>평면 (회귀)</translation>
+    </message>
+    <message>
+        <source>Gaussian bumps (regression)</source>
+        <translation>가우시안 봉우리 (회귀)</translation>
+    </message>
+    <message>
+        <source>Line with outliers (1-D regression)</source>
+        <translation>이상치가 있는 직선 (1차원 회귀)</translation>
+    </message>
+    <message>
+        <source>Sine with outliers (1-D regression)</source>
+        <translation>이상치가 있는 사인 곡선 (1차원 회귀)</translation>
+    </message>
+    <message>
+        <source>Handwritten digits 8x8 (10 classes)</source>
+        <translation>손글씨 숫자 8x8 (10개 클래스)</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV 파일</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>LeakyReLU</source>
+        <translation>LeakyReLU</translation>
+    </message>
+    <message>
+        <source>ELU</source>
+        <translation>ELU</translation>
+    </message>
+    <message>
+        <source>GELU</source>
+        <translation>GELU</translation>
+    </message>
+    <message>
+        <source>SiLU</source>
+        <translation>SiLU</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <source>Tanh</source>
+        <translation>Tanh</translation>
+    </message>
+    <message>
+        <source>Softplus</source>
+        <translation>Softplus</translation>
+    </message>
+    <message>
+        <source>Linear (identity)</source>
+        <translation>선형 (항등 함수)</translation>
+    </message>
+    <message>
+        <source>MSE (L2)</source>
+        <translation>평균 제곱 오차 (MSE, L2 Loss)</translation>
+    </message>
+    <message>
+        <source>MAE (L1)</source>
+        <translation>평균 절대 오차 (MAE, L1 Loss)</translation>
+    </message>
+    <message>
+        <source>Huber</source>
+        <translation>Huber 손실</translation>
+    </message>
+    <message>
+        <source>Cross-entropy</source>
+        <translation>교차 엔트로피 (CE)</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy</source>
+        <translation>이진 교차 엔트로피 (BCE)</translation>
+    </message>
+    <message>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>모멘텀 (Momentum)</translation>
+    </message>
+    <message>
+        <source>Adagrad</source>
+        <translation>Adagrad</translation>
+    </message>
+    <message>
+        <source>RMSProp</source>
+        <translation>RMSProp</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>AdamW</source>
+        <translation>AdamW</translation>
+    </message>
+    <message>
+        <source>PyTorch default</source>
+        <translation>PyTorch 기본값</translation>
+    </message>
+    <message>
+        <source>Xavier / Glorot</source>
+        <translation>Xavier / Glorot</translation>
+    </message>
+    <message>
+        <source>He / Kaiming</source>
+        <translation>He / Kaiming</translation>
+    </message>
+    <message>
+        <source>Zeros (symmetry is never broken)</source>
+        <translation>모두 0 (대칭이 깨지지 않음)</translation>
+    </message>
+    <message>
+        <source>Full batch (batch gradient descent)</source>
+        <translation>전체 배치 (배치 경사 하강법)</translation>
+    </message>
+    <message>
+        <source>Stochastic (batch size 1)</source>
+        <translation>확률적 (배치 크기 1)</translation>
+    </message>
+    <message>
+        <source>Mini-batch</source>
+        <translation>미니배치</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA (NVIDIA GPU)</source>
+        <translation>CUDA (NVIDIA GPU)</translation>
+    </message>
+    <message>
+        <source>MPS (Apple GPU)</source>
+        <translation>MPS (Apple GPU)</translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation>Linear</translation>
+    </message>
+    <message>
+        <source>BatchNorm</source>
+        <translation>BatchNorm</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+</context>
+</TS>
