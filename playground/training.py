@@ -18,7 +18,7 @@ from .datasets import Dataset, make_dataset
 from .design import Design, require_valid
 from .devices import DeviceChoice, select_device
 from .errors import DesignError, PlaygroundError, Problem
-from .model import Block, build_network, check_size, output_size, steps_per_epoch
+from .model import build_network, check_size, output_size, steps_per_epoch
 from .probes import (
     ActivationStats,
     BatchNormStats,

@@ -40,6 +40,17 @@ def _is_running(controller) -> bool:
         return worker.process.is_alive()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _one_torch_thread():
+    """Tiny nets train fastest on one thread, as in the app's training process."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
 @pytest.fixture(autouse=True)
 def _no_blocking_questions(monkeypatch):
     """Offscreen, a modal question would wait forever: answer it (tests that care override this)."""

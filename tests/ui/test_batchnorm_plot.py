@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import itertools
 
 import numpy as np
 import pytest
 
 from playground.design import BatchNormLayer, Design, LinearLayer
-from playground.run_loop import RunControl, RunLoop, Snapshot
-from playground.training import Trainer
+from playground.run_loop import Snapshot
 from playground.ui.batchnorm_plot import BatchNormPlot
 from playground.ui.plot_utils import History
-from playground.ui.training_controller import RunInfo
+from ui_runs import run_design, shown
 
 
 def plain(epochs: int = 2) -> Design:
@@ -24,23 +22,6 @@ def with_batchnorm(epochs: int = 2) -> Design:
     layers = (LinearLayer(units=6, activation="linear"), BatchNormLayer(activation="relu"),
               LinearLayer(units=4, activation="linear"), BatchNormLayer(activation="relu"))
     return Design(layers=layers).with_training(epochs=epochs)
-
-
-def run_design(design: Design) -> tuple[RunInfo, list[Snapshot]]:
-    """Train ``design`` to its end through the real RunLoop; a snapshot after every step."""
-    trainer = Trainer(design)
-    control = RunControl()
-    snapshots: list[Snapshot] = []
-
-    def emit(snapshot: Snapshot) -> None:
-        snapshots.append(snapshot)
-        control.snapshot_taken()
-
-    ticks = itertools.count()  # each clock reading a second later: every chunk is due, one step each
-    RunLoop(trainer, control, emit, clock=lambda: float(next(ticks)), chunk_seconds=1e-9).run()
-    info = RunInfo(1, design, trainer.dataset, trainer.blocks, trainer.device_choice,
-                   trainer.steps_per_epoch, trainer.batch_size, 0)
-    return info, snapshots
 
 
 def probes(snapshots: list[Snapshot]) -> list:
@@ -60,13 +41,6 @@ def view(qtbot):
     qtbot.addWidget(widget)
     widget.resize(640, 420)
     return widget
-
-
-def shown(view: BatchNormPlot, info: RunInfo, snapshots: list[Snapshot]) -> BatchNormPlot:
-    view.start_run(info)
-    for snapshot in snapshots:
-        view.show_snapshot(snapshot)
-    return view
 
 
 def test_without_batchnorm_it_says_how_to_add_one_and_still_shows_the_shift(view):

@@ -4,43 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-import torch
 
 from playground.design import Design, LinearLayer
-from playground.run_loop import RunControl, RunLoop, Snapshot
+from playground.run_loop import RunControl, RunLoop
 from playground.training import Trainer
 from playground.ui.boundary_view import (
     OutputView, diverging_image, diverging_lut, neutral_colour, rgb, target_scale)
 from playground.ui.theme import DARK, LIGHT
-from playground.ui.training_controller import RunInfo
+from ui_runs import info_of, snapshot_of
 
 CIRCLE = Design().with_optimizer(name="adam", lr=0.03)
-
-
-def info_of(trainer: Trainer, run_id: int = 1) -> RunInfo:
-    parameters = sum(p.numel() for p in trainer.network.parameters())
-    return RunInfo(run_id, trainer.design, trainer.dataset, trainer.blocks, trainer.device_choice,
-                   trainer.steps_per_epoch, trainer.batch_size, parameters)
-
-
-def snapshot_of(trainer: Trainer, steps: int = 0, run_id: int = 1) -> Snapshot:
-    """Train ``steps`` batches, then report like the run loop does."""
-    result = trainer.train_steps(steps, probe=True) if steps else None
-    losses = result.losses if result else np.zeros(0, np.float32)
-    return Snapshot(run_id=run_id, seq=0, step=trainer.step, epoch=trainer.epoch,
-                    batch_in_epoch=trainer.batch_in_epoch, state="running",
-                    steps=np.arange(trainer.step - len(losses), trainer.step, dtype=np.int64),
-                    losses=losses, metrics=trainer.evaluate(), probe=result.probe if result else None,
-                    extras=trainer.extras(), lr=trainer.lr, steps_per_second=0.0)
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _one_torch_thread():
-    """Tiny nets train ~50x faster on one thread (as the app's training thread does)."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
 
 
 @pytest.fixture

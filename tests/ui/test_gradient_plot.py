@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-import itertools
 
 import numpy as np
 import pytest
 
 from playground.design import Design, LinearLayer
-from playground.run_loop import RunControl, RunLoop, Snapshot
+from playground.run_loop import Snapshot
 from playground.training import Trainer
 from playground.ui.gradient_plot import GradientPlot
 from playground.ui.training_controller import RunInfo
+from ui_runs import info_of, run_design, shown
 
 
 def stack(activation: str, *, layers: int = 8, units: int = 8, init: str = "default", epochs: int = 2) -> Design:
     design = Design(layers=tuple(LinearLayer(units=units, activation=activation) for _ in range(layers)), init=init)
     return design.with_training(epochs=epochs)
-
-
-def info_of(trainer: Trainer) -> RunInfo:
-    return RunInfo(1, trainer.design, trainer.dataset, trainer.blocks, trainer.device_choice,
-                   trainer.steps_per_epoch, trainer.batch_size, 0)
 
 
 def one_step(design: Design) -> tuple[RunInfo, Snapshot]:
@@ -34,34 +29,12 @@ def one_step(design: Design) -> tuple[RunInfo, Snapshot]:
     return info_of(trainer), snapshot
 
 
-def run_design(design: Design) -> tuple[RunInfo, list[Snapshot]]:
-    """Train ``design`` to its end through the real RunLoop; a snapshot after every step."""
-    trainer = Trainer(design)
-    control = RunControl()
-    snapshots: list[Snapshot] = []
-
-    def emit(snapshot: Snapshot) -> None:
-        snapshots.append(snapshot)
-        control.snapshot_taken()
-
-    ticks = itertools.count()  # each clock reading a second later: every chunk is due, one step each
-    RunLoop(trainer, control, emit, clock=lambda: float(next(ticks)), chunk_seconds=1e-9).run()
-    return info_of(trainer), snapshots
-
-
 @pytest.fixture
 def view(qtbot):
     widget = GradientPlot()
     qtbot.addWidget(widget)
     widget.resize(640, 420)
     return widget
-
-
-def shown(view: GradientPlot, info: RunInfo, snapshots: list[Snapshot]) -> GradientPlot:
-    view.start_run(info)
-    for snapshot in snapshots:
-        view.show_snapshot(snapshot)
-    return view
 
 
 def test_deep_sigmoid_stack_is_called_vanishing_after_one_step(view):

@@ -6,7 +6,6 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QApplication
 
 from playground.ui.i18n import install_translators, resolve_language

@@ -3,35 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-import itertools
 
 import numpy as np
 import pytest
 from PySide6.QtGui import QColor
 
 from playground.design import Design
-from playground.run_loop import RunControl, RunLoop, Snapshot
-from playground.training import Trainer
 from playground.ui.loss_plot import LossPlot
 from playground.ui.theme import DARK
-from playground.ui.training_controller import RunInfo
-
-
-def run_design(design: Design) -> tuple[RunInfo, list[Snapshot]]:
-    """Train ``design`` to its end through the real RunLoop; a snapshot after every step."""
-    trainer = Trainer(design)
-    control = RunControl()
-    snapshots: list[Snapshot] = []
-
-    def emit(snapshot: Snapshot) -> None:
-        snapshots.append(snapshot)
-        control.snapshot_taken()
-
-    ticks = itertools.count()  # each clock reading a second later: every chunk is due, one step each
-    RunLoop(trainer, control, emit, clock=lambda: float(next(ticks)), chunk_seconds=1e-9).run()
-    info = RunInfo(1, design, trainer.dataset, trainer.blocks, trainer.device_choice,
-                   trainer.steps_per_epoch, trainer.batch_size, 0)
-    return info, snapshots
+from ui_runs import run_design, shown
 
 
 def classification(epochs: int = 4) -> Design:
@@ -45,13 +25,6 @@ def regression() -> Design:
 @pytest.fixture(scope="module")
 def circle_run():
     return run_design(classification())
-
-
-def shown(view: LossPlot, info: RunInfo, snapshots: list[Snapshot]) -> LossPlot:
-    view.start_run(info)
-    for snapshot in snapshots:
-        view.show_snapshot(snapshot)
-    return view
 
 
 @pytest.fixture
