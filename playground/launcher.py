@@ -1,5 +1,6 @@
-"""The ``nn-playground`` entry point: a command (``train`` ...) runs headless, anything
-else opens the window. Kept apart from cli.py so that the core never imports Qt."""
+"""The ``nn-playground`` entry point: a command (``train`` ...) runs headless,
+``--self-test`` checks the installation (playground/ui/self_test.py), anything else
+opens the window. Kept apart from cli.py so that the core never imports Qt."""
 
 from __future__ import annotations
 
@@ -10,7 +11,11 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     multiprocessing.freeze_support()  # the frozen app starts its training process through this executable
     args = sys.argv[1:] if argv is None else argv
-    if args and (args[0] in ("train", "new") or args[0] in ("-h", "--help")):
+    if "--self-test" in args:
+        from .ui.self_test import main as self_test
+
+        return self_test()
+    if args and (args[0] in ("train", "new", "presets") or args[0] in ("-h", "--help")):
         from .cli import main as cli_main
 
         return cli_main(args)
