@@ -80,3 +80,18 @@ def test_new_writes_the_default_design_and_refuses_to_overwrite(tmp_path, capsys
     assert load_design(path) == Design()
     assert main(["new", str(path)]) == 2
     assert "--force" in capsys.readouterr().err
+
+
+def test_every_command_of_the_parser_is_routed_to_the_command_line(monkeypatch):
+    """`nn-playground COMMAND` must never open the window for a headless command."""
+    import argparse
+
+    from playground import launcher
+    from playground.cli import build_parser
+
+    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)).choices
+    routed = []
+    monkeypatch.setattr("playground.cli.main", lambda args: routed.append(args[0]) or 0)
+    for command in commands:
+        assert launcher.main([command, "--help"]) == 0
+    assert routed == list(commands)

@@ -43,6 +43,11 @@ def create_application(argv: list[str] | None = None):
     app.setOrganizationName("NN Playground")
     app.setApplicationName("NN Playground")
     app.setApplicationDisplayName("NN Playground")
+    from PySide6.QtGui import QIcon
+
+    from playground.resources import resource_path
+
+    app.setWindowIcon(QIcon(str(resource_path("icons", "nn-playground.png"))))
     settings = QSettings()
     language = resolve_language(str(settings.value("language", "system")))
     app._translators = install_translators(app, language)  # kept alive with the app

@@ -214,6 +214,8 @@ class FileActions(QObject):
         self.path = path
         self.window.pending_weights = weights
         self.document.replace(design)
+        if self.window.pending_weights is not None:  # only the name changed: no restart took the weights
+            self.window.restart_run()
         self.document.undo_stack.setClean()
         self.window.update_title()
 

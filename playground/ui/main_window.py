@@ -333,6 +333,10 @@ class MainWindow(QMainWindow):
             self._hide_banner()
         self.controller.restart(design, running=running, weights=weights)
 
+    def restart_run(self) -> None:
+        """Start the design on screen again (paused), e.g. to load the weights of an opened file."""
+        self._restart(self.document.design, running=False)
+
     def reset_weights(self) -> None:
         """New initial weights, same data: a new training seed (undoable)."""
         design = self.document.design

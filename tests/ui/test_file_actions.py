@@ -177,3 +177,17 @@ def test_the_weights_file_naming_matches_the_engine():
     from playground.checkpoint import weights_path_for
 
     assert fa.weights_path_for(Path("/x/my.design.json")) == weights_path_for("/x/my.design.json")
+
+
+def test_weights_load_even_when_the_opened_design_equals_the_one_on_screen(qtbot, window, tmp_path, monkeypatch):
+    path = tmp_path / "same.json"
+    answer_save_dialog(monkeypatch, path)
+    window.controller.step_batch()
+    qtbot.waitUntil(lambda: window.status_labels["step"].text() == "Step 1", timeout=TIMEOUT)
+    with qtbot.waitSignal(window.controller.weights_saved, timeout=TIMEOUT):
+        window.file_actions.save_with_weights()
+    window.controller.step_batch()
+    qtbot.waitUntil(lambda: window.status_labels["step"].text() == "Step 2", timeout=TIMEOUT)
+    assert window.file_actions.open_path(path)  # the same design: no field changes
+    qtbot.waitUntil(lambda: window.status_labels["step"].text() == "Step 1", timeout=TIMEOUT)
+    assert window.pending_weights is None
