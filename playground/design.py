@@ -198,34 +198,38 @@ def check_design(design: Design) -> list[Problem]:
     else:
         fits = task in loss.tasks
     if not fits:
+        allowed = tuple(name for name, l in registry.LOSSES.items() if _fits(l, task))
         problems.append(
             Problem(
                 "loss",
                 f"{loss.label} does not fit {_task_words(task)} data; "
-                f"use {', '.join(l.label for l in registry.LOSSES.values() if _fits(l, task))}",
+                f"use {', '.join(registry.LOSSES[name].label for name in allowed)}",
+                "loss_task", (design.loss, task, allowed),
             )
         )
     data = design.data
     if data.info.input_kind == "2d" and not data.features:
-        problems.append(Problem("data.features", "choose at least one input feature"))
+        problems.append(Problem("data.features", "choose at least one input feature", "no_features"))
     if data.dataset == "csv":
         if not data.csv_path:
-            problems.append(Problem("data.csv_path", "choose a CSV file"))
+            problems.append(Problem("data.csv_path", "choose a CSV file", "no_csv"))
         if not data.csv_target:
-            problems.append(Problem("data.csv_target", "choose the column to predict"))
+            problems.append(Problem("data.csv_target", "choose the column to predict", "no_target"))
     if design.has_batchnorm and design.training.batch_mode == "stochastic":
         problems.append(
             Problem(
                 "training.batch_mode",
                 "batch normalization needs at least 2 samples per batch; "
                 "use mini-batch or full batch, or remove the BatchNorm layers",
+                "bn_stochastic",
             )
         )
     if design.has_batchnorm and design.training.batch_mode == "minibatch" and design.training.batch_size < 2:
-        problems.append(Problem("training.batch_size", "batch normalization needs a batch size of at least 2"))
+        problems.append(Problem("training.batch_size", "batch normalization needs a batch size of at least 2",
+                                "bn_batch_size"))
     o = design.optimizer
     if o.name == "momentum" and o.nesterov and o.momentum == 0:
-        problems.append(Problem("optimizer.nesterov", "Nesterov momentum needs a momentum above 0"))
+        problems.append(Problem("optimizer.nesterov", "Nesterov momentum needs a momentum above 0", "nesterov"))
     return problems
 
 

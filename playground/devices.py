@@ -14,7 +14,7 @@ from typing import Callable
 class DeviceChoice:
     requested: str  # "auto" | "cpu" | "cuda" | "mps"
     device: str  # the torch device actually used: "cpu" | "cuda" | "mps"
-    notice: str = ""  # set when the request could not be honoured; meant for the user
+    notice: str = ""  # set when the request could not be honoured; meant for the user (English)
 
     @property
     def label(self) -> str:

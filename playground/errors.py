@@ -13,7 +13,9 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Problem:
     field: str
-    message: str
+    message: str  # in English
+    code: str = ""  # which problem, so an interface can word it in another language
+    args: tuple = ()  # the values the wording quotes
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}" if self.field else self.message

@@ -77,6 +77,8 @@ class Snapshot:
     steps_per_second: float
     message: str = ""
     details: str = ""
+    message_code: str = ""  # which message (e.g. "diverged"), for wording it in another language
+    message_args: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -259,13 +261,16 @@ class RunLoop:
 
         Never raises for a trainer failure: it becomes an "error" snapshot instead.
         """
-        metrics, extras, message, details = None, {}, "", ""
+        metrics, extras, message, details, code, args = None, {}, "", "", "", ()
         try:
             state = self._train()
             metrics, extras = self._trainer.evaluate(), self._trainer.extras()
         except Exception as exc:  # a worker thread must report, not die silently
             state, message, details = self._failure(exc)
-        return self._send(state, metrics, extras, message, details)
+            problems = getattr(exc, "problems", None) or []
+            if problems:
+                code, args = problems[0].code, problems[0].args
+        return self._send(state, metrics, extras, message, details, code, args)
 
     def _train(self) -> str:
         budget = 0  # steps left of a step request (paused only)
@@ -371,7 +376,7 @@ class RunLoop:
         return "error", f"{type(exc).__name__}: {exc}", traceback.format_exc()
 
     def _send(self, state: str, metrics: Any, extras: dict,
-              message: str = "", details: str = "") -> Snapshot:
+              message: str = "", details: str = "", code: str = "", args: tuple = ()) -> Snapshot:
         steps, losses = self._buffer.take()
         t = self._trainer
         snapshot = Snapshot(
@@ -379,7 +384,7 @@ class RunLoop:
             batch_in_epoch=int(t.batch_in_epoch), state=state, steps=steps, losses=losses,
             metrics=metrics, probe=self._probe, extras=_fresh(extras), lr=float(t.lr),
             steps_per_second=self._rate() if state == "running" else 0.0,
-            message=message, details=details)
+            message=message, details=details, message_code=code, message_args=args)
         self._seq += 1
         self._control._emitted()
         self._emit(snapshot)

@@ -237,24 +237,30 @@ class Trainer:
     def _diverge(self, bad_step: int, losses: np.ndarray) -> None:
         self.diverged = True
         self.step = bad_step + 1
-        where = self._where_diverged()
+        layer = self._layer_diverged()
+        where = (f"{layer} was the first layer whose weights stopped being finite numbers." if layer
+                 else "The weights are still finite, but the outputs grew too large for the loss.")
         lr = self.lr
-        raise Diverged(
-            f"Training diverged: the loss became {'NaN' if np.isnan(losses[-1]) else 'infinite'} at step "
-            f"{bad_step + 1:,} (epoch {bad_step // self.steps_per_epoch + 1}). {where} "
+        kind = "NaN" if np.isnan(losses[-1]) else "infinite"
+        epoch = bad_step // self.steps_per_epoch
+        error = Diverged(
+            f"Training diverged: the loss became {kind} at step {bad_step + 1:,} (epoch {epoch + 1}). {where} "
             f"The updates grew too large. Try a lower learning rate (now {lr:g}; e.g. {lr / 10:g}), "
             "an adaptive optimizer such as Adam, batch normalization, or regularization; then reset the run.",
             losses=losses,
             step=bad_step,
-            epoch=bad_step // self.steps_per_epoch,
+            epoch=epoch,
         )
+        error.problems = [Problem("", str(error), "diverged", (kind, bad_step + 1, epoch + 1, layer, lr))]
+        raise error
 
-    def _where_diverged(self) -> str:
+    def _layer_diverged(self) -> str:
+        """The first layer whose weights are no longer finite, or "" when all still are."""
         for block in self.blocks:
             params = [p for m in self.network[block.start : block.stop] for p in m.parameters()]
             if any(not torch.isfinite(p).all() for p in params):
-                return f"{block.name} was the first layer whose weights stopped being finite numbers."
-        return "The weights are still finite, but the outputs grew too large for the loss."
+                return block.name
+        return ""
 
     # --- probes ------------------------------------------------------------------
     def _probe_step(self, x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, ProbeReport]:

@@ -121,9 +121,12 @@ def field_words(field: str) -> str:
 
 
 def problem_text(problem: Problem) -> str:
+    from .messages import problem_message
+
+    message = problem_message(problem)
     if not problem.field:
-        return problem.message
-    return QCoreApplication.translate("FieldWords", "{0}: {1}").format(field_words(problem.field), problem.message)
+        return message
+    return QCoreApplication.translate("FieldWords", "{0}: {1}").format(field_words(problem.field), message)
 
 
 def error_text(error: PlaygroundError) -> str:

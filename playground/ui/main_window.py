@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 
 from playground.design import Design, check_design
 
-from .data_panel import DataPanel
+from .data_panel import DataPanel, problem_text
 from .document import DesignDocument, is_cosmetic_change, is_live_change
 from .i18n import LANGUAGES
 from .layer_editor import LayerEditor
+from .messages import device_notice, snapshot_message
 from .theme import Theme, apply_palette, resolve
 from .training_controller import SPEEDS, RunInfo, TrainingController
 
@@ -327,7 +328,7 @@ class MainWindow(QMainWindow):
         problems = check_design(design)
         if problems:
             self.controller.stop()
-            self._show_banner("\n".join(str(p) for p in problems), "warning")
+            self._show_banner("\n".join(problem_text(p) for p in problems), "warning")
             return
         if self.banner.property("kind") != "note":
             self._hide_banner()
@@ -361,7 +362,7 @@ class MainWindow(QMainWindow):
             view.start_run(info)
         self.status_labels["device"].setText(info.device.label)
         if info.device.notice:
-            self._show_banner(info.device.notice, "info")
+            self._show_banner(device_notice(info.device), "info")
         self.training_panel.set_device_availability(info.unavailable_devices)
 
     def _on_controller_snapshot_ready(self, snapshot) -> None:
@@ -374,7 +375,7 @@ class MainWindow(QMainWindow):
             view.show_snapshot(snapshot)
         self._show_status(snapshot)
         if snapshot.state == "diverged":
-            self._show_banner(snapshot.message, "error")
+            self._show_banner(snapshot_message(snapshot), "error")
         elif snapshot.state == "finished":
             self._show_banner(
                 self.tr("Finished: the run reached its limit of {0} epochs. Raise the limit in the Training tab "

@@ -31,6 +31,7 @@ from playground import registry
 from playground.design import MAX_SAMPLES, Design, check_design, problems_from_validation
 
 from .data_panel import MessageLabel, blocked, data_facts, guard_wheel, problem_text, task_words
+from .messages import device_reason
 from .labels import loss_label, optimizer_label, tr_label
 
 LADDER = (1, 2, 3, 5)
@@ -507,6 +508,7 @@ class TrainingPanel(QWidget):
         for i, name in enumerate(registry.DEVICES):
             reason = self._unavailable.get(name, "")
             model.item(i).setEnabled(not reason)
+            reason = device_reason(name, reason) if reason else ""
             tip = self.tr("Not available: {0}").format(reason) if reason else self._device_tips[name]
             self.device_combo.setItemData(i, tip, Qt.ToolTipRole)
         self._refresh()

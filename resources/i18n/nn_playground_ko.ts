@@ -411,6 +411,85 @@ The internal covariate shift below works for every network.</source>
     </message>
 </context>
 <context>
+    <name>EngineMessages</name>
+    <message>
+        <source>two-class (binary classification)</source>
+        <translation>두 클래스 (이진 분류)</translation>
+    </message>
+    <message>
+        <source>multi-class classification</source>
+        <translation>다중 분류</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>회귀</translation>
+    </message>
+    <message>
+        <source>{0} does not fit {1} data; use {2}</source>
+        <translation>{0}은(는) {1} 데이터에 맞지 않습니다. {2} 중에서 고르세요</translation>
+    </message>
+    <message>
+        <source>choose at least one input feature</source>
+        <translation>입력 특성을 하나 이상 고르세요</translation>
+    </message>
+    <message>
+        <source>choose a CSV file</source>
+        <translation>CSV 파일을 고르세요</translation>
+    </message>
+    <message>
+        <source>choose the column to predict</source>
+        <translation>예측할 열을 고르세요</translation>
+    </message>
+    <message>
+        <source>batch normalization needs at least 2 samples per batch; use mini-batch or full batch, or remove the BatchNorm layers</source>
+        <translation>배치 정규화 (Batch Normalization)에는 배치마다 샘플이 2개 이상 필요합니다. 미니배치나 전체 배치를 쓰거나 BatchNorm 계층을 지우세요</translation>
+    </message>
+    <message>
+        <source>batch normalization needs a batch size of at least 2</source>
+        <translation>배치 정규화 (Batch Normalization)에는 배치 크기가 2 이상이어야 합니다</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum needs a momentum above 0</source>
+        <translation>Nesterov 모멘텀을 쓰려면 모멘텀이 0보다 커야 합니다</translation>
+    </message>
+    <message>
+        <source>Training diverged: the loss became NaN at step {0} (epoch {1}).</source>
+        <translation>학습이 발산했습니다: 스텝 {0} (에포크 {1})에서 손실이 NaN이 되었습니다.</translation>
+    </message>
+    <message>
+        <source>Training diverged: the loss became infinite at step {0} (epoch {1}).</source>
+        <translation>학습이 발산했습니다: 스텝 {0} (에포크 {1})에서 손실이 무한대가 되었습니다.</translation>
+    </message>
+    <message>
+        <source>{0} was the first layer whose weights stopped being finite numbers.</source>
+        <translation>가중치가 처음으로 유한한 수가 아니게 된 계층은 {0}입니다.</translation>
+    </message>
+    <message>
+        <source>The weights are still finite, but the outputs grew too large for the loss.</source>
+        <translation>가중치는 아직 유한하지만 출력이 손실을 계산하기에 너무 커졌습니다.</translation>
+    </message>
+    <message>
+        <source>The updates grew too large. Try a lower learning rate (now {0}; e.g. {1}), an adaptive optimizer such as Adam, batch normalization, or regularization; then reset the run.</source>
+        <translation>업데이트가 너무 커졌습니다. 더 작은 학습률 (지금 {0}, 예: {1}), Adam 같은 적응형 옵티마이저, 배치 정규화나 규제를 써 본 뒤 초기화하세요.</translation>
+    </message>
+    <message>
+        <source>No CUDA GPU found (needs an NVIDIA GPU, its driver and a CUDA build of PyTorch).</source>
+        <translation>CUDA GPU를 찾을 수 없습니다 (NVIDIA GPU와 드라이버, CUDA용 PyTorch가 필요합니다).</translation>
+    </message>
+    <message>
+        <source>Apple&apos;s MPS is not available (needs a Mac with Apple silicon and macOS 12.3 or later).</source>
+        <translation>Apple MPS를 쓸 수 없습니다 (Apple 실리콘 Mac과 macOS 12.3 이상이 필요합니다).</translation>
+    </message>
+    <message>
+        <source>{0} was asked for but is not available: {1} Training on the CPU instead.</source>
+        <translation>{0}을(를) 골랐지만 쓸 수 없습니다: {1} 대신 CPU에서 학습합니다.</translation>
+    </message>
+</context>
+<context>
     <name>FieldWords</name>
     <message>
         <source>Data set</source>

@@ -1,0 +1,75 @@
+"""The engine's messages in the interface language.
+
+The core words its problems in English and adds a code and the values it quotes;
+here each known code gets a translatable wording. Unknown codes keep the English.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from playground import registry
+from playground.errors import Problem
+
+from .labels import layer_name, loss_label
+
+
+def task_words(task: str) -> str:
+    return {
+        "binary": QCoreApplication.translate("EngineMessages", "two-class (binary classification)"),
+        "multiclass": QCoreApplication.translate("EngineMessages", "multi-class classification"),
+        "classification": QCoreApplication.translate("EngineMessages", "classification"),
+        "regression": QCoreApplication.translate("EngineMessages", "regression"),
+    }.get(task, task)
+
+
+def problem_message(problem: Problem) -> str:
+    """The problem's message (without its field) in the interface language."""
+    a = problem.args
+    if problem.code == "loss_task":
+        loss, task, allowed = a
+        return QCoreApplication.translate("EngineMessages", "{0} does not fit {1} data; use {2}").format(
+            loss_label(loss), task_words(task), ", ".join(loss_label(name) for name in allowed))
+    wordings = {
+        "no_features": lambda: QCoreApplication.translate("EngineMessages", "choose at least one input feature"),
+        "no_csv": lambda: QCoreApplication.translate("EngineMessages", "choose a CSV file"),
+        "no_target": lambda: QCoreApplication.translate("EngineMessages", "choose the column to predict"),
+        "bn_stochastic": lambda: QCoreApplication.translate("EngineMessages", "batch normalization needs at least 2 samples per batch; use mini-batch or "
+                                     "full batch, or remove the BatchNorm layers"),
+        "bn_batch_size": lambda: QCoreApplication.translate("EngineMessages", "batch normalization needs a batch size of at least 2"),
+        "nesterov": lambda: QCoreApplication.translate("EngineMessages", "Nesterov momentum needs a momentum above 0"),
+        "diverged": lambda: divergence_message(*a),
+    }
+    make = wordings.get(problem.code)
+    return make() if make is not None else problem.message
+
+
+def divergence_message(kind: str, step: int, epoch: int, layer: str, lr: float) -> str:
+    first = (QCoreApplication.translate("EngineMessages", "Training diverged: the loss became NaN at step {0} (epoch {1}).") if kind == "NaN"
+             else QCoreApplication.translate("EngineMessages", "Training diverged: the loss became infinite at step {0} (epoch {1}).")).format(f"{step:,}", epoch)
+    where = (QCoreApplication.translate("EngineMessages", "{0} was the first layer whose weights stopped being finite numbers.").format(layer_name(layer))
+             if layer else QCoreApplication.translate("EngineMessages", "The weights are still finite, but the outputs grew too large for the loss."))
+    advice = QCoreApplication.translate("EngineMessages", "The updates grew too large. Try a lower learning rate (now {0}; e.g. {1}), an adaptive optimizer "
+                 "such as Adam, batch normalization, or regularization; then reset the run.").format(f"{lr:g}", f"{lr / 10:g}")
+    return f"{first} {where} {advice}"
+
+
+def snapshot_message(snapshot) -> str:
+    if snapshot.message_code:
+        return problem_message(Problem("", snapshot.message, snapshot.message_code, snapshot.message_args))
+    return snapshot.message
+
+
+def device_reason(device: str, english: str = "") -> str:
+    return {
+        "cuda": QCoreApplication.translate("EngineMessages", "No CUDA GPU found (needs an NVIDIA GPU, its driver and a CUDA build of PyTorch)."),
+        "mps": QCoreApplication.translate("EngineMessages", "Apple's MPS is not available (needs a Mac with Apple silicon and macOS 12.3 or later)."),
+    }.get(device, english)
+
+
+def device_notice(choice) -> str:
+    """Why the run is on the CPU although another device was asked for ("" when it was not)."""
+    if not choice.notice:
+        return ""
+    return QCoreApplication.translate("EngineMessages", "{0} was asked for but is not available: {1} Training on the CPU instead.").format(
+        registry.DEVICES.get(choice.requested, choice.requested), device_reason(choice.requested))
