@@ -246,7 +246,7 @@ class GradientPlot(QWidget):
         """The verdict's reason in the interface language (the core words it in English)."""
         v = verdict.values
         n = lambda x: f"{x:.2g}"  # noqa: E731
-        times = lambda x: f"{x:,.0f}" if x < 1e7 else f"10^{round(math.log10(x))}"  # noqa: E731
+        times = lambda x: "∞" if not math.isfinite(x) else (f"{x:,.0f}" if x < 1e7 else f"10^{round(math.log10(x))}")  # noqa: E731
         templates = {
             "no_layers": lambda: self.tr("No layers with weights."),
             "non_finite": lambda: self.tr("Some gradients are no longer finite numbers (NaN or infinity)."),

@@ -372,7 +372,14 @@ class MainWindow(QMainWindow):
             self.controller.snapshot_drawn()
             return
         for view in self.views:
-            view.show_snapshot(snapshot)
+            try:
+                view.show_snapshot(snapshot)
+            except Exception:  # a drawing bug must not stop the run: report it, keep the snapshots flowing
+                import traceback
+
+                traceback.print_exc()
+                self._show_banner(self.tr("A dashboard could not draw the latest results; training goes on. "
+                                          "Details are in the terminal output."), "warning")
         self._show_status(snapshot)
         if snapshot.state == "diverged":
             self._show_banner(snapshot_message(snapshot), "error")

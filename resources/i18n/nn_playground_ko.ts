@@ -1355,6 +1355,10 @@ Scroll to zoom, drag to pan; the &apos;A&apos; button in the corner shows everyt
         <translation>가중치 재설정</translation>
     </message>
     <message>
+        <source>A dashboard could not draw the latest results; training goes on. Details are in the terminal output.</source>
+        <translation>대시보드 하나가 최신 결과를 그리지 못했습니다. 학습은 계속됩니다. 자세한 내용은 터미널 출력에 있습니다.</translation>
+    </message>
+    <message>
         <source>Finished: the run reached its limit of {0} epochs. Raise the limit in the Training tab or press Reset to train again.</source>
         <translation>완료: 에포크 한도({0})에 도달했습니다. 학습 탭에서 한도를 올리거나, 초기화를 눌러 다시 학습하세요.</translation>
     </message>

@@ -11,7 +11,7 @@ from playground.run_loop import Snapshot
 from playground.training import Trainer
 from playground.ui.gradient_plot import GradientPlot
 from playground.ui.training_controller import RunInfo
-from ui_runs import info_of, run_design, shown
+from ui_runs import info_of, run_design, shown, snapshot_of
 
 
 def stack(activation: str, *, layers: int = 8, units: int = 8, init: str = "default", epochs: int = 2) -> Design:
@@ -88,3 +88,17 @@ def test_300_snapshots_keep_the_whole_history(view):
     probed = {s.probe.step for s in snapshots if s.probe is not None}
     steps, _ = view.history("Output")
     assert len(steps) == len(probed) > 300
+
+
+def test_a_first_layer_without_any_gradient_is_worded_not_a_crash(view):
+    import dataclasses
+
+    from playground.probes import LayerGradient, gradient_verdict
+
+    trainer = Trainer(stack("tanh", layers=2))
+    snapshot = snapshot_of(trainer, steps=1)
+    grads = (LayerGradient("Linear 1", 0.0, 0.0, 1.0, 0.0), LayerGradient("Linear 2", 0.5, 0.1, 1.0, 0.01),
+             LayerGradient("Output", 1.0, 0.1, 1.0, 0.01))
+    probe = dataclasses.replace(snapshot.probe, gradients=grads, verdict=gradient_verdict(grads))
+    shown(view, info_of(trainer), [dataclasses.replace(snapshot, probe=probe)])
+    assert "Vanishing" in view.verdict_text() and "∞" in view.reason_text()
