@@ -852,14 +852,6 @@ class DataPanel(QWidget):
 if __name__ == "__main__":
     import sys
 
-    from PySide6.QtWidgets import QApplication
+    from .preview import preview_panel
 
-    from .document import DesignDocument
-    from .theme import apply_palette, resolve
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    apply_palette(app, resolve("system"))
-    panel = DataPanel(DesignDocument())
-    panel.resize(320, 700)
-    panel.show()
-    sys.exit(app.exec())
+    sys.exit(preview_panel(DataPanel, 320, 700))

@@ -599,14 +599,6 @@ class LayerEditor(QWidget):
 if __name__ == "__main__":
     import sys
 
-    from PySide6.QtWidgets import QApplication
+    from .preview import preview_panel
 
-    from .document import DesignDocument
-    from .theme import apply_palette, resolve
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    apply_palette(app, resolve("system"))
-    editor = LayerEditor(DesignDocument())
-    editor.resize(320, 600)
-    editor.show()
-    sys.exit(app.exec())
+    sys.exit(preview_panel(LayerEditor, 320, 600))

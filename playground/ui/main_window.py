@@ -420,7 +420,8 @@ class MainWindow(QMainWindow):
         labels = self.status_labels
         labels["epoch"].setText(self.tr("Epoch {0}").format(f"{snapshot.epoch:,}"))
         labels["step"].setText(self.tr("Step {0}").format(f"{snapshot.step:,}"))
-        labels["speed"].setText(self.tr("{0} steps/s").format(f"{snapshot.steps_per_second:,.0f}"))
+        running = snapshot.state == "running"  # a rate means nothing while paused or stopped
+        labels["speed"].setText(self.tr("{0} steps/s").format(f"{snapshot.steps_per_second:,.0f}") if running else "")
         metrics = snapshot.metrics
         if metrics is not None:
             labels["loss"].setText(self.tr("Loss {0} / {1}").format(_fmt(metrics.train_loss), _fmt(metrics.test_loss)))

@@ -38,3 +38,16 @@ def preview(make_view: Callable[[], QWidget], design: Design | None = None, *, t
     controller.restart(design or Design(), running=True)
     view.show()
     return app.exec()
+
+
+def preview_panel(make_panel: Callable[[object], QWidget], width: int = 320, height: int = 700) -> int:
+    """Show an editing panel alone on a default design: ``python -m playground.ui.data_panel``."""
+    from .document import DesignDocument
+    from .theme import apply_palette, resolve
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    apply_palette(app, resolve("system"))
+    panel = make_panel(DesignDocument())
+    panel.resize(width, height)
+    panel.show()
+    return app.exec()

@@ -526,14 +526,6 @@ class TrainingPanel(QWidget):
 if __name__ == "__main__":
     import sys
 
-    from PySide6.QtWidgets import QApplication
+    from .preview import preview_panel
 
-    from .document import DesignDocument
-    from .theme import apply_palette, resolve
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    apply_palette(app, resolve("system"))
-    panel = TrainingPanel(DesignDocument())
-    panel.resize(320, 760)
-    panel.show()
-    sys.exit(app.exec())
+    sys.exit(preview_panel(TrainingPanel, 320, 760))
