@@ -284,5 +284,7 @@ def problems_from_validation(error: ValidationError, prefix: str = "") -> list[P
             message = "required field is missing"
         elif "input" in e and e["type"] not in ("value_error",) and not isinstance(e["input"], (dict, list)):
             message += f" (got {e['input']!r})"
-        problems.append(Problem(path, message))
+        got = e.get("input") if not isinstance(e.get("input"), (dict, list)) else None
+        limit = next(iter((e.get("ctx") or {}).values()), None)
+        problems.append(Problem(path, message, f"pydantic.{e['type']}", (limit, got)))
     return problems

@@ -273,7 +273,9 @@ class FileActions(QObject):
 
     def show_problems(self, title: str, error: PlaygroundError) -> None:
         box = QMessageBox(QMessageBox.Warning, title, error.title or title, QMessageBox.Ok, self.window)
-        box.setInformativeText("\n".join(f"• {problem}" for problem in error.problems))
+        from .data_panel import problem_text
+
+        box.setInformativeText("\n".join(f"• {problem_text(problem)}" for problem in error.problems))
         box.exec()
 
     # --- recent files -------------------------------------------------------------------------

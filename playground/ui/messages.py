@@ -41,7 +41,38 @@ def problem_message(problem: Problem) -> str:
         "diverged": lambda: divergence_message(*a),
     }
     make = wordings.get(problem.code)
-    return make() if make is not None else problem.message
+    if make is not None:
+        return make()
+    if problem.code.startswith("pydantic."):
+        return _validation_message(problem)
+    return problem.message
+
+
+def _validation_message(problem: Problem) -> str:
+    """A field check of the design file (pydantic's error types) in the interface language."""
+    limit, got = problem.args if len(problem.args) == 2 else (None, None)
+    kind = problem.code.removeprefix("pydantic.")
+    wordings = {
+        "greater_than": QCoreApplication.translate("EngineMessages", "must be greater than {0}"),
+        "greater_than_equal": QCoreApplication.translate("EngineMessages", "must be at least {0}"),
+        "less_than": QCoreApplication.translate("EngineMessages", "must be less than {0}"),
+        "less_than_equal": QCoreApplication.translate("EngineMessages", "must be at most {0}"),
+        "too_long": QCoreApplication.translate("EngineMessages", "is too long (at most {0})"),
+        "int_type": QCoreApplication.translate("EngineMessages", "must be a whole number"),
+        "int_from_float": QCoreApplication.translate("EngineMessages", "must be a whole number"),
+        "float_type": QCoreApplication.translate("EngineMessages", "must be a number"),
+        "bool_type": QCoreApplication.translate("EngineMessages", "must be true or false"),
+        "string_type": QCoreApplication.translate("EngineMessages", "must be text"),
+        "literal_error": QCoreApplication.translate("EngineMessages", "must be one of {0}"),
+        "missing": QCoreApplication.translate("EngineMessages", "required field is missing"),
+        "extra_forbidden": QCoreApplication.translate("EngineMessages", "unknown field (not part of a design)"),
+    }
+    if kind not in wordings:
+        return problem.message
+    text = wordings[kind].format(limit)
+    if got is not None and kind not in ("missing", "extra_forbidden"):
+        text = QCoreApplication.translate("EngineMessages", "{0} (got {1})").format(text, repr(got))
+    return text
 
 
 def divergence_message(kind: str, step: int, epoch: int, layer: str, lr: float) -> str:

@@ -457,6 +457,58 @@ The internal covariate shift below works for every network.</source>
         <translation>Nesterov 모멘텀을 쓰려면 모멘텀이 0보다 커야 합니다</translation>
     </message>
     <message>
+        <source>must be greater than {0}</source>
+        <translation>{0}보다 커야 합니다</translation>
+    </message>
+    <message>
+        <source>must be at least {0}</source>
+        <translation>{0} 이상이어야 합니다</translation>
+    </message>
+    <message>
+        <source>must be less than {0}</source>
+        <translation>{0}보다 작아야 합니다</translation>
+    </message>
+    <message>
+        <source>must be at most {0}</source>
+        <translation>{0} 이하여야 합니다</translation>
+    </message>
+    <message>
+        <source>is too long (at most {0})</source>
+        <translation>너무 깁니다 (최대 {0})</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>정수여야 합니다</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>숫자여야 합니다</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>true 또는 false여야 합니다</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>문자열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>must be one of {0}</source>
+        <translation>{0} 중 하나여야 합니다</translation>
+    </message>
+    <message>
+        <source>required field is missing</source>
+        <translation>필수 항목이 없습니다</translation>
+    </message>
+    <message>
+        <source>unknown field (not part of a design)</source>
+        <translation>알 수 없는 항목입니다 (설계에 없는 항목)</translation>
+    </message>
+    <message>
+        <source>{0} (got {1})</source>
+        <translation>{0} (받은 값: {1})</translation>
+    </message>
+    <message>
         <source>Training diverged: the loss became NaN at step {0} (epoch {1}).</source>
         <translation>학습이 발산했습니다: 스텝 {0} (에포크 {1})에서 손실이 NaN이 되었습니다.</translation>
     </message>

@@ -50,3 +50,21 @@ def test_in_korean_design_problems_divergence_and_devices_are_korean(korean):
     assert has_hangul(divergence) and "발산" in divergence and "10" in divergence
     notice = device_notice(select_device("cuda", lambda: False, lambda: False))
     assert has_hangul(notice) and "CPU" in notice
+
+
+def test_design_file_problems_are_worded_in_korean(korean):
+    import json
+
+    from playground.design_io import design_from_json, design_to_json
+    from playground.errors import DesignFileError
+    from playground.ui.data_panel import problem_text
+
+    document = json.loads(design_to_json(Design()))
+    document["optimizer"]["lr"] = -1
+    document["layers"][0]["units"] = 2.5
+    document["extra"] = 1
+    with pytest.raises(DesignFileError) as caught:
+        design_from_json(json.dumps(document))
+    texts = [problem_text(p) for p in caught.value.problems]
+    assert len(texts) == 3 and all(has_hangul(t) for t in texts), texts
+    assert any("0보다 커야" in t and "-1" in t for t in texts)
