@@ -34,7 +34,6 @@ from __future__ import annotations
 import json
 import os
 import struct
-from pathlib import Path
 
 import torch
 from safetensors import SafetensorError
@@ -43,24 +42,18 @@ from safetensors.torch import save as save_tensors
 
 from . import registry
 from .design import Design
-from .design_io import atomic_write_bytes, design_from_json, design_to_json
+from .design_io import WEIGHTS_SUFFIX, atomic_write_bytes, design_from_json, design_to_json
 from .errors import DesignFileError, PlaygroundError, Problem
 
 FORMAT = "nn-playground-weights"
 VERSION = 1
-SUFFIX = ".weights.safetensors"
+SUFFIX = WEIGHTS_SUFFIX
 MAX_FILE_BYTES = 1024 * 2**20  # 5 M parameters with Adam's two moments are about 60 MB
 _NETWORK, _OPTIMIZER = "network.", "optimizer/state/"
 
 
 class CheckpointError(PlaygroundError):
     """A weights file that cannot be written, read, or used with this design."""
-
-
-def weights_path_for(design_path: str | os.PathLike) -> Path:
-    """Where a design's weights live: ``a/my-design.json`` -> ``a/my-design.weights.safetensors``."""
-    path = Path(design_path)
-    return path.with_name(path.stem + SUFFIX) if path.suffix.lower() == ".json" else path.with_name(path.name + SUFFIX)
 
 
 # -- saving ------------------------------------------------------------------------

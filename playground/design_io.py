@@ -28,6 +28,8 @@ FORMAT = "nn-playground-design"
 VERSION = 1
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
+WEIGHTS_SUFFIX = ".weights.safetensors"
+
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
 """version n -> a function taking the design fields of a version-n file (without
 ``format`` and ``version``) and returning them as version n + 1 expects them."""
@@ -60,6 +62,13 @@ def design_from_json(text: str | bytes, *, check: bool = True) -> Design:
     if problems:
         raise DesignFileError(problems, title=_TITLE)
     return design
+
+
+def weights_path_for(design_path: str | os.PathLike) -> Path:
+    """Where a design's weights live: ``a/my-design.json`` -> ``a/my-design.weights.safetensors``."""
+    path = Path(design_path)
+    stem = path.stem if path.suffix.lower() == ".json" else path.name
+    return path.with_name(stem + WEIGHTS_SUFFIX)
 
 
 def save_design(design: Design, path: str | os.PathLike) -> None:

@@ -16,10 +16,9 @@ from playground.checkpoint import (
     load_checkpoint,
     read_checkpoint,
     save_checkpoint,
-    weights_path_for,
 )
 from playground.design import BatchNormLayer, Design, DropoutLayer, LinearLayer
-from playground.design_io import design_to_json, save_design
+from playground.design_io import design_to_json, save_design, weights_path_for
 from playground.errors import PlaygroundError
 from playground.training import Diverged, Trainer
 

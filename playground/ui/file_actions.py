@@ -20,16 +20,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from playground.design import Design
+from playground.design_io import weights_path_for
 from playground.errors import PlaygroundError
 
 DESIGN_FILTER = QT_TRANSLATE_NOOP("FileActions", "NN Playground design (*.json)")  # shown through self.tr
 MAX_RECENT = 8
 AUTOSAVE_DELAY_MS = 1000
-
-
-def weights_path_for(design_path: Path) -> Path:
-    """``my-design.json`` -> ``my-design.weights.safetensors`` (beside it)."""
-    return design_path.with_suffix("").with_name(design_path.stem + ".weights.safetensors")
 
 
 def stored_design_of_weights(path: Path) -> str | None:
@@ -292,17 +288,16 @@ class FileActions(QObject):
 
     # --- exports -------------------------------------------------------------------------------
     def export_script(self) -> None:
-        from playground.design_io import atomic_write_text
-        from playground.export import export_script
+        from playground.export import write_script
 
         start = str(Path(str(self.settings.value("last_folder", str(Path.home())))) / (self.display_name() + ".py"))
         name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export as PyTorch Script"), start, "Python (*.py)")
         if not name:
             return
         try:
-            atomic_write_text(name, export_script(self.document.design))
-        except (OSError, PlaygroundError) as error:
-            QMessageBox.warning(self.window, self.tr("The script could not be written"), str(error))
+            write_script(self.document.design, name)
+        except PlaygroundError as error:
+            QMessageBox.warning(self.window, self.tr("The script could not be written"), error.text())
             return
         self.window.statusBar().showMessage(self.tr("Exported {0}").format(Path(name).name), 5000)
 

@@ -222,7 +222,7 @@ def _save(window, design_path: Path, watch: "_Watch") -> None:
     """File > Save with Weights, to a path given instead of asked for."""
     from playground.design_io import load_design
 
-    from .file_actions import weights_path_for
+    from playground.design_io import weights_path_for
 
     weights_path = weights_path_for(design_path)
     window.file_actions.path = design_path

@@ -173,12 +173,6 @@ def test_weights_saved_with_another_design_are_not_loaded(qtbot, window, tmp_pat
     assert "different design" in window.banner.text()
 
 
-def test_the_weights_file_naming_matches_the_engine():
-    from playground.checkpoint import weights_path_for
-
-    assert fa.weights_path_for(Path("/x/my.design.json")) == weights_path_for("/x/my.design.json")
-
-
 def test_weights_load_even_when_the_opened_design_equals_the_one_on_screen(qtbot, window, tmp_path, monkeypatch):
     path = tmp_path / "same.json"
     answer_save_dialog(monkeypatch, path)
