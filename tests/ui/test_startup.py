@@ -1,0 +1,41 @@
+"""The window process never loads torch: it lives in the training process only."""
+
+import os
+import subprocess
+import sys
+
+SCRIPT = """
+import sys, tempfile, time
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from playground.ui.main_window import MainWindow
+
+def main():
+    app = QApplication([])
+    window = MainWindow(QSettings(tempfile.mkdtemp() + "/s.ini", QSettings.IniFormat), data_dir=tempfile.mkdtemp())
+    window.show()
+    deadline = time.time() + 90
+    while not (window.views and window.controller.state == "paused") and time.time() < deadline:
+        app.processEvents(); time.sleep(0.01)
+    window.controller.play()
+    while (window.loss_plot.curve_data("train_steps")[0].size < 200) and time.time() < deadline:
+        app.processEvents(); time.sleep(0.01)
+    trained = window.loss_plot.curve_data("train_steps")[0].size
+    window.close()
+    print("trained", trained, "torch", "torch" in sys.modules, "pyqtgraph", "pyqtgraph" in sys.modules)
+
+if __name__ == "__main__":
+    main()
+"""
+
+
+def test_the_window_trains_without_importing_torch(tmp_path):
+    script = tmp_path / "window.py"
+    script.write_text(SCRIPT)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=180, env=env).stdout
+    words = out.split()
+    assert "trained" in words, out
+    assert int(words[words.index("trained") + 1]) >= 200
+    assert words[words.index("torch") + 1] == "False"
+    assert words[words.index("pyqtgraph") + 1] == "True"
