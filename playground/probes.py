@@ -20,6 +20,22 @@ EXPLODING_NORM = 1e3
 
 
 @dataclass(frozen=True)
+class StepMode:
+    """How the training steps run now (playground.fast_step makes them faster when it can).
+
+    ``mode``: "eager", "compiling" (eager until the compiled step is ready) or
+    "compiled". ``reason`` (eager only): why no compiled step is used, one of
+    "off", "frozen", "no_compiler", "dropout", "device", "failed", "" (not asked).
+    ``detail``: the compile error for "failed". ``seconds``: how long compiling took.
+    """
+
+    mode: str = "eager"
+    reason: str = ""
+    detail: str = ""
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
 class Metrics:
     train_loss: float
     test_loss: float

@@ -33,7 +33,8 @@ class TrainerLike(Protocol):
     ``train_steps`` returns an object with ``losses`` (float32 (k,), k <= n, fewer
     only at the epoch limit) and ``probe`` (ProbeReport of the last step, or None).
     Probe reports and metrics go into snapshots as they are: they must be fresh
-    objects that the trainer never changes afterwards.
+    objects that the trainer never changes afterwards. An optional ``step_mode``
+    (playground.probes.StepMode) is passed on in every snapshot.
     """
 
     step: int
@@ -79,6 +80,7 @@ class Snapshot:
     details: str = ""
     message_code: str = ""  # which message (e.g. "diverged"), for wording it in another language
     message_args: tuple = ()
+    step_mode: Any = None  # playground.probes.StepMode: eager, compiling or compiled, and why
 
 
 @dataclass(frozen=True)
@@ -384,7 +386,8 @@ class RunLoop:
             batch_in_epoch=int(t.batch_in_epoch), state=state, steps=steps, losses=losses,
             metrics=metrics, probe=self._probe, extras=_fresh(extras), lr=float(t.lr),
             steps_per_second=self._rate() if state == "running" else 0.0,
-            message=message, details=details, message_code=code, message_args=args)
+            message=message, details=details, message_code=code, message_args=args,
+            step_mode=getattr(t, "step_mode", None))
         self._seq += 1
         self._control._emitted()
         self._emit(snapshot)

@@ -4,11 +4,19 @@ Per step the trainer does what a plain PyTorch loop does (forward, loss, backwar
 optimizer step) plus keeping the detached loss; the host reads the losses once per
 ``train_steps`` call, not once per step. Probes cost a few hundred microseconds and
 are taken only when asked for (the run loop asks at the display rate).
+
+``start_compiling()`` prepares a compiled K-step function (playground.fast_step) on
+a background thread; once it is ready, runs of K equal batches go through it and
+everything else (probe steps, an epoch's short last batch, a remainder shorter than
+K) stays eager. Both work on the same tensors, so the two interleave freely.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
+
+import threading
 
 import numpy as np
 import torch
@@ -18,6 +26,7 @@ from .datasets import Dataset, make_dataset
 from .design import Design, require_valid
 from .devices import DeviceChoice, select_device
 from .errors import DesignError, PlaygroundError, Problem
+from .fast_step import COMPILER, K_MAX, FastStep, chunk_size, unavailable_reason, use_cache_folder
 from .model import build_network, check_size, output_size, steps_per_epoch
 from .probes import (
     ActivationStats,
@@ -25,6 +34,7 @@ from .probes import (
     LayerGradient,
     Metrics,
     ProbeReport,
+    StepMode,
     gradient_verdict,
 )
 
@@ -123,6 +133,16 @@ class Trainer:
         self._weights = [self.network[b.start].weight for b in self.blocks if b.kind in ("linear", "output")]
         self._grid_cache: dict[str, torch.Tensor] = {}
 
+        # The compiled step (see start_compiling); None until one is ready and wanted.
+        last = n_train - (self.steps_per_epoch - 1) * self.batch_size
+        self.full_batches = self.steps_per_epoch - 1 + (last == self.batch_size)  # leading batches of batch_size
+        self.step_mode = StepMode()
+        self.compiled_ready = threading.Event()  # set when compiling ended, either way
+        self._compiled: FastStep | None = None  # set by the compile thread
+        self._compiled_wanted = False
+        self._mode_lock = threading.Lock()
+        self._stacked: tuple[torch.Tensor, torch.Tensor] | None = None  # this epoch's full batches, (S, B, ...)
+
     # --- state -------------------------------------------------------------------
     @property
     def epoch(self) -> int:
@@ -171,6 +191,9 @@ class Trainer:
         xs, ys = self.x_train[order], self.y_train[order]
         cuts = [i * self.batch_size for i in range(1, self.steps_per_epoch)]
         self._batches = list(zip(torch.tensor_split(xs, cuts), torch.tensor_split(ys, cuts)))
+        used = self.full_batches * self.batch_size
+        self._stacked = (xs[:used].view(self.full_batches, self.batch_size, *xs.shape[1:]),
+                         ys[:used].view(self.full_batches, self.batch_size, *ys.shape[1:]))
 
     # --- saving and resuming (the weights, optimizer and global RNG are the caller's) ---
     def shuffle_state(self) -> tuple[torch.Tensor, torch.Tensor | None]:
@@ -213,22 +236,118 @@ class Trainer:
             raise PlaygroundError("This run diverged; reset it to train again.")
         k = max(0, min(n, self.max_steps - self.step))
         start = self.step
+        fast = self._compiled if self._compiled_wanted else None
+        ready = False  # the optimizer creates its state on the first (eager) step
+        plain = k - 1 if probe else k  # steps that may go through the compiled function
         losses, report = [], None
-        for i in range(k):
-            if self.step % self.steps_per_epoch == 0:
+        done = 0
+        while done < k:
+            at = self.step % self.steps_per_epoch
+            if at == 0:
                 self._start_epoch()
-            x, y = self._batches[self.step % self.steps_per_epoch]
-            if probe and i == k - 1:
+            if fast is not None and plain - done >= fast.k and (ready or fast.states_ready()):
+                ready = True
+                batches = self._fast_batches(at, fast.k)
+                if batches is not None:
+                    losses.append(fast.run(*batches))
+                    self.step += fast.k
+                    done += fast.k
+                    continue
+            x, y = self._batches[at]
+            if probe and done == k - 1:
                 loss, report = self._probe_step(x, y)
             else:
                 loss = self._step(x, y)
-            losses.append(loss)
+            losses.append(loss.view(1))
             self.step += 1
-        values = torch.stack(losses).cpu().numpy() if losses else np.zeros(0, np.float32)
+            done += 1
+        values = torch.cat(losses).cpu().numpy() if losses else np.zeros(0, np.float32)
         bad = np.flatnonzero(~np.isfinite(values))
         if bad.size:
             self._diverge(start + int(bad[0]), values[: bad[0] + 1])
         return StepResult(values, report)
+
+    def _fast_batches(self, at: int, k: int) -> tuple[torch.Tensor, torch.Tensor] | None:
+        """The next ``k`` batches as (k, B, ...) tensors when they all have the full batch size."""
+        if self.batch_size >= len(self.x_train):  # full batch: the same batch every step, over epochs
+            return self._full_batch_stack
+        if at + k > self.full_batches:
+            return None
+        xs, ys = self._stacked
+        return xs[at : at + k], ys[at : at + k]
+
+    # --- the compiled step -----------------------------------------------------------
+    def start_compiling(self, *, background: bool = True,
+                        on_done: Callable[[StepMode], object] | None = None) -> StepMode:
+        """Prepare the compiled step: on the shared compile thread, or here when not ``background``.
+
+        Returns the mode right after the request ("compiling", "compiled" when it is
+        already, or "eager" with the reason none can be used). When a compile ends,
+        either way, ``compiled_ready`` is set and ``on_done(mode)`` is called (on the
+        compile thread).
+        """
+        with self._mode_lock:
+            self._compiled_wanted = True
+            if self._compiled is not None:
+                self.step_mode = StepMode("compiled", seconds=self._compiled.seconds)
+                return self.step_mode
+            if self.step_mode.mode == "compiling":
+                return self.step_mode
+            reason = unavailable_reason(self.design, self.device.type)
+            if reason:
+                self.step_mode = StepMode("eager", reason)
+                self.compiled_ready.set()
+                return self.step_mode
+            self.step_mode = StepMode("compiling")
+            self.compiled_ready.clear()
+        fast, sample = self._make_fast_step()
+
+        def job() -> None:
+            try:
+                use_cache_folder()
+                fast.compile(*sample)
+            except Exception as error:  # any compiler failure: stay eager and say why
+                with self._mode_lock:
+                    self.step_mode = StepMode("eager", "failed", f"{type(error).__name__}: {error}"[:2000])
+            else:
+                with self._mode_lock:
+                    self._compiled = fast
+                    wanted = self._compiled_wanted
+                    self.step_mode = StepMode("compiled", seconds=fast.seconds) if wanted else StepMode("eager", "off")
+            finally:
+                self.compiled_ready.set()
+                if on_done is not None:
+                    on_done(self.step_mode)
+
+        if background:
+            COMPILER.request(job)
+        else:
+            job()
+        return self.step_mode
+
+    def stop_compiled(self) -> StepMode:
+        """Use eager steps only, from the next call on (the learner turned the compiled step off)."""
+        with self._mode_lock:
+            self._compiled_wanted = False
+            if self.step_mode.mode != "compiling":
+                self.step_mode = StepMode("eager", "off")
+            return self.step_mode
+
+    def _make_fast_step(self) -> tuple[FastStep, tuple[torch.Tensor, torch.Tensor]]:
+        """The K-step function for this design, and a sample of its input batches to compile with."""
+        full = self.batch_size >= len(self.x_train)
+        k = K_MAX if full else chunk_size(self.full_batches)
+        index = {id(p): i for i, p in enumerate(self.network.parameters())}
+        kind, rate = self.design.training.regularization, self.design.training.regularization_rate
+        penalty = None if kind == "none" or rate == 0 else (kind, rate, tuple(index[id(w)] for w in self._weights))
+        fast = FastStep(self.network, self.loss_fn, self.optimizer, self.design.optimizer.name, k, penalty)
+        if full:  # one (expanded, not copied) stack of the whole training set, k times
+            self._full_batch_stack = (self.x_train.expand(k, *self.x_train.shape),
+                                      self.y_train.expand(k, *self.y_train.shape))
+            return fast, self._full_batch_stack
+        used = k * self.batch_size
+        return fast, (self.x_train[:used].view(k, self.batch_size, *self.x_train.shape[1:]),
+                      self.y_train[:used].view(k, self.batch_size, *self.y_train.shape[1:]))
 
     def train_epoch(self, probe: bool = False) -> StepResult:
         """Run to the end of the current epoch (a whole epoch when at a boundary)."""

@@ -6,9 +6,11 @@ every dashboard live fell to 0.2-0.4 of a plain loop. In a process of its own th
 loop has a core to itself and talks to the window over two pipes.
 
 Messages to the process (tuples): ("start", run_id, design_json, paused, speed,
-weights_path_or_None), ("pause",), ("resume",), ("step", n), ("step_epoch",),
-("lr", value), ("speed", value_or_None), ("taken",), ("save_weights", path),
-("stop",), ("quit",).
+weights_path_or_None, compiled), ("pause",), ("resume",), ("step", n), ("step_epoch",),
+("lr", value), ("speed", value_or_None), ("compiled", on), ("taken",),
+("save_weights", path), ("stop",), ("quit",). ``compiled`` asks for the compiled
+training step (playground.fast_step), prepared in the background while eager
+training runs; each snapshot says which mode the steps run in.
 Messages from it: ("ready", run_id, RunInfo fields as a dict), ("snapshot", Snapshot),
 ("failed", run_id, message, details), ("weights_failed", run_id, message),
 ("weights_saved", path, error_message_or_empty).
@@ -55,10 +57,10 @@ def serve(commands: Connection, events: Connection) -> None:
         request = runs.starts.get()
         if request is None:
             return
-        run_id, design_json, control, weights = request
+        run_id, design_json, control, weights, compiled = request
         if control.stopped:
             continue
-        _run(run_id, design_json, control, weights, runs)
+        _run(run_id, design_json, control, weights, compiled, runs)
 
 
 def _read_commands(commands: Connection, runs: _Runs) -> None:
@@ -74,11 +76,11 @@ def _read_commands(commands: Connection, runs: _Runs) -> None:
                     runs.control.stop()
                 runs.control = None
                 if kind == "start":
-                    _, run_id, design_json, paused, speed, weights = message
+                    _, run_id, design_json, paused, speed, weights, compiled = message
                     runs.control = RunControl(paused=paused)
                     if speed is not None:
                         runs.control.set_speed(speed)
-                    runs.starts.put((run_id, design_json, runs.control, weights))
+                    runs.starts.put((run_id, design_json, runs.control, weights, compiled))
             if kind == "quit":
                 runs.starts.put(None)
                 return
@@ -101,6 +103,8 @@ def _read_commands(commands: Connection, runs: _Runs) -> None:
             control.set_lr(message[1])
         elif kind == "speed":
             control.set_speed(message[1])
+        elif kind == "compiled":
+            control.submit(_compiled_step(message[1], control))
         elif kind == "taken":
             control.snapshot_taken()
 
@@ -127,7 +131,28 @@ def _save_weights(runs: _Runs, control: RunControl | None, path: str) -> None:
         _send(runs.events, ("weights_saved", path, "There are no weights to save yet."))
 
 
-def _run(run_id: int, design_json: str, control: RunControl, weights: str | None, runs: _Runs) -> None:
+def _compiled_step(on: bool, control: RunControl):
+    """A loop command that asks for the compiled step (or turns it off).
+
+    When compiling ends, an empty command wakes the loop, so that even a paused
+    run sends a snapshot with the new mode.
+    """
+
+    def command(trainer) -> None:
+        if on:
+            trainer.start_compiling(on_done=lambda mode: control.submit(_nothing))
+        else:
+            trainer.stop_compiled()
+
+    return command
+
+
+def _nothing(trainer) -> None:
+    pass
+
+
+def _run(run_id: int, design_json: str, control: RunControl, weights: str | None, compiled: bool,
+         runs: _Runs) -> None:
     events = runs.events
     try:
         trainer = build_trainer(design_json)
@@ -156,6 +181,7 @@ def _run(run_id: int, design_json: str, control: RunControl, weights: str | None
             _send(events, ("weights_failed", run_id, text))
             trainer = build_trainer(design_json)  # start from fresh weights instead
     runs.trainer = trainer
+    _compiled_step(compiled, control)(trainer)
     _send(events, ("ready", run_id, info))
     RunLoop(trainer, control, lambda snapshot: _send(events, ("snapshot", snapshot)), run_id=run_id).run()
 

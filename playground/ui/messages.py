@@ -104,3 +104,32 @@ def device_notice(choice) -> str:
         return ""
     return QCoreApplication.translate("EngineMessages", "{0} was asked for but is not available: {1} Training on the CPU instead.").format(
         registry.DEVICES.get(choice.requested, choice.requested), device_reason(choice.requested))
+
+
+def step_mode_text(mode) -> tuple[str, str]:
+    """(status bar text, tooltip) for a playground.probes.StepMode (None: not known yet)."""
+
+    if mode is None or (mode.mode == "eager" and not mode.reason):
+        return QCoreApplication.translate("StepMode", "eager"), QCoreApplication.translate("StepMode", "How each step runs: eager PyTorch, one operation at a time.")
+    if mode.mode == "compiled":
+        return QCoreApplication.translate("StepMode", "compiled"), QCoreApplication.translate("StepMode", 
+            "Training steps run as one compiled function (torch.compile): the same losses as eager PyTorch, "
+            "several times faster on small networks. The steps the dashboards inspect still run eagerly. "
+            "Compiling took {0} s.").format(f"{mode.seconds:.1f}")
+    if mode.mode == "compiling":
+        return QCoreApplication.translate("StepMode", "eager, compiling…"), QCoreApplication.translate("StepMode", 
+            "Training runs eagerly while a faster compiled step is prepared in the background: a few seconds, "
+            "up to a minute the first time a network is compiled. It takes over by itself when ready.")
+    reasons = {
+        "off": QCoreApplication.translate("StepMode", "The compiled training step is turned off (Training menu)."),
+        "frozen": QCoreApplication.translate("StepMode", "The packaged app always trains eagerly: compiling needs PyTorch's C++ headers and a "
+                     "C++ compiler, which it does not include."),
+        "no_compiler": QCoreApplication.translate("StepMode", "No C++ compiler was found, so training runs eagerly. With one installed (g++ or "
+                          "clang, or Visual Studio Build Tools on Windows) small networks train several times "
+                          "faster."),
+        "dropout": QCoreApplication.translate("StepMode", "Designs with dropout train eagerly: a compiled step draws different random numbers, "
+                      "so its results would not match eager PyTorch."),
+        "device": QCoreApplication.translate("StepMode", "Compiling is not supported on this device, so training runs eagerly."),
+        "failed": QCoreApplication.translate("StepMode", "Compiling failed, so training runs eagerly. The error was: {0}").format(mode.detail),
+    }
+    return QCoreApplication.translate("StepMode", "eager"), reasons.get(mode.reason, QCoreApplication.translate("StepMode", "How each step runs: eager PyTorch, one operation at a time."))

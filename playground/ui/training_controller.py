@@ -124,6 +124,7 @@ class TrainingController(QObject):
         self._state = "stopped"
         self._paused = True
         self._speed: float | None = None
+        self._compiled = True  # ask for the compiled step; the process falls back to eager by itself
         self._closed = False
         self.info: RunInfo | None = None
         self._worker: _Worker | None = _Worker(self._on_bridge_message_received)
@@ -158,7 +159,8 @@ class TrainingController(QObject):
         self._paused = not running
         self.info = None
         self._set_state("loading")
-        self._send(("start", self._run_id, design_to_json(design), not running, self._speed, weights))
+        self._send(("start", self._run_id, design_to_json(design), not running, self._speed, weights,
+                    self._compiled))
         return self._run_id
 
     def stop(self) -> None:
@@ -212,6 +214,15 @@ class TrainingController(QObject):
     def set_speed(self, steps_per_second: float | None) -> None:
         self._speed = steps_per_second
         self._send(("speed", steps_per_second))
+
+    def set_compiled(self, on: bool) -> None:
+        """Use the compiled training step when one can be made (else eager only); kept for later runs."""
+        self._compiled = bool(on)
+        self._send(("compiled", self._compiled))
+
+    @property
+    def compiled(self) -> bool:
+        return self._compiled
 
     def save_weights(self, path: str) -> None:
         """Ask the training process to write the current weights and optimizer state to ``path``.

@@ -1279,6 +1279,14 @@ Scroll to zoom, drag to pan; the &apos;A&apos; button in the corner shows everyt
         <translation>같은 데이터에서 새 무작위 초기 가중치로 다시 시작합니다(Ctrl+R).</translation>
     </message>
     <message>
+        <source>Compiled training step</source>
+        <translation>컴파일된 학습 스텝</translation>
+    </message>
+    <message>
+        <source>Compile each training step with torch.compile when a C++ compiler is available: the same results, several times faster on small networks. Training runs eagerly while it compiles.</source>
+        <translation>C++ 컴파일러가 있으면 학습 스텝을 torch.compile로 컴파일합니다: 결과는 같고, 작은 신경망에서는 몇 배 빠릅니다. 컴파일하는 동안에는 eager 모드로 학습합니다.</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
@@ -1388,7 +1396,7 @@ Scroll to zoom, drag to pan; the &apos;A&apos; button in the corner shows everyt
     </message>
     <message>
         <source>How each step runs: eager PyTorch, one operation at a time.</source>
-        <translation>각 스텝의 실행 방식: eager 모드 PyTorch로, 연산을 하나씩 바로 실행합니다.</translation>
+        <translation type="vanished">각 스텝의 실행 방식: eager 모드 PyTorch로, 연산을 하나씩 바로 실행합니다.</translation>
     </message>
     <message>
         <source>Loss on the training and test data (lower is better).</source>
@@ -1400,7 +1408,7 @@ Scroll to zoom, drag to pan; the &apos;A&apos; button in the corner shows everyt
     </message>
     <message>
         <source>eager</source>
-        <translation>eager</translation>
+        <translation type="vanished">eager</translation>
     </message>
     <message>
         <source>Reset weights</source>
@@ -1812,6 +1820,57 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     <message>
         <source>True class {0}, predicted {1}: {2:,} test samples.</source>
         <translation>실제 클래스 {0}, 예측 {1}: 테스트 샘플 {2:,}개.</translation>
+    </message>
+</context>
+<context>
+    <name>StepMode</name>
+    <message>
+        <source>eager</source>
+        <translation>eager</translation>
+    </message>
+    <message>
+        <source>How each step runs: eager PyTorch, one operation at a time.</source>
+        <translation>스텝이 실행되는 방식: eager PyTorch, 연산을 하나씩 실행합니다.</translation>
+    </message>
+    <message>
+        <source>compiled</source>
+        <translation>컴파일됨</translation>
+    </message>
+    <message>
+        <source>Training steps run as one compiled function (torch.compile): the same losses as eager PyTorch, several times faster on small networks. The steps the dashboards inspect still run eagerly. Compiling took {0} s.</source>
+        <translation>학습 스텝이 컴파일된 하나의 함수(torch.compile)로 실행됩니다: 손실은 eager PyTorch와 같고, 작은 신경망에서는 몇 배 빠릅니다. 대시보드가 들여다보는 스텝은 여전히 eager로 실행됩니다. 컴파일에 {0}초 걸렸습니다.</translation>
+    </message>
+    <message>
+        <source>eager, compiling…</source>
+        <translation>eager, 컴파일 중…</translation>
+    </message>
+    <message>
+        <source>Training runs eagerly while a faster compiled step is prepared in the background: a few seconds, up to a minute the first time a network is compiled. It takes over by itself when ready.</source>
+        <translation>더 빠른 컴파일된 스텝을 백그라운드에서 준비하는 동안 eager로 학습합니다: 몇 초, 신경망을 처음 컴파일할 때는 1분까지 걸립니다. 준비되면 저절로 넘어갑니다.</translation>
+    </message>
+    <message>
+        <source>The compiled training step is turned off (Training menu).</source>
+        <translation>컴파일된 학습 스텝이 꺼져 있습니다(학습 메뉴).</translation>
+    </message>
+    <message>
+        <source>The packaged app always trains eagerly: compiling needs PyTorch&apos;s C++ headers and a C++ compiler, which it does not include.</source>
+        <translation>패키지된 앱은 항상 eager로 학습합니다: 컴파일에는 PyTorch의 C++ 헤더와 C++ 컴파일러가 필요한데, 패키지에는 들어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>No C++ compiler was found, so training runs eagerly. With one installed (g++ or clang, or Visual Studio Build Tools on Windows) small networks train several times faster.</source>
+        <translation>C++ 컴파일러를 찾지 못해 eager로 학습합니다. 컴파일러(g++ 또는 clang, Windows에서는 Visual Studio Build Tools)를 설치하면 작은 신경망이 몇 배 빠르게 학습합니다.</translation>
+    </message>
+    <message>
+        <source>Designs with dropout train eagerly: a compiled step draws different random numbers, so its results would not match eager PyTorch.</source>
+        <translation>드롭아웃이 있는 설계는 eager로 학습합니다: 컴파일된 스텝은 다른 난수를 뽑으므로 결과가 eager PyTorch와 같지 않게 됩니다.</translation>
+    </message>
+    <message>
+        <source>Compiling is not supported on this device, so training runs eagerly.</source>
+        <translation>이 장치에서는 컴파일을 지원하지 않아 eager로 학습합니다.</translation>
+    </message>
+    <message>
+        <source>Compiling failed, so training runs eagerly. The error was: {0}</source>
+        <translation>컴파일에 실패해 eager로 학습합니다. 오류: {0}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,312 @@
+"""The compiled training step: K optimizer steps as one function, compiled by torch.compile.
+
+On the tiny networks learners build, an eager step is mostly PyTorch's per-operation
+overhead (about 125 µs for TensorFlow Playground's default network, 220 µs for a
+6 x 8 tanh network at batch 1). Compiling the usual ``loss.backward();
+optimizer.step()`` does not help (graph breaks; measured 0.6-0.98x). What does is
+one functional graph for the whole step: ``torch.func.grad`` of a ``functional_call``
+of the learner's own ``nn.Sequential``, followed by the optimizer's update written
+out with the same formulas as ``torch.optim``, unrolled K times and compiled with
+``fullgraph=True`` (measured 4-14x; docs/compiled-step-research.md).
+
+The compiled function works in place on the very tensors the eager path uses: the
+module's parameters (as detached views sharing their storage), its buffers (batch
+norm's running statistics) and the optimizer's state tensors. So the trainer can
+mix the two freely: the instrumented probe step, an epoch's short last batch and
+any step that does not fill K run eagerly, everything else compiled, and saving or
+resuming sees one consistent state. Losses match eager to floating-point tolerance
+(tested); only the speed changes.
+
+Compiling takes 10-40 s the first time and a few seconds once inductor's cache (in
+the user's cache folder) holds the graph, so it runs on a background thread while
+eager training goes on; ``mode`` says where it stands. Designs that cannot match
+eager (dropout draws random numbers differently), machines without a C++ compiler,
+the packaged app (no headers to compile against) and a compile that fails all stay
+eager, with the reason kept for the status bar.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import threading
+import time
+import traceback
+from pathlib import Path
+from typing import Callable
+
+import torch
+from torch import nn
+
+K_MAX = 10  # steps unrolled per call; compile time grows linearly with it
+STATE_KEYS: dict[str, tuple[str, ...]] = {
+    "sgd": (),
+    "momentum": ("momentum_buffer",),
+    "adagrad": ("step", "sum"),
+    "rmsprop": ("step", "square_avg"),
+    "adam": ("step", "exp_avg", "exp_avg_sq"),
+    "adamw": ("step", "exp_avg", "exp_avg_sq"),
+}
+EAGER_ENV = "NN_PLAYGROUND_EAGER"  # set (to anything but "" or "0") to never compile
+CACHE_ENV = "NN_PLAYGROUND_CACHE"  # overrides the cache folder
+
+
+def cache_folder() -> Path:
+    """Where compiled graphs are kept between launches: the user's cache folder."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / "nn-playground" / "cache" / "compiled"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "nn-playground" / "compiled"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "nn-playground" / "compiled"
+
+
+def use_cache_folder() -> None:
+    """Point inductor's cache at ``cache_folder()`` unless the user already chose one.
+
+    Must run before the first compile: inductor fixes its folder on first use.
+    """
+    if "TORCHINDUCTOR_CACHE_DIR" not in os.environ:
+        os.environ["TORCHINDUCTOR_CACHE_DIR"] = str(cache_folder())
+
+
+def find_compiler() -> str:
+    """The C++ compiler inductor would use on the CPU, or "" when there is none."""
+    names = ("cl",) if sys.platform == "win32" else ("c++", "g++", "clang++")
+    override = os.environ.get("CXX")
+    for name in ((override,) if override else ()) + names:
+        found = shutil.which(name)
+        if found:
+            return found
+    return ""
+
+
+def unavailable_reason(design, device_type: str) -> str:
+    """Why this design cannot use a compiled step here ("" when it can); see StepMode.reason."""
+    if os.environ.get(EAGER_ENV, "") not in ("", "0"):
+        return "off"
+    if getattr(sys, "frozen", False):
+        return "frozen"
+    if any(layer.type == "dropout" and layer.p > 0 for layer in design.layers):
+        return "dropout"
+    if device_type == "cpu":
+        return "" if find_compiler() else "no_compiler"
+    if device_type == "cuda":
+        try:
+            import triton  # noqa: F401  (inductor's GPU code generator)
+        except ImportError:
+            return "no_compiler"
+        return ""
+    return "device"  # inductor on Apple's MPS is still experimental
+
+
+def chunk_size(full_batches: int, k_max: int = K_MAX) -> int:
+    """Steps per compiled call for an epoch of ``full_batches`` equal batches.
+
+    A divisor of the epoch, so that the calls tile it without an eager remainder,
+    preferably at least k_max / 2; otherwise k_max and the remainder runs eagerly.
+    """
+    if full_batches <= k_max:
+        return max(1, full_batches)
+    for k in range(k_max, (k_max + 1) // 2 - 1, -1):
+        if full_batches % k == 0:
+            return k
+    return k_max
+
+
+class FastStep:
+    """K training steps of ``network`` as one function (compiled by ``compile()``).
+
+    ``penalty`` is ("l1" | "l2", rate, indices of the weights it applies to among
+    ``network.parameters()``) or None. Optimizer hyperparameters other than the
+    learning rate are read once, here; the learning rate is read at every call.
+    """
+
+    def __init__(self, network: nn.Module, loss_fn: nn.Module, optimizer: torch.optim.Optimizer,
+                 optimizer_name: str, k: int, penalty: tuple[str, float, tuple[int, ...]] | None = None):
+        if optimizer_name not in STATE_KEYS:
+            raise ValueError(f"no compiled step for the optimizer {optimizer_name!r}")
+        self.k = k
+        self._network, self._loss_fn, self._optimizer = network, loss_fn, optimizer
+        self._name = optimizer_name
+        self._module_params = list(network.parameters())
+        self._params = [p.detach() for p in self._module_params]  # share storage with the module
+        self._param_names = [name for name, _ in network.named_parameters()]
+        self._buffer_names = [name for name, _ in network.named_buffers()]
+        self._buffers = [b for _, b in network.named_buffers()]
+        group = optimizer.param_groups[0]
+        self._group = group
+        self._h = {key: group.get(key) for key in ("momentum", "nesterov", "alpha", "eps", "weight_decay", "betas")}
+        self._keys = STATE_KEYS[optimizer_name]
+        if optimizer_name == "rmsprop" and group["momentum"] > 0:
+            self._keys = self._keys + ("momentum_buffer",)
+        self._penalty = penalty
+        self._lr_value: float | None = None
+        self._lr = torch.zeros((), dtype=torch.float64)
+        self._function: Callable = self._k_steps  # uncompiled until compile() succeeds
+        self.seconds = 0.0  # how long compile() took
+        self._grad = torch.func.grad(self._loss_of, has_aux=True)
+
+    # --- the step, written for torch.compile (no Python-side data dependence) ---------
+    def _loss_of(self, params: list[torch.Tensor], buffers: list[torch.Tensor],
+                 x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        tensors = dict(zip(self._param_names, params))
+        tensors.update(zip(self._buffer_names, buffers))
+        loss = self._loss_fn(torch.func.functional_call(self._network, tensors, (x,)), y)
+        if self._penalty is None:
+            return loss, loss.detach()
+        kind, rate, indices = self._penalty
+        weights = [params[i] for i in indices]
+        if kind == "l1":
+            extra = rate * sum(w.abs().sum() for w in weights)
+        else:
+            extra = rate * 0.5 * sum(w.pow(2).sum() for w in weights)
+        return loss + extra, loss.detach()
+
+    def _k_steps(self, params: list[torch.Tensor], buffers: list[torch.Tensor],
+                 states: list[list[torch.Tensor]], xs: torch.Tensor, ys: torch.Tensor,
+                 lr: torch.Tensor) -> torch.Tensor:
+        losses = []
+        for i in range(self.k):
+            grads, loss = self._grad(params, buffers, xs[i], ys[i])
+            for param, grad, state in zip(params, grads, states):
+                self._update(param, grad, state, lr)
+            losses.append(loss)
+        return torch.stack(losses)
+
+    def _update(self, param: torch.Tensor, grad: torch.Tensor, state: list[torch.Tensor],
+                lr: torch.Tensor) -> None:
+        """torch.optim's single-tensor update for one parameter, in place, lr a 0-d tensor."""
+        h, name = self._h, self._name
+        decay = h["weight_decay"]
+        if name == "adamw":
+            if decay:
+                param.mul_(1 - lr * decay)
+        elif decay:
+            grad = grad.add(param, alpha=decay)
+        if name == "sgd":
+            param.sub_(lr * grad)
+        elif name == "momentum":
+            (buf,) = state
+            buf.mul_(h["momentum"]).add_(grad)
+            direction = grad.add(buf, alpha=h["momentum"]) if h["nesterov"] else buf
+            param.sub_(lr * direction)
+        elif name == "adagrad":
+            step, total = state
+            step.add_(1)
+            total.addcmul_(grad, grad, value=1)
+            param.sub_(lr * (grad / total.sqrt().add_(h["eps"])))
+        elif name == "rmsprop":
+            step, square_avg = state[0], state[1]
+            step.add_(1)
+            alpha = h["alpha"]
+            square_avg.mul_(alpha).addcmul_(grad, grad, value=1 - alpha)
+            avg = square_avg.sqrt().add_(h["eps"])
+            if len(state) == 3:
+                buf = state[2]
+                buf.mul_(h["momentum"]).addcdiv_(grad, avg)
+                param.sub_(lr * buf)
+            else:
+                param.sub_(lr * (grad / avg))
+        else:  # adam, adamw: bias corrections in float64, as eager computes them in Python
+            step, exp_avg, exp_avg_sq = state
+            beta1, beta2 = h["betas"]
+            step.add_(1)
+            exp_avg.lerp_(grad, 1 - beta1)
+            exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
+            count = step.to(torch.float64)
+            bias1 = 1 - torch.pow(beta1, count)
+            bias2_sqrt = (1 - torch.pow(beta2, count)).sqrt()
+            denom = (exp_avg_sq.sqrt() / bias2_sqrt.to(exp_avg_sq.dtype)).add_(h["eps"])
+            param.sub_((lr / bias1).to(param.dtype) * (exp_avg / denom))
+
+    # --- use -----------------------------------------------------------------------------
+    def states_ready(self) -> bool:
+        """True once the optimizer holds every state tensor the update needs (after one eager step)."""
+        state = self._optimizer.state
+        return all(all(torch.is_tensor(state[p].get(key)) for key in self._keys) for p in self._module_params)
+
+    def run(self, xs: torch.Tensor, ys: torch.Tensor) -> torch.Tensor:
+        """Train K steps on the batches ``xs[i], ys[i]``; returns the K losses (a tensor).
+
+        Needs ``states_ready()``. Updates the module and the optimizer state in place.
+        """
+        lr = self._group["lr"]
+        if lr != self._lr_value:
+            self._lr_value = lr
+            self._lr = torch.tensor(lr, dtype=torch.float64)
+        state = self._optimizer.state
+        states = [[state[p][key] for key in self._keys] for p in self._module_params]
+        with torch.no_grad():
+            return self._function(self._params, self._buffers, states, xs, ys, self._lr)
+
+    def compile(self, xs: torch.Tensor, ys: torch.Tensor) -> float:
+        """Compile the K-step function and run it once on copies of the state; returns seconds.
+
+        Safe to call on a background thread while the owner trains eagerly: nothing
+        the owner uses is touched. Raises whatever torch.compile raises.
+        """
+        start = time.perf_counter()
+        compiled = torch.compile(self._k_steps, fullgraph=True, dynamic=False)
+        with torch.no_grad():
+            params = [p.clone() for p in self._params]
+            buffers = [b.clone() for b in self._buffers]
+            states = [[_state_like(p, key, self._optimizer.state[m].get(key))
+                       for key in self._keys] for p, m in zip(self._params, self._module_params)]
+            losses = compiled(params, buffers, states, xs.clone(), ys.clone(), self._lr.clone())
+        if losses.shape != (self.k,):
+            raise RuntimeError(f"the compiled step returned losses of shape {tuple(losses.shape)}")
+        self._function = compiled
+        self.seconds = time.perf_counter() - start
+        return self.seconds
+
+    @property
+    def compiled(self) -> bool:
+        return self._function is not self._k_steps
+
+
+def _state_like(param: torch.Tensor, key: str, value) -> torch.Tensor:
+    """A copy of an optimizer state tensor, or one of the right kind when not created yet."""
+    if torch.is_tensor(value):
+        return value.clone()
+    if key == "step":
+        return torch.zeros((), dtype=torch.float32)
+    return torch.zeros_like(param)
+
+
+class Compiler:
+    """One background thread that compiles the latest request; older unstarted ones are dropped.
+
+    ``request(job)`` queues ``job()`` (which compiles, and reports through its own
+    callbacks); a job superseded before its turn never runs. The thread is a daemon:
+    a process that quits mid-compile does not wait for it.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._job: Callable[[], object] | None = None
+        self._thread: threading.Thread | None = None
+
+    def request(self, job: Callable[[], object]) -> None:
+        with self._cond:
+            self._job = job
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._serve, name="compile", daemon=True)
+                self._thread.start()
+            self._cond.notify()
+
+    def _serve(self) -> None:
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._job is not None)
+                job, self._job = self._job, None
+            try:
+                job()
+            except Exception:  # a job reports its own failure; never let the thread die
+                traceback.print_exc()
+
+
+COMPILER = Compiler()
