@@ -148,6 +148,7 @@ class FastStep:
         self._lr = torch.zeros((), dtype=torch.float64)
         self._function: Callable = self._k_steps  # uncompiled until compile() succeeds
         self.seconds = 0.0  # how long compile() took
+        self.steps = 0  # trained through run()
         self._grad = torch.func.grad(self._loss_of, has_aux=True)
 
     # --- the step, written for torch.compile (no Python-side data dependence) ---------
@@ -240,17 +241,21 @@ class FastStep:
             self._lr = torch.tensor(lr, dtype=torch.float64)
         state = self._optimizer.state
         states = [[state[p][key] for key in self._keys] for p in self._module_params]
+        self.steps += self.k
         with torch.no_grad():
             return self._function(self._params, self._buffers, states, xs, ys, self._lr)
 
-    def compile(self, xs: torch.Tensor, ys: torch.Tensor) -> float:
+    def compile(self, xs: torch.Tensor, ys: torch.Tensor, backend: str | None = "inductor") -> float:
         """Compile the K-step function and run it once on copies of the state; returns seconds.
 
         Safe to call on a background thread while the owner trains eagerly: nothing
-        the owner uses is touched. Raises whatever torch.compile raises.
+        the owner uses is touched. Raises whatever torch.compile raises. ``backend``
+        None keeps the function uncompiled (plain Python, to check its formulas).
         """
         start = time.perf_counter()
-        compiled = torch.compile(self._k_steps, fullgraph=True, dynamic=False)
+        compiled = self._k_steps
+        if backend is not None:
+            compiled = torch.compile(self._k_steps, fullgraph=True, dynamic=False, backend=backend)
         with torch.no_grad():
             params = [p.clone() for p in self._params]
             buffers = [b.clone() for b in self._buffers]
@@ -262,10 +267,6 @@ class FastStep:
         self._function = compiled
         self.seconds = time.perf_counter() - start
         return self.seconds
-
-    @property
-    def compiled(self) -> bool:
-        return self._function is not self._k_steps
 
 
 def _state_like(param: torch.Tensor, key: str, value) -> torch.Tensor:

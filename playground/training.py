@@ -158,6 +158,11 @@ class Trainer:
         return self.step >= self.max_steps
 
     @property
+    def compiled_steps(self) -> int:
+        """Steps trained through the compiled function so far (the rest ran eagerly)."""
+        return self._compiled.steps if self._compiled is not None else 0
+
+    @property
     def lr(self) -> float:
         return self.optimizer.param_groups[0]["lr"]
 
@@ -277,14 +282,15 @@ class Trainer:
         return xs[at : at + k], ys[at : at + k]
 
     # --- the compiled step -----------------------------------------------------------
-    def start_compiling(self, *, background: bool = True,
-                        on_done: Callable[[StepMode], object] | None = None) -> StepMode:
+    def start_compiling(self, *, background: bool = True, on_done: Callable[[StepMode], object] | None = None,
+                        backend: str | None = "inductor") -> StepMode:
         """Prepare the compiled step: on the shared compile thread, or here when not ``background``.
 
         Returns the mode right after the request ("compiling", "compiled" when it is
         already, or "eager" with the reason none can be used). When a compile ends,
         either way, ``compiled_ready`` is set and ``on_done(mode)`` is called (on the
-        compile thread).
+        compile thread). ``backend`` goes to torch.compile; None runs the same
+        functional K-step uncompiled (to check it against eager quickly).
         """
         with self._mode_lock:
             self._compiled_wanted = True
@@ -305,7 +311,7 @@ class Trainer:
         def job() -> None:
             try:
                 use_cache_folder()
-                fast.compile(*sample)
+                fast.compile(*sample, backend=backend)
             except Exception as error:  # any compiler failure: stay eager and say why
                 with self._mode_lock:
                     self.step_mode = StepMode("eager", "failed", f"{type(error).__name__}: {error}"[:2000])

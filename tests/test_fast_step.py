@@ -1,0 +1,259 @@
+"""The compiled training step: same losses as eager, used when ready, eager when it cannot be.
+
+Most tests run the functional K-step uncompiled (``backend=None``): the same Python
+torch.compile traces, checked against torch.optim in well under a second. A few
+compile for real (10-40 s of CPU each on a cold cache).
+"""
+
+import threading
+
+import numpy as np
+import pytest
+import torch
+
+from playground import fast_step
+from playground.design import BatchNormLayer, Design, DropoutLayer, LinearLayer
+from playground.fast_step import chunk_size, unavailable_reason
+from playground.run_loop import RunControl, RunLoop
+from playground.training import Diverged, Trainer
+
+
+@pytest.fixture(autouse=True)
+def compiling_allowed(monkeypatch, tmp_path_factory):
+    monkeypatch.delenv(fast_step.EAGER_ENV, raising=False)
+
+
+def spiral(batch_size=30, **training) -> Design:
+    d = Design(layers=tuple(LinearLayer(units=8, activation="tanh") for _ in range(3))).with_data(dataset="spiral")
+    return d.with_training(batch_size=batch_size, **training)
+
+
+def losses_of(trainer: Trainer, calls: int, n: int, probe: bool = False) -> np.ndarray:
+    return np.concatenate([trainer.train_steps(n, probe=probe).losses for _ in range(calls)])
+
+
+def side_by_side(design: Design, calls=12, n=17, probe=False, backend=None):
+    """(eager losses, functional-step losses, eager trainer, functional trainer)."""
+    eager, fast = Trainer(design), Trainer(design)
+    mode = fast.start_compiling(background=False, backend=backend)
+    assert mode.mode == "compiled", mode
+    return losses_of(eager, calls, n, probe), losses_of(fast, calls, n, probe), eager, fast
+
+
+def assert_close(fast: np.ndarray, eager: np.ndarray, strict: int = 40):
+    """Equal to float32 rounding at first; later rounding differences may grow a little."""
+    np.testing.assert_allclose(fast[:strict], eager[:strict], rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(fast, eager, rtol=1e-3, atol=1e-4)
+
+
+def assert_same_state(eager: Trainer, fast: Trainer, rtol=1e-3, atol=1e-5):
+    for (name, a), b in zip(eager.network.state_dict().items(), fast.network.state_dict().values()):
+        np.testing.assert_allclose(a.numpy(), b.numpy(), rtol=rtol, atol=atol, err_msg=name)
+
+
+OPTIMIZERS = {
+    "sgd": {"lr": 0.1},
+    "momentum": {"lr": 0.05, "momentum": 0.9},
+    "nesterov": {"lr": 0.05, "momentum": 0.9, "nesterov": True},
+    "adagrad": {"lr": 0.05},
+    "rmsprop": {"lr": 0.002, "momentum": 0.5},
+    "rmsprop_plain": {"lr": 0.002, "momentum": 0.0},
+    "adam": {"lr": 0.005},
+    "adamw": {"lr": 0.005, "weight_decay": 0.01},
+}
+
+
+@pytest.mark.parametrize("key", OPTIMIZERS)
+def test_every_optimizer_gives_the_losses_and_weights_of_torch_optim(key):
+    name = {"nesterov": "momentum", "rmsprop_plain": "rmsprop"}.get(key, key)
+    design = spiral().with_optimizer(name=name, **OPTIMIZERS[key])
+    eager, fast, e, f = side_by_side(design)
+    assert f.compiled_steps > 0.5 * len(fast)  # most steps went through the K-step function
+    assert_close(fast, eager)
+    assert_same_state(e, f)
+    for p, q in zip(e.network.parameters(), f.network.parameters()):  # optimizer state too
+        for key_, value in e.optimizer.state[p].items():
+            np.testing.assert_allclose(f.optimizer.state[q][key_].numpy(), value.numpy(), rtol=1e-3, atol=1e-5)
+
+
+@pytest.mark.parametrize("penalty", ["l1", "l2"])
+def test_regularization_and_weight_decay_match(penalty):
+    design = spiral(regularization=penalty, regularization_rate=0.003).with_optimizer(name="sgd", lr=0.1, weight_decay=0.01)
+    eager, fast, e, f = side_by_side(design)
+    assert_close(fast, eager)
+    assert_same_state(e, f)
+
+
+@pytest.mark.parametrize("loss,dataset", [("mse", "sine"), ("mae", "line"), ("huber", "sine"),
+                                          ("cross_entropy", "blobs"), ("bce", "moons")])
+def test_every_loss_matches(loss, dataset):
+    design = Design(layers=(LinearLayer(units=6, activation="relu"),), loss=loss).with_data(dataset=dataset)
+    design = design.with_optimizer(name="adam", lr=0.01)
+    eager, fast, e, f = side_by_side(design)
+    assert_close(fast, eager)
+    assert_same_state(e, f)
+
+
+def test_batchnorm_running_statistics_follow_the_same_path():
+    design = Design(layers=(LinearLayer(units=6), BatchNormLayer(activation="relu"), LinearLayer(units=4)))
+    design = design.with_training(batch_size=25).with_optimizer(name="momentum", lr=0.05)
+    eager, fast, e, f = side_by_side(design)
+    assert_close(fast, eager)
+    assert_same_state(e, f)  # includes running_mean, running_var, num_batches_tracked
+    (bn,) = [m for m in f.network if isinstance(m, torch.nn.BatchNorm1d)]
+    assert bn.num_batches_tracked.item() == f.step
+
+
+def test_full_batch_runs_k_epochs_per_call_and_matches():
+    design = spiral(batch_mode="full").with_optimizer(name="sgd", lr=0.3)
+    eager, fast, e, f = side_by_side(design, calls=5, n=23)
+    assert f.compiled_steps >= 100
+    assert_close(fast, eager)
+
+
+def test_probe_steps_and_short_last_batches_interleave_with_compiled_ones():
+    design = spiral(batch_size=40)  # 250 training points: 6 full batches and one of 10
+    eager, fast, e, f = side_by_side(design, calls=20, n=13, probe=True)
+    assert 0 < f.compiled_steps < f.step
+    assert_close(fast, eager)
+    assert_same_state(e, f)
+    report = f.train_steps(3, probe=True).probe
+    assert report is not None and report.step == f.step - 1  # the last step of the call
+
+
+def test_a_live_learning_rate_change_reaches_the_compiled_step():
+    design = spiral().with_optimizer(name="sgd", lr=0.1)
+    e, f = Trainer(design), Trainer(design)
+    f.start_compiling(background=False, backend=None)
+    first = [losses_of(t, 3, 16) for t in (e, f)]
+    for t in (e, f):
+        t.set_lr(0.01)
+    second = [losses_of(t, 3, 16) for t in (e, f)]
+    assert_close(first[1], first[0])
+    assert_close(second[1], second[0])
+
+
+def test_divergence_in_the_compiled_step_stops_with_the_explanation():
+    design = Design(layers=(LinearLayer(units=8, activation="linear"),), loss="mse").with_data(dataset="sine")
+    design = design.with_optimizer(name="sgd", lr=5.0)
+    t = Trainer(design)
+    t.start_compiling(background=False, backend=None)
+    with pytest.raises(Diverged) as caught:
+        for _ in range(200):
+            t.train_steps(50)
+    assert "learning rate" in str(caught.value) and np.isfinite(caught.value.losses[:-1]).all()
+    assert t.compiled_steps > 0 and t.diverged
+
+
+def test_turning_the_compiled_step_off_trains_eagerly_again():
+    t = Trainer(spiral())
+    t.start_compiling(background=False, backend=None)
+    t.train_steps(40)
+    done = t.compiled_steps
+    assert done > 0
+    assert t.stop_compiled().reason == "off"
+    t.train_steps(40)
+    assert t.compiled_steps == done and t.step_mode.mode == "eager"
+    assert t.start_compiling().mode == "compiled"  # already compiled: back at once
+    t.train_steps(40)
+    assert t.compiled_steps > done
+
+
+# --- when there is no compiled step ------------------------------------------------------------
+def test_designs_and_machines_without_a_compiled_step_stay_eager_and_say_why(monkeypatch):
+    assert unavailable_reason(spiral(), "cpu") == ""
+    with_dropout = Design(layers=(LinearLayer(units=4), DropoutLayer(p=0.3)))
+    assert unavailable_reason(with_dropout, "cpu") == "dropout"
+    assert unavailable_reason(Design(layers=(LinearLayer(units=4), DropoutLayer(p=0.0))), "cpu") == ""
+    assert unavailable_reason(spiral(), "mps") == "device"
+    monkeypatch.setattr(fast_step.shutil, "which", lambda name: None)
+    assert unavailable_reason(spiral(), "cpu") == "no_compiler"
+    monkeypatch.setattr(fast_step.sys, "frozen", True, raising=False)
+    assert unavailable_reason(spiral(), "cpu") == "frozen"
+    monkeypatch.setenv(fast_step.EAGER_ENV, "1")
+    assert unavailable_reason(spiral(), "cpu") == "off"
+
+    t = Trainer(spiral())
+    mode = t.start_compiling()
+    assert (mode.mode, mode.reason) == ("eager", "off") and t.compiled_ready.is_set()
+    assert len(t.train_steps(20).losses) == 20 and t.compiled_steps == 0
+
+
+def test_a_compile_that_fails_leaves_eager_training_with_the_error(monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("no working C++ compiler: cc1plus not found")
+
+    monkeypatch.setattr(torch, "compile", broken)
+    t = Trainer(spiral())
+    done = []
+    t.start_compiling(on_done=done.append)
+    assert t.compiled_ready.wait(60)
+    assert (t.step_mode.mode, t.step_mode.reason) == ("eager", "failed")
+    assert "cc1plus" in t.step_mode.detail and done == [t.step_mode]
+    assert len(t.train_steps(30).losses) == 30 and t.compiled_steps == 0
+
+
+def test_steps_per_call_tile_the_epoch():
+    assert chunk_size(25) == 5 and chunk_size(250) == 10 and chunk_size(8) == 8 and chunk_size(1) == 1
+    assert chunk_size(24) == 8 and chunk_size(23) == 10  # no divisor from 5 to 10: 10, the rest eagerly
+
+
+def test_the_cache_lives_in_the_users_cache_folder(monkeypatch, tmp_path):
+    monkeypatch.delenv(fast_step.CACHE_ENV, raising=False)
+    monkeypatch.setattr(fast_step.sys, "platform", "linux")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert fast_step.cache_folder() == tmp_path / "nn-playground" / "compiled"
+    monkeypatch.delenv("TORCHINDUCTOR_CACHE_DIR", raising=False)
+    fast_step.use_cache_folder()
+    import os
+
+    assert os.environ["TORCHINDUCTOR_CACHE_DIR"] == str(tmp_path / "nn-playground" / "compiled")
+    monkeypatch.setenv("TORCHINDUCTOR_CACHE_DIR", "/elsewhere")  # the user's own choice wins
+    fast_step.use_cache_folder()
+    assert os.environ["TORCHINDUCTOR_CACHE_DIR"] == "/elsewhere"
+
+
+# --- compiled for real --------------------------------------------------------------------------
+def test_the_compiled_step_takes_over_from_a_running_loop_and_matches_eager():
+    """TensorFlow Playground's default network, compiled in the background while the loop trains."""
+    design = Design().with_training(epochs=100_000)
+    trainer = Trainer(design)
+    control = RunControl()
+    snapshots = []
+
+    def consume(snapshot):
+        snapshots.append(snapshot)
+        control.snapshot_taken()
+
+    assert trainer.start_compiling().mode == "compiling"
+    loop = threading.Thread(target=lambda: RunLoop(trainer, control, consume).run())
+    loop.start()
+    try:
+        assert trainer.compiled_ready.wait(300), "compiling took more than 5 minutes"
+        assert trainer.step_mode.mode == "compiled", trainer.step_mode
+        for _ in range(3000):
+            if trainer.compiled_steps >= 5000:
+                break
+            loop.join(0.01)
+    finally:
+        control.stop()
+        loop.join(60)
+    assert not loop.is_alive()
+    modes = [s.step_mode.mode for s in snapshots]
+    assert modes[0] == "compiling" and modes[-1] == "compiled"  # eager first, then the compiled step
+    assert trainer.compiled_steps >= 5000
+    got = np.concatenate([s.losses for s in snapshots])
+    assert len(got) == trainer.step
+    reference = Trainer(design)
+    expected = losses_of(reference, 1, trainer.step)
+    np.testing.assert_allclose(got, expected, rtol=1e-3, atol=1e-5)
+
+
+def test_compiled_adam_with_batchnorm_and_l2_matches_eager():
+    design = Design(layers=(LinearLayer(units=6), BatchNormLayer(activation="relu")))
+    design = design.with_data(samples=80).with_training(batch_size=10, regularization="l2", regularization_rate=0.01)
+    design = design.with_optimizer(name="adam", lr=0.01)
+    eager, fast, e, f = side_by_side(design, calls=10, n=12, backend="inductor")
+    assert f.compiled_steps > 0.5 * f.step
+    np.testing.assert_allclose(fast, eager, rtol=1e-4, atol=1e-5)
+    assert_same_state(e, f, rtol=1e-3, atol=1e-5)

@@ -1,0 +1,63 @@
+"""The compiled training step as the learner meets it: the status bar and the Training menu."""
+
+import pytest
+
+from playground.probes import StepMode
+from playground.ui.main_window import MainWindow
+from playground.ui.messages import step_mode_text
+
+TIMEOUT = 30_000
+
+
+def test_every_mode_and_reason_has_its_own_words():
+    texts = {}
+    for mode in [None, StepMode("compiling"), StepMode("compiled", seconds=3.25),
+                 *(StepMode("eager", reason) for reason in ("off", "frozen", "no_compiler", "dropout", "device"))]:
+        texts[mode] = step_mode_text(mode)
+    failed = step_mode_text(StepMode("eager", "failed", "CompilationError: cc1plus missing"))
+    assert [t for t, _ in texts.values()] == ["eager", "eager, compiling…", "compiled"] + ["eager"] * 5
+    assert len({tip for _, tip in texts.values()}) == len(texts)  # every case explained differently
+    assert "3.2 s" in texts[StepMode("compiled", seconds=3.25)][1]
+    assert "cc1plus missing" in failed[1]
+
+
+def test_the_window_switches_to_the_compiled_step_and_back(qtbot, settings, tmp_path, monkeypatch):
+    monkeypatch.delenv("NN_PLAYGROUND_EAGER")  # the training process inherits the environment at start
+    window = MainWindow(settings, data_dir=tmp_path / "data")
+    window.show()
+    label = window.status_labels["mode"]
+    try:
+        qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=TIMEOUT)
+        assert window.compiled_action.isChecked()
+        # The first run waits paused; when compiling ends the paused view is refreshed.
+        qtbot.waitUntil(lambda: label.text() == "compiled", timeout=300_000)
+        assert "Compiling took" in label.toolTip()
+        window.controller.play()
+        qtbot.waitUntil(lambda: window.controller.state == "running", timeout=TIMEOUT)
+
+        window.compiled_action.trigger()  # off: eager at once, remembered for the next launch
+        qtbot.waitUntil(lambda: label.text() == "eager", timeout=TIMEOUT)
+        assert "turned off" in label.toolTip()
+        assert settings.value("compiled_step") in (False, "false")
+        window.controller.pause()
+        qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=TIMEOUT)
+        window.compiled_action.trigger()  # on again: already compiled, so straight back
+        qtbot.waitUntil(lambda: label.text() == "compiled", timeout=TIMEOUT)
+    finally:
+        window.document.undo_stack.setClean()
+        window.close()
+
+
+@pytest.mark.parametrize("stored", [False, "false"])
+def test_a_turned_off_compiled_step_stays_off_at_the_next_launch(qtbot, settings, tmp_path, stored, monkeypatch):
+    monkeypatch.delenv("NN_PLAYGROUND_EAGER")  # so that only the setting can keep it eager
+    settings.setValue("compiled_step", stored)
+    window = MainWindow(settings, data_dir=tmp_path / "data")
+    window.show()
+    try:
+        qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=TIMEOUT)
+        assert not window.compiled_action.isChecked() and not window.controller.compiled
+        qtbot.waitUntil(lambda: "turned off" in window.status_labels["mode"].toolTip(), timeout=TIMEOUT)
+    finally:
+        window.document.undo_stack.setClean()
+        window.close()
