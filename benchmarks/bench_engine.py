@@ -2,11 +2,13 @@
 
 For each Design the plain loop and the engine's run loop (probes, evaluation,
 dashboard views and snapshots at up to 30 a second, taken at once by a consumer)
-train the same number of epochs, alternating, ``--repeats`` times. Printed: steps/s
-and epochs/s of both (median, with min and max) and the ratio engine / plain of the
-medians. Target: ratio >= 0.9 on every Design.
+train the same number of epochs, alternating, ``--repeats`` times: the engine once
+with eager steps and once with the compiled step (playground.fast_step; compiled
+before the timed run, its compile time printed). Printed: epochs/s of each (median,
+with min and max), steps/s, and the ratios engine / plain of the medians. Target:
+ratio >= 0.9 on every Design, and above 1 with the compiled step.
 
-    .venv/bin/python benchmarks/bench_engine.py [--repeats 5] [--threads 1]
+    .venv/bin/python benchmarks/bench_engine.py [--repeats 5] [--threads 1] [--no-compiled]
 
 Designs: TensorFlow Playground's default (circle, x1 x2, hidden [4, 2] tanh, SGD lr
 0.03, batch 10, 250 training points) and its spiral with hidden 6 x 8 tanh at batch
@@ -16,6 +18,7 @@ Designs: TensorFlow Playground's default (circle, x1 x2, hidden [4, 2] tanh, SGD
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import time
 
@@ -24,6 +27,7 @@ from torch import nn
 
 from playground.datasets import make_dataset
 from playground.design import Design, LinearLayer
+from playground.fast_step import EAGER_ENV
 from playground.run_loop import RunControl, RunLoop
 from playground.training import Trainer
 
@@ -67,9 +71,18 @@ def plain_loop(design: Design, epochs: int) -> float:
     return time.perf_counter() - start
 
 
-def engine_loop(design: Design, epochs: int) -> tuple[float, int, int]:
-    """The app's engine with everything the dashboards need. Returns (seconds, steps, snapshots)."""
+def engine_loop(design: Design, epochs: int, compiled: bool = False) -> tuple[float, int, int, float]:
+    """The app's engine with everything the dashboards need.
+
+    Returns (seconds, steps, snapshots, compile seconds); compiling is not timed.
+    """
     trainer = Trainer(design.with_training(epochs=epochs))
+    compile_seconds = 0.0
+    if compiled:
+        mode = trainer.start_compiling(background=False)
+        if mode.mode != "compiled":
+            raise SystemExit(f"no compiled step on this machine: {mode}")
+        compile_seconds = mode.seconds
     control = RunControl()
     count = 0
 
@@ -83,34 +96,44 @@ def engine_loop(design: Design, epochs: int) -> tuple[float, int, int]:
     final = loop.run()
     seconds = time.perf_counter() - start
     assert final.state == "finished", final.message
-    return seconds, trainer.step, count
+    return seconds, trainer.step, count, compile_seconds
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--threads", type=int, default=1, help="torch intra-op threads (the app uses 1 for small nets)")
+    parser.add_argument("--no-compiled", action="store_true", help="skip the compiled step (eager engine only)")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
-    print(f"torch {torch.__version__}, {args.threads} thread(s), {args.repeats} repeats, median (min-max)\n")
-    header = f"{'design':24} {'plain epochs/s':>22} {'engine epochs/s':>22} {'plain steps/s':>14} {'engine steps/s':>15} {'snaps/s':>8} {'ratio':>6}"
+    os.environ.pop(EAGER_ENV, None)
+    print(f"torch {torch.__version__}, {args.threads} thread(s), {args.repeats} repeats, epochs/s median (min-max)\n")
+    header = (f"{'design':24} {'plain':>20} {'engine eager':>20} {'engine compiled':>20} {'eager/plain':>11} "
+              f"{'compiled/plain':>14} {'snaps/s':>8} {'compile s':>12}")
     print(header)
     print("-" * len(header))
+    modes = [False] if args.no_compiled else [False, True]
     for name, design, epochs in designs():
         plain_loop(design, max(1, epochs // 10))  # warm up allocators and kernels
         engine_loop(design, max(1, epochs // 10))
-        plain, engine, snaps, steps = [], [], [], 0
+        plain, engine, snaps, compile_times = [], {m: [] for m in modes}, [], []
         for _ in range(args.repeats):
             plain.append(epochs / plain_loop(design, epochs))
-            seconds, steps, count = engine_loop(design, epochs)
-            engine.append(epochs / seconds)
-            snaps.append(count / seconds)
-        steps_per_epoch = steps / epochs
-        p, e = statistics.median(plain), statistics.median(engine)
-        print(
-            f"{name:24} {_spread(plain):>22} {_spread(engine):>22} {p * steps_per_epoch:>14,.0f} "
-            f"{e * steps_per_epoch:>15,.0f} {statistics.median(snaps):>8.1f} {e / p:>6.2f}"
-        )
+            for compiled in modes:
+                run_epochs = epochs * 4 if compiled else epochs  # the compiled step is faster: time a longer run
+                seconds, steps, count, compile_seconds = engine_loop(design, run_epochs, compiled)
+                engine[compiled].append(run_epochs / seconds)
+                snaps.append(count / seconds)
+                if compiled:
+                    compile_times.append(compile_seconds)
+        p = statistics.median(plain)
+        eager = statistics.median(engine[False])
+        fast = statistics.median(engine[True]) if True in engine else float("nan")
+        compiled_text = _spread(engine[True]) if True in engine else "-"
+        times = f"{compile_times[0]:.0f} / {statistics.median(compile_times[1:] or compile_times):.1f}" if compile_times else "-"
+        print(f"{name:24} {_spread(plain):>20} {_spread(engine[False]):>20} {compiled_text:>20} {eager / p:>11.2f} "
+              f"{fast / p:>14.2f} {statistics.median(snaps):>8.1f} {times:>12}")
+    print("\ncompile s: the first compile of the run / the median of the others (inductor's cache warm)")
 
 
 def _spread(values: list[float]) -> str:

@@ -33,6 +33,7 @@ import sys
 import threading
 import time
 import traceback
+import types
 from pathlib import Path
 from typing import Callable
 
@@ -138,7 +139,6 @@ class FastStep:
         self._buffer_names = [name for name, _ in network.named_buffers()]
         self._buffers = [b for _, b in network.named_buffers()]
         group = optimizer.param_groups[0]
-        self._group = group
         self._h = {key: group.get(key) for key in ("momentum", "nesterov", "alpha", "eps", "weight_decay", "betas")}
         self._keys = STATE_KEYS[optimizer_name]
         if optimizer_name == "rmsprop" and group["momentum"] > 0:
@@ -235,7 +235,7 @@ class FastStep:
 
         Needs ``states_ready()``. Updates the module and the optimizer state in place.
         """
-        lr = self._group["lr"]
+        lr = self._optimizer.param_groups[0]["lr"]  # live; load_state_dict replaces the group dicts
         if lr != self._lr_value:
             self._lr_value = lr
             self._lr = torch.tensor(lr, dtype=torch.float64)
@@ -255,7 +255,10 @@ class FastStep:
         start = time.perf_counter()
         compiled = self._k_steps
         if backend is not None:
-            compiled = torch.compile(self._k_steps, fullgraph=True, dynamic=False, backend=backend)
+            # A silent fall back to uncompiled Python after too many recompiles would be
+            # slower than eager: raise instead, and the trainer goes back to eager steps.
+            torch._dynamo.config.fail_on_recompile_limit_hit = True
+            compiled = torch.compile(_own_code(self._k_steps), fullgraph=True, dynamic=False, backend=backend)
         with torch.no_grad():
             params = [p.clone() for p in self._params]
             buffers = [b.clone() for b in self._buffers]
@@ -267,6 +270,16 @@ class FastStep:
         self._function = compiled
         self.seconds = time.perf_counter() - start
         return self.seconds
+
+
+def _own_code(method):
+    """``method`` with a copy of its code object: torch.compile caches compiled graphs on
+    the code object, and every FastStep (every design of a session) needs its own cache,
+    or the recompile limit (8 per code object) would be hit after a few designs."""
+    function = method.__func__
+    copy = types.FunctionType(function.__code__.replace(), function.__globals__, function.__name__,
+                              function.__defaults__, function.__closure__)
+    return types.MethodType(copy, method.__self__)
 
 
 def _state_like(param: torch.Tensor, key: str, value) -> torch.Tensor:

@@ -59,9 +59,32 @@ class StepResult:
     probe: ProbeReport | None
 
 
-def make_optimizer(design: Design, params) -> torch.optim.Optimizer:
+# Devices where torch has a fused (one kernel for all parameters) implementation.
+FUSED_ON: dict[str, tuple[str, ...]] = {
+    "sgd": ("cpu", "cuda"), "momentum": ("cpu", "cuda"), "adagrad": ("cpu",), "rmsprop": (),
+    "adam": ("cpu", "cuda"), "adamw": ("cpu", "cuda"),
+}
+
+
+def make_optimizer(design: Design, params, device: torch.device | None = None) -> torch.optim.Optimizer:
+    """The torch optimizer for the design: fused where torch has it for ``device``, which
+    on tiny networks saves most of the per-parameter Python work (measured on the CPU:
+    Adam 1.65x, SGD 1.03x steps/s); the same maths up to floating-point rounding."""
+    params = list(params)
+    fused = device is not None and device.type in FUSED_ON[design.optimizer.name]
+    try:
+        return _optimizer(design, params, fused)
+    except (RuntimeError, ValueError):
+        if not fused:
+            raise
+        return _optimizer(design, params, False)  # this torch build has no fused kernel here
+
+
+def _optimizer(design: Design, params: list, fused: bool) -> torch.optim.Optimizer:
     o = design.optimizer
     common = {"lr": o.lr, "weight_decay": o.weight_decay}
+    if fused:
+        common["fused"] = True
     if o.name == "sgd":
         return torch.optim.SGD(params, **common)
     if o.name == "momentum":
@@ -114,7 +137,7 @@ class Trainer:
         self.network = network.to(self.device)
         self.network.train()
         self.loss_fn = make_loss(design.loss)
-        self.optimizer = make_optimizer(design, self.network.parameters())
+        self.optimizer = make_optimizer(design, self.network.parameters(), self.device)
         self._shuffle = torch.Generator().manual_seed(design.training.seed)
 
         self.x_train, self.y_train, self.c_train = self._tensors(self.dataset.x_train, self.dataset.y_train)
@@ -254,10 +277,15 @@ class Trainer:
                 ready = True
                 batches = self._fast_batches(at, fast.k)
                 if batches is not None:
-                    losses.append(fast.run(*batches))
-                    self.step += fast.k
-                    done += fast.k
-                    continue
+                    try:
+                        losses.append(fast.run(*batches))
+                    except Exception as error:  # e.g. an unexpected recompile: eager from here on
+                        fast = None
+                        self._compiled_failed(error)
+                    else:
+                        self.step += fast.k
+                        done += fast.k
+                        continue
             x, y = self._batches[at]
             if probe and done == k - 1:
                 loss, report = self._probe_step(x, y)
@@ -330,6 +358,11 @@ class Trainer:
         else:
             job()
         return self.step_mode
+
+    def _compiled_failed(self, error: Exception) -> None:
+        with self._mode_lock:
+            self._compiled_wanted, self._compiled = False, None
+            self.step_mode = StepMode("eager", "failed", f"{type(error).__name__}: {error}"[:2000])
 
     def stop_compiled(self) -> StepMode:
         """Use eager steps only, from the next call on (the learner turned the compiled step off)."""

@@ -193,6 +193,22 @@ def test_a_compile_that_fails_leaves_eager_training_with_the_error(monkeypatch):
     assert len(t.train_steps(30).losses) == 30 and t.compiled_steps == 0
 
 
+def test_a_compiled_step_that_fails_while_training_hands_back_to_eager():
+    design = spiral()
+    e, t = Trainer(design), Trainer(design)
+    t.start_compiling(background=False, backend=None)
+    expected = losses_of(e, 4, 16)
+    got = [t.train_steps(16).losses]
+
+    def broken(*args):
+        raise RuntimeError("recompile limit hit")
+
+    t._compiled._function = broken
+    got += [t.train_steps(16).losses for _ in range(3)]
+    assert (t.step_mode.mode, t.step_mode.reason) == ("eager", "failed") and "recompile" in t.step_mode.detail
+    assert_close(np.concatenate(got), expected)  # no step lost or repeated
+
+
 def test_steps_per_call_tile_the_epoch():
     assert chunk_size(25) == 5 and chunk_size(250) == 10 and chunk_size(8) == 8 and chunk_size(1) == 1
     assert chunk_size(24) == 8 and chunk_size(23) == 10  # no divisor from 5 to 10: 10, the rest eagerly
