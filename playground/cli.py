@@ -29,6 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--epochs", type=int, help="train this many epochs instead of the design's limit")
     train.add_argument("--metrics", type=Path, help="write per-epoch metrics (losses, accuracy, gradient norms) to this CSV file")
     train.add_argument("--quiet", action="store_true", help="no progress bar")
+    train.add_argument("--compiled", action="store_true",
+                       help="compile the training step with torch.compile in the background and use it once ready "
+                            "(several times faster on small networks; the same losses up to rounding; needs a C++ compiler)")
     new = commands.add_parser("new", help="write the default design (TensorFlow Playground's circle problem) to a file")
     new.add_argument("design", type=Path, help="where to write the design (.json)")
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
@@ -39,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "train":
-        return train_command(args.design, epochs=args.epochs, metrics_path=args.metrics, quiet=args.quiet)
+        return train_command(args.design, epochs=args.epochs, metrics_path=args.metrics, quiet=args.quiet,
+                             compiled=args.compiled)
     if args.command == "new":
         return new_command(args.design, force=args.force)
     if args.command == "presets":
@@ -81,7 +85,8 @@ def presets_command() -> int:
     return EXIT_OK
 
 
-def train_command(path: Path, *, epochs: int | None = None, metrics_path: Path | None = None, quiet: bool = False) -> int:
+def train_command(path: Path, *, epochs: int | None = None, metrics_path: Path | None = None, quiet: bool = False,
+                  compiled: bool = False) -> int:
     from .design_io import load_design
     from .errors import PlaygroundError
 
@@ -100,6 +105,10 @@ def train_command(path: Path, *, epochs: int | None = None, metrics_path: Path |
         return EXIT_BAD_INPUT
     if trainer.device_choice.notice:
         print(trainer.device_choice.notice, file=sys.stderr)
+    if compiled:
+        mode = trainer.start_compiling()
+        if mode.mode == "eager":
+            print(f"No compiled step: {COMPILE_REASONS.get(mode.reason, mode.reason)}; training eagerly.", file=sys.stderr)
     rows: list[dict] = []
     code = _train(trainer, rows, quiet)
     if metrics_path is not None:
@@ -184,6 +193,20 @@ def _print_summary(trainer, row: dict | None, report) -> None:
             print(f"  test accuracy  {row['test_accuracy']:.1%}")
     if report is not None:
         print(f"  gradients      {report.verdict.state}: {report.verdict.reason}")
+    if trainer.compiled_steps or trainer.step_mode.mode != "eager" or trainer.step_mode.reason:
+        mode = trainer.step_mode
+        why = f" ({COMPILE_REASONS.get(mode.reason, mode.reason)}{': ' + mode.detail if mode.detail else ''})" if mode.reason else ""
+        print(f"  step mode      {mode.mode}{why}; {trainer.compiled_steps:,} of {trainer.step:,} steps compiled")
+
+
+COMPILE_REASONS = {
+    "off": "turned off by NN_PLAYGROUND_EAGER",
+    "frozen": "the packaged app trains eagerly",
+    "no_compiler": "no C++ compiler found",
+    "dropout": "designs with dropout train eagerly (random numbers would differ)",
+    "device": "not supported on this device",
+    "failed": "compiling failed",
+}
 
 
 def _error(text: str) -> None:

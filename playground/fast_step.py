@@ -68,10 +68,15 @@ def cache_folder() -> Path:
 def use_cache_folder() -> None:
     """Point inductor's cache at ``cache_folder()`` unless the user already chose one.
 
-    Must run before the first compile: inductor fixes its folder on first use.
+    Inductor fixes its folder (in this variable) the first time anything asks for
+    it, and creating any torch optimizer already does: so this runs when this module
+    is imported, before the trainer makes its optimizer.
     """
     if "TORCHINDUCTOR_CACHE_DIR" not in os.environ:
         os.environ["TORCHINDUCTOR_CACHE_DIR"] = str(cache_folder())
+
+
+use_cache_folder()
 
 
 def find_compiler() -> str:

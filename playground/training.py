@@ -13,10 +13,9 @@ K) stays eager. Both work on the same tensors, so the two interleave freely.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Callable
-
-import threading
 
 import numpy as np
 import torch
@@ -26,7 +25,7 @@ from .datasets import Dataset, make_dataset
 from .design import Design, require_valid
 from .devices import DeviceChoice, select_device
 from .errors import DesignError, PlaygroundError, Problem
-from .fast_step import COMPILER, K_MAX, FastStep, chunk_size, unavailable_reason, use_cache_folder
+from .fast_step import COMPILER, K_MAX, FastStep, chunk_size, unavailable_reason
 from .model import build_network, check_size, output_size, steps_per_epoch
 from .probes import (
     ActivationStats,
@@ -338,7 +337,6 @@ class Trainer:
 
         def job() -> None:
             try:
-                use_cache_folder()
                 fast.compile(*sample, backend=backend)
             except Exception as error:  # any compiler failure: stay eager and say why
                 with self._mode_lock:

@@ -95,3 +95,19 @@ def test_every_command_of_the_parser_is_routed_to_the_command_line(monkeypatch):
     for command in commands:
         assert launcher.main([command, "--help"]) == 0
     assert routed == list(commands)
+
+
+def test_train_compiled_reports_the_step_mode(design_file, capsys, monkeypatch):
+    # With the compiled step turned off (as in every test) the run says why it stayed eager.
+    assert main(["train", str(design_file), "--quiet", "--compiled"]) == 0
+    captured = capsys.readouterr()
+    assert "No compiled step: turned off by NN_PLAYGROUND_EAGER" in captured.err
+    assert "step mode      eager (turned off by NN_PLAYGROUND_EAGER); 0 of 75 steps compiled" in captured.out
+
+    monkeypatch.delenv("NN_PLAYGROUND_EAGER")
+    with_dropout = design_file.with_name("dropout.json")
+    from playground.design import DropoutLayer
+
+    save_design(Design(layers=(LinearLayer(units=4), DropoutLayer(p=0.2))).with_training(epochs=2), with_dropout)
+    assert main(["train", str(with_dropout), "--quiet", "--compiled"]) == 0
+    assert "designs with dropout train eagerly" in capsys.readouterr().err

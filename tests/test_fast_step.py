@@ -229,6 +229,20 @@ def test_the_cache_lives_in_the_users_cache_folder(monkeypatch, tmp_path):
     assert os.environ["TORCHINDUCTOR_CACHE_DIR"] == "/elsewhere"
 
 
+def test_a_training_process_compiles_into_the_users_cache_folder(tmp_path):
+    """Creating any torch optimizer fixes inductor's folder: it must be ours by then."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("TORCHINDUCTOR_CACHE_DIR", fast_step.CACHE_ENV)}
+    env.update(XDG_CACHE_HOME=str(tmp_path), HOME=str(tmp_path))
+    script = ("import os; from playground.design import Design; from playground.training import Trainer; "
+              "Trainer(Design()); from torch._inductor.runtime.cache_dir_utils import cache_dir; print(cache_dir())")
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == str(tmp_path / "nn-playground" / "compiled"), out.stderr
+
+
 # --- compiled for real --------------------------------------------------------------------------
 def test_the_compiled_step_takes_over_from_a_running_loop_and_matches_eager():
     """TensorFlow Playground's default network, compiled in the background while the loop trains."""

@@ -108,28 +108,37 @@ def device_notice(choice) -> str:
 
 def step_mode_text(mode) -> tuple[str, str]:
     """(status bar text, tooltip) for a playground.probes.StepMode (None: not known yet)."""
-
+    eager = QCoreApplication.translate("StepMode", "eager")
     if mode is None or (mode.mode == "eager" and not mode.reason):
-        return QCoreApplication.translate("StepMode", "eager"), QCoreApplication.translate("StepMode", "How each step runs: eager PyTorch, one operation at a time.")
+        return eager, QCoreApplication.translate("StepMode", "How each step runs: eager PyTorch, one operation at a time.")
     if mode.mode == "compiled":
-        return QCoreApplication.translate("StepMode", "compiled"), QCoreApplication.translate("StepMode", 
+        tip = QCoreApplication.translate(
+            "StepMode",
             "Training steps run as one compiled function (torch.compile): the same losses as eager PyTorch, "
             "several times faster on small networks. The steps the dashboards inspect still run eagerly. "
-            "Compiling took {0} s.").format(f"{mode.seconds:.1f}")
+            "Compiling took {0} s.")
+        return QCoreApplication.translate("StepMode", "compiled"), tip.format(f"{mode.seconds:.1f}")
     if mode.mode == "compiling":
-        return QCoreApplication.translate("StepMode", "eager, compiling…"), QCoreApplication.translate("StepMode", 
+        tip = QCoreApplication.translate(
+            "StepMode",
             "Training runs eagerly while a faster compiled step is prepared in the background: a few seconds, "
             "up to a minute the first time a network is compiled. It takes over by itself when ready.")
+        return QCoreApplication.translate("StepMode", "eager, compiling…"), tip
     reasons = {
         "off": QCoreApplication.translate("StepMode", "The compiled training step is turned off (Training menu)."),
-        "frozen": QCoreApplication.translate("StepMode", "The packaged app always trains eagerly: compiling needs PyTorch's C++ headers and a "
-                     "C++ compiler, which it does not include."),
-        "no_compiler": QCoreApplication.translate("StepMode", "No C++ compiler was found, so training runs eagerly. With one installed (g++ or "
-                          "clang, or Visual Studio Build Tools on Windows) small networks train several times "
-                          "faster."),
-        "dropout": QCoreApplication.translate("StepMode", "Designs with dropout train eagerly: a compiled step draws different random numbers, "
-                      "so its results would not match eager PyTorch."),
+        "frozen": QCoreApplication.translate(
+            "StepMode", "The packaged app always trains eagerly: compiling needs PyTorch's C++ headers and a "
+                        "C++ compiler, which it does not include."),
+        "no_compiler": QCoreApplication.translate(
+            "StepMode", "No C++ compiler was found, so training runs eagerly. With one installed (g++ or "
+                        "clang, or Visual Studio Build Tools on Windows) small networks train several times "
+                        "faster."),
+        "dropout": QCoreApplication.translate(
+            "StepMode", "Designs with dropout train eagerly: a compiled step draws different random numbers, "
+                        "so its results would not match eager PyTorch."),
         "device": QCoreApplication.translate("StepMode", "Compiling is not supported on this device, so training runs eagerly."),
-        "failed": QCoreApplication.translate("StepMode", "Compiling failed, so training runs eagerly. The error was: {0}").format(mode.detail),
+        "failed": QCoreApplication.translate(
+            "StepMode", "Compiling failed, so training runs eagerly. The error was: {0}").format(mode.detail),
     }
-    return QCoreApplication.translate("StepMode", "eager"), reasons.get(mode.reason, QCoreApplication.translate("StepMode", "How each step runs: eager PyTorch, one operation at a time."))
+    default = QCoreApplication.translate("StepMode", "How each step runs: eager PyTorch, one operation at a time.")
+    return eager, reasons.get(mode.reason, default)
