@@ -28,6 +28,7 @@ eager, with the reason kept for the status bar.
 from __future__ import annotations
 
 import os
+import queue
 import shutil
 import sys
 import threading
@@ -154,6 +155,7 @@ class FastStep:
         self._function: Callable = self._k_steps  # uncompiled until compile() succeeds
         self.seconds = 0.0  # how long compile() took
         self.steps = 0  # trained through run()
+        self.cancelled = False  # set by cancel(); compile() then stops at its next chance
         self._grad = torch.func.grad(self._loss_of, has_aux=True)
 
     # --- the step, written for torch.compile (no Python-side data dependence) ---------
@@ -263,18 +265,47 @@ class FastStep:
             # A silent fall back to uncompiled Python after too many recompiles would be
             # slower than eager: raise instead, and the trainer goes back to eager steps.
             torch._dynamo.config.fail_on_recompile_limit_hit = True
-            compiled = torch.compile(_own_code(self._k_steps), fullgraph=True, dynamic=False, backend=backend)
+            compiled = torch.compile(_own_code(self._k_steps), fullgraph=True, dynamic=False,
+                                     backend=self._cancellable(backend))
         with torch.no_grad():
             params = [p.clone() for p in self._params]
             buffers = [b.clone() for b in self._buffers]
             states = [[_state_like(p, key, self._optimizer.state[m].get(key))
                        for key in self._keys] for p, m in zip(self._params, self._module_params)]
-            losses = compiled(params, buffers, states, xs.clone(), ys.clone(), self._lr.clone())
+            try:
+                losses = compiled(params, buffers, states, xs.clone(), ys.clone(), self._lr.clone())
+            except Exception:
+                if self.cancelled:  # torch wraps the backend's exception in its own
+                    raise Cancelled("the run ended while its step was compiled") from None
+                raise
         if losses.shape != (self.k,):
             raise RuntimeError(f"the compiled step returned losses of shape {tuple(losses.shape)}")
+        if self.cancelled:
+            raise Cancelled("the run ended while its step was compiled")
         self._function = compiled
         self.seconds = time.perf_counter() - start
         return self.seconds
+
+    def cancel(self) -> None:
+        """Stop a compile in progress at its next chance: after tracing, before the
+        expensive part (inductor's code generation and the C++ compiler)."""
+        self.cancelled = True
+
+    def _cancellable(self, backend: str):
+        from torch._dynamo.backends.registry import lookup_backend
+
+        inner = lookup_backend(backend)
+
+        def compile_graph(graph, example_inputs):
+            if self.cancelled:
+                raise Cancelled("the run ended while its step was compiled")
+            return inner(graph, example_inputs)
+
+        return compile_graph
+
+
+class Cancelled(Exception):
+    """compile() was cancelled: the run it was for has ended."""
 
 
 def _own_code(method):
@@ -297,31 +328,29 @@ def _state_like(param: torch.Tensor, key: str, value) -> torch.Tensor:
 
 
 class Compiler:
-    """One background thread that compiles the latest request; older unstarted ones are dropped.
+    """One background thread that runs compile jobs in order.
 
-    ``request(job)`` queues ``job()`` (which compiles, and reports through its own
-    callbacks); a job superseded before its turn never runs. The thread is a daemon:
-    a process that quits mid-compile does not wait for it.
+    One at a time, because compiling is CPU-bound and the trainer beside it needs
+    the other core. A job whose run has ended is cancelled by its trainer and
+    returns at once when its turn comes. The thread is a daemon: a process that
+    quits mid-compile does not wait for it.
     """
 
     def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._job: Callable[[], object] | None = None
+        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
 
     def request(self, job: Callable[[], object]) -> None:
-        with self._cond:
-            self._job = job
+        with self._lock:
             if self._thread is None:
                 self._thread = threading.Thread(target=self._serve, name="compile", daemon=True)
                 self._thread.start()
-            self._cond.notify()
+        self._jobs.put(job)
 
     def _serve(self) -> None:
         while True:
-            with self._cond:
-                self._cond.wait_for(lambda: self._job is not None)
-                job, self._job = self._job, None
+            job = self._jobs.get()
             try:
                 job()
             except Exception:  # a job reports its own failure; never let the thread die

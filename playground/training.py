@@ -25,7 +25,7 @@ from .datasets import Dataset, make_dataset
 from .design import Design, require_valid
 from .devices import DeviceChoice, select_device
 from .errors import DesignError, PlaygroundError, Problem
-from .fast_step import COMPILER, K_MAX, FastStep, chunk_size, unavailable_reason
+from .fast_step import COMPILER, K_MAX, Cancelled, FastStep, chunk_size, unavailable_reason
 from .model import build_network, check_size, output_size, steps_per_epoch
 from .probes import (
     ActivationStats,
@@ -161,6 +161,7 @@ class Trainer:
         self.step_mode = StepMode()
         self.compiled_ready = threading.Event()  # set when compiling ended, either way
         self._compiled: FastStep | None = None  # set by the compile thread
+        self._compiling: FastStep | None = None  # the last one asked for
         self._compiled_wanted = False
         self._mode_lock = threading.Lock()
         self._stacked: tuple[torch.Tensor, torch.Tensor] | None = None  # this epoch's full batches, (S, B, ...)
@@ -334,13 +335,19 @@ class Trainer:
             self.step_mode = StepMode("compiling")
             self.compiled_ready.clear()
         fast, sample = self._make_fast_step()
+        self._compiling = fast
 
         def job() -> None:
             try:
+                if fast.cancelled:  # superseded before its turn on the compile thread
+                    raise Cancelled("cancelled")
                 fast.compile(*sample, backend=backend)
             except Exception as error:  # any compiler failure: stay eager and say why
                 with self._mode_lock:
-                    self.step_mode = StepMode("eager", "failed", f"{type(error).__name__}: {error}"[:2000])
+                    if fast.cancelled:
+                        self.step_mode = StepMode("eager", "off")
+                    else:
+                        self.step_mode = StepMode("eager", "failed", f"{type(error).__name__}: {error}"[:2000])
             else:
                 with self._mode_lock:
                     self._compiled = fast
@@ -356,6 +363,13 @@ class Trainer:
         else:
             job()
         return self.step_mode
+
+    def cancel_compiling(self) -> None:
+        """The run is over: stop a compile for it that is still going on (frees the compile thread)."""
+        with self._mode_lock:
+            self._compiled_wanted = False
+        if self._compiling is not None:
+            self._compiling.cancel()
 
     def _compiled_failed(self, error: Exception) -> None:
         with self._mode_lock:

@@ -183,7 +183,10 @@ def _run(run_id: int, design_json: str, control: RunControl, weights: str | None
     runs.trainer = trainer
     _compiled_step(compiled, control)(trainer)
     _send(events, ("ready", run_id, info))
-    RunLoop(trainer, control, lambda snapshot: _send(events, ("snapshot", snapshot)), run_id=run_id).run()
+    try:
+        RunLoop(trainer, control, lambda snapshot: _send(events, ("snapshot", snapshot)), run_id=run_id).run()
+    finally:
+        trainer.cancel_compiling()  # a compile still going on for this run would only slow the next one
 
 
 def build_trainer(design_json: str):

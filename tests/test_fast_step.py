@@ -209,6 +209,20 @@ def test_a_compiled_step_that_fails_while_training_hands_back_to_eager():
     assert_close(np.concatenate(got), expected)  # no step lost or repeated
 
 
+def test_a_compile_for_a_run_that_ended_is_cancelled(monkeypatch):
+    t = Trainer(spiral())
+    assert t.start_compiling().mode == "compiling"
+    t.cancel_compiling()  # the run ended (new design, or closed) while compiling
+    assert t.compiled_ready.wait(120)
+    assert t.step_mode.mode == "eager" and t.compiled_steps == 0
+    assert len(t.train_steps(20).losses) == 20
+
+    fast, sample = Trainer(spiral())._make_fast_step()
+    fast.cancel()
+    with pytest.raises(fast_step.Cancelled):
+        fast.compile(*sample)
+
+
 def test_steps_per_call_tile_the_epoch():
     assert chunk_size(25) == 5 and chunk_size(250) == 10 and chunk_size(8) == 8 and chunk_size(1) == 1
     assert chunk_size(24) == 8 and chunk_size(23) == 10  # no divisor from 5 to 10: 10, the rest eagerly
