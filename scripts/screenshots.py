@@ -41,9 +41,12 @@ def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: 
     window.resize(*size)
     window.show()
     _wait(app, lambda: bool(window.views) and window.controller.state == "paused")
+    modes = []  # the status bar shows the step mode: wait until compiling has ended
+    window.controller.snapshot_ready.connect(lambda snapshot: modes.append(snapshot.step_mode))
     window.controller.play()
     deadline = time.monotonic() + seconds
     _wait(app, lambda: time.monotonic() > deadline)
+    _wait(app, lambda: modes and getattr(modes[-1], "mode", "") != "compiling", timeout=300)
     window.controller.pause()
     _wait(app, lambda: window.controller.state == "paused")
     for _ in range(20):
