@@ -265,6 +265,12 @@ class FastStep:
             # A silent fall back to uncompiled Python after too many recompiles would be
             # slower than eager: raise instead, and the trainer goes back to eager steps.
             torch._dynamo.config.fail_on_recompile_limit_hit = True
+            # Compile in this thread only: no pool of compile processes beside the
+            # training process (the trainer and the window already use both cores of
+            # a small machine, and a pool outlives the compile).
+            from torch._inductor import config as inductor_config
+
+            inductor_config.compile_threads = 1
             compiled = torch.compile(_own_code(self._k_steps), fullgraph=True, dynamic=False,
                                      backend=self._cancellable(backend))
         with torch.no_grad():

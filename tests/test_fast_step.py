@@ -269,6 +269,7 @@ def test_the_compiled_step_takes_over_from_a_running_loop_and_matches_eager():
         snapshots.append(snapshot)
         control.snapshot_taken()
 
+    control.set_speed(3000)  # steps/s: bounds the eager reference run below, however long compiling takes
     assert trainer.start_compiling().mode == "compiling"
     loop = threading.Thread(target=lambda: RunLoop(trainer, control, consume).run())
     loop.start()
