@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
                 "results, several times faster on small networks. Training runs eagerly while it compiles."),
             checkable=True,
         )
-        self.compiled_action.setChecked(_as_bool(self.settings.value("compiled_step", True)))
+        self.compiled_action.setChecked(self.settings.value("compiled_step", True, type=bool))
         self.controller.set_compiled(self.compiled_action.isChecked())
         self.undo_action = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.Undo)
@@ -625,13 +625,6 @@ def _placeholder() -> QLabel:
     label.setAlignment(Qt.AlignCenter)
     label.setEnabled(False)
     return label
-
-
-def _as_bool(value) -> bool:
-    """A boolean setting (some QSettings formats hand back "true"/"false" strings)."""
-    if isinstance(value, str):
-        return value.strip().lower() in ("true", "1", "yes")
-    return bool(value)
 
 
 def _fmt(value: float) -> str:
