@@ -163,6 +163,11 @@ class Design(_Model):
     def has_batchnorm(self) -> bool:
         return any(isinstance(layer, BatchNormLayer) for layer in self.layers)
 
+    @property
+    def has_dropout(self) -> bool:
+        """A Dropout layer that drops something (p > 0): training then draws random numbers."""
+        return any(isinstance(layer, DropoutLayer) and layer.p > 0 for layer in self.layers)
+
     def with_(self, **sections) -> "Design":
         """A copy with whole fields or sections replaced, validated again."""
         return Design.model_validate({**self.model_dump(), **_dump(sections)})

@@ -41,6 +41,8 @@ from typing import Callable
 import torch
 from torch import nn
 
+from .model import weight_penalty
+
 K_MAX = 10  # steps unrolled per call; compile time grows linearly with it
 STATE_KEYS: dict[str, tuple[str, ...]] = {
     "sgd": (),
@@ -97,7 +99,7 @@ def unavailable_reason(design, device_type: str) -> str:
         return "off"
     if getattr(sys, "frozen", False):
         return "frozen"
-    if any(layer.type == "dropout" and layer.p > 0 for layer in design.layers):
+    if design.has_dropout:
         return "dropout"
     if device_type == "cpu":
         return "" if find_compiler() else "no_compiler"
@@ -127,13 +129,13 @@ def chunk_size(full_batches: int, k_max: int = K_MAX) -> int:
 class FastStep:
     """K training steps of ``network`` as one function (compiled by ``compile()``).
 
-    ``penalty`` is ("l1" | "l2", rate, indices of the weights it applies to among
-    ``network.parameters()``) or None. Optimizer hyperparameters other than the
+    ``penalty`` is (the design's regularization, its rate, the indices among
+    ``network.parameters()`` of the weights it applies to), as model.weight_penalty takes them. Optimizer hyperparameters other than the
     learning rate are read once, here; the learning rate is read at every call.
     """
 
     def __init__(self, network: nn.Module, loss_fn: nn.Module, optimizer: torch.optim.Optimizer,
-                 optimizer_name: str, k: int, penalty: tuple[str, float, tuple[int, ...]] | None = None):
+                 optimizer_name: str, k: int, penalty: tuple[str, float, tuple[int, ...]] = ("none", 0.0, ())):
         if optimizer_name not in STATE_KEYS:
             raise ValueError(f"no compiled step for the optimizer {optimizer_name!r}")
         self.k = k
@@ -164,15 +166,9 @@ class FastStep:
         tensors = dict(zip(self._param_names, params))
         tensors.update(zip(self._buffer_names, buffers))
         loss = self._loss_fn(torch.func.functional_call(self._network, tensors, (x,)), y)
-        if self._penalty is None:
-            return loss, loss.detach()
         kind, rate, indices = self._penalty
-        weights = [params[i] for i in indices]
-        if kind == "l1":
-            extra = rate * sum(w.abs().sum() for w in weights)
-        else:
-            extra = rate * 0.5 * sum(w.pow(2).sum() for w in weights)
-        return loss + extra, loss.detach()
+        extra = weight_penalty(kind, rate, [params[i] for i in indices])
+        return (loss if extra is None else loss + extra), loss.detach()
 
     def _k_steps(self, params: list[torch.Tensor], buffers: list[torch.Tensor],
                  states: list[list[torch.Tensor]], xs: torch.Tensor, ys: torch.Tensor,

@@ -96,6 +96,16 @@ def _gain(activation: str) -> float:
     return nn.init.calculate_gain(known.get(activation, "linear"))
 
 
+def weight_penalty(kind: str, rate: float, weights: list[torch.Tensor]) -> torch.Tensor | None:
+    """The regularization term over the Linear weights (biases are not penalised):
+    L1 ``rate * sum|w|``, L2 ``rate * sum(w^2) / 2``; None when there is none."""
+    if kind == "none" or rate == 0:
+        return None
+    if kind == "l1":
+        return rate * sum(w.abs().sum() for w in weights)
+    return rate * 0.5 * sum(w.pow(2).sum() for w in weights)
+
+
 def count_parameters(module: nn.Module) -> int:
     return sum(p.numel() for p in module.parameters())
 

@@ -26,7 +26,7 @@ from .design import Design, require_valid
 from .devices import DeviceChoice, select_device
 from .errors import DesignError, PlaygroundError, Problem
 from .fast_step import COMPILER, K_MAX, Cancelled, FastStep, chunk_size, unavailable_reason
-from .model import build_network, check_size, output_size, steps_per_epoch
+from .model import build_network, check_size, output_size, steps_per_epoch, weight_penalty
 from .probes import (
     ActivationStats,
     BatchNormStats,
@@ -219,9 +219,7 @@ class Trainer:
         xs, ys = self.x_train[order], self.y_train[order]
         cuts = [i * self.batch_size for i in range(1, self.steps_per_epoch)]
         self._batches = list(zip(torch.tensor_split(xs, cuts), torch.tensor_split(ys, cuts)))
-        used = self.full_batches * self.batch_size
-        self._stacked = (xs[:used].view(self.full_batches, self.batch_size, *xs.shape[1:]),
-                         ys[:used].view(self.full_batches, self.batch_size, *ys.shape[1:]))
+        self._stacked = self._stack(xs, ys, self.full_batches)
 
     # --- saving and resuming (the weights, optimizer and global RNG are the caller's) ---
     def shuffle_state(self) -> tuple[torch.Tensor, torch.Tensor | None]:
@@ -240,12 +238,8 @@ class Trainer:
             self._use_order(epoch_order)
 
     def _penalty(self) -> torch.Tensor | None:
-        kind, rate = self.design.training.regularization, self.design.training.regularization_rate
-        if kind == "none" or rate == 0:
-            return None
-        if kind == "l1":
-            return rate * sum(w.abs().sum() for w in self._weights)
-        return rate * 0.5 * sum(w.pow(2).sum() for w in self._weights)
+        training = self.design.training
+        return weight_penalty(training.regularization, training.regularization_rate, self._weights)
 
     def _step(self, x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
         loss = self.loss_fn(self.network(x), y)
@@ -303,7 +297,7 @@ class Trainer:
     def _fast_batches(self, at: int, k: int) -> tuple[torch.Tensor, torch.Tensor] | None:
         """The next ``k`` batches as (k, B, ...) tensors when they all have the full batch size."""
         if self.batch_size >= len(self.x_train):  # full batch: the same batch every step, over epochs
-            return self._full_batch_stack
+            return self._full_batch_stack(k)
         if at + k > self.full_batches:
             return None
         xs, ys = self._stacked
@@ -389,16 +383,22 @@ class Trainer:
         full = self.batch_size >= len(self.x_train)
         k = K_MAX if full else chunk_size(self.full_batches)
         index = {id(p): i for i, p in enumerate(self.network.parameters())}
-        kind, rate = self.design.training.regularization, self.design.training.regularization_rate
-        penalty = None if kind == "none" or rate == 0 else (kind, rate, tuple(index[id(w)] for w in self._weights))
+        training = self.design.training
+        penalty = (training.regularization, training.regularization_rate, tuple(index[id(w)] for w in self._weights))
         fast = FastStep(self.network, self.loss_fn, self.optimizer, self.design.optimizer.name, k, penalty)
-        if full:  # one (expanded, not copied) stack of the whole training set, k times
-            self._full_batch_stack = (self.x_train.expand(k, *self.x_train.shape),
-                                      self.y_train.expand(k, *self.y_train.shape))
-            return fast, self._full_batch_stack
-        used = k * self.batch_size
-        return fast, (self.x_train[:used].view(k, self.batch_size, *self.x_train.shape[1:]),
-                      self.y_train[:used].view(k, self.batch_size, *self.y_train.shape[1:]))
+        if full:
+            return fast, self._full_batch_stack(k)
+        return fast, self._stack(self.x_train, self.y_train, k)
+
+    def _stack(self, x: torch.Tensor, y: torch.Tensor, count: int) -> tuple[torch.Tensor, torch.Tensor]:
+        """The first ``count`` batches of (x, y) as (count, batch_size, ...) views."""
+        used = count * self.batch_size
+        return (x[:used].view(count, self.batch_size, *x.shape[1:]),
+                y[:used].view(count, self.batch_size, *y.shape[1:]))
+
+    def _full_batch_stack(self, k: int) -> tuple[torch.Tensor, torch.Tensor]:
+        """Full batch: the whole training set k times, expanded (not copied)."""
+        return self.x_train.expand(k, *self.x_train.shape), self.y_train.expand(k, *self.y_train.shape)
 
     def train_epoch(self, probe: bool = False) -> StepResult:
         """Run to the end of the current epoch (a whole epoch when at a boundary)."""
