@@ -193,8 +193,8 @@ def _print_summary(trainer, row: dict | None, report) -> None:
             print(f"  test accuracy  {row['test_accuracy']:.1%}")
     if report is not None:
         print(f"  gradients      {report.verdict.state}: {report.verdict.reason}")
-    if trainer.compiled_steps or trainer.step_mode.mode != "eager" or trainer.step_mode.reason:
-        mode = trainer.step_mode
+    mode = trainer.step_mode
+    if mode.mode != "eager" or mode.reason:  # a compiled step was asked for
         why = f" ({COMPILE_REASONS.get(mode.reason, mode.reason)}{': ' + mode.detail if mode.detail else ''})" if mode.reason else ""
         print(f"  step mode      {mode.mode}{why}; {trainer.compiled_steps:,} of {trainer.step:,} steps compiled")
 

@@ -109,8 +109,9 @@ def device_notice(choice) -> str:
 def step_mode_text(mode) -> tuple[str, str]:
     """(status bar text, tooltip) for a playground.probes.StepMode (None: not known yet)."""
     eager = QCoreApplication.translate("StepMode", "eager")
+    plain = QCoreApplication.translate("StepMode", "How each step runs: eager PyTorch, one operation at a time.")
     if mode is None or (mode.mode == "eager" and not mode.reason):
-        return eager, QCoreApplication.translate("StepMode", "How each step runs: eager PyTorch, one operation at a time.")
+        return eager, plain
     if mode.mode == "compiled":
         tip = QCoreApplication.translate(
             "StepMode",
@@ -140,5 +141,4 @@ def step_mode_text(mode) -> tuple[str, str]:
         "failed": QCoreApplication.translate(
             "StepMode", "Compiling failed, so training runs eagerly. The error was: {0}").format(mode.detail),
     }
-    default = QCoreApplication.translate("StepMode", "How each step runs: eager PyTorch, one operation at a time.")
-    return eager, reasons.get(mode.reason, default)
+    return eager, reasons.get(mode.reason, plain)
