@@ -20,6 +20,10 @@ they belong to and ``expect``: the effect the preset promises, which
 - ``pre_activation_std_drift_at_least``: some hidden layer's pre-activation std
   changes by this factor between the first and the last step;
 - ``batchnorm_output_std_between``: [low, high] for every BatchNorm output std.
+
+``pace`` (optional) is the training speed the preset opens at, in steps per second,
+one of ``playground.run_loop.SPEEDS``: slow enough that its effect unfolds over tens
+of seconds for a person to watch. Without it the speed stays as the learner set it.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from .design import Design
 from .design_io import load_design
 from .errors import PlaygroundError
 from .resources import resource_path
+from .run_loop import SPEEDS
 
 INDEX_FORMAT = "nn-playground-presets"
 INDEX_VERSION = 1
@@ -61,6 +66,7 @@ class Preset:
     explanation_en: str  # what to try and what to watch, 2-4 sentences
     explanation_ko: str
     expect: dict = field(default_factory=dict, compare=False)
+    pace: float | None = None  # steps per second to open at (one of SPEEDS); None keeps the learner's speed
 
     def title(self, language: str = "en") -> str:
         """The title in ``language`` ("ko" for Korean; anything else gives English)."""
@@ -108,11 +114,20 @@ def list_presets(folder: Path | None = None) -> list[Preset]:
                 explanation_en=entry["explanation_en"],
                 explanation_ko=entry["explanation_ko"],
                 expect=dict(entry.get("expect", {})),
+                pace=_pace(entry),
             )
             for entry in _index(folder)["presets"]
         ]
     except (KeyError, TypeError) as error:
         raise PresetError(f"the preset list is damaged (missing {error}); reinstall the app") from None
+
+
+def _pace(entry: dict) -> float | None:
+    pace = entry.get("pace")
+    if pace is not None and pace not in SPEEDS:
+        choices = ", ".join(str(s) for s in SPEEDS if s is not None)
+        raise PresetError(f"preset {entry.get('id')!r}: pace {pace!r} is not one of the speeds {choices}; reinstall the app")
+    return pace
 
 
 def find_preset(preset_id: str, folder: Path | None = None) -> Preset:

@@ -26,6 +26,10 @@ _EPOCH = "epoch"  # a step request meaning "to the end of the current epoch"
 _MAX_CHUNK = 4096  # steps; bounds the work done between two looks at the control
 _RATE_WINDOW = 1.0  # seconds of history behind steps_per_second
 
+SPEEDS: tuple[float | None, ...] = (1, 3, 10, 30, 100, 300, 1000, 3000, 10000, None)
+"""The speeds a learner can choose (steps per second; None = as fast as possible):
+the positions of the window's speed control and the paces a preset may set."""
+
 
 class TrainerLike(Protocol):
     """What the loop needs of ``playground.training.Trainer``.

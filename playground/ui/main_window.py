@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.design import Design, check_design
+from playground.run_loop import SPEEDS
 
 from .data_panel import DataPanel, problem_text
 from .document import DesignDocument, is_cosmetic_change, is_live_change
@@ -36,7 +37,7 @@ from .i18n import LANGUAGES
 from .layer_editor import LayerEditor
 from .messages import device_notice, snapshot_message, step_mode_text
 from .theme import Theme, apply_palette, resolve
-from .training_controller import SPEEDS, RunInfo, TrainingController
+from .training_controller import RunInfo, TrainingController
 
 STATE_VERSION = 1  # bump when the dock layout changes incompatibly
 

@@ -189,7 +189,7 @@ def _train_preset(window, watch: "_Watch"):
     from playground.errors import PlaygroundError
     from playground.presets import find_preset, load_preset
 
-    from .training_controller import SPEEDS
+    from playground.run_loop import SPEEDS
 
     controller = window.controller
     try:

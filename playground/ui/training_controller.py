@@ -21,10 +21,6 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from playground.design import Design
 
-SPEEDS: tuple[float | None, ...] = (1, 3, 10, 30, 100, 300, 1000, 3000, 10000, None)
-"""Speed control positions: steps per second, None = as fast as possible."""
-
-
 @dataclass(frozen=True)
 class RunInfo:
     """What the views need to know when a run starts (sent once per run)."""
