@@ -12,6 +12,17 @@ from playground.design import Design, LinearLayer
 from playground.design_io import design_to_json, save_design
 
 
+@pytest.fixture(autouse=True)
+def _torch_threads_restored():
+    """train sets this process's torch threads, as a command should; other tests compare
+    losses with scripts that run on torch's default threads, so the count is restored."""
+    import torch
+
+    before = torch.get_num_threads()
+    yield
+    torch.set_num_threads(before)
+
+
 @pytest.fixture
 def design_file(tmp_path):
     path = tmp_path / "circle.json"
