@@ -1,18 +1,21 @@
 """The command line: ``nn-playground train DESIGN.json [--epochs N] [--metrics out.csv]``, ``new``, ``presets``.
 
 Trains headless with the same engine as the window, shows a progress bar with the
-epoch and losses, writes one CSV row per epoch, prints the final figures and the
-gradient verdict. Exit codes: 0 trained, 1 diverged, 2 bad design or data file,
-130 interrupted (the metrics so far are still written).
+epoch and losses, streams one CSV row per epoch to the metrics file (kept nowhere
+else: memory stays flat however many epochs run), prints the final figures and the
+gradient verdict. Exit codes: 0 trained, 1 diverged, 2 bad design or data file (or an
+unknown command), 130 interrupted (the metrics so far are still written).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import io
 import sys
+from contextlib import nullcontext
 from pathlib import Path
+
+from .errors import excerpt, path_excerpt
 
 EXIT_OK, EXIT_DIVERGED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -21,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="nn-playground",
         description="Build a neural network, train it live with PyTorch, and watch what happens inside. "
-        "With no command, opens the app.",
+        "With no command, opens the app: nn-playground [DESIGN.json].",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     train = commands.add_parser("train", help="train a design file headless and report the results")
@@ -37,6 +40,22 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
     commands.add_parser("presets", help="list the shipped example designs (one experiment per concept) and their files")
     return parser
+
+
+def command_names() -> tuple[str, ...]:
+    """The commands, as the parser knows them."""
+    parser = build_parser()
+    return tuple(next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices)
+
+
+def unknown_word(word: str) -> int:
+    """Refuse a first word that is neither a command nor an existing file; the exit code."""
+    if any(sep in word for sep in ("/", "\\")) or Path(word).suffix:
+        _error(f"no such file: '{path_excerpt(word)}'")
+    else:
+        _error(f"unknown command '{excerpt(word)}'; the commands are {', '.join(command_names())} "
+               "(nn-playground --help explains them; a design file opens in the window)")
+    return EXIT_BAD_INPUT
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,43 +116,44 @@ def train_command(path: Path, *, epochs: int | None = None, metrics_path: Path |
         design = load_design(path)
         if epochs is not None:
             design = design.with_training(epochs=epochs)
-        from .training import Trainer
+        from .training import Trainer, use_threads_for
 
         trainer = Trainer(design)
     except PlaygroundError as error:
         _error(error.text())
         return EXIT_BAD_INPUT
+    use_threads_for(trainer.network)
     if trainer.device_choice.notice:
         print(trainer.device_choice.notice, file=sys.stderr)
     if compiled:
         mode = trainer.start_compiling()
         if mode.mode == "eager":
             print(f"No compiled step: {COMPILE_REASONS.get(mode.reason, mode.reason)}; training eagerly.", file=sys.stderr)
-    rows: list[dict] = []
-    code = _train(trainer, rows, quiet)
-    if metrics_path is not None:
-        try:
-            write_metrics(metrics_path, rows)
-        except OSError as error:
-            _error(f"Could not write the metrics to {metrics_path}: {error.strerror or error}")
-            return EXIT_BAD_INPUT
-    return code
+    try:
+        with MetricsWriter(metrics_path) if metrics_path is not None else nullcontext() as writer:
+            return _train(trainer, writer, quiet)
+    except OSError as error:
+        _error(f"Could not write the metrics to {path_excerpt(metrics_path)}: {error.strerror or error}")
+        return EXIT_BAD_INPUT
 
 
-def _train(trainer, rows: list[dict], quiet: bool) -> int:
+def _train(trainer, writer: "MetricsWriter | None", quiet: bool) -> int:
+    """Train to the end; each epoch's row goes to ``writer`` and only the last one is kept."""
     from tqdm import tqdm
 
     from .training import Diverged
 
     total = trainer.design.training.epochs
-    report = None
+    report = row = None
     bar = tqdm(total=total, unit="epoch", disable=quiet, file=sys.stderr, dynamic_ncols=True)
     try:
         while not trainer.finished:
             result = trainer.train_epoch(probe=True)
             report = result.probe or report
             metrics = trainer.evaluate()
-            rows.append(metrics_row(trainer, metrics, report))
+            row = metrics_row(trainer, metrics, report)
+            if writer is not None:
+                writer.write(row)
             bar.update(1)
             bar.set_postfix_str(_postfix(metrics), refresh=False)
     except Diverged as error:
@@ -145,7 +165,7 @@ def _train(trainer, rows: list[dict], quiet: bool) -> int:
         print(f"\nInterrupted after epoch {trainer.epoch}.", file=sys.stderr)
         return EXIT_INTERRUPTED
     bar.close()
-    _print_summary(trainer, rows[-1] if rows else None, report)
+    _print_summary(trainer, row, report)
     return EXIT_OK
 
 
@@ -172,15 +192,38 @@ def metrics_row(trainer, metrics, report) -> dict:
     return row
 
 
-def write_metrics(path: Path, rows: list[dict]) -> None:
-    from .design_io import atomic_write_text
+class MetricsWriter:
+    """The metrics CSV file, one row per epoch as it comes (a context manager).
 
-    buffer = io.StringIO()
-    columns = list(rows[0]) if rows else ["epoch", "step", "train_loss", "test_loss", "train_accuracy", "test_accuracy"]
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    atomic_write_text(path, buffer.getvalue())
+    Rows go to a temporary file beside ``path`` that replaces ``path`` when the
+    ``with`` block ends without an exception (also after a divergence or Ctrl+C, which
+    the caller handles): ``path`` holds the old file or every row written, never a
+    part. Opening fails at once (OSError) when the folder cannot take the file.
+    """
+
+    COLUMNS = ["epoch", "step", "train_loss", "test_loss", "train_accuracy", "test_accuracy"]
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._writer: csv.DictWriter | None = None
+
+    def __enter__(self) -> "MetricsWriter":
+        from .design_io import atomic_file
+
+        self._atomic = atomic_file(self.path, "w", encoding="utf-8", newline="")
+        self._file = self._atomic.__enter__()
+        return self
+
+    def write(self, row: dict) -> None:
+        if self._writer is None:
+            self._writer = csv.DictWriter(self._file, fieldnames=list(row), lineterminator="\n")
+            self._writer.writeheader()
+        self._writer.writerow(row)
+
+    def __exit__(self, *exc) -> bool:
+        if self._writer is None and exc[0] is None:
+            csv.writer(self._file, lineterminator="\n").writerow(self.COLUMNS)  # no epoch ran: the header only
+        return bool(self._atomic.__exit__(*exc))
 
 
 def _print_summary(trainer, row: dict | None, report) -> None:
@@ -211,6 +254,7 @@ COMPILE_REASONS = {
 
 def _error(text: str) -> None:
     print(f"nn-playground: {text}", file=sys.stderr)
+
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ import numpy as np
 from . import csv_import, registry
 from .csv_import import csv_columns  # noqa: F401  (part of this module's API)
 from .design import DataSpec
-from .errors import DataError, Problem
+from .errors import DataError, Problem, excerpt
 from .resources import resource_path
 
 PLANE_EXTENT = (-6.0, 6.0, -6.0, 6.0)
@@ -370,9 +370,9 @@ def _csv_dataset(spec: DataSpec) -> Dataset:
         raise DataError([Problem("data.csv_target", "choose the column to predict")])
     data = csv_import.load_csv(spec.csv_path, spec.csv_target, spec.csv_task)
     train, test = _split(np.random.default_rng(spec.seed), len(data.y), spec.train_fraction)
-    x = _standardize(data.x, train)
+    x = _standardize(data.x, train, data.feature_names, "data.csv_path")
     if spec.csv_task == "regression":
-        y = _standardize(data.y[:, None], train)[:, 0]
+        y = _standardize(data.y[:, None], train, (spec.csv_target,), "data.csv_target")[:, 0]
         task, n_classes = "regression", 0
     else:
         y = data.y
@@ -391,11 +391,31 @@ def _csv_dataset(spec: DataSpec) -> Dataset:
     )
 
 
-def _standardize(values: np.ndarray, train: np.ndarray) -> np.ndarray:
-    """float32 (values - train mean) / train std per column; std 0 -> divided by 1."""
-    mean = values[train].mean(axis=0)
-    std = values[train].std(axis=0)
-    return ((values - mean) / np.where(std > 0, std, 1.0)).astype(np.float32)
+def _standardize(values: np.ndarray, train: np.ndarray, names: tuple[str, ...], field: str) -> np.ndarray:
+    """float32 (values - train mean) / train std per column; std 0 -> divided by 1.
+
+    Each column is first divided by its largest magnitude (which cancels out), so that
+    values up to float64's limit (1e308) neither overflow the spread nor silently turn
+    into zeros. DataError naming the column (``names[j]``, field ``field``) when a
+    standardized value still exceeds float32: test values millions of millions of
+    training spreads away from the training values.
+    """
+    magnitude = np.abs(values).max(axis=0)
+    scaled = values / np.where(magnitude > 0, magnitude, 1.0)
+    mean = scaled[train].mean(axis=0)
+    std = scaled[train].std(axis=0)
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        out = ((scaled - mean) / np.where(std > 0, std, 1.0)).astype(np.float32)
+    bad = np.flatnonzero(~np.isfinite(out).all(axis=0))
+    if len(bad):
+        name = excerpt(names[bad[0]])
+        raise DataError([Problem(
+            field,
+            f"column '{name}': some values lie too far outside the spread of the training rows to be scaled; "
+            "remove the column or the extreme rows",
+            "csv_unscalable", (name,),
+        )], title=csv_import.TITLE, title_code="csv_title")
+    return out
 
 
 def _split(rng: np.random.Generator, n: int, train_fraction: float) -> tuple[np.ndarray, np.ndarray]:

@@ -19,7 +19,7 @@ from typing import Annotated, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from . import registry
-from .errors import DesignError, Problem
+from .errors import EXCERPT, DesignError, Problem, excerpt
 
 MAX_UNITS = 512
 MAX_LAYERS = 32
@@ -33,7 +33,7 @@ class _Model(BaseModel):
 def _known(kind: str, table: dict):
     def check(value: str) -> str:
         if value not in table:
-            raise ValueError(f"unknown {kind} '{value}' (choose one of: {', '.join(table)})")
+            raise ValueError(f"unknown {kind} '{excerpt(value)}' (choose one of: {', '.join(table)})")
         return value
 
     return check
@@ -65,9 +65,8 @@ class DataSpec(_Model):
     def _check_features(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         unknown = [f for f in value if f not in registry.FEATURES]
         if unknown:
-            raise ValueError(
-                f"unknown feature {', '.join(map(repr, unknown))} (choose from: {', '.join(registry.FEATURES)})"
-            )
+            names = ", ".join(f"'{excerpt(name)}'" for name in unknown[:3]) + (", ..." if len(unknown) > 3 else "")
+            raise ValueError(f"unknown feature {names} (choose from: {', '.join(registry.FEATURES)})")
         if len(set(value)) != len(value):
             raise ValueError("a feature is listed twice")
         return value
@@ -277,19 +276,38 @@ def field_path(loc: tuple) -> str:
     return out
 
 
+_MAX_MESSAGE = 300  # characters; only a message quoting a huge input comes near
+
+
 def problems_from_validation(error: ValidationError, prefix: str = "") -> list[Problem]:
+    """One Problem per field error, its message quoting at most an excerpt of the input.
+
+    ``code`` is ``pydantic.<error type>``; ``args`` are (the limit or choices, the
+    input or an excerpt of it), for wording the problem in another language.
+    """
     problems = []
     for e in error.errors(include_url=False):
         path = field_path(tuple(e["loc"]))
         path = f"{prefix}.{path}" if prefix and path else (prefix or path)
-        message = e["msg"].removeprefix("Value error, ")
+        got = e.get("input") if not isinstance(e.get("input"), (dict, list)) else None
+        if isinstance(got, str):
+            got = excerpt(got)
+        message = _quoting_excerpts(e["msg"].removeprefix("Value error, "), e)
         if e["type"] == "extra_forbidden":
             message = "unknown field (not part of a design)"
         elif e["type"] == "missing":
             message = "required field is missing"
         elif "input" in e and e["type"] not in ("value_error",) and not isinstance(e["input"], (dict, list)):
-            message += f" (got {e['input']!r})"
-        got = e.get("input") if not isinstance(e.get("input"), (dict, list)) else None
+            message += f" (got {got!r})"
         limit = next(iter((e.get("ctx") or {}).values()), None)
-        problems.append(Problem(path, message, f"pydantic.{e['type']}", (limit, got)))
+        problems.append(Problem(path, excerpt(message, _MAX_MESSAGE), f"pydantic.{e['type']}", (limit, got)))
     return problems
+
+
+def _quoting_excerpts(message: str, e: dict) -> str:
+    """pydantic's message with the long strings it quotes (a union tag...) cut to an excerpt."""
+    quoted = [e.get("input"), *(e.get("ctx") or {}).values()]
+    for value in quoted:
+        if isinstance(value, str) and len(value) > EXCERPT and value in message:
+            message = message.replace(value, excerpt(value))
+    return message

@@ -21,14 +21,43 @@ class Problem:
         return f"{self.field}: {self.message}" if self.field else self.message
 
 
-class PlaygroundError(Exception):
-    """Base class: a problem that the user can fix; its text is meant for them."""
+EXCERPT = 40  # characters of a user's input that a message quotes at most
 
-    def __init__(self, problems: list[Problem] | str, *, title: str = ""):
+
+def excerpt(text: str, limit: int = EXCERPT, *, keep_end: bool = False) -> str:
+    """``text`` as a message may quote it: at most ``limit`` characters (an ellipsis
+    marks the cut; ``keep_end`` keeps the end, for paths), characters that cannot be
+    shown (control characters, lone surrogates) as escapes."""
+    text = str(text)
+    if len(text) > 4 * limit:  # escaping a 20,000-character string only to cut it
+        text = text[-4 * limit:] if keep_end else text[: 4 * limit]
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+    if len(text) <= limit:
+        return text
+    return "…" + text[-(limit - 1):] if keep_end else text[: limit - 1] + "…"
+
+
+def path_excerpt(path) -> str:
+    """A path as a message quotes it: its end, where the file name is."""
+    return excerpt(str(path), 80, keep_end=True)
+
+
+class PlaygroundError(Exception):
+    """Base class: a problem that the user can fix; its text is meant for them.
+
+    ``title_code`` and ``title_args`` let an interface word the title in another
+    language, as ``Problem.code`` and ``args`` do for each problem.
+    """
+
+    def __init__(self, problems: list[Problem] | str, *, title: str = "", title_code: str = "",
+                 title_args: tuple = ()):
         if isinstance(problems, str):
             problems = [Problem("", problems)]
         self.problems: list[Problem] = list(problems)
         self.title = title
+        self.title_code = title_code
+        self.title_args = title_args
         super().__init__(self.text())
 
     def text(self) -> str:

@@ -17,8 +17,6 @@ that export works in a frozen build with no .py sources).
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import textwrap
 
@@ -26,7 +24,7 @@ from . import csv_import, registry
 from .datasets import CURVE_NOISE, OUTLIER_OFFSET, DIGITS_FILE
 from .design import BatchNormLayer, Design, DropoutLayer, LinearLayer, require_valid
 from .design_io import atomic_write_text
-from .errors import PlaygroundError
+from .errors import PlaygroundError, Problem, path_excerpt
 from .resources import resource_path
 from .shapes import output_size
 
@@ -53,8 +51,11 @@ def write_script(design: Design, path: str | os.PathLike) -> None:
     try:
         atomic_write_text(path, text)
     except OSError as error:
-        message = f"could not write the file: {error.strerror or error}"
-        raise PlaygroundError(message, title=f"Cannot export to {path}:") from None
+        reason = str(error.strerror or error)
+        name = path_excerpt(path)
+        problem = Problem("", f"could not write the file: {reason}", "write_failed", (reason,))
+        raise PlaygroundError([problem], title=f"Cannot export to {name}:", title_code="export_failed",
+                              title_args=(name,)) from None
 
 
 # -- what the script must know about the data -------------------------------------------
@@ -75,23 +76,10 @@ def _data_facts(design: Design) -> dict:
     else:
         table = csv_import.load_csv(spec.csv_path, spec.csv_target, spec.csv_task)
         facts.update(n_inputs=table.x.shape[1], n_rows=len(table.y), n_classes=len(table.class_names))
-        facts.update(class_names=table.class_names, delimiter=_csv_delimiter(spec.csv_path, table, spec.csv_target))
+        facts.update(class_names=table.class_names, delimiter=table.delimiter)
     facts["n_train"] = int(round(facts["n_rows"] * spec.train_fraction))
     facts["n_outputs"] = output_size(design.loss, facts["n_classes"])
     return facts
-
-
-def _csv_delimiter(path: str, table, target: str) -> str:
-    """The delimiter that splits the header into the columns the app found."""
-    with open(path, encoding="utf-8-sig", newline="") as file:
-        text = file.read()
-    wanted = sorted((*table.feature_names, target))
-    for delimiter in csv_import.DELIMITERS:
-        rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        header = next((row for row in rows if any(c.strip() for c in row)), [])
-        if sorted(c.strip() or f"column {i + 1}" for i, c in enumerate(header)) == wanted:
-            return delimiter
-    return ","
 
 
 # -- header, imports, constants ----------------------------------------------------------
@@ -420,7 +408,10 @@ def read_csv():
     standardize = '''
 def standardize(values, train):
     """(values - mean) / std per column, with the training rows' mean and std
-    (a constant column is only centred), as float32."""
+    (a constant column is only centred), as float32. Each column is first divided
+    by its largest magnitude, so that values near 1e300 do not overflow."""
+    magnitude = np.abs(values).max(axis=0)
+    values = values / np.where(magnitude > 0, magnitude, 1.0)
     mean = values[train].mean(axis=0)
     std = values[train].std(axis=0)
     return ((values - mean) / np.where(std > 0, std, 1.0)).astype(np.float32)

@@ -1,11 +1,20 @@
 """The ``nn-playground`` entry point: a command (``train`` ...) runs headless,
-``--self-test`` checks the installation (playground/ui/self_test.py), anything else
-opens the window. Kept apart from cli.py so that the core never imports Qt."""
+``--self-test`` checks the installation (playground/ui/self_test.py), a design file
+(or nothing) opens the window. Kept apart from cli.py so that the core never imports Qt.
+
+Anything else never opens the window: ``-h``/``--help`` anywhere prints the help, and
+a first word that is neither a command nor an existing file is refused with the list
+of commands (exit code 2), so that a mistyped command cannot start a window that, on
+a machine without a display, would never return.
+"""
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
+
+HELP = ("-h", "--help")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -15,17 +24,20 @@ def main(argv: list[str] | None = None) -> int:
         from .ui.self_test import main as self_test
 
         return self_test()
-    if args and (args[0] in ("train", "new", "presets") or args[0] in ("-h", "--help")):
-        from .cli import main as cli_main
+    from .cli import command_names, main as cli_main, unknown_word
 
+    word = next((a for a in args if not a.startswith("-")), None)
+    if word in command_names():
         return cli_main(args)
+    if word is not None and not os.path.exists(word):
+        return unknown_word(word)
+    if any(a in HELP for a in args):
+        return cli_main(["--help"])
     try:
         from .ui.app import main as app_main
     except ModuleNotFoundError as error:
         if not (error.name or "").startswith("playground.ui"):
             raise
-        from .cli import main as cli_main
-
         return cli_main(args)
     return app_main(args)
 

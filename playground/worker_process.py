@@ -30,9 +30,6 @@ from .devices import unavailable_reasons
 from .errors import PlaygroundError
 from .run_loop import RunControl, RunLoop
 
-SMALL_NETWORK = 200_000  # parameters; below this one torch thread is fastest
-
-
 class _Runs:
     """The control of the current run, shared by the reader thread and the loop."""
 
@@ -190,15 +187,11 @@ def _run(run_id: int, design_json: str, control: RunControl, weights: str | None
 
 
 def build_trainer(design_json: str):
-    import torch
-
     from .design_io import design_from_json
-    from .training import Trainer
+    from .training import Trainer, use_threads_for
 
     trainer = Trainer(design_from_json(design_json, check=False))
-    parameters = sum(p.numel() for p in trainer.network.parameters())
-    if parameters < SMALL_NETWORK:
-        torch.set_num_threads(1)
+    use_threads_for(trainer.network)
     return trainer
 
 

@@ -12,6 +12,17 @@ from playground.design import Design, LinearLayer
 from playground.design_io import design_to_json, save_design
 
 
+@pytest.fixture(autouse=True)
+def _torch_threads_restored():
+    """train sets this process's torch threads, as a command should; other tests compare
+    losses with scripts that run on torch's default threads, so the count is restored."""
+    import torch
+
+    before = torch.get_num_threads()
+    yield
+    torch.set_num_threads(before)
+
+
 @pytest.fixture
 def design_file(tmp_path):
     path = tmp_path / "circle.json"
@@ -111,3 +122,113 @@ def test_train_compiled_reports_the_step_mode(design_file, capsys, monkeypatch):
     save_design(Design(layers=(LinearLayer(units=4), DropoutLayer(p=0.2))).with_training(epochs=2), with_dropout)
     assert main(["train", str(with_dropout), "--quiet", "--compiled"]) == 0
     assert "designs with dropout train eagerly" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "words"),
+    [
+        (["compare", "--help"], 2, "unknown command 'compare'; the commands are train, new, presets"),
+        (["compare"], 2, "unknown command 'compare'"),
+        (["missing-design.json"], 2, "no such file: 'missing-design.json'"),
+        (["--help"], 0, "usage: nn-playground"),
+    ],
+)
+def test_a_word_that_is_no_command_or_file_never_opens_the_window(args, code, words, monkeypatch, capsys, tmp_path):
+    from playground import launcher
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("playground.ui.app.main", lambda argv: pytest.fail("the window was opened"))
+    try:
+        returned = launcher.main(args)
+    except SystemExit as exit:  # argparse ends with sys.exit after printing the help
+        returned = exit.code
+    assert returned == code
+    captured = capsys.readouterr()
+    assert words in captured.out + captured.err
+
+
+def test_an_existing_design_file_opens_the_window(design_file, monkeypatch):
+    from playground import launcher
+
+    opened = []
+    monkeypatch.setattr("playground.ui.app.main", lambda argv: opened.append(argv) or 0)
+    assert launcher.main([str(design_file)]) == 0
+    assert opened == [[str(design_file)]]
+
+
+def test_without_metrics_no_epoch_rows_are_kept(design_file, monkeypatch):
+    """The rows of past epochs are dropped: memory does not grow with the epochs."""
+    import weakref
+
+    from playground import cli
+
+    class Row(dict):
+        pass
+
+    made: list = []
+    alive_at_each_epoch = []
+    real_row = cli.metrics_row
+
+    def tracked_row(*args):
+        alive_at_each_epoch.append(sum(ref() is not None for ref in made))
+        row = Row(real_row(*args))
+        made.append(weakref.ref(row))
+        return row
+
+    monkeypatch.setattr(cli, "metrics_row", tracked_row)
+    assert main(["train", str(design_file), "--epochs", "12", "--quiet"]) == 0
+    assert len(alive_at_each_epoch) == 12 and max(alive_at_each_epoch) <= 1
+
+
+def test_metrics_are_written_epoch_by_epoch_and_an_interrupt_keeps_them(design_file, tmp_path, monkeypatch, capsys):
+    from playground import cli
+    from playground.training import Trainer
+
+    written = []
+    real_write = cli.MetricsWriter.write
+    monkeypatch.setattr(cli.MetricsWriter, "write", lambda self, row: written.append(row["epoch"]) or real_write(self, row))
+    real_epoch = Trainer.train_epoch
+
+    def interrupted_at_epoch_4(self, *args, **kwargs):
+        if self.epoch == 3:
+            raise KeyboardInterrupt
+        return real_epoch(self, *args, **kwargs)
+
+    monkeypatch.setattr(Trainer, "train_epoch", interrupted_at_epoch_4)
+    metrics = tmp_path / "m.csv"
+    assert main(["train", str(design_file), "--epochs", "10", "--quiet", "--metrics", str(metrics)]) == 130
+    assert written == [1, 2, 3]
+    assert [int(r["epoch"]) for r in csv.DictReader(metrics.open())] == [1, 2, 3]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["m.csv", design_file.name])  # no temp file left
+
+
+def test_a_metrics_file_that_cannot_be_written_is_reported_before_training(design_file, tmp_path, capsys):
+    assert main(["train", str(design_file), "--quiet", "--metrics", str(tmp_path / "no" / "m.csv")]) == 2
+    captured = capsys.readouterr()
+    assert "Could not write the metrics" in captured.err and "Trained" not in captured.out
+
+
+def test_the_command_line_limits_torch_threads_as_the_training_process_does(design_file, monkeypatch):
+    import torch
+
+    from playground import worker_process
+
+    calls = []
+    monkeypatch.setattr(torch, "set_num_threads", calls.append)
+    assert main(["train", str(design_file), "--epochs", "1", "--quiet"]) == 0
+    worker_process.build_trainer(design_to_json(Design()))
+    assert calls == [1, 1]  # a small network: one thread, in both
+
+
+def test_a_relative_csv_path_is_found_from_any_current_folder(tmp_path, monkeypatch, capsys):
+    folder = tmp_path / "course"
+    folder.mkdir()
+    rows = ["x,y,label"] + [f"{i},{i % 3},{i % 2}" for i in range(40)]
+    (folder / "table.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    document = json.loads(design_to_json(Design(loss="cross_entropy").with_training(epochs=2)))
+    document["data"].update(dataset="csv", csv_path="table.csv", csv_target="label")
+    (folder / "design.json").write_text(json.dumps(document), encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    assert main(["train", "../course/design.json", "--quiet"]) == 0, capsys.readouterr().err
+    assert "Trained 2 epochs" in capsys.readouterr().out

@@ -382,3 +382,48 @@ def test_csv_unclosed_quote_and_missing_header_are_explained(tmp_path):
     message = csv_error(write(tmp_path, "1,2,3\n" * 20))[1]
     assert "header" in message
     assert "binary" in csv_error(write(tmp_path, b"a,b,kind\n" + b"\x00\x01,2,3\n" * 12))[1]
+
+
+def test_csv_columns_near_1e300_are_standardized_not_zeroed(tmp_path):
+    rows = ["huge,tiny,price"] + [f"{(i - 7) * 1e300},{i * 1e-300},{i % 5}" for i in range(30)]
+    with np.errstate(all="raise"):  # no overflow or underflow on the way
+        ds = make_dataset(csv_spec(write(tmp_path, "\n".join(rows)), "price", "regression"))
+    x = np.concatenate([ds.x_train, ds.x_test])
+    assert np.isfinite(x).all()
+    np.testing.assert_allclose(ds.x_train.std(axis=0), 1, atol=1e-5)  # was 0 and 0: overflow, underflow
+    np.testing.assert_allclose(x[:, 0], x[:, 1], atol=1e-5)  # both are the row number, rescaled
+
+
+def test_csv_test_values_beyond_any_training_spread_are_refused_naming_the_column(tmp_path):
+    # Training values spread by 1e-50; a test value 1 lies 1e50 spreads away, beyond float32.
+    rows = ["far,label"] + [f"{i % 2 * 1e-50},{i % 2}" for i in range(19)] + ["1,1"]
+    spec = csv_spec(write(tmp_path, "\n".join(rows)), "label", train_fraction=0.9)
+    train = np.random.default_rng(spec.seed).permutation(20)[:18]
+    assert 19 not in train, "the far row must be a test row"
+    with pytest.raises(DataError) as caught:
+        make_dataset(spec)
+    (problem,) = caught.value.problems
+    assert problem.field == "data.csv_path" and "column 'far'" in problem.message and problem.code == "csv_unscalable"
+
+
+def test_csv_problems_after_the_first_thousands_of_rows_name_the_right_row(tmp_path):
+    rows = ["a,b,label"] + [f"{i},{'x' if i == 9000 else i},{i % 2}" for i in range(10_000)]
+    field, message = csv_error(write(tmp_path, "\n".join(rows)), "label")
+    assert "column 'b', row 9002: 'x' is not a number" in message
+    ds = make_dataset(csv_spec(write(tmp_path, "\n".join(rows).replace(",x,", ",9000,")), "label"))
+    a = np.concatenate([ds.x_train, ds.x_test])[:, 0]
+    assert len(a) == 10_000 and np.allclose(a, np.concatenate([ds.x_train, ds.x_test])[:, 1])
+
+
+def test_csv_with_a_cell_over_the_csv_modules_limit_is_a_data_error(tmp_path):
+    text = "name,notes,label\n" + "".join(f"{i},{'n' * (200_000 if i == 3 else 3)},{i % 2}\n" for i in range(12))
+    field, message = csv_error(write(tmp_path, text), "label")
+    assert field == "data.csv_path" and "row 5" in message and "cannot be read as CSV" in message
+
+
+def test_csv_messages_quote_only_an_excerpt_of_a_huge_cell_or_name(tmp_path):
+    text = "size,weight,kind\n" + "".join(f"{'9' * 5000 + 'x' if i == 2 else i},{i},{i % 2}\n" for i in range(12))
+    field, message = csv_error(write(tmp_path, text))
+    assert "row 4" in message and len(message) < 300
+    field, message = csv_error(write(tmp_path, table()), target="t" * 20_000)
+    assert field == "data.csv_target" and len(message) < 300

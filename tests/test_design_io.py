@@ -352,7 +352,7 @@ def test_load_without_permission(tmp_path, monkeypatch):
         raise PermissionError(13, "Permission denied")
 
     # Running as root, chmod 000 would not stop the read: simulate it.
-    monkeypatch.setattr(design_io, "open", denied, raising=False)
+    monkeypatch.setattr(design_io, "read_file", denied)
     with pytest.raises(DesignFileError) as caught:
         load_design(path)
     assert str(path) in caught.value.title and "no permission to read" in caught.value.text()
@@ -363,8 +363,96 @@ def test_too_large_file_is_refused_without_parsing(tmp_path):
     path.write_bytes(b" " * (design_io.MAX_FILE_BYTES + 1))
     with pytest.raises(DesignFileError) as caught:
         load_design(path)
-    assert str(path) in caught.value.title and "not a design file: too large" in caught.value.text()
+    assert str(path) in caught.value.title and "too large: 5.1 MB, more than the limit of 5 MB" in caught.value.text()
 
 
 def test_format_constants():
     assert FORMAT == "nn-playground-design" and VERSION == 1 and design_io.MIGRATIONS == {}
+
+
+# -- hostile values: named by their field, quoted only as an excerpt -------------------------
+
+
+def test_a_huge_integer_is_named_by_its_field_not_by_pythons_limit():
+    digits = "1" * 5001
+    text = _with("training", seed="SEED").replace('"SEED"', digits)
+    with pytest.raises(DesignFileError) as caught:
+        design_from_json(text)
+    (problem,) = caught.value.problems
+    assert problem.field == "training.seed" and "5,001 digits" in problem.message
+    assert "set_int_max_str_digits" not in caught.value.text()
+    document = _document()
+    document["layers"][1]["units"] = "UNITS"
+    document["data"]["samples"] = "UNITS"
+    problems = _problems(json.dumps(document).replace('"UNITS"', "-" + digits))
+    assert set(problems) == {"layers[1].units", "data.samples"}
+
+
+def test_long_text_is_quoted_only_as_a_short_excerpt():
+    cases = [json.dumps(_document(description="x" * 20_001)), json.dumps(_document(name="n" * 5000)),
+             _with("optimizer", name="o" * 20_000), _with("data", features=["f" * 20_000] * 50),
+             json.dumps(_document(format="F" * 20_000))]
+    document = _document()
+    document["layers"][0] = {"type": "t" * 20_000, "units": 4}
+    cases.append(json.dumps(document))
+    for text in cases:
+        with pytest.raises(DesignFileError) as caught:
+            design_from_json(text)
+        assert len(caught.value.text()) < 500, caught.value.text()[:200]
+        assert all(len(repr(arg)) < 300 for p in caught.value.problems for arg in p.args)
+    assert "description" in {p.field for p in _raised(cases[0]).problems}
+
+
+def _raised(text) -> DesignFileError:
+    with pytest.raises(DesignFileError) as caught:
+        design_from_json(text)
+    return caught.value
+
+
+def test_a_lone_surrogate_is_named_by_its_field():
+    text = json.dumps(_document(name="ab")).replace('"name": "ab"', '"name": "ab\\udc80"')
+    error = _raised(text)
+    (problem,) = error.problems
+    assert problem.field == "name" and "\\udc80" in problem.message and "character 3" in problem.message
+    error.text().encode("utf-8")  # printable on any console: the surrogate is shown as an escape
+
+
+def test_a_device_fifo_or_sparse_file_is_refused_before_reading(tmp_path):
+    if not hasattr(os, "mkfifo") or not os.path.exists("/dev/zero"):
+        pytest.skip("POSIX paths")
+    os.mkfifo(tmp_path / "pipe")
+    with open(tmp_path / "sparse.json", "wb") as f:
+        f.truncate(design_io.MAX_FILE_BYTES + 2**20)
+    for path, words in [("/dev/zero", "not an ordinary file"), (tmp_path / "pipe", "not an ordinary file"),
+                        (tmp_path / "sparse.json", "6.0 MB, more than the limit of 5 MB")]:
+        with pytest.raises(DesignFileError) as caught:
+            load_design(path)
+        assert words in caught.value.text() and caught.value.title_code == "design_open"
+
+
+# -- a CSV file travels with its design ----------------------------------------------------
+
+
+def test_a_csv_path_is_saved_relative_to_the_design_and_resolved_against_its_folder(tmp_path, monkeypatch):
+    import shutil
+
+    folder = tmp_path / "course"
+    (folder / "data").mkdir(parents=True)
+    for name in ("flowers.csv", "data/prices.csv"):
+        (folder / name).write_text("a,b\n1,2\n", encoding="utf-8")
+    outside = tmp_path / "elsewhere.csv"
+    for csv, written in [(folder / "flowers.csv", "flowers.csv"), (folder / "data" / "prices.csv", "data/prices.csv"),
+                         (outside, str(outside))]:
+        design = Design().with_data(dataset="csv", csv_path=str(csv), csv_target="b")
+        save_design(design, folder / "design.json")
+        assert json.loads((folder / "design.json").read_text("utf-8"))["data"]["csv_path"] == written
+        assert load_design(folder / "design.json", check=False) == design
+
+    save_design(Design().with_data(dataset="csv", csv_path=str(folder / "data" / "prices.csv"), csv_target="b"),
+                folder / "design.json")
+    shutil.copytree(folder, tmp_path / "moved")
+    (tmp_path / "cwd").mkdir()
+    monkeypatch.chdir(tmp_path / "cwd")  # a relative path is not taken from the current folder
+    loaded = load_design(tmp_path / "moved" / "design.json", check=False)
+    assert loaded.data.csv_path == str(tmp_path / "moved" / "data" / "prices.csv")
+    assert load_design(os.path.relpath(tmp_path / "moved" / "design.json"), check=False) == loaded

@@ -131,9 +131,12 @@ def problem_text(problem: Problem) -> str:
 
 def error_text(error: PlaygroundError) -> str:
     """An error's problems with their fields in words, under its title if it has one."""
+    from .messages import error_title
+
     lines = [problem_text(p) for p in error.problems]
-    if error.title:
-        return "\n".join([error.title, *("• " + line for line in lines)])
+    title = error_title(error)
+    if title:
+        return "\n".join([title, *("• " + line for line in lines)])
     return "\n".join(lines)
 
 

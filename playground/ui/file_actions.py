@@ -268,8 +268,10 @@ class FileActions(QObject):
         return self.document.design.name or self.tr("Untitled")
 
     def show_problems(self, title: str, error: PlaygroundError) -> None:
-        box = QMessageBox(QMessageBox.Warning, title, error.title or title, QMessageBox.Ok, self.window)
         from .data_panel import problem_text
+        from .messages import error_title
+
+        box = QMessageBox(QMessageBox.Warning, title, error_title(error) or title, QMessageBox.Ok, self.window)
 
         box.setInformativeText("\n".join(f"• {problem_text(problem)}" for problem in error.problems))
         box.exec()
@@ -297,7 +299,7 @@ class FileActions(QObject):
         try:
             write_script(self.document.design, name)
         except PlaygroundError as error:
-            QMessageBox.warning(self.window, self.tr("The script could not be written"), error.text())
+            self.show_problems(self.tr("The script could not be written"), error)
             return
         self.window.statusBar().showMessage(self.tr("Exported {0}").format(Path(name).name), 5000)
 

@@ -457,6 +457,262 @@ The internal covariate shift below works for every network.</source>
         <translation>Nesterov 모멘텀을 쓰려면 모멘텀이 0보다 커야 합니다</translation>
     </message>
     <message>
+        <source>&apos;{0}&apos; is too large: {1} MB, more than the limit of {2} MB</source>
+        <translation>&apos;{0}&apos; 파일이 너무 큽니다: {1} MB로 한도 {2} MB를 넘습니다</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is a folder, not a file; choose a file</source>
+        <translation>&apos;{0}&apos;은(는) 파일이 아니라 폴더입니다. 파일을 고르세요</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not an ordinary file (it is a device, pipe or socket); choose a file</source>
+        <translation>&apos;{0}&apos;은(는) 일반 파일이 아닙니다(장치, 파이프 또는 소켓). 파일을 고르세요</translation>
+    </message>
+    <message>
+        <source>no such file: &apos;{0}&apos; does not exist (was it moved, renamed or deleted?)</source>
+        <translation>파일이 없습니다: &apos;{0}&apos;이(가) 존재하지 않습니다(옮기거나 이름을 바꾸거나 지웠나요?)</translation>
+    </message>
+    <message>
+        <source>no permission to read &apos;{0}&apos;: choose another file or ask for access</source>
+        <translation>&apos;{0}&apos;을(를) 읽을 권한이 없습니다. 다른 파일을 고르거나 접근 권한을 요청하세요</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; cannot be read: {1}</source>
+        <translation>&apos;{0}&apos;을(를) 읽을 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <source>there is no column &apos;{0}&apos;; the columns are: {1}</source>
+        <translation>&apos;{0}&apos; 열이 없습니다. 있는 열: {1}</translation>
+    </message>
+    <message>
+        <source>the file has only {0} data rows; at least {1} are needed</source>
+        <translation>데이터 행이 {0}개뿐입니다. {1}개 이상 필요합니다</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>파일이 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>the first line holds numbers, not column names; add a header row naming the columns</source>
+        <translation>첫 줄에 열 이름이 아니라 숫자가 있습니다. 열 이름을 적은 머리글 행을 추가하세요</translation>
+    </message>
+    <message>
+        <source>all columns ended up in one column (&apos;{0}&apos;): {1}; separate the columns with commas, semicolons, tabs or |</source>
+        <translation>모든 열이 한 열(&apos;{0}&apos;)로 읽혔습니다: {1}. 열을 쉼표, 세미콜론, 탭 또는 |로 구분하세요</translation>
+    </message>
+    <message>
+        <source>row {0}: the file cannot be read as CSV ({1})</source>
+        <translation>{0}행: 파일을 CSV로 읽을 수 없습니다 ({1})</translation>
+    </message>
+    <message>
+        <source>the file has a header but no data rows</source>
+        <translation>머리글 행은 있지만 데이터 행이 없습니다</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (byte {0} at position {1}); save it again as &apos;CSV UTF-8&apos;</source>
+        <translation>파일이 UTF-8 텍스트가 아닙니다(위치 {1}의 바이트 {0}). &apos;CSV UTF-8&apos; 형식으로 다시 저장하세요</translation>
+    </message>
+    <message>
+        <source>the file holds binary data, not text; choose a CSV file</source>
+        <translation>파일에 텍스트가 아니라 바이너리 데이터가 있습니다. CSV 파일을 고르세요</translation>
+    </message>
+    <message>
+        <source>the header names column &apos;{0}&apos; twice; rename one of them</source>
+        <translation>머리글에 &apos;{0}&apos; 열이 두 번 있습니다. 하나의 이름을 바꾸세요</translation>
+    </message>
+    <message>
+        <source>the file has more than {0} data rows, the limit; use a sample of it</source>
+        <translation>데이터 행이 한도인 {0}개보다 많습니다. 일부만 뽑아 쓰세요</translation>
+    </message>
+    <message>
+        <source>rows {0} to {1} were read as one: the quote (&quot;) opened on row {0} is never closed</source>
+        <translation>{0}행부터 {1}행까지 한 행으로 읽혔습니다: {0}행에서 연 따옴표(&quot;)가 닫히지 않았습니다</translation>
+    </message>
+    <message>
+        <source>row {0} has {1} but the header names {2} columns; check the separators and quotes on that row</source>
+        <translation>{0}행에는 {1} 있지만 머리글의 열은 {2}개입니다. 그 행의 구분 기호와 따옴표를 확인하세요</translation>
+    </message>
+    <message>
+        <source>column &apos;{0}&apos;, row {1}: the value is missing; fill it in or remove the row</source>
+        <translation>&apos;{0}&apos; 열, {1}행: 값이 비어 있습니다. 채우거나 그 행을 지우세요</translation>
+    </message>
+    <message>
+        <source>column &apos;{0}&apos;, row {1}: &apos;{2}&apos; is not a number; {3}</source>
+        <translation>&apos;{0}&apos; 열, {1}행: &apos;{2}&apos;은(는) 숫자가 아닙니다. {3}</translation>
+    </message>
+    <message>
+        <source>column &apos;{0}&apos;, row {1}: &apos;{2}&apos; is not a finite number; replace it</source>
+        <translation>&apos;{0}&apos; 열, {1}행: &apos;{2}&apos;은(는) 유한한 수가 아닙니다. 다른 값으로 바꾸세요</translation>
+    </message>
+    <message>
+        <source>column &apos;{0}&apos;, row {1}: the label is missing; fill it in or remove it</source>
+        <translation>&apos;{0}&apos; 열, {1}행: 레이블이 비어 있습니다. 채우거나 그 행을 지우세요</translation>
+    </message>
+    <message>
+        <source>column &apos;{0}&apos; has only one label (&apos;{1}&apos;); classification needs at least two</source>
+        <translation>&apos;{0}&apos; 열의 레이블이 하나(&apos;{1}&apos;)뿐입니다. 분류에는 두 개 이상 필요합니다</translation>
+    </message>
+    <message>
+        <source>column &apos;{0}&apos; has {1} different values, too many classes (limit {2}); choose regression to predict a number</source>
+        <translation>&apos;{0}&apos; 열에 서로 다른 값이 {1}개 있어 클래스가 너무 많습니다(한도 {2}). 수를 예측하려면 회귀를 고르세요</translation>
+    </message>
+    <message>
+        <source>... and {0} more columns with problems</source>
+        <translation>... 그 밖에 문제가 있는 열이 {0}개 더 있습니다</translation>
+    </message>
+    <message>
+        <source>column &apos;{0}&apos;: some values lie too far outside the spread of the training rows to be scaled; remove the column or the extreme rows</source>
+        <translation>&apos;{0}&apos; 열: 일부 값이 학습 데이터 행의 분포에서 너무 멀리 떨어져 있어 표준화할 수 없습니다. 그 열이나 극단적인 행을 지우세요</translation>
+    </message>
+    <message>
+        <source>not a design file: it is not UTF-8 text (unexpected byte at position {0})</source>
+        <translation>설계 파일이 아닙니다: UTF-8 텍스트가 아닙니다(위치 {0}에 예상치 못한 바이트)</translation>
+    </message>
+    <message>
+        <source>the file is empty: it holds no design</source>
+        <translation>파일이 비어 있습니다: 설계가 들어 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>the file is damaged: its brackets are nested far too deeply</source>
+        <translation>파일이 손상되었습니다: 괄호가 너무 깊이 중첩되어 있습니다</translation>
+    </message>
+    <message>
+        <source>the file is damaged: invalid JSON at line {0}, column {1} ({2})</source>
+        <translation>파일이 손상되었습니다: {0}번째 줄 {1}번째 칸의 JSON이 올바르지 않습니다 ({2})</translation>
+    </message>
+    <message>
+        <source>not a design file: it holds {0} where a design (a JSON object) belongs</source>
+        <translation>설계 파일이 아닙니다: 설계(JSON 객체)가 있어야 할 자리에 {0}이(가) 있습니다</translation>
+    </message>
+    <message>
+        <source>the file is damaged: {0} is not a valid number in a design file</source>
+        <translation>파일이 손상되었습니다: {0}은(는) 설계 파일에 쓸 수 있는 수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>a whole number of {0} digits is far beyond any value a design allows</source>
+        <translation>{0}자리 정수는 설계에 허용되는 어떤 값보다도 훨씬 큽니다</translation>
+    </message>
+    <message>
+        <source>holds {0} at character {1}, which is not a valid character (half of a surrogate pair); the file is damaged</source>
+        <translation>{1}번째 글자 {0}은(는) 올바른 문자가 아닙니다(서로게이트 쌍의 절반). 파일이 손상되었습니다</translation>
+    </message>
+    <message>
+        <source>missing: this is not an NN Playground design file (expected &quot;format&quot;: &quot;{0}&quot;)</source>
+        <translation>없음: NN Playground 설계 파일이 아닙니다(&quot;format&quot;: &quot;{0}&quot;이 있어야 합니다)</translation>
+    </message>
+    <message>
+        <source>{0} is not an NN Playground design file (expected &quot;format&quot;: &quot;{1}&quot;)</source>
+        <translation>{0}은(는) NN Playground 설계 파일이 아닙니다(&quot;format&quot;: &quot;{1}&quot;이어야 합니다)</translation>
+    </message>
+    <message>
+        <source>missing: a design file states its format version (this app writes {0})</source>
+        <translation>없음: 설계 파일에는 형식 버전이 적혀 있어야 합니다(이 앱은 {0}을 씁니다)</translation>
+    </message>
+    <message>
+        <source>must be a whole number such as {0} (got {1})</source>
+        <translation>{0}처럼 정수여야 합니다 (받은 값: {1})</translation>
+    </message>
+    <message>
+        <source>must be 1 or more (got {0}); the file is damaged</source>
+        <translation>1 이상이어야 합니다 (받은 값: {0}). 파일이 손상되었습니다</translation>
+    </message>
+    <message>
+        <source>this file was saved by a newer NN Playground (format version {0}); this version reads up to {1}: update the app</source>
+        <translation>더 새로운 NN Playground로 저장한 파일입니다(형식 버전 {0}). 이 버전은 {1}까지만 읽습니다: 앱을 업데이트하세요</translation>
+    </message>
+    <message>
+        <source>cannot upgrade format version {0} (no migration)</source>
+        <translation>형식 버전 {0}을(를) 변환할 수 없습니다(변환 규칙 없음)</translation>
+    </message>
+    <message>
+        <source>cannot upgrade this version-{0} file: {1}; is it damaged?</source>
+        <translation>버전 {0} 파일을 변환할 수 없습니다: {1}. 파일이 손상되었나요?</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a design file: choose a file</source>
+        <translation>설계 파일이 아니라 폴더입니다: 파일을 고르세요</translation>
+    </message>
+    <message>
+        <source>no permission to write this file or its folder: choose another place or ask for access</source>
+        <translation>이 파일이나 폴더에 쓸 권한이 없습니다: 다른 곳을 고르거나 접근 권한을 요청하세요</translation>
+    </message>
+    <message>
+        <source>the folder {0} does not exist: choose another folder</source>
+        <translation>{0} 폴더가 없습니다: 다른 폴더를 고르세요</translation>
+    </message>
+    <message>
+        <source>could not write the file: {0}</source>
+        <translation>파일을 쓸 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>its columns seem to be separated by spaces</source>
+        <translation>열이 공백으로 구분된 것 같습니다</translation>
+    </message>
+    <message>
+        <source>it has no , ; tab or | between the column names</source>
+        <translation>열 이름 사이에 , ; 탭 | 가 없습니다</translation>
+    </message>
+    <message>
+        <source>it uses a decimal comma; save the file with &apos;.&apos; as the decimal point</source>
+        <translation>소수점으로 쉼표를 썼습니다. 소수점을 &apos;.&apos;으로 해서 다시 저장하세요</translation>
+    </message>
+    <message>
+        <source>remove the column &apos;{0}&apos; or encode it as numbers (for example one 0/1 column per category)</source>
+        <translation>&apos;{0}&apos; 열을 지우거나 숫자로 바꾸세요(예: 범주마다 0/1 열 하나)</translation>
+    </message>
+    <message>
+        <source>regression needs a numeric target; choose classification to predict labels</source>
+        <translation>회귀에는 숫자로 된 예측 대상이 필요합니다. 레이블을 예측하려면 분류를 고르세요</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>목록</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>문자열</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 또는 false</translation>
+    </message>
+    <message>
+        <source>a single value</source>
+        <translation>값 하나</translation>
+    </message>
+    <message>
+        <source>{0} and {1} more</source>
+        <translation>{0} 외 {1}개</translation>
+    </message>
+    <message>
+        <source>1 value</source>
+        <translation>값이 1개</translation>
+    </message>
+    <message>
+        <source>{0} values</source>
+        <translation>값이 {0}개</translation>
+    </message>
+    <message>
+        <source>This is not a valid NN Playground design:</source>
+        <translation>올바른 NN Playground 설계가 아닙니다:</translation>
+    </message>
+    <message>
+        <source>Cannot open the design file {0}:</source>
+        <translation>설계 파일 {0}을(를) 열 수 없습니다:</translation>
+    </message>
+    <message>
+        <source>Cannot save the design to {0}:</source>
+        <translation>설계를 {0}에 저장할 수 없습니다:</translation>
+    </message>
+    <message>
+        <source>The CSV file cannot be used as it stands:</source>
+        <translation>CSV 파일을 지금 상태로는 쓸 수 없습니다:</translation>
+    </message>
+    <message>
+        <source>Cannot export to {0}:</source>
+        <translation>{0}(으)로 내보낼 수 없습니다:</translation>
+    </message>
+    <message>
         <source>must be greater than {0}</source>
         <translation>{0}보다 커야 합니다</translation>
     </message>

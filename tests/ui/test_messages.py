@@ -1,5 +1,7 @@
 """The engine's messages reach a Korean learner in Korean, and stay exact in English."""
 
+import json
+
 import pytest
 from PySide6.QtWidgets import QApplication
 
@@ -68,3 +70,143 @@ def test_design_file_problems_are_worded_in_korean(korean):
     texts = [problem_text(p) for p in caught.value.problems]
     assert len(texts) == 3 and all(has_hangul(t) for t in texts), texts
     assert any("0보다 커야" in t and "-1" in t for t in texts)
+
+
+def file_errors(tmp_path) -> list:
+    """Real errors, one or more for every code of a file problem (CSV, design file, reading, writing)."""
+    import os
+
+    from playground import csv_import, datasets
+    from playground.design import DataSpec
+    from playground.design_io import MAX_FILE_BYTES, design_from_json, design_to_json, load_design, save_design
+    from playground.errors import PlaygroundError
+
+    def caught(make) -> PlaygroundError:
+        with pytest.raises(PlaygroundError) as error:
+            make()
+        return error.value
+
+    def write(name: str, text: str | bytes) -> str:
+        path = tmp_path / name
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+        return str(path)
+
+    rows = "".join(f"{i},{i % 3},{'ab'[i % 2]}\n" for i in range(12))
+    good = write("good.csv", "x,y,label\n" + rows)
+    csv_cases = [
+        ("missing.csv", None, "label", "classification"),
+        (str(tmp_path), None, "label", "classification"),
+        ("good.csv", None, "nope", "classification"),
+        ("one.csv", "label\n" + "a\n" * 12, "label", "classification"),
+        ("few.csv", "x,label\n1,a\n2,b\n", "label", "classification"),
+        ("empty.csv", " \n", "label", "classification"),
+        ("numbers.csv", "1,2\n3,4\n", "label", "classification"),
+        ("spaces.csv", "x y label\n1 2 a\n", "label", "classification"),
+        ("glued.csv", "xylabel\n1\n", "label", "classification"),
+        ("header.csv", "x,label\n", "label", "classification"),
+        ("latin.csv", "x,label\n1,caf\xe9\n".encode("latin-1"), "label", "classification"),
+        ("binary.csv", b"x,label\n\x00,a\n", "label", "classification"),
+        ("twice.csv", "x,x,label\n" + rows, "label", "classification"),
+        ("quote.csv", 'x,y,label\n"1,2,a\n' + rows, "label", "classification"),
+        ("ragged.csv", "x,y,label\n1,a\n" + rows, "label", "classification"),
+        ("gap.csv", "x,y,label\n,1,a\n" + rows, "label", "classification"),
+        ("word.csv", "x,y,label\nred,1,a\n2,1;5,b\n" + rows, "label", "classification"),
+        ("comma.csv", "x;y;label\n1,5;1;a\n" + rows.replace(",", ";"), "label", "classification"),
+        ("inf.csv", "x,y,label\ninf,1,a\n" + rows, "label", "classification"),
+        ("nolabel.csv", "x,y,label\n1,1,\n" + rows, "label", "classification"),
+        ("onelabel.csv", "x,label\n" + "1,a\n" * 12, "label", "classification"),
+        ("target.csv", "x,label\n" + "1,a\n" * 12, "label", "regression"),
+        ("classes.csv", "x,label\n" + "".join(f"1,c{i}\n" for i in range(60)), "label", "classification"),
+        ("wide.csv", ",".join(f"c{i}" for i in range(8)) + ",label\n" + "x,x,x,x,x,x,x,x,a\n" * 12, "label",
+         "classification"),
+        ("long.csv", "x,label\n" + "1,a\n" * 12 + f"{'1' * 200_000},a\n", "label", "classification"),
+    ]
+    errors = []
+    for name, text, target, task in csv_cases:
+        path = write(name, text) if text is not None else (name if os.path.isabs(name) else str(tmp_path / name))
+        errors.append(caught(lambda: csv_import.load_csv(path, target, task)))
+    far = write("far.csv", "far,label\n" + "".join(f"{i % 2 * 1e-50},{i % 2}\n" for i in range(19)) + "1,1\n")
+    errors.append(caught(lambda: datasets.make_dataset(DataSpec(dataset="csv", csv_path=far, csv_target="label",
+                                                                train_fraction=0.9))))
+    errors.append(caught(lambda: csv_import.load_csv("", "label", "classification")))
+    many = write("many.csv", "x,label\n" + "1,a\n" * (csv_import.MAX_ROWS + 1))
+    errors.append(caught(lambda: csv_import.load_csv(many, "label", "classification")))
+
+    document = json.loads(design_to_json(Design()))
+    bad_texts = [b"\xff{}", " ", "[" * 40 + "]" * 40, '{"name": 1,}', "[1]", '{"a": NaN}',
+                 json.dumps({**document, "name": "SURROGATE"}).replace('"SURROGATE"', '"\\udc80"'),
+                 json.dumps({**document, "name": "SEED"}).replace('"SEED"', "1" * 5001),
+                 json.dumps({k: v for k, v in document.items() if k not in ("format", "version")}),
+                 json.dumps({**document, "format": "x", "version": "one"}), json.dumps({**document, "version": 0}),
+                 json.dumps({**document, "version": 99})]
+    errors += [caught(lambda: design_from_json(text)) for text in bad_texts]
+    sparse = tmp_path / "sparse.json"
+    with open(sparse, "wb") as f:
+        f.truncate(MAX_FILE_BYTES + 1)
+    errors += [caught(lambda: load_design(path)) for path in (sparse, tmp_path, tmp_path / "gone.json")]
+    if os.path.exists("/dev/zero"):
+        errors.append(caught(lambda: load_design("/dev/zero")))
+    errors += [caught(lambda: save_design(Design(), path)) for path in (tmp_path, tmp_path / "no" / "d.json")]
+    return errors
+
+
+def test_every_file_problem_is_worded_as_the_engine_words_it_in_english(tmp_path):
+    from playground.ui.messages import _FILE_WORDINGS, error_title
+
+    errors = file_errors(tmp_path)
+    problems = [p for error in errors for p in error.problems]
+    assert [problem_message(p) for p in problems] == [p.message for p in problems]
+    assert [error_title(e) for e in errors] == [e.title for e in errors]
+    covered = {p.code for p in problems}
+    missing = set(_FILE_WORDINGS) - covered - {"file_permission", "file_unreadable", "write_permission",
+                                               "write_failed", "version_no_migration", "version_migration_failed",
+                                               "file_not_regular"}
+    assert not missing, missing
+
+
+def test_every_file_problem_and_title_is_korean_in_korean(korean, tmp_path):
+    from playground import design_io, files
+    from playground.ui.messages import _FILE_WORDINGS, error_title
+
+    errors = file_errors(tmp_path)
+    problems = [p for error in errors for p in error.problems]
+    for code, error in [("file_permission", PermissionError(13, "Permission denied")),
+                        ("file_unreadable", OSError(5, "Input/output error")),
+                        ("file_not_regular", files.NotRegularFile(6, "Not a regular file"))]:
+        problems.append(files.read_problem(error, "data.csv", "data.csv_path"))
+    for error in (PermissionError(13, "Permission denied"), OSError(28, "No space left on device")):
+        problems.append(design_io._write_problem(error, tmp_path / "d.json"))
+    problems += [Problem("version", "", "version_no_migration", (1,)),
+                 Problem("version", "", "version_migration_failed", (1, "KeyError('x')"))]
+    assert {p.code for p in problems} >= set(_FILE_WORDINGS)
+    untranslated = [p.message for p in problems if not has_hangul(problem_message(p))]
+    assert not untranslated, untranslated
+    assert all(has_hangul(error_title(e)) for e in errors if e.title)
+
+
+def test_the_data_panel_and_the_file_dialog_speak_korean(korean, qtbot, tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from playground.design_io import load_design
+    from playground.errors import PlaygroundError
+    from playground.ui.data_panel import DataPanel
+    from playground.ui.document import DesignDocument
+    from playground.ui.file_actions import FileActions
+
+    panel = DataPanel(DesignDocument())
+    qtbot.addWidget(panel)
+    path = tmp_path / "spaces.csv"
+    path.write_text("a b c\n1 2 3\n", encoding="utf-8")
+    monkeypatch.setattr(panel, "_choose_csv_path", lambda: str(path))
+    panel.import_csv()
+    assert "공백" in panel.message_text(), panel.message_text()
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.text(), box.informativeText())) or 0)
+    with pytest.raises(PlaygroundError) as caught:
+        load_design(tmp_path)
+    FileActions.show_problems(SimpleNamespace(window=None), "title", caught.value)
+    (text, details), = shown
+    assert has_hangul(text) and str(tmp_path) in text and "폴더" in details
