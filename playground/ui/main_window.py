@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.design import Design, check_design
+from playground.design import Design, check_design, is_cosmetic_change, is_live_change
 from playground.run_loop import SPEEDS
 
 from .data_panel import DataPanel, problem_text
-from .document import DesignDocument, is_cosmetic_change, is_live_change
+from .document import DesignDocument
 from .i18n import LANGUAGES
 from .layer_editor import LayerEditor
 from .messages import device_notice, snapshot_message, step_mode_text
