@@ -10,6 +10,7 @@ session ended without closing: it is offered back.
 
 from __future__ import annotations
 
+import html
 import json
 import time
 from pathlib import Path
@@ -19,24 +20,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from playground.design import Design
-from playground.design_io import weights_path_for
+from playground.design import Design, trains_alike
+from playground.design_io import remove_stale_temps, weights_path_for
 from playground.errors import PlaygroundError
 
 DESIGN_FILTER = QT_TRANSLATE_NOOP("FileActions", "NN Playground design (*.json)")  # shown through self.tr
 MAX_RECENT = 8
 AUTOSAVE_DELAY_MS = 1000
-
-
-def stored_design_of_weights(path: Path) -> str | None:
-    """The design JSON recorded in a weights file, read without torch; None if unreadable."""
-    try:
-        from safetensors import safe_open
-
-        with safe_open(str(path), framework="numpy") as handle:
-            return (handle.metadata() or {}).get("design")
-    except Exception:  # any unreadable file: the caller treats it as "no usable weights"
-        return None
 
 
 class FileActions(QObject):
@@ -175,6 +165,8 @@ class FileActions(QObject):
             self.show_problems(self.tr("The file could not be opened"), error)
             return False
         weights = weights_path_for(Path(path))
+        for target in (Path(path), weights):  # temp files of saves that a crash cut off
+            remove_stale_temps(target)
         self._set_design(design, Path(path), weights=self._usable_weights(design, weights))
         self._remember(Path(path))
         return True
@@ -195,14 +187,26 @@ class FileActions(QObject):
         self.window.show_note(f"<b>{title}</b><br>{preset.explanation_ko if korean else preset.explanation_en}")
 
     def _usable_weights(self, design: Design, weights: Path) -> str | None:
-        if not weights.exists():
-            return None
-        from playground.design_io import design_to_json
+        """``weights`` as a path when they resume ``design``; else None, and a note says why.
 
-        stored = stored_design_of_weights(weights)
-        if stored is None or json.loads(stored) != json.loads(design_to_json(design)):
+        Reads the file's header only (playground.weights_file, no torch): the training
+        process loads and checks the rest.
+        """
+        from playground.weights_file import CheckpointError, read_header, saved_design
+
+        if not weights.exists():  # a dangling link is no weights either
+            return None
+        name = html.escape(weights.name)
+        try:
+            stored = saved_design(read_header(weights))
+        except CheckpointError as error:
+            reasons = html.escape("; ".join(_problem_lines(error.problems)))
+            self.window.show_note(self.tr("The weights file beside this design ({0}) cannot be used: {1}. "
+                                          "The run starts from new weights.").format(name, reasons))
+            return None
+        if not trains_alike(stored, design):
             self.window.show_note(self.tr("The weights file beside this design ({0}) was saved with a different "
-                                          "design; the run starts from new weights.").format(weights.name))
+                                          "design; the run starts from new weights.").format(name))
             return None
         return str(weights)
 
@@ -247,20 +251,27 @@ class FileActions(QObject):
         return True
 
     def save_with_weights(self) -> bool:
+        """Save the design, then have the run write its weights beside it, recording this very
+        design (a live learning-rate change included) and the run's loss history."""
         if not self.save():
             return False
-        self.window.controller.save_weights(str(weights_path_for(self.path)))
+        self.window.controller.save_weights(str(weights_path_for(self.path)), self.document.design,
+                                            self.window.run_history())
         return True
 
-    def _on_controller_weights_saved(self, path: str, error: str) -> None:
-        if error:
-            QMessageBox.warning(self.window, self.tr("The weights could not be saved"), error)
+    def _on_controller_weights_saved(self, path: str, problems: list) -> None:
+        name = Path(path).name
+        if problems:
+            QMessageBox.warning(self.window, self.tr("The weights could not be saved"),
+                                self.tr("The weights could not be saved to {0}:").format(name) + "\n"
+                                + "\n".join("• " + line for line in _problem_lines(problems)))
         else:
-            self.window.statusBar().showMessage(self.tr("Saved the weights to {0}").format(Path(path).name), 5000)
+            self.window.statusBar().showMessage(self.tr("Saved the weights to {0}").format(name), 5000)
 
-    def _on_controller_weights_failed(self, message: str) -> None:
+    def _on_controller_weights_failed(self, problems: list) -> None:
         QMessageBox.warning(self.window, self.tr("The weights could not be loaded"),
-                            message + "\n\n" + self.tr("The run starts from new weights instead."))
+                            "\n".join("• " + line for line in _problem_lines(problems)) + "\n\n"
+                            + self.tr("The run starts from new weights instead."))
 
     def display_name(self) -> str:
         if self.path is not None:
@@ -409,3 +420,10 @@ class FileActions(QObject):
                 design.name or self.tr("Untitled")),
             QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
         return answer == QMessageBox.Yes
+
+
+def _problem_lines(problems: list) -> list[str]:
+    """Each problem in the interface language, its field in words."""
+    from .data_panel import problem_text
+
+    return [problem_text(problem) for problem in problems]

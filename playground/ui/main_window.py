@@ -551,6 +551,13 @@ class MainWindow(QMainWindow):
                 (self.loss_dock.windowTitle(), self.loss_plot), (self.gradient_dock.windowTitle(), self.gradient_plot),
                 (self.batchnorm_dock.windowTitle(), self.batchnorm_plot)]
 
+    def run_history(self):
+        """The current run's curves (a RunHistory) to save with its weights; None while the
+        Loss dock does not show this run yet (its dashboards or its first report pending)."""
+        if not self.views or self._pending_info is not None or self.controller.info is None:
+            return None
+        return self.loss_plot.history()
+
     def metrics_csv(self) -> str:
         """The run's metrics as CSV text: one row per step; evaluations on the steps they were taken."""
         import csv
