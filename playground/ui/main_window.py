@@ -619,7 +619,7 @@ class MainWindow(QMainWindow):
         if not self._closing and not self.file_actions.confirm_discard():
             event.ignore()
             return
-        self.file_actions.remove_autosave()
+        self.file_actions.end_autosave()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState(STATE_VERSION))
         self.settings.sync()

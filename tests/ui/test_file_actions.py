@@ -3,6 +3,8 @@
 import csv
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -94,24 +96,76 @@ def test_recent_files_remember_what_was_opened(qtbot, window, tmp_path):
     assert [Path(p).name for p in window.file_actions.recent_files()] == ["b.json", "a.json"]
 
 
+CRASHING_WINDOW = """
+import os, sys, time
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from playground.design import LinearLayer
+from playground.ui.main_window import MainWindow
+
+if __name__ == "__main__":
+    app = QApplication([])
+    window = MainWindow(QSettings(sys.argv[2], QSettings.IniFormat), data_dir=sys.argv[1])
+    window.document.apply(window.document.design.with_(layers=(LinearLayer(units=7),)), "edit")
+    deadline = time.time() + 120
+    while not window.file_actions.autosave_file.exists() and time.time() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    print(window.file_actions.autosave_file, flush=True)
+    os._exit(9)  # a crash: nothing is closed, removed or unlocked
+"""
+
+
 def test_autosave_survives_a_crash_and_is_offered_back(qtbot, settings, tmp_path, monkeypatch):
     data = tmp_path / "data"
-    first = MainWindow(settings, data_dir=data)
-    first.document.apply(first.document.design.with_(layers=(LinearLayer(units=7),)), "edit")
-    qtbot.waitUntil(lambda: (data / "autosave.json").exists(), timeout=10_000)
-    saved = load_design(data / "autosave.json")
-    first.controller.shutdown()  # a crash: the window never closes normally
-    first.file_actions._autosave_timer.stop()
-    assert saved.layers[0].units == 7
+    script = tmp_path / "crashing_window.py"
+    script.write_text(CRASHING_WINDOW)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=os.pathsep.join(sys.path))
+    crashed = subprocess.run([sys.executable, str(script), str(data), str(tmp_path / "crashed.ini")],
+                             capture_output=True, text=True, timeout=300, env=env)
+    autosave = Path(crashed.stdout.strip())
+    assert crashed.returncode == 9 and autosave.exists(), crashed.stderr
+    assert load_design(autosave).layers[0].units == 7
+    assert autosave.with_suffix(".lock").exists(), "the dead window's lock is left behind"
 
     monkeypatch.setattr(fa.FileActions, "ask_restore", lambda self, design: True)
     second = MainWindow(settings, data_dir=data)
     assert second.file_actions.recover_autosave()
     assert second.document.design.layers[0].units == 7 and second.isWindowModified()
+    assert not autosave.exists() and not autosave.with_suffix(".lock").exists()
+    mine = second.file_actions.autosave_file
+    assert load_design(mine).layers[0].units == 7, "the restored work is this window's autosave at once"
     second.document.undo_stack.setClean()
-    assert not (data / "autosave.json").exists(), "saving (here: clean) removes the autosave"
+    assert not mine.exists(), "saving (here: clean) removes the autosave"
     second.close()
-    first.deleteLater()
+    assert sorted(p.name for p in data.iterdir()) == []
+
+
+def test_each_window_keeps_its_own_autosave_and_never_touches_an_open_ones(qtbot, settings, tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    asked = []
+    monkeypatch.setattr(fa.FileActions, "ask_restore", lambda self, design: asked.append(design) or False)
+    first = MainWindow(settings, data_dir=data)
+    first.document.apply(first.document.design.with_(layers=(LinearLayer(units=7),)), "edit")
+    qtbot.waitUntil(lambda: first.file_actions.autosave_file.exists(), timeout=10_000)
+
+    second = MainWindow(settings, data_dir=data)  # started while the first is open
+    assert not second.file_actions.recover_autosave()
+    assert asked == [], "an open window's autosave is not offered"
+    second.document.apply(second.document.design.with_(layers=(LinearLayer(units=5),)), "edit")
+    qtbot.waitUntil(lambda: second.file_actions.autosave_file.exists(), timeout=10_000)
+    assert second.file_actions.autosave_file != first.file_actions.autosave_file
+    assert load_design(first.file_actions.autosave_file).layers[0].units == 7
+
+    second.close()  # normally, discarding its changes
+    assert not second.file_actions.autosave_file.exists()
+    assert load_design(first.file_actions.autosave_file).layers[0].units == 7, "closing removes only its own"
+    third = MainWindow(settings, data_dir=data)
+    assert not third.file_actions.recover_autosave() and asked == []
+    third.close()
+    assert first.file_actions.autosave_file.exists()
+    first.close()
+    assert sorted(p.name for p in data.iterdir()) == []
 
 
 def test_a_dropped_design_file_opens(qtbot, window, tmp_path):
