@@ -91,14 +91,12 @@ def check_header(head: bytes, size: int) -> dict[str, str]:
     if size < 8:
         raise refuse("weights_empty", "the file is empty or cut short: it holds no weights")
     (length,) = struct.unpack("<Q", head[:8])
-    if length > MAX_HEADER_BYTES or (length > size - 8 and head[:1] in (b"{", b"[")):
-        raise _not_safetensors(head)
-    if length > size - 8:
-        raise _cut_short()
+    if length > MAX_HEADER_BYTES or length > size - 8:
+        raise _unreadable(head, cut_short=length <= MAX_HEADER_BYTES)
     try:
         header = json.loads(head[8 : 8 + length].decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise _not_safetensors(head) from None
+        raise _unreadable(head, cut_short=False) from None
     metadata = header.get("__metadata__") if isinstance(header, dict) else None
     if not isinstance(metadata, dict) or metadata.get("format") != FORMAT:
         raise refuse("weights_foreign",
@@ -146,13 +144,18 @@ def _damaged() -> CheckpointError:
     return refuse("weights_damaged", "the file is damaged (its header cannot be read); save the weights again")
 
 
-def _not_safetensors(head: bytes) -> CheckpointError:
-    if head[:1] in (b"{", b"["):
-        return refuse("weights_text", "not a weights file: it is a text (JSON) file, a design file perhaps")
-    if head[:4] == b"PK\x03\x04" or (head[:1] == b"\x80" and head[1:2] in (b"\x02", b"\x03", b"\x04", b"\x05")):
+def _unreadable(head: bytes, cut_short: bool) -> CheckpointError:
+    """Why a header cannot be read: what the file is instead, by its first bytes, or else
+    cut short (``cut_short``: its header runs past its end) or not safetensors at all."""
+    pickle = head[:1] == b"\x80" and head[1:2] in (b"\x02", b"\x03", b"\x04", b"\x05") and head[2:3] != b"\x00"
+    if head[:4] == b"PK\x03\x04" or pickle:  # zip (torch.save) or pickle; a header of our size has a 0 there
         return refuse("weights_pickle",
                       "not a weights file: it looks like a PyTorch file saved with torch.save (a pickle), which "
                       "NN Playground never opens because opening one can run any code")
+    if head[:1] in (b"{", b"["):
+        return refuse("weights_text", "not a weights file: it is a text (JSON) file, a design file perhaps")
+    if cut_short:
+        return _cut_short()
     return refuse("weights_not_safetensors", "not a weights file: it is not a safetensors file")
 
 

@@ -338,6 +338,10 @@ def test_a_pickle_is_refused_as_a_pytorch_file_without_being_opened(tmp_path, mo
     legacy = tmp_path / "legacy.weights.safetensors"
     torch.save({"w": torch.zeros(2)}, legacy, _use_new_zipfile_serialization=False)
     assert "torch.save (a pickle)" in refused(Trainer(design()), legacy)
+    for protocol in (2, 4, 5):
+        plain = tmp_path / f"protocol{protocol}.weights.safetensors"
+        plain.write_bytes(pickle.dumps({"network.0.weight": [0.5] * 300}, protocol=protocol))
+        assert "torch.save (a pickle)" in refused(Trainer(design()), plain), protocol
 
 
 def test_a_file_cut_short_in_its_tensors_says_so_from_its_header_alone(tmp_path):
