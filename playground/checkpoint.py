@@ -11,18 +11,24 @@ tensors
     (momentum buffers, Adam's moments and step counts...);
     ``rng/torch`` (and ``rng/cuda`` or ``rng/mps`` on a GPU): the global generator that
     dropout draws from; ``rng/shuffle``: the generator that shuffles each epoch;
-    ``shuffle/order``: mid-epoch only, this epoch's sample order (int64 (n_train,)).
+    ``shuffle/order``: mid-epoch only, this epoch's sample order (int64 (n_train,));
+    ``history/...`` (optional; ``playground.run_history``): the run's per-step losses
+    and evaluations, so that a resumed run's curves start where they stopped.
 metadata (strings)
-    ``format``, ``version``, ``design`` (the design file's text), ``step``,
-    ``n_train``, ``steps_per_epoch`` and ``optimizer`` (JSON: the torch class, the
-    param groups and any per-parameter state that is a plain number).
+    ``format``, ``version``, ``design`` (the design file's text: the design as the run
+    trains it, a live learning-rate change included), ``step``, ``n_train``,
+    ``steps_per_epoch`` and ``optimizer`` (JSON: the torch class, the param groups and
+    any per-parameter state that is a plain number).
 
+The envelope (which files may be read at all, the header, the format and version) is
+checked without torch in ``playground.weights_file``, which the window uses too.
 Loading checks everything before it changes the trainer: a refused file leaves the
 run as it was. Problems are ``CheckpointError`` s that name the tensor or field.
-Refused: tensors whose names or shapes do not fit the design's network, another
-optimizer, another number of training samples or batches per epoch. Allowed: any
-other change to the design (a longer epoch limit...); ``load_checkpoint`` returns
-the saved design for a caller that wants to compare.
+Refused: tensors whose names or shapes do not fit the design's network, weights or
+optimizer state that are not finite numbers, another optimizer, another number of
+training samples or batches per epoch, a damaged history. Allowed: any other change
+to the design (a longer epoch limit...); ``load_checkpoint`` returns the saved design
+for a caller that wants to compare, and the history.
 
 Dropout draws from torch's global generator, so a run is saved as it stands only
 if nothing else reseeded or drew from that generator since its last step (building
@@ -33,36 +39,63 @@ from __future__ import annotations
 
 import json
 import os
-import struct
+from typing import NamedTuple
 
+import numpy as np
 import torch
 from safetensors import SafetensorError
 from safetensors.torch import load as load_tensors
 from safetensors.torch import save as save_tensors
 
 from . import registry
-from .design import Design
-from .design_io import WEIGHTS_SUFFIX, atomic_write_bytes, design_from_json, design_to_json
-from .errors import DesignFileError, PlaygroundError, Problem
+from .design import COSMETIC_FIELDS, Design, changed_fields
+from .design_io import atomic_write_bytes, design_to_json
+from .errors import Problem
+from .run_history import TENSORS as HISTORY_TENSORS
+from .run_history import RunHistory, from_arrays, thinned
+from .weights_file import (  # noqa: F401 - FORMAT, VERSION, SUFFIX, MAX_FILE_BYTES: this module's too
+    FORMAT,
+    MAX_FILE_BYTES,
+    SUFFIX,
+    VERSION,
+    CheckpointError,
+    check_header,
+    problem,
+    read_weights,
+    refuse,
+    saved_design,
+)
 
-FORMAT = "nn-playground-weights"
-VERSION = 1
-SUFFIX = WEIGHTS_SUFFIX
-MAX_FILE_BYTES = 1024 * 2**20  # 5 M parameters with Adam's two moments are about 60 MB
 _NETWORK, _OPTIMIZER = "network.", "optimizer/state/"
 
 
-class CheckpointError(PlaygroundError):
-    """A weights file that cannot be written, read, or used with this design."""
+class Restored(NamedTuple):
+    """What ``load_checkpoint`` gives back besides the restored run."""
+
+    design: Design  # as it was saved
+    history: RunHistory | None  # None for a file without one (saved before histories were kept)
 
 
 # -- saving ------------------------------------------------------------------------
 
 
-def checkpoint_bytes(trainer) -> bytes:
-    """The weights file of ``trainer``'s current state, as bytes."""
+def checkpoint_bytes(trainer, design: Design | None = None, history: RunHistory | None = None) -> bytes:
+    """The weights file of ``trainer``'s current state, as bytes.
+
+    ``design`` is the design to record (the one saved beside the weights; default:
+    ``trainer.design``); it may differ from the run's only in its name and description.
+    ``history`` (thinned, and cut to the steps done) is stored with the weights.
+    """
     if trainer.diverged:
-        raise CheckpointError("this run diverged and its weights are no longer numbers; reset it before saving weights")
+        raise refuse("weights_diverged",
+                     "this run diverged and its weights are no longer numbers; reset it before saving weights")
+    design = trainer.design if design is None else design
+    changed = sorted(".".join(filter(None, f)) for f in changed_fields(trainer.design, design) - COSMETIC_FIELDS)
+    if changed:
+        fields = ", ".join(changed[:5])
+        raise refuse("weights_design_changed",
+                     f"these weights belong to the design before its last changes ({fields}), which has not "
+                     "started training yet: train the design as it is now, then save the weights", fields)
     tensors = {_NETWORK + name: t for name, t in trainer.network.state_dict().items()}
     optimizer = trainer.optimizer.state_dict()
     scalars = {}
@@ -79,10 +112,12 @@ def checkpoint_bytes(trainer) -> bytes:
     tensors.update(_device_rng(trainer.device))
     if order is not None:
         tensors["shuffle/order"] = order
+    if history is not None:
+        tensors.update(_history_tensors(history, trainer.step))
     metadata = {
         "format": FORMAT,
         "version": str(VERSION),
-        "design": design_to_json(trainer.design),
+        "design": design_to_json(design),
         "step": str(trainer.step),
         "n_train": str(len(trainer.x_train)),
         "steps_per_epoch": str(trainer.steps_per_epoch),
@@ -93,14 +128,33 @@ def checkpoint_bytes(trainer) -> bytes:
     return save_tensors({k: t.detach().cpu().contiguous() for k, t in tensors.items()}, metadata)
 
 
-def save_checkpoint(trainer, path: str | os.PathLike) -> None:
-    """Write ``trainer``'s weights, optimizer state, step and generators to ``path`` atomically."""
-    data = checkpoint_bytes(trainer)
+def save_checkpoint(trainer, path: str | os.PathLike, design: Design | None = None,
+                    history: RunHistory | None = None) -> None:
+    """Write ``trainer``'s weights, optimizer state, step and generators to ``path`` atomically
+    (``design`` and ``history`` as ``checkpoint_bytes`` takes them)."""
+    data = checkpoint_bytes(trainer, design, history)
     try:
         atomic_write_bytes(path, data)
     except OSError as error:
-        message = f"could not write the file: {error.strerror or error}; choose another place or ask for access"
-        raise CheckpointError(message, title=f"Cannot save the weights to {path}:") from None
+        reason = str(error.strerror or error)[:200]
+        raise CheckpointError([problem("weights_unwritable", f"could not write the file: {reason}; choose another "
+                                                             "place or ask for access", reason)],
+                              title=f"Cannot save the weights to {path}:") from None
+
+
+def _history_tensors(history: RunHistory, step: int) -> dict[str, torch.Tensor]:
+    """The history's tensors, thinned, in order and without anything after ``step`` (it is the
+    window's record of the run, which may lag the run but never lead it): whatever the
+    window sent, the file loads again."""
+    steps, losses, eval_steps, evals = history.arrays()
+    first = np.unique(steps, return_index=True)[1]
+    first = first[(steps[first] >= 0) & (steps[first] < step) & np.isfinite(losses[first])]
+    rows = np.argsort(eval_steps, kind="stable")
+    rows = rows[(eval_steps[rows] >= 0) & (eval_steps[rows] <= step)]
+    evals = np.where(np.isinf(evals), np.nan, evals)
+    evals[:, 2:] = np.clip(evals[:, 2:], 0.0, 1.0)
+    thin = thinned(RunHistory(steps[first], losses[first], eval_steps[rows], evals[rows]))
+    return {name: torch.from_numpy(array) for name, array in zip(HISTORY_TENSORS, thin.arrays())}
 
 
 def _device_rng(device: torch.device) -> dict[str, torch.Tensor]:
@@ -116,89 +170,30 @@ def _device_rng(device: torch.device) -> dict[str, torch.Tensor]:
 
 def read_checkpoint(path: str | os.PathLike) -> tuple[dict[str, torch.Tensor], dict[str, str]]:
     """The tensors (on the CPU) and metadata of a weights file; CheckpointError if unusable."""
-    title = f"Cannot open the weights file {path}:"
     try:
-        data = _read_limited(path)
-    except OSError as error:
-        raise CheckpointError(_os_message(error), title=title) from None
-    try:
-        return parse_checkpoint(data)
+        return parse_checkpoint(read_weights(path))
     except CheckpointError as error:
-        raise CheckpointError(error.problems, title=title) from None
+        raise CheckpointError(error.problems, title=f"Cannot open the weights file {path}:") from None
 
 
 def parse_checkpoint(data: bytes) -> tuple[dict[str, torch.Tensor], dict[str, str]]:
     """Tensors and metadata from a weights file's bytes; refuses anything but our format."""
-    metadata = _metadata(data)
+    metadata = check_header(data, len(data))
     try:
         tensors = load_tensors(data)
     except (SafetensorError, ValueError, TypeError) as error:
-        raise CheckpointError(f"the file is damaged ({error}); save the weights again") from None
+        raise refuse("weights_damaged_detail", f"the file is damaged ({str(error)[:200]}); save the weights again",
+                     str(error)[:200]) from None
     return tensors, metadata
-
-
-def _metadata(data: bytes) -> dict[str, str]:
-    """The header's metadata, refusing files that are not (whole) weights files of a known version."""
-    if len(data) < 8:
-        raise CheckpointError("the file is empty or cut short: it holds no weights")
-    (length,) = struct.unpack("<Q", data[:8])
-    if length > len(data) - 8:
-        if data[:1] in (b"{", b"[") or length > 100 * 2**20:
-            raise CheckpointError("not a weights file: it is not a safetensors file (a design file, perhaps?)")
-        raise CheckpointError("the file is cut short (only part of it was written or copied); save the weights again")
-    try:
-        header = json.loads(data[8 : 8 + length].decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise CheckpointError("not a weights file: it is not a safetensors file") from None
-    metadata = header.get("__metadata__") if isinstance(header, dict) else None
-    if not isinstance(metadata, dict) or metadata.get("format") != FORMAT:
-        raise CheckpointError("not an NN Playground weights file (a safetensors file saved by another program?)")
-    version = metadata.get("version", "")
-    if not version.isdigit() or int(version) < 1:
-        raise CheckpointError(f"the format version {version!r} is not a whole number: the file is damaged")
-    if int(version) > VERSION:
-        raise CheckpointError(
-            f"these weights were saved by a newer NN Playground (format version {version}); "
-            f"this version reads up to {VERSION}: update the app"
-        )
-    return metadata
-
-
-def _read_limited(path: str | os.PathLike) -> bytes:
-    if os.path.isdir(path):
-        raise IsADirectoryError(21, "Is a directory", str(path))
-    with open(path, "rb") as file:
-        data = file.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise CheckpointError(f"not a weights file: too large (at most {MAX_FILE_BYTES // 2**20} MB)")
-    return data
-
-
-def _os_message(error: OSError) -> str:
-    if isinstance(error, FileNotFoundError):
-        return "no such file: this design has no saved weights (or they were moved or deleted)"
-    if isinstance(error, PermissionError):
-        return "no permission to read this file: ask for access or copy it elsewhere"
-    if isinstance(error, IsADirectoryError):
-        return "this is a folder, not a weights file"
-    return f"could not read the file: {error.strerror or error}"
 
 
 # -- loading into a trainer ----------------------------------------------------------
 
 
-def saved_design(metadata: dict[str, str]) -> Design:
-    """The design the weights were trained with (``check=False``: as it was saved)."""
-    try:
-        return design_from_json(metadata.get("design", ""), check=False)
-    except DesignFileError as error:
-        problems = [Problem(f"design.{p.field}" if p.field else "design", p.message) for p in error.problems]
-        raise CheckpointError(problems) from None
-
-
-def load_checkpoint(trainer, path: str | os.PathLike) -> Design:
+def load_checkpoint(trainer, path: str | os.PathLike) -> Restored:
     """Restore weights, buffers, optimizer state, step and generators from ``path``, so that
-    training continues exactly as if it had never stopped. Returns the saved design.
+    training continues exactly as if it had never stopped (at the learning rate it trained
+    with last). Returns the saved design and the run's history.
 
     Everything is checked first: on CheckpointError the trainer is unchanged.
     """
@@ -210,26 +205,54 @@ def load_checkpoint(trainer, path: str | os.PathLike) -> Design:
         raise CheckpointError(error.problems, title=title) from None
 
 
-def restore(trainer, tensors: dict[str, torch.Tensor], metadata: dict[str, str]) -> Design:
+def restore(trainer, tensors: dict[str, torch.Tensor], metadata: dict[str, str]) -> Restored:
     """``load_checkpoint`` for tensors and metadata already read."""
     design = saved_design(metadata)
     network = {k.removeprefix(_NETWORK): t for k, t in tensors.items() if k.startswith(_NETWORK)}
-    problems = _network_problems(trainer.network.state_dict(), network)
+    problems = _network_problems(trainer.network.state_dict(), network) or _not_finite(tensors)
     if problems:
         raise CheckpointError(problems)
     optimizer = _optimizer_state(trainer, design, tensors, metadata)
+    lr = _learning_rate(trainer, optimizer)
     _check_known(tensors)
     step, shuffle, order = _position(trainer, tensors, metadata)
+    history = from_arrays({k: tensors[k].numpy() for k in HISTORY_TENSORS if k in tensors}, step)
 
     try:  # first: the one step that could still refuse, before anything has changed
         trainer.optimizer.load_state_dict(optimizer)
     except (KeyError, TypeError, ValueError, RuntimeError) as error:
         raise _refusal("optimizer", f"the optimizer state cannot be used ({error}); save the weights again") from None
+    trainer.set_lr(lr)  # the trainer's design follows the rate the run trained with last
     trainer.network.load_state_dict(network)
     torch.set_rng_state(tensors["rng/torch"])
     _set_device_rng(trainer.device, tensors)
     trainer.resume(step, shuffle, order)
-    return design
+    return Restored(design, history)
+
+
+def _not_finite(tensors: dict[str, torch.Tensor]) -> list[Problem]:
+    """A problem for each weight, buffer or optimizer state that holds NaN or infinity."""
+    problems = []
+    for name, tensor in tensors.items():
+        if not name.startswith((_NETWORK, _OPTIMIZER)) or not tensor.is_floating_point():
+            continue
+        finite = torch.isfinite(tensor)
+        if not bool(finite.all()):
+            kind = "NaN" if bool(torch.isnan(tensor).any()) else "infinite"
+            problems.append(problem("weights_not_finite",
+                                    f"holds {kind} values; these weights cannot train on (they were damaged, or "
+                                    "saved from a run that diverged): train the design anew", kind, field=name))
+    return problems
+
+
+def _learning_rate(trainer, optimizer: dict) -> float:
+    """The learning rate the saved run trained with last, checked as a design's would be."""
+    try:
+        lr = float(optimizer["param_groups"][0]["lr"])
+        trainer.design.with_optimizer(lr=lr)
+    except (IndexError, KeyError, TypeError, ValueError):  # pydantic's ValidationError is a ValueError
+        raise _optimizer_damaged("optimizer.lr") from None
+    return lr
 
 
 def _network_problems(expected: dict[str, torch.Tensor], found: dict[str, torch.Tensor]) -> list[Problem]:
@@ -261,7 +284,7 @@ def _optimizer_state(trainer, design: Design, tensors: dict[str, torch.Tensor], 
         if not (isinstance(groups, list) and all(isinstance(g, dict) for g in groups) and isinstance(scalars, dict)):
             raise TypeError
     except (KeyError, TypeError, ValueError):
-        raise _refusal("optimizer", "the optimizer state is missing or damaged; save the weights again") from None
+        raise _optimizer_damaged("optimizer") from None
     was, now = design.optimizer.name, trainer.design.optimizer.name
     if was != now or cls != type(trainer.optimizer).__name__:
         raise _refusal(
@@ -330,7 +353,7 @@ def _is_permutation(order: torch.Tensor | None, n: int) -> bool:
 
 
 def _check_known(tensors: dict[str, torch.Tensor]) -> None:
-    known = {"rng/shuffle", "rng/torch", "rng/cuda", "rng/mps", "shuffle/order"}
+    known = {"rng/shuffle", "rng/torch", "rng/cuda", "rng/mps", "shuffle/order", *HISTORY_TENSORS}
     extra = [k for k in tensors if k not in known and not k.startswith((_NETWORK, _OPTIMIZER))]
     if extra:
         message = "the file has this tensor but an NN Playground weights file does not"
@@ -347,6 +370,11 @@ def _set_device_rng(device: torch.device, tensors: dict[str, torch.Tensor]) -> N
         torch.cuda.set_rng_state(tensors["rng/cuda"], device)
     elif device.type == "mps" and "rng/mps" in tensors:
         torch.mps.set_rng_state(tensors["rng/mps"])
+
+
+def _optimizer_damaged(field: str) -> CheckpointError:
+    return refuse("weights_optimizer_damaged", "the optimizer state is missing or damaged; save the weights again",
+                  field=field)
 
 
 def _refusal(field: str, message: str) -> CheckpointError:

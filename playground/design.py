@@ -181,6 +181,45 @@ class Design(_Model):
         return self.with_(training={**self.training.model_dump(), **changes})
 
 
+LIVE_FIELDS = frozenset({("optimizer", "lr")})
+"""Fields that change a running run without resetting it (and that a run's saved
+weights follow: the learning rate the run trained with last is the one it keeps)."""
+COSMETIC_FIELDS = frozenset({("name", ""), ("description", "")})
+"""Fields that change nothing a run computes."""
+
+
+def changed_fields(old: Design, new: Design) -> set[tuple[str, str]]:
+    """(section, field) pairs that differ; top-level fields are (name, "")."""
+    a, b = old.model_dump(), new.model_dump()
+    out = set()
+    for key in a:
+        if a[key] == b[key]:
+            continue
+        if isinstance(a[key], dict):
+            out |= {(key, sub) for sub in a[key] if a[key][sub] != b[key][sub]}
+        else:
+            out.add((key, ""))
+    return out
+
+
+def is_live_change(old: Design, new: Design) -> bool:
+    """True when only live fields changed: the run goes on without a reset."""
+    fields = changed_fields(old, new)
+    return bool(fields) and fields <= LIVE_FIELDS
+
+
+def is_cosmetic_change(old: Design, new: Design) -> bool:
+    """Only the name or description changed: nothing to retrain."""
+    fields = changed_fields(old, new)
+    return bool(fields) and fields <= COSMETIC_FIELDS
+
+
+def trains_alike(old: Design, new: Design) -> bool:
+    """The same run: any difference is cosmetic or live, so one run's weights and
+    position carry over to the other (the live fields then follow ``new``)."""
+    return changed_fields(old, new) <= LIVE_FIELDS | COSMETIC_FIELDS
+
+
 def _dump(sections: dict) -> dict:
     out = {}
     for key, value in sections.items():

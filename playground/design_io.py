@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
+import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,6 +41,11 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DIGITS = 30  # of a JSON integer; every integer field of a design has at most 10
 
 WEIGHTS_SUFFIX = ".weights.safetensors"
+STALE_TEMP_SECONDS = 60.0
+"""A save's temp file older than this was left by a save that a crash or kill cut off
+(a save takes well under a second), and is removed; a younger one may be a save
+going on right now in another window or process."""
+_TEMP_PREFIX, _TEMP_SUFFIX = ".{0}.", ".tmp"  # atomic_write_bytes' temp files: .NAME.XXXXXXXX.tmp
 
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
 """version n -> a function taking the design fields of a version-n file (without
@@ -167,8 +174,9 @@ def atomic_file(path: str | os.PathLike, mode: str = "wb", **options):
     target = Path(os.path.realpath(path))
     if target.is_dir():
         raise IsADirectoryError(21, "Is a directory", str(path))
+    remove_stale_temps(target)
     # Same folder as the target: os.replace is atomic only within one file system.
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=_TEMP_PREFIX.format(target.name), suffix=_TEMP_SUFFIX)
     try:
         with os.fdopen(fd, mode, **options) as file:
             yield file
@@ -183,6 +191,29 @@ def atomic_file(path: str | os.PathLike, mode: str = "wb", **options):
             pass
         raise
     _fsync_folder(target.parent)
+
+
+def remove_stale_temps(path: str | os.PathLike, older_than: float = STALE_TEMP_SECONDS) -> None:
+    """Remove the temp files that ``atomic_write_bytes`` left beside ``path`` (``.NAME.XXXXXXXX.tmp``)
+    and that were last written more than ``older_than`` seconds ago; never raises.
+
+    Only this target's temps match (mkstemp's eight random characters, no dot), and only
+    regular files (a link is left alone).
+    """
+    target = Path(os.path.realpath(path))
+    pattern = re.compile(re.escape(_TEMP_PREFIX.format(target.name)) + r"[a-z0-9_]{8}" + re.escape(_TEMP_SUFFIX))
+    now = time.time()
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if (pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False)
+                    and now - entry.stat(follow_symlinks=False).st_mtime > older_than):
+                os.unlink(entry.path)
+        except OSError:
+            pass  # gone already, or not ours to remove
 
 
 def _parse(text: str | bytes) -> dict:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from .errors import Problem, path_excerpt
 
@@ -33,31 +35,48 @@ class FileTooLarge(OSError):
 def read_file(path: str | os.PathLike, limit: int) -> bytes:
     """All bytes of the regular file at ``path``, which holds at most ``limit`` bytes.
 
-    The path is checked with ``os.stat`` before it is opened, so a FIFO or a device
-    is never opened (nothing blocks) and a sparse or huge file is refused without
-    reading it; the opened file is checked again (the path may have changed in
-    between) and read at most ``limit + 1`` bytes, so a file that grows meanwhile is
-    refused too. Raises IsADirectoryError, NotRegularFile, FileTooLarge, or the
-    OSError that opening or reading raised (FileNotFoundError, PermissionError...).
+    Opened with ``opened`` and read at most ``limit + 1`` bytes, so a file that grows
+    meanwhile is refused too. Raises IsADirectoryError, NotRegularFile, FileTooLarge,
+    or the OSError that opening or reading raised (FileNotFoundError, PermissionError...).
+    """
+    with opened(path, limit) as (fd, _size):
+        data = read_up_to(fd, limit + 1)
+    if len(data) > limit:
+        raise FileTooLarge(path, len(data), limit)
+    return data
+
+
+@contextmanager
+def opened(path: str | os.PathLike, limit: int) -> Iterator[tuple[int, int]]:
+    """``with opened(path, limit) as (fd, size)``: the regular file at ``path``, of at most
+    ``limit`` bytes, open for reading.
+
+    The path is checked with ``os.stat`` before it is opened, so a FIFO or a device is
+    never opened (nothing blocks) and a sparse or huge file is refused without reading
+    it; the descriptor is checked again (the path may have changed in between): what
+    is checked is what is read. Raises as ``read_file`` does.
     """
     _check(os.stat(path), path, limit)
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     fd = os.open(path, flags)
     try:
-        _check(os.fstat(fd), path, limit)
-        chunks, remaining = [], limit + 1
-        while remaining > 0:
-            chunk = os.read(fd, min(remaining, _CHUNK))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            remaining -= len(chunk)
+        info = os.fstat(fd)
+        _check(info, path, limit)
+        yield fd, info.st_size
     finally:
         os.close(fd)
-    data = b"".join(chunks)
-    if len(data) > limit:
-        raise FileTooLarge(path, len(data), limit)
-    return data
+
+
+def read_up_to(fd: int, n: int) -> bytes:
+    """Up to ``n`` bytes from ``fd`` (fewer only at the end of the file)."""
+    chunks, remaining = [], n
+    while remaining > 0:
+        chunk = os.read(fd, min(remaining, _CHUNK))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
 
 
 def _check(info: os.stat_result, path, limit: int) -> None:

@@ -204,9 +204,14 @@ class Trainer:
         return self.optimizer.param_groups[0]["lr"]
 
     def set_lr(self, lr: float) -> None:
-        """Live change: takes effect at the next step, keeps weights and optimizer state."""
+        """Live change: takes effect at the next step, keeps weights and optimizer state.
+
+        ``design`` follows, so that what is saved of this run says the rate it trains with.
+        """
         if not lr > 0:
             raise ValueError("the learning rate must be positive")
+        if self.design.optimizer.lr != float(lr):
+            self.design = self.design.with_optimizer(lr=float(lr))  # first: it refuses a rate out of range
         for group in self.optimizer.param_groups:
             group["lr"] = float(lr)
 

@@ -8,12 +8,15 @@ loop has a core to itself and talks to the window over two pipes.
 Messages to the process (tuples): ("start", run_id, design_json, paused, speed,
 weights_path_or_None, compiled), ("pause",), ("resume",), ("step", n), ("step_epoch",),
 ("lr", value), ("speed", value_or_None), ("compiled", on), ("taken",),
-("save_weights", path), ("stop",), ("quit",). ``compiled`` asks for the compiled
-training step (playground.fast_step), prepared in the background while eager
-training runs; each snapshot says which mode the steps run in.
-Messages from it: ("ready", run_id, RunInfo fields as a dict), ("snapshot", Snapshot),
-("failed", run_id, message, details), ("weights_failed", run_id, message),
-("weights_saved", path, error_message_or_empty).
+("save_weights", path, design_json, RunHistory_or_None), ("stop",), ("quit",).
+``compiled`` asks for the compiled training step (playground.fast_step), prepared in
+the background while eager training runs; each snapshot says which mode the steps
+run in. ``save_weights`` records the design the window saved beside the weights
+(it may differ from the run's only in name and description) and the run's history.
+Messages from it: ("ready", run_id, RunInfo fields as a dict; ``history`` is the
+RunHistory of resumed weights or None), ("snapshot", Snapshot), ("failed", run_id,
+message, details), ("weights_failed", run_id, [Problem]), ("weights_saved", path,
+[Problem], empty when saved).
 
 The messages are our own objects pickled between our own two processes (never
 data read from a file). Closing the command pipe (the window died) ends the process.
@@ -27,7 +30,7 @@ import traceback
 from multiprocessing.connection import Connection
 
 from .devices import unavailable_reasons
-from .errors import PlaygroundError
+from .errors import PlaygroundError, Problem
 from .run_loop import RunControl, RunLoop
 
 class _Runs:
@@ -84,7 +87,7 @@ def _read_commands(commands: Connection, runs: _Runs) -> None:
             continue
         control = runs.current()
         if kind == "save_weights":
-            _save_weights(runs, control, message[1])
+            _save_weights(runs, control, *message[1:])
             continue
         if control is None:
             continue
@@ -106,26 +109,27 @@ def _read_commands(commands: Connection, runs: _Runs) -> None:
             control.snapshot_taken()
 
 
-def _save_weights(runs: _Runs, control: RunControl | None, path: str) -> None:
+def _save_weights(runs: _Runs, control: RunControl | None, path: str, design_json: str, history) -> None:
     """Save on the loop's thread between chunks, or here when no run is going on."""
 
     def save(trainer) -> None:
         from .checkpoint import save_checkpoint
+        from .design_io import design_from_json
 
         try:
-            save_checkpoint(trainer, path)
-            _send(runs.events, ("weights_saved", path, ""))
+            save_checkpoint(trainer, path, design_from_json(design_json, check=False), history)
+            _send(runs.events, ("weights_saved", path, []))
         except PlaygroundError as error:
-            _send(runs.events, ("weights_saved", path, error.text()))
+            _send(runs.events, ("weights_saved", path, error.problems))
         except OSError as error:
-            _send(runs.events, ("weights_saved", path, f"{path}: {error.strerror or error}"))
+            _send(runs.events, ("weights_saved", path, [Problem("", f"{path}: {error.strerror or error}")]))
 
     if control is not None and not control.stopped:
         control.submit(save)
     elif runs.trainer is not None:
         save(runs.trainer)
     else:
-        _send(runs.events, ("weights_saved", path, "There are no weights to save yet."))
+        _send(runs.events, ("weights_saved", path, [Problem("", "There are no weights to save yet.", "no_weights")]))
 
 
 def _compiled_step(on: bool, control: RunControl):
@@ -167,15 +171,19 @@ def _run(run_id: int, design_json: str, control: RunControl, weights: str | None
         "batch_size": trainer.batch_size,
         "parameters": sum(p.numel() for p in trainer.network.parameters()),
         "unavailable_devices": unavailable_reasons(),
+        "history": None,  # of the run resumed from ``weights``
     }
     if weights:
         from .checkpoint import load_checkpoint
 
+        lr = trainer.design.optimizer.lr
         try:
-            load_checkpoint(trainer, weights)
+            info["history"] = load_checkpoint(trainer, weights).history
+            trainer.set_lr(lr)  # a live field: the design opened says it, as a live change would
         except Exception as error:  # CheckpointError names the tensor; anything else is reported too
-            text = error.text() if isinstance(error, PlaygroundError) else f"{type(error).__name__}: {error}"
-            _send(events, ("weights_failed", run_id, text))
+            problems = error.problems if isinstance(error, PlaygroundError) else [
+                Problem("", f"{type(error).__name__}: {error}")]
+            _send(events, ("weights_failed", run_id, problems))
             trainer = build_trainer(design_json)  # start from fresh weights instead
     runs.trainer = trainer
     _compiled_step(compiled, control)(trainer)

@@ -1,5 +1,6 @@
 """The one rule of the code's layers: the core never imports Qt or pyqtgraph."""
 
+import json
 import shutil
 import subprocess
 import sys
@@ -16,14 +17,23 @@ def test_import_linter_contract_holds():
     assert "1 kept, 0 broken" in result.stdout
 
 
-def test_training_headless_loads_no_qt():
-    code = (
-        "import sys, playground.cli, playground.training, playground.run_loop, playground.design_io;"
-        "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6')];"
-        "print(bad); sys.exit(1 if bad else 0)"
-    )
+def loaded_in_a_fresh_interpreter(modules: str, packages: tuple[str, ...]) -> list[str]:
+    """Which of ``packages`` importing ``modules`` (comma-separated) loads in a new interpreter."""
+    code = (f"import json, sys, {modules};"
+            f"print(json.dumps([m for m in sys.modules if m.split('.')[0] in {packages!r}]))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_training_headless_loads_no_qt():
+    modules = "playground.cli, playground.training, playground.run_loop, playground.design_io"
+    assert loaded_in_a_fresh_interpreter(modules, ("PySide6", "pyqtgraph", "shiboken6")) == []
+
+
+def test_what_the_window_reads_of_a_weights_file_needs_no_torch():
+    modules = "playground.weights_file, playground.run_history, playground.design_io"
+    assert loaded_in_a_fresh_interpreter(modules, ("torch",)) == []
 
 
 def test_every_core_module_is_under_the_contract():

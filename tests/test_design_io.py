@@ -307,6 +307,33 @@ def test_save_without_permission(tmp_path, monkeypatch):
     assert "no permission to write" in caught.value.text()
 
 
+def _left_by_a_killed_save(target, age_seconds: float) -> str:
+    """The temp file a save leaves when it is killed before its rename, last written ``age_seconds`` ago."""
+    import tempfile
+    import time
+
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.write(fd, b'{"half": ')
+    os.close(fd)
+    then = time.time() - age_seconds
+    os.utime(temp, (then, then))
+    return os.path.basename(temp)
+
+
+def test_saving_removes_the_stale_temp_files_of_killed_saves_of_that_file_only(tmp_path):
+    path = tmp_path / "design.json"
+    stale = _left_by_a_killed_save(path, 3600)
+    going_on = _left_by_a_killed_save(path, 5)  # perhaps another window saving right now
+    other = _left_by_a_killed_save(tmp_path / "design.json.bak", 3600)  # another file's
+    mine = tmp_path / ".design.json.notes.tmp"
+    mine.write_text("a file of the user's")
+    os.utime(mine, (0, 0))
+    save_design(Design(), path)
+    assert _folder_listing(tmp_path) == sorted(["design.json", going_on, other, mine.name])
+    assert stale not in _folder_listing(tmp_path)
+    assert load_design(path) == Design()
+
+
 def test_atomic_write_keeps_permissions_and_follows_symlinks(tmp_path):
     real = tmp_path / "real.csv"
     real.write_text("old")

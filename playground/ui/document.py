@@ -12,35 +12,6 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from playground.design import Design
 
-LIVE_FIELDS = {("optimizer", "lr")}
-"""Fields that change a running run without resetting it."""
-
-
-def changed_fields(old: Design, new: Design) -> set[tuple[str, str]]:
-    """(section, field) pairs that differ; top-level fields are (name, "")."""
-    a, b = old.model_dump(), new.model_dump()
-    out = set()
-    for key in a:
-        if a[key] == b[key]:
-            continue
-        if isinstance(a[key], dict):
-            out |= {(key, sub) for sub in a[key] if a[key][sub] != b[key][sub]}
-        else:
-            out.add((key, ""))
-    return out
-
-
-def is_live_change(old: Design, new: Design) -> bool:
-    """True when only live fields changed: the run goes on without a reset."""
-    fields = changed_fields(old, new)
-    return bool(fields) and fields <= LIVE_FIELDS
-
-
-def is_cosmetic_change(old: Design, new: Design) -> bool:
-    """Only the name or description changed: nothing to retrain."""
-    fields = changed_fields(old, new)
-    return bool(fields) and fields <= {("name", ""), ("description", "")}
-
 
 class _Edit(QUndoCommand):
     def __init__(self, document: "DesignDocument", old: Design, new: Design, text: str, merge_key: str):

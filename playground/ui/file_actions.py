@@ -2,25 +2,30 @@
 exports, and the autosave that lets unsaved work survive a crash.
 
 Loading goes through design_io (plain JSON, every problem named by field); a file
-that cannot be read leaves the design on screen untouched. Saves are atomic. The
-autosave is written a second after each edit to ``data_dir/autosave.json`` and
-removed when the window closes normally, so finding it at start-up means the last
-session ended without closing: it is offered back.
+that cannot be read leaves the design on screen untouched. Saves are atomic.
+
+Each window autosaves to a file of its own, ``data_dir/autosave-<id>.json``, a second
+after each edit, and holds ``autosave-<id>.lock`` (a QLockFile) while it lives; closing
+normally removes both. At start-up a window offers back only autosaves whose lock it
+can take: their window is gone (Qt sees that the process that held the lock is dead).
+It never reads, offers or deletes the autosave of a window that is still open.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import time
+import uuid
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLockFile, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from playground.design import Design
-from playground.design_io import weights_path_for
+from playground.design import Design, trains_alike
+from playground.design_io import STALE_TEMP_SECONDS, remove_stale_temps, weights_path_for
 from playground.errors import PlaygroundError
 
 DESIGN_FILTER = QT_TRANSLATE_NOOP("FileActions", "NN Playground design (*.json)")  # shown through self.tr
@@ -28,15 +33,18 @@ MAX_RECENT = 8
 AUTOSAVE_DELAY_MS = 1000
 
 
-def stored_design_of_weights(path: Path) -> str | None:
-    """The design JSON recorded in a weights file, read without torch; None if unreadable."""
-    try:
-        from safetensors import safe_open
+def _autosave_lock(design_file: Path) -> QLockFile:
+    """The lock of an autosave; stale only when the process that took it has ended."""
+    lock = QLockFile(str(design_file.with_suffix(".lock")))
+    lock.setStaleLockTime(0)  # a window may stay open for days: age alone never makes it stale
+    return lock
 
-        with safe_open(str(path), framework="numpy") as handle:
-            return (handle.metadata() or {}).get("design")
-    except Exception:  # any unreadable file: the caller treats it as "no usable weights"
-        return None
+
+def _remove_autosave_files(design_file: Path, temps_older_than: float = STALE_TEMP_SECONDS) -> None:
+    """An autosave's design and info, and the temp files of its saves that a kill cut off."""
+    for file in (design_file, design_file.with_suffix(".info.json")):
+        file.unlink(missing_ok=True)
+        remove_stale_temps(file, temps_older_than)
 
 
 class FileActions(QObject):
@@ -49,7 +57,8 @@ class FileActions(QObject):
         self.settings = window.settings
         self.data_dir = Path(data_dir)
         self.path: Path | None = None
-        self.autosave_file = self.data_dir / "autosave.json"
+        self.autosave_file = self.data_dir / f"autosave-{uuid.uuid4().hex[:12]}.json"  # this window's
+        self._autosave_lock: QLockFile | None = None  # held from the first autosave until the window closes
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setSingleShot(True)
         self._autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
@@ -175,6 +184,8 @@ class FileActions(QObject):
             self.show_problems(self.tr("The file could not be opened"), error)
             return False
         weights = weights_path_for(Path(path))
+        for target in (Path(path), weights):  # temp files of saves that a crash cut off
+            remove_stale_temps(target)
         self._set_design(design, Path(path), weights=self._usable_weights(design, weights))
         self._remember(Path(path))
         return True
@@ -195,14 +206,26 @@ class FileActions(QObject):
         self.window.show_note(f"<b>{title}</b><br>{preset.explanation_ko if korean else preset.explanation_en}")
 
     def _usable_weights(self, design: Design, weights: Path) -> str | None:
-        if not weights.exists():
-            return None
-        from playground.design_io import design_to_json
+        """``weights`` as a path when they resume ``design``; else None, and a note says why.
 
-        stored = stored_design_of_weights(weights)
-        if stored is None or json.loads(stored) != json.loads(design_to_json(design)):
+        Reads the file's header only (playground.weights_file, no torch): the training
+        process loads and checks the rest.
+        """
+        from playground.weights_file import CheckpointError, read_header, saved_design
+
+        if not weights.exists():  # a dangling link is no weights either
+            return None
+        name = html.escape(weights.name)
+        try:
+            stored = saved_design(read_header(weights))
+        except CheckpointError as error:
+            reasons = html.escape("; ".join(_problem_lines(error.problems)))
+            self.window.show_note(self.tr("The weights file beside this design ({0}) cannot be used: {1}. "
+                                          "The run starts from new weights.").format(name, reasons))
+            return None
+        if not trains_alike(stored, design):
             self.window.show_note(self.tr("The weights file beside this design ({0}) was saved with a different "
-                                          "design; the run starts from new weights.").format(weights.name))
+                                          "design; the run starts from new weights.").format(name))
             return None
         return str(weights)
 
@@ -247,20 +270,27 @@ class FileActions(QObject):
         return True
 
     def save_with_weights(self) -> bool:
+        """Save the design, then have the run write its weights beside it, recording this very
+        design (a live learning-rate change included) and the run's loss history."""
         if not self.save():
             return False
-        self.window.controller.save_weights(str(weights_path_for(self.path)))
+        self.window.controller.save_weights(str(weights_path_for(self.path)), self.document.design,
+                                            self.window.run_history())
         return True
 
-    def _on_controller_weights_saved(self, path: str, error: str) -> None:
-        if error:
-            QMessageBox.warning(self.window, self.tr("The weights could not be saved"), error)
+    def _on_controller_weights_saved(self, path: str, problems: list) -> None:
+        name = Path(path).name
+        if problems:
+            QMessageBox.warning(self.window, self.tr("The weights could not be saved"),
+                                self.tr("The weights could not be saved to {0}:").format(name) + "\n"
+                                + "\n".join("• " + line for line in _problem_lines(problems)))
         else:
-            self.window.statusBar().showMessage(self.tr("Saved the weights to {0}").format(Path(path).name), 5000)
+            self.window.statusBar().showMessage(self.tr("Saved the weights to {0}").format(name), 5000)
 
-    def _on_controller_weights_failed(self, message: str) -> None:
+    def _on_controller_weights_failed(self, problems: list) -> None:
         QMessageBox.warning(self.window, self.tr("The weights could not be loaded"),
-                            message + "\n\n" + self.tr("The run starts from new weights instead."))
+                            "\n".join("• " + line for line in _problem_lines(problems)) + "\n\n"
+                            + self.tr("The run starts from new weights instead."))
 
     def display_name(self) -> str:
         if self.path is not None:
@@ -370,37 +400,88 @@ class FileActions(QObject):
             return
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
+            if not self._hold_autosave_lock():
+                return
             atomic_write_text(self.autosave_file, design_to_json(self.document.design))
             info = {"path": str(self.path) if self.path else "", "saved_at": time.time()}
             atomic_write_text(self.autosave_file.with_suffix(".info.json"), json.dumps(info))
         except OSError:
             pass  # the next edit tries again; saving by hand reports errors
 
+    def _hold_autosave_lock(self) -> bool:
+        if self._autosave_lock is None:
+            lock = _autosave_lock(self.autosave_file)
+            if not lock.tryLock(0):  # cannot be another window's (the name is new): the folder is not writable
+                return False
+            self._autosave_lock = lock
+        return True
+
     def remove_autosave(self) -> None:
+        """The design is saved: this window's autosave is not needed (the lock stays)."""
         self._autosave_timer.stop()
-        for file in (self.autosave_file, self.autosave_file.with_suffix(".info.json")):
-            file.unlink(missing_ok=True)
+        _remove_autosave_files(self.autosave_file)
+
+    def end_autosave(self) -> None:
+        """The window closes normally: remove its autosave and its lock."""
+        self.remove_autosave()
+        if self._autosave_lock is not None:
+            self._autosave_lock.unlock()
+            self._autosave_lock = None
 
     def recover_autosave(self) -> bool:
-        """At start-up: offer the design left by a session that did not close; True if restored."""
+        """At start-up: offer the designs left by windows that did not close; True if one was restored.
+
+        Newest first, until one is taken: a declined or unreadable one is deleted, the
+        ones not offered stay for the next start. The autosaves of windows still open
+        are left alone.
+        """
+        restored = False
+        for design_file, lock in self._orphaned_autosaves():
+            try:
+                if restored:
+                    continue
+                restored = self._offer_autosave(design_file)
+                _remove_autosave_files(design_file, temps_older_than=0)  # nobody writes it: its lock is ours
+            finally:
+                lock.unlock()
+        return restored
+
+    def _orphaned_autosaves(self) -> list[tuple[Path, QLockFile]]:
+        """The autosaves in the data folder whose window is gone, newest first, each with its
+        lock now held here. A lock left without an autosave is removed."""
+        names = {p.stem for p in self.data_dir.glob("autosave*.lock")}
+        names |= {p.name.removesuffix(".json") for p in self.data_dir.glob("autosave*.json")
+                  if not p.name.endswith(".info.json")}
+        names.discard(self.autosave_file.stem)
+        found = []
+        for name in names:
+            design_file = self.data_dir / f"{name}.json"
+            lock = _autosave_lock(design_file)
+            if not lock.tryLock(0):
+                continue  # its window is still open (or the folder cannot be written)
+            if design_file.exists():
+                found.append((design_file, lock))
+            else:
+                lock.unlock()
+        return sorted(found, key=lambda item: _modified(item[0]), reverse=True)
+
+    def _offer_autosave(self, design_file: Path) -> bool:
+        """Ask about one autosave; True when its design is now on screen (and autosaved as this window's)."""
         from playground.design_io import load_design
 
-        if not self.autosave_file.exists():
-            return False
         try:
-            design = load_design(self.autosave_file, check=False)
-            info = json.loads(self.autosave_file.with_suffix(".info.json").read_text("utf-8"))
-        except (PlaygroundError, OSError, ValueError):
-            self.remove_autosave()
+            design = load_design(design_file, check=False)
+            info = json.loads(design_file.with_suffix(".info.json").read_text("utf-8"))
+            path = Path(info["path"]) if isinstance(info, dict) and info.get("path") else None
+        except (PlaygroundError, OSError, ValueError, TypeError):
             return False
         if not self.ask_restore(design):
-            self.remove_autosave()
             return False
-        path = Path(info["path"]) if info.get("path") else None
         self.path = path
         self.document.replace(design)
         self.document.undo_stack.resetClean()  # restored work is unsaved work
         self.window.update_title()
+        self.write_autosave()  # before the old autosave goes
         return True
 
     def ask_restore(self, design: Design) -> bool:
@@ -411,3 +492,17 @@ class FileActions(QObject):
                 design.name or self.tr("Untitled")),
             QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
         return answer == QMessageBox.Yes
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _problem_lines(problems: list) -> list[str]:
+    """Each problem in the interface language, its field in words."""
+    from .data_panel import problem_text
+
+    return [problem_text(problem) for problem in problems]

@@ -3,6 +3,8 @@
 Every per-step loss is kept (growable buffers) and drawn with clip-to-view and peak
 downsampling, so a run of a million steps stays quick to draw. The smoothed line is
 TensorBoard's debiased exponential moving average, updated for new points only.
+``history()`` gives the curves to save with the weights; a run resumed from saved
+weights starts with the history it was saved with.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from playground.design import Design
+from playground.run_history import RunHistory
 from playground.run_loop import Snapshot
 
 from .plot_utils import (History, corner_label, ema, faded, history_curve, make_plot, overlay_hint, press_train_text,
@@ -171,7 +174,8 @@ class LossPlot(QWidget):
         items["test_accuracy"].setPen(pg.mkPen(theme.test, width=2))
 
     def start_run(self, info: RunInfo) -> None:
-        """Forget the previous run; show accuracy only for classification."""
+        """Forget the previous run (or show the history a resumed one was saved with); show
+        accuracy only for classification."""
         self._losses.clear()
         self._smoothed.clear()
         self._metrics.clear()
@@ -189,6 +193,8 @@ class LossPlot(QWidget):
         self._hint.setText(press_train_text())
         self._hint.show()
         self._show_status(0, 0)
+        if info.history is not None:
+            self._restore(info.history)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         if len(snapshot.steps):
@@ -230,6 +236,19 @@ class LossPlot(QWidget):
     def accuracy_visible(self) -> bool:
         return not self._accuracy_widget.isHidden()
 
+    def history(self) -> RunHistory:
+        """The run's curves so far (fresh arrays): every per-step loss and every evaluation."""
+        evals = self._metrics.values / _PERCENT
+        return RunHistory(self._losses.steps.copy(), self._losses.values.copy(), self._metrics.steps.copy(), evals)
+
+    def _restore(self, history: RunHistory) -> None:
+        if len(history.steps):
+            self._add_losses(history.steps, history.losses)
+            self._draw_losses(force=True)
+        if len(history.eval_steps):
+            self._metrics.extend(history.eval_steps, history.evals * _PERCENT)
+            self._draw_metrics()
+
     # --- updates --------------------------------------------------------------------
     def _add_losses(self, steps: np.ndarray, losses: np.ndarray) -> None:
         self._losses.extend(steps, losses)
@@ -259,6 +278,9 @@ class LossPlot(QWidget):
             self._metrics.replace_last(row)
         else:
             self._metrics.append(step, row)
+        self._draw_metrics()
+
+    def _draw_metrics(self) -> None:
         x, values = self._metrics.steps, self._metrics.values
         names = ("train", "test", "train_accuracy", "test_accuracy") if self._classify else ("train", "test")
         for column, name in enumerate(names):
@@ -287,6 +309,9 @@ class LossPlot(QWidget):
 
     def _show_smoothing_value(self) -> None:
         self._smoothing_value.setText(f"{self.smoothing():.2f}")
+
+
+_PERCENT = np.array([1.0, 1.0, 100.0, 100.0])  # _metrics holds RunHistory.evals with accuracy in %
 
 
 def _percent(value: float | None) -> float:

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.design import Design, check_design
+from playground.design import Design, check_design, is_cosmetic_change, is_live_change
 from playground.run_loop import SPEEDS
 
 from .data_panel import DataPanel, problem_text
-from .document import DesignDocument, is_cosmetic_change, is_live_change
+from .document import DesignDocument
 from .i18n import LANGUAGES
 from .layer_editor import LayerEditor
 from .messages import device_notice, snapshot_message, step_mode_text
@@ -551,6 +551,13 @@ class MainWindow(QMainWindow):
                 (self.loss_dock.windowTitle(), self.loss_plot), (self.gradient_dock.windowTitle(), self.gradient_plot),
                 (self.batchnorm_dock.windowTitle(), self.batchnorm_plot)]
 
+    def run_history(self):
+        """The current run's curves (a RunHistory) to save with its weights; None while the
+        Loss dock does not show this run yet (its dashboards or its first report pending)."""
+        if not self.views or self._pending_info is not None or self.controller.info is None:
+            return None
+        return self.loss_plot.history()
+
     def metrics_csv(self) -> str:
         """The run's metrics as CSV text: one row per step; evaluations on the steps they were taken."""
         import csv
@@ -612,7 +619,7 @@ class MainWindow(QMainWindow):
         if not self._closing and not self.file_actions.confirm_discard():
             event.ignore()
             return
-        self.file_actions.remove_autosave()
+        self.file_actions.end_autosave()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState(STATE_VERSION))
         self.settings.sync()

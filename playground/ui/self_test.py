@@ -312,8 +312,9 @@ class _Watch:
         self.weights_failed.clear()
         controller.snapshot_ready.connect(self._on_snapshot)
         controller.run_failed.connect(lambda text, details: self.problems.append(f"the run failed: {text} {details}"))
-        controller.weights_saved.connect(lambda path, error: self.weights_saved.__setitem__(path, error or "saved"))
-        controller.weights_failed.connect(self.weights_failed.append)
+        controller.weights_saved.connect(lambda path, problems: self.weights_saved.__setitem__(
+            path, "; ".join(map(str, problems)) or "saved"))
+        controller.weights_failed.connect(lambda problems: self.weights_failed.append("; ".join(map(str, problems))))
 
     def end(self) -> None:
         """Shut down every window's training process and thread; restore the exception hook."""

@@ -34,6 +34,7 @@ class RunInfo:
     batch_size: int
     parameters: int
     unavailable_devices: dict = field(default_factory=dict)  # device -> why it cannot be used here
+    history: Any = None  # playground.run_history.RunHistory of a run resumed from saved weights
 
 
 class _Bridge(QObject):
@@ -110,8 +111,8 @@ class TrainingController(QObject):
     snapshot_ready = Signal(object)  # Snapshot of the current run
     run_failed = Signal(str, str)  # message, details
     state_changed = Signal(str)  # loading | paused | running | finished | stopped | diverged | error
-    weights_saved = Signal(str, str)  # path, error message ("" when saved)
-    weights_failed = Signal(str)  # why the weights given to restart() could not be loaded
+    weights_saved = Signal(str, object)  # path, [playground.errors.Problem] why not (empty when saved)
+    weights_failed = Signal(object)  # [Problem]: why the weights given to restart() could not be loaded
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -220,15 +221,19 @@ class TrainingController(QObject):
     def compiled(self) -> bool:
         return self._compiled
 
-    def save_weights(self, path: str) -> None:
-        """Ask the training process to write the current weights and optimizer state to ``path``.
+    def save_weights(self, path: str, design: Design, history=None) -> None:
+        """Ask the training process to write the current weights and optimizer state to ``path``,
+        recording ``design`` (the one saved beside them) and ``history`` (a RunHistory or None).
 
-        ``weights_saved(path, error)`` reports the outcome.
+        ``weights_saved(path, problems)`` reports the outcome.
         """
+        from playground.design_io import design_to_json
+        from playground.errors import Problem
+
         if self._worker is None:
-            self.weights_saved.emit(path, self.tr("The training process is not running."))
+            self.weights_saved.emit(path, [Problem("", self.tr("The training process is not running."))])
             return
-        self._send(("save_weights", str(path)))
+        self._send(("save_weights", str(path), design_to_json(design), history))
 
     def snapshot_drawn(self) -> None:
         """The views have drawn the last snapshot: the loop may send the next."""

@@ -995,6 +995,10 @@ The internal covariate shift below works for every network.</source>
         <translation>예제를 열 수 없습니다</translation>
     </message>
     <message>
+        <source>The weights file beside this design ({0}) cannot be used: {1}. The run starts from new weights.</source>
+        <translation>이 설계 옆의 가중치 파일({0})은 쓸 수 없습니다: {1}. 새 가중치로 학습을 시작합니다.</translation>
+    </message>
+    <message>
         <source>The weights file beside this design ({0}) was saved with a different design; the run starts from new weights.</source>
         <translation>이 설계 옆의 가중치 파일({0})은 다른 설계로 저장된 것입니다. 새 가중치로 학습을 시작합니다.</translation>
     </message>
@@ -1013,6 +1017,10 @@ The internal covariate shift below works for every network.</source>
     <message>
         <source>The weights could not be saved</source>
         <translation>가중치를 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The weights could not be saved to {0}:</source>
+        <translation>가중치를 {0}에 저장할 수 없습니다:</translation>
     </message>
     <message>
         <source>Saved the weights to {0}</source>
@@ -2461,6 +2469,109 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     <message>
         <source>Not available: {0}</source>
         <translation>사용할 수 없음: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsMessages</name>
+    <message>
+        <source>the file is empty or cut short: it holds no weights</source>
+        <translation>파일이 비어 있거나 잘려 있습니다: 가중치가 들어 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>the file is cut short (only part of it was written or copied); save the weights again</source>
+        <translation>파일이 잘려 있습니다(일부만 저장되었거나 복사되었습니다). 가중치를 다시 저장하세요</translation>
+    </message>
+    <message>
+        <source>not a weights file: it is a text (JSON) file, a design file perhaps</source>
+        <translation>가중치 파일이 아닙니다: 텍스트(JSON) 파일이며, 아마 설계 파일일 것입니다</translation>
+    </message>
+    <message>
+        <source>not a weights file: it looks like a PyTorch file saved with torch.save (a pickle), which NN Playground never opens because opening one can run any code</source>
+        <translation>가중치 파일이 아닙니다: torch.save로 저장한 PyTorch 파일(pickle)로 보입니다. 이런 파일은 여는 것만으로 어떤 코드든 실행될 수 있어 NN Playground는 절대 열지 않습니다</translation>
+    </message>
+    <message>
+        <source>not a weights file: it is not a safetensors file</source>
+        <translation>가중치 파일이 아닙니다: safetensors 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>not an NN Playground weights file (a safetensors file saved by another program?)</source>
+        <translation>NN Playground의 가중치 파일이 아닙니다(다른 프로그램이 저장한 safetensors 파일일까요?)</translation>
+    </message>
+    <message>
+        <source>the format version {0} is not a whole number: the file is damaged</source>
+        <translation>형식 버전 {0}이(가) 정수가 아닙니다: 파일이 손상되었습니다</translation>
+    </message>
+    <message>
+        <source>these weights were saved by a newer NN Playground (format version {0}); this version reads up to {1}: update the app</source>
+        <translation>이 가중치는 더 새로운 NN Playground(형식 버전 {0})에서 저장되었습니다. 이 버전은 {1}까지만 읽을 수 있으니 앱을 업데이트하세요</translation>
+    </message>
+    <message>
+        <source>the file is damaged (its header cannot be read); save the weights again</source>
+        <translation>파일이 손상되었습니다(헤더를 읽을 수 없습니다). 가중치를 다시 저장하세요</translation>
+    </message>
+    <message>
+        <source>the file is damaged ({0}); save the weights again</source>
+        <translation>파일이 손상되었습니다({0}). 가중치를 다시 저장하세요</translation>
+    </message>
+    <message>
+        <source>not a weights file: too large ({0} MB; at most {1} MB)</source>
+        <translation>가중치 파일이 아닙니다: 너무 큽니다({0} MB, 최대 {1} MB)</translation>
+    </message>
+    <message>
+        <source>not a weights file: it is a device, a pipe or another special file, not an ordinary file</source>
+        <translation>가중치 파일이 아닙니다: 일반 파일이 아니라 장치, 파이프 같은 특수 파일입니다</translation>
+    </message>
+    <message>
+        <source>no such file: this design has no saved weights (or they were moved or deleted)</source>
+        <translation>파일이 없습니다: 이 설계에는 저장된 가중치가 없습니다(또는 옮겨지거나 삭제되었습니다)</translation>
+    </message>
+    <message>
+        <source>no permission to read this file: ask for access or copy it elsewhere</source>
+        <translation>이 파일을 읽을 권한이 없습니다: 권한을 요청하거나 다른 곳에 복사하세요</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a weights file</source>
+        <translation>가중치 파일이 아니라 폴더입니다</translation>
+    </message>
+    <message>
+        <source>could not read the file: {0}</source>
+        <translation>파일을 읽을 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>could not write the file: {0}; choose another place or ask for access</source>
+        <translation>파일을 쓸 수 없습니다: {0}. 다른 위치를 고르거나 권한을 요청하세요</translation>
+    </message>
+    <message>
+        <source>holds NaN values; these weights cannot train on (they were damaged, or saved from a run that diverged): train the design anew</source>
+        <translation>NaN 값이 들어 있습니다. 이 가중치로는 학습을 이어 갈 수 없습니다(손상되었거나 발산한 학습에서 저장되었습니다): 설계를 처음부터 다시 학습하세요</translation>
+    </message>
+    <message>
+        <source>holds infinite values; these weights cannot train on (they were damaged, or saved from a run that diverged): train the design anew</source>
+        <translation>무한대 값이 들어 있습니다. 이 가중치로는 학습을 이어 갈 수 없습니다(손상되었거나 발산한 학습에서 저장되었습니다): 설계를 처음부터 다시 학습하세요</translation>
+    </message>
+    <message>
+        <source>the optimizer state is missing or damaged; save the weights again</source>
+        <translation>옵티마이저 상태가 없거나 손상되었습니다. 가중치를 다시 저장하세요</translation>
+    </message>
+    <message>
+        <source>the loss history is damaged; save the weights again</source>
+        <translation>손실 기록이 손상되었습니다. 가중치를 다시 저장하세요</translation>
+    </message>
+    <message>
+        <source>missing: the loss history is incomplete</source>
+        <translation>없음: 손실 기록이 불완전합니다</translation>
+    </message>
+    <message>
+        <source>this run diverged and its weights are no longer numbers; reset it before saving weights</source>
+        <translation>이 학습은 발산하여 가중치가 더 이상 숫자가 아닙니다. 가중치를 저장하기 전에 초기화하세요</translation>
+    </message>
+    <message>
+        <source>these weights belong to the design before its last changes ({0}), which has not started training yet: train the design as it is now, then save the weights</source>
+        <translation>이 가중치는 마지막으로 바뀌기 전({0})의 설계에 속하며, 바뀐 설계는 아직 학습을 시작하지 않았습니다: 지금의 설계를 학습한 뒤 가중치를 저장하세요</translation>
+    </message>
+    <message>
+        <source>There are no weights to save yet.</source>
+        <translation>아직 저장할 가중치가 없습니다.</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,7 @@
 """Undo/redo of design edits and the live/structural distinction."""
 
-from playground.design import Design, LinearLayer
-from playground.ui.document import DesignDocument, is_cosmetic_change, is_live_change
+from playground.design import Design, LinearLayer, is_cosmetic_change, is_live_change
+from playground.ui.document import DesignDocument
 
 
 def test_edits_undo_and_redo(qtbot):

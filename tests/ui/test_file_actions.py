@@ -2,8 +2,12 @@
 
 import csv
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
@@ -92,24 +96,76 @@ def test_recent_files_remember_what_was_opened(qtbot, window, tmp_path):
     assert [Path(p).name for p in window.file_actions.recent_files()] == ["b.json", "a.json"]
 
 
+CRASHING_WINDOW = """
+import os, sys, time
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from playground.design import LinearLayer
+from playground.ui.main_window import MainWindow
+
+if __name__ == "__main__":
+    app = QApplication([])
+    window = MainWindow(QSettings(sys.argv[2], QSettings.IniFormat), data_dir=sys.argv[1])
+    window.document.apply(window.document.design.with_(layers=(LinearLayer(units=7),)), "edit")
+    deadline = time.time() + 120
+    while not window.file_actions.autosave_file.exists() and time.time() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    print(window.file_actions.autosave_file, flush=True)
+    os._exit(9)  # a crash: nothing is closed, removed or unlocked
+"""
+
+
 def test_autosave_survives_a_crash_and_is_offered_back(qtbot, settings, tmp_path, monkeypatch):
     data = tmp_path / "data"
-    first = MainWindow(settings, data_dir=data)
-    first.document.apply(first.document.design.with_(layers=(LinearLayer(units=7),)), "edit")
-    qtbot.waitUntil(lambda: (data / "autosave.json").exists(), timeout=10_000)
-    saved = load_design(data / "autosave.json")
-    first.controller.shutdown()  # a crash: the window never closes normally
-    first.file_actions._autosave_timer.stop()
-    assert saved.layers[0].units == 7
+    script = tmp_path / "crashing_window.py"
+    script.write_text(CRASHING_WINDOW)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=os.pathsep.join(sys.path))
+    crashed = subprocess.run([sys.executable, str(script), str(data), str(tmp_path / "crashed.ini")],
+                             capture_output=True, text=True, timeout=300, env=env)
+    autosave = Path(crashed.stdout.strip())
+    assert crashed.returncode == 9 and autosave.exists(), crashed.stderr
+    assert load_design(autosave).layers[0].units == 7
+    assert autosave.with_suffix(".lock").exists(), "the dead window's lock is left behind"
 
     monkeypatch.setattr(fa.FileActions, "ask_restore", lambda self, design: True)
     second = MainWindow(settings, data_dir=data)
     assert second.file_actions.recover_autosave()
     assert second.document.design.layers[0].units == 7 and second.isWindowModified()
+    assert not autosave.exists() and not autosave.with_suffix(".lock").exists()
+    mine = second.file_actions.autosave_file
+    assert load_design(mine).layers[0].units == 7, "the restored work is this window's autosave at once"
     second.document.undo_stack.setClean()
-    assert not (data / "autosave.json").exists(), "saving (here: clean) removes the autosave"
+    assert not mine.exists(), "saving (here: clean) removes the autosave"
     second.close()
-    first.deleteLater()
+    assert sorted(p.name for p in data.iterdir()) == []
+
+
+def test_each_window_keeps_its_own_autosave_and_never_touches_an_open_ones(qtbot, settings, tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    asked = []
+    monkeypatch.setattr(fa.FileActions, "ask_restore", lambda self, design: asked.append(design) or False)
+    first = MainWindow(settings, data_dir=data)
+    first.document.apply(first.document.design.with_(layers=(LinearLayer(units=7),)), "edit")
+    qtbot.waitUntil(lambda: first.file_actions.autosave_file.exists(), timeout=10_000)
+
+    second = MainWindow(settings, data_dir=data)  # started while the first is open
+    assert not second.file_actions.recover_autosave()
+    assert asked == [], "an open window's autosave is not offered"
+    second.document.apply(second.document.design.with_(layers=(LinearLayer(units=5),)), "edit")
+    qtbot.waitUntil(lambda: second.file_actions.autosave_file.exists(), timeout=10_000)
+    assert second.file_actions.autosave_file != first.file_actions.autosave_file
+    assert load_design(first.file_actions.autosave_file).layers[0].units == 7
+
+    second.close()  # normally, discarding its changes
+    assert not second.file_actions.autosave_file.exists()
+    assert load_design(first.file_actions.autosave_file).layers[0].units == 7, "closing removes only its own"
+    third = MainWindow(settings, data_dir=data)
+    assert not third.file_actions.recover_autosave() and asked == []
+    third.close()
+    assert first.file_actions.autosave_file.exists()
+    first.close()
+    assert sorted(p.name for p in data.iterdir()) == []
 
 
 def test_a_dropped_design_file_opens(qtbot, window, tmp_path):
@@ -153,7 +209,7 @@ def test_save_with_weights_and_reopen_resumes_where_it_stopped(qtbot, window, tm
     qtbot.waitUntil(lambda: window.status_labels["step"].text() == "Step 25", timeout=TIMEOUT)
     with qtbot.waitSignal(window.controller.weights_saved, timeout=TIMEOUT) as saved:
         assert window.file_actions.save_with_weights()
-    assert saved.args == [str(fa.weights_path_for(path)), ""]
+    assert saved.args == [str(fa.weights_path_for(path)), []]
     assert fa.weights_path_for(path).exists()
 
     window.file_actions.new_design()
@@ -185,3 +241,135 @@ def test_weights_load_even_when_the_opened_design_equals_the_one_on_screen(qtbot
     assert window.file_actions.open_path(path)  # the same design: no field changes
     qtbot.waitUntil(lambda: window.status_labels["step"].text() == "Step 1", timeout=TIMEOUT)
     assert window.pending_weights is None
+
+
+def trained(qtbot, window, monkeypatch, path: Path, steps: int) -> list:
+    """The run trained ``steps`` steps (1, or 25: an epoch), Save dialogs answering ``path``;
+    returns the snapshots the window gets from then on (the newest last)."""
+    answer_save_dialog(monkeypatch, path)
+    seen = []
+    window.controller.snapshot_ready.connect(seen.append)
+    if steps == 25:
+        window.controller.step_epoch()
+    else:
+        window.controller.step_batch()
+    qtbot.waitUntil(lambda: window.status_labels["step"].text() == f"Step {steps}", timeout=TIMEOUT)
+    return seen
+
+
+def test_save_with_weights_after_a_live_learning_rate_change_resumes_with_it_and_its_curves(
+        qtbot, window, tmp_path, monkeypatch):
+    path = tmp_path / "live.json"
+    seen = trained(qtbot, window, monkeypatch, path, 25)
+    window.lr_box.setValue(0.1)  # the toolbar's live change: the run goes on
+    window.document.apply(window.document.design.with_(name="Circle, faster"), "rename")  # no restart either
+    qtbot.waitUntil(lambda: seen and seen[-1].lr == 0.1, timeout=TIMEOUT)
+    assert seen[-1].step == 25
+    steps, losses = window.loss_plot.curve_data("train_steps")
+    evaluated = window.loss_plot.curve_data("test")
+    assert steps.tolist() == list(range(25)) and len(evaluated[0]) >= 1
+    with qtbot.waitSignal(window.controller.weights_saved, timeout=TIMEOUT) as saved:
+        assert window.file_actions.save_with_weights()
+    assert saved.args == [str(fa.weights_path_for(path)), []]
+
+    window.file_actions.new_design()
+    qtbot.waitUntil(lambda: window.controller.state == "paused" and window.status_labels["step"].text() == "Step 0",
+                    timeout=TIMEOUT)
+    assert len(window.loss_plot.curve_data("train_steps")[0]) == 0
+    assert window.file_actions.open_path(path)
+    run = window.controller.run_id
+    qtbot.waitUntil(lambda: seen[-1].run_id == run and seen[-1].state == "paused", timeout=TIMEOUT)
+    assert seen[-1].step == 25 and seen[-1].lr == 0.1, "resumed where it stopped, at the rate it trained with"
+    assert window.lr_box.value() == 0.1 and window.document.design.name == "Circle, faster"
+    assert "different design" not in window.banner.text()
+    back_steps, back_losses = window.loss_plot.curve_data("train_steps")
+    np.testing.assert_array_equal(back_steps, steps)
+    np.testing.assert_array_equal(back_losses, losses)
+    np.testing.assert_array_equal(window.loss_plot.curve_data("test")[1][: len(evaluated[1])], evaluated[1])
+    window.controller.step_batch()
+    qtbot.waitUntil(lambda: window.status_labels["step"].text() == "Step 26", timeout=TIMEOUT)
+    assert window.loss_plot.curve_data("train_steps")[0].tolist() == list(range(26)), "the curve carries on"
+
+
+def test_weights_resume_a_design_saved_later_with_another_learning_rate_at_that_rate(
+        qtbot, window, tmp_path, monkeypatch):
+    path = tmp_path / "later.json"
+    seen = trained(qtbot, window, monkeypatch, path, 1)
+    with qtbot.waitSignal(window.controller.weights_saved, timeout=TIMEOUT):
+        window.file_actions.save_with_weights()
+    window.lr_box.setValue(0.2)
+    assert window.file_actions.save()  # the design only: the weights file keeps 0.03
+    assert window.file_actions.open_path(path)
+    run = window.controller.run_id
+    qtbot.waitUntil(lambda: seen and seen[-1].run_id == run and seen[-1].state == "paused", timeout=TIMEOUT)
+    assert seen[-1].step == 1 and seen[-1].lr == 0.2, "a live field: the design opened decides it"
+
+
+def hostile_weights(kind: str, weights: Path, good: bytes) -> None:
+    """Put a weights file of ``kind`` at ``weights`` (``good`` is a real one's bytes)."""
+    if kind == "truncated":
+        weights.write_bytes(good[: len(good) // 2])
+    elif kind == "pickle":
+        import torch
+
+        torch.save({"network.0.weight": torch.zeros(4, 2)}, weights)
+    elif kind == "foreign":
+        from safetensors.numpy import save
+
+        weights.write_bytes(save({"w": np.zeros(3, np.float32)}, {"format": "pt"}))
+    elif kind == "newer":
+        weights.write_bytes(good.replace(b'"version":"1"', b'"version":"7"'))
+    elif kind == "dev_zero":
+        weights.symlink_to("/dev/zero")
+    elif kind == "sparse":
+        with open(weights, "wb") as file:
+            file.truncate(2 * 2**30)
+    elif kind == "fifo":
+        os.mkfifo(weights)
+    elif kind == "folder":
+        weights.mkdir()
+
+
+HOSTILE = {"truncated": "cut short", "pickle": "torch.save (a pickle)", "foreign": "saved by another program",
+           "newer": "newer NN Playground (format version 7)", "dev_zero": "not an ordinary file",
+           "sparse": "too large (2,048 MB; at most 1,024 MB)", "fifo": "not an ordinary file",
+           "folder": "a folder, not a weights file"}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and /dev/zero are POSIX")
+def test_a_weights_file_that_cannot_be_used_is_named_with_its_real_reason(qtbot, window, tmp_path, monkeypatch):
+    path = tmp_path / "good.json"
+    trained(qtbot, window, monkeypatch, path, 1)
+    with qtbot.waitSignal(window.controller.weights_saved, timeout=TIMEOUT):
+        window.file_actions.save_with_weights()
+    good = fa.weights_path_for(path).read_bytes()
+    assert b'"version":"1"' in good
+    failed = []
+    window.controller.weights_failed.connect(failed.append)
+    for kind, reason in HOSTILE.items():
+        design = tmp_path / f"{kind}.json"
+        save_design(window.document.design, design)
+        hostile_weights(kind, fa.weights_path_for(design), good)
+        assert window.file_actions.open_path(design)
+        note = window.banner.text()
+        assert reason in note and "The run starts from new weights" in note, (kind, note)
+        assert "different design" not in note
+        assert window.pending_weights is None
+    qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=TIMEOUT)
+    assert window.status_labels["step"].text() == "Step 0" and failed == []
+
+
+def test_opening_a_design_removes_stale_temp_files_of_killed_saves(qtbot, window, tmp_path):
+    import tempfile
+    import time
+
+    path = tmp_path / "kept.json"
+    save_design(Design(), path)
+    left = []
+    for target, age in ((path, 3600), (fa.weights_path_for(path), 3600), (path, 2)):
+        fd, temp = tempfile.mkstemp(dir=tmp_path, prefix=f".{target.name}.", suffix=".tmp")
+        os.close(fd)
+        os.utime(temp, (time.time() - age, time.time() - age))
+        left.append(Path(temp))
+    assert window.file_actions.open_path(path)
+    assert [p.exists() for p in left] == [False, False, True], "a save going on now keeps its temp file"

@@ -210,3 +210,66 @@ def test_the_data_panel_and_the_file_dialog_speak_korean(korean, qtbot, tmp_path
     FileActions.show_problems(SimpleNamespace(window=None), "title", caught.value)
     (text, details), = shown
     assert has_hangul(text) and str(tmp_path) in text and "폴더" in details
+def weights_problems(tmp_path) -> list[Problem]:
+    """Real problems of hostile or damaged weights files, as the core reports them."""
+    import os
+    import pickle
+
+    import numpy as np
+    import torch
+    from safetensors.numpy import save as save_arrays
+    from safetensors.torch import save as save_tensors
+
+    from playground.checkpoint import CheckpointError, checkpoint_bytes, load_checkpoint, parse_checkpoint
+    from playground.weights_file import read_header
+
+    def header(metadata: dict) -> bytes:
+        return save_arrays({"w": np.zeros(2, np.float32)}, metadata)
+
+    trainer = Trainer(Design().with_data(samples=100).with_optimizer(name="adam").with_training(device="cpu"))
+    trainer.train_steps(3)
+    good = checkpoint_bytes(trainer)
+    tensors, metadata = parse_checkpoint(good)
+    nan, inf = tensors["network.0.weight"].clone(), tensors["optimizer/state/0/exp_avg"].clone()
+    nan[0, 0], inf[0, 0] = float("nan"), float("inf")
+    files = {
+        "empty": b"", "text": b'{"format": "nn-playground-design"}', "pickle": pickle.dumps({"w": 1}, protocol=2),
+        "noise": b"\x05\x00\x00\x00\x00\x00\x00\x00hello", "foreign": header({"format": "pt"}),
+        "newer": header({"format": "nn-playground-weights", "version": "9"}),
+        "version": header({"format": "nn-playground-weights", "version": "one"}),
+        "cut": good[:-4], "nan": save_tensors({**tensors, "network.0.weight": nan,
+                                                 "optimizer/state/0/exp_avg": inf}, metadata),
+        "history": save_tensors({**tensors, "history/steps": torch.arange(2)}, metadata),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    (tmp_path / "folder").mkdir()
+    special = ["fifo"] if hasattr(os, "mkfifo") else []  # POSIX
+    for name in special:
+        os.mkfifo(tmp_path / name)
+    with open(tmp_path / "sparse", "wb") as file:
+        file.truncate(2**31)
+    problems = []
+    for name in [*files, "folder", *special, "sparse", "missing"]:
+        with pytest.raises(CheckpointError) as caught:
+            read_header(tmp_path / name)
+            load_checkpoint(Trainer(trainer.design), tmp_path / name)
+        problems += caught.value.problems
+    with pytest.raises(CheckpointError) as caught:
+        checkpoint_bytes(trainer, trainer.design.with_(layers=(LinearLayer(units=3),)))
+    return problems + caught.value.problems
+
+
+def test_weights_file_problems_are_worded_in_korean_and_exactly_in_english(qtbot, tmp_path):
+    problems = weights_problems(tmp_path)
+    codes = {p.code for p in problems}
+    assert len(codes) >= 15 and all(code.startswith("weights_") for code in codes), codes
+    assert [problem_message(p) for p in problems] == [p.message for p in problems]
+    app = QApplication.instance()
+    translators = install_translators(app, "ko")
+    try:
+        untranslated = [p.message for p in problems if not has_hangul(problem_message(p))]
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+    assert not untranslated

@@ -4,8 +4,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from playground import registry
-from playground.design import BatchNormLayer, Design, LinearLayer
-from playground.ui.document import DesignDocument, is_live_change
+from playground.design import BatchNormLayer, Design, LinearLayer, is_live_change
+from playground.ui.document import DesignDocument
 from playground.ui.training_panel import TrainingPanel, ladder_step
 
 
