@@ -153,6 +153,8 @@ class MainWindow(QMainWindow):
         self._central_column.addWidget(self.output_view, 1)
         self.network_view = NetworkView()
         self.loss_plot = LossPlot()
+        self.loss_plot.set_x_view(str(self.settings.value("loss_x_view", self.loss_plot.x_view())))
+        self.loss_plot.x_view_changed.connect(self._on_loss_plot_x_view_changed)
         self.gradient_plot = GradientPlot()
         self.batchnorm_plot = BatchNormPlot()
         for dock, view in ((self.network_dock, self.network_view), (self.loss_dock, self.loss_plot),
@@ -605,6 +607,9 @@ class MainWindow(QMainWindow):
     def show_notice(self, text: str) -> None:
         """A message about what just happened (e.g. a file's weights not loaded), in the banner."""
         self._show_banner(text, "info")
+
+    def _on_loss_plot_x_view_changed(self, mode: str) -> None:
+        self.settings.setValue("loss_x_view", mode)
 
     def exportable_views(self) -> list[tuple[str, QWidget]]:
         """(title, widget) of every dashboard, for File > Export > Plot."""

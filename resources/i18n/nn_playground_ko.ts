@@ -1215,6 +1215,28 @@ Scroll to zoom, drag to pan; the &apos;A&apos; button in the corner shows everyt
         <translation>손실 축을 로그 눈금으로 그립니다: 격자 한 칸마다 10배씩 작아져서, 학습 후반의 진전도 잘 보입니다. 정확히 0인 손실은 로그 축에 그릴 수 없어 빠집니다.</translation>
     </message>
     <message>
+        <source>All steps</source>
+        <translation>전체 스텝</translation>
+    </message>
+    <message>
+        <source>Recent steps</source>
+        <translation>최근 스텝</translation>
+    </message>
+    <message>
+        <source>Log steps</source>
+        <translation>로그 스텝</translation>
+    </message>
+    <message>
+        <source>How the step axis shows a long run.
+All steps: the whole run on an even axis; after many steps the early fall of the loss is squeezed against the left edge.
+Recent steps: the last {0} steps, following the run.
+Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and the latest steps are both in view.</source>
+        <translation>긴 학습을 스텝 축에 어떻게 보여 줄지 고릅니다.
+전체 스텝: 학습 전체를 균등한 축에 그립니다. 스텝이 많아지면 손실이 처음에 떨어지는 부분이 왼쪽 끝에 몰립니다.
+최근 스텝: 가장 최근 {0} 스텝을 학습을 따라가며 보여 줍니다.
+로그 스텝: 스텝 1, 10, 100, 1,000...을 같은 간격으로 놓아, 처음에 손실이 떨어지는 부분과 최근 스텝이 함께 보입니다.</translation>
+    </message>
+    <message>
         <source>Completed epochs (passes over the whole training set) and training steps (parameter updates, one per batch).</source>
         <translation>마친 에포크 수(학습 데이터 전체를 한 번 훑기)와 학습 스텝 수(배치마다 한 번의 파라미터 갱신)입니다.</translation>
     </message>
