@@ -105,8 +105,9 @@ def log_peaks(x: np.ndarray, y: np.ndarray, per_decade: int = LOG_BUCKETS_PER_DE
     x, y = x[start:], y[start:]
     if len(x) < 2:
         return x, y
-    keys = np.floor(np.log10(x) * per_decade).astype(np.int64)
-    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    low, high = math.log10(x[0]) * per_decade, math.log10(x[-1]) * per_decade
+    edges = 10.0 ** (np.arange(math.floor(low), math.floor(high) + 1) / per_decade)
+    starts = np.unique(np.searchsorted(x, edges))  # bucket k: 10**(k/per_decade) <= x < the next edge
     if len(starts) == len(x):
         return x, y
     out_x = np.repeat(x[starts], 2)

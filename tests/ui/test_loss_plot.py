@@ -137,10 +137,12 @@ def test_dark_theme_repaints_the_plot_background(view, circle_run):
 
 def long_run(view, circle_run, steps: int = 200_000, chunk: int = 5_000):
     """``view`` after a long run whose loss falls from 0.7 in the first few hundred steps,
-    then stays between 0.02 and 0.03 (a real run's snapshots, with those losses and evaluations)."""
+    then stays between 0.02 and 0.03 but for one spike of 5.0 at step 150,000 (a real run's
+    snapshots, with those losses and evaluations)."""
     info, snapshots = circle_run
     x = np.arange(steps)
     losses = (0.7 * np.exp(-x / 300) + 0.02 + 0.01 * np.random.default_rng(0).random(steps)).astype(np.float32)
+    losses[150_000] = 5.0  # one bad batch
     view.start_run(info)
     last = snapshots[-1]
     for start in range(0, steps, chunk):
@@ -171,6 +173,7 @@ def test_after_a_long_run_the_default_step_view_shows_the_early_fall_and_the_lat
     drawn_steps = 10 ** view.displayed_data("train_steps")[0]
     assert set(range(1, 11)) <= set(np.round(drawn_steps).astype(int)), "every early step is its own point"
     assert drawn_steps.max() > 199_000
+    assert view.displayed_data("train_steps")[1].max() == 5.0, "thinning keeps the spike"
     view.set_x_view("all")
     assert share_of_width(view, 1, 300) < 0.01  # what the learner saw before: the fall hidden at the left edge
 
