@@ -9,10 +9,11 @@ room. ``python -m playground.ui.lesson_note`` shows it alone.
 
 from __future__ import annotations
 
+import math
 import sys
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QTextDocument
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QTextBrowser, QToolButton, QVBoxLayout, QWidget
 
 MAX_LINES = 6
@@ -32,7 +33,7 @@ class LessonNote(QFrame):
         self.setFrameShape(QFrame.StyledPanel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 4)
-        layout.setSpacing(0)
+        layout.setSpacing(2)
         header = QHBoxLayout()
         header.setSpacing(4)
         self.fold_button = QToolButton()
@@ -57,6 +58,7 @@ class LessonNote(QFrame):
         palette.setColor(QPalette.Base, Qt.transparent)  # the text sits on the note, not in a white box
         self.body.setPalette(palette)
         self.body.setFocusPolicy(Qt.ClickFocus)
+        self.body.document().setDocumentMargin(0)  # capped text then ends on a whole line, no sliver of the next
         layout.addWidget(self.body)
         self._show_fold_state()
         self.hide()
@@ -116,13 +118,14 @@ class LessonNote(QFrame):
             return
         document = self.body.document()
         document.setTextWidth(self.body.viewport().width())
-        line = self.body.fontMetrics().lineSpacing()
-        edges = 2 * (int(document.documentMargin()) + self.body.frameWidth()) + 1
-        lines = MAX_LINES
+        bottoms = _line_bottoms(document)  # measured: a line with Korean in it is taller than a Latin one
+        budget = float("inf")
         column = self.parentWidget()
         if column is not None and column.height() > 0:
-            lines = min(lines, int((column.height() * MAX_SHARE - edges) // line))
-        self.body.setFixedHeight(min(int(document.size().height()) + edges, max(lines, 2) * line + edges))
+            budget = column.height() * MAX_SHARE
+        shown = [b for b in bottoms[:MAX_LINES] if b <= budget] or bottoms[:2]
+        height = document.size().height() if len(shown) == len(bottoms) else shown[-1]
+        self.body.setFixedHeight(math.ceil(height) + 2 * self.body.frameWidth())
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -142,6 +145,20 @@ class LessonNote(QFrame):
         if watched is self.parentWidget() and event.type() == QEvent.Resize:
             self._fit_body()
         return False
+
+
+def _line_bottoms(document: QTextDocument) -> list[float]:
+    """The bottom of every laid-out line of ``document``, in its pixels, top to bottom."""
+    bottoms = []
+    block = document.begin()
+    while block.isValid():
+        top = document.documentLayout().blockBoundingRect(block).top()
+        layout = block.layout()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            bottoms.append(top + line.y() + line.height())
+        block = block.next()
+    return bottoms
 
 
 if __name__ == "__main__":

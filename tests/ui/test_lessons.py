@@ -161,3 +161,28 @@ def test_the_preset_menu_is_grouped_by_concept_in_course_order(qtbot, window):
     first.trigger()
     assert window.lesson_note.title() == presets[0].title_en
     assert window.document.design.name == presets[0].title_en
+
+
+def test_a_long_korean_explanation_wraps_and_scrolls_in_whole_lines_above_a_roomy_output(qtbot):
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from playground.ui.lesson_note import MAX_SHARE, LessonNote, _line_bottoms
+
+    column = QWidget()
+    qtbot.addWidget(column)
+    layout = QVBoxLayout(column)
+    note, output = LessonNote(), QWidget()
+    layout.addWidget(note)
+    layout.addWidget(output, 1)
+    column.resize(430, 400)  # the output column of a 1280x720 window
+    column.show()
+    text = find_preset("deep_with_batchnorm").explanation_ko * 2
+    note.set_lesson("배치 정규화를 넣은 같은 신경망", text)
+    qtbot.waitUntil(lambda: note.body.verticalScrollBar().maximum() > 0 and note.height() == note.sizeHint().height())
+    body = note.body
+    assert body.horizontalScrollBar().maximum() == 0, "the text wraps instead of running off to the side"
+    assert body.height() <= MAX_SHARE * column.height()
+    assert any(abs(body.height() - bottom) < 1 for bottom in _line_bottoms(body.document())), "no half line"
+    assert note.height() <= 0.33 * column.height(), "title line and text together leave the output two thirds"
+    body.verticalScrollBar().setValue(body.verticalScrollBar().maximum())  # the end of the text can be reached
+    assert body.cursorForPosition(body.viewport().rect().bottomLeft()).block().text().endswith("씁니다.")
