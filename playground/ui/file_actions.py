@@ -121,16 +121,34 @@ class FileActions(QObject):
             self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
 
     def _fill_preset_menu(self) -> None:
-        from playground.presets import list_presets
+        """One submenu per concept in course order, its presets in order inside."""
+        from playground.presets import list_concepts, list_presets
 
         self.preset_menu.clear()
-        korean = self.window.language == "ko"
-        for preset in list_presets():
-            title = preset.title_ko if korean else preset.title_en
-            action = self.preset_menu.addAction(title)
-            action.setToolTip(preset.explanation_ko if korean else preset.explanation_en)
-            action.triggered.connect(lambda _=False, p=preset: self.open_preset(p))
+        language = self.window.language
+        try:
+            concepts, presets = list_concepts(), list_presets()
+        except PlaygroundError as error:
+            action = self.preset_menu.addAction(self.tr("The presets could not be read"))
+            action.setToolTip(error.text())
+            action.setEnabled(False)
+            return
+        for concept in concepts:
+            members = [p for p in presets if p.concept == concept.id]
+            if members:
+                submenu = self.preset_menu.addMenu(concept.title(language))
+                submenu.setToolTipsVisible(True)
+                self._add_preset_actions(submenu, members)
+        known = {concept.id for concept in concepts}
+        self._add_preset_actions(self.preset_menu, [p for p in presets if p.concept not in known])
         self.preset_menu.setToolTipsVisible(True)
+
+    def _add_preset_actions(self, menu: QMenu, presets) -> None:
+        language = self.window.language
+        for preset in presets:
+            action = menu.addAction(preset.title(language))
+            action.setToolTip(preset.explanation(language))
+            action.triggered.connect(lambda _=False, p=preset: self.open_preset(p))
 
     def _fill_plot_menu(self) -> None:
         self.plot_menu.clear()
@@ -162,7 +180,7 @@ class FileActions(QObject):
 
     def new_design(self) -> None:
         if self.confirm_discard():
-            self._set_design(Design(), None)
+            self._set_design(Design(), None)  # no explanation: the previous one goes
 
     def open_dialog(self) -> None:
         if not self.confirm_discard():
@@ -183,10 +201,13 @@ class FileActions(QObject):
         except PlaygroundError as error:
             self.show_problems(self.tr("The file could not be opened"), error)
             return False
-        weights = weights_path_for(Path(path))
-        for target in (Path(path), weights):  # temp files of saves that a crash cut off
+        weights_file = weights_path_for(Path(path))
+        for target in (Path(path), weights_file):  # temp files of saves that a crash cut off
             remove_stale_temps(target)
-        self._set_design(design, Path(path), weights=self._usable_weights(design, weights))
+        weights, notice = self._usable_weights(design, weights_file)
+        self._set_design(design, Path(path), weights=weights, lesson=self.lesson_of(design))
+        if notice:
+            self.window.show_notice(notice)
         self._remember(Path(path))
         return True
 
@@ -200,13 +221,31 @@ class FileActions(QObject):
         except PlaygroundError as error:
             self.show_problems(self.tr("The preset could not be opened"), error)
             return
-        self._set_design(design, None)
-        korean = self.window.language == "ko"
-        title = preset.title_ko if korean else preset.title_en
-        self.window.show_note(f"<b>{title}</b><br>{preset.explanation_ko if korean else preset.explanation_en}")
+        language = self.window.language
+        if preset.pace is not None:  # before the run starts, so that it starts at the pace
+            self.window.set_pace(preset.pace, preset.title(language))
+        self._set_design(design, None, lesson=(preset.title(language), preset.explanation(language)))
 
-    def _usable_weights(self, design: Design, weights: Path) -> str | None:
-        """``weights`` as a path when they resume ``design``; else None, and a note says why.
+    def lesson_of(self, design: Design) -> tuple[str, str] | None:
+        """The explanation to show for an opened design: its name and description, if it has a description.
+
+        A design saved from a preset carries the preset's English text; it is shown as that
+        preset, so a Korean window shows the Korean title and explanation.
+        """
+        from playground.presets import list_presets
+
+        if not design.description.strip():
+            return None
+        try:
+            for preset in list_presets():
+                if preset.explanation_en == design.description:
+                    return preset.title(self.window.language), preset.explanation(self.window.language)
+        except PlaygroundError:
+            pass  # a damaged preset folder: the file's own text is still worth showing
+        return design.name, design.description
+
+    def _usable_weights(self, design: Design, weights: Path) -> tuple[str | None, str]:
+        """(``weights`` as a path when they resume ``design``, else None; a notice saying why not, or "").
 
         Reads the file's header only (playground.weights_file, no torch): the training
         process loads and checks the rest.
@@ -214,22 +253,22 @@ class FileActions(QObject):
         from playground.weights_file import CheckpointError, read_header, saved_design
 
         if not weights.exists():  # a dangling link is no weights either
-            return None
+            return None, ""
         name = html.escape(weights.name)
         try:
             stored = saved_design(read_header(weights))
         except CheckpointError as error:
             reasons = html.escape("; ".join(_problem_lines(error.problems)))
-            self.window.show_note(self.tr("The weights file beside this design ({0}) cannot be used: {1}. "
-                                          "The run starts from new weights.").format(name, reasons))
-            return None
+            return None, self.tr("The weights file beside this design ({0}) cannot be used: {1}. "
+                                 "The run starts from new weights.").format(name, reasons)
         if not trains_alike(stored, design):
-            self.window.show_note(self.tr("The weights file beside this design ({0}) was saved with a different "
-                                          "design; the run starts from new weights.").format(name))
-            return None
-        return str(weights)
+            return None, self.tr("The weights file beside this design ({0}) was saved with a different "
+                                 "design; the run starts from new weights.").format(name)
+        return str(weights), ""
 
-    def _set_design(self, design: Design, path: Path | None, weights: str | None = None) -> None:
+    def _set_design(self, design: Design, path: Path | None, weights: str | None = None,
+                    lesson: tuple[str, str] | None = None) -> None:
+        """Replace the design on screen; ``lesson`` (title, text) replaces the explanation (None clears it)."""
         self.path = path
         self.window.pending_weights = weights
         self.document.replace(design)
@@ -237,6 +276,10 @@ class FileActions(QObject):
             self.window.restart_run()
         self.document.undo_stack.setClean()
         self.window.update_title()
+        if lesson:
+            self.window.show_lesson(*lesson)
+        else:
+            self.window.clear_lesson()
 
     def save(self) -> bool:
         if self.path is None:
@@ -482,6 +525,9 @@ class FileActions(QObject):
         self.document.undo_stack.resetClean()  # restored work is unsaved work
         self.window.update_title()
         self.write_autosave()  # before the old autosave goes
+        lesson = self.lesson_of(design)
+        if lesson:
+            self.window.show_lesson(*lesson)
         return True
 
     def ask_restore(self, design: Design) -> bool:

@@ -5,6 +5,10 @@ downsampling, so a run of a million steps stays quick to draw. The smoothed line
 TensorBoard's debiased exponential moving average, updated for new points only.
 ``history()`` gives the curves to save with the weights; a run resumed from saved
 weights starts with the history it was saved with.
+
+The step axis has three views (X_VIEWS): all steps on a linear axis, the most recent
+RECENT_STEPS following the run, or a log10 step axis on which the early fall and the
+latest steps of a long run are both in view (the default).
 """
 
 from __future__ import annotations
@@ -15,15 +19,15 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from playground.design import Design
 from playground.run_history import RunHistory
 from playground.run_loop import Snapshot
 
-from .plot_utils import (History, corner_label, ema, faded, history_curve, make_plot, overlay_hint, press_train_text,
-                         style_hint, style_plot)
+from .plot_utils import (History, LogAxis, corner_label, ema, faded, history_curve, make_plot, overlay_hint,
+                         press_train_text, style_hint, style_plot)
 from .preview import preview
 from .theme import LIGHT, Theme
 from .training_controller import RunInfo
@@ -33,6 +37,12 @@ DEFAULT_SMOOTHING = 0.6
 REDRAW_BUDGET = 0.08
 """Share of wall time the per-step curves may take: once a redraw of a long history
 costs more than this allows at the snapshot rate, they are redrawn less often."""
+X_VIEWS = ("all", "recent", "log")
+"""How the step axis shows the run: every step (linear), the last RECENT_STEPS, or log10 steps."""
+DEFAULT_X_VIEW = "log"
+RECENT_STEPS = 1000
+LOG_BUCKETS_PER_DECADE = 300
+"""On the log step axis a decade of steps is drawn as this many buckets (first x, lowest and highest y)."""
 
 
 class EpochAxis(pg.AxisItem):
@@ -46,6 +56,8 @@ class EpochAxis(pg.AxisItem):
         spe = self.steps_per_epoch
         if spe <= 0 or maxVal <= minVal:
             return []
+        if self.logMode:  # the range is log10(step): ticks on 1, 10, 100... epochs
+            return [(1.0, [math.log10(e * spe) for e in _log_ticks(10.0**minVal / spe, 10.0**maxVal / spe)])]
         levels = super().tickValues(minVal / spe, maxVal / spe, size)
         whole = [(spacing * spe, [v * spe for v in values if abs(v - round(v)) < 1e-9])
                  for spacing, values in levels if spacing >= 1]
@@ -56,11 +68,65 @@ class EpochAxis(pg.AxisItem):
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802
         spe = max(1, self.steps_per_epoch)
+        if self.logMode:
+            values = [10.0**v for v in values]
         return [f"{round(v / spe):,}" for v in values]
 
 
+class StepAxis(LogAxis):
+    """The step axis: linear, or log10 of the step labelled 1, 10, 100, 1,000..."""
+
+    LABEL_PIXELS = 60  # horizontal labels such as "100,000"
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
+        if not self.logMode:
+            return super().tickStrings(values, scale, spacing)
+        return [f"{10.0**v:,.0f}" for v in values]
+
+
+def _log_ticks(low: float, high: float) -> list[float]:
+    """Whole numbers 1, 10, 100... in [low, high]; with 2 and 5 times them when fewer than two fit."""
+    if high < 1:
+        return []
+    first, last = max(0, math.ceil(math.log10(max(low, 1)) - 1e-9)), math.floor(math.log10(high) + 1e-9)
+    decades = [10.0**k for k in range(first, last + 1)]
+    if len(decades) >= 2:
+        return decades
+    near = [m * 10.0**k for k in range(max(0, first - 1), last + 2) for m in (1, 2, 5)]
+    return [v for v in near if low <= v <= high]
+
+
+def log_peaks(x: np.ndarray, y: np.ndarray, per_decade: int = LOG_BUCKETS_PER_DECADE) -> tuple[np.ndarray, np.ndarray]:
+    """(x, y) for a log10 x axis: the points with x > 0 (x ascending), thinned to ``per_decade``
+    buckets per decade of x, each drawn at its first x with its lowest then highest y.
+
+    Peak downsampling as pyqtgraph does it, but in log space: its own assumes evenly spaced
+    x and would merge the first thousand steps of a long run into one point. Early steps,
+    sparse on this axis, keep every point; spikes survive.
+    """
+    start = int(np.searchsorted(x, 0, side="right"))
+    x, y = x[start:], y[start:]
+    if len(x) < 2:
+        return x, y
+    low, high = math.log10(x[0]) * per_decade, math.log10(x[-1]) * per_decade
+    edges = 10.0 ** (np.arange(math.floor(low), math.floor(high) + 1) / per_decade)
+    starts = np.unique(np.searchsorted(x, edges))  # bucket k: 10**(k/per_decade) <= x < the next edge
+    if len(starts) == len(x):
+        return x, y
+    out_x = np.repeat(x[starts], 2)
+    out_y = np.empty(2 * len(starts), dtype=y.dtype)
+    out_y[0::2] = np.fmin.reduceat(y, starts)
+    out_y[1::2] = np.fmax.reduceat(y, starts)
+    return out_x, out_y
+
+
 class LossPlot(QWidget):
-    """Loss over training steps (and accuracy below it for classification)."""
+    """Loss over training steps (and accuracy below it for classification).
+
+    ``x_view_changed(mode)`` fires when the step axis view changes (a name in X_VIEWS).
+    """
+
+    x_view_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, theme: Theme = LIGHT):
         super().__init__(parent)
@@ -82,7 +148,7 @@ class LossPlot(QWidget):
         layout.addLayout(self._build_controls())
 
         self._epoch_axis = EpochAxis("top")
-        self._loss_widget = make_plot(self._theme, axisItems={"top": self._epoch_axis})
+        self._loss_widget = make_plot(self._theme, axisItems={"top": self._epoch_axis, "bottom": StepAxis("bottom")})
         self._loss_plot = self._loss_widget.getPlotItem()
         self._loss_plot.showAxis("top")
         self._loss_plot.setLabel("left", self.tr("loss"))
@@ -107,7 +173,7 @@ class LossPlot(QWidget):
         self._hint = overlay_hint(host, self._loss_widget, press_train_text())
         layout.addWidget(host, 3)
 
-        self._accuracy_widget = make_plot(self._theme)
+        self._accuracy_widget = make_plot(self._theme, axisItems={"bottom": StepAxis("bottom")})
         self._accuracy_plot = self._accuracy_widget.getPlotItem()
         self._accuracy_plot.setLabel("left", self.tr("accuracy %"))
         self._accuracy_plot.setXLink(self._loss_plot)
@@ -121,6 +187,7 @@ class LossPlot(QWidget):
         layout.addWidget(self._accuracy_widget, 2)
         self._accuracy_widget.setVisible(self._classify)
         self._show_step_label()
+        self._apply_x_view()
 
     def _build_controls(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -144,12 +211,24 @@ class LossPlot(QWidget):
             "Logarithmic loss axis: each grid step is ten times smaller, so progress late in training "
             "stays visible. A loss of exactly zero cannot be drawn on it and is left out."))
         self._log_box.toggled.connect(self._on_log_box_toggled)
+        self._x_view_box = QComboBox()
+        for mode, text in zip(X_VIEWS, (self.tr("All steps"), self.tr("Recent steps"), self.tr("Log steps"))):
+            self._x_view_box.addItem(text, mode)
+        self._x_view_box.setCurrentIndex(X_VIEWS.index(DEFAULT_X_VIEW))
+        self._x_view_box.setToolTip(self.tr(
+            "How the step axis shows a long run.\n"
+            "All steps: the whole run on an even axis; after many steps the early fall of the loss is "
+            "squeezed against the left edge.\n"
+            "Recent steps: the last {0} steps, following the run.\n"
+            "Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and the latest "
+            "steps are both in view.").format(f"{RECENT_STEPS:,}"))
+        self._x_view_box.currentIndexChanged.connect(self._on_x_view_box_current_index_changed)
         self._status = QLabel()
         self._status.setToolTip(self.tr(
             "Completed epochs (passes over the whole training set) and training steps "
             "(parameter updates, one per batch)."))
         self._status.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
-        for widget in (label, self._slider, self._smoothing_value, self._log_box):
+        for widget in (label, self._slider, self._smoothing_value, self._log_box, self._x_view_box):
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(self._status)
@@ -190,6 +269,7 @@ class LossPlot(QWidget):
         for item in self._items.values():
             item.setData([], [])
         self._loss_plot.enableAutoRange()
+        self._apply_x_view()
         self._hint.setText(press_train_text())
         self._hint.show()
         self._show_status(0, 0)
@@ -207,11 +287,14 @@ class LossPlot(QWidget):
 
     # --- public helpers (tests, other panels) -----------------------------------------
     def curve_data(self, name: str) -> tuple[np.ndarray, np.ndarray]:
-        """(x, y) as drawn (before display downsampling) for a name in CURVES."""
-        item = self._items[name]
-        if item.xData is None:
+        """(step, value) of every point of a curve in CURVES, whatever the step axis view shows."""
+        if name in ("train_steps", "smoothed"):
+            history = self._losses if name == "train_steps" else self._smoothed
+            return history.steps.copy(), history.values.copy()
+        column = ("train", "test", "train_accuracy", "test_accuracy").index(name)
+        if column >= 2 and not self._classify:
             return np.zeros(0), np.zeros(0)
-        return np.asarray(item.xData).copy(), np.asarray(item.yData).copy()
+        return self._metrics.steps.copy(), self._metrics.values[:, column].copy()
 
     def displayed_data(self, name: str) -> tuple[np.ndarray, np.ndarray]:
         """(x, y) as painted: after the log mapping (log10, NaN where impossible) and downsampling."""
@@ -232,6 +315,24 @@ class LossPlot(QWidget):
 
     def smoothing(self) -> float:
         return self._slider.value() / 100
+
+    def set_x_view(self, mode: str) -> None:
+        """Show the steps as ``mode`` (a name in X_VIEWS; anything else gives DEFAULT_X_VIEW)."""
+        self._x_view_box.setCurrentIndex(X_VIEWS.index(mode if mode in X_VIEWS else DEFAULT_X_VIEW))
+
+    def x_view(self) -> str:
+        return X_VIEWS[self._x_view_box.currentIndex()]
+
+    def visible_range(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        """((first, last) step, (lowest, highest) loss) in view, as the next paint shows them."""
+        box = self._loss_plot.getViewBox()
+        box.updateAutoRange()  # pyqtgraph fits the range lazily, just before painting
+        (x_low, x_high), (y_low, y_high) = box.viewRange()
+        if self.x_view() == "log":
+            x_low, x_high = 10.0**x_low, 10.0**x_high
+        if self.log_scale():
+            y_low, y_high = 10.0**y_low, 10.0**y_high
+        return (x_low, x_high), (y_low, y_high)
 
     def accuracy_visible(self) -> bool:
         return not self._accuracy_widget.isHidden()
@@ -266,8 +367,9 @@ class LossPlot(QWidget):
         if not force and start - self._drawn_at < self._draw_cost / REDRAW_BUDGET:
             return
         x = self._losses.steps
-        self._items["train_steps"].setData(x, self._losses.values)
-        self._items["smoothed"].setData(x, self._smoothed.values)
+        self._set_curve("train_steps", x, self._losses.values)
+        self._set_curve("smoothed", x, self._smoothed.values)
+        self._follow_recent()
         self._drawn_at = time.perf_counter()
         self._draw_cost = self._drawn_at - start
 
@@ -284,7 +386,38 @@ class LossPlot(QWidget):
         x, values = self._metrics.steps, self._metrics.values
         names = ("train", "test", "train_accuracy", "test_accuracy") if self._classify else ("train", "test")
         for column, name in enumerate(names):
-            self._items[name].setData(x, values[:, column])
+            self._set_curve(name, x, values[:, column])
+        self._follow_recent()
+
+    def _set_curve(self, name: str, x: np.ndarray, y: np.ndarray) -> None:
+        if self.x_view() == "log":
+            x, y = log_peaks(x, y)
+        self._items[name].setData(x, y)
+
+    def _apply_x_view(self) -> None:
+        """Axis mode, downsampling and range for the chosen view; the curves drawn so far are redrawn in it."""
+        log = self.x_view() == "log"
+        for plot in (self._loss_plot, self._accuracy_plot):
+            plot.setLogMode(x=log)
+            plot.getViewBox().setAutoVisible(y=self.x_view() == "recent")  # y fits the steps in view
+        for item in self._items.values():
+            item.setDownsampling(auto=not log, method="peak")  # log_peaks thins in log space instead
+        self._epoch_axis.picture = None
+        self._set_curve("train_steps", self._losses.steps, self._losses.values)
+        self._set_curve("smoothed", self._smoothed.steps, self._smoothed.values)
+        names = ("train", "test", "train_accuracy", "test_accuracy") if self._classify else ("train", "test")
+        for column, name in enumerate(names):
+            self._set_curve(name, self._metrics.steps, self._metrics.values[:, column])
+        self._loss_plot.enableAutoRange()
+        self._accuracy_plot.enableAutoRange()
+        self._follow_recent()
+
+    def _follow_recent(self) -> None:
+        """In the "recent" view: the last RECENT_STEPS steps, moving with the run."""
+        if self.x_view() != "recent" or not len(self._losses):
+            return
+        first, last = int(self._losses.steps[0]), int(self._losses.steps[-1])
+        self._loss_plot.setXRange(max(first, last - RECENT_STEPS), max(last, first + 1), padding=0.02)
 
     def _show_status(self, epoch: int, step: int) -> None:
         self._status.setText(self.tr("Epoch {epoch} · step {step}").format(epoch=f"{epoch:,}", step=f"{step:,}"))
@@ -302,6 +435,10 @@ class LossPlot(QWidget):
         self._smoothed.extend(self._losses.steps, smooth)
         if len(self._losses):
             self._draw_losses(force=True)
+
+    def _on_x_view_box_current_index_changed(self, _index: int) -> None:
+        self._apply_x_view()
+        self.x_view_changed.emit(self.x_view())
 
     def _on_log_box_toggled(self, on: bool) -> None:
         self._loss_plot.setLogMode(y=on)

@@ -35,6 +35,7 @@ from .data_panel import DataPanel, problem_text
 from .document import DesignDocument
 from .i18n import LANGUAGES
 from .layer_editor import LayerEditor
+from .lesson_note import LessonNote
 from .messages import device_notice, snapshot_message, step_mode_text
 from .theme import Theme, apply_palette, resolve
 from .training_controller import RunInfo, TrainingController
@@ -74,6 +75,9 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status_bar()
         self._wire()
+        lesson = self.file_actions.lesson_of(self.document.design)  # a design handed in with an explanation
+        if lesson:
+            self.show_lesson(*lesson)
         self.set_theme_choice(str(settings.value("theme", "system")))
         self._restore_layout()
         self.update_title()
@@ -82,7 +86,12 @@ class MainWindow(QMainWindow):
 
     # --- construction ------------------------------------------------------------
     def _build_views(self) -> None:
-        """The editors and the docks; the dashboards' places hold a note until they are built."""
+        """The editors and the docks; the dashboards' places hold a note until they are built.
+
+        Above the output: the lesson note (the open design's explanation, kept while the
+        design is open), then the banner (status messages: finished, diverged, notices).
+        """
+        self.lesson_note = LessonNote()
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -90,6 +99,7 @@ class MainWindow(QMainWindow):
         central = QWidget()
         self._central_column = QVBoxLayout(central)
         self._central_column.setContentsMargins(4, 4, 4, 4)
+        self._central_column.addWidget(self.lesson_note)
         self._central_column.addWidget(self.banner)
         self._central_column.addWidget(_placeholder(), 1)
         self.setCentralWidget(central)
@@ -138,11 +148,13 @@ class MainWindow(QMainWindow):
         from .network_view import NetworkView
 
         self.output_view = OutputView()
-        old = self._central_column.takeAt(1).widget()
+        old = self._central_column.takeAt(2).widget()
         old.deleteLater()
         self._central_column.addWidget(self.output_view, 1)
         self.network_view = NetworkView()
         self.loss_plot = LossPlot()
+        self.loss_plot.set_x_view(str(self.settings.value("loss_x_view", self.loss_plot.x_view())))
+        self.loss_plot.x_view_changed.connect(self._on_loss_plot_x_view_changed)
         self.gradient_plot = GradientPlot()
         self.batchnorm_plot = BatchNormPlot()
         for dock, view in ((self.network_dock, self.network_view), (self.loss_dock, self.loss_plot),
@@ -206,6 +218,13 @@ class MainWindow(QMainWindow):
                 "results, several times faster on small networks. Training runs eagerly while it compiles."),
             checkable=True,
         )
+        self.lesson_action = self._action(
+            self.tr("Explanation"), self.lesson_note.set_expanded, QKeySequence("Ctrl+L"),
+            self.tr("Show or fold the explanation of the open design: what to try and what to watch (Ctrl+L)."),
+            checkable=True,
+        )
+        self.lesson_note.expanded_changed.connect(self.lesson_action.setChecked)
+        self._show_lesson_state()
         self.compiled_action.setChecked(self.settings.value("compiled_step", True, type=bool))
         self.controller.set_compiled(self.compiled_action.isChecked())
         self.undo_action = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -233,6 +252,8 @@ class MainWindow(QMainWindow):
         training_menu.addAction(self.compiled_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.lesson_action)
+        view_menu.addSeparator()
         for dock in (self.design_dock, self.network_dock, self.loss_dock, self.gradient_dock, self.batchnorm_dock):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
@@ -282,11 +303,14 @@ class MainWindow(QMainWindow):
         self.speed_slider = QSlider(Qt.Horizontal)
         self.speed_slider.setRange(0, len(SPEEDS) - 1)
         self.speed_slider.setFixedWidth(110)
-        self.speed_slider.setToolTip(self.tr("Slow training down to watch each step, or let it run as fast as it can."))
         bar.addWidget(self.speed_slider)
         self.speed_label = QLabel()
-        self.speed_label.setMinimumWidth(70)
+        widest = max((self._speed_text(speed) for speed in SPEEDS), key=self.speed_label.fontMetrics().horizontalAdvance)
+        self.speed_label.setMinimumWidth(self.speed_label.fontMetrics().horizontalAdvance(widest) + 6)
         bar.addWidget(self.speed_label)
+        self._pace_source = ""  # the title of the preset whose pace the speed is, "" once the learner sets it
+        self._setting_pace = False  # True while a preset moves the slider
+        self._show_speed_tip()
         bar.addSeparator()
 
         bar.addWidget(QLabel(self.tr("Learning rate") + " "))
@@ -350,8 +374,7 @@ class MainWindow(QMainWindow):
             self.controller.stop()
             self._show_banner("\n".join(problem_text(p) for p in problems), "warning")
             return
-        if self.banner.property("kind") != "note":
-            self._hide_banner()
+        self._hide_banner()  # the previous run's messages; the lesson note stays
         self.controller.restart(design, running=running, weights=weights)
 
     def restart_run(self) -> None:
@@ -471,8 +494,37 @@ class MainWindow(QMainWindow):
     def _on_speed_slider_value_changed(self, position: int) -> None:
         speed = SPEEDS[position]
         self.controller.set_speed(speed)
-        self.speed_label.setText(self.tr("max") if speed is None else self.tr("{0}/s").format(f"{speed:,.0f}"))
-        self.settings.setValue("speed", position)
+        self.speed_label.setText(self._speed_text(speed))
+        if not self._setting_pace:  # the learner's own speed is remembered; a preset's pace is not
+            self._pace_source = ""
+            self.settings.setValue("speed", position)
+        self._show_speed_tip()
+
+    def set_pace(self, steps_per_second: float | None, source: str) -> None:
+        """Train at ``steps_per_second`` (one of SPEEDS; None = max), the pace of ``source`` (a preset's title).
+
+        It stays until the learner moves the speed control or another paced preset opens.
+        """
+        self._setting_pace = True
+        try:
+            self.speed_slider.setValue(SPEEDS.index(steps_per_second))
+        finally:
+            self._setting_pace = False
+        self._pace_source = source
+        self._show_speed_tip()
+
+    def _speed_text(self, speed: float | None) -> str:
+        return self.tr("max") if speed is None else self.tr("{0} steps/s").format(f"{speed:,.0f}")
+
+    def _show_speed_tip(self) -> None:
+        tip = self.tr("Training speed in steps per second (one step = one batch: forward pass, backward pass, "
+                      "update). Slow it down to watch each step, or let it run as fast as it can (max).")
+        if self._pace_source:
+            tip += "\n\n" + self.tr("“{0}” opens at {1}: slow enough to watch its effect unfold over tens of "
+                                     "seconds. Move the slider to change it.").format(
+                self._pace_source, self._speed_text(SPEEDS[self.speed_slider.value()]))
+        self.speed_slider.setToolTip(tip)
+        self.speed_label.setToolTip(tip)
 
     def _on_lr_box_value_changed(self, value: float) -> None:
         design = self.document.design
@@ -539,9 +591,25 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("{0}[*] — NN Playground").format(self.file_actions.display_name()))
         self.setWindowModified(self.file_actions.dirty)
 
-    def show_note(self, html: str) -> None:
-        """An explanation above the output (a preset's instructions, a notice about a file)."""
-        self._show_banner(html, "note")
+    def show_lesson(self, title: str, text: str) -> None:
+        """The open design's explanation (plain text), kept above the output until the design is replaced."""
+        self.lesson_note.set_lesson(title, text)
+        self._show_lesson_state()
+
+    def clear_lesson(self) -> None:
+        self.lesson_note.clear()
+        self._show_lesson_state()
+
+    def _show_lesson_state(self) -> None:
+        self.lesson_action.setEnabled(self.lesson_note.has_lesson())
+        self.lesson_action.setChecked(self.lesson_note.has_lesson() and self.lesson_note.is_expanded())
+
+    def show_notice(self, text: str) -> None:
+        """A message about what just happened (e.g. a file's weights not loaded), in the banner."""
+        self._show_banner(text, "info")
+
+    def _on_loss_plot_x_view_changed(self, mode: str) -> None:
+        self.settings.setValue("loss_x_view", mode)
 
     def exportable_views(self) -> list[tuple[str, QWidget]]:
         """(title, widget) of every dashboard, for File > Export > Plot."""
@@ -594,7 +662,8 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         rows = [
             (self.tr("Train / Pause"), "Space"), (self.tr("Step one batch"), "."), (self.tr("Step one epoch"), "Ctrl+E"),
-            (self.tr("Reset weights"), "Ctrl+R"), (self.tr("Undo"), "Ctrl+Z"), (self.tr("Redo"), "Ctrl+Shift+Z"),
+            (self.tr("Reset weights"), "Ctrl+R"), (self.tr("Fold or unfold the explanation"), "Ctrl+L"),
+            (self.tr("Undo"), "Ctrl+Z"), (self.tr("Redo"), "Ctrl+Shift+Z"),
             (self.tr("Quit"), "Ctrl+Q"),
         ]
         html = "<table>" + "".join(f"<tr><td>{a}</td><td>&nbsp;&nbsp;<b>{k}</b></td></tr>" for a, k in rows) + "</table>"

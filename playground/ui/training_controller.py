@@ -212,6 +212,11 @@ class TrainingController(QObject):
         self._speed = steps_per_second
         self._send(("speed", steps_per_second))
 
+    @property
+    def speed(self) -> float | None:
+        """The speed limit in steps per second for this and later runs (None: as fast as it can)."""
+        return self._speed
+
     def set_compiled(self, on: bool) -> None:
         """Use the compiled training step when one can be made (else eager only); kept for later runs."""
         self._compiled = bool(on)

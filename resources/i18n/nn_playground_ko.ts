@@ -971,6 +971,10 @@ The internal covariate shift below works for every network.</source>
         <translation>최근 파일 없음</translation>
     </message>
     <message>
+        <source>The presets could not be read</source>
+        <translation>예제를 읽을 수 없습니다</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
@@ -1388,6 +1392,25 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     </message>
 </context>
 <context>
+    <name>LessonNote</name>
+    <message>
+        <source>Fold the explanation to its title line (Ctrl+L).</source>
+        <translation>설명을 제목 줄만 남기고 접습니다 (Ctrl+L).</translation>
+    </message>
+    <message>
+        <source>Show the explanation again (Ctrl+L).</source>
+        <translation>설명을 다시 펼칩니다 (Ctrl+L).</translation>
+    </message>
+    <message>
+        <source>Hide explanation</source>
+        <translation>설명 접기</translation>
+    </message>
+    <message>
+        <source>Show explanation</source>
+        <translation>설명 펼치기</translation>
+    </message>
+</context>
+<context>
     <name>LossPlot</name>
     <message>
         <source>loss</source>
@@ -1454,6 +1477,28 @@ Scroll to zoom, drag to pan; the &apos;A&apos; button in the corner shows everyt
     <message>
         <source>Logarithmic loss axis: each grid step is ten times smaller, so progress late in training stays visible. A loss of exactly zero cannot be drawn on it and is left out.</source>
         <translation>손실 축을 로그 눈금으로 그립니다: 격자 한 칸마다 10배씩 작아져서, 학습 후반의 진전도 잘 보입니다. 정확히 0인 손실은 로그 축에 그릴 수 없어 빠집니다.</translation>
+    </message>
+    <message>
+        <source>All steps</source>
+        <translation>전체 스텝</translation>
+    </message>
+    <message>
+        <source>Recent steps</source>
+        <translation>최근 스텝</translation>
+    </message>
+    <message>
+        <source>Log steps</source>
+        <translation>로그 스텝</translation>
+    </message>
+    <message>
+        <source>How the step axis shows a long run.
+All steps: the whole run on an even axis; after many steps the early fall of the loss is squeezed against the left edge.
+Recent steps: the last {0} steps, following the run.
+Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and the latest steps are both in view.</source>
+        <translation>긴 학습을 스텝 축에 어떻게 보여 줄지 고릅니다.
+전체 스텝: 학습 전체를 균등한 축에 그립니다. 스텝이 많아지면 손실이 처음에 떨어지는 부분이 왼쪽 끝에 몰립니다.
+최근 스텝: 가장 최근 {0} 스텝을 학습을 따라가며 보여 줍니다.
+로그 스텝: 스텝 1, 10, 100, 1,000...을 같은 간격으로 놓아, 처음에 손실이 떨어지는 부분과 최근 스텝이 함께 보입니다.</translation>
     </message>
     <message>
         <source>Completed epochs (passes over the whole training set) and training steps (parameter updates, one per batch).</source>
@@ -1551,6 +1596,14 @@ Scroll to zoom, drag to pan; the &apos;A&apos; button in the corner shows everyt
         <translation>C++ 컴파일러가 있으면 학습 스텝을 torch.compile로 컴파일합니다: 결과는 같고, 작은 신경망에서는 몇 배 빠릅니다. 컴파일하는 동안에는 eager 모드로 학습합니다.</translation>
     </message>
     <message>
+        <source>Explanation</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>Show or fold the explanation of the open design: what to try and what to watch (Ctrl+L).</source>
+        <translation>열려 있는 설계의 설명(무엇을 해 보고 무엇을 지켜볼지)을 펼치거나 접습니다 (Ctrl+L).</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
@@ -1627,8 +1680,16 @@ Scroll to zoom, drag to pan; the &apos;A&apos; button in the corner shows everyt
         <translation>속도</translation>
     </message>
     <message>
+        <source>Training speed in steps per second (one step = one batch: forward pass, backward pass, update). Slow it down to watch each step, or let it run as fast as it can (max).</source>
+        <translation>초당 스텝 수로 나타낸 학습 속도입니다 (스텝 하나 = 배치 하나: 순전파, 역전파, 업데이트). 느리게 해서 스텝 하나하나를 지켜보거나, 최대한 빠르게(최대) 돌립니다.</translation>
+    </message>
+    <message>
+        <source>“{0}” opens at {1}: slow enough to watch its effect unfold over tens of seconds. Move the slider to change it.</source>
+        <translation>“{0}” 예제는 {1}(으)로 열립니다: 효과가 수십 초에 걸쳐 펼쳐지는 것을 지켜볼 수 있을 만큼 느린 속도입니다. 슬라이더를 움직여 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
         <source>Slow training down to watch each step, or let it run as fast as it can.</source>
-        <translation>학습을 느리게 해서 스텝 하나하나를 지켜보거나, 최대한 빠르게 돌립니다.</translation>
+        <translation type="vanished">학습을 느리게 해서 스텝 하나하나를 지켜보거나, 최대한 빠르게 돌립니다.</translation>
     </message>
     <message>
         <source>Learning rate</source>
@@ -1757,7 +1818,7 @@ Scroll to zoom, drag to pan; the &apos;A&apos; button in the corner shows everyt
     </message>
     <message>
         <source>{0}/s</source>
-        <translation>{0}/초</translation>
+        <translation type="vanished">{0}/초</translation>
     </message>
     <message>
         <source>Change learning rate</source>
@@ -1794,6 +1855,10 @@ Scroll to zoom, drag to pan; the &apos;A&apos; button in the corner shows everyt
     <message>
         <source>Step one epoch</source>
         <translation>에포크 하나 학습</translation>
+    </message>
+    <message>
+        <source>Fold or unfold the explanation</source>
+        <translation>설명 접기 / 펼치기</translation>
     </message>
     <message>
         <source>Undo</source>

@@ -85,6 +85,7 @@ def test_log_scale_maps_the_curve_and_leaves_zero_losses_out(view, circle_run):
     zero = dataclasses.replace(first, losses=np.array([0.0] * len(first.losses), np.float32))
     shown(view, info, [snapshots[0], zero, *snapshots[2:]])
     _, raw = view.curve_data("train_steps")
+    view.set_x_view("all")  # every step drawn, on an even step axis
     view.set_log_scale(True)
     _, drawn = view.displayed_data("train_steps")
     positive = raw > 0
@@ -132,3 +133,71 @@ def test_dark_theme_repaints_the_plot_background(view, circle_run):
     samples = [image.pixelColor(x, y) == dark
                for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)]
     assert sum(samples) > 0.3 * len(samples)
+
+
+def long_run(view, circle_run, steps: int = 200_000, chunk: int = 5_000):
+    """``view`` after a long run whose loss falls from 0.7 in the first few hundred steps,
+    then stays between 0.02 and 0.03 but for one spike of 5.0 at step 150,000 (a real run's
+    snapshots, with those losses and evaluations)."""
+    info, snapshots = circle_run
+    x = np.arange(steps)
+    losses = (0.7 * np.exp(-x / 300) + 0.02 + 0.01 * np.random.default_rng(0).random(steps)).astype(np.float32)
+    losses[150_000] = 5.0  # one bad batch
+    view.start_run(info)
+    last = snapshots[-1]
+    for start in range(0, steps, chunk):
+        end = start + chunk
+        metrics = dataclasses.replace(last.metrics, train_loss=float(losses[end - 1]),
+                                      test_loss=float(losses[end - 1]) + 0.005)
+        view.show_snapshot(dataclasses.replace(last, steps=x[start:end], losses=losses[start:end], step=end,
+                                               epoch=end // 25, metrics=metrics))
+    view.show_snapshot(dataclasses.replace(last, steps=x[:0], losses=losses[:0], step=steps, state="paused",
+                                           metrics=None))
+    return losses
+
+
+def share_of_width(view, first: float, last: float) -> float:
+    """The share of the step axis that steps first..last take in the current view."""
+    (low, high), _ = view.visible_range()
+    if view.x_view() == "log":
+        return (np.log10(last) - np.log10(max(first, low))) / (np.log10(high) - np.log10(low))
+    return (last - first) / (high - low)
+
+
+def test_after_a_long_run_the_default_step_view_shows_the_early_fall_and_the_latest_steps(view, circle_run):
+    long_run(view, circle_run)
+    assert view.x_view() == "log"
+    (low, high), _ = view.visible_range()
+    assert low <= 1 and high >= 200_000
+    assert share_of_width(view, 1, 300) > 0.4, "the fall of the loss in its first 300 steps is in plain view"
+    drawn_steps = 10 ** view.displayed_data("train_steps")[0]
+    assert set(range(1, 11)) <= set(np.round(drawn_steps).astype(int)), "every early step is its own point"
+    assert drawn_steps.max() > 199_000
+    assert view.displayed_data("train_steps")[1].max() == 5.0, "thinning keeps the spike"
+    view.set_x_view("all")
+    assert share_of_width(view, 1, 300) < 0.01  # what the learner saw before: the fall hidden at the left edge
+
+
+def test_the_recent_view_follows_the_last_steps_with_the_loss_axis_fitted_to_them(view, circle_run):
+    long_run(view, circle_run)
+    view.set_x_view("recent")
+    (low, high), (loss_low, loss_high) = view.visible_range()
+    assert 198_000 <= low <= 199_000 and high >= 199_999
+    assert loss_high < 0.2, "the recent losses (0.02-0.03) fill the plot instead of the early 0.7"
+    more = dataclasses.replace(circle_run[1][-1], steps=np.arange(200_000, 203_000),
+                               losses=np.full(3000, 0.025, np.float32), step=203_000, state="paused")
+    view.show_snapshot(more)
+    assert view.visible_range()[0][0] >= 201_900, "the view moves with the run"
+
+
+def test_choosing_a_step_view_redraws_the_curves_already_drawn(view, circle_run):
+    info, snapshots = circle_run
+    shown(view, info, snapshots)
+    view.set_x_view("all")
+    np.testing.assert_array_equal(view.displayed_data("train_steps")[0], np.arange(100))
+    with_signal = []
+    view.x_view_changed.connect(with_signal.append)
+    view.set_x_view("log")
+    np.testing.assert_allclose(view.displayed_data("train_steps")[0], np.log10(np.arange(1, 100)))
+    np.testing.assert_array_equal(view.curve_data("train_steps")[0], np.arange(100))  # the data stay whole
+    assert with_signal == ["log"]

@@ -161,16 +161,19 @@ def test_closing_mid_run_stops_the_thread_and_process(qtbot, settings, tmp_path)
     assert not worker.thread.isRunning() and not worker.process.is_alive()
 
 
-def test_the_layout_is_remembered_between_launches(qtbot, settings, tmp_path):
+def test_the_layout_and_the_loss_step_view_are_remembered_between_launches(qtbot, settings, tmp_path):
     first = MainWindow(settings, data_dir=tmp_path)
     first.show()
     qtbot.waitUntil(lambda: bool(first.views), timeout=TIMEOUT)
+    assert first.loss_plot.x_view() == "log"  # the default: a long run's whole curve in view
     first.network_dock.hide()
+    first.loss_plot.set_x_view("recent")
     first.close()
     second = MainWindow(settings, data_dir=tmp_path)
     second.show()
     qtbot.waitUntil(lambda: bool(second.views), timeout=TIMEOUT)
     assert not second.network_dock.isVisible()
+    assert second.loss_plot.x_view() == "recent"
     second.reset_layout()
     assert second.network_dock.isVisible()
     second.close()
