@@ -52,6 +52,15 @@ def test_index_lists_every_file_once_with_both_languages():
         assert p.title("ko") == p.title_ko and p.explanation("en") == p.explanation_en
 
 
+def test_concepts_and_presets_follow_the_course_order():
+    """Open Preset shows the concepts in index order: the order the course teaches them."""
+    course = ["perceptron", "loss_functions", "learning_rate", "optimizers", "vanishing_gradients", "batch_modes",
+              "batch_normalization"]
+    assert [c.id for c in list_concepts()] == course
+    positions = [course.index(p.concept) for p in PRESETS]
+    assert positions == sorted(positions), "each concept's presets sit together, in course order"
+
+
 def test_presets_cover_every_concept_the_course_names():
     designs = {p.id: load_design(p.path) for p in PRESETS}
     by_concept = lambda c: [designs[p.id] for p in PRESETS if p.concept == c]  # noqa: E731
