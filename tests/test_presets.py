@@ -15,6 +15,7 @@ from playground.datasets import clean_curve
 from playground.design_io import design_to_json, load_design
 from playground.presets import EXPECT_KEYS, PresetError, list_concepts, list_presets, load_preset, presets_folder
 from playground.probes import Metrics, ProbeReport
+from playground.run_loop import SPEEDS
 from playground.training import Diverged, Trainer
 
 PRESETS = list_presets()
@@ -267,3 +268,30 @@ def test_the_right_learning_rate_bounces_at_the_rate_its_explanation_suggests():
         trainer.train_epoch()
         losses.append(trainer.evaluate().train_loss)
     assert np.isfinite(losses).all() and (np.diff(losses) >= 0.05).sum() >= 2, losses
+
+
+# --- the pace ------------------------------------------------------------------------------
+@pytest.mark.parametrize("preset_id", IDS)
+def test_preset_pace_unfolds_its_effect_over_tens_of_seconds(preset_id):
+    """The budget in ``expect`` is how many steps the effect takes; at the preset's pace a person
+    watches it unfold over 15-60 seconds, and the explanation says what to watch."""
+    preset = BY_ID[preset_id]
+    assert preset.pace in SPEEDS and preset.pace is not None
+    trainer = Trainer(load_preset(preset_id).with_training(device="cpu"))
+    seconds = budget_steps(preset_id, trainer) / preset.pace
+    assert 15 <= seconds <= 60, seconds
+    assert "watch" in preset.explanation_en.lower() and "보세요" in preset.explanation_ko
+    for text in (preset.explanation_en, preset.explanation_ko):
+        assert not re.search(r"steps?/s|per second|\bpace\b|초당", text), "the window shows the pace, not the text"
+
+
+def test_presets_compared_with_each_other_open_at_the_same_epochs_per_second():
+    """A learner compares the two runs' curves as they unfold: neither may run ahead of the other."""
+    def epochs_per_second(preset_id: str) -> float:
+        return BY_ID[preset_id].pace / Trainer(load_preset(preset_id).with_training(device="cpu")).steps_per_epoch
+
+    for preset in PRESETS:
+        for key in ("reaches_target_faster_than", "lower_loss_than", "loss_drop_at_most_fraction_of", "noisier_than"):
+            if key in preset.expect:
+                other = preset.expect[key][0]
+                assert epochs_per_second(preset.id) == epochs_per_second(other), (preset.id, other)
