@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pytest
-import torch
 
 from playground.cli import main as cli_main
 from playground.datasets import clean_curve
@@ -17,6 +16,8 @@ from playground.presets import EXPECT_KEYS, PresetError, list_concepts, list_pre
 from playground.probes import Metrics, ProbeReport
 from playground.run_loop import SPEEDS
 from playground.training import Diverged, Trainer
+
+pytestmark = pytest.mark.usefixtures("one_torch_thread")  # as the training process trains
 
 PRESETS = list_presets()
 IDS = [p.id for p in PRESETS]
@@ -124,7 +125,7 @@ def budget_steps(preset_id: str, trainer: Trainer) -> int:
 
 @functools.cache
 def outcome(preset_id: str) -> Outcome:
-    """Train the preset from scratch for its budget as the app does (one thread, on the CPU), evaluating
+    """Train the preset from scratch for its budget as the app does (on the CPU; conftest: one thread), evaluating
     the training loss after every epoch and probing the first and the last step."""
     trainer = Trainer(load_preset(preset_id).with_training(device="cpu"))
     n = budget_steps(preset_id, trainer)
@@ -145,15 +146,6 @@ def outcome(preset_id: str) -> Outcome:
         losses.append(error.losses)
         return Outcome(trainer, n, first_metrics, np.array(trace), np.concatenate(losses), first_probe, None, error)
     return Outcome(trainer, n, first_metrics, np.array(trace), np.concatenate(losses), first_probe, probe, None)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def one_thread():
-    """The training process trains on one thread (playground.worker_process); so do these runs."""
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
 
 
 def distance_to_clean_curve(o: Outcome) -> np.ndarray:
