@@ -148,11 +148,11 @@ def outcome(preset_id: str) -> Outcome:
     return Outcome(trainer, n, first_metrics, np.array(trace), np.concatenate(losses), first_probe, probe, None)
 
 
-def distance_to_clean_curve(o: Outcome) -> np.ndarray:
+def distance_to_clean_curve(trainer: Trainer) -> np.ndarray:
     """The fitted curve minus the noiseless one at 101 points across the data."""
     xs = np.linspace(-1, 1, 101, dtype=np.float32)[:, None]
-    predicted = o.trainer.predict(o.trainer.dataset.features_of(xs))
-    return predicted - clean_curve(o.trainer.design.data, xs[:, 0])
+    predicted = trainer.predict(trainer.dataset.features_of(xs))
+    return predicted - clean_curve(trainer.design.data, xs[:, 0])
 
 
 def roughness(o: Outcome) -> float:
@@ -219,9 +219,9 @@ def test_preset_shows_the_effect_it_promises(preset_id):
         other, factor = compared(preset_id, "noisier_than")
         assert roughness(o) >= factor * roughness(other), (roughness(o), roughness(other))
     if "clean_curve_distance_at_most" in expect:
-        assert np.abs(distance_to_clean_curve(o)).mean() <= expect["clean_curve_distance_at_most"]
+        assert np.abs(distance_to_clean_curve(o.trainer)).mean() <= expect["clean_curve_distance_at_most"]
     if "above_clean_curve_by_at_least" in expect:
-        assert distance_to_clean_curve(o).mean() >= expect["above_clean_curve_by_at_least"]
+        assert distance_to_clean_curve(o.trainer).mean() >= expect["above_clean_curve_by_at_least"]
     if "first_to_output_gradient_at_most" in expect:
         norms = [g.weight_grad_norm for g in o.last_probe.gradients]
         assert norms[0] / norms[-1] <= expect["first_to_output_gradient_at_most"], norms
@@ -261,6 +261,18 @@ def test_the_right_learning_rate_bounces_at_the_rate_its_explanation_suggests():
         losses.append(trainer.evaluate().train_loss)
     assert np.isfinite(losses).all() and (np.diff(losses) >= 0.05).sum() >= 2, losses
 
+
+
+def test_raising_the_outlier_share_moves_mse_and_not_mae():
+    """"Raise the outlier share and watch MAE hold while MSE gives way" (here from 20 % to 40 %)."""
+    assert "Raise the outlier share" in BY_ID["outliers_mae"].explanation_en
+    shifts = {}
+    for preset_id in ("outliers_mse", "outliers_mae"):
+        trainer = Trainer(load_preset(preset_id).with_data(outlier_fraction=0.4).with_training(device="cpu"))
+        trainer.train_steps(outcome(preset_id).steps)
+        shifts[preset_id] = distance_to_clean_curve(trainer)
+    assert shifts["outliers_mse"].mean() >= 1.5 * distance_to_clean_curve(outcome("outliers_mse").trainer).mean()
+    assert np.abs(shifts["outliers_mae"]).mean() <= BY_ID["outliers_mae"].expect["clean_curve_distance_at_most"]
 
 # --- the pace ------------------------------------------------------------------------------
 @pytest.mark.parametrize("preset_id", IDS)
