@@ -30,8 +30,8 @@ the numbers its explanation quotes. Keys of ``expect`` (``EXPECT_KEYS``):
 - ``verdict`` / ``verdict_is_not``: the gradient verdict on the last step;
   ``first_to_output_gradient_at_most``: the first layer's gradient norm over the
   output layer's, on the last step;
-- ``diverges_in_epoch``: training raises ``Diverged`` in this epoch (counted from 1),
-  in the second half of the budget;
+- ``diverges_in_epoch``: the loss climbs with every step until training raises
+  ``Diverged`` in this epoch (counted from 1), in the second half of the budget;
 - ``steps_per_epoch``: batches per epoch;
 - ``pre_activation_std_drift_at_least``: some hidden layer's pre-activation std
   changes by this factor between the first and the last step;

@@ -177,6 +177,7 @@ def test_preset_shows_the_effect_it_promises(preset_id):
         assert o.diverged is not None, "the too-large learning rate should make training diverge"
         assert "lower learning rate" in str(o.diverged)
         assert o.diverged.epoch + 1 == expect["diverges_in_epoch"]
+        assert np.all(np.diff(o.step_losses) > 0), "the loss climbs with every step"
         assert o.diverged.step >= o.steps / 2, "the budget is the time the loss takes to blow up, to watch it"
         return
     assert o.diverged is None, str(o.diverged)
