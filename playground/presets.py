@@ -4,19 +4,35 @@
 ``description`` are the English title and explanation) and ``index.json``, which
 lists them in course order with their Korean title and explanation, the concept
 they belong to and ``expect``: the effect the preset promises, which
-``tests/test_presets.py`` checks by training it briefly. Keys of ``expect``:
+``tests/test_presets.py`` checks by training it from scratch as the app does, with
+the numbers its explanation quotes. Keys of ``expect`` (``EXPECT_KEYS``):
 
-- ``steps`` or ``epochs``: how much to train for the check (from a fresh run);
-- ``test_accuracy_at_least`` / ``test_accuracy_at_most``: after that training;
+- ``steps`` or ``epochs``: the budget: how long the effect takes to show;
+- ``test_accuracy_at_least`` / ``test_accuracy_at_most`` / ``train_accuracy_at_most``:
+  after the budget; ``first_test_accuracy_at_most``: before training;
+- ``target_loss``: the evaluated training loss falls below it within the budget;
+  ``stays_below_target``: and never rises back above it;
+- ``reaches_target_faster_than``: [preset id, f]: that preset needs at least f times
+  the steps to reach this one's ``target_loss`` (or never does in its budget);
+- ``lower_loss_than``: [preset id, f]: with the same budget, this run ends with a
+  training loss f times lower;
+- ``loss_drop_at_most_fraction_of``: [preset id, f]: with the same budget, this run's
+  loss falls by at most f times what that preset's falls;
+- ``train_loss_at_least``: the training loss stays at least this high through the
+  second half of the budget;
+- ``slows_down_by_at_least``: the loss falls this many times faster per step in the
+  first tenth of the budget than in its second half (the curve flattens);
+- ``smooth``: no step raises the training loss;
+- ``noisier_than``: [preset id, f]: the loss of one step differs from the next one's
+  by f times as much on average (a jagged curve);
+- ``clean_curve_distance_at_most`` / ``above_clean_curve_by_at_least`` (1-D data):
+  the fit's mean distance from the noiseless curve / its mean height above it;
 - ``verdict`` / ``verdict_is_not``: the gradient verdict on the last step;
-- ``diverges``: training raises ``Diverged`` within the budget;
+  ``first_to_output_gradient_at_most``: the first layer's gradient norm over the
+  output layer's, on the last step;
+- ``diverges_in_epoch``: the loss climbs with every step until training raises
+  ``Diverged`` in this epoch (counted from 1), in the second half of the budget;
 - ``steps_per_epoch``: batches per epoch;
-- ``lower_loss_than``: a preset id; this one ends with the lower training loss
-  when both train the same budget;
-- ``closer_to_clean_curve_than``: a preset id (1-D data): this fit is nearer the
-  noiseless curve;
-- ``loss_drop_at_most_fraction_of``: [preset id, f]: this run's loss falls by at most
-  f times what that preset's falls;
 - ``pre_activation_std_drift_at_least``: some hidden layer's pre-activation std
   changes by this factor between the first and the last step;
 - ``batchnorm_output_std_between``: [low, high] for every BatchNorm output std.
@@ -38,6 +54,14 @@ from .errors import PlaygroundError
 from .resources import resource_path
 from .run_loop import SPEEDS
 
+EXPECT_KEYS = frozenset({
+    "steps", "epochs", "test_accuracy_at_least", "test_accuracy_at_most", "train_accuracy_at_most",
+    "first_test_accuracy_at_most", "target_loss", "stays_below_target", "reaches_target_faster_than",
+    "lower_loss_than", "loss_drop_at_most_fraction_of", "train_loss_at_least", "slows_down_by_at_least", "smooth",
+    "noisier_than", "clean_curve_distance_at_most", "above_clean_curve_by_at_least", "verdict", "verdict_is_not",
+    "first_to_output_gradient_at_most", "diverges_in_epoch", "steps_per_epoch", "pre_activation_std_drift_at_least",
+    "batchnorm_output_std_between",
+})
 INDEX_FORMAT = "nn-playground-presets"
 INDEX_VERSION = 1
 

@@ -11,6 +11,8 @@ from playground.cli import main
 from playground.design import Design, LinearLayer
 from playground.design_io import design_to_json, save_design
 
+pytestmark = pytest.mark.usefixtures("one_torch_thread")  # as the training process trains
+
 
 @pytest.fixture(autouse=True)
 def _torch_threads_restored():
@@ -33,14 +35,15 @@ def design_file(tmp_path):
 def test_train_writes_per_epoch_metrics_and_prints_the_verdict(design_file, tmp_path, capsys):
     metrics = tmp_path / "out" / "metrics.csv"
     metrics.parent.mkdir()
-    assert main(["train", str(design_file), "--epochs", "4", "--metrics", str(metrics), "--quiet"]) == 0
+    assert main(["train", str(design_file), "--epochs", "40", "--metrics", str(metrics), "--quiet"]) == 0
     out = capsys.readouterr().out
-    assert "Trained 4 epochs (100 steps)" in out
+    assert "Trained 40 epochs (1,000 steps)" in out
     assert "test accuracy" in out and "gradients" in out
     rows = list(csv.DictReader(metrics.open()))
-    assert [int(r["epoch"]) for r in rows] == [1, 2, 3, 4]
+    assert [int(r["epoch"]) for r in rows] == list(range(1, 41))
     assert {"train_loss", "test_loss", "test_accuracy", "grad_norm[Linear 1]", "grad_norm[Output]", "gradient_verdict"} <= set(rows[0])
-    assert float(rows[-1]["train_loss"]) < float(rows[0]["train_loss"]) * 1.5
+    # The default design learns slowly (0.675 after epoch 1, 0.664 after 4, 0.454 after 40): it must really train.
+    assert float(rows[-1]["train_loss"]) < 0.8 * float(rows[0]["train_loss"])
 
 
 def test_a_bad_design_file_exits_non_zero_naming_the_fields(tmp_path, capsys):

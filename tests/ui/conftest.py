@@ -40,15 +40,9 @@ def _is_running(controller) -> bool:
         return worker.process.is_alive()
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _one_torch_thread():
-    """Tiny nets train fastest on one thread, as in the app's training process."""
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+@pytest.fixture(autouse=True, scope="module")
+def _one_torch_thread(one_torch_thread):
+    """Window tests that train in this process do so on one thread, as the app's training process."""
 
 
 @pytest.fixture(autouse=True)

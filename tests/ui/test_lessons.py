@@ -114,6 +114,8 @@ def test_a_korean_window_explains_in_korean_even_a_preset_saved_as_a_file(qtbot,
         window.file_actions.new_design()
         window.file_actions.open_path(saved)
         assert note_shown(window) == preset.explanation_ko
+        assert window.speed_label.text() == f"{preset.pace:,.0f} 스텝/초"  # the preset's pace, worded in Korean
+        window.speed_slider.setValue(SPEEDS.index(None))
         assert window.speed_label.text() == "최대"
         window.speed_slider.setValue(SPEEDS.index(30))
         assert window.speed_label.text() == "30 스텝/초"

@@ -113,10 +113,16 @@ def test_adding_batchnorm_fills_its_panel(qtbot, window):
 def test_structural_edit_while_training_resets_the_run_cleanly(qtbot, window):
     window.controller.play()
     qtbot.waitUntil(lambda: latest_step(window) > 300, timeout=TIMEOUT)
-    run = window.controller.run_id
+    run, old_steps = window.controller.run_id, latest_step(window)
+    new_runs_first_steps = []  # the first step of each snapshot of a later run that carries steps
+    window.controller.snapshot_ready.connect(
+        lambda s: new_runs_first_steps.append(int(s.steps[0])) if s.run_id != run and len(s.steps) else None)
     window.data_panel.select_dataset("xor")
     qtbot.waitUntil(lambda: window.controller.run_id != run and window.controller.state == "running", timeout=TIMEOUT)
-    qtbot.waitUntil(lambda: 0 < latest_step(window) < 300 or latest_step(window) > 0, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: bool(new_runs_first_steps), timeout=TIMEOUT)
+    assert new_runs_first_steps[0] == 0 < old_steps, "the new run counts its steps from the start again"
+    steps = window.loss_plot.curve_data("train_steps")[0]
+    np.testing.assert_array_equal(steps, np.arange(len(steps)))  # only the new run's steps are on the plot
     assert window.controller.info.design.data.dataset == "xor"
 
 
