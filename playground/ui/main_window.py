@@ -40,6 +40,7 @@ from .theme import Theme, apply_palette, resolve
 from .training_controller import RunInfo, TrainingController
 
 STATE_VERSION = 1  # bump when the dock layout changes incompatibly
+ENDED = ("finished", "stopped", "diverged", "error")  # run states in which no step runs any more
 
 
 class MainWindow(QMainWindow):
@@ -321,8 +322,9 @@ class MainWindow(QMainWindow):
             self.status_labels[key] = label
         self._show_step_mode(None)
 
-    def _show_step_mode(self, mode) -> None:
-        text, tip = step_mode_text(mode)
+    def _show_step_mode(self, mode, ended: bool = False) -> None:
+        """The step mode in the status bar; nothing once the run has ended (no step runs any more)."""
+        text, tip = ("", "") if ended else step_mode_text(mode)
         self.status_labels["mode"].setText(text)
         self.status_labels["mode"].setToolTip(tip)
 
@@ -433,17 +435,25 @@ class MainWindow(QMainWindow):
             "error": self.tr("Error"),
         }
         self.status_labels["state"].setText(names.get(state, state))
+        if state != "running":  # a rate or a step mode would describe steps that no longer run
+            self.status_labels["speed"].setText("")
+        if state in ENDED:
+            self._show_step_mode(None, ended=True)
         if state in ("paused", "running") and self.banner.property("kind") == "error":
             self._hide_banner()
 
     def _show_status(self, snapshot) -> None:
         labels = self.status_labels
         labels["epoch"].setText(self.tr("Epoch {0}").format(f"{snapshot.epoch:,}"))
-        self._show_step_mode(snapshot.step_mode)
+        self._show_step_mode(snapshot.step_mode, ended=snapshot.state in ENDED)
         labels["step"].setText(self.tr("Step {0}").format(f"{snapshot.step:,}"))
         running = snapshot.state == "running"  # a rate means nothing while paused or stopped
         labels["speed"].setText(self.tr("{0} steps/s").format(f"{snapshot.steps_per_second:,.0f}") if running else "")
         metrics = snapshot.metrics
+        if metrics is None and snapshot.state == "diverged":  # the last evaluated losses are no longer true
+            labels["loss"].setText(self.tr("Loss not finite"))
+            labels["loss"].setToolTip(self.tr("The loss is no longer a finite number: the run diverged."))
+            labels["accuracy"].setText("")
         if metrics is not None:
             labels["loss"].setText(self.tr("Loss {0} / {1}").format(_fmt(metrics.train_loss), _fmt(metrics.test_loss)))
             labels["loss"].setToolTip(self.tr("Training loss {0}, test loss {1}.").format(
@@ -631,4 +641,4 @@ def _placeholder() -> QLabel:
 def _fmt(value: float) -> str:
     if value != value:  # NaN
         return "–"
-    return f"{value:.4f}" if abs(value) >= 1e-3 else f"{value:.2e}"
+    return f"{value:.4f}" if 1e-3 <= abs(value) < 1e5 else f"{value:.2e}"  # 9.70e+35, not 36 digits

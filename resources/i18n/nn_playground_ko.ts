@@ -836,6 +836,14 @@ Warm colours are layers near the input, cool colours layers near the output.</so
 따뜻한 색은 입력에 가까운 계층, 차가운 색은 출력에 가까운 계층입니다.</translation>
     </message>
     <message>
+        <source>not finite</source>
+        <translation>유한하지 않음</translation>
+    </message>
+    <message>
+        <source>Gradient norms above this line overflowed: they are no longer finite numbers (infinity or NaN). The run has exploded.</source>
+        <translation>이 선 위의 기울기 크기는 오버플로되었습니다: 더 이상 유한한 수가 아닙니다 (무한대 또는 NaN). 학습이 폭주했습니다.</translation>
+    </message>
+    <message>
         <source>The latest weight-gradient norm of each layer, input side on the left (logarithmic axis). Update/weight: how much one step changed the weights relative to their size; around 0.001 is healthy for SGD, much smaller means the layer barely learns.</source>
         <translation>각 계층의 최근 가중치 기울기 노름이며, 왼쪽이 입력 쪽입니다(로그 축). 갱신/가중치: 한 스텝이 가중치를 그 크기에 비해 얼마나 바꿨는지입니다. SGD에서는 0.001 안팎이 정상이고, 훨씬 작으면 그 계층은 거의 학습하지 못하고 있습니다.</translation>
     </message>
@@ -848,6 +856,10 @@ Warm colours are layers near the input, cool colours layers near the output.</so
         <translation>갱신/가중치</translation>
     </message>
     <message>
+        <source>overflow (not finite)</source>
+        <translation>오버플로 (유한하지 않음)</translation>
+    </message>
+    <message>
         <source>Healthy</source>
         <translation>정상</translation>
     </message>
@@ -858,6 +870,10 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     <message>
         <source>Exploding gradients</source>
         <translation>기울기 폭주</translation>
+    </message>
+    <message>
+        <source>Diverged: exploding gradients</source>
+        <translation>발산: 기울기 폭주</translation>
     </message>
     <message>
         <source>No layers with weights.</source>
@@ -894,6 +910,14 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     <message>
         <source>Gradients reach the first layer (first/output = {0}).</source>
         <translation>기울기가 첫 계층까지 잘 전달됩니다 (첫 계층/출력 = {0}).</translation>
+    </message>
+    <message>
+        <source>The run diverged at step {0}: the loss became NaN. The updates grew until the numbers overflowed; lower the learning rate and reset.</source>
+        <translation>스텝 {0}에서 학습이 발산했습니다: 손실이 NaN이 되었습니다. 업데이트가 커지다가 수가 오버플로되었습니다. 학습률을 낮추고 초기화하세요.</translation>
+    </message>
+    <message>
+        <source>The run diverged at step {0}: the loss became infinite. The updates grew until the numbers overflowed; lower the learning rate and reset.</source>
+        <translation>스텝 {0}에서 학습이 발산했습니다: 손실이 무한대가 되었습니다. 업데이트가 커지다가 수가 오버플로되었습니다. 학습률을 낮추고 초기화하세요.</translation>
     </message>
     <message>
         <source>No gradients yet</source>
@@ -1474,6 +1498,14 @@ Scroll to zoom, drag to pan; the &apos;A&apos; button in the corner shows everyt
     <message>
         <source>{0} steps/s</source>
         <translation>{0} 스텝/초</translation>
+    </message>
+    <message>
+        <source>Loss not finite</source>
+        <translation>손실 발산 (유한하지 않음)</translation>
+    </message>
+    <message>
+        <source>The loss is no longer a finite number: the run diverged.</source>
+        <translation>손실이 더 이상 유한한 수가 아닙니다: 학습이 발산했습니다.</translation>
     </message>
     <message>
         <source>Loss {0} / {1}</source>

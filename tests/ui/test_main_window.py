@@ -130,6 +130,68 @@ def test_a_diverging_run_stops_with_a_visible_explanation(qtbot, window):
     assert not window.train_action.isEnabled()
 
 
+def diverge_at_full_speed(qtbot, window):
+    """The learning-rate-too-large preset, trained at full speed until it diverges."""
+    from playground.presets import load_preset
+
+    window.document.apply(load_preset("learning_rate_too_large").with_training(device="cpu"), "diverge")
+    wait_state(qtbot, window, "paused")
+    window.speed_slider.setValue(window.speed_slider.maximum())
+    window.controller.play()
+    wait_state(qtbot, window, "diverged")
+    qtbot.waitUntil(lambda: window.gradient_plot.verdict_text() != "Healthy", timeout=TIMEOUT)
+
+
+def test_after_divergence_the_verdict_banner_and_charts_agree(qtbot, window):
+    diverge_at_full_speed(qtbot, window)
+    bad_step = latest_step(window)
+    assert f"step {bad_step + 1}" in window.banner.text()
+    plot = window.gradient_plot
+    assert plot.verdict_text() == "Diverged: exploding gradients"
+    assert f"diverged at step {bad_step + 1}" in plot.reason_text()
+    steps, norms = plot.history("Output")
+    assert len(steps) >= 2 and steps[-1] == bad_step and np.isfinite(norms).all()
+    (x0, x1), _ = plot.history_range()
+    assert x0 <= 0 and bad_step <= x1 < 1.5 * (bad_step + 1), (x0, x1)
+    labels = window.status_labels
+    assert labels["state"].text() == "Diverged" and labels["loss"].text() == "Loss not finite"
+    assert labels["speed"].text() == "" and labels["mode"].text() == "", "no rate or step mode once it ended"
+
+
+def test_after_divergence_the_korean_window_says_it_diverged(qtbot, qapp, settings, tmp_path):
+    from playground.ui.i18n import install_translators
+
+    translators = install_translators(qapp, "ko")
+    try:
+        window = MainWindow(settings, data_dir=tmp_path / "data", language="ko")
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitUntil(lambda: bool(window.views) and window.controller.state == "paused", timeout=TIMEOUT)
+        try:
+            diverge_at_full_speed(qtbot, window)
+            assert window.gradient_plot.verdict_text() == "발산: 기울기 폭주"
+            assert "발산" in window.gradient_plot.reason_text() and "발산" in window.banner.text()
+            assert window.status_labels["state"].text() == "발산함"
+        finally:
+            window.document.undo_stack.setClean()
+            window.close()
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+
+
+def test_when_the_training_process_dies_the_status_bar_stops_claiming_a_rate(qtbot, window):
+    window.controller.play()
+    qtbot.waitUntil(lambda: window.status_labels["speed"].text().endswith("steps/s"), timeout=TIMEOUT)
+    assert window.status_labels["mode"].text()
+    window.controller._worker.process.kill()
+    wait_state(qtbot, window, "error")
+    labels = window.status_labels
+    assert labels["state"].text() == "Error"
+    assert labels["speed"].text() == "" and labels["mode"].text() == ""
+    assert "stopped unexpectedly" in window.banner.text()
+
+
 def test_a_design_that_cannot_train_is_explained_not_run(qtbot, window):
     layers = (LinearLayer(units=4), BatchNormLayer())
     window.document.apply(window.document.design.with_(layers=layers).with_training(batch_mode="stochastic"), "bad")
@@ -179,3 +241,10 @@ def test_the_layout_is_remembered_between_launches(qtbot, settings, tmp_path):
 def test_the_default_window_fits_a_1366x768_screen(qtbot, window):
     hint = window.minimumSizeHint()
     assert hint.width() <= 1366 and hint.height() <= 740
+
+
+def test_status_bar_losses_stay_short_when_they_explode():
+    from playground.ui.main_window import _fmt
+
+    assert _fmt(9.695364e35) == "9.70e+35"  # not 36 digits
+    assert _fmt(0.69315) == "0.6931" and _fmt(2.5e-5) == "2.50e-05"
