@@ -38,6 +38,7 @@ from .layer_editor import LayerEditor
 from .messages import device_notice, snapshot_message, step_mode_text
 from .theme import Theme, apply_palette, resolve
 from .training_controller import RunInfo, TrainingController
+from .training_keys import TrainingKeys
 
 STATE_VERSION = 1  # bump when the dock layout changes incompatibly
 ENDED = ("finished", "stopped", "diverged", "error")  # run states in which no step runs any more
@@ -71,6 +72,9 @@ class MainWindow(QMainWindow):
         self.file_actions = FileActions(self, data_dir)
         self.setAcceptDrops(True)
         self._build_actions()
+        self._training_keys = TrainingKeys(self, [self.train_action, self.step_action, self.epoch_action],
+                                           self.centralWidget())
+        QApplication.instance().installEventFilter(self._training_keys)
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
@@ -89,6 +93,7 @@ class MainWindow(QMainWindow):
         self.banner.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.banner.hide()
         central = QWidget()
+        central.setFocusPolicy(Qt.ClickFocus)  # a click beside the controls takes the focus out of a number box
         self._central_column = QVBoxLayout(central)
         self._central_column.setContentsMargins(4, 4, 4, 4)
         self._central_column.addWidget(self.banner)
@@ -189,6 +194,7 @@ class MainWindow(QMainWindow):
             self.tr("Train"), self.controller.toggle, Qt.Key_Space,
             self.tr("Start or pause training (Space). Each step updates the weights against the gradient of the loss."),
         )
+        self.train_action.setAutoRepeat(False)  # holding Space must not flip between training and paused
         self.step_action = self._action(
             self.tr("Step"), self.controller.step_batch, QKeySequence(Qt.Key_Period),
             self.tr("Train one batch: one forward pass, one backward pass, one optimizer step (.)."),
@@ -601,6 +607,9 @@ class MainWindow(QMainWindow):
             (self.tr("Quit"), "Ctrl+Q"),
         ]
         html = "<table>" + "".join(f"<tr><td>{a}</td><td>&nbsp;&nbsp;<b>{k}</b></td></tr>" for a, k in rows) + "</table>"
+        html += "<p>" + self.tr("Space, . and Ctrl+E work wherever the focus is, except while you type in a text "
+                                "field. Enter in a number box (such as the learning rate) applies the number and "
+                                "gives the keys back to training.") + "</p>"
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), html)
 
     def show_about(self) -> None:
@@ -622,6 +631,7 @@ class MainWindow(QMainWindow):
         if not self._closing and not self.file_actions.confirm_discard():
             event.ignore()
             return
+        QApplication.instance().removeEventFilter(self._training_keys)
         self.file_actions.remove_autosave()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState(STATE_VERSION))

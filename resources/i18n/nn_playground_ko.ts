@@ -1576,6 +1576,10 @@ Scroll to zoom, drag to pan; the &apos;A&apos; button in the corner shows everyt
         <translation>종료</translation>
     </message>
     <message>
+        <source>Space, . and Ctrl+E work wherever the focus is, except while you type in a text field. Enter in a number box (such as the learning rate) applies the number and gives the keys back to training.</source>
+        <translation>Space, . , Ctrl+E는 포커스가 어디에 있든 동작합니다. 단, 텍스트 입력란에 글자를 입력하는 중에는 예외입니다. 숫자 입력란(학습률 등)에서 Enter를 누르면 값이 적용되고 키가 다시 학습 조작으로 돌아갑니다.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;NN Playground {0}&lt;/b&gt;&lt;br&gt;Build a neural network, train it live with PyTorch, and watch what happens inside.</source>
         <translation>&lt;b&gt;NN Playground {0}&lt;/b&gt;&lt;br&gt;신경망을 만들고, PyTorch로 실시간 학습시키면서, 그 안에서 무슨 일이 일어나는지 지켜보세요.</translation>
     </message>

@@ -2,7 +2,8 @@
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit, QSpinBox
 
 from playground.design import BatchNormLayer, Design, LinearLayer
 from playground.ui.main_window import MainWindow
@@ -190,6 +191,65 @@ def test_when_the_training_process_dies_the_status_bar_stops_claiming_a_rate(qtb
     assert labels["state"].text() == "Error"
     assert labels["speed"].text() == "" and labels["mode"].text() == ""
     assert "stopped unexpectedly" in window.banner.text()
+
+
+def focus(qtbot, widget):
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus, timeout=TIMEOUT)
+
+
+def test_enter_commits_the_learning_rate_and_space_then_trains(qtbot, window):
+    box = window.lr_box
+    focus(qtbot, box)
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, "0.5")
+    qtbot.keyClick(box, Qt.Key_Return)
+    assert window.document.design.optimizer.lr == 0.5
+    assert not box.hasFocus(), "Enter gives the focus back to the window"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Space)
+    wait_state(qtbot, window, "running")
+    assert box.text() == "0.50000"
+
+
+def test_space_in_a_number_box_trains_and_the_decimal_point_is_typed(qtbot, window):
+    box = window.lr_box
+    focus(qtbot, box)
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, "0.25")  # '.' is the number's decimal point here, not "step one batch"
+    assert box.lineEdit().text() == "0.25" and window.controller.state == "paused"
+    qtbot.keyClick(box, Qt.Key_Space)
+    wait_state(qtbot, window, "running")
+    assert box.lineEdit().text() == "0.25", "Space trains; it is not typed into the number"
+    units = window.layer_editor.findChild(QSpinBox)
+    focus(qtbot, units)
+    qtbot.keyClick(units, Qt.Key_Space)
+    qtbot.waitUntil(lambda: window.controller.paused, timeout=TIMEOUT)
+
+
+def test_space_still_types_in_a_text_field(qtbot, window):
+    field = QLineEdit()
+    window.statusBar().addWidget(field)  # e.g. a name or a CSV column typed by the learner
+    focus(qtbot, field)
+    qtbot.keyClicks(field, "my net.")
+    qtbot.keyClick(field, Qt.Key_Space)
+    assert field.text() == "my net. " and window.controller.state == "paused"
+    assert len(window.loss_plot.curve_data("train_steps")[0]) == 0, "'.' typed, no step taken"
+
+
+def test_after_a_dialog_closes_space_trains_instead_of_pressing_a_button(qtbot, window):
+    button = window.data_panel.regenerate_button
+    focus(qtbot, button)
+    seed = window.document.design.data.seed
+
+    def close_dialog():
+        dialog = QApplication.activeModalWidget()
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key_Space)  # in the dialog, Space presses its button
+
+    QTimer.singleShot(200, close_dialog)
+    window.show_shortcuts()
+    qtbot.keyClick(button, Qt.Key_Space)
+    wait_state(qtbot, window, "running")
+    assert window.document.design.data.seed == seed, "the focused button was not pressed"
 
 
 def test_a_design_that_cannot_train_is_explained_not_run(qtbot, window):
