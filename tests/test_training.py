@@ -107,10 +107,17 @@ def test_live_learning_rate_change_keeps_the_weights_and_step():
 
 
 @pytest.mark.parametrize("optimizer", ["sgd", "momentum", "adagrad", "rmsprop", "adam", "adamw"])
-def test_every_optimizer_trains(optimizer):
-    from playground.registry import OPTIMIZER_DEFAULTS
+@pytest.mark.parametrize("rate", ["default", "top of its range"])
+def test_every_optimizer_trains(optimizer, rate):
+    """At its usual learning rate and at the top of the range kept when switching to it."""
+    from playground.registry import OPTIMIZER_DEFAULTS, OPTIMIZERS
 
-    d = small(epochs=20).with_optimizer(name=optimizer, **OPTIMIZER_DEFAULTS[optimizer])
+    settings = dict(OPTIMIZER_DEFAULTS[optimizer])
+    low, high = OPTIMIZERS[optimizer].lr_range
+    assert low <= settings["lr"] <= high
+    if rate != "default":
+        settings["lr"] = high
+    d = small(epochs=20).with_optimizer(name=optimizer, **settings)
     trainer = Trainer(d)
     start = trainer.evaluate().train_loss
     trainer.train_steps(trainer.max_steps)

@@ -1984,7 +1984,11 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     </message>
     <message>
         <source>How the gradients turn into weight updates. Switching sets the optimizer&apos;s usual hyperparameters.</source>
-        <translation>기울기를 가중치 갱신으로 바꾸는 방법입니다. 바꾸면 그 옵티마이저의 일반적인 하이퍼파라미터로 설정됩니다.</translation>
+        <translation type="vanished">기울기를 가중치 갱신으로 바꾸는 방법입니다. 바꾸면 그 옵티마이저의 일반적인 하이퍼파라미터로 설정됩니다.</translation>
+    </message>
+    <message>
+        <source>How the gradients turn into weight updates. Switching keeps the learning rate when it suits the new optimizer (else it sets the usual one and says so) and sets its other usual hyperparameters.</source>
+        <translation>기울기를 가중치 갱신으로 바꾸는 방법입니다. 바꾸면 학습률은 새 옵티마이저에 맞는 범위라면 그대로 두고(아니면 보통 값으로 바꾸고 알려 줍니다), 나머지 하이퍼파라미터는 그 옵티마이저의 보통 값으로 설정합니다.</translation>
     </message>
     <message>
         <source>Nesterov</source>
@@ -2201,6 +2205,10 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     <message>
         <source>Change loss</source>
         <translation>손실 함수 변경</translation>
+    </message>
+    <message>
+        <source>Learning rate set to {0}, the usual one for {1}: {2} is outside its usual range ({3} to {4}).</source>
+        <translation>학습률을 {1}의 보통 값인 {0}(으)로 바꿨습니다: {2}은(는) {1}에 알맞은 범위({3}~{4})를 벗어납니다.</translation>
     </message>
     <message>
         <source>Change optimizer</source>
