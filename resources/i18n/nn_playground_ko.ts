@@ -2208,7 +2208,7 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     </message>
     <message>
         <source>Learning rate set to {0}, the usual one for {1}: {2} is outside its usual range ({3} to {4}).</source>
-        <translation>학습률을 {1}의 보통 값인 {0}(으)로 바꿨습니다: {2}은(는) {1}에 알맞은 범위({3}~{4})를 벗어납니다.</translation>
+        <translation>학습률을 {1}의 보통 값인 {0}(으)로 바꿨습니다: {2}은(는) 이 옵티마이저에 알맞은 범위({3}~{4})를 벗어납니다.</translation>
     </message>
     <message>
         <source>Change optimizer</source>
@@ -2266,8 +2266,16 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
         <translation>학습 스텝에서 각 뉴런이 꺼질 확률입니다. 신경망이 어느 한 뉴런에 기댈 수 없게 되어 과적합을 막습니다. 평가할 때는 아무것도 끄지 않습니다.</translation>
     </message>
     <message>
+        <source>Batch-norm momentum: the weight of the newest batch in the running mean and variance (0.1 keeps about the last 10 batches). The running averages are used when evaluating; training uses each batch&apos;s own statistics.</source>
+        <translation>배치 정규화 모멘텀: 누적 평균과 분산에서 가장 최근 배치가 차지하는 비중입니다(0.1이면 대략 최근 10개 배치를 반영합니다). 누적 평균은 평가할 때 쓰고, 학습할 때는 각 배치 자체의 통계를 씁니다.</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
         <source>Momentum of the running mean and variance: the weight of the newest batch in the averages used when evaluating (training uses each batch&apos;s own statistics).</source>
-        <translation>누적 평균과 분산의 모멘텀: 평가할 때 쓰는 평균에서 가장 최근 배치가 차지하는 비중입니다(학습할 때는 각 배치 자체의 통계를 씁니다).</translation>
+        <translation type="vanished">누적 평균과 분산의 모멘텀: 평가할 때 쓰는 평균에서 가장 최근 배치가 차지하는 비중입니다(학습할 때는 각 배치 자체의 통계를 씁니다).</translation>
     </message>
     <message>
         <source>The activation function applied to this layer&apos;s outputs. Without a non-linear one, the whole network can only draw straight boundaries.</source>

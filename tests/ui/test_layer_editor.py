@@ -154,6 +154,16 @@ def test_dropout_and_batchnorm_settings(qtbot):
     assert editor.document.design.layers[2].p == pytest.approx(0.25)
 
 
+def test_the_batchnorm_momentum_box_is_labelled_under_it_without_shifting_the_columns(qtbot):
+    editor = make_editor(qtbot, Design().with_(layers=[LinearLayer(), BatchNormLayer(), DropoutLayer()]))
+    assert [editor.setting_label(i) for i in (1, 2, 3)] == ["", "momentum", "p"]
+    linear, batchnorm = editor._rows[1], editor._rows[2]
+    box, caption = batchnorm.setting, batchnorm.caption
+    assert caption.buddy() is box and "running mean and variance" in caption.toolTip()
+    assert caption.y() >= box.geometry().bottom() and caption.x() == box.x(), "the label sits under the box"
+    assert batchnorm.activation.x() == linear.activation.x(), "the activation menus still line up"
+
+
 def test_batchnorm_with_stochastic_batches_is_explained(qtbot):
     editor = make_editor(qtbot, Design().with_training(batch_mode="stochastic"))
     editor.select_row(1)
