@@ -367,10 +367,11 @@ class MainWindow(QMainWindow):
         self._restart(self.document.design, running=False)
 
     def reset_weights(self) -> None:
-        """New initial weights, same data: a new training seed (undoable)."""
+        """New initial weights, same data: a new training seed (undoable). A new random start is
+        not unsaved work: a saved design stays saved (the next save stores the new seed)."""
         design = self.document.design
         seed = random.randrange(2**31)
-        self.document.apply(design.with_training(seed=seed), self.tr("Reset weights"))
+        self.document.apply(design.with_training(seed=seed), self.tr("Reset weights"), keep_clean=True)
 
     def _on_document_changed(self, new: Design, old: Design) -> None:
         self.update_title()

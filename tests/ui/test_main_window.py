@@ -78,6 +78,16 @@ def test_reset_gives_new_weights_on_the_same_data(qtbot, window):
     assert window.document.design.training.seed == seed
 
 
+def test_reset_does_not_mark_the_design_unsaved(qtbot, window):
+    assert not window.isWindowModified()
+    seed = window.document.design.training.seed
+    window.reset_action.trigger()
+    assert window.document.design.training.seed != seed
+    assert not window.isWindowModified() and not window.file_actions.dirty, "a new random start is not unsaved work"
+    window.document.apply(window.document.design.with_data(noise=0.1), "noise")
+    assert window.isWindowModified()
+
+
 def test_learning_rate_changes_live_without_a_reset(qtbot, window):
     window.controller.play()
     qtbot.waitUntil(lambda: latest_step(window) > 200, timeout=TIMEOUT)
