@@ -56,7 +56,8 @@ def load_csv(path: str | Path, target: str, task: str) -> CsvData:
     if len(header) < 2:
         raise _error("the file has only the target column; add at least one input column")
     if len(rows) < MIN_ROWS:
-        raise _error(f"the file has only {len(rows)} data rows; at least {MIN_ROWS} are needed")
+        rows_text = "1 data row" if len(rows) == 1 else f"{len(rows)} data rows"
+        raise _error(f"the file has only {rows_text}; at least {MIN_ROWS} are needed")
     t = header.index(target)
     features = [name for name in header if name != target]
     columns = list(zip(*rows))
@@ -279,7 +280,8 @@ def _is_number(text: str) -> bool:
 def _raise_all(problems: list[Problem]) -> None:
     shown = problems[:_MAX_REPORTED]
     if len(problems) > _MAX_REPORTED:
-        shown.append(Problem(_PATH, f"... and {len(problems) - _MAX_REPORTED} more columns with problems"))
+        more = len(problems) - _MAX_REPORTED
+        shown.append(Problem(_PATH, f"... and {more} more {'column' if more == 1 else 'columns'} with problems"))
     raise DataError(shown, title="The CSV file cannot be used as it stands:")
 
 

@@ -12,7 +12,8 @@ weights_path_or_None, compiled), ("pause",), ("resume",), ("step", n), ("step_ep
 training step (playground.fast_step), prepared in the background while eager
 training runs; each snapshot says which mode the steps run in.
 Messages from it: ("ready", run_id, RunInfo fields as a dict), ("snapshot", Snapshot),
-("failed", run_id, message, details), ("weights_failed", run_id, message),
+("failed", run_id, message, details, problems) (problems: the PlaygroundError's Problems
+of a design or data that cannot train, () for a bug, which has details), ("weights_failed", run_id, message),
 ("weights_saved", path, error_message_or_empty).
 
 The messages are our own objects pickled between our own two processes (never
@@ -156,11 +157,11 @@ def _run(run_id: int, design_json: str, control: RunControl, weights: str | None
     events = runs.events
     try:
         trainer = build_trainer(design_json)
-    except PlaygroundError as error:
-        _send(events, ("failed", run_id, error.text(), ""))
+    except PlaygroundError as error:  # the problems go too, so the window can word them by field
+        _send(events, ("failed", run_id, error.text(), "", tuple(error.problems)))
         return
     except Exception as error:  # a bug must reach the user, not end the process
-        _send(events, ("failed", run_id, f"{type(error).__name__}: {error}", traceback.format_exc()))
+        _send(events, ("failed", run_id, f"{type(error).__name__}: {error}", traceback.format_exc(), ()))
         return
     info = {
         "dataset": trainer.dataset,

@@ -445,7 +445,7 @@ class LayerEditor(QWidget):
         elif n is None:
             text = self.tr("? columns")
         else:
-            text = self.tr("{0} columns").format(n)
+            text = self.tr("1 column") if n == 1 else self.tr("{0} columns").format(n)
         row.setting.setText(text)
         row.setting.setToolTip(self.tr(
             "What the network receives for each point: one number per input feature, a row of the input tensor."))

@@ -339,6 +339,7 @@ class MainWindow(QMainWindow):
         self.controller.run_ready.connect(self._on_controller_run_ready)
         self.controller.snapshot_ready.connect(self._on_controller_snapshot_ready)
         self.controller.run_failed.connect(self._on_controller_run_failed)
+        self.controller.run_refused.connect(self._on_controller_run_refused)
         self.controller.state_changed.connect(self._on_controller_state_changed)
         self.speed_slider.valueChanged.connect(self._on_speed_slider_value_changed)
         self.lr_box.valueChanged.connect(self._on_lr_box_value_changed)
@@ -356,7 +357,7 @@ class MainWindow(QMainWindow):
         problems = check_design(design)
         if problems:
             self.controller.stop()
-            self._show_banner("\n".join(problem_text(p) for p in problems), "warning")
+            self._show_no_run(problems, "warning")
             return
         if self.banner.property("kind") != "note":
             self._hide_banner()
@@ -413,9 +414,12 @@ class MainWindow(QMainWindow):
         if snapshot.state == "diverged":
             self._show_banner(snapshot_message(snapshot), "error")
         elif snapshot.state == "finished":
-            self._show_banner(
-                self.tr("Finished: the run reached its limit of {0} epochs. Raise the limit in the Training tab "
-                        "or press Reset to train again.").format(self.document.design.training.epochs), "info")
+            epochs = self.document.design.training.epochs
+            text = (self.tr("Finished: the run reached its limit of 1 epoch. Raise the limit in the Training tab "
+                            "or press Reset to train again.") if epochs == 1 else
+                    self.tr("Finished: the run reached its limit of {0} epochs. Raise the limit in the Training tab "
+                            "or press Reset to train again.").format(f"{epochs:,}"))
+            self._show_banner(text, "info")
         self.controller.snapshot_drawn()
 
     def _on_controller_run_failed(self, message: str, details: str) -> None:
@@ -426,6 +430,23 @@ class MainWindow(QMainWindow):
             box.setDetailedText(details)
             box.setModal(False)
             box.show()
+
+    def _on_controller_run_refused(self, problems: list) -> None:
+        """The training process could not start the design (e.g. a CSV file it cannot use)."""
+        self._show_no_run(problems, "error")
+
+    def _show_no_run(self, problems: list, kind: str) -> None:
+        """No run for the design on screen: each problem by field in the banner, and the output
+        view cleared so that no picture of an earlier design stays as if it were this one's."""
+        lines = [problem_text(p) for p in problems]
+        if len(lines) > 1:
+            lines = [self.tr("This design cannot train as it stands:")] + ["• " + line for line in lines]
+        self._show_banner("\n".join(lines), kind)
+        for key in ("epoch", "step", "speed", "mode", "loss", "accuracy"):  # they described the old run
+            self.status_labels[key].setText("")
+        if self.views:
+            self.output_view.clear_run(self.tr("No current run: the design above cannot train as it stands. "
+                                               "The picture returns once the problem is fixed."))
 
     def _on_controller_state_changed(self, state: str) -> None:
         running = state == "running"

@@ -312,6 +312,8 @@ class _Watch:
         self.weights_failed.clear()
         controller.snapshot_ready.connect(self._on_snapshot)
         controller.run_failed.connect(lambda text, details: self.problems.append(f"the run failed: {text} {details}"))
+        controller.run_refused.connect(lambda problems: self.problems.append(
+            "the run was refused: " + "; ".join(str(p) for p in problems)))
         controller.weights_saved.connect(lambda path, error: self.weights_saved.__setitem__(path, error or "saved"))
         controller.weights_failed.connect(self.weights_failed.append)
 

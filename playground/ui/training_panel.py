@@ -389,7 +389,7 @@ class TrainingPanel(QWidget):
             if mode == "minibatch":
                 text = self.tr("The batch holds the whole training set: the same as full batch. {0}").format(text)
             return text
-        if mode == "stochastic":
+        if mode == "stochastic" or size == 1:
             return self.tr("One epoch is {0} steps of one point each.").format(n_train)
         steps = math.ceil(n_train / size)
         return self.tr("One epoch is {0} steps of {1} points ({2} training points).").format(steps, size, n_train)

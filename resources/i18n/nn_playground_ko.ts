@@ -1067,6 +1067,10 @@ Warm colours are layers near the input, cool colours layers near the output.</so
         <translation>열 {0}개</translation>
     </message>
     <message>
+        <source>1 column</source>
+        <translation>열 1개</translation>
+    </message>
+    <message>
         <source>What the network receives for each point: one number per input feature, a row of the input tensor.</source>
         <translation>신경망이 각 점에서 받는 값입니다: 입력 특성마다 숫자 하나, 즉 입력 텐서의 한 행입니다.</translation>
     </message>
@@ -1443,6 +1447,10 @@ Scroll to zoom, drag to pan; the &apos;A&apos; button in the corner shows everyt
         <translation>대시보드 하나가 최신 결과를 그리지 못했습니다. 학습은 계속됩니다. 자세한 내용은 터미널 출력에 있습니다.</translation>
     </message>
     <message>
+        <source>Finished: the run reached its limit of 1 epoch. Raise the limit in the Training tab or press Reset to train again.</source>
+        <translation>완료: 에포크 한도(1)에 도달했습니다. 학습 탭에서 한도를 올리거나, 초기화를 눌러 다시 학습하세요.</translation>
+    </message>
+    <message>
         <source>Finished: the run reached its limit of {0} epochs. Raise the limit in the Training tab or press Reset to train again.</source>
         <translation>완료: 에포크 한도({0})에 도달했습니다. 학습 탭에서 한도를 올리거나, 초기화를 눌러 다시 학습하세요.</translation>
     </message>
@@ -1453,6 +1461,14 @@ Scroll to zoom, drag to pan; the &apos;A&apos; button in the corner shows everyt
     <message>
         <source>Training stopped because of an unexpected error:</source>
         <translation>예상하지 못한 오류로 학습이 중단되었습니다:</translation>
+    </message>
+    <message>
+        <source>This design cannot train as it stands:</source>
+        <translation>이 설계는 지금 상태로는 학습할 수 없습니다:</translation>
+    </message>
+    <message>
+        <source>No current run: the design above cannot train as it stands. The picture returns once the problem is fixed.</source>
+        <translation>현재 실행 없음: 위의 설계는 지금 상태로는 학습할 수 없습니다. 문제를 고치면 그림이 다시 나타납니다.</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -1712,6 +1728,10 @@ Scroll to zoom, drag to pan; the &apos;A&apos; button in the corner shows everyt
     <message>
         <source>Press Train to start: the picture shows what the network predicts.</source>
         <translation>학습 버튼을 눌러 시작하세요. 그림에 신경망의 예측이 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Output: no current run</source>
+        <translation>출력: 현재 실행 없음</translation>
     </message>
     <message>
         <source>Press Train to start.</source>

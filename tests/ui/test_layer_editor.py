@@ -67,6 +67,17 @@ def test_a_csv_file_not_chosen_yet_shows_unknown_sizes(qtbot):
     assert "?" in editor.total_text()
 
 
+@pytest.mark.parametrize("inputs, words", [(1, "1 column"), (3, "3 columns")])
+def test_the_input_row_counts_csv_columns_in_good_english(qtbot, tmp_path, inputs, words):
+    header = [f"x{i}" for i in range(inputs)] + ["kind"]
+    rows = [",".join(header)] + [",".join([str(i)] * inputs + ["ab"[i % 2]]) for i in range(12)]
+    path = tmp_path / "table.csv"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    data = Design().with_data(dataset="csv", csv_path=str(path), csv_target="kind")
+    editor = make_editor(qtbot, data.with_(loss="cross_entropy"))
+    assert editor._rows[0].setting.text() == words
+
+
 def test_add_inserts_after_the_selected_row_and_undo_restores(editor):
     editor.select_row(1)
     editor.add_layer("batchnorm")

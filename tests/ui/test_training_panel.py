@@ -142,6 +142,8 @@ def test_batch_size_only_for_mini_batch_and_the_epoch_is_explained(panel):
     assert panel.batch_combo.currentData() == "minibatch" and panel.batch_spin.isVisibleTo(panel)
     panel.set_batch_size(32)
     assert panel.document.design.training.batch_size == 32
+    panel.set_batch_size(1)
+    assert panel.epoch_hint.text() == "One epoch is 250 steps of one point each.", "not 'of 1 points'"
 
 
 def test_batchnorm_with_stochastic_batches_is_explained(qtbot):
