@@ -6,12 +6,13 @@ button take Space and press itself. So whether Space trained depended on where t
 focus happened to be. An application event filter makes the rule simple: in the main
 window (and its floating panels) the training keys run their action unless the
 focused widget is a text field being typed in. Space and '.' go to a free-text field
-(a name, a description, a CSV column), '.' also to a number box (the decimal point);
-Ctrl+E always steps an epoch. Enter in a number box commits the number and gives the
-focus back to the window, so the next Space trains.
+(a name, a description, a CSV column), '.' also to a decimal number box (the decimal
+point); Ctrl+E always steps an epoch. Enter in a number box commits the number and
+gives the focus back to the window, so the next Space trains.
 
-Cost: Qt calls the filter for every event of the application (about 800 a second
-while training at full speed), a few microseconds each.
+Cost: Qt calls the filter for every event of the application, about 800 a second
+with every dashboard live at full speed; one that is not a key press takes about
+5 µs in Python (measured), well under 1 % of the GUI thread.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QDockWidget,
+    QDoubleSpinBox,
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
@@ -49,7 +51,7 @@ def keeps_key(widget: QWidget, key: int) -> bool:
     if key == Qt.Key_Space:
         return types_free_text(widget)
     if key == Qt.Key_Period:
-        return types_free_text(widget) or _number_box(widget) is not None
+        return types_free_text(widget) or isinstance(_number_box(widget), QDoubleSpinBox)
     return False
 
 

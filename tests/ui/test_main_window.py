@@ -243,6 +243,10 @@ def test_space_in_a_number_box_trains_and_the_decimal_point_is_typed(qtbot, wind
     focus(qtbot, units)
     qtbot.keyClick(units, Qt.Key_Space)
     qtbot.waitUntil(lambda: window.controller.paused, timeout=TIMEOUT)
+    wait_state(qtbot, window, "paused")
+    step = latest_step(window)
+    qtbot.keyClick(units, Qt.Key_Period)  # a whole number has no decimal point: '.' steps one batch
+    qtbot.waitUntil(lambda: latest_step(window) == step + 1, timeout=TIMEOUT)
 
 
 def test_space_still_types_in_a_text_field(qtbot, window):
