@@ -46,7 +46,8 @@ class GradientPlot(QWidget):
         self._curves: list[pg.PlotDataItem] = []
         self._current = np.zeros(0)  # latest weight-gradient norms, input side first
         self._ratios = np.zeros(0)  # latest update-to-weight ratios
-        self._ceiling = 10.0  # where overflowed norms are drawn (see _ceiling)
+        self._largest = 0.0  # the largest positive finite norm of the history
+        self._overflowing = False  # whether any norm of the history overflowed
         self._state = ""  # verdict state of the latest probe; "" before any
         self._last_probe_step: int | None = None
         self._build()
@@ -158,6 +159,10 @@ class GradientPlot(QWidget):
         self._current = np.array([g.weight_grad_norm for g in probe.gradients], dtype=np.float64)
         self._ratios = np.array([g.update_ratio for g in probe.gradients], dtype=np.float64)
         self._history.append(probe.step, self._current)
+        over = overflowed(self._current)  # kept up per row: a long history is not scanned per snapshot
+        finite = self._current[~over & (self._current > 0)]
+        self._largest = max(self._largest, float(finite.max())) if len(finite) else self._largest
+        self._overflowing |= bool(over.any())
         self._show_history()
         self._show_bars()
         self._show_verdict(probe.verdict)
@@ -195,6 +200,7 @@ class GradientPlot(QWidget):
     def _set_layers(self, names: list[str]) -> None:
         """Empty histories; rebuild the curves only when the layers changed."""
         self._history = History((len(names),))
+        self._largest, self._overflowing = 0.0, False
         self._current = np.zeros(0)
         self._ratios = np.zeros(0)
         self._last_probe_step = None
@@ -247,21 +253,26 @@ class GradientPlot(QWidget):
         """Every layer's line; the latest norms as dots; overflowed norms as triangles on a
         ceiling one decade above the largest finite norm of the history."""
         steps, values = self._history.steps, self._history.values
-        over = overflowed(values)
-        ceiling = self._ceiling = _ceiling(values[~over])
-        if over.any():
-            values = np.where(over, ceiling, values)
-        _show_ceiling(self._history_ceiling, ceiling, over.any())
+        rows = columns = np.zeros(0, np.int64)
+        if self._overflowing:
+            over = overflowed(values)
+            values = np.where(over, self._ceiling, values)
+            rows, columns = np.nonzero(over)
+        _show_ceiling(self._history_ceiling, self._ceiling, self._overflowing)
         for column, curve in enumerate(self._curves):
             curve.setData(steps, values[:, column])
         brushes = self._bar_brushes[: values.shape[1]]
         latest = values[-1]
-        shown = (latest > 0) & ~over[-1]  # a zero norm has no place on a log axis
+        shown = (latest > 0) & ~overflowed(self._current)  # a zero norm has no place on a log axis
         self._latest.setData(x=np.full(int(shown.sum()), steps[-1]), y=np.log10(latest[shown]),
                              brush=[b for b, keep in zip(brushes, shown) if keep])
-        rows, columns = np.nonzero(over)
         self._overflows.setData(x=steps[rows], y=np.log10(values[rows, columns]),
                                 brush=[brushes[c] for c in columns])
+
+    @property
+    def _ceiling(self) -> float:
+        """Where overflowed norms are drawn: one decade above the largest positive finite norm (10 if none)."""
+        return 10.0 * self._largest if self._largest > 0 else 10.0
 
     def _show_bars(self) -> None:
         over = overflowed(self._current)
@@ -349,12 +360,6 @@ class GradientPlot(QWidget):
         self._show_verdict_colour()
         self._bar_widget.setToolTip(self.tr(
             "The latest weight-gradient norm of each layer, input side on the left (logarithmic axis)."))
-
-
-def _ceiling(finite_values: np.ndarray) -> float:
-    """Where overflowed norms are drawn: one decade above the largest positive finite norm (10 if none)."""
-    positive = finite_values[finite_values > 0]
-    return 10.0 * float(positive.max()) if len(positive) else 10.0
 
 
 def _show_ceiling(line: pg.InfiniteLine, ceiling: float, visible: bool) -> None:
