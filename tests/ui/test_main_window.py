@@ -213,6 +213,10 @@ def test_when_the_training_process_dies_the_status_bar_stops_claiming_a_rate(qtb
 
 
 def focus(qtbot, widget):
+    """Give ``widget`` the keyboard focus, its window first becoming the active one."""
+    window = widget.window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=TIMEOUT)
     widget.setFocus()
     qtbot.waitUntil(widget.hasFocus, timeout=TIMEOUT)
 
