@@ -87,6 +87,8 @@ def load_csv(path: str | Path, target: str, task: str) -> CsvData:
         row_numbers += numbers
     if not cells:
         raise _error("the file has a header but no data rows", "csv_no_rows")
+    if len(cells) == 1:
+        raise _error(f"the file has only 1 data row; at least {MIN_ROWS} are needed", "csv_one_row", (MIN_ROWS,))
     if len(cells) < MIN_ROWS:
         raise _error(f"the file has only {len(cells)} data rows; at least {MIN_ROWS} are needed", "csv_few_rows",
                      (len(cells), MIN_ROWS))
@@ -344,7 +346,10 @@ def _raise_all(problems: list[Problem]) -> None:
     shown = problems[:_MAX_REPORTED]
     if len(problems) > _MAX_REPORTED:
         more = len(problems) - _MAX_REPORTED
-        shown.append(Problem(_PATH, f"... and {more} more columns with problems", "csv_more_columns", (more,)))
+        if more == 1:
+            shown.append(Problem(_PATH, "... and 1 more column with problems", "csv_one_more_column"))
+        else:
+            shown.append(Problem(_PATH, f"... and {more} more columns with problems", "csv_more_columns", (more,)))
     raise DataError(shown, title=TITLE, title_code="csv_title")
 
 

@@ -2,7 +2,8 @@
 
 A ProbeReport is taken on one real training step (the trainer instruments that
 step only), so its gradients and updates are the ones training applied. All values
-are plain floats or fresh numpy arrays: safe to hand to another thread.
+are plain floats or fresh numpy arrays: safe to hand to another thread, and finite
+(a number that overflowed is reported as OVERFLOW), so views never meet NaN.
 """
 
 from __future__ import annotations
@@ -17,6 +18,11 @@ import numpy as np
 VANISHING_RATIO = 1e-2
 EXPLODING_RATIO = 1e2
 EXPLODING_NORM = 1e3
+
+OVERFLOW = float(np.finfo(np.float32).max)
+"""What a probe reports for a number that overflowed (infinite or NaN): the largest float32.
+Probe reports carry finite numbers only, so a view never meets NaN or infinity;
+a value at OVERFLOW means "no longer a finite number"."""
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,7 @@ class BatchNormStats:
 class Verdict:
     state: str  # "healthy" | "vanishing" | "exploding"
     reason: str  # in English, for the command line
-    code: str = ""  # which reason, for an interface that words it in another language
+    code: str = ""  # which reason, for an interface that words it in another language ("diverged": the run did)
     values: tuple = ()  # the numbers the reason quotes, in its order
 
 
@@ -93,7 +99,7 @@ def gradient_verdict(gradients: tuple[LayerGradient, ...] | list[LayerGradient])
     norms = [g.weight_grad_norm for g in gradients]
     if not norms:
         return Verdict("healthy", "No layers with weights.", "no_layers")
-    if any(not math.isfinite(n) for n in norms):
+    if overflowed(norms).any():
         return Verdict("exploding", "Some gradients are no longer finite numbers (NaN or infinity).", "non_finite")
     first, last, largest = norms[0], norms[-1], max(norms)
     if largest > EXPLODING_NORM:
@@ -122,6 +128,35 @@ def gradient_verdict(gradients: tuple[LayerGradient, ...] | list[LayerGradient])
             "larger", (_factor(1 / ratio), first, last),
         )
     return Verdict("healthy", f"Gradients reach the first layer (first/output = {ratio:.2g}).", "flow", (ratio,))
+
+
+def diverged_verdict(step: int, kind: str) -> Verdict:
+    """The verdict on a run whose loss became ``kind`` ("NaN" or "infinite") at ``step`` (1-based)."""
+    return Verdict(
+        "exploding",
+        f"The run diverged at step {step:,}: the loss became {kind}. The updates grew until the numbers "
+        "overflowed; lower the learning rate and reset.",
+        "diverged", (kind, step),
+    )
+
+
+def overflowed(values):
+    """True for a number that is no longer finite or that a probe reported as OVERFLOW
+    (element-wise for an array)."""
+    values = np.asarray(values, dtype=np.float64)
+    return ~np.isfinite(values) | (np.abs(values) >= OVERFLOW)
+
+
+def finite(value: float) -> float:
+    """``value`` clipped to +-OVERFLOW; NaN becomes OVERFLOW (a probe's numbers are all finite)."""
+    if value != value:
+        return OVERFLOW
+    return max(-OVERFLOW, min(OVERFLOW, value))
+
+
+def finite_array(values: np.ndarray) -> np.ndarray:
+    """float32 copy of ``values`` with NaN -> OVERFLOW and +-inf -> +-OVERFLOW."""
+    return np.nan_to_num(np.asarray(values, np.float32), nan=OVERFLOW, posinf=OVERFLOW, neginf=-OVERFLOW)
 
 
 def _factor(ratio: float) -> float:

@@ -64,21 +64,24 @@ class Optimizer:
     label: str
     torch_class: str
     hyperparameters: tuple[str, ...]  # fields of the design's optimizer section it uses
+    lr_range: tuple[float, float]  # learning rates it usually trains well with (kept when switching to it)
 
 
 OPTIMIZERS: dict[str, Optimizer] = {
     o.name: o
     for o in [
-        Optimizer("sgd", "SGD", "SGD", ("lr", "weight_decay")),
-        Optimizer("momentum", "Momentum", "SGD", ("lr", "momentum", "nesterov", "weight_decay")),
-        Optimizer("adagrad", "Adagrad", "Adagrad", ("lr", "eps", "weight_decay")),
-        Optimizer("rmsprop", "RMSProp", "RMSprop", ("lr", "alpha", "eps", "momentum", "weight_decay")),
-        Optimizer("adam", "Adam", "Adam", ("lr", "beta1", "beta2", "eps", "weight_decay")),
-        Optimizer("adamw", "AdamW", "AdamW", ("lr", "beta1", "beta2", "eps", "weight_decay")),
+        Optimizer("sgd", "SGD", "SGD", ("lr", "weight_decay"), (1e-4, 1.0)),
+        # Momentum 0.9 makes steps about ten times larger than plain SGD's at the same rate.
+        Optimizer("momentum", "Momentum", "SGD", ("lr", "momentum", "nesterov", "weight_decay"), (1e-4, 0.3)),
+        Optimizer("adagrad", "Adagrad", "Adagrad", ("lr", "eps", "weight_decay"), (1e-3, 1.0)),
+        # Adaptive steps are about lr per weight, whatever the gradient's size: rates above 0.1 jump about.
+        Optimizer("rmsprop", "RMSProp", "RMSprop", ("lr", "alpha", "eps", "momentum", "weight_decay"), (1e-4, 0.1)),
+        Optimizer("adam", "Adam", "Adam", ("lr", "beta1", "beta2", "eps", "weight_decay"), (1e-4, 0.1)),
+        Optimizer("adamw", "AdamW", "AdamW", ("lr", "beta1", "beta2", "eps", "weight_decay"), (1e-4, 0.1)),
     ]
 }
 
-# Sensible defaults per optimizer, applied when the user switches optimizer.
+# Sensible defaults per optimizer, applied when the user switches optimizer (see switched_optimizer).
 OPTIMIZER_DEFAULTS: dict[str, dict[str, float | bool]] = {
     "sgd": {"lr": 0.03, "weight_decay": 0.0},
     "momentum": {"lr": 0.03, "momentum": 0.9, "nesterov": False, "weight_decay": 0.0},
@@ -87,6 +90,17 @@ OPTIMIZER_DEFAULTS: dict[str, dict[str, float | bool]] = {
     "adam": {"lr": 0.01, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "weight_decay": 0.0},
     "adamw": {"lr": 0.01, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "weight_decay": 0.01},
 }
+
+def switched_optimizer(name: str, lr: float) -> dict[str, float | bool]:
+    """The hyperparameters on switching to optimizer ``name`` from learning rate ``lr``: its
+    usual values (OPTIMIZER_DEFAULTS), but the learner's learning rate when it lies in the
+    new optimizer's ``lr_range``."""
+    changes = dict(OPTIMIZER_DEFAULTS[name])
+    low, high = OPTIMIZERS[name].lr_range
+    if low <= lr <= high:
+        changes["lr"] = lr
+    return changes
+
 
 INITS: dict[str, str] = {
     "default": "PyTorch default",

@@ -378,6 +378,8 @@ class RunLoop:
         if isinstance(exc, PlaygroundError) and hasattr(exc, "losses"):
             if self._chunk_start is not None:  # keep the losses up to the divergence
                 self._buffer.add(self._chunk_start, np.asarray(exc.losses, dtype=np.float32))
+            if getattr(exc, "probe", None) is not None:  # the dashboards' last picture says it diverged
+                self._probe = exc.probe
             return "diverged", str(exc), ""
         return "error", f"{type(exc).__name__}: {exc}", traceback.format_exc()
 

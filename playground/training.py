@@ -13,6 +13,7 @@ K) stays eager. Both work on the same tensors, so the two interleave freely.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from dataclasses import dataclass
 from typing import Callable
@@ -28,12 +29,16 @@ from .errors import DesignError, PlaygroundError, Problem
 from .fast_step import COMPILER, K_MAX, Cancelled, FastStep, chunk_size, unavailable_reason
 from .model import build_network, check_size, output_size, steps_per_epoch, weight_penalty
 from .probes import (
+    OVERFLOW,
     ActivationStats,
     BatchNormStats,
     LayerGradient,
     Metrics,
     ProbeReport,
     StepMode,
+    diverged_verdict,
+    finite,
+    finite_array,
     gradient_verdict,
 )
 
@@ -44,13 +49,19 @@ CURVE_POINTS = 200  # 1-D regression curve
 
 
 class Diverged(PlaygroundError):
-    """The loss stopped being a finite number. ``str()`` explains what to try."""
+    """The loss stopped being a finite number. ``str()`` explains what to try.
 
-    def __init__(self, message: str, *, losses: np.ndarray, step: int, epoch: int):
+    ``probe``: the gradients at the weights the run stopped with, its verdict saying
+    that the run diverged (what the dashboards show last), or None.
+    """
+
+    def __init__(self, message: str, *, losses: np.ndarray, step: int, epoch: int,
+                 probe: ProbeReport | None = None):
         super().__init__(message)
         self.losses = losses
         self.step = step
         self.epoch = epoch
+        self.probe = probe
 
 
 @dataclass(frozen=True)
@@ -439,6 +450,7 @@ class Trainer:
             losses=losses,
             step=bad_step,
             epoch=epoch,
+            probe=self._divergence_probe(bad_step, kind),
         )
         error.problems = [Problem("", str(error), "diverged", (kind, bad_step + 1, epoch + 1, layer, lr))]
         raise error
@@ -451,9 +463,22 @@ class Trainer:
                 return block.name
         return ""
 
+    def _divergence_probe(self, bad_step: int, kind: str) -> ProbeReport:
+        """The gradients at the weights the run stopped with, on the batch whose loss was not
+        finite, without an update (batch-norm running statistics are kept as they were)."""
+        x, y = self._batches[bad_step % len(self._batches)]
+        buffers = [b.detach().clone() for b in self.network.buffers()]
+        report = self._probe_step(x, y, update=False)[1]
+        with torch.no_grad():
+            for buffer, saved in zip(self.network.buffers(), buffers):
+                buffer.copy_(saved)
+        return dataclasses.replace(report, step=bad_step, epoch=bad_step // self.steps_per_epoch,
+                                   verdict=diverged_verdict(bad_step + 1, kind))
+
     # --- probes ------------------------------------------------------------------
-    def _probe_step(self, x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, ProbeReport]:
-        """One real training step, recording what the dashboards show."""
+    def _probe_step(self, x: torch.Tensor, y: torch.Tensor, update: bool = True) -> tuple[torch.Tensor, ProbeReport]:
+        """One real training step (or, without ``update``, only its gradients), recording what
+        the dashboards show; numbers that overflowed are reported as probes.OVERFLOW."""
         before = [w.detach().clone() for w in self._weights]
         pre_activations, bn_inputs = [], []
         out = x
@@ -469,7 +494,8 @@ class Trainer:
         penalty = self._penalty()
         self.optimizer.zero_grad()
         (loss if penalty is None else loss + penalty).backward()
-        self.optimizer.step()
+        if update:
+            self.optimizer.step()
 
         linear_blocks = [b for b in self.blocks if b.kind in ("linear", "output")]
         rows = []
@@ -486,11 +512,11 @@ class Trainer:
                 )
             )
         stats = [torch.stack([a.mean(), a.std(unbiased=False)]) for _, a in pre_activations]
-        numbers = torch.cat(rows + stats).cpu().tolist() if rows or stats else []
+        numbers = [finite(n) for n in torch.cat(rows + stats).cpu().tolist()] if rows or stats else []
         grad_rows = [numbers[i : i + 4] for i in range(0, 4 * len(rows), 4)]
         stat_rows = [numbers[i : i + 2] for i in range(4 * len(rows), len(numbers), 2)]
         gradients = tuple(
-            LayerGradient(b.name, g, gb, w, (dw / w) if w > 0 else (0.0 if dw == 0 else float("inf")))
+            LayerGradient(b.name, g, gb, w, finite(dw / w) if w > 0 else (0.0 if dw == 0 else OVERFLOW))
             for b, (g, gb, w, dw) in zip(linear_blocks, grad_rows)
         )
         activations = tuple(
@@ -620,7 +646,7 @@ def _norm(grad: torch.Tensor | None) -> torch.Tensor:
 
 def _bn_stats(name: str, inputs: torch.Tensor, bn: nn.BatchNorm1d) -> BatchNormStats:
     def arr(t: torch.Tensor) -> np.ndarray:
-        return t.detach().to(torch.float32).cpu().numpy().copy()
+        return finite_array(t.detach().to(torch.float32).cpu().numpy())
 
     return BatchNormStats(
         name,

@@ -15,8 +15,9 @@ run in. ``save_weights`` records the design the window saved beside the weights
 (it may differ from the run's only in name and description) and the run's history.
 Messages from it: ("ready", run_id, RunInfo fields as a dict; ``history`` is the
 RunHistory of resumed weights or None), ("snapshot", Snapshot), ("failed", run_id,
-message, details), ("weights_failed", run_id, [Problem]), ("weights_saved", path,
-[Problem], empty when saved).
+message, details, problems) (problems: the PlaygroundError's Problems of a design or
+data that cannot train, () for a bug, which has details), ("weights_failed", run_id,
+[Problem]), ("weights_saved", path, [Problem], empty when saved).
 
 The messages are our own objects pickled between our own two processes (never
 data read from a file). Closing the command pipe (the window died) ends the process.
@@ -157,11 +158,11 @@ def _run(run_id: int, design_json: str, control: RunControl, weights: str | None
     events = runs.events
     try:
         trainer = build_trainer(design_json)
-    except PlaygroundError as error:
-        _send(events, ("failed", run_id, error.text(), ""))
+    except PlaygroundError as error:  # the problems go too, so the window can word them by field
+        _send(events, ("failed", run_id, error.text(), "", tuple(error.problems)))
         return
     except Exception as error:  # a bug must reach the user, not end the process
-        _send(events, ("failed", run_id, f"{type(error).__name__}: {error}", traceback.format_exc()))
+        _send(events, ("failed", run_id, f"{type(error).__name__}: {error}", traceback.format_exc(), ()))
         return
     info = {
         "dataset": trainer.dataset,

@@ -303,6 +303,15 @@ def test_csv_empty_file_and_header_only(tmp_path):
     assert "empty" in csv_error(write(tmp_path, ""))[1]
     assert "empty" in csv_error(write(tmp_path, "\n  \n"))[1]
     assert "no data rows" in csv_error(write(tmp_path, "size,weight,kind\n"))[1]
+    assert "only 1 data row;" in csv_error(write(tmp_path, "size,weight,kind\n1,2,a\n"))[1]
+
+
+def test_csv_problems_beyond_the_first_five_are_counted_in_good_english(tmp_path):
+    names = [f"c{i}" for i in range(6)]
+    rows = [",".join(names + ["kind"])] + [",".join(["x"] * 6 + ["a" if i % 2 else "b"]) for i in range(12)]
+    with pytest.raises(DataError) as error:
+        make_dataset(csv_spec(write(tmp_path, "\n".join(rows)), "kind"))
+    assert error.value.problems[-1].message == "... and 1 more column with problems"
 
 
 def test_csv_space_separated_file_is_a_delimiter_problem(tmp_path):

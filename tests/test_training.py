@@ -8,13 +8,27 @@ from playground.design import BatchNormLayer, Design, DropoutLayer, LinearLayer
 from playground.devices import select_device, unavailable_reasons
 from playground.errors import DesignError
 from playground.model import describe
-from playground.probes import LayerGradient, gradient_verdict
+from playground.probes import OVERFLOW, LayerGradient, gradient_verdict
 from playground.training import Diverged, Trainer
 
 
 def small(dataset="circle", layers=(LinearLayer(units=4),), loss="bce", **training) -> Design:
     d = Design(layers=tuple(layers), loss=loss).with_data(dataset=dataset)
     return d.with_training(**training) if training else d
+
+
+def run_loop(trainer: Trainer):
+    """(final snapshot, every snapshot) of the real RunLoop driving ``trainer`` to its end."""
+    from playground.run_loop import RunControl, RunLoop
+
+    control = RunControl()
+    snapshots = []
+
+    def consume(snapshot):
+        snapshots.append(snapshot)
+        control.snapshot_taken()
+
+    return RunLoop(trainer, control, consume).run(), snapshots
 
 
 # --- model description -------------------------------------------------------------
@@ -93,10 +107,17 @@ def test_live_learning_rate_change_keeps_the_weights_and_step():
 
 
 @pytest.mark.parametrize("optimizer", ["sgd", "momentum", "adagrad", "rmsprop", "adam", "adamw"])
-def test_every_optimizer_trains(optimizer):
-    from playground.registry import OPTIMIZER_DEFAULTS
+@pytest.mark.parametrize("rate", ["default", "top of its range"])
+def test_every_optimizer_trains(optimizer, rate):
+    """At its usual learning rate and at the top of the range kept when switching to it."""
+    from playground.registry import OPTIMIZER_DEFAULTS, OPTIMIZERS
 
-    d = small(epochs=20).with_optimizer(name=optimizer, **OPTIMIZER_DEFAULTS[optimizer])
+    settings = dict(OPTIMIZER_DEFAULTS[optimizer])
+    low, high = OPTIMIZERS[optimizer].lr_range
+    assert low <= settings["lr"] <= high
+    if rate != "default":
+        settings["lr"] = high
+    d = small(epochs=20).with_optimizer(name=optimizer, **settings)
     trainer = Trainer(d)
     start = trainer.evaluate().train_loss
     trainer.train_steps(trainer.max_steps)
@@ -134,6 +155,43 @@ def test_a_diverging_run_stops_with_an_explanation():
         trainer.train_steps(1)
 
 
+def _probe_numbers(report) -> np.ndarray:
+    """Every number of a probe report, flattened."""
+    scalars = [v for g in report.gradients for v in (g.weight_grad_norm, g.bias_grad_norm, g.weight_norm, g.update_ratio)]
+    scalars += [v for a in report.activations for v in (a.mean, a.std)]
+    arrays = [getattr(b, f) for b in report.batchnorm
+              for f in ("batch_mean", "batch_var", "running_mean", "running_var", "gamma", "beta")]
+    return np.concatenate([np.asarray(scalars, np.float64)] + [a.astype(np.float64) for a in arrays])
+
+
+def test_a_diverging_runs_last_probe_says_it_diverged_in_finite_numbers():
+    from playground.presets import load_preset
+
+    final, _ = run_loop(Trainer(load_preset("learning_rate_too_large").with_training(device="cpu")))
+    assert final.state == "diverged"
+    probe = final.probe
+    bad_step = int(final.steps[-1])  # the step whose loss was not finite
+    assert not np.isfinite(final.losses[-1])
+    assert probe.verdict.state == "exploding" and probe.verdict.code == "diverged", probe.verdict
+    assert probe.step == bad_step and probe.verdict.values == ("infinite", bad_step + 1)
+    assert f"diverged at step {bad_step + 1}" in probe.verdict.reason
+    numbers = _probe_numbers(probe)
+    assert np.isfinite(numbers).all(), "a probe never hands NaN or infinity to the views"
+    assert max(g.weight_grad_norm for g in probe.gradients) >= OVERFLOW  # the gradients exploded
+
+
+def test_a_network_whose_numbers_overflow_is_probed_in_finite_numbers():
+    d = small("plane", layers=(LinearLayer(units=8, activation="relu"), BatchNormLayer(activation="relu")), loss="mse")
+    trainer = Trainer(d)
+    with torch.no_grad():
+        trainer.network[0].weight.mul_(1e30)  # the first layer's outputs overflow float32
+    result = trainer.train_steps(1, probe=True)  # batch normalization keeps the loss finite
+    assert np.isfinite(result.losses).all()
+    numbers = _probe_numbers(result.probe)
+    assert len(result.probe.batchnorm) == 1 and np.isfinite(numbers).all()
+    assert (np.abs(numbers) >= OVERFLOW).any(), "what overflowed is reported as OVERFLOW, not as a small number"
+
+
 # --- probes ------------------------------------------------------------------------------------
 def test_probe_reports_gradients_updates_activations_and_batchnorm():
     d = small(layers=(LinearLayer(units=6, activation="linear"), BatchNormLayer(activation="relu"), LinearLayer(units=3)))
@@ -159,6 +217,7 @@ def test_gradient_verdicts():
     assert gradient_verdict(grads(0.5, 1.0)).state == "healthy"
     assert gradient_verdict(grads(5e3, 1.0)).state == "exploding"
     assert gradient_verdict(grads(float("nan"), 1.0)).state == "exploding"
+    assert gradient_verdict(grads(0.5, OVERFLOW)).code == "non_finite"  # what a probe reports for inf or NaN
     assert gradient_verdict(grads(0.0, 0.0)).state == "vanishing"
     assert "1,000 times" in gradient_verdict(grads(1e-3, 1.0)).reason
 
@@ -217,17 +276,7 @@ def test_trainer_uses_the_fallback_device_on_this_machine():
 
 
 def test_the_run_loop_drives_the_real_trainer_to_the_epoch_limit():
-    from playground.run_loop import RunControl, RunLoop
-
-    trainer = Trainer(small(epochs=4))
-    control = RunControl()
-    snapshots = []
-
-    def consume(snapshot):
-        snapshots.append(snapshot)
-        control.snapshot_taken()
-
-    final = RunLoop(trainer, control, consume).run()
+    final, snapshots = run_loop(Trainer(small(epochs=4)))
     assert final.state == "finished" and final.epoch == 4
     steps = np.concatenate([s.steps for s in snapshots])
     np.testing.assert_array_equal(steps, np.arange(100))

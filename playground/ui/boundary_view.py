@@ -234,13 +234,9 @@ class OutputView(QWidget):
         """A new run: pick the mode for its data, plot the points, forget the old picture."""
         self._dataset = info.dataset
         self._mode = mode_for(info.dataset)
-        self._last_extras = {}
-        self._image_rgba = None
-        self._curve = (np.zeros(0, np.float32), np.zeros(0, np.float32))
-        self._confusion = None
-        self._scatter_values = None
-        self._image.clear()
-        self._fit.setData([], [])
+        for name in ("left", "bottom"):
+            self._plot.showAxis(name)
+        self._forget_picture()
         self._setup_axes()
         self._style_points()
         self._setup_confusion_cells()
@@ -248,6 +244,40 @@ class OutputView(QWidget):
         self._set_info(self.tr("Press Train to start: the picture shows what the network predicts."))
         self._title.setText(self._title_text())
         self._canvas.setToolTip(self._mode_tooltip())
+
+    def clear_run(self, reason: str) -> None:
+        """There is no current run (the design or its data cannot train): forget the picture,
+        hide the axes and say ``reason`` instead. ``start_run`` brings a run back."""
+        self._dataset = None
+        self._forget_picture()
+        self._diagonal.setData([], [])
+        for item in (self._train, self._test, self._outliers):
+            item.clear()
+        for item in self._cell_texts:
+            self._plot.removeItem(item)
+        self._cell_texts = []
+        self._side.clear()
+        self._legend.clear()
+        self._legend_samples = []
+        self._title.setText(self.tr("Output: no current run"))
+        self._set_info(reason)
+        self._show_test.setVisible(False)
+        for name in ("left", "bottom"):  # an empty frame: the old axes belong to the old data
+            self._plot.hideAxis(name)
+        self._canvas.setToolTip(reason)
+
+    def _forget_picture(self) -> None:
+        self._last_extras = {}
+        self._image_rgba = None
+        self._curve = (np.zeros(0, np.float32), np.zeros(0, np.float32))
+        self._confusion = None
+        self._scatter_values = None
+        self._image.clear()
+        self._fit.setData([], [])
+
+    def has_run(self) -> bool:
+        """Whether a run's data is shown (False before the first run and after ``clear_run``)."""
+        return self._dataset is not None
 
     def show_snapshot(self, snapshot) -> None:
         """Draw the snapshot's predictions (cheap: one image or one curve, a label)."""

@@ -49,14 +49,21 @@ class DesignDocument(QObject):
     def design(self) -> Design:
         return self._design
 
-    def apply(self, design: Design, text: str, merge_key: str = "") -> None:
+    def apply(self, design: Design, text: str, merge_key: str = "", *, keep_clean: bool = False) -> None:
         """Make ``design`` current as one undoable edit named ``text`` (shown in Edit > Undo).
 
-        Edits with the same non-empty ``merge_key`` in a row become one undo step.
+        Edits with the same non-empty ``merge_key`` in a row become one undo step. With
+        ``keep_clean`` a document without unsaved changes stays so (the new state counts
+        as the saved one): for changes that are not the learner's work, such as Reset's
+        new random seed, which the next save stores. Undoing such a change then counts
+        as an unsaved change, since the stack knows one clean state only.
         """
         if design == self._design:
             return
+        clean = self.undo_stack.isClean()
         self.undo_stack.push(_Edit(self, self._design, design, text, merge_key))
+        if keep_clean and clean:
+            self.undo_stack.setClean()
 
     def replace(self, design: Design) -> None:
         """Start over with ``design`` (no undo across it)."""

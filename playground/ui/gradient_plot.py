@@ -2,8 +2,11 @@
 
 One line per layer with weights (its weight-gradient norm, log axis) over the probed
 steps, bars of the latest norms in layer order (input side left), and the verdict in
-words: healthy, vanishing or exploding gradients. A deep sigmoid stack shows bars
-falling by orders of magnitude towards the input; a ReLU stack with He init does not.
+words: healthy, vanishing or exploding gradients, or a run that diverged. A deep
+sigmoid stack shows bars falling by orders of magnitude towards the input; a ReLU
+stack with He init does not. A norm that overflowed (probes.OVERFLOW) is drawn one
+decade above the largest finite norm, marked with a triangle: the axes keep covering
+the finite history.
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ import sys
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from playground.design import Design, LinearLayer
+from playground.probes import overflowed
 from playground.run_loop import Snapshot
 
 from .labels import layer_name
@@ -27,6 +32,7 @@ from .theme import LIGHT, Theme
 from .training_controller import RunInfo
 
 BAR_WIDTH = 0.7
+MARKER_SIZE = 9  # pixels: the latest norm's dot and the overflow triangles
 
 
 class GradientPlot(QWidget):
@@ -40,6 +46,8 @@ class GradientPlot(QWidget):
         self._curves: list[pg.PlotDataItem] = []
         self._current = np.zeros(0)  # latest weight-gradient norms, input side first
         self._ratios = np.zeros(0)  # latest update-to-weight ratios
+        self._largest = 0.0  # the largest positive finite norm of the history
+        self._overflowing = False  # whether any norm of the history overflowed
         self._state = ""  # verdict state of the latest probe; "" before any
         self._last_probe_step: int | None = None
         self._build()
@@ -87,6 +95,12 @@ class GradientPlot(QWidget):
         plot.setLogMode(y=True)
         plot.setLabel("left", self.tr("gradient norm"))
         self._step_label = corner_label(plot, "bottom", self.tr("step"), self._theme)
+        # The latest norm of each layer as a dot (a single probe is no line), overflows as triangles.
+        self._latest = pg.ScatterPlotItem(size=MARKER_SIZE, pen=None)
+        self._overflows = pg.ScatterPlotItem(size=MARKER_SIZE, symbol="t1", pen=None)
+        plot.addItem(self._latest)
+        plot.addItem(self._overflows)
+        self._history_ceiling = self._ceiling_line(plot)
         self._history_widget.setToolTip(self.tr(
             "How large each layer's weight gradient (the push from back-propagation) has been during "
             "training, on a logarithmic axis: each grid line is ten times larger than the one below.\n"
@@ -102,7 +116,18 @@ class GradientPlot(QWidget):
         plot.showGrid(x=False, y=True)
         self._bars = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH)
         plot.addItem(self._bars)
+        self._bar_ceiling = self._ceiling_line(plot)
         self._plots.addWidget(self._bar_widget, 2)
+
+    def _ceiling_line(self, plot: pg.PlotItem) -> pg.InfiniteLine:
+        """A dashed line, hidden until a norm overflows, marking where overflowed norms are drawn."""
+        line = pg.InfiniteLine(angle=0, movable=False, label=self.tr("not finite"),
+                               labelOpts={"position": 0.02, "anchors": [(0, 1), (0, 1)]})
+        line.setToolTip(self.tr("Gradient norms above this line overflowed: they are no longer finite "
+                                "numbers (infinity or NaN). The run has exploded."))
+        line.hide()
+        plot.addItem(line, ignoreBounds=True)
+        return line
 
     # --- the view API -----------------------------------------------------------------
     def set_theme(self, theme: Theme) -> None:
@@ -111,6 +136,9 @@ class GradientPlot(QWidget):
         style_plot(self._bar_plot, theme, self._bar_widget)
         self._bar_plot.showGrid(x=False, y=True, alpha=theme.grid_alpha)
         self._step_label.setText(self._step_label.text, color=theme.foreground)
+        for line in (self._history_ceiling, self._bar_ceiling):
+            line.setPen(pg.mkPen(theme.bad, width=1, style=Qt.DashLine))
+            line.label.setColor(theme.bad)
         self._colour_layers()
         self._show_verdict_colour()
 
@@ -131,9 +159,11 @@ class GradientPlot(QWidget):
         self._current = np.array([g.weight_grad_norm for g in probe.gradients], dtype=np.float64)
         self._ratios = np.array([g.update_ratio for g in probe.gradients], dtype=np.float64)
         self._history.append(probe.step, self._current)
-        steps, values = self._history.steps, self._history.values
-        for column, curve in enumerate(self._curves):
-            curve.setData(steps, values[:, column])
+        over = overflowed(self._current)  # kept up per row: a long history is not scanned per snapshot
+        finite = self._current[~over & (self._current > 0)]
+        self._largest = max(self._largest, float(finite.max())) if len(finite) else self._largest
+        self._overflowing |= bool(over.any())
+        self._show_history()
         self._show_bars()
         self._show_verdict(probe.verdict)
 
@@ -149,7 +179,8 @@ class GradientPlot(QWidget):
         return [float(v) for v in self._current]
 
     def history(self, layer_name: str) -> tuple[np.ndarray, np.ndarray]:
-        """(steps, weight-gradient norms) drawn for ``layer_name`` ("Linear 1" ... "Output")."""
+        """(steps, weight-gradient norms) drawn for ``layer_name`` ("Linear 1" ... "Output");
+        an overflowed norm is drawn (and given here) one decade above the largest finite one."""
         curve = self._curves[self._names.index(layer_name)]
         if curve.xData is None:
             return np.zeros(0, np.int64), np.zeros(0)
@@ -158,10 +189,18 @@ class GradientPlot(QWidget):
     def layer_names(self) -> list[str]:
         return list(self._names)
 
+    def history_range(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        """((first step, last step), (log10 low, log10 high)) the history plot shows when next drawn."""
+        box = self._history_plot.getViewBox()
+        box.prepareForPaint()  # brings a pending auto-range up to date
+        (x0, x1), (y0, y1) = box.viewRange()
+        return (x0, x1), (y0, y1)
+
     # --- layers -----------------------------------------------------------------------
     def _set_layers(self, names: list[str]) -> None:
         """Empty histories; rebuild the curves only when the layers changed."""
         self._history = History((len(names),))
+        self._largest, self._overflowing = 0.0, False
         self._current = np.zeros(0)
         self._ratios = np.zeros(0)
         self._last_probe_step = None
@@ -174,6 +213,10 @@ class GradientPlot(QWidget):
             self._label_bars()
         for curve in self._curves:
             curve.setData([], [])
+        self._latest.setData([], [])
+        self._overflows.setData([], [])
+        self._history_ceiling.hide()
+        self._bar_ceiling.hide()
         self._bars.setOpts(x=[], height=[], y0=0, brushes=None)
 
     def _colour_layers(self) -> None:
@@ -181,6 +224,8 @@ class GradientPlot(QWidget):
         for curve, colour in zip(self._curves, colours):
             curve.setPen(pg.mkPen(colour, width=2))
         self._bar_brushes = [pg.mkBrush(c) for c in colours]
+        if len(self._history):
+            self._show_history()
         self._legend.setText("&nbsp;&nbsp; ".join(
             f"<span style='color:{c.name()}'>&#9632;</span>&nbsp;{html.escape(layer_name(n))}"
             for n, c in zip(self._names, colours)))
@@ -204,11 +249,39 @@ class GradientPlot(QWidget):
         self._label_bars()
 
     # --- drawing ----------------------------------------------------------------------
+    def _show_history(self) -> None:
+        """Every layer's line; the latest norms as dots; overflowed norms as triangles on a
+        ceiling one decade above the largest finite norm of the history."""
+        steps, values = self._history.steps, self._history.values
+        rows = columns = np.zeros(0, np.int64)
+        if self._overflowing:
+            over = overflowed(values)
+            values = np.where(over, self._ceiling, values)
+            rows, columns = np.nonzero(over)
+        _show_ceiling(self._history_ceiling, self._ceiling, self._overflowing)
+        for column, curve in enumerate(self._curves):
+            curve.setData(steps, values[:, column])
+        brushes = self._bar_brushes[: values.shape[1]]
+        latest = values[-1]
+        shown = (latest > 0) & ~overflowed(self._current)  # a zero norm has no place on a log axis
+        self._latest.setData(x=np.full(int(shown.sum()), steps[-1]), y=np.log10(latest[shown]),
+                             brush=[b for b, keep in zip(brushes, shown) if keep])
+        self._overflows.setData(x=steps[rows], y=np.log10(values[rows, columns]),
+                                brush=[brushes[c] for c in columns])
+
+    @property
+    def _ceiling(self) -> float:
+        """Where overflowed norms are drawn: one decade above the largest positive finite norm (10 if none)."""
+        return 10.0 * self._largest if self._largest > 0 else 10.0
+
     def _show_bars(self) -> None:
+        over = overflowed(self._current)
+        _show_ceiling(self._bar_ceiling, self._ceiling, over.any())
         with np.errstate(divide="ignore", invalid="ignore"):
-            logs = np.log10(self._current)
+            logs = np.log10(np.where(over, self._ceiling, self._current))
         finite = logs[np.isfinite(logs)]
-        base = np.floor(finite.min() - 0.5) if len(finite) else -1.0
+        real = logs[np.isfinite(logs) & ~over]  # an overflowed bar reaches the ceiling from below the rest
+        base = np.floor((real.min() if len(real) else np.log10(self._ceiling) - 1) - 0.5) if len(finite) else -1.0
         top = finite.max() + 0.25 if len(finite) else 0.0
         heights = np.where(np.isfinite(logs), logs - base, 0.0)  # zero gradient: no bar
         self._bars.setOpts(x=np.arange(len(logs)), height=heights, y0=base, width=BAR_WIDTH,
@@ -224,11 +297,14 @@ class GradientPlot(QWidget):
         head = (html.escape(self.tr("layer")), html.escape(self.tr("gradient norm")),
                 html.escape(self.tr("update/weight")))
         rows = "".join(
-            f"<tr><td>{html.escape(layer_name(n))}</td><td align='right'>{format_number(g)}</td>"
-            f"<td align='right'>{format_number(r)}</td></tr>"
+            f"<tr><td>{html.escape(layer_name(n))}</td><td align='right'>{self._number(g)}</td>"
+            f"<td align='right'>{self._number(r)}</td></tr>"
             for n, g, r in zip(self._names, self._current, self._ratios))
         header = "".join(f"<th>{h}</th>" for h in head)
         return f"<p>{intro}</p><table cellspacing='6'><tr>{header}</tr>{rows}</table>"
+
+    def _number(self, value: float) -> str:
+        return html.escape(self.tr("overflow (not finite)")) if overflowed(value) else format_number(value)
 
     def _show_verdict(self, verdict) -> None:
         words = {
@@ -236,7 +312,8 @@ class GradientPlot(QWidget):
             "vanishing": self.tr("Vanishing gradients"),
             "exploding": self.tr("Exploding gradients"),
         }
-        self._verdict.setText(words.get(verdict.state, verdict.state))
+        heading = self.tr("Diverged: exploding gradients") if verdict.code == "diverged" else None
+        self._verdict.setText(heading or words.get(verdict.state, verdict.state))
         self._reason.setText(self._reason_words(verdict))
         if verdict.state != self._state:  # a style sheet is re-parsed on every set: only on change
             self._state = verdict.state
@@ -260,6 +337,11 @@ class GradientPlot(QWidget):
             "larger": lambda: self.tr("The first layer's gradient is about {0} times larger than the output "
                                       "layer's ({1} vs {2}): it grows on the way back.").format(times(v[0]), n(v[1]), n(v[2])),
             "flow": lambda: self.tr("Gradients reach the first layer (first/output = {0}).").format(n(v[0])),
+            "diverged": lambda: (
+                self.tr("The run diverged at step {0}: the loss became NaN. The updates grew until the numbers "
+                        "overflowed; lower the learning rate and reset.") if v[0] == "NaN" else
+                self.tr("The run diverged at step {0}: the loss became infinite. The updates grew until the "
+                        "numbers overflowed; lower the learning rate and reset.")).format(f"{v[1]:,}"),
         }
         make = templates.get(verdict.code)
         return make() if make is not None else verdict.reason
@@ -278,6 +360,11 @@ class GradientPlot(QWidget):
         self._show_verdict_colour()
         self._bar_widget.setToolTip(self.tr(
             "The latest weight-gradient norm of each layer, input side on the left (logarithmic axis)."))
+
+
+def _show_ceiling(line: pg.InfiniteLine, ceiling: float, visible: bool) -> None:
+    line.setPos(np.log10(ceiling))  # both plots place their items in log10 units
+    line.setVisible(bool(visible))
 
 
 def _short_name(name: str) -> str:

@@ -130,12 +130,15 @@ class _Row(QFrame):
         if self.activation is not None:
             grid.addWidget(self.activation, 0, 2)
         grid.setColumnStretch(2, 1)
+        self.caption = self._make_caption(kind)  # the box's name under it (inside it, it would not fit)
+        if self.caption is not None:
+            grid.addWidget(self.caption, 1, 1, 1, 2, Qt.AlignLeft | Qt.AlignTop)  # spans: keeps column 1 narrow
         self.details = QLabel()
         self.details.setForegroundRole(QPalette.PlaceholderText)  # quieter, for secondary text
         self.details.setToolTip(self.tr(
             "The shape of the tensor this layer outputs, as torch prints it: [rows in a batch, units], "
             "and how many weights and biases the layer learns."))
-        grid.addWidget(self.details, 1, 0, 1, 3)
+        grid.addWidget(self.details, 1 if self.caption is None else 2, 0, 1, 3)
         self.shape, self.parameters = "", ""
         for child in (self.setting, self.activation):
             if child is not None:
@@ -169,11 +172,22 @@ class _Row(QFrame):
             spin.setDecimals(2)
             spin.setKeyboardTracking(False)
             spin.setToolTip(self.tr(
-                "Momentum of the running mean and variance: the weight of the newest batch in the averages "
-                "used when evaluating (training uses each batch's own statistics)."))
+                "Batch-norm momentum: the weight of the newest batch in the running mean and variance "
+                "(0.1 keeps about the last 10 batches). The running averages are used when evaluating; "
+                "training uses each batch's own statistics."))
             return spin
         label = QLabel()
         return label
+
+    def _make_caption(self, kind: str) -> QLabel | None:
+        """A batch-norm row names its momentum box; a units box is named by its row's shape."""
+        if kind != "batchnorm":
+            return None
+        caption = QLabel(self.tr("momentum"))
+        caption.setForegroundRole(QPalette.PlaceholderText)
+        caption.setToolTip(self.setting.toolTip())
+        caption.setBuddy(self.setting)
+        return caption
 
     def _make_activation(self, kind: str) -> QWidget | None:
         if kind in ("linear", "batchnorm"):
@@ -431,7 +445,7 @@ class LayerEditor(QWidget):
         elif n is None:
             text = self.tr("? columns")
         else:
-            text = self.tr("{0} columns").format(n)
+            text = self.tr("1 column") if n == 1 else self.tr("{0} columns").format(n)
         row.setting.setText(text)
         row.setting.setToolTip(self.tr(
             "What the network receives for each point: one number per input feature, a row of the input tensor."))
@@ -530,6 +544,13 @@ class LayerEditor(QWidget):
         else:
             activation = row.activation.text() if row.activation is not None else ""
         return {"name": row.name.text(), "shape": row.shape, "params": row.parameters, "activation": activation}
+
+    def setting_label(self, i: int) -> str:
+        """The visible name of row ``i``'s setting box ("momentum", "p"), "" when it has none."""
+        row = self._rows[i]
+        if row.caption is not None and row.caption.isVisibleTo(self):
+            return row.caption.text()
+        return getattr(row.setting, "prefix", lambda: "")().strip(" =")
 
     def select_row(self, i: int) -> None:
         self.list.setCurrentRow(i)

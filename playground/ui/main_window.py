@@ -39,8 +39,10 @@ from .lesson_note import LessonNote
 from .messages import device_notice, snapshot_message, step_mode_text
 from .theme import Theme, apply_palette, resolve
 from .training_controller import RunInfo, TrainingController
+from .training_keys import TrainingKeys
 
 STATE_VERSION = 1  # bump when the dock layout changes incompatibly
+ENDED = ("finished", "stopped", "diverged", "error")  # run states in which no step runs any more
 
 
 class MainWindow(QMainWindow):
@@ -71,6 +73,9 @@ class MainWindow(QMainWindow):
         self.file_actions = FileActions(self, data_dir)
         self.setAcceptDrops(True)
         self._build_actions()
+        self._training_keys = TrainingKeys(self, [self.train_action, self.step_action, self.epoch_action],
+                                           self.centralWidget())
+        QApplication.instance().installEventFilter(self._training_keys)
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
@@ -97,6 +102,7 @@ class MainWindow(QMainWindow):
         self.banner.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.banner.hide()
         central = QWidget()
+        central.setFocusPolicy(Qt.ClickFocus)  # a click beside the controls takes the focus out of a number box
         self._central_column = QVBoxLayout(central)
         self._central_column.setContentsMargins(4, 4, 4, 4)
         self._central_column.addWidget(self.lesson_note)
@@ -200,6 +206,7 @@ class MainWindow(QMainWindow):
             self.tr("Train"), self.controller.toggle, Qt.Key_Space,
             self.tr("Start or pause training (Space). Each step updates the weights against the gradient of the loss."),
         )
+        self.train_action.setAutoRepeat(False)  # holding Space must not flip between training and paused
         self.step_action = self._action(
             self.tr("Step"), self.controller.step_batch, QKeySequence(Qt.Key_Period),
             self.tr("Train one batch: one forward pass, one backward pass, one optimizer step (.)."),
@@ -345,8 +352,9 @@ class MainWindow(QMainWindow):
             self.status_labels[key] = label
         self._show_step_mode(None)
 
-    def _show_step_mode(self, mode) -> None:
-        text, tip = step_mode_text(mode)
+    def _show_step_mode(self, mode, ended: bool = False) -> None:
+        """The step mode in the status bar; nothing once the run has ended (no step runs any more)."""
+        text, tip = ("", "") if ended else step_mode_text(mode)
         self.status_labels["mode"].setText(text)
         self.status_labels["mode"].setToolTip(tip)
 
@@ -355,6 +363,7 @@ class MainWindow(QMainWindow):
         self.controller.run_ready.connect(self._on_controller_run_ready)
         self.controller.snapshot_ready.connect(self._on_controller_snapshot_ready)
         self.controller.run_failed.connect(self._on_controller_run_failed)
+        self.controller.run_refused.connect(self._on_controller_run_refused)
         self.controller.state_changed.connect(self._on_controller_state_changed)
         self.speed_slider.valueChanged.connect(self._on_speed_slider_value_changed)
         self.lr_box.valueChanged.connect(self._on_lr_box_value_changed)
@@ -372,7 +381,7 @@ class MainWindow(QMainWindow):
         problems = check_design(design)
         if problems:
             self.controller.stop()
-            self._show_banner("\n".join(problem_text(p) for p in problems), "warning")
+            self._show_no_run(problems, "warning")
             return
         self._hide_banner()  # the previous run's messages; the lesson note stays
         self.controller.restart(design, running=running, weights=weights)
@@ -382,10 +391,11 @@ class MainWindow(QMainWindow):
         self._restart(self.document.design, running=False)
 
     def reset_weights(self) -> None:
-        """New initial weights, same data: a new training seed (undoable)."""
+        """New initial weights, same data: a new training seed (undoable). A new random start is
+        not unsaved work: a saved design stays saved (the next save stores the new seed)."""
         design = self.document.design
         seed = random.randrange(2**31)
-        self.document.apply(design.with_training(seed=seed), self.tr("Reset weights"))
+        self.document.apply(design.with_training(seed=seed), self.tr("Reset weights"), keep_clean=True)
 
     def _on_document_changed(self, new: Design, old: Design) -> None:
         self.update_title()
@@ -427,9 +437,12 @@ class MainWindow(QMainWindow):
         if snapshot.state == "diverged":
             self._show_banner(snapshot_message(snapshot), "error")
         elif snapshot.state == "finished":
-            self._show_banner(
-                self.tr("Finished: the run reached its limit of {0} epochs. Raise the limit in the Training tab "
-                        "or press Reset to train again.").format(self.document.design.training.epochs), "info")
+            epochs = self.document.design.training.epochs
+            text = (self.tr("Finished: the run reached its limit of 1 epoch. Raise the limit in the Training tab "
+                            "or press Reset to train again.") if epochs == 1 else
+                    self.tr("Finished: the run reached its limit of {0} epochs. Raise the limit in the Training tab "
+                            "or press Reset to train again.").format(f"{epochs:,}"))
+            self._show_banner(text, "info")
         self.controller.snapshot_drawn()
 
     def _on_controller_run_failed(self, message: str, details: str) -> None:
@@ -440,6 +453,23 @@ class MainWindow(QMainWindow):
             box.setDetailedText(details)
             box.setModal(False)
             box.show()
+
+    def _on_controller_run_refused(self, problems: list) -> None:
+        """The training process could not start the design (e.g. a CSV file it cannot use)."""
+        self._show_no_run(problems, "error")
+
+    def _show_no_run(self, problems: list, kind: str) -> None:
+        """No run for the design on screen: each problem by field in the banner, and the output
+        view cleared so that no picture of an earlier design stays as if it were this one's."""
+        lines = [problem_text(p) for p in problems]
+        if len(lines) > 1:
+            lines = [self.tr("This design cannot train as it stands:")] + ["• " + line for line in lines]
+        self._show_banner("\n".join(lines), kind)
+        for key in ("epoch", "step", "speed", "mode", "loss", "accuracy"):  # they described the old run
+            self.status_labels[key].setText("")
+        if self.views:
+            self.output_view.clear_run(self.tr("No current run: the design above cannot train as it stands. "
+                                               "The picture returns once the problem is fixed."))
 
     def _on_controller_state_changed(self, state: str) -> None:
         running = state == "running"
@@ -456,17 +486,25 @@ class MainWindow(QMainWindow):
             "error": self.tr("Error"),
         }
         self.status_labels["state"].setText(names.get(state, state))
+        if state != "running":  # a rate or a step mode would describe steps that no longer run
+            self.status_labels["speed"].setText("")
+        if state in ENDED:
+            self._show_step_mode(None, ended=True)
         if state in ("paused", "running") and self.banner.property("kind") == "error":
             self._hide_banner()
 
     def _show_status(self, snapshot) -> None:
         labels = self.status_labels
         labels["epoch"].setText(self.tr("Epoch {0}").format(f"{snapshot.epoch:,}"))
-        self._show_step_mode(snapshot.step_mode)
+        self._show_step_mode(snapshot.step_mode, ended=snapshot.state in ENDED)
         labels["step"].setText(self.tr("Step {0}").format(f"{snapshot.step:,}"))
         running = snapshot.state == "running"  # a rate means nothing while paused or stopped
         labels["speed"].setText(self.tr("{0} steps/s").format(f"{snapshot.steps_per_second:,.0f}") if running else "")
         metrics = snapshot.metrics
+        if metrics is None and snapshot.state == "diverged":  # the last evaluated losses are no longer true
+            labels["loss"].setText(self.tr("Loss not finite"))
+            labels["loss"].setToolTip(self.tr("The loss is no longer a finite number: the run diverged."))
+            labels["accuracy"].setText("")
         if metrics is not None:
             labels["loss"].setText(self.tr("Loss {0} / {1}").format(_fmt(metrics.train_loss), _fmt(metrics.test_loss)))
             labels["loss"].setToolTip(self.tr("Training loss {0}, test loss {1}.").format(
@@ -667,6 +705,9 @@ class MainWindow(QMainWindow):
             (self.tr("Quit"), "Ctrl+Q"),
         ]
         html = "<table>" + "".join(f"<tr><td>{a}</td><td>&nbsp;&nbsp;<b>{k}</b></td></tr>" for a, k in rows) + "</table>"
+        html += "<p>" + self.tr("Space, . and Ctrl+E work wherever the focus is, except while you type in a text "
+                                "field. Enter in a number box (such as the learning rate) applies the number and "
+                                "gives the keys back to training.") + "</p>"
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), html)
 
     def show_about(self) -> None:
@@ -688,6 +729,7 @@ class MainWindow(QMainWindow):
         if not self._closing and not self.file_actions.confirm_discard():
             event.ignore()
             return
+        QApplication.instance().removeEventFilter(self._training_keys)
         self.file_actions.end_autosave()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState(STATE_VERSION))
@@ -707,4 +749,4 @@ def _placeholder() -> QLabel:
 def _fmt(value: float) -> str:
     if value != value:  # NaN
         return "–"
-    return f"{value:.4f}" if abs(value) >= 1e-3 else f"{value:.2e}"
+    return f"{value:.4f}" if 1e-3 <= abs(value) < 1e5 else f"{value:.2e}"  # 9.70e+35, not 36 digits

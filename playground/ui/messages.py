@@ -66,6 +66,7 @@ _FILE_WORDINGS = {
     "file_unreadable": QT_TRANSLATE_NOOP("EngineMessages", "'{0}' cannot be read: {1}"),
     "csv_no_column": QT_TRANSLATE_NOOP("EngineMessages", "there is no column '{0}'; the columns are: {1}"),
     "csv_few_rows": QT_TRANSLATE_NOOP("EngineMessages", "the file has only {0} data rows; at least {1} are needed"),
+    "csv_one_row": QT_TRANSLATE_NOOP("EngineMessages", "the file has only 1 data row; at least {0} are needed"),
     "csv_empty": QT_TRANSLATE_NOOP("EngineMessages", "the file is empty"),
     "csv_no_header": QT_TRANSLATE_NOOP(
         "EngineMessages", "the first line holds numbers, not column names; add a header row naming the columns"),
@@ -98,6 +99,7 @@ _FILE_WORDINGS = {
         "EngineMessages", "column '{0}' has {1} different values, too many classes (limit {2}); "
                           "choose regression to predict a number"),
     "csv_more_columns": QT_TRANSLATE_NOOP("EngineMessages", "... and {0} more columns with problems"),
+    "csv_one_more_column": QT_TRANSLATE_NOOP("EngineMessages", "... and 1 more column with problems"),
     "csv_unscalable": QT_TRANSLATE_NOOP(
         "EngineMessages", "column '{0}': some values lie too far outside the spread of the training rows to be "
                           "scaled; remove the column or the extreme rows"),

@@ -312,6 +312,8 @@ class _Watch:
         self.weights_failed.clear()
         controller.snapshot_ready.connect(self._on_snapshot)
         controller.run_failed.connect(lambda text, details: self.problems.append(f"the run failed: {text} {details}"))
+        controller.run_refused.connect(lambda problems: self.problems.append(
+            "the run was refused: " + "; ".join(str(p) for p in problems)))
         controller.weights_saved.connect(lambda path, problems: self.weights_saved.__setitem__(
             path, "; ".join(map(str, problems)) or "saved"))
         controller.weights_failed.connect(lambda problems: self.weights_failed.append("; ".join(map(str, problems))))

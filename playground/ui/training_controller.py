@@ -110,6 +110,7 @@ class TrainingController(QObject):
     run_ready = Signal(object)  # RunInfo of the current run
     snapshot_ready = Signal(object)  # Snapshot of the current run
     run_failed = Signal(str, str)  # message, details
+    run_refused = Signal(object)  # list of playground.errors.Problem: the design or its data cannot train
     state_changed = Signal(str)  # loading | paused | running | finished | stopped | diverged | error
     weights_saved = Signal(str, object)  # path, [playground.errors.Problem] why not (empty when saved)
     weights_failed = Signal(object)  # [Problem]: why the weights given to restart() could not be loaded
@@ -262,10 +263,13 @@ class TrainingController(QObject):
                 self.info = RunInfo(run_id, self._design, **fields)
                 self.run_ready.emit(self.info)
         elif kind == "failed":
-            _, run_id, text, details = message
+            _, run_id, text, details, problems = message
             if run_id == self._run_id:
                 self._set_state("error")
-                self.run_failed.emit(text, details)
+                if problems:
+                    self.run_refused.emit(list(problems))
+                else:
+                    self.run_failed.emit(text, details)
         elif kind == "weights_saved":
             self.weights_saved.emit(message[1], message[2])
         elif kind == "weights_failed":

@@ -98,6 +98,7 @@ class TrainingPanel(QWidget):
         super().__init__(parent)
         self.document = document
         self._unavailable: dict[str, str] = {}
+        self._switch_note: tuple[str, Design | None] = ("", None)  # said while the design is the one it explains
         self._build()
         document.changed.connect(self._on_document_changed)
         self._refresh()
@@ -185,7 +186,8 @@ class TrainingPanel(QWidget):
         labels = {name: optimizer_label(name) for name in registry.OPTIMIZERS}
         self.optimizer_combo = self._combo(labels, tips, self._on_optimizer_chosen)
         self.optimizer_combo.setToolTip(self.tr(
-            "How the gradients turn into weight updates. Switching sets the optimizer's usual hyperparameters."))
+            "How the gradients turn into weight updates. Switching keeps the learning rate when it suits the new "
+            "optimizer (else it sets the usual one and says so) and sets its other usual hyperparameters."))
         self.optimizer_form.addRow(self.tr("Optimizer"), self.optimizer_combo)
         self._build_hyperparameters()
         return box
@@ -387,7 +389,7 @@ class TrainingPanel(QWidget):
             if mode == "minibatch":
                 text = self.tr("The batch holds the whole training set: the same as full batch. {0}").format(text)
             return text
-        if mode == "stochastic":
+        if mode == "stochastic" or size == 1:
             return self.tr("One epoch is {0} steps of one point each.").format(n_train)
         steps = math.ceil(n_train / size)
         return self.tr("One epoch is {0} steps of {1} points ({2} training points).").format(steps, size, n_train)
@@ -396,6 +398,9 @@ class TrainingPanel(QWidget):
         sections = ("loss", "optimizer.", "training.")
         problems = [problem_text(p) for p in check_design(design) if p.field.startswith(sections)]
         notes = []
+        note, explained = self._switch_note
+        if note and explained == design:
+            notes.append(note)
         reason = self._unavailable.get(design.training.device)
         if reason:
             notes.append(self.tr("{0} is not available here: {1} Training runs on the CPU.").format(
@@ -423,7 +428,19 @@ class TrainingPanel(QWidget):
         self._apply(lambda: self.document.design.with_(loss=name), self.tr("Change loss"))
 
     def _on_optimizer_chosen(self, name: str) -> None:
-        self._edit_optimizer(self.tr("Change optimizer"), "", name=name, **registry.OPTIMIZER_DEFAULTS[name])
+        lr = self.document.design.optimizer.lr
+        changes = registry.switched_optimizer(name, lr)
+        note = ""
+        if changes["lr"] != lr:
+            low, high = registry.OPTIMIZERS[name].lr_range
+            note = self.tr("Learning rate set to {0}, the usual one for {1}: {2} is outside its usual range "
+                           "({3} to {4}).").format(f"{changes['lr']:g}", optimizer_label(name), f"{lr:g}",
+                                                   f"{low:g}", f"{high:g}")
+        self._switch_note = (note, None)
+        self._edit_optimizer(self.tr("Change optimizer"), "", name=name, **changes)
+        if note:
+            self._switch_note = (note, self.document.design)
+            self._show_message(self.document.design)
 
     def _on_hyper_value_changed(self, name: str, value: float) -> None:
         self._edit_optimizer(self.tr("Change {0}").format(self._hyper_labels[name].lower()), f"optimizer.{name}",
@@ -446,7 +463,8 @@ class TrainingPanel(QWidget):
         return self.loss_combo.model().item(self.loss_combo.findData(name)).isEnabled()
 
     def set_optimizer(self, name: str) -> None:
-        """Choose optimizer ``name``: its usual hyperparameters (registry.OPTIMIZER_DEFAULTS) come with it."""
+        """Choose optimizer ``name`` with its usual hyperparameters (registry.switched_optimizer): the
+        learning rate stays unless it is outside the new optimizer's range, which a note then says."""
         self.optimizer_combo.setCurrentIndex(self.optimizer_combo.findData(name))
         self._on_optimizer_chosen(name)
 

@@ -489,6 +489,10 @@ The internal covariate shift below works for every network.</source>
         <translation>데이터 행이 {0}개뿐입니다. {1}개 이상 필요합니다</translation>
     </message>
     <message>
+        <source>the file has only 1 data row; at least {0} are needed</source>
+        <translation>데이터 행이 1개뿐입니다. {0}개 이상 필요합니다</translation>
+    </message>
+    <message>
         <source>the file is empty</source>
         <translation>파일이 비어 있습니다</translation>
     </message>
@@ -559,6 +563,10 @@ The internal covariate shift below works for every network.</source>
     <message>
         <source>... and {0} more columns with problems</source>
         <translation>... 그 밖에 문제가 있는 열이 {0}개 더 있습니다</translation>
+    </message>
+    <message>
+        <source>... and 1 more column with problems</source>
+        <translation>... 그 밖에 문제가 있는 열이 1개 더 있습니다</translation>
     </message>
     <message>
         <source>column &apos;{0}&apos;: some values lie too far outside the spread of the training rows to be scaled; remove the column or the extreme rows</source>
@@ -1104,6 +1112,14 @@ Warm colours are layers near the input, cool colours layers near the output.</so
 따뜻한 색은 입력에 가까운 계층, 차가운 색은 출력에 가까운 계층입니다.</translation>
     </message>
     <message>
+        <source>not finite</source>
+        <translation>유한하지 않음</translation>
+    </message>
+    <message>
+        <source>Gradient norms above this line overflowed: they are no longer finite numbers (infinity or NaN). The run has exploded.</source>
+        <translation>이 선 위의 기울기 크기는 오버플로되었습니다: 더 이상 유한한 수가 아닙니다 (무한대 또는 NaN). 학습이 폭주했습니다.</translation>
+    </message>
+    <message>
         <source>The latest weight-gradient norm of each layer, input side on the left (logarithmic axis). Update/weight: how much one step changed the weights relative to their size; around 0.001 is healthy for SGD, much smaller means the layer barely learns.</source>
         <translation>각 계층의 최근 가중치 기울기 노름이며, 왼쪽이 입력 쪽입니다(로그 축). 갱신/가중치: 한 스텝이 가중치를 그 크기에 비해 얼마나 바꿨는지입니다. SGD에서는 0.001 안팎이 정상이고, 훨씬 작으면 그 계층은 거의 학습하지 못하고 있습니다.</translation>
     </message>
@@ -1116,6 +1132,10 @@ Warm colours are layers near the input, cool colours layers near the output.</so
         <translation>갱신/가중치</translation>
     </message>
     <message>
+        <source>overflow (not finite)</source>
+        <translation>오버플로 (유한하지 않음)</translation>
+    </message>
+    <message>
         <source>Healthy</source>
         <translation>정상</translation>
     </message>
@@ -1126,6 +1146,10 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     <message>
         <source>Exploding gradients</source>
         <translation>기울기 폭주</translation>
+    </message>
+    <message>
+        <source>Diverged: exploding gradients</source>
+        <translation>발산: 기울기 폭주</translation>
     </message>
     <message>
         <source>No layers with weights.</source>
@@ -1162,6 +1186,14 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     <message>
         <source>Gradients reach the first layer (first/output = {0}).</source>
         <translation>기울기가 첫 계층까지 잘 전달됩니다 (첫 계층/출력 = {0}).</translation>
+    </message>
+    <message>
+        <source>The run diverged at step {0}: the loss became NaN. The updates grew until the numbers overflowed; lower the learning rate and reset.</source>
+        <translation>스텝 {0}에서 학습이 발산했습니다: 손실이 NaN이 되었습니다. 업데이트가 커지다가 수가 오버플로되었습니다. 학습률을 낮추고 초기화하세요.</translation>
+    </message>
+    <message>
+        <source>The run diverged at step {0}: the loss became infinite. The updates grew until the numbers overflowed; lower the learning rate and reset.</source>
+        <translation>스텝 {0}에서 학습이 발산했습니다: 손실이 무한대가 되었습니다. 업데이트가 커지다가 수가 오버플로되었습니다. 학습률을 낮추고 초기화하세요.</translation>
     </message>
     <message>
         <source>No gradients yet</source>
@@ -1309,6 +1341,10 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     <message>
         <source>{0} columns</source>
         <translation>열 {0}개</translation>
+    </message>
+    <message>
+        <source>1 column</source>
+        <translation>열 1개</translation>
     </message>
     <message>
         <source>What the network receives for each point: one number per input feature, a row of the input tensor.</source>
@@ -1744,6 +1780,10 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
         <translation>대시보드 하나가 최신 결과를 그리지 못했습니다. 학습은 계속됩니다. 자세한 내용은 터미널 출력에 있습니다.</translation>
     </message>
     <message>
+        <source>Finished: the run reached its limit of 1 epoch. Raise the limit in the Training tab or press Reset to train again.</source>
+        <translation>완료: 에포크 한도(1)에 도달했습니다. 학습 탭에서 한도를 올리거나, 초기화를 눌러 다시 학습하세요.</translation>
+    </message>
+    <message>
         <source>Finished: the run reached its limit of {0} epochs. Raise the limit in the Training tab or press Reset to train again.</source>
         <translation>완료: 에포크 한도({0})에 도달했습니다. 학습 탭에서 한도를 올리거나, 초기화를 눌러 다시 학습하세요.</translation>
     </message>
@@ -1754,6 +1794,14 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     <message>
         <source>Training stopped because of an unexpected error:</source>
         <translation>예상하지 못한 오류로 학습이 중단되었습니다:</translation>
+    </message>
+    <message>
+        <source>This design cannot train as it stands:</source>
+        <translation>이 설계는 지금 상태로는 학습할 수 없습니다:</translation>
+    </message>
+    <message>
+        <source>No current run: the design above cannot train as it stands. The picture returns once the problem is fixed.</source>
+        <translation>현재 실행 없음: 위의 설계는 지금 상태로는 학습할 수 없습니다. 문제를 고치면 그림이 다시 나타납니다.</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -1799,6 +1847,14 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     <message>
         <source>{0} steps/s</source>
         <translation>{0} 스텝/초</translation>
+    </message>
+    <message>
+        <source>Loss not finite</source>
+        <translation>손실 발산 (유한하지 않음)</translation>
+    </message>
+    <message>
+        <source>The loss is no longer a finite number: the run diverged.</source>
+        <translation>손실이 더 이상 유한한 수가 아닙니다: 학습이 발산했습니다.</translation>
     </message>
     <message>
         <source>Loss {0} / {1}</source>
@@ -1871,6 +1927,10 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     <message>
         <source>Quit</source>
         <translation>종료</translation>
+    </message>
+    <message>
+        <source>Space, . and Ctrl+E work wherever the focus is, except while you type in a text field. Enter in a number box (such as the learning rate) applies the number and gives the keys back to training.</source>
+        <translation>Space, . , Ctrl+E는 포커스가 어디에 있든 동작합니다. 단, 텍스트 입력란에 글자를 입력하는 중에는 예외입니다. 숫자 입력란(학습률 등)에서 Enter를 누르면 값이 적용되고 키가 다시 학습 조작으로 돌아갑니다.</translation>
     </message>
     <message>
         <source>&lt;b&gt;NN Playground {0}&lt;/b&gt;&lt;br&gt;Build a neural network, train it live with PyTorch, and watch what happens inside.</source>
@@ -2005,6 +2065,10 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     <message>
         <source>Press Train to start: the picture shows what the network predicts.</source>
         <translation>학습 버튼을 눌러 시작하세요. 그림에 신경망의 예측이 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Output: no current run</source>
+        <translation>출력: 현재 실행 없음</translation>
     </message>
     <message>
         <source>Press Train to start.</source>
@@ -2277,7 +2341,11 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     </message>
     <message>
         <source>How the gradients turn into weight updates. Switching sets the optimizer&apos;s usual hyperparameters.</source>
-        <translation>기울기를 가중치 갱신으로 바꾸는 방법입니다. 바꾸면 그 옵티마이저의 일반적인 하이퍼파라미터로 설정됩니다.</translation>
+        <translation type="vanished">기울기를 가중치 갱신으로 바꾸는 방법입니다. 바꾸면 그 옵티마이저의 일반적인 하이퍼파라미터로 설정됩니다.</translation>
+    </message>
+    <message>
+        <source>How the gradients turn into weight updates. Switching keeps the learning rate when it suits the new optimizer (else it sets the usual one and says so) and sets its other usual hyperparameters.</source>
+        <translation>기울기를 가중치 갱신으로 바꾸는 방법입니다. 바꾸면 학습률은 새 옵티마이저에 맞는 범위라면 그대로 두고(아니면 보통 값으로 바꾸고 알려 줍니다), 나머지 하이퍼파라미터는 그 옵티마이저의 보통 값으로 설정합니다.</translation>
     </message>
     <message>
         <source>Nesterov</source>
@@ -2496,6 +2564,10 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
         <translation>손실 함수 변경</translation>
     </message>
     <message>
+        <source>Learning rate set to {0}, the usual one for {1}: {2} is outside its usual range ({3} to {4}).</source>
+        <translation>학습률을 {1}의 보통 값인 {0}(으)로 바꿨습니다: {2}은(는) 이 옵티마이저에 알맞은 범위({3}~{4})를 벗어납니다.</translation>
+    </message>
+    <message>
         <source>Change optimizer</source>
         <translation>옵티마이저 변경</translation>
     </message>
@@ -2654,8 +2726,16 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
         <translation>학습 스텝에서 각 뉴런이 꺼질 확률입니다. 신경망이 어느 한 뉴런에 기댈 수 없게 되어 과적합을 막습니다. 평가할 때는 아무것도 끄지 않습니다.</translation>
     </message>
     <message>
+        <source>Batch-norm momentum: the weight of the newest batch in the running mean and variance (0.1 keeps about the last 10 batches). The running averages are used when evaluating; training uses each batch&apos;s own statistics.</source>
+        <translation>배치 정규화 모멘텀: 누적 평균과 분산에서 가장 최근 배치가 차지하는 비중입니다(0.1이면 대략 최근 10개 배치를 반영합니다). 누적 평균은 평가할 때 쓰고, 학습할 때는 각 배치 자체의 통계를 씁니다.</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
         <source>Momentum of the running mean and variance: the weight of the newest batch in the averages used when evaluating (training uses each batch&apos;s own statistics).</source>
-        <translation>누적 평균과 분산의 모멘텀: 평가할 때 쓰는 평균에서 가장 최근 배치가 차지하는 비중입니다(학습할 때는 각 배치 자체의 통계를 씁니다).</translation>
+        <translation type="vanished">누적 평균과 분산의 모멘텀: 평가할 때 쓰는 평균에서 가장 최근 배치가 차지하는 비중입니다(학습할 때는 각 배치 자체의 통계를 씁니다).</translation>
     </message>
     <message>
         <source>The activation function applied to this layer&apos;s outputs. Without a non-linear one, the whole network can only draw straight boundaries.</source>

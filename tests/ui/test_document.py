@@ -38,3 +38,17 @@ def test_learning_rate_is_live_and_structure_is_not():
     assert not is_live_change(base, base.with_optimizer(lr=0.1, name="adam"))
     assert not is_live_change(base, base.with_data(noise=0.2))
     assert is_cosmetic_change(base, base.with_(name="mine"))
+
+
+def test_a_change_that_keeps_clean_leaves_a_saved_document_saved(qtbot):
+    document = DesignDocument()
+    reseeded = document.design.with_training(seed=7)
+    document.apply(reseeded, "Reset weights", keep_clean=True)
+    assert document.undo_stack.isClean() and document.design == reseeded
+    document.apply(document.design.with_data(noise=0.2), "Noise")
+    assert not document.undo_stack.isClean()
+    document.apply(document.design.with_training(seed=8), "Reset weights", keep_clean=True)
+    assert not document.undo_stack.isClean(), "unsaved work stays unsaved"
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert document.undo_stack.isClean() and document.design == reseeded

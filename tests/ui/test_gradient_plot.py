@@ -102,3 +102,38 @@ def test_a_first_layer_without_any_gradient_is_worded_not_a_crash(view):
     probe = dataclasses.replace(snapshot.probe, gradients=grads, verdict=gradient_verdict(grads))
     shown(view, info_of(trainer), [dataclasses.replace(snapshot, probe=probe)])
     assert "Vanishing" in view.verdict_text() and "∞" in view.reason_text()
+
+
+def test_a_diverged_run_says_so_over_its_finite_history(view):
+    from playground.presets import load_preset
+
+    info, snapshots = run_design(load_preset("learning_rate_too_large").with_training(device="cpu"))
+    shown(view, info, snapshots)
+    final = snapshots[-1]
+    bad_step = int(final.steps[-1])
+    assert final.state == "diverged"
+    assert view.verdict_text() == "Diverged: exploding gradients"
+    assert view.reason_text().startswith(f"The run diverged at step {bad_step + 1}: the loss became infinite")
+    steps, norms = view.history("Output")
+    assert steps[-1] == bad_step and np.isfinite(norms).all()
+    assert norms[-1] == pytest.approx(10 * norms[:-1].max()), "the overflow is drawn a decade above the finite norms"
+    (x0, x1), (y0, y1) = view.history_range()
+    assert x0 <= 0 and bad_step <= x1 < 1.5 * bad_step, "the step axis covers the run, not a default range"
+    assert y0 <= np.log10(norms[norms > 0].min()) and np.log10(norms[-1]) <= y1 < np.log10(norms[-1]) + 3
+
+
+def test_a_diverged_run_is_explained_in_korean(qtbot, qapp):
+    from playground.presets import load_preset
+    from playground.ui.i18n import install_translators
+
+    translators = install_translators(qapp, "ko")
+    try:
+        korean = GradientPlot()
+        qtbot.addWidget(korean)
+        info, snapshots = run_design(load_preset("learning_rate_too_large").with_training(device="cpu"))
+        shown(korean, info, snapshots)
+        assert "발산" in korean.verdict_text() and "기울기 폭주" in korean.verdict_text()
+        assert "발산" in korean.reason_text() and f"{snapshots[-1].steps[-1] + 1}" in korean.reason_text()
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)

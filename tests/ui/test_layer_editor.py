@@ -67,6 +67,17 @@ def test_a_csv_file_not_chosen_yet_shows_unknown_sizes(qtbot):
     assert "?" in editor.total_text()
 
 
+@pytest.mark.parametrize("inputs, words", [(1, "1 column"), (3, "3 columns")])
+def test_the_input_row_counts_csv_columns_in_good_english(qtbot, tmp_path, inputs, words):
+    header = [f"x{i}" for i in range(inputs)] + ["kind"]
+    rows = [",".join(header)] + [",".join([str(i)] * inputs + ["ab"[i % 2]]) for i in range(12)]
+    path = tmp_path / "table.csv"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    data = Design().with_data(dataset="csv", csv_path=str(path), csv_target="kind")
+    editor = make_editor(qtbot, data.with_(loss="cross_entropy"))
+    assert editor._rows[0].setting.text() == words
+
+
 def test_add_inserts_after_the_selected_row_and_undo_restores(editor):
     editor.select_row(1)
     editor.add_layer("batchnorm")
@@ -152,6 +163,16 @@ def test_dropout_and_batchnorm_settings(qtbot):
     editor._rows[3].setting.setValue(0.25)
     assert editor.document.design.layers[1].momentum == pytest.approx(0.3)
     assert editor.document.design.layers[2].p == pytest.approx(0.25)
+
+
+def test_the_batchnorm_momentum_box_is_labelled_under_it_without_shifting_the_columns(qtbot):
+    editor = make_editor(qtbot, Design().with_(layers=[LinearLayer(), BatchNormLayer(), DropoutLayer()]))
+    assert [editor.setting_label(i) for i in (1, 2, 3)] == ["", "momentum", "p"]
+    linear, batchnorm = editor._rows[1], editor._rows[2]
+    box, caption = batchnorm.setting, batchnorm.caption
+    assert caption.buddy() is box and "running mean and variance" in caption.toolTip()
+    assert caption.y() >= box.geometry().bottom() and caption.x() == box.x(), "the label sits under the box"
+    assert batchnorm.activation.x() == linear.activation.x(), "the activation menus still line up"
 
 
 def test_batchnorm_with_stochastic_batches_is_explained(qtbot):

@@ -1,8 +1,11 @@
 """The whole window driven as a learner would: build, train, pause, step, reset, edit live, close."""
 
+from contextlib import contextmanager
+
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit, QSpinBox
 
 from playground.design import BatchNormLayer, Design, LinearLayer
 from playground.ui.main_window import MainWindow
@@ -77,6 +80,16 @@ def test_reset_gives_new_weights_on_the_same_data(qtbot, window):
     assert window.document.design.training.seed == seed
 
 
+def test_reset_does_not_mark_the_design_unsaved(qtbot, window):
+    assert not window.isWindowModified()
+    seed = window.document.design.training.seed
+    window.reset_action.trigger()
+    assert window.document.design.training.seed != seed
+    assert not window.isWindowModified() and not window.file_actions.dirty, "a new random start is not unsaved work"
+    window.document.apply(window.document.design.with_data(noise=0.1), "noise")
+    assert window.isWindowModified()
+
+
 def test_learning_rate_changes_live_without_a_reset(qtbot, window):
     window.controller.play()
     qtbot.waitUntil(lambda: latest_step(window) > 200, timeout=TIMEOUT)
@@ -136,6 +149,183 @@ def test_a_diverging_run_stops_with_a_visible_explanation(qtbot, window):
     assert not window.train_action.isEnabled()
 
 
+def diverge_at_full_speed(qtbot, window):
+    """The learning-rate-too-large preset, trained at full speed until it diverges."""
+    from playground.presets import load_preset
+
+    window.document.apply(load_preset("learning_rate_too_large").with_training(device="cpu"), "diverge")
+    wait_state(qtbot, window, "paused")
+    window.speed_slider.setValue(window.speed_slider.maximum())
+    window.controller.play()
+    wait_state(qtbot, window, "diverged")
+    qtbot.waitUntil(lambda: window.gradient_plot.verdict_text() != "Healthy", timeout=TIMEOUT)
+
+
+def test_after_divergence_the_verdict_banner_and_charts_agree(qtbot, window):
+    diverge_at_full_speed(qtbot, window)
+    bad_step = latest_step(window)
+    assert f"step {bad_step + 1}" in window.banner.text()
+    plot = window.gradient_plot
+    assert plot.verdict_text() == "Diverged: exploding gradients"
+    assert f"diverged at step {bad_step + 1}" in plot.reason_text()
+    steps, norms = plot.history("Output")
+    assert len(steps) >= 2 and steps[-1] == bad_step and np.isfinite(norms).all()
+    (x0, x1), _ = plot.history_range()
+    assert x0 <= 0 and bad_step <= x1 < 1.5 * (bad_step + 1), (x0, x1)
+    labels = window.status_labels
+    assert labels["state"].text() == "Diverged" and labels["loss"].text() == "Loss not finite"
+    assert labels["speed"].text() == "" and labels["mode"].text() == "", "no rate or step mode once it ended"
+
+
+@contextmanager
+def korean_window(qtbot, qapp, settings, tmp_path):
+    """A window in Korean, ready to train; English again afterwards."""
+    from playground.ui.i18n import install_translators
+
+    translators = install_translators(qapp, "ko")
+    try:
+        window = MainWindow(settings, data_dir=tmp_path / "data", language="ko")
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitUntil(lambda: bool(window.views) and window.controller.state == "paused", timeout=TIMEOUT)
+        try:
+            yield window
+        finally:
+            window.document.undo_stack.setClean()
+            window.close()
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+
+
+def test_after_divergence_the_korean_window_says_it_diverged(qtbot, qapp, settings, tmp_path):
+    with korean_window(qtbot, qapp, settings, tmp_path) as window:
+        diverge_at_full_speed(qtbot, window)
+        assert window.gradient_plot.verdict_text() == "발산: 기울기 폭주"
+        assert "발산" in window.gradient_plot.reason_text() and "발산" in window.banner.text()
+        assert window.status_labels["state"].text() == "발산함"
+
+
+def test_when_the_training_process_dies_the_status_bar_stops_claiming_a_rate(qtbot, window):
+    window.controller.play()
+    qtbot.waitUntil(lambda: window.status_labels["speed"].text().endswith("steps/s"), timeout=TIMEOUT)
+    assert window.status_labels["mode"].text()
+    window.controller._worker.process.kill()
+    wait_state(qtbot, window, "error")
+    labels = window.status_labels
+    assert labels["state"].text() == "Error"
+    assert labels["speed"].text() == "" and labels["mode"].text() == ""
+    assert "stopped unexpectedly" in window.banner.text()
+
+
+def focus(qtbot, widget):
+    """Give ``widget`` the keyboard focus, its window first becoming the active one."""
+    window = widget.window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=TIMEOUT)
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus, timeout=TIMEOUT)
+
+
+def test_enter_commits_the_learning_rate_and_space_then_trains(qtbot, window):
+    box = window.lr_box
+    focus(qtbot, box)
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, "0.5")
+    qtbot.keyClick(box, Qt.Key_Return)
+    assert window.document.design.optimizer.lr == 0.5
+    assert not box.hasFocus(), "Enter gives the focus back to the window"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Space)
+    wait_state(qtbot, window, "running")
+    assert box.text() == "0.50000"
+
+
+def test_space_in_a_number_box_trains_and_the_decimal_point_is_typed(qtbot, window):
+    box = window.lr_box
+    focus(qtbot, box)
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, "0.25")  # '.' is the number's decimal point here, not "step one batch"
+    assert box.lineEdit().text() == "0.25" and window.controller.state == "paused"
+    qtbot.keyClick(box, Qt.Key_Space)
+    wait_state(qtbot, window, "running")
+    assert box.lineEdit().text() == "0.25", "Space trains; it is not typed into the number"
+    units = window.layer_editor.findChild(QSpinBox)
+    focus(qtbot, units)
+    qtbot.keyClick(units, Qt.Key_Space)
+    qtbot.waitUntil(lambda: window.controller.paused, timeout=TIMEOUT)
+    wait_state(qtbot, window, "paused")
+    step = latest_step(window)
+    qtbot.keyClick(units, Qt.Key_Period)  # a whole number has no decimal point: '.' steps one batch
+    qtbot.waitUntil(lambda: latest_step(window) == step + 1, timeout=TIMEOUT)
+
+
+def test_space_still_types_in_a_text_field(qtbot, window):
+    field = QLineEdit()
+    window.statusBar().addWidget(field)  # e.g. a name or a CSV column typed by the learner
+    focus(qtbot, field)
+    qtbot.keyClicks(field, "my net.")
+    qtbot.keyClick(field, Qt.Key_Space)
+    assert field.text() == "my net. " and window.controller.state == "paused"
+    assert len(window.loss_plot.curve_data("train_steps")[0]) == 0, "'.' typed, no step taken"
+
+
+def test_after_a_dialog_closes_space_trains_instead_of_pressing_a_button(qtbot, window):
+    button = window.data_panel.regenerate_button
+    focus(qtbot, button)
+    seed = window.document.design.data.seed
+
+    def close_dialog():
+        dialog = QApplication.activeModalWidget()
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key_Space)  # in the dialog, Space presses its button
+
+    QTimer.singleShot(200, close_dialog)
+    window.show_shortcuts()
+    qtbot.keyClick(button, Qt.Key_Space)
+    wait_state(qtbot, window, "running")
+    assert window.document.design.data.seed == seed, "the focused button was not pressed"
+
+
+def import_broken_csv(qtbot, window, tmp_path, monkeypatch):
+    """Train the default design a little, then import a CSV file with a word among its numbers."""
+    window.step_action.trigger()
+    qtbot.waitUntil(lambda: window.output_view.image_array() is not None, timeout=TIMEOUT)
+    path = tmp_path / "bad.csv"
+    path.write_text("x,y,label\n" + "".join(f"{i},{'oops' if i == 3 else i},{i % 2}\n" for i in range(12)))
+    monkeypatch.setattr(window.data_panel, "_choose_csv_path", lambda: str(path))
+    window.data_panel.import_csv()
+    wait_state(qtbot, window, "error")
+
+
+def test_a_broken_csv_file_is_named_in_words_and_the_old_picture_goes(qtbot, window, tmp_path, monkeypatch):
+    import_broken_csv(qtbot, window, tmp_path, monkeypatch)
+    text = window.banner.text()
+    assert text.startswith("CSV file: column 'y', row 5: 'oops' is not a number"), text
+    assert "data.csv_path" not in text
+    view = window.output_view
+    assert not view.has_run() and view.image_array() is None, "no picture of the earlier design stays"
+    assert view.title_text() == "Output: no current run" and "cannot train" in view.info_text()
+    assert len(view.points("train")[0]) == 0
+    assert window.status_labels["loss"].text() == "" and window.status_labels["accuracy"].text() == ""
+    window.document.undo_stack.undo()  # back to the circle: its run and its picture return
+    qtbot.waitUntil(lambda: view.has_run() and window.controller.state == "paused", timeout=TIMEOUT)
+    assert view.title_text().startswith("Decision boundary") and not window.banner.isVisible()
+
+
+def test_a_broken_csv_file_is_named_in_korean(qtbot, qapp, settings, tmp_path, monkeypatch):
+    with korean_window(qtbot, qapp, settings, tmp_path) as window:
+        import_broken_csv(qtbot, window, tmp_path, monkeypatch)
+        assert window.banner.text().startswith("CSV 파일: ")
+        assert "현재 실행" in window.output_view.title_text() and "data.csv_path" not in window.banner.text()
+
+
+def test_a_one_epoch_run_finishes_in_good_english(qtbot, window):
+    window.document.apply(window.document.design.with_training(epochs=1), "one epoch")
+    wait_state(qtbot, window, "paused")
+    window.controller.play()
+    wait_state(qtbot, window, "finished")
+    assert "reached its limit of 1 epoch." in window.banner.text()
+
+
 def test_a_design_that_cannot_train_is_explained_not_run(qtbot, window):
     layers = (LinearLayer(units=4), BatchNormLayer())
     window.document.apply(window.document.design.with_(layers=layers).with_training(batch_mode="stochastic"), "bad")
@@ -188,3 +378,10 @@ def test_the_layout_and_the_loss_step_view_are_remembered_between_launches(qtbot
 def test_the_default_window_fits_a_1366x768_screen(qtbot, window):
     hint = window.minimumSizeHint()
     assert hint.width() <= 1366 and hint.height() <= 740
+
+
+def test_status_bar_losses_stay_short_when_they_explode():
+    from playground.ui.main_window import _fmt
+
+    assert _fmt(9.695364e35) == "9.70e+35"  # not 36 digits
+    assert _fmt(0.6931) == "0.6931" and _fmt(2.5e-5) == "2.50e-05"

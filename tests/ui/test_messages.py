@@ -99,6 +99,7 @@ def file_errors(tmp_path) -> list:
         ("good.csv", None, "nope", "classification"),
         ("one.csv", "label\n" + "a\n" * 12, "label", "classification"),
         ("few.csv", "x,label\n1,a\n2,b\n", "label", "classification"),
+        ("onerow.csv", "x,label\n1,a\n", "label", "classification"),
         ("empty.csv", " \n", "label", "classification"),
         ("numbers.csv", "1,2\n3,4\n", "label", "classification"),
         ("spaces.csv", "x y label\n1 2 a\n", "label", "classification"),
@@ -118,6 +119,8 @@ def file_errors(tmp_path) -> list:
         ("target.csv", "x,label\n" + "1,a\n" * 12, "label", "regression"),
         ("classes.csv", "x,label\n" + "".join(f"1,c{i}\n" for i in range(60)), "label", "classification"),
         ("wide.csv", ",".join(f"c{i}" for i in range(8)) + ",label\n" + "x,x,x,x,x,x,x,x,a\n" * 12, "label",
+         "classification"),
+        ("six.csv", ",".join(f"c{i}" for i in range(6)) + ",label\n" + "x,x,x,x,x,x,a\nx,x,x,x,x,x,b\n" * 6, "label",
          "classification"),
         ("long.csv", "x,label\n" + "1,a\n" * 12 + f"{'1' * 200_000},a\n", "label", "classification"),
     ]

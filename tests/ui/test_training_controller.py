@@ -70,12 +70,12 @@ def test_restart_supersedes_the_old_run(qtbot, controller):
     assert controller.snapshots[-1].step == 0
 
 
-def test_a_design_that_cannot_train_reports_a_readable_message(qtbot, controller):
+def test_a_design_that_cannot_train_reports_its_problems_by_field(qtbot, controller):
     bad = Design().with_data(dataset="csv", csv_path="/nonexistent.csv", csv_target="y")
-    with qtbot.waitSignal(controller.run_failed, timeout=30_000) as failed:
+    with qtbot.waitSignal(controller.run_refused, timeout=30_000) as refused:
         controller.restart(bad)
-    message, details = failed.args
-    assert "nonexistent.csv" in message and details == ""
+    (problem,) = refused.args[0]
+    assert problem.field == "data.csv_path" and "nonexistent.csv" in problem.message
     assert controller.state == "error"
 
 

@@ -48,8 +48,7 @@ def test_switching_optimizer_shows_only_its_settings_with_their_defaults(panel):
     panel.set_optimizer("adam")
     assert document.design.optimizer.name == "adam"
     assert panel.visible_hyperparameters() == list(registry.OPTIMIZERS["adam"].hyperparameters)
-    assert document.design.optimizer.lr == registry.OPTIMIZER_DEFAULTS["adam"]["lr"]
-    assert panel.hyper["lr"].value() == pytest.approx(0.01)
+    assert document.design.optimizer.beta2 == registry.OPTIMIZER_DEFAULTS["adam"]["beta2"]
     panel.set_optimizer("momentum")
     assert panel.visible_hyperparameters() == ["lr", "momentum", "nesterov", "weight_decay"]
     document.undo_stack.undo()
@@ -57,6 +56,40 @@ def test_switching_optimizer_shows_only_its_settings_with_their_defaults(panel):
     assert document.design.optimizer.name == "sgd"
     assert panel.optimizer_combo.currentData() == "sgd"
     assert panel.visible_hyperparameters() == ["lr", "weight_decay"]
+
+
+def test_switching_optimizer_keeps_a_learning_rate_that_suits_the_new_one(panel):
+    document = panel.document
+    panel.set_lr(0.05)
+    panel.set_optimizer("adam")
+    assert document.design.optimizer.lr == pytest.approx(0.05) and panel.hyper["lr"].value() == pytest.approx(0.05)
+    assert panel.message_text() == "", "nothing changed behind the learner's back, nothing to say"
+
+
+def test_switching_optimizer_replaces_an_unsuitable_learning_rate_and_says_so(panel):
+    document = panel.document
+    panel.set_lr(1.0)  # fine for plain SGD, far too large for Adam's per-weight steps
+    panel.set_optimizer("adam")
+    assert document.design.optimizer.lr == pytest.approx(0.01) and panel.hyper["lr"].value() == pytest.approx(0.01)
+    assert panel.message_text() == ("Learning rate set to 0.01, the usual one for Adam: 1 is outside its usual "
+                                    "range (0.0001 to 0.1).")
+    panel.set_epochs(50)  # the note belongs to the switch: it goes with the next edit
+    assert panel.message_text() == ""
+
+
+def test_the_learning_rate_note_is_korean_in_korean(qtbot, qapp):
+    from playground.ui.i18n import install_translators
+
+    translators = install_translators(qapp, "ko")
+    try:
+        panel = make_panel(qtbot)
+        panel.set_lr(1.0)
+        panel.set_optimizer("rmsprop")
+        note = panel.message_text()
+        assert "학습률" in note and "0.01" in note and "RMSProp" in note, note
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
 
 
 def test_learning_rate_edits_are_live_and_merge_into_one_undo_step(panel):
@@ -109,6 +142,8 @@ def test_batch_size_only_for_mini_batch_and_the_epoch_is_explained(panel):
     assert panel.batch_combo.currentData() == "minibatch" and panel.batch_spin.isVisibleTo(panel)
     panel.set_batch_size(32)
     assert panel.document.design.training.batch_size == 32
+    panel.set_batch_size(1)
+    assert panel.epoch_hint.text() == "One epoch is 250 steps of one point each.", "not 'of 1 points'"
 
 
 def test_batchnorm_with_stochastic_batches_is_explained(qtbot):
