@@ -16,18 +16,25 @@ def main(argv: list[str] | None = None) -> int:
 
         return self_test()
     if args and (args[0] in ("train", "new", "presets") or args[0] in ("-h", "--help")):
-        from .cli import main as cli_main
-
-        return cli_main(args)
+        return _command(args)
     try:
         from .ui.app import main as app_main
     except ModuleNotFoundError as error:
         if not (error.name or "").startswith("playground.ui"):
             raise
-        from .cli import main as cli_main
-
-        return cli_main(args)
+        return _command(args)
     return app_main(args)
+
+
+def _command(args: list[str]) -> int:
+    """A headless command; the process ends here if ``train --compiled`` left a compile running."""
+    from .cli import main as cli_main
+
+    code = cli_main(args)
+    fast_step = sys.modules.get("playground.fast_step")  # imported only by a command that trained
+    if fast_step is not None:
+        fast_step.leave_if_compiling(code)
+    return code
 
 
 if __name__ == "__main__":

@@ -223,6 +223,63 @@ def test_a_compile_for_a_run_that_ended_is_cancelled(monkeypatch):
         fast.compile(*sample)
 
 
+LEAVING = """
+import multiprocessing, sys, threading
+import torch
+from playground import fast_step, launcher, worker_process
+
+inside = threading.Event()
+
+
+def in_torch():
+    # Stands in for a compile: in torch's C++ code with the GIL released, as inductor often is.
+    a = torch.ones(800, 800)
+    while True:
+        inside.set()
+        a @ a
+
+
+def training_process(commands, events):
+    fast_step.COMPILER.request(in_torch)
+    inside.wait()
+    worker_process.main(commands, events)
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "training":  # as the window closes it: quit, close the pipe, join
+        context = multiprocessing.get_context("spawn")
+        commands, to_process = context.Pipe(duplex=False)
+        from_process, events = context.Pipe(duplex=False)
+        process = context.Process(target=training_process, args=(commands, events), daemon=True)
+        process.start()
+        to_process.send(("quit",))
+        to_process.close()
+        process.join(120)
+        print("exit", process.exitcode)
+    else:  # a command that ends while its compile runs (train --compiled, short)
+        fast_step.COMPILER.request(in_torch)
+        inside.wait()
+        sys.exit(launcher.main(["new", __file__]))  # refused: the file exists (exit code 2)
+"""
+
+
+@pytest.mark.parametrize("process", ["training", "command"])
+def test_a_process_that_ends_while_its_step_compiles_exits_cleanly(process, tmp_path):
+    """Python's shutdown ended a compile thread inside torch's C++ code with "terminate called
+    without an active exception" and SIGABRT (7 of 30 window closes during a compile)."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "leaving.py"
+    script.write_text(LEAVING)
+    result = subprocess.run([sys.executable, str(script), process], capture_output=True, text=True, timeout=300)
+    assert "terminate" not in result.stderr and "Fatal Python error" not in result.stderr, result.stderr
+    if process == "training":
+        assert result.returncode == 0 and result.stdout.split() == ["exit", "0"], result.stdout + result.stderr
+    else:
+        assert result.returncode == 2 and "already exists" in result.stderr, result.stderr
+
+
 def test_steps_per_call_tile_the_epoch():
     assert chunk_size(25) == 5 and chunk_size(250) == 10 and chunk_size(8) == 8 and chunk_size(1) == 1
     assert chunk_size(24) == 8 and chunk_size(23) == 10  # no divisor from 5 to 10: 10, the rest eagerly
