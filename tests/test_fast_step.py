@@ -19,8 +19,8 @@ from playground.training import Diverged, Trainer
 
 
 @pytest.fixture(autouse=True)
-def compiling_allowed(monkeypatch, tmp_path_factory):
-    monkeypatch.delenv(fast_step.EAGER_ENV, raising=False)
+def compiling_allowed(monkeypatch):
+    monkeypatch.delenv(fast_step.EAGER_ENV, raising=False)  # into the session's cache folder (conftest.py)
 
 
 def spiral(batch_size=30, **training) -> Design:
