@@ -100,9 +100,12 @@ def _wait(condition, seconds: float) -> None:
 
 
 def startup_child() -> None:
-    """Run in a fresh process: print seconds since launch at first window and at ready-to-train."""
+    """Run in a fresh process: print seconds since launch at first window and at ready-to-train.
+
+    Settings and autosave go to the folder BENCH_FOLDER names, not the user's."""
     launched = float(os.environ["BENCH_LAUNCHED"])
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    folder = Path(os.environ["BENCH_FOLDER"])
+    from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 
     from playground.ui.app import SWITCH_INTERVAL, create_application, create_window
 
@@ -114,8 +117,8 @@ def startup_child() -> None:
             return False
 
     sys.setswitchinterval(SWITCH_INTERVAL)
-    app, settings = create_application([])
-    window = create_window(app, settings)
+    app, _user_settings = create_application([])
+    window = create_window(app, QSettings(str(folder / "startup.ini"), QSettings.IniFormat), folder / "data")
     first_paint = FirstPaint()
     window.installEventFilter(first_paint)
     window.show()
@@ -129,10 +132,10 @@ def startup_child() -> None:
     app.exec()
 
 
-def startup(repeats: int) -> tuple[list[float], list[float]]:
+def startup(repeats: int, folder: Path) -> tuple[list[float], list[float]]:
     shown, ready = [], []
     for _ in range(repeats):
-        env = dict(os.environ, BENCH_LAUNCHED=repr(time.time()))
+        env = dict(os.environ, BENCH_LAUNCHED=repr(time.time()), BENCH_FOLDER=str(folder))
         out = subprocess.run([sys.executable, __file__, "--startup-child"], env=env, capture_output=True,
                              text=True, timeout=120).stdout
         values = dict(line.split() for line in out.splitlines() if line[:5] in ("shown", "ready"))
@@ -153,6 +156,11 @@ def main() -> None:
 
     import tempfile
 
+    with tempfile.TemporaryDirectory(prefix="nn-playground-bench-") as folder:  # settings and autosave
+        measure(args, Path(folder))
+
+
+def measure(args: argparse.Namespace, folder: Path) -> None:
     import torch
     from bench_engine import designs, plain_loop
     from PySide6.QtCore import QSettings
@@ -163,8 +171,8 @@ def main() -> None:
     torch.set_num_threads(1)
     os.environ.pop("NN_PLAYGROUND_EAGER", None)
     app, _ = create_application([])
-    settings = QSettings(str(Path(tempfile.mkdtemp()) / "bench.ini"), QSettings.IniFormat)
-    window = create_window(app, settings)
+    settings = QSettings(str(folder / "bench.ini"), QSettings.IniFormat)
+    window = create_window(app, settings, folder / "data")
     window.resize(1366, 768)
     window.show()
     # The first run compiles its step in the background; let it finish so that it
@@ -197,7 +205,7 @@ def main() -> None:
     print("\nupdates/s: the lowest of all runs of the design")
     print(f"GUI event-loop latency over all runs: {_latency(all_lateness)} ms (p50/p99/max)")
     window.close()
-    shown, ready = startup(max(3, args.repeats))
+    shown, ready = startup(max(3, args.repeats), folder)
     print(f"launch to first window: {_spread(shown, '{:.2f}')} s")
     print(f"launch to ready-to-train: {_spread(ready, '{:.2f}')} s")
 

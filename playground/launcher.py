@@ -24,22 +24,33 @@ def main(argv: list[str] | None = None) -> int:
         from .ui.self_test import main as self_test
 
         return self_test()
-    from .cli import command_names, main as cli_main, unknown_word
+    from .cli import command_names, unknown_word
 
     word = next((a for a in args if not a.startswith("-")), None)
     if word in command_names():
-        return cli_main(args)
+        return _command(args)
     if word is not None and not os.path.exists(word):
         return unknown_word(word)
     if any(a in HELP for a in args):
-        return cli_main(["--help"])
+        return _command(["--help"])
     try:
         from .ui.app import main as app_main
     except ModuleNotFoundError as error:
         if not (error.name or "").startswith("playground.ui"):
             raise
-        return cli_main(args)
+        return _command(args)
     return app_main(args)
+
+
+def _command(args: list[str]) -> int:
+    """A headless command; the process ends here if ``train --compiled`` left a compile running."""
+    from .cli import main as cli_main
+
+    code = cli_main(args)
+    fast_step = sys.modules.get("playground.fast_step")  # imported only by a command that trained
+    if fast_step is not None:
+        fast_step.leave_if_compiling(code)
+    return code
 
 
 if __name__ == "__main__":

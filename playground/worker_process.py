@@ -25,7 +25,9 @@ data read from a file). Closing the command pipe (the window died) ends the proc
 
 from __future__ import annotations
 
+import atexit
 import queue
+import sys
 import threading
 import traceback
 from multiprocessing.connection import Connection
@@ -217,3 +219,12 @@ def main(commands: Connection, events: Connection) -> None:
         serve(commands, events)
     finally:
         events.close()
+    # At exit: after multiprocessing's own clean-up (run when this returns), before the
+    # interpreter's shutdown, which would abort the process mid-compile (see leave_if_compiling).
+    atexit.register(_leave_if_compiling)
+
+
+def _leave_if_compiling() -> None:
+    fast_step = sys.modules.get("playground.fast_step")  # not imported: nothing was compiled
+    if fast_step is not None:
+        fast_step.leave_if_compiling(0)

@@ -1,15 +1,50 @@
-"""Every test trains eagerly unless it asks for the compiled step.
+"""Every test trains eagerly unless it asks for the compiled step; no test leaves anything behind.
 
 Compiling a training step takes 10-40 s of CPU the first time per network; the
 tests that are about the compiled step remove NN_PLAYGROUND_EAGER themselves
 (``monkeypatch.delenv``). Spawned training processes inherit the variable.
+
+What a test session writes outside pytest's own ``tmp_path`` goes into one folder of
+its own, removed at the end: the compile cache with inductor's precompiled headers
+(NN_PLAYGROUND_CACHE, shared by the session so that a network compiles once), the
+temp folder of this process and of every process it starts (TMPDIR) and the user
+cache folder (XDG_CACHE_HOME). The session fails if a test left anything in that temp
+folder, or an ``nn-playground`` folder in that user cache folder. It looks at its own
+folder only, so other programs on the machine cannot make it fail.
 """
 
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 
 os.environ["NN_PLAYGROUND_EAGER"] = "1"  # playground.fast_step.EAGER_ENV (imported here it would load torch)
+
+# Before anything imports playground.fast_step, which reads NN_PLAYGROUND_CACHE once.
+SYSTEM_TEMP = tempfile.gettempdir()
+SESSION = Path(tempfile.mkdtemp(prefix="nn-playground-tests-"))
+TEMP, USER_CACHE = SESSION / "temp", SESSION / "user-cache"
+TEMP.mkdir()
+USER_CACHE.mkdir()
+os.environ.update(NN_PLAYGROUND_CACHE=str(SESSION / "compiled"), TMPDIR=str(TEMP), XDG_CACHE_HOME=str(USER_CACHE))
+os.environ.pop("TORCHINDUCTOR_CACHE_DIR", None)  # playground.fast_step derives it from NN_PLAYGROUND_CACHE
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _nothing_left_behind(tmp_path_factory):
+    """Fail the session when a test left files in the temp folder or the user cache folder."""
+    tmp_path_factory.getbasetemp()  # pytest's own folder stays in the system temp folder (it keeps the last 3)
+    tempfile.tempdir = str(TEMP)  # this process's temporary files from now on
+    yield
+    tempfile.tempdir = SYSTEM_TEMP
+    left = [path.relative_to(SESSION).as_posix() for path in [*TEMP.iterdir(), *USER_CACHE.glob("nn-playground")]]
+    assert not left, f"the tests left these behind in the temp or user cache folder: {sorted(left)[:20]}"
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(SESSION, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")

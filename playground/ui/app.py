@@ -55,10 +55,11 @@ def create_application(argv: list[str] | None = None):
     return app, settings
 
 
-def create_window(app, settings):
+def create_window(app, settings, data_dir: Path | None = None):
+    """The main window; ``data_dir`` (autosave) defaults to the user's data folder."""
     from .main_window import MainWindow
 
-    window = MainWindow(settings, language=getattr(app, "_language", "en"))
+    window = MainWindow(settings, data_dir=data_dir, language=getattr(app, "_language", "en"))
     app.aboutToQuit.connect(window.controller.shutdown)  # the backstop if the window is not closed
     return window
 

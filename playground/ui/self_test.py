@@ -244,6 +244,9 @@ def _close(window, watch: "_Watch", which: str) -> None:
     if window.isVisible():
         raise SelfTestFailure(f"close: the {which} window did not close")
     watch.wait("the training process to end", lambda: not multiprocessing.active_children())
+    code = window.controller.exit_code
+    if code != 0:  # e.g. -6: aborted while it compiled the training step
+        raise SelfTestFailure(f"close: the {which} window's training process ended with exit code {code}")
     window.deleteLater()
     _report("ok", f"close: the {which} window closed and its training process ended")
 

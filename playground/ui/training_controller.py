@@ -125,6 +125,8 @@ class TrainingController(QObject):
         self._compiled = True  # ask for the compiled step; the process falls back to eager by itself
         self._closed = False
         self.info: RunInfo | None = None
+        # How the last training process that ended did: 0 cleanly, -N killed by signal N (None: none ended).
+        self.exit_code: int | None = None
         self._worker: _Worker | None = _Worker(self._on_bridge_message_received)
 
     # --- runs ----------------------------------------------------------------------
@@ -173,7 +175,11 @@ class TrainingController(QObject):
         """End the run, the training process and the bridge thread; True when all have ended."""
         self._closed = True
         worker, self._worker = self._worker, None
-        return worker.close(timeout_ms) if worker is not None else True
+        if worker is None:
+            return True
+        ended = worker.close(timeout_ms)
+        self.exit_code = worker.process.exitcode
+        return ended
 
     # --- controls --------------------------------------------------------------------
     def play(self) -> None:
@@ -285,7 +291,7 @@ class TrainingController(QObject):
         code = None
         if worker is not None:
             worker.process.join(2)
-            code = worker.process.exitcode
+            code = self.exit_code = worker.process.exitcode
             worker.close(2000)
         self._set_state("error")
         self.run_failed.emit(

@@ -5,14 +5,15 @@ import subprocess
 import sys
 
 SCRIPT = """
-import sys, tempfile, time
+import sys, time
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from playground.ui.main_window import MainWindow
 
 def main():
     app = QApplication([])
-    window = MainWindow(QSettings(tempfile.mkdtemp() + "/s.ini", QSettings.IniFormat), data_dir=tempfile.mkdtemp())
+    folder = sys.argv[1]  # the test's own temporary folder
+    window = MainWindow(QSettings(folder + "/s.ini", QSettings.IniFormat), data_dir=folder + "/data")
     window.show()
     deadline = time.time() + 90
     while not (window.views and window.controller.state == "paused") and time.time() < deadline:
@@ -33,7 +34,8 @@ def test_the_window_trains_without_importing_torch(tmp_path):
     script = tmp_path / "window.py"
     script.write_text(SCRIPT)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=180, env=env).stdout
+    out = subprocess.run([sys.executable, str(script), str(tmp_path)], capture_output=True, text=True, timeout=180,
+                         env=env).stdout
     words = out.split()
     assert "trained" in words, out
     assert int(words[words.index("trained") + 1]) >= 200

@@ -1,5 +1,7 @@
 """The compiled training step as the learner meets it: the status bar and the Training menu."""
 
+from pathlib import Path
+
 import pytest
 
 from playground.probes import StepMode
@@ -61,3 +63,38 @@ def test_a_turned_off_compiled_step_stays_off_at_the_next_launch(qtbot, settings
     finally:
         window.document.undo_stack.setClean()
         window.close()
+
+
+def test_closing_the_window_while_it_compiles_ends_the_compile_and_the_process_cleanly(
+        qtbot, settings, tmp_path, monkeypatch, capfd):
+    """Closing during a compile aborted the training process ("terminate called without an
+    active exception", SIGABRT) and left the C++ compiler running."""
+    cache = tmp_path / "cache"  # cold: this compile needs the C++ compiler, headers and all
+    monkeypatch.delenv("NN_PLAYGROUND_EAGER")
+    monkeypatch.delenv("TORCHINDUCTOR_CACHE_DIR", raising=False)
+    monkeypatch.setenv("NN_PLAYGROUND_CACHE", str(cache))
+    window = MainWindow(settings, data_dir=tmp_path / "data")
+    window.show()
+    try:
+        qtbot.waitUntil(lambda: window.status_labels["mode"].text() == "eager, compiling…", timeout=TIMEOUT)
+        # Inductor writes the header it precompiles just before the C++ compiler starts on it.
+        qtbot.waitUntil(lambda: any(cache.glob("precompiled_headers/*.h")), timeout=600_000)
+    finally:
+        window.document.undo_stack.setClean()
+        window.close()
+    assert window.controller.exit_code == 0
+    assert "terminate" not in capfd.readouterr().err
+    qtbot.waitUntil(lambda: not processes_working_in(cache), timeout=TIMEOUT)
+
+
+def processes_working_in(folder) -> list[str]:
+    """Command lines of the running processes that name ``folder`` (Linux; none seen elsewhere)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            text = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:  # ended meanwhile
+            continue
+        if str(folder) in text:
+            found.append(text[:300])
+    return found
