@@ -7,7 +7,6 @@ TensorBoard's debiased exponential moving average, updated for new points only.
 
 from __future__ import annotations
 
-import math
 import sys
 import time
 
@@ -19,8 +18,9 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QVBoxLayo
 from playground.design import Design
 from playground.run_loop import Snapshot
 
-from .plot_utils import (History, corner_label, ema, faded, history_curve, make_plot, overlay_hint, press_train_text,
-                         style_hint, style_plot)
+from .elided_label import ElidedLabel
+from .plot_utils import (History, StepAxis, corner_label, ema, faded, history_curve, make_plot, multiples, overlay_hint,
+                         press_train_text, reset_range, si_text, style_hint, style_plot)
 from .preview import preview
 from .theme import LIGHT, Theme
 from .training_controller import RunInfo
@@ -32,8 +32,8 @@ REDRAW_BUDGET = 0.08
 costs more than this allows at the snapshot rate, they are redrawn less often."""
 
 
-class EpochAxis(pg.AxisItem):
-    """An axis over steps whose ticks sit on whole epochs and read as epoch numbers."""
+class EpochAxis(StepAxis):
+    """An axis over steps whose ticks sit on whole epochs and read as epoch numbers (20k, not 20000)."""
 
     def __init__(self, orientation: str = "top", **kwargs):
         super().__init__(orientation, **kwargs)
@@ -41,19 +41,15 @@ class EpochAxis(pg.AxisItem):
 
     def tickValues(self, minVal, maxVal, size):  # noqa: N802 - Qt/pyqtgraph name
         spe = self.steps_per_epoch
-        if spe <= 0 or maxVal <= minVal:
+        if spe <= 0 or maxVal <= minVal or self.logMode:
             return []
-        levels = super().tickValues(minVal / spe, maxVal / spe, size)
-        whole = [(spacing * spe, [v * spe for v in values if abs(v - round(v)) < 1e-9])
-                 for spacing, values in levels if spacing >= 1]
-        if not whole:
-            first, last = math.ceil(minVal / spe), math.floor(maxVal / spe)
-            whole = [(spe, [k * spe for k in range(first, last + 1)])] if 0 <= last - first < 50 else []
-        return whole
+        low, high = max(minVal, 0) / spe, maxVal / spe
+        spacing = self.spacing_for(low, high, size)
+        return [(spacing * spe, [e * spe for e in multiples(spacing, low, high)])]
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802
         spe = max(1, self.steps_per_epoch)
-        return [f"{round(v / spe):,}" for v in values]
+        return [si_text(round(v / spe)) for v in values]
 
 
 class LossPlot(QWidget):
@@ -79,7 +75,7 @@ class LossPlot(QWidget):
         layout.addLayout(self._build_controls())
 
         self._epoch_axis = EpochAxis("top")
-        self._loss_widget = make_plot(self._theme, axisItems={"top": self._epoch_axis})
+        self._loss_widget = make_plot(self._theme, steps=True, axisItems={"top": self._epoch_axis})
         self._loss_plot = self._loss_widget.getPlotItem()
         self._loss_plot.showAxis("top")
         self._loss_plot.setLabel("left", self.tr("loss"))
@@ -104,7 +100,7 @@ class LossPlot(QWidget):
         self._hint = overlay_hint(host, self._loss_widget, press_train_text())
         layout.addWidget(host, 3)
 
-        self._accuracy_widget = make_plot(self._theme)
+        self._accuracy_widget = make_plot(self._theme, steps=True)
         self._accuracy_plot = self._accuracy_widget.getPlotItem()
         self._accuracy_plot.setLabel("left", self.tr("accuracy %"))
         self._accuracy_plot.setXLink(self._loss_plot)
@@ -141,7 +137,7 @@ class LossPlot(QWidget):
             "Logarithmic loss axis: each grid step is ten times smaller, so progress late in training "
             "stays visible. A loss of exactly zero cannot be drawn on it and is left out."))
         self._log_box.toggled.connect(self._on_log_box_toggled)
-        self._status = QLabel()
+        self._status = ElidedLabel()  # gives way to the controls in a narrow dock
         self._status.setToolTip(self.tr(
             "Completed epochs (passes over the whole training set) and training steps "
             "(parameter updates, one per batch)."))
@@ -185,7 +181,8 @@ class LossPlot(QWidget):
         self._show_step_label()
         for item in self._items.values():
             item.setData([], [])
-        self._loss_plot.enableAutoRange()
+        reset_range(self._loss_plot)  # the accuracy plot's x axis follows (linked)
+        self._accuracy_plot.enableAutoRange(y=True)
         self._hint.setText(press_train_text())
         self._hint.show()
         self._show_status(0, 0)
@@ -213,6 +210,23 @@ class LossPlot(QWidget):
         if x is None:
             return np.zeros(0), np.zeros(0)
         return np.asarray(x).copy(), np.asarray(y).copy()
+
+    def point_markers(self, name: str) -> int:
+        """How many points of a curve (a name in CURVES) are marked with dots: all while there are few."""
+        return self._items[name].point_markers()
+
+    def step_range(self) -> tuple[float, float]:
+        """The steps in view (both plots share them)."""
+        low, high = self._loss_plot.viewRange()[0]
+        return float(low), float(high)
+
+    def step_tick_labels(self) -> list[str]:
+        """The labels along the step axis of the lowest plot, as drawn at its present size."""
+        plot = self._accuracy_plot if self._classify else self._loss_plot
+        axis = plot.getAxis("bottom")
+        low, high = self.step_range()
+        return [text for spacing, values in axis.tickValues(low, high, axis.width())
+                for text in axis.tickStrings(values, 1, spacing)]
 
     def set_log_scale(self, on: bool) -> None:
         self._log_box.setChecked(bool(on))

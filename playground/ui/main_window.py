@@ -33,6 +33,7 @@ from playground.run_loop import SPEEDS
 
 from .data_panel import DataPanel, problem_text
 from .document import DesignDocument, is_cosmetic_change, is_live_change
+from .elided_label import ElidedLabel
 from .i18n import LANGUAGES
 from .layer_editor import LayerEditor
 from .messages import device_notice, snapshot_message, step_mode_text
@@ -302,7 +303,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        self.status_labels: dict[str, QLabel] = {}
+        self.status_labels: dict[str, ElidedLabel] = {}
         tips = {
             "state": self.tr("What the run is doing."),
             "epoch": self.tr("Epochs: complete passes over the training data."),
@@ -314,7 +315,9 @@ class MainWindow(QMainWindow):
             "accuracy": self.tr("Share of test points classified correctly."),
         }
         for key, tip in tips.items():
-            label = QLabel()
+            # Without room for every text (a narrow window, a wide font), the run's speed,
+            # device and step mode give way first, cut short with "…" (in full in their tooltip).
+            label = ElidedLabel(shrinks=key in ("speed", "device", "mode"))
             label.setToolTip(tip)
             label.setContentsMargins(6, 0, 6, 0)
             status.addPermanentWidget(label)

@@ -102,3 +102,21 @@ def test_a_first_layer_without_any_gradient_is_worded_not_a_crash(view):
     probe = dataclasses.replace(snapshot.probe, gradients=grads, verdict=gradient_verdict(grads))
     shown(view, info_of(trainer), [dataclasses.replace(snapshot, probe=probe)])
     assert "Vanishing" in view.verdict_text() and "∞" in view.reason_text()
+
+
+def test_a_few_single_steps_are_dots_and_a_new_run_starts_at_step_0(view, qtbot):
+    view.show()
+    qtbot.waitExposed(view)
+    info, snapshots = run_design(stack("tanh", layers=2, epochs=4))
+    shown(view, info, snapshots)
+    qtbot.waitUntil(lambda: view.step_range()[1] > 50)
+    assert view.point_markers("Output") == 0  # a long history is a plain line
+    trainer = Trainer(stack("relu", layers=2))
+    view.start_run(info_of(trainer))
+    low, high = view.step_range()
+    assert low == 0 and high < 10  # the last run's axis is forgotten
+    for count in (1, 2, 3):
+        view.show_snapshot(snapshot_of(trainer, 1, state="paused"))  # the '.' key
+        assert view.point_markers("Linear 1") == view.point_markers("Output") == count
+    qtbot.waitUntil(lambda: view.step_range()[1] >= 2)  # probes of steps 0, 1 and 2
+    assert view.step_range()[0] == 0

@@ -143,3 +143,4 @@ def _assert_korean(window) -> None:
     assert HANGUL.search(panel.loss_combo.currentText())  # a registry label, e.g. 이진 교차 엔트로피 (BCE)
     assert HANGUL.search(panel.epoch_hint.text())
     assert window.status_labels["state"].text() in ("준비 중…", "일시 정지됨")
+    assert window.status_labels["mode"].text() == "즉시 실행"  # the step mode, not "eager"
