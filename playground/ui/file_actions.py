@@ -11,6 +11,7 @@ session ended without closing: it is offered back.
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from playground.design import Design
 from playground.design_io import weights_path_for
 from playground.errors import PlaygroundError
+
+from .i18n import file_dialog_options
 
 DESIGN_FILTER = QT_TRANSLATE_NOOP("FileActions", "NN Playground design (*.json)")  # shown through self.tr
 MAX_RECENT = 8
@@ -37,6 +40,17 @@ def stored_design_of_weights(path: Path) -> str | None:
             return (handle.metadata() or {}).get("design")
     except Exception:  # any unreadable file: the caller treats it as "no usable weights"
         return None
+
+
+FORBIDDEN_IN_FILE_NAMES = re.compile(r'\s*[\\/:*?"<>|\x00-\x1f]+\s*')
+"""Characters Windows refuses in a file name (the strictest of our systems); each run becomes " - "."""
+
+
+def safe_file_name(text: str, limit: int = 120) -> str:
+    """``text`` as a file name that Windows, macOS and Linux accept: Korean letters are kept,
+    "옵티마이저: Adam" becomes "옵티마이저 - Adam", no leading or trailing dots or spaces."""
+    name = " ".join(FORBIDDEN_IN_FILE_NAMES.sub(" - ", text).split())[:limit].strip(" .-")
+    return name or "design"
 
 
 class FileActions(QObject):
@@ -159,7 +173,8 @@ class FileActions(QObject):
         if not self.confirm_discard():
             return
         start = str(self.path.parent) if self.path else str(self.settings.value("last_folder", str(Path.home())))
-        name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open Design"), start, self.tr(DESIGN_FILTER))
+        name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open Design"), start, self.tr(DESIGN_FILTER),
+                                              options=file_dialog_options())
         if name:
             self.open_path(Path(name), confirmed=True)
 
@@ -189,10 +204,12 @@ class FileActions(QObject):
         except PlaygroundError as error:
             self.show_problems(self.tr("The preset could not be opened"), error)
             return
-        self._set_design(design, None)
-        korean = self.window.language == "ko"
-        title = preset.title_ko if korean else preset.title_en
-        self.window.show_note(f"<b>{title}</b><br>{preset.explanation_ko if korean else preset.explanation_en}")
+        # Named and described in the interface language: the title bar, the save prompt, the
+        # suggested file name and the saved file then read as the preset menu did.
+        language = self.window.language
+        title, explanation = preset.title(language), preset.explanation(language)
+        self._set_design(design.with_(name=title, description=explanation), None)
+        self.window.show_note(f"<b>{title}</b><br>{explanation}")
 
     def _usable_weights(self, design: Design, weights: Path) -> str | None:
         if not weights.exists():
@@ -221,9 +238,9 @@ class FileActions(QObject):
         return self._save_to(self.path)
 
     def save_as(self) -> bool:
-        start = str(self.path) if self.path else str(Path(str(self.settings.value("last_folder", str(Path.home())))) / (
-            (self.document.design.name or "design") + ".json"))
-        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save Design As"), start, self.tr(DESIGN_FILTER))
+        start = str(self.path) if self.path else self._suggested_path(".json")
+        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save Design As"), start, self.tr(DESIGN_FILTER),
+                                              options=file_dialog_options())
         if not name:
             return False
         path = Path(name)
@@ -267,6 +284,12 @@ class FileActions(QObject):
             return self.path.stem
         return self.document.design.name or self.tr("Untitled")
 
+    def _suggested_path(self, ending: str) -> str:
+        """Where a save dialog starts: the last folder, and a file named after the design
+        (in the interface language) that every system accepts, e.g. "옵티마이저 - Adam.json"."""
+        folder = Path(str(self.settings.value("last_folder", str(Path.home()))))
+        return str(folder / (safe_file_name(self.display_name()) + ending))
+
     def show_problems(self, title: str, error: PlaygroundError) -> None:
         box = QMessageBox(QMessageBox.Warning, title, error.title or title, QMessageBox.Ok, self.window)
         from .data_panel import problem_text
@@ -290,8 +313,9 @@ class FileActions(QObject):
     def export_script(self) -> None:
         from playground.export import write_script
 
-        start = str(Path(str(self.settings.value("last_folder", str(Path.home())))) / (self.display_name() + ".py"))
-        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export as PyTorch Script"), start, "Python (*.py)")
+        start = self._suggested_path(".py")
+        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export as PyTorch Script"), start, "Python (*.py)",
+                                              options=file_dialog_options())
         if not name:
             return
         try:
@@ -302,8 +326,9 @@ class FileActions(QObject):
         self.window.statusBar().showMessage(self.tr("Exported {0}").format(Path(name).name), 5000)
 
     def export_metrics(self) -> None:
-        start = str(Path(str(self.settings.value("last_folder", str(Path.home())))) / (self.display_name() + "-metrics.csv"))
-        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export Metrics"), start, "CSV (*.csv)")
+        start = self._suggested_path("-metrics.csv")
+        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export Metrics"), start, "CSV (*.csv)",
+                                              options=file_dialog_options())
         if name:
             self.write_metrics(Path(name))
 
@@ -319,8 +344,9 @@ class FileActions(QObject):
         return True
 
     def export_plot(self, title: str, widget) -> None:
-        start = str(Path(str(self.settings.value("last_folder", str(Path.home())))) / f"{self.display_name()}-{title}.png")
-        name, chosen = QFileDialog.getSaveFileName(self.window, self.tr("Export Plot"), start, "PNG (*.png);;SVG (*.svg)")
+        start = self._suggested_path(f"-{title}.png")
+        name, chosen = QFileDialog.getSaveFileName(self.window, self.tr("Export Plot"), start, "PNG (*.png);;SVG (*.svg)",
+                                                    options=file_dialog_options())
         if name:
             if not Path(name).suffix:
                 name += ".svg" if "svg" in chosen.lower() else ".png"

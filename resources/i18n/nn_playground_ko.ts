@@ -1854,11 +1854,11 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
-        <translation type="vanished">찾는 위치(&amp;L):</translation>
+        <translation>찾는 위치(&amp;L):</translation>
     </message>
     <message>
         <source>Files of &amp;type:</source>
-        <translation type="vanished">파일 형식(&amp;T):</translation>
+        <translation>파일 형식(&amp;T):</translation>
     </message>
 </context>
 <context>
