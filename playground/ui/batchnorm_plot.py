@@ -97,9 +97,9 @@ class BatchNormPlot(QWidget):
         self._stats_legend.setToolTip(self.tr(
             "Batch: the mean and variance of the current batch, which BatchNorm normalizes with while "
             "training. Running: their moving averages, which it uses when evaluating."))
-        row.addWidget(self._layer_box, 1)
-        row.addWidget(self._feature_box, 1)
-        row.addWidget(self._stats_legend)
+        row.addWidget(self._layer_box)
+        row.addWidget(self._feature_box)
+        row.addWidget(self._stats_legend, 1)
         column.addLayout(row)
 
         # Side by side when the dock is wide; one at a time, picked with these tabs, when it is not.

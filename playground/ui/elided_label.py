@@ -12,22 +12,25 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QWidget
 class ElidedLabel(QLabel):
     """A plain-text QLabel that may be narrower than its text.
 
-    ``shrinks`` False keeps its whole text (it takes the width of its text as its
-    minimum); True lets a layout squeeze it down to a few characters, so that such
-    labels give way first when there is not enough room.
+    ``keep`` None: the whole text always shows (its width is the label's minimum).
+    Otherwise a layout may squeeze the label down to the width of ``keep`` ("…" by
+    default: almost nothing), so that such labels give way first when room runs out.
     """
 
-    def __init__(self, text: str = "", parent: QWidget | None = None, *, shrinks: bool = True):
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, keep: str | None = "…"):
         super().__init__(text, parent)
+        self._keep = keep
         self.setTextFormat(Qt.PlainText)
-        policy = QSizePolicy.Preferred if shrinks else QSizePolicy.Minimum
+        policy = QSizePolicy.Minimum if keep is None else QSizePolicy.Preferred
         self.setSizePolicy(policy, QSizePolicy.Preferred)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         hint = super().minimumSizeHint()
+        if self._keep is None:
+            return hint
         margins = self.contentsMargins()
-        shortest = self.fontMetrics().horizontalAdvance("…") + margins.left() + margins.right()
-        return QSize(min(hint.width(), shortest), hint.height())
+        kept = self.fontMetrics().horizontalAdvance(self._keep) + margins.left() + margins.right()
+        return QSize(min(hint.width(), kept), hint.height())
 
     def is_elided(self) -> bool:
         """True when the text does not fit and is shown cut short."""

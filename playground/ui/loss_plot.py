@@ -13,14 +13,15 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
 
 from playground.design import Design
 from playground.run_loop import Snapshot
 
 from .elided_label import ElidedLabel
-from .plot_utils import (History, StepAxis, corner_label, ema, faded, history_curve, make_plot, multiples, overlay_hint,
-                         press_train_text, reset_range, si_text, style_hint, style_plot)
+from .plot_utils import (History, StepAxis, corner_label, ema, faded, fit_axis_label, history_curve, make_plot, multiples,
+                         overlay_hint, press_train_text, reset_range, si_text, style_hint, style_plot)
 from .preview import preview
 from .theme import LIGHT, Theme
 from .training_controller import RunInfo
@@ -103,6 +104,7 @@ class LossPlot(QWidget):
         self._accuracy_widget = make_plot(self._theme, steps=True)
         self._accuracy_plot = self._accuracy_widget.getPlotItem()
         self._accuracy_plot.setLabel("left", self.tr("accuracy %"))
+        self._accuracy_plot.getViewBox().sigResized.connect(self._fit_accuracy_label)
         self._accuracy_plot.setXLink(self._loss_plot)
         self._accuracy_widget.setToolTip(self.tr(
             "Accuracy: the share of points whose class the network gets right, on the training set (blue) "
@@ -127,8 +129,9 @@ class LossPlot(QWidget):
         self._slider.setRange(0, 99)
         self._slider.setValue(round(DEFAULT_SMOOTHING * 100))
         self._slider.setToolTip(smoothing_tip)
-        self._slider.setMinimumWidth(60)
+        self._slider.setMinimumWidth(50)
         self._slider.setMaximumWidth(160)
+        self._slider.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)  # narrows before the text is cut
         self._smoothing_value = QLabel()
         self._smoothing_value.setMinimumWidth(self._smoothing_value.fontMetrics().horizontalAdvance("0.00"))
         self._slider.valueChanged.connect(self._on_slider_value_changed)
@@ -137,7 +140,8 @@ class LossPlot(QWidget):
             "Logarithmic loss axis: each grid step is ten times smaller, so progress late in training "
             "stays visible. A loss of exactly zero cannot be drawn on it and is left out."))
         self._log_box.toggled.connect(self._on_log_box_toggled)
-        self._status = ElidedLabel()  # gives way to the controls in a narrow dock
+        # Whole up to 4-digit epochs and 6-digit steps (the slider narrows instead); longer ones may be cut.
+        self._status = ElidedLabel(keep=self._status_text(9_999, 999_999))
         self._status.setToolTip(self.tr(
             "Completed epochs (passes over the whole training set) and training steps "
             "(parameter updates, one per batch)."))
@@ -279,7 +283,18 @@ class LossPlot(QWidget):
             self._items[name].setData(x, values[:, column])
 
     def _show_status(self, epoch: int, step: int) -> None:
-        self._status.setText(self.tr("Epoch {epoch} · step {step}").format(epoch=f"{epoch:,}", step=f"{step:,}"))
+        self._status.setText(self._status_text(epoch, step))
+
+    def _status_text(self, epoch: int, step: int) -> str:
+        return self.tr("Epoch {epoch} · step {step}").format(epoch=f"{epoch:,}", step=f"{step:,}")
+
+    def _fit_accuracy_label(self) -> None:
+        fit_axis_label(self._accuracy_plot, "left", (self.tr("accuracy %"), "%"))
+
+    def accuracy_label(self) -> tuple[str, float, float]:
+        """The accuracy axis's title as shown, its length and the axis's length, in pixels."""
+        axis = self._accuracy_plot.getAxis("left")
+        return axis.labelText, QFontMetrics(axis.label.font()).horizontalAdvance(axis.labelText), axis.height()
 
     def _show_step_label(self) -> None:
         """Steps are labelled under the lowest plot only (the x axes are linked)."""

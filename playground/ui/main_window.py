@@ -125,7 +125,8 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.design_dock], [330], Qt.Horizontal)
         self.resizeDocks([self.loss_dock], [420], Qt.Horizontal)
         self.resizeDocks([self.network_dock], [230], Qt.Vertical)
-        self.resizeDocks([self.loss_dock, self.gradient_dock], [400, 300], Qt.Vertical)
+        # Nearly half and half: at 1280x720 the gradient and batch-norm plots need the height as much as the loss.
+        self.resizeDocks([self.loss_dock, self.gradient_dock], [370, 330], Qt.Vertical)
         self._default_state = self.saveState(STATE_VERSION)
 
     def build_dashboards(self) -> None:
@@ -317,7 +318,7 @@ class MainWindow(QMainWindow):
         for key, tip in tips.items():
             # Without room for every text (a narrow window, a wide font), the run's speed,
             # device and step mode give way first, cut short with "…" (in full in their tooltip).
-            label = ElidedLabel(shrinks=key in ("speed", "device", "mode"))
+            label = ElidedLabel(keep="…" if key in ("speed", "device", "mode") else None)
             label.setToolTip(tip)
             label.setContentsMargins(6, 0, 6, 0)
             status.addPermanentWidget(label)

@@ -460,11 +460,14 @@ class NetworkView(QWidget):
         tallest = max(c.drawn for c in self._columns)
         room = height - title_height - BOTTOM_MARGIN
         size = float(np.clip(min(room / (tallest * PITCH - (PITCH - 1)), unit * 0.5), self._min_neuron_size(), 56.0))
+        # Columns are centred on the tallest, unless the diagram scrolls: then a short column
+        # (the inputs, the output) would sit out of sight below the fold, so all start at the top.
+        scrolls = self._view.height() > self._scroll.viewport().height()
         for column, x in zip(self._columns, centres):
             column.x, column.size = float(x), size
             n = column.drawn
             span = (n - 1) * size * PITCH + size if n else 0.0
-            top = title_height + (room - span) / 2 + size / 2
+            top = title_height + (0 if scrolls else (room - span) / 2) + size / 2
             column.ys = top + np.arange(n) * size * PITCH
             self._place_column(column, title_height, room, unit)
         self._place_connections()

@@ -263,6 +263,17 @@ def multiples(spacing: float, low: float, high: float) -> np.ndarray:
     return np.arange(np.ceil(low / spacing), np.floor(high / spacing) + 1) * spacing
 
 
+def fit_axis_label(plot: pg.PlotItem, side: str, texts: tuple[str, ...]) -> None:
+    """Title the ``side`` axis with the first of ``texts`` (longest first) that fits along it:
+    a plot squeezed into a short dock would otherwise clip its title at both ends."""
+    axis = plot.getAxis(side)
+    room = axis.height() if side in ("left", "right") else axis.width()
+    metrics = QFontMetrics(axis.label.font())
+    text = next((t for t in texts if metrics.horizontalAdvance(t) + 8 <= room), texts[-1])
+    if text != axis.labelText:
+        plot.setLabel(side, text)
+
+
 def reset_range(plot: pg.PlotItem) -> None:
     """Forget the previous run's view: pyqtgraph keeps the old range while a plot is empty."""
     plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)

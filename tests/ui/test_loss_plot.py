@@ -185,3 +185,15 @@ def test_step_ticks_of_a_long_run_are_short_distinct_and_apart(view, qtbot):
     axis = view._loss_plot.getAxis("bottom")
     metrics = QFontMetrics(axis.font())
     assert sum(metrics.horizontalAdvance(t) + 10 for t in labels) <= axis.width()
+
+
+def test_the_accuracy_axis_title_is_never_clipped(view, qtbot, circle_run):
+    """In a short dock "accuracy %" was longer than its axis and lost both ends."""
+    info, snapshots = circle_run
+    view.show()
+    shown(view, info, snapshots)
+    for height, expected in ((600, "accuracy %"), (170, "%")):
+        view.resize(420, height)
+        qtbot.waitUntil(lambda: view.accuracy_label()[0] == expected)
+        text, length, room = view.accuracy_label()
+        assert length <= room

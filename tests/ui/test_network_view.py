@@ -280,3 +280,5 @@ def test_sixteen_units_keep_readable_maps_and_labels_and_the_diagram_scrolls(qtb
     assert width > 600 and height > 200  # scrolls both ways rather than squeezing
     scroll = view.findChild(QScrollArea)
     assert scroll.horizontalScrollBar().maximum() > 0 and scroll.verticalScrollBar().maximum() > 0
+    inputs_bottom = view.neuron_position(0, 1)[1] + view.neuron_size() / 2
+    assert inputs_bottom <= scroll.viewport().height()  # the inputs are in sight before scrolling down
