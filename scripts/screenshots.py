@@ -77,7 +77,7 @@ def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: 
         app.processEvents()
         time.sleep(0.01)
     out.parent.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(out), None, 100)  # PNG at its strongest compression: smaller files
+    window.grab().save(str(out), None, 0)  # for PNG, quality 0 is the strongest compression: the smallest file
     window.file_actions.document.undo_stack.setClean()  # nothing to ask about on close
     window.close()
     print(f"wrote {out}")

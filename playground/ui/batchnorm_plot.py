@@ -90,16 +90,17 @@ class BatchNormPlot(QWidget):
             "BatchNorm normalizes every feature (unit) on its own: show one feature, "
             "or the average over all of them."))
         self._feature_box.currentIndexChanged.connect(self._on_feature_box_changed)
-        for box in (self._layer_box, self._feature_box):
-            box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(6)
+        # The layer's name whole ("BatchNorm 12"); "Mean over all features" may be cut short.
+        self._layer_box.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self._feature_box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self._feature_box.setMinimumContentsLength(8)
         self._stats_legend = small_label()
         self._stats_legend.setToolTip(self.tr(
             "Batch: the mean and variance of the current batch, which BatchNorm normalizes with while "
             "training. Running: their moving averages, which it uses when evaluating."))
         row.addWidget(self._layer_box)
-        row.addWidget(self._feature_box)
-        row.addWidget(self._stats_legend, 1)
+        row.addWidget(self._feature_box, 1)
+        row.addWidget(self._stats_legend)
         column.addLayout(row)
 
         # Side by side when the dock is wide; one at a time, picked with these tabs, when it is not.

@@ -13,15 +13,15 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
 
 from playground.design import Design
 from playground.run_loop import Snapshot
 
 from .elided_label import ElidedLabel
-from .plot_utils import (History, StepAxis, corner_label, ema, faded, fit_axis_label, history_curve, make_plot, multiples,
-                         overlay_hint, press_train_text, reset_range, si_text, style_hint, style_plot)
+from .plot_utils import (History, StepAxis, axis_label_span, corner_label, ema, faded, fit_axis_label, history_curve,
+                         make_plot, multiples, overlay_hint, press_train_text, reset_range, si_text, style_hint,
+                         style_plot)
 from .preview import preview
 from .theme import LIGHT, Theme
 from .training_controller import RunInfo
@@ -291,10 +291,9 @@ class LossPlot(QWidget):
     def _fit_accuracy_label(self) -> None:
         fit_axis_label(self._accuracy_plot, "left", (self.tr("accuracy %"), "%"))
 
-    def accuracy_label(self) -> tuple[str, float, float]:
-        """The accuracy axis's title as shown, its length and the axis's length, in pixels."""
-        axis = self._accuracy_plot.getAxis("left")
-        return axis.labelText, QFontMetrics(axis.label.font()).horizontalAdvance(axis.labelText), axis.height()
+    def accuracy_label(self) -> tuple[str, tuple[float, float, float]]:
+        """The accuracy axis's title as shown, and where it lies along the axis (see axis_label_span)."""
+        return self._accuracy_plot.getAxis("left").labelText, axis_label_span(self._accuracy_plot, "left")
 
     def _show_step_label(self) -> None:
         """Steps are labelled under the lowest plot only (the x axes are linked)."""

@@ -39,11 +39,12 @@ MAP_GAP = 10  # transparent atlas rows between two maps: neuron pitch = 1.5 x si
 PITCH = (MAP_RES + MAP_GAP) / MAP_RES
 HOVER_PIXELS = 4.0  # an edge this close to the mouse gets the tooltip
 TITLE_HEIGHT = 30  # at least: two lines of 8 pt
-BOTTOM_MARGIN = 20
+BOTTOM_MARGIN = 6
+MORE_LABEL_HEIGHT = 14  # below a capped column: "+N more"
 SIDE_MARGIN = 46  # room for input feature names / output class names
 DROPOUT_WIDTH = 0.7  # a dropout band's share of a column's width
 MIN_COLUMN_WIDTH = 66  # pixels; a deeper network scrolls sideways instead of squeezing its titles
-MIN_MAP_SIZE = 14  # pixels per neuron map (2-D data); a taller column scrolls instead of shrinking them
+MIN_MAP_SIZE = 12  # pixels per neuron map (2-D data); a taller column scrolls instead of shrinking them
 MIN_CIRCLE_SIZE = 10  # pixels per neuron circle (other data)
 TITLE_FONT_POINTS = 8
 
@@ -428,6 +429,9 @@ class NetworkView(QWidget):
         """The width a column's title may take, in pixels."""
         return self._columns[layer_index].title_width
 
+    def _bottom_margin(self) -> float:
+        return BOTTOM_MARGIN + (MORE_LABEL_HEIGHT if any(c.more is not None for c in self._columns) else 0)
+
     def _min_neuron_size(self) -> float:
         return MIN_MAP_SIZE if self._planar else MIN_CIRCLE_SIZE
 
@@ -441,7 +445,7 @@ class NetworkView(QWidget):
         title = 2 * QFontMetricsF(self._columns[0].title.textItem.font()).lineSpacing() + 6
         span = (tallest * PITCH - (PITCH - 1)) * self._min_neuron_size()
         return (int(np.ceil(2 * SIDE_MARGIN + weights * MIN_COLUMN_WIDTH)),
-                int(np.ceil(max(TITLE_HEIGHT, title) + span + BOTTOM_MARGIN)))
+                int(np.ceil(max(TITLE_HEIGHT, title) + span + self._bottom_margin())))
 
     # --- layout (pixels, y down) ----------------------------------------------------------------
     def _relayout(self) -> None:
@@ -458,7 +462,7 @@ class NetworkView(QWidget):
             column.title.setHtml(self._title_html(column))
         title_height = max(TITLE_HEIGHT, max(c.title.textItem.boundingRect().height() for c in self._columns) + 6)
         tallest = max(c.drawn for c in self._columns)
-        room = height - title_height - BOTTOM_MARGIN
+        room = height - title_height - self._bottom_margin()
         size = float(np.clip(min(room / (tallest * PITCH - (PITCH - 1)), unit * 0.5), self._min_neuron_size(), 56.0))
         # Columns are centred on the tallest, unless the diagram scrolls: then a short column
         # (the inputs, the output) would sit out of sight below the fold, so all start at the top.

@@ -266,12 +266,23 @@ def multiples(spacing: float, low: float, high: float) -> np.ndarray:
 def fit_axis_label(plot: pg.PlotItem, side: str, texts: tuple[str, ...]) -> None:
     """Title the ``side`` axis with the first of ``texts`` (longest first) that fits along it:
     a plot squeezed into a short dock would otherwise clip its title at both ends."""
+    axis, box = plot.getAxis(side), plot.getViewBox()  # the axis runs along the view (resized first)
+    room = box.height() if side in ("left", "right") else box.width()
+    for text in texts:
+        if text != axis.labelText:
+            plot.setLabel(side, text)
+            axis.resizeEvent()  # pyqtgraph centres the title only when the axis is resized
+        if axis.label.boundingRect().width() <= room:
+            return
+
+
+def axis_label_span(plot: pg.PlotItem, side: str) -> tuple[float, float, float]:
+    """Where the ``side`` axis's title lies along the axis (start, end) and the axis's length, in pixels."""
     axis = plot.getAxis(side)
-    room = axis.height() if side in ("left", "right") else axis.width()
-    metrics = QFontMetrics(axis.label.font())
-    text = next((t for t in texts if metrics.horizontalAdvance(t) + 8 <= room), texts[-1])
-    if text != axis.labelText:
-        plot.setLabel(side, text)
+    rect = axis.label.mapRectToParent(axis.label.boundingRect())
+    if side in ("left", "right"):
+        return rect.top(), rect.bottom(), axis.height()
+    return rect.left(), rect.right(), axis.width()
 
 
 def reset_range(plot: pg.PlotItem) -> None:

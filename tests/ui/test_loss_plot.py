@@ -192,8 +192,9 @@ def test_the_accuracy_axis_title_is_never_clipped(view, qtbot, circle_run):
     info, snapshots = circle_run
     view.show()
     shown(view, info, snapshots)
-    for height, expected in ((600, "accuracy %"), (170, "%")):
+    for height, expected in ((600, "accuracy %"), (170, "%"), (300, "accuracy %"), (280, None), (600, "accuracy %")):
         view.resize(420, height)
-        qtbot.waitUntil(lambda: view.accuracy_label()[0] == expected)
-        text, length, room = view.accuracy_label()
-        assert length <= room
+        view.grab()
+        text, (start, end, length) = view.accuracy_label()
+        assert -1 <= start and end <= length + 1, (height, text, start, end, length)  # pyqtgraph rounds to pixels
+        assert expected in (None, text), (height, text)
