@@ -345,8 +345,8 @@ class FileActions(QObject):
 
     def export_plot(self, title: str, widget) -> None:
         start = self._suggested_path(f"-{title}.png")
-        name, chosen = QFileDialog.getSaveFileName(self.window, self.tr("Export Plot"), start, "PNG (*.png);;SVG (*.svg)",
-                                                    options=file_dialog_options())
+        name, chosen = QFileDialog.getSaveFileName(self.window, self.tr("Export Plot"), start,
+                                                    "PNG (*.png);;SVG (*.svg)", options=file_dialog_options())
         if name:
             if not Path(name).suffix:
                 name += ".svg" if "svg" in chosen.lower() else ".png"

@@ -53,7 +53,8 @@ def qt_translation_folders() -> list[Path]:
     (a bundle or a virtualenv where Qt's configured path points elsewhere)."""
     import PySide6
 
-    folders = [Path(QLibraryInfo.path(QLibraryInfo.TranslationsPath)), Path(PySide6.__file__).parent / "Qt" / "translations"]
+    folders = [Path(QLibraryInfo.path(QLibraryInfo.TranslationsPath)),
+               Path(PySide6.__file__).parent / "Qt" / "translations"]
     return [folder for k, folder in enumerate(folders) if folder not in folders[:k]]
 
 

@@ -380,7 +380,8 @@ class NetworkView(QWidget):
         bold = QFont(font)
         bold.setBold(True)
         names = [layer_name(column.name), short_layer_name(column.name)]
-        return _fitting(names, QFontMetricsF(bold), width), _fitting(self._title_details(column), QFontMetricsF(font), width)
+        details = self._title_details(column)
+        return _fitting(names, QFontMetricsF(bold), width), _fitting(details, QFontMetricsF(font), width)
 
     def _title_details(self, column: _Column) -> list[str]:
         """The second line of a title, longest first."""
