@@ -1,11 +1,20 @@
-"""Screenshots of the main window during training: light and dark, English and Korean.
+"""Screenshots of the main window during training: laptop sizes, light and dark, English and Korean.
 
-    .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--size 1366x768]
+    .venv/bin/python scripts/screenshots.py                 # docs/screenshots/ (the README's)
+    .venv/bin/python scripts/screenshots.py --review /tmp/shots   # every design at every size
+
+Our learners' laptops show 1366x768, or 1920x1080 at 150 % scaling = 1280x720
+logical pixels: every shot is taken at both. The README's set is the spiral design
+(``main-<size>-<language>-<theme>.png``); ``--review`` adds the designs that stress
+the window (``<design>-<size>-<language>-<theme>.png``): the default circle, a deep
+net of 16-unit layers with BatchNorm (the Batch normalization dock raised), a 1-D
+regression with outliers opened as a preset (with its note), and the digits.
 
 Each shot runs in a fresh process (the language is chosen at start-up), trains the
 design for a few seconds with every dashboard live, and saves ``window.grab()``.
 Runs offscreen unless QT_QPA_PLATFORM says otherwise; Korean needs a CJK font
-(Debian: fonts-noto-cjk).
+(Debian: fonts-noto-cjk). ``--eager`` turns the compiled step off (quicker: no
+waiting for a compile to finish).
 """
 
 from __future__ import annotations
@@ -19,9 +28,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+SIZES = ("1366x768", "1280x720")
+LANGUAGES = ("en", "ko")
+THEMES = ("light", "dark")
+README_DESIGN = "spiral"
+REVIEW_DESIGNS = ("circle", "deep_bn", "outliers", "digits")
 
 
-def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: float, preset: str) -> None:
+def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: float, design: str,
+          compiled: bool) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -29,6 +44,7 @@ def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: 
     settings = QSettings(str(settings_file), QSettings.IniFormat)
     settings.setValue("theme", theme)
     settings.setValue("language", language)
+    settings.setValue("compiled_step", compiled)
     settings.sync()
 
     from playground.ui.i18n import install_translators
@@ -37,10 +53,18 @@ def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("NN Playground")
     app._translators = install_translators(app, language)
-    window = MainWindow(settings, design=_design(preset))
+    window = MainWindow(settings, design=_design(design), data_dir=settings_file.parent, language=language)
     window.resize(*size)
     window.show()
     _wait(app, lambda: bool(window.views) and window.controller.state == "paused")
+    preset = _PRESETS.get(design)
+    if preset:
+        from playground.presets import find_preset
+
+        window.file_actions.open_preset(find_preset(preset))
+        _wait(app, lambda: window.controller.state == "paused")
+    if design == "deep_bn":
+        window.batchnorm_dock.raise_()
     modes = []  # the status bar shows the step mode: wait until compiling has ended
     window.controller.snapshot_ready.connect(lambda snapshot: modes.append(snapshot.step_mode))
     window.controller.play()
@@ -48,27 +72,40 @@ def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: 
     _wait(app, lambda: time.monotonic() > deadline)
     _wait(app, lambda: modes and getattr(modes[-1], "mode", "") != "compiling", timeout=300)
     window.controller.pause()
-    _wait(app, lambda: window.controller.state == "paused")
+    _wait(app, lambda: window.controller.state in ("paused", "finished"))  # a preset may end first
     for _ in range(20):
         app.processEvents()
         time.sleep(0.01)
     out.parent.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(out))
+    window.grab().save(str(out), None, 0)  # for PNG, quality 0 is the strongest compression: the smallest file
+    window.file_actions.document.undo_stack.setClean()  # nothing to ask about on close
     window.close()
     print(f"wrote {out}")
 
 
-def _design(preset: str):
-    from playground.design import Design, LinearLayer
+_PRESETS = {"outliers": "outliers_mse"}
 
-    if preset == "spiral":
+
+def _design(name: str):
+    from playground.design import BatchNormLayer, Design, LinearLayer
+
+    if name == "spiral":
         layers = tuple(LinearLayer(units=8, activation="tanh") for _ in range(4))
         return Design(name="Spiral", layers=layers).with_data(dataset="spiral", noise=0.1).with_optimizer(
             name="adam", lr=0.01)
-    return Design(name="Circle")
+    if name == "deep_bn":  # the densest diagram and every Batch normalization plot in use
+        layers = []
+        for _ in range(6):
+            layers += [LinearLayer(units=16, activation="linear"), BatchNormLayer(activation="tanh")]
+        return Design(name="Deep BatchNorm", layers=tuple(layers)).with_optimizer(name="adam", lr=0.01)
+    if name == "digits":
+        layers = (LinearLayer(units=32, activation="relu"), LinearLayer(units=16, activation="relu"))
+        return Design(name="Digits", layers=layers, loss="cross_entropy").with_data(dataset="digits").with_optimizer(
+            name="adam", lr=0.003).with_training(batch_size=32)
+    return Design(name="Circle")  # "circle", and the presets before they are opened
 
 
-def _wait(app, condition, timeout: float = 60.0) -> None:
+def _wait(app, condition, timeout: float = 180.0) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
@@ -80,22 +117,41 @@ def _wait(app, condition, timeout: float = 60.0) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--size", default="1366x768")
+    parser.add_argument("--review", type=Path, metavar="FOLDER",
+                        help="every review design at every size and language into FOLDER (not the README's)")
+    parser.add_argument("--sizes", default=",".join(SIZES))
+    parser.add_argument("--languages", default=",".join(LANGUAGES))
+    parser.add_argument("--themes", default=",".join(THEMES))
+    parser.add_argument("--designs", help="with --review: a comma-separated subset of " + ", ".join(REVIEW_DESIGNS))
     parser.add_argument("--seconds", type=float, default=6.0)
-    parser.add_argument("--one", nargs=3, metavar=("THEME", "LANGUAGE", "FILE"), help=argparse.SUPPRESS)
+    parser.add_argument("--eager", action="store_true", help="train without the compiled step")
+    parser.add_argument("--one", nargs=5, metavar=("DESIGN", "SIZE", "THEME", "LANGUAGE", "FILE"),
+                        help=argparse.SUPPRESS)
     args = parser.parse_args()
-    size = tuple(int(v) for v in args.size.split("x"))
     if args.one:
-        theme, language, file = args.one
-        shoot(Path(file), theme, language, size, args.seconds, "spiral")
+        design, size, theme, language, file = args.one
+        shoot(Path(file), theme, language, _size(size), args.seconds, design, compiled=not args.eager)
         return
+    if args.review:
+        folder, designs = args.review, (args.designs or ",".join(REVIEW_DESIGNS)).split(",")
+    else:
+        folder, designs = args.out, [README_DESIGN]
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    for language in ("en", "ko"):
-        for theme in ("light", "dark"):
-            file = args.out / f"main-{language}-{theme}.png"
-            subprocess.run([sys.executable, __file__, "--size", args.size, "--seconds", str(args.seconds),
-                            "--one", theme, language, str(file)], env=env, check=True)
+    for design in designs:
+        for size in args.sizes.split(","):
+            for language in args.languages.split(","):
+                for theme in args.themes.split(","):
+                    prefix = "main" if design == README_DESIGN and not args.review else design
+                    file = folder / f"{prefix}-{size}-{language}-{theme}.png"
+                    command = [sys.executable, __file__, "--seconds", str(args.seconds),
+                               "--one", design, size, theme, language, str(file)]
+                    subprocess.run(command + (["--eager"] if args.eager else []), env=env, check=True)
+
+
+def _size(text: str) -> tuple[int, int]:
+    width, height = (int(v) for v in text.split("x"))
+    return width, height
 
 
 if __name__ == "__main__":

@@ -16,19 +16,22 @@ import sys
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QTabBar, QVBoxLayout, QWidget
 
 from playground.design import BatchNormLayer, Design, LinearLayer
 from playground.run_loop import Snapshot
 
+from .labels import layer_name
 from .plot_utils import (History, band_item, corner_label, faded, history_curve, layer_colours, make_plot,
-                         overlay_hint, press_train_text, set_band, style_hint, style_plot)
+                         overlay_hint, press_train_text, reset_range, set_band, small_label, style_hint, style_plot)
 from .preview import preview
 from .theme import LIGHT, Theme
 from .training_controller import RunInfo
 
 SERIES = ("batch_mean", "running_mean", "batch_var", "running_var", "gamma", "beta")
+STATISTICS = ("mean", "variance", "gamma_beta")  # the three plots, two SERIES each
+STAT_PLOT_WIDTH = 220
+"""Below 3 x this many pixels of width, mean, variance and γ/β are shown one at a time."""
 FEATURE_HISTORY_BYTES = 16 * 2**20
 """Per BatchNorm layer, the budget of the per-feature history (the feature picker);
 beyond it older per-feature points thin out. The mean over features is kept whole."""
@@ -47,9 +50,11 @@ class BatchNormPlot(QWidget):
         self._shift_names: list[str] = []
         self._shift = History((0, 2))  # (n, layers, [mean, std])
         self._shift_items: list[tuple[pg.PlotDataItem, pg.PlotCurveItem]] = []  # (mean line, ± std band)
+        self._shift_groups: list[int] = []  # colour group per layer (see _depth_groups)
         self._last_probe_step: int | None = None
         self._build()
         self.set_theme(theme)
+        self._arrange_statistics()
         self._statistics.hide()  # until a run says whether there is any BatchNorm layer
         self._message.hide()
 
@@ -85,42 +90,46 @@ class BatchNormPlot(QWidget):
             "BatchNorm normalizes every feature (unit) on its own: show one feature, "
             "or the average over all of them."))
         self._feature_box.currentIndexChanged.connect(self._on_feature_box_changed)
-        self._stats_legend = QLabel()
-        self._stats_legend.setWordWrap(True)
-        font = QFont(self._stats_legend.font())
-        font.setPointSizeF(font.pointSizeF() * 0.85)
-        self._stats_legend.setFont(font)
+        # The layer's name whole ("BatchNorm 12"); "Mean over all features" may be cut short.
+        self._layer_box.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self._feature_box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self._feature_box.setMinimumContentsLength(8)
+        self._stats_legend = small_label()
         self._stats_legend.setToolTip(self.tr(
             "Batch: the mean and variance of the current batch, which BatchNorm normalizes with while "
             "training. Running: their moving averages, which it uses when evaluating."))
         row.addWidget(self._layer_box)
-        row.addWidget(self._feature_box)
-        row.addWidget(self._stats_legend, 1)
+        row.addWidget(self._feature_box, 1)
+        row.addWidget(self._stats_legend)
         column.addLayout(row)
 
-        self._stats_widget = pg.GraphicsLayoutWidget()
-        self._stats_widget.ci.layout.setContentsMargins(0, 0, 0, 0)
-        self._stats_widget.ci.layout.setHorizontalSpacing(4)
-        self._stats_widget.setToolTip(self.tr(
+        # Side by side when the dock is wide; one at a time, picked with these tabs, when it is not.
+        self._stat_tabs = QTabBar()
+        self._stat_tabs.setDocumentMode(True)
+        self._stat_tabs.setExpanding(False)
+        for text in (self.tr("mean"), self.tr("variance"), self.tr("γ and β")):
+            self._stat_tabs.addTab(text)
+        self._stat_tabs.currentChanged.connect(self._on_stat_tabs_changed)
+        column.addWidget(self._stat_tabs)
+        tip = self.tr(
             "Batch normalization subtracts each batch's mean and divides by its standard deviation, "
             "then scales by gamma and shifts by beta (both learned).\n"
             "Solid: the statistics of the current batch. Dashed: the running averages the layer uses "
-            "when it evaluates (no batch then). They should agree once training settles."))
-        self._stat_plots = []
-        for _ in range(3):
-            plot = self._stats_widget.addPlot()
-            plot.setMenuEnabled(False)
-            plot.layout.setContentsMargins(2, 2, 4, 2)
-            for axis in ("left", "bottom"):
-                plot.getAxis(axis).enableAutoSIPrefix(False)
-                plot.getAxis(axis).setStyle(maxTickLevel=1)
-            self._stat_plots.append(plot)
+            "when it evaluates (no batch then). They should agree once training settles.")
+        plots = QHBoxLayout()
+        plots.setSpacing(4)
+        self._stat_widgets = [make_plot(self._theme, steps=True) for _ in range(3)]
+        self._stat_plots = [widget.getPlotItem() for widget in self._stat_widgets]
+        for widget in self._stat_widgets:
+            widget.setToolTip(tip)
+            plots.addWidget(widget, 1)
         for plot in self._stat_plots[1:]:
             plot.setXLink(self._stat_plots[0])
-        self._stat_step_label = corner_label(self._stat_plots[0], "bottom", self.tr("step"), self._theme)
+        self._stat_step_labels = [corner_label(plot, "bottom", self.tr("step"), self._theme)
+                                  for plot in self._stat_plots]
         self._stat_items = {  # pens are set by set_theme
             name: history_curve(self._stat_plots[index // 2], None) for index, name in enumerate(SERIES)}
-        column.addWidget(self._stats_widget, 1)
+        column.addLayout(plots, 1)
         return page
 
     def _build_shift(self) -> QWidget:
@@ -128,41 +137,47 @@ class BatchNormPlot(QWidget):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(1)
-        self._shift_title = QLabel(self.tr("Internal covariate shift: each layer's pre-activation, mean ± std"))
-        self._shift_title.setWordWrap(True)
         tip = self.tr(
             "Internal covariate shift: as earlier layers learn, the inputs of later layers keep changing "
             "their distribution, and those layers must keep adapting.\n"
             "Each line is the mean of a layer's pre-activation (its output before the activation "
             "function) over the batch, the band ± one standard deviation. Without batch normalization "
             "they drift; after a BatchNorm layer they stay near 0 ± 1.")
+        row = QHBoxLayout()
+        self._shift_title = QLabel(self.tr("Internal covariate shift (mean ± std)"))
         self._shift_title.setToolTip(tip)
-        column.addWidget(self._shift_title)
-        self._shift_widget = make_plot(self._theme)
+        self._shift_title.setMinimumWidth(0)
+        self._shift_title.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self._shift_box = QComboBox()
+        self._shift_box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self._shift_box.setMinimumContentsLength(8)
+        self._shift_box.setToolTip(self.tr("Show every layer, or one layer with its ± std band."))
+        self._shift_box.currentIndexChanged.connect(self._on_shift_box_changed)
+        row.addWidget(self._shift_title, 1)
+        row.addWidget(self._shift_box)
+        column.addLayout(row)
+        self._shift_widget = make_plot(self._theme, steps=True)
         self._shift_plot = self._shift_widget.getPlotItem()
         self._shift_widget.setToolTip(tip)
         self._shift_step_label = corner_label(self._shift_plot, "bottom", self.tr("step"), self._theme)
         host = QWidget()
         self._shift_hint = overlay_hint(host, self._shift_widget, press_train_text())
         column.addWidget(host, 1)
-        self._shift_legend = QLabel()
-        self._shift_legend.setWordWrap(True)
-        font = QFont(self._shift_legend.font())
-        font.setPointSizeF(font.pointSizeF() * 0.85)
-        self._shift_legend.setFont(font)
+        self._shift_legend = small_label()
         self._shift_legend.setToolTip(self.tr(
-            "Layer colours: warm for layers near the input, cool for layers near the output."))
+            "Colour: the layer's depth, warm near the input, cool near the output. A Linear layer and the "
+            "BatchNorm layer after it share a colour: the Linear layer's output (solid) is what the "
+            "BatchNorm layer normalizes (dashed)."))
         column.addWidget(self._shift_legend)
         return box
 
     # --- the view API -----------------------------------------------------------------
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
-        self._stats_widget.setBackground(theme.background)
-        for plot in self._stat_plots:
-            style_plot(plot, theme)
+        for plot, widget in zip(self._stat_plots, self._stat_widgets):
+            style_plot(plot, theme, widget)
         style_plot(self._shift_plot, theme, self._shift_widget)
-        for label in (self._stat_step_label, self._shift_step_label):
+        for label in (*self._stat_step_labels, self._shift_step_label):
             label.setText(label.text, color=theme.foreground)
         style_hint(self._shift_hint, theme)
         self._message.setStyleSheet(f"color: {theme.foreground};")
@@ -181,8 +196,12 @@ class BatchNormPlot(QWidget):
         """Forget the previous run; pick up the BatchNorm layers and the layers to watch drift."""
         bn_blocks = [b for b in info.blocks if b.kind == "batchnorm"]
         self._set_batchnorm_layers([b.name for b in bn_blocks], [b.units for b in bn_blocks])
-        self._set_shift_layers([b.name for b in info.blocks if b.kind in ("linear", "batchnorm")])
+        self._set_shift_layers([(b.name, b.kind) for b in info.blocks if b.kind in ("linear", "batchnorm")])
         self._last_probe_step = None
+        for plot in (self._stat_plots[0], self._shift_plot):  # the other two follow the first (linked)
+            reset_range(plot)
+        for plot in self._stat_plots[1:]:
+            plot.enableAutoRange(y=True)
         if bn_blocks:
             self._show_section(True)
         else:
@@ -234,6 +253,26 @@ class BatchNormPlot(QWidget):
         values = self._shift.values
         return self._shift.steps.copy(), values[:, index, 0].copy(), values[:, index, 1].copy()
 
+    def shown_statistics(self) -> dict[str, int]:
+        """The statistics plots on screen ("mean", "variance", "gamma_beta") and their widths in pixels."""
+        return {name: widget.width() for name, widget in zip(STATISTICS, self._stat_widgets) if widget.isVisible()}
+
+    def choose_statistic(self, name: str) -> None:
+        """Which statistic to show when they come one at a time (a name in STATISTICS)."""
+        self._stat_tabs.setCurrentIndex(STATISTICS.index(name))
+
+    def legend_texts(self) -> tuple[str, str]:
+        """The legends (rich text) beside the statistics and under the covariate-shift plot."""
+        return self._stats_legend.text(), self._shift_legend.text()
+
+    def point_markers(self, name: str) -> int:
+        """How many points of a statistic (a name in SERIES) are marked with dots: all while there are few."""
+        return self._stat_items[name].point_markers()
+
+    def step_ranges(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        """The steps in view: in the statistics plots and in the covariate-shift plot."""
+        return tuple(tuple(float(v) for v in plot.viewRange()[0]) for plot in (self._stat_plots[0], self._shift_plot))
+
     def select(self, layer: str, feature: int | None = None) -> None:
         """Show ``layer`` (a BatchNorm layer's name), one feature (0-based) or the mean (None)."""
         self._layer_box.setCurrentIndex(self._bn_names.index(layer))
@@ -283,18 +322,34 @@ class BatchNormPlot(QWidget):
             self._stat_items[name].setData(steps, values[:, column])
 
     def _title_statistics(self) -> None:
-        """Short plot titles (three plots share a small dock) and the batch/running legend."""
+        """Plot titles (side by side) or tabs (one at a time), and the legend for what is shown."""
         theme = self._theme
+        gamma_beta = self.tr("{gamma} · {beta}").format(
+            gamma=_word(self.tr("γ scale"), theme.classes[2]), beta=_word(self.tr("β shift"), theme.classes[4]))
+        batch_running = self.tr("{batch} batch &nbsp; {running} running").format(
+            batch=_word("━", theme.train), running=_word("┅", theme.test))
+        wide = self.stats_side_by_side()
+        for plot, title in zip(self._stat_plots, (self.tr("mean"), self.tr("variance"), gamma_beta)):
+            plot.setTitle(title if wide else None, color=theme.foreground, size="8pt")
+        self._stats_legend.setText(gamma_beta if not wide and self._stat_tabs.currentIndex() == 2 else batch_running)
 
-        def word(text: str, colour: str) -> str:
-            return f"<span style='color:{colour}'>{html.escape(text)}</span>"
+    def stats_side_by_side(self) -> bool:
+        """True when mean, variance and γ/β are drawn side by side; else one at a time (tabs)."""
+        return self._stat_tabs.isHidden()
 
-        titles = (self.tr("mean"), self.tr("variance"), self.tr("{gamma} · {beta}").format(
-            gamma=word(self.tr("γ scale"), theme.classes[2]), beta=word(self.tr("β shift"), theme.classes[4])))
-        for plot, title in zip(self._stat_plots, titles):
-            plot.setTitle(title, color=theme.foreground, size="8pt")
-        self._stats_legend.setText(self.tr("{batch} batch &nbsp; {running} running").format(
-            batch=word("━", theme.train), running=word("┅", theme.test)))
+    def _arrange_statistics(self) -> None:
+        """Side by side when each plot gets STAT_PLOT_WIDTH pixels, else the one of the chosen tab."""
+        wide = self.width() >= 3 * STAT_PLOT_WIDTH
+        changed = wide != self.stats_side_by_side()
+        self._stat_tabs.setVisible(not wide)
+        for index, widget in enumerate(self._stat_widgets):
+            widget.setVisible(wide or index == self._stat_tabs.currentIndex())
+        if changed:
+            self._title_statistics()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._arrange_statistics()
 
     def _show_section(self, statistics: bool) -> None:
         """Part (a): the statistics plots, or in their place a message."""
@@ -313,7 +368,9 @@ class BatchNormPlot(QWidget):
             "The internal covariate shift below works for every network.")
 
     # --- part (b): internal covariate shift ---------------------------------------
-    def _set_shift_layers(self, names: list[str]) -> None:
+    def _set_shift_layers(self, layers: list[tuple[str, str]]) -> None:
+        """``layers``: (name, kind) of every Linear and BatchNorm layer, input side first."""
+        names = [name for name, _ in layers]
         self._shift = History((len(names), 2))
         if names == self._shift_names:
             for mean, band in self._shift_items:
@@ -323,32 +380,70 @@ class BatchNormPlot(QWidget):
         for items in self._shift_items:
             for item in items:
                 self._shift_plot.removeItem(item)
-        self._shift_names = list(names)
-        self._shift_items = []
+        self._shift_names = names
+        self._shift_groups = _depth_groups([kind for _, kind in layers])
         bands = [band_item(self._shift_plot) for _ in names]  # all bands under all lines
         self._shift_items = [(history_curve(self._shift_plot, None), band) for band in bands]
+        self._shift_box.blockSignals(True)
+        self._shift_box.clear()
+        self._shift_box.addItem(self.tr("All layers"))
+        self._shift_box.addItems([layer_name(n) for n in names])
+        self._shift_box.blockSignals(False)
         self._colour_shift()
 
     def _add_shift(self, step: int, activations) -> None:
         by_name = {a.name: (a.mean, a.std) for a in activations}
         row = np.array([by_name.get(n, (np.nan, np.nan)) for n in self._shift_names], dtype=np.float64)
         self._shift.append(step, row.reshape(len(self._shift_names), 2))
+        self._draw_shift()
+        self._shift_hint.hide()
+
+    def _draw_shift(self) -> None:
         steps, values = self._shift.steps, self._shift.values
         for index, (mean, band) in enumerate(self._shift_items):
             m, s = values[:, index, 0], values[:, index, 1]
             set_band(band, steps, m - s, m + s)
             mean.setData(steps, m)
-        self._shift_hint.hide()
+
+    def shown_shift_layers(self) -> list[str]:
+        """The layers whose pre-activation lines are drawn (all, or the one picked)."""
+        return [n for n, (mean, _) in zip(self._shift_names, self._shift_items) if mean.isVisible()]
+
+    def select_shift_layer(self, layer: str | None) -> None:
+        """Show every layer (None) or one, by name, with a stronger band."""
+        self._shift_box.setCurrentIndex(0 if layer is None else self._shift_names.index(layer) + 1)
 
     def _colour_shift(self) -> None:
-        colours = layer_colours(len(self._shift_names), self._theme)
-        for (mean, band), colour in zip(self._shift_items, colours):
-            mean.setPen(pg.mkPen(colour, width=2))
-            band.setPen(pg.mkPen(faded(colour, 90), width=1))
-            band.setBrush(pg.mkBrush(faded(colour, 45)))
-        self._shift_legend.setText("&nbsp;&nbsp; ".join(
-            f"<span style='color:{c.name()}'>&#9632;</span>&nbsp;{html.escape(n)}"
-            for n, c in zip(self._shift_names, colours)))
+        """Colour = depth (a Linear layer and the BatchNorm after it share one), dashed = BatchNorm.
+
+        Bands fade as more of them overlap, so that the lines stay readable; one layer
+        shown alone gets a clear band.
+        """
+        theme, groups = self._theme, self._shift_groups
+        colours = layer_colours(max(groups, default=-1) + 1, theme)
+        chosen = self._shift_box.currentIndex() - 1
+        alpha = 60 if chosen >= 0 else max(12, 120 // max(1, len(self._shift_names)))
+        for index, ((mean, band), group) in enumerate(zip(self._shift_items, groups)):
+            colour = colours[group]
+            dashed = self._shift_names[index].startswith("BatchNorm")
+            mean.setPen(pg.mkPen(colour, width=2, style=Qt.DashLine if dashed else Qt.SolidLine))
+            band.setPen(pg.mkPen(faded(colour, min(90, 2 * alpha)), width=1))
+            band.setBrush(pg.mkBrush(faded(colour, alpha)))
+            for item in (mean, band):
+                item.setVisible(chosen < 0 or chosen == index)
+        self._shift_legend.setText(self._shift_legend_text(colours))
+
+    def _shift_legend_text(self, colours) -> str:
+        """Layer names by colour; with BatchNorm, the block numbers and what solid and dashed mean."""
+        groups = self._shift_groups
+        paired = len(set(groups)) < len(groups)
+        if not paired:
+            return "&nbsp;&nbsp; ".join(
+                f"{_word('■', c.name())}&nbsp;{html.escape(layer_name(n))}"
+                for n, c in zip(self._shift_names, colours))
+        swatches = "&nbsp;".join(f"{_word('■', c.name())}{k + 1}" for k, c in enumerate(colours))
+        return self.tr("{solid} Linear &nbsp; {dashed} BatchNorm &nbsp; depth {swatches}").format(
+            solid="━", dashed="┅", swatches=swatches)
 
     # --- slots ----------------------------------------------------------------------
     def _on_layer_box_changed(self, _index: int) -> None:
@@ -357,6 +452,30 @@ class BatchNormPlot(QWidget):
 
     def _on_feature_box_changed(self, _index: int) -> None:
         self._draw_statistics()
+
+    def _on_stat_tabs_changed(self, _index: int) -> None:
+        self._arrange_statistics()
+        self._title_statistics()
+
+    def _on_shift_box_changed(self, _index: int) -> None:
+        self._colour_shift()
+
+
+def _word(text: str, colour: str) -> str:
+    return f"<span style='color:{colour}'>{html.escape(text)}</span>"
+
+
+def _depth_groups(kinds: list[str]) -> list[int]:
+    """A colour group per layer: each Linear layer starts one; a BatchNorm layer joins the
+    Linear layer it follows (it normalizes that layer's output)."""
+    groups, last = [], None
+    for kind in kinds:
+        if kind == "batchnorm" and last == "linear":
+            groups.append(groups[-1])
+        else:
+            groups.append(groups[-1] + 1 if groups else 0)
+        last = kind
+    return groups
 
 
 def _with_batchnorm() -> Design:

@@ -22,7 +22,7 @@ import sys
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
@@ -316,6 +316,10 @@ class OutputView(QWidget):
     def legend_names(self) -> list[str]:
         return [label.text for _, label in self._legend.items]
 
+    def legend_size(self) -> tuple[float, float]:
+        """(width, height) of the legend beside the plot, in pixels."""
+        return self._legend.width(), self._legend.height()
+
     def confusion_matrix(self) -> np.ndarray | None:
         """The counts shown in confusion mode (rows true class, columns predicted)."""
         return self._confusion
@@ -517,7 +521,11 @@ class OutputView(QWidget):
             self._legend_samples.append(item)
             self._legend.addItem(item, name)
         if self._legend_samples:
-            self._legend.updateSize()  # LegendItem sizes itself; pin that size inside the layout
+            # LegendItem sizes itself; pin that size inside the layout. The previous pin must go
+            # first, or the legend would start from it and grow with every run.
+            self._legend.setMinimumSize(0, 0)
+            self._legend.setMaximumSize(QSizeF(1e6, 1e6))
+            self._legend.updateSize()
             self._legend.setFixedWidth(self._legend.width() + 6)
             self._legend.setFixedHeight(self._legend.height() + 4)
             self._side.addItem(self._legend, row=0, col=0)

@@ -45,6 +45,7 @@ from playground import csv_import, datasets, registry
 from playground.design import MAX_SAMPLES, DataSpec, Design, check_design, problems_from_validation
 from playground.errors import DataError, PlaygroundError, Problem
 
+from .i18n import file_dialog_options
 from .labels import dataset_label, loss_label
 from .theme import DARK, LIGHT, Theme
 
@@ -814,7 +815,8 @@ class DataPanel(QWidget):
     def _choose_csv_path(self) -> str:
         """Ask for a CSV file; "" when cancelled. Tests replace this method."""
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import a CSV file"), "", self.tr("CSV files (*.csv *.txt *.tsv);;All files (*)"))
+            self, self.tr("Import a CSV file"), "", self.tr("CSV files (*.csv *.txt *.tsv);;All files (*)"),
+            options=file_dialog_options())
         return path
 
     def import_csv(self) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import time
 import uuid
 from pathlib import Path
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from playground.design import Design, trains_alike
 from playground.design_io import STALE_TEMP_SECONDS, remove_stale_temps, weights_path_for
 from playground.errors import PlaygroundError
+
+from .i18n import file_dialog_options
 
 DESIGN_FILTER = QT_TRANSLATE_NOOP("FileActions", "NN Playground design (*.json)")  # shown through self.tr
 MAX_RECENT = 8
@@ -45,6 +48,17 @@ def _remove_autosave_files(design_file: Path, temps_older_than: float = STALE_TE
     for file in (design_file, design_file.with_suffix(".info.json")):
         file.unlink(missing_ok=True)
         remove_stale_temps(file, temps_older_than)
+
+
+FORBIDDEN_IN_FILE_NAMES = re.compile(r'\s*[\\/:*?"<>|\x00-\x1f]+\s*')
+"""Characters Windows refuses in a file name (the strictest of our systems); each run becomes " - "."""
+
+
+def safe_file_name(text: str, limit: int = 120) -> str:
+    """``text`` as a file name that Windows, macOS and Linux accept: Korean letters are kept,
+    "옵티마이저: Adam" becomes "옵티마이저 - Adam", no leading or trailing dots or spaces."""
+    name = " ".join(FORBIDDEN_IN_FILE_NAMES.sub(" - ", text).split())[:limit].strip(" .-")
+    return name or "design"
 
 
 class FileActions(QObject):
@@ -186,7 +200,8 @@ class FileActions(QObject):
         if not self.confirm_discard():
             return
         start = str(self.path.parent) if self.path else str(self.settings.value("last_folder", str(Path.home())))
-        name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open Design"), start, self.tr(DESIGN_FILTER))
+        name, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open Design"), start, self.tr(DESIGN_FILTER),
+                                              options=file_dialog_options())
         if name:
             self.open_path(Path(name), confirmed=True)
 
@@ -221,16 +236,19 @@ class FileActions(QObject):
         except PlaygroundError as error:
             self.show_problems(self.tr("The preset could not be opened"), error)
             return
+        # Named and described in the interface language: the title bar, the save prompt, the
+        # suggested file name and the saved file then read as the preset menu did.
         language = self.window.language
+        title, explanation = preset.title(language), preset.explanation(language)
         if preset.pace is not None:  # before the run starts, so that it starts at the pace
-            self.window.set_pace(preset.pace, preset.title(language))
-        self._set_design(design, None, lesson=(preset.title(language), preset.explanation(language)))
+            self.window.set_pace(preset.pace, title)
+        self._set_design(design.with_(name=title, description=explanation), None, lesson=(title, explanation))
 
     def lesson_of(self, design: Design) -> tuple[str, str] | None:
         """The explanation to show for an opened design: its name and description, if it has a description.
 
-        A design saved from a preset carries the preset's English text; it is shown as that
-        preset, so a Korean window shows the Korean title and explanation.
+        A design saved from a preset carries the preset's text in the language it was opened
+        in; it is shown as that preset, in this window's language.
         """
         from playground.presets import list_presets
 
@@ -238,7 +256,7 @@ class FileActions(QObject):
             return None
         try:
             for preset in list_presets():
-                if preset.explanation_en == design.description:
+                if design.description in (preset.explanation_en, preset.explanation_ko):
                     return preset.title(self.window.language), preset.explanation(self.window.language)
         except PlaygroundError:
             pass  # a damaged preset folder: the file's own text is still worth showing
@@ -287,9 +305,9 @@ class FileActions(QObject):
         return self._save_to(self.path)
 
     def save_as(self) -> bool:
-        start = str(self.path) if self.path else str(Path(str(self.settings.value("last_folder", str(Path.home())))) / (
-            (self.document.design.name or "design") + ".json"))
-        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save Design As"), start, self.tr(DESIGN_FILTER))
+        start = str(self.path) if self.path else self._suggested_path(".json")
+        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save Design As"), start, self.tr(DESIGN_FILTER),
+                                              options=file_dialog_options())
         if not name:
             return False
         path = Path(name)
@@ -340,6 +358,12 @@ class FileActions(QObject):
             return self.path.stem
         return self.document.design.name or self.tr("Untitled")
 
+    def _suggested_path(self, ending: str) -> str:
+        """Where a save dialog starts: the last folder, and a file named after the design
+        (in the interface language) that every system accepts, e.g. "옵티마이저 - Adam.json"."""
+        folder = Path(str(self.settings.value("last_folder", str(Path.home()))))
+        return str(folder / (safe_file_name(self.display_name()) + ending))
+
     def show_problems(self, title: str, error: PlaygroundError) -> None:
         from .data_panel import problem_text
         from .messages import error_title
@@ -365,8 +389,9 @@ class FileActions(QObject):
     def export_script(self) -> None:
         from playground.export import write_script
 
-        start = str(Path(str(self.settings.value("last_folder", str(Path.home())))) / (self.display_name() + ".py"))
-        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export as PyTorch Script"), start, "Python (*.py)")
+        start = self._suggested_path(".py")
+        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export as PyTorch Script"), start, "Python (*.py)",
+                                              options=file_dialog_options())
         if not name:
             return
         try:
@@ -377,8 +402,9 @@ class FileActions(QObject):
         self.window.statusBar().showMessage(self.tr("Exported {0}").format(Path(name).name), 5000)
 
     def export_metrics(self) -> None:
-        start = str(Path(str(self.settings.value("last_folder", str(Path.home())))) / (self.display_name() + "-metrics.csv"))
-        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export Metrics"), start, "CSV (*.csv)")
+        start = self._suggested_path("-metrics.csv")
+        name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export Metrics"), start, "CSV (*.csv)",
+                                              options=file_dialog_options())
         if name:
             self.write_metrics(Path(name))
 
@@ -394,8 +420,9 @@ class FileActions(QObject):
         return True
 
     def export_plot(self, title: str, widget) -> None:
-        start = str(Path(str(self.settings.value("last_folder", str(Path.home())))) / f"{self.display_name()}-{title}.png")
-        name, chosen = QFileDialog.getSaveFileName(self.window, self.tr("Export Plot"), start, "PNG (*.png);;SVG (*.svg)")
+        start = self._suggested_path(f"-{title}.png")
+        name, chosen = QFileDialog.getSaveFileName(self.window, self.tr("Export Plot"), start,
+                                                    "PNG (*.png);;SVG (*.svg)", options=file_dialog_options())
         if name:
             if not Path(name).suffix:
                 name += ".svg" if "svg" in chosen.lower() else ".png"

@@ -26,7 +26,8 @@ from playground.probes import overflowed
 from playground.run_loop import Snapshot
 
 from .labels import layer_name
-from .plot_utils import History, corner_label, format_number, history_curve, layer_colours, make_plot, style_plot
+from .plot_utils import (History, corner_label, format_number, history_curve, layer_colours, make_plot, reset_range,
+                         small_label, style_plot)
 from .preview import preview
 from .theme import LIGHT, Theme
 from .training_controller import RunInfo
@@ -80,17 +81,13 @@ class GradientPlot(QWidget):
         self._build_history()
         self._build_bars()
         # The legend is a line of text under the plots: inside a plot it would hide the lines.
-        self._legend = QLabel()
-        self._legend.setWordWrap(True)
-        font = QFont(self._legend.font())
-        font.setPointSizeF(font.pointSizeF() * 0.85)
-        self._legend.setFont(font)
+        self._legend = small_label()
         self._legend.setToolTip(self.tr(
             "Layer colours: warm for layers near the input, cool for layers near the output."))
         layout.addWidget(self._legend)
 
     def _build_history(self) -> None:
-        self._history_widget = make_plot(self._theme, log_y=True)
+        self._history_widget = make_plot(self._theme, log_y=True, steps=True)
         plot = self._history_plot = self._history_widget.getPlotItem()
         plot.setLogMode(y=True)
         plot.setLabel("left", self.tr("gradient norm"))
@@ -146,6 +143,7 @@ class GradientPlot(QWidget):
         """Forget the previous run; one line and one bar per layer with weights."""
         names = [b.name for b in info.blocks if b.kind in ("linear", "output")]
         self._set_layers(names)
+        reset_range(self._history_plot)
         self._show_empty()
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
@@ -195,6 +193,15 @@ class GradientPlot(QWidget):
         box.prepareForPaint()  # brings a pending auto-range up to date
         (x0, x1), (y0, y1) = box.viewRange()
         return (x0, x1), (y0, y1)
+
+    def point_markers(self, layer_name: str) -> int:
+        """How many points of a layer's line are marked with dots: all while there are few."""
+        return self._curves[self._names.index(layer_name)].point_markers()
+
+    def step_range(self) -> tuple[float, float]:
+        """The steps in view in the history plot."""
+        low, high = self._history_plot.viewRange()[0]
+        return float(low), float(high)
 
     # --- layers -----------------------------------------------------------------------
     def _set_layers(self, names: list[str]) -> None:

@@ -93,3 +93,18 @@ def layer_name(name: str) -> str:
     if kind == "Output":
         return QCoreApplication.translate("layers", "Output")
     return QCoreApplication.translate("layers", "{0} {1}").format(tr_label(kind), number) if number else tr_label(kind)
+
+
+def short_layer_name(name: str) -> str:
+    """A block name cut down for a narrow column: "BatchNorm 2" -> "BN 2", "Linear 3" -> "Lin 3"."""
+    kind, _, number = name.partition(" ")
+    short = {
+        "Linear": QCoreApplication.translate("layers", "Lin"),
+        "BatchNorm": QCoreApplication.translate("layers", "BN"),
+        "Dropout": QCoreApplication.translate("layers", "Drop"),
+        "Output": QCoreApplication.translate("layers", "Out"),
+        "Input": QCoreApplication.translate("layers", "In"),
+    }.get(kind)
+    if short is None:
+        return layer_name(name)
+    return QCoreApplication.translate("layers", "{0} {1}").format(short, number) if number else short

@@ -20,14 +20,16 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
 
 from playground.design import Design
 from playground.run_history import RunHistory
 from playground.run_loop import Snapshot
 
-from .plot_utils import (History, LogAxis, corner_label, ema, faded, history_curve, make_plot, overlay_hint,
-                         press_train_text, style_hint, style_plot)
+from .elided_label import ElidedLabel
+from .plot_utils import (History, StepAxis, axis_label_span, corner_label, ema, faded, fit_axis_label, history_curve,
+                         log_tick_values, make_plot, multiples, overlay_hint, press_train_text, reset_range, si_text,
+                         style_hint, style_plot)
 from .preview import preview
 from .theme import LIGHT, Theme
 from .training_controller import RunInfo
@@ -41,12 +43,15 @@ X_VIEWS = ("all", "recent", "log")
 """How the step axis shows the run: every step (linear), the last RECENT_STEPS, or log10 steps."""
 DEFAULT_X_VIEW = "log"
 RECENT_STEPS = 1000
+LOG_ZERO = 0.5
+"""Where step 0 (the loss of the initial weights) sits on the log step axis, which has no
+place for 0: half a step before step 1, so that a first step or a run's start stays in view."""
 LOG_BUCKETS_PER_DECADE = 300
 """On the log step axis a decade of steps is drawn as this many buckets (first x, lowest and highest y)."""
 
 
-class EpochAxis(pg.AxisItem):
-    """An axis over steps whose ticks sit on whole epochs and read as epoch numbers."""
+class EpochAxis(StepAxis):
+    """An axis over steps whose ticks sit on whole epochs and read as epoch numbers (20k, not 20000)."""
 
     def __init__(self, orientation: str = "top", **kwargs):
         super().__init__(orientation, **kwargs)
@@ -58,30 +63,31 @@ class EpochAxis(pg.AxisItem):
             return []
         if self.logMode:  # the range is log10(step): ticks on 1, 10, 100... epochs
             return [(1.0, [math.log10(e * spe) for e in _log_ticks(10.0**minVal / spe, 10.0**maxVal / spe)])]
-        levels = super().tickValues(minVal / spe, maxVal / spe, size)
-        whole = [(spacing * spe, [v * spe for v in values if abs(v - round(v)) < 1e-9])
-                 for spacing, values in levels if spacing >= 1]
-        if not whole:
-            first, last = math.ceil(minVal / spe), math.floor(maxVal / spe)
-            whole = [(spe, [k * spe for k in range(first, last + 1)])] if 0 <= last - first < 50 else []
-        return whole
+        low, high = max(minVal, 0) / spe, maxVal / spe
+        spacing = self.spacing_for(low, high, size)
+        return [(spacing * spe, [e * spe for e in multiples(spacing, low, high)])]
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802
         spe = max(1, self.steps_per_epoch)
         if self.logMode:
             values = [10.0**v for v in values]
-        return [f"{round(v / spe):,}" for v in values]
+        return [si_text(round(v / spe)) for v in values]
 
 
-class StepAxis(LogAxis):
-    """The step axis: linear, or log10 of the step labelled 1, 10, 100, 1,000..."""
+class LogStepAxis(StepAxis):
+    """The step axis: StepAxis on a linear axis; on log10 steps, ticks on 1, 10, 100... read 1, 10, 100, 1k."""
 
-    LABEL_PIXELS = 60  # horizontal labels such as "100,000"
+    LABEL_PIXELS = 40  # horizontal labels such as "100k"
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802 - pyqtgraph's name
+        if not self.logMode:
+            return super().tickValues(minVal, maxVal, size)
+        return log_tick_values(minVal, maxVal, size, self.LABEL_PIXELS)
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
         if not self.logMode:
             return super().tickStrings(values, scale, spacing)
-        return [f"{10.0**v:,.0f}" for v in values]
+        return [si_text(round(10.0**v)) for v in values]
 
 
 def _log_ticks(low: float, high: float) -> list[float]:
@@ -148,7 +154,8 @@ class LossPlot(QWidget):
         layout.addLayout(self._build_controls())
 
         self._epoch_axis = EpochAxis("top")
-        self._loss_widget = make_plot(self._theme, axisItems={"top": self._epoch_axis, "bottom": StepAxis("bottom")})
+        self._loss_widget = make_plot(self._theme, steps=True,
+                                      axisItems={"top": self._epoch_axis, "bottom": LogStepAxis("bottom")})
         self._loss_plot = self._loss_widget.getPlotItem()
         self._loss_plot.showAxis("top")
         self._loss_plot.setLabel("left", self.tr("loss"))
@@ -173,9 +180,10 @@ class LossPlot(QWidget):
         self._hint = overlay_hint(host, self._loss_widget, press_train_text())
         layout.addWidget(host, 3)
 
-        self._accuracy_widget = make_plot(self._theme, axisItems={"bottom": StepAxis("bottom")})
+        self._accuracy_widget = make_plot(self._theme, steps=True, axisItems={"bottom": LogStepAxis("bottom")})
         self._accuracy_plot = self._accuracy_widget.getPlotItem()
         self._accuracy_plot.setLabel("left", self.tr("accuracy %"))
+        self._accuracy_plot.getViewBox().sigResized.connect(self._fit_accuracy_label)
         self._accuracy_plot.setXLink(self._loss_plot)
         self._accuracy_widget.setToolTip(self.tr(
             "Accuracy: the share of points whose class the network gets right, on the training set (blue) "
@@ -201,8 +209,9 @@ class LossPlot(QWidget):
         self._slider.setRange(0, 99)
         self._slider.setValue(round(DEFAULT_SMOOTHING * 100))
         self._slider.setToolTip(smoothing_tip)
-        self._slider.setMinimumWidth(60)
+        self._slider.setMinimumWidth(50)
         self._slider.setMaximumWidth(160)
+        self._slider.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)  # narrows before the text is cut
         self._smoothing_value = QLabel()
         self._smoothing_value.setMinimumWidth(self._smoothing_value.fontMetrics().horizontalAdvance("0.00"))
         self._slider.valueChanged.connect(self._on_slider_value_changed)
@@ -223,7 +232,8 @@ class LossPlot(QWidget):
             "Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and the latest "
             "steps are both in view.").format(f"{RECENT_STEPS:,}"))
         self._x_view_box.currentIndexChanged.connect(self._on_x_view_box_current_index_changed)
-        self._status = QLabel()
+        # Whole up to 4-digit epochs and 6-digit steps (the slider narrows instead); longer ones may be cut.
+        self._status = ElidedLabel(keep=self._status_text(9_999, 999_999))
         self._status.setToolTip(self.tr(
             "Completed epochs (passes over the whole training set) and training steps "
             "(parameter updates, one per batch)."))
@@ -268,7 +278,8 @@ class LossPlot(QWidget):
         self._show_step_label()
         for item in self._items.values():
             item.setData([], [])
-        self._loss_plot.enableAutoRange()
+        reset_range(self._loss_plot)  # the accuracy plot's x axis follows (linked)
+        self._accuracy_plot.enableAutoRange(y=True)
         self._apply_x_view()
         self._hint.setText(press_train_text())
         self._hint.show()
@@ -302,6 +313,25 @@ class LossPlot(QWidget):
         if x is None:
             return np.zeros(0), np.zeros(0)
         return np.asarray(x).copy(), np.asarray(y).copy()
+
+    def point_markers(self, name: str) -> int:
+        """How many points of a curve (a name in CURVES) are marked with dots: all while there are few."""
+        return self._items[name].point_markers()
+
+    def step_range(self) -> tuple[float, float]:
+        """The steps in view (both plots share them); on the log step axis step 0 is at LOG_ZERO."""
+        low, high = self._loss_plot.viewRange()[0]
+        if self.x_view() == "log":
+            low, high = 10.0**low, 10.0**high
+        return float(low), float(high)
+
+    def step_tick_labels(self) -> list[str]:
+        """The labels along the step axis of the lowest plot, as drawn at its present size."""
+        plot = self._accuracy_plot if self._classify else self._loss_plot
+        axis = plot.getAxis("bottom")
+        low, high = self._loss_plot.viewRange()[0]  # in the axis's own units (log10 steps on the log axis)
+        return [text for spacing, values in axis.tickValues(low, high, axis.width())
+                for text in axis.tickStrings(values, 1, spacing)]
 
     def set_log_scale(self, on: bool) -> None:
         self._log_box.setChecked(bool(on))
@@ -391,7 +421,7 @@ class LossPlot(QWidget):
 
     def _set_curve(self, name: str, x: np.ndarray, y: np.ndarray) -> None:
         if self.x_view() == "log":
-            x, y = log_peaks(x, y)
+            x, y = log_peaks(np.where(x == 0, LOG_ZERO, x), y)
         self._items[name].setData(x, y)
 
     def _apply_x_view(self) -> None:
@@ -399,6 +429,7 @@ class LossPlot(QWidget):
         log = self.x_view() == "log"
         for plot in (self._loss_plot, self._accuracy_plot):
             plot.setLogMode(x=log)
+            plot.setLimits(xMin=math.log10(LOG_ZERO) - 0.1 if log else 0)  # never before step 0
             plot.getViewBox().setAutoVisible(y=self.x_view() == "recent")  # y fits the steps in view
         for item in self._items.values():
             item.setDownsampling(auto=not log, method="peak")  # log_peaks thins in log space instead
@@ -420,7 +451,17 @@ class LossPlot(QWidget):
         self._loss_plot.setXRange(max(first, last - RECENT_STEPS), max(last, first + 1), padding=0.02)
 
     def _show_status(self, epoch: int, step: int) -> None:
-        self._status.setText(self.tr("Epoch {epoch} · step {step}").format(epoch=f"{epoch:,}", step=f"{step:,}"))
+        self._status.setText(self._status_text(epoch, step))
+
+    def _status_text(self, epoch: int, step: int) -> str:
+        return self.tr("Epoch {epoch} · step {step}").format(epoch=f"{epoch:,}", step=f"{step:,}")
+
+    def _fit_accuracy_label(self) -> None:
+        fit_axis_label(self._accuracy_plot, "left", (self.tr("accuracy %"), "%"))
+
+    def accuracy_label(self) -> tuple[str, tuple[float, float, float]]:
+        """The accuracy axis's title as shown, and where it lies along the axis (see axis_label_span)."""
+        return self._accuracy_plot.getAxis("left").labelText, axis_label_span(self._accuracy_plot, "left")
 
     def _show_step_label(self) -> None:
         """Steps are labelled under the lowest plot only (the x axes are linked)."""

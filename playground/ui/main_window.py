@@ -33,6 +33,7 @@ from playground.run_loop import SPEEDS
 
 from .data_panel import DataPanel, problem_text
 from .document import DesignDocument
+from .elided_label import ElidedLabel
 from .i18n import LANGUAGES
 from .layer_editor import LayerEditor
 from .lesson_note import LessonNote
@@ -140,7 +141,8 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.design_dock], [330], Qt.Horizontal)
         self.resizeDocks([self.loss_dock], [420], Qt.Horizontal)
         self.resizeDocks([self.network_dock], [230], Qt.Vertical)
-        self.resizeDocks([self.loss_dock, self.gradient_dock], [400, 300], Qt.Vertical)
+        # Nearly half and half: at 1280x720 the gradient and batch-norm plots need the height as much as the loss.
+        self.resizeDocks([self.loss_dock, self.gradient_dock], [370, 330], Qt.Vertical)
         self._default_state = self.saveState(STATE_VERSION)
 
     def build_dashboards(self) -> None:
@@ -333,7 +335,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        self.status_labels: dict[str, QLabel] = {}
+        self.status_labels: dict[str, ElidedLabel] = {}
         tips = {
             "state": self.tr("What the run is doing."),
             "epoch": self.tr("Epochs: complete passes over the training data."),
@@ -345,7 +347,9 @@ class MainWindow(QMainWindow):
             "accuracy": self.tr("Share of test points classified correctly."),
         }
         for key, tip in tips.items():
-            label = QLabel()
+            # Without room for every text (a narrow window, a wide font), the run's speed,
+            # device and step mode give way first, cut short with "…" (in full in their tooltip).
+            label = ElidedLabel(keep="…" if key in ("speed", "device", "mode") else None)
             label.setToolTip(tip)
             label.setContentsMargins(6, 0, 6, 0)
             status.addPermanentWidget(label)

@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextOption
+from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QScrollArea, QToolTip, QVBoxLayout, QWidget
 
 from playground import registry
 
 from .boundary_view import target_scale, diverging_image, diverging_lut
-from .labels import layer_name, tr_label
+from .labels import layer_name, short_layer_name, tr_label
 from .theme import LIGHT, Theme
 
 MAX_DRAWN = 32  # neurons drawn per layer; the rest are summarised as "+N more"
@@ -38,10 +38,15 @@ MAP_RES = 20  # pixels per side of a neuron's heat map
 MAP_GAP = 10  # transparent atlas rows between two maps: neuron pitch = 1.5 x size
 PITCH = (MAP_RES + MAP_GAP) / MAP_RES
 HOVER_PIXELS = 4.0  # an edge this close to the mouse gets the tooltip
-TITLE_HEIGHT = 40  # at least; taller when titles wrap
-BOTTOM_MARGIN = 20
+TITLE_HEIGHT = 30  # at least: two lines of 8 pt
+BOTTOM_MARGIN = 6
+MORE_LABEL_HEIGHT = 14  # below a capped column: "+N more"
 SIDE_MARGIN = 46  # room for input feature names / output class names
 DROPOUT_WIDTH = 0.7  # a dropout band's share of a column's width
+MIN_COLUMN_WIDTH = 66  # pixels; a deeper network scrolls sideways instead of squeezing its titles
+MIN_MAP_SIZE = 12  # pixels per neuron map (2-D data); a taller column scrolls instead of shrinking them
+MIN_CIRCLE_SIZE = 10  # pixels per neuron circle (other data)
+TITLE_FONT_POINTS = 8
 
 
 @dataclass
@@ -65,6 +70,7 @@ class _Column:
     more: pg.TextItem | None = None
     band: QGraphicsRectItem | None = None
     labels: list = field(default_factory=list)
+    title_width: float = 1000.0  # pixels the title may take (set by the layout)
 
     @property
     def drawn(self) -> int:
@@ -111,8 +117,12 @@ class NetworkView(QWidget):
         self._box.setDefaultPadding(0)
         self._view.setCentralItem(self._box)
         self._view.viewport().installEventFilter(self)
-        self._view.setMinimumSize(240, 160)
         self._box.sigResized.connect(self._relayout)
+        # Below its minimum size (minimum_diagram_size) the diagram scrolls.
+        self._scroll = QScrollArea()
+        self._scroll.setWidget(self._view)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QScrollArea.NoFrame)
         self._empty = QLabel(self.tr("Press Train to start: the network diagram appears here."))
         self._empty.setAlignment(Qt.AlignCenter)
         self._empty.setWordWrap(True)
@@ -126,9 +136,9 @@ class NetworkView(QWidget):
         layout.setContentsMargins(0, 0, 0, 2)
         layout.setSpacing(0)
         layout.addWidget(self._empty)
-        layout.addWidget(self._view, 1)
+        layout.addWidget(self._scroll, 1)
         layout.addWidget(self._caption)
-        self._view.setVisible(False)
+        self._scroll.setVisible(False)
 
         self._edges = []
         for sign in ("-", "+"):
@@ -180,7 +190,8 @@ class NetworkView(QWidget):
         for column in self._columns:
             self._make_column_items(column)
         self._empty.setVisible(False)
-        self._view.setVisible(True)
+        self._scroll.setVisible(True)
+        self._view.setMinimumSize(*self.minimum_diagram_size())
         self._relayout()
         self._draw_input_maps()
         self._redraw()
@@ -275,8 +286,9 @@ class NetworkView(QWidget):
             return self._edge_text(k)
         scene_point = self._box.mapViewToScene(QPointF(x, y))
         for column in self._columns:
-            if column.more is not None and column.more.sceneBoundingRect().contains(scene_point):
-                return column.more.toolTip()
+            for item in (column.more, column.title):
+                if item is not None and item.sceneBoundingRect().contains(scene_point):
+                    return item.toolTip()
         return self._general_tooltip()
 
     # --- per-run items ------------------------------------------------------------------------
@@ -289,11 +301,15 @@ class NetworkView(QWidget):
 
     def _make_column_items(self, column: _Column) -> None:
         small = QFont()
-        small.setPointSizeF(8)
+        small.setPointSizeF(TITLE_FONT_POINTS)
         column.title = pg.TextItem(anchor=(0.5, 0))
         column.title.setFont(small)
-        column.title.textItem.document().setDocumentMargin(0)
-        column.title.setHtml(self._title_html(column))
+        document = column.title.textItem.document()
+        document.setDocumentMargin(0)
+        option = QTextOption(Qt.AlignHCenter)
+        option.setWrapMode(QTextOption.NoWrap)  # a title never breaks inside a word: it is shortened to fit
+        document.setDefaultTextOption(option)
+        column.title.setToolTip(self._title_tooltip(column))
         self._box.addItem(column.title)
         if column.kind == "dropout":
             column.band = QGraphicsRectItem()
@@ -353,17 +369,84 @@ class NetworkView(QWidget):
             column.band.setPen(pg.mkPen(_alpha(theme.foreground, 0.3), width=1, style=Qt.DashLine))
 
     def _title_html(self, column: _Column) -> str:
-        name = _html(layer_name(column.name))
+        name, detail = (_html(line) for line in self._title_lines(column, column.title_width))
+        return f"<b>{name}</b><br>{detail}"
+
+    def _title_lines(self, column: _Column, width: float) -> tuple[str, str]:
+        """The layer's name and its size (and activation), each the longest form that fits
+        ``width`` pixels, else cut short with "…" (the title's tooltip has them in full)."""
+        font = QFont()
+        font.setPointSizeF(TITLE_FONT_POINTS)
+        bold = QFont(font)
+        bold.setBold(True)
+        names = [layer_name(column.name), short_layer_name(column.name)]
+        details = self._title_details(column)
+        return _fitting(names, QFontMetricsF(bold), width), _fitting(details, QFontMetricsF(font), width)
+
+    def _title_details(self, column: _Column) -> list[str]:
+        """The second line of a title, longest first."""
         if column.kind == "input":
-            detail = self.tr("{0} features").format(column.units) if column.units != 1 else self.tr("1 feature")
-            second = ""
-        elif column.kind == "dropout":
-            detail, second = self.tr("p = {0:g}").format(column.dropout_p), ""
+            return [self.tr("{0} features").format(column.units) if column.units != 1 else self.tr("1 feature"),
+                    str(column.units)]
+        if column.kind == "dropout":
+            return [self.tr("p = {0:g}").format(column.dropout_p)]
+        activation = _activation_label(column, self._dataset).split(" (")[0]  # "Linear (identity)" -> "Linear"
+        return [self.tr("{0} · {1}").format(self._units_text(column), activation),
+                self.tr("{0} · {1}").format(column.units, activation)]
+
+    def _units_text(self, column: _Column) -> str:
+        return self.tr("{0} units").format(column.units) if column.units != 1 else self.tr("1 unit")
+
+    def _title_tooltip(self, column: _Column) -> str:
+        """A column's title in full: its name, size and activation."""
+        lines = [layer_name(column.name)]
+        if column.kind in ("input", "dropout"):
+            lines.append(self._title_details(column)[0])
         else:
-            detail = self.tr("{0} units").format(column.units) if column.units != 1 else self.tr("1 unit")
-            second = _activation_label(column, self._dataset)
-        lines = [f"<b>{name}</b>", _html(detail)] + ([_html(second)] if second else [])
-        return f'<div style="text-align:center">{"<br>".join(lines)}</div>'
+            lines += [self._units_text(column), _activation_label(column, self._dataset)]
+        return "\n".join(lines)
+
+    def title_lines(self, layer_index: int) -> list[str]:
+        """The lines of a column's title as laid out on screen (plain text)."""
+        lines = []
+        block = self._columns[layer_index].title.textItem.document().begin()
+        while block.isValid():
+            layout = block.layout()
+            for k in range(layout.lineCount()):
+                line = layout.lineAt(k)
+                lines.append(block.text()[line.textStart():line.textStart() + line.textLength()].strip("\u2028 "))
+            block = block.next()
+        return lines
+
+    def side_labels(self, layer_index: int) -> list[str]:
+        """The names shown beside a column's neurons (input features, output classes)."""
+        return [label.textItem.toPlainText() for label in self._columns[layer_index].labels if label.isVisible()]
+
+    def neuron_size(self) -> float:
+        """The side of a neuron's map (or a circle's diameter), in pixels."""
+        return self._columns[0].size
+
+    def title_width(self, layer_index: int) -> float:
+        """The width a column's title may take, in pixels."""
+        return self._columns[layer_index].title_width
+
+    def _bottom_margin(self) -> float:
+        return BOTTOM_MARGIN + (MORE_LABEL_HEIGHT if any(c.more is not None for c in self._columns) else 0)
+
+    def _min_neuron_size(self) -> float:
+        return MIN_MAP_SIZE if self._planar else MIN_CIRCLE_SIZE
+
+    def minimum_diagram_size(self) -> tuple[int, int]:
+        """The smallest (width, height) in pixels at which titles and neurons stay readable:
+        MIN_COLUMN_WIDTH per column, MIN_MAP_SIZE or MIN_CIRCLE_SIZE per neuron. Below it the diagram scrolls."""
+        if not self._columns:
+            return 0, 0
+        weights = sum(DROPOUT_WIDTH if c.kind == "dropout" else 1.0 for c in self._columns)
+        tallest = max(c.drawn for c in self._columns)
+        title = 2 * QFontMetricsF(self._columns[0].title.textItem.font()).lineSpacing() + 6
+        span = (tallest * PITCH - (PITCH - 1)) * self._min_neuron_size()
+        return (int(np.ceil(2 * SIDE_MARGIN + weights * MIN_COLUMN_WIDTH)),
+                int(np.ceil(max(TITLE_HEIGHT, title) + span + self._bottom_margin())))
 
     # --- layout (pixels, y down) ----------------------------------------------------------------
     def _relayout(self) -> None:
@@ -375,16 +458,21 @@ class NetworkView(QWidget):
         unit = (width - 2 * SIDE_MARGIN) / weights.sum()
         centres = SIDE_MARGIN + unit * (np.cumsum(weights) - weights / 2)
         for column, share in zip(self._columns, weights):
-            column.title.setTextWidth(max(unit * share - 2, 30.0))  # a width, so that the lines centre
+            column.title_width = max(unit * share - 4, 20.0)
+            column.title.setTextWidth(column.title_width)  # a width, so that the lines centre
+            column.title.setHtml(self._title_html(column))
         title_height = max(TITLE_HEIGHT, max(c.title.textItem.boundingRect().height() for c in self._columns) + 6)
         tallest = max(c.drawn for c in self._columns)
-        room = height - title_height - BOTTOM_MARGIN
-        size = float(np.clip(min(room / (tallest * PITCH - (PITCH - 1)), unit * 0.5), 4.0, 56.0))
+        room = height - title_height - self._bottom_margin()
+        size = float(np.clip(min(room / (tallest * PITCH - (PITCH - 1)), unit * 0.5), self._min_neuron_size(), 56.0))
+        # Columns are centred on the tallest, unless the diagram scrolls: then a short column
+        # (the inputs, the output) would sit out of sight below the fold, so all start at the top.
+        scrolls = self._view.height() > self._scroll.viewport().height()
         for column, x in zip(self._columns, centres):
             column.x, column.size = float(x), size
             n = column.drawn
             span = (n - 1) * size * PITCH + size if n else 0.0
-            top = title_height + (room - span) / 2 + size / 2
+            top = title_height + (0 if scrolls else (room - span) / 2) + size / 2
             column.ys = top + np.arange(n) * size * PITCH
             self._place_column(column, title_height, room, unit)
         self._place_connections()
@@ -709,6 +797,14 @@ def _alpha(colour: str, alpha: float) -> QColor:
     c = QColor(colour)
     c.setAlphaF(alpha)
     return c
+
+
+def _fitting(variants: list[str], metrics: QFontMetricsF, width: float) -> str:
+    """The first of ``variants`` (longest first) that fits ``width``; else the last, cut short with "…"."""
+    for text in variants:
+        if metrics.horizontalAdvance(text) <= width:
+            return text
+    return metrics.elidedText(variants[-1], Qt.ElideRight, width)
 
 
 def _html(text: str) -> str:

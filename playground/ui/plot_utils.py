@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from .theme import Theme
@@ -193,15 +193,7 @@ class LogAxis(pg.AxisItem):
     def tickValues(self, minVal, maxVal, size):  # noqa: N802 - pyqtgraph's name
         if not self.logMode or not (np.isfinite(minVal) and np.isfinite(maxVal)) or maxVal <= minVal:
             return super().tickValues(minVal, maxVal, size)
-        room = max(1, int(size // self.LABEL_PIXELS))
-        first, last = int(np.ceil(minVal - 1e-9)), int(np.floor(maxVal + 1e-9))
-        decades = list(range(first, last + 1))
-        if len(decades) >= 2:
-            every = max(1, int(np.ceil(len(decades) / room)))
-            return [(float(every), [float(k) for k in decades if k % every == 0])]
-        near = range(int(np.floor(minVal)), int(np.ceil(maxVal)) + 1)
-        extra = [k + np.log10(m) for k in near for m in (1, 2, 5) if minVal <= k + np.log10(m) <= maxVal]
-        return [(1.0, [float(k) for k in decades]), (0.3, [v for v in extra if v not in decades])]
+        return log_tick_values(minVal, maxVal, size, self.LABEL_PIXELS)
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802
         if not self.logMode:
@@ -209,16 +201,122 @@ class LogAxis(pg.AxisItem):
         return [power_of_ten_text(10.0**v) for v in values]
 
 
-def make_plot(theme: Theme, parent: QWidget | None = None, *, log_y: bool = False,
+def log_tick_values(low: float, high: float, size: float, label_pixels: float) -> list[tuple[float, list[float]]]:
+    """pyqtgraph tick levels for a log10 axis over [low, high] (log10 units) of ``size`` pixels:
+    decades (every n-th one when they would crowd), and 2 and 5 times a decade only when
+    fewer than two decades are in view."""
+    if not (np.isfinite(low) and np.isfinite(high)) or high <= low:
+        return []
+    room = max(1, int(size // label_pixels))
+    first, last = int(np.ceil(low - 1e-9)), int(np.floor(high + 1e-9))
+    decades = list(range(first, last + 1))
+    if len(decades) >= 2:
+        every = max(1, int(np.ceil(len(decades) / room)))
+        return [(float(every), [float(k) for k in decades if k % every == 0])]
+    near = range(int(np.floor(low)), int(np.ceil(high)) + 1)
+    extra = [k + np.log10(m) for k in near for m in (1, 2, 5) if low <= k + np.log10(m) <= high]
+    return [(1.0, [float(k) for k in decades]), (0.3, [v for v in extra if v not in decades])]
+
+
+_SI = ((1e9, "G"), (1e6, "M"), (1e3, "k"))
+
+
+def si_text(value: float) -> str:
+    """A short tick label for a count: 950, 1.5k, 20k, 1.2M (at most 3 significant digits)."""
+    if not np.isfinite(value):
+        return ""
+    for size, suffix in _SI:
+        if abs(value) >= size:
+            return f"{value / size:.3g}{suffix}"
+    return f"{value:.3g}" if value != round(value) else str(int(round(value)))
+
+
+class StepAxis(pg.AxisItem):
+    """A horizontal axis over training steps (or other counts): whole numbers only, short labels
+    (20k, not 20000), and only as many ticks as fit without their labels touching.
+
+    pyqtgraph always draws its major tick labels, and on a narrow dock long step
+    numbers run together ("0 20000400006000080000"). In log mode it behaves as usual.
+    """
+
+    GAP_PIXELS = 14  # at least this much space between two labels
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802 - pyqtgraph's name
+        if self.logMode or not (np.isfinite(minVal) and np.isfinite(maxVal)) or maxVal <= minVal:
+            return super().tickValues(minVal, maxVal, size)
+        spacing = self.spacing_for(minVal, maxVal, size)
+        return [(spacing, list(multiples(spacing, minVal, maxVal)))]
+
+    def spacing_for(self, low: float, high: float, size: float) -> float:
+        """The smallest whole 1-2-5 spacing whose labels (``si_text``) fit side by side in ``size`` pixels."""
+        metrics = QFontMetrics(self.style["tickFont"] or self.font())
+        for exponent in range(0, 16):
+            for mantissa in (1, 2, 5):
+                spacing = mantissa * 10.0**exponent
+                if (high - low) / spacing > 200:  # certainly too many: skip before making them
+                    continue
+                values = multiples(spacing, low, high)
+                label = max((metrics.horizontalAdvance(si_text(v)) for v in values), default=0)
+                if len(values) * (label + self.GAP_PIXELS) <= size:
+                    return spacing
+        return spacing
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802
+        if self.logMode:
+            return super().tickStrings(values, scale, spacing)
+        return [si_text(v) for v in values]
+
+
+def multiples(spacing: float, low: float, high: float) -> np.ndarray:
+    """The multiples of ``spacing`` from ``low`` to ``high`` (both included)."""
+    return np.arange(np.ceil(low / spacing), np.floor(high / spacing) + 1) * spacing
+
+
+def fit_axis_label(plot: pg.PlotItem, side: str, texts: tuple[str, ...]) -> None:
+    """Title the ``side`` axis with the first of ``texts`` (longest first) that fits along it:
+    a plot squeezed into a short dock would otherwise clip its title at both ends."""
+    axis, box = plot.getAxis(side), plot.getViewBox()  # the axis runs along the view (resized first)
+    room = box.height() if side in ("left", "right") else box.width()
+    for text in texts:
+        if text != axis.labelText:
+            plot.setLabel(side, text)
+            axis.resizeEvent()  # pyqtgraph centres the title only when the axis is resized
+        if axis.label.boundingRect().width() <= room:
+            return
+
+
+def axis_label_span(plot: pg.PlotItem, side: str) -> tuple[float, float, float]:
+    """Where the ``side`` axis's title lies along the axis (start, end) and the axis's length, in pixels."""
+    axis = plot.getAxis(side)
+    rect = axis.label.mapRectToParent(axis.label.boundingRect())
+    if side in ("left", "right"):
+        return rect.top(), rect.bottom(), axis.height()
+    return rect.left(), rect.right(), axis.width()
+
+
+def reset_range(plot: pg.PlotItem) -> None:
+    """Forget the previous run's view: pyqtgraph keeps the old range while a plot is empty."""
+    plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+    plot.enableAutoRange()
+
+
+def make_plot(theme: Theme, parent: QWidget | None = None, *, log_y: bool = False, steps: bool = False,
               **plot_kwargs) -> pg.PlotWidget:
     """A PlotWidget styled for ``theme``: no context menu, small margins, mouse zoom on.
 
     ``log_y`` gives it a LogAxis on the left (log mode itself is switched on by the caller).
+    ``steps``: the x axis counts training steps: a StepAxis at the bottom, and the view
+    never shows negative steps (an empty plot or a single point starts at 0).
     """
+    axes = dict(plot_kwargs.pop("axisItems", {}))
     if log_y:
-        plot_kwargs["axisItems"] = {**plot_kwargs.get("axisItems", {}), "left": LogAxis("left")}
-    widget = pg.PlotWidget(parent, **plot_kwargs)
+        axes["left"] = LogAxis("left")
+    if steps:
+        axes.setdefault("bottom", StepAxis("bottom"))
+    widget = pg.PlotWidget(parent, axisItems=axes or None, **plot_kwargs)
     plot = widget.getPlotItem()
+    if steps:
+        plot.setLimits(xMin=0)
     plot.setMenuEnabled(False)  # the "A" button (shown after zooming) brings back the full view
     plot.layout.setContentsMargins(2, 2, 6, 2)
     for name in ("left", "bottom", "top", "right"):
@@ -240,10 +338,48 @@ def corner_label(plot: pg.PlotItem, corner: str, text: str, theme: Theme) -> pg.
     return label
 
 
-def history_curve(plot: pg.PlotItem, pen, *, name: str | None = None) -> pg.PlotDataItem:
+FEW_POINTS = 30
+"""A history of at most this many points is drawn with a dot on each point as well:
+a line needs two points to be seen, and a few single steps should show at once."""
+
+
+class HistoryCurve(pg.PlotDataItem):
+    """A PlotDataItem that marks its points with dots (in the pen's colour) while there are few."""
+
+    _marked = False
+
+    def setData(self, *args, **kwargs):  # noqa: N802 - pyqtgraph's name
+        super().setData(*args, **kwargs)
+        self._mark_points()
+
+    def setPen(self, *args, **kwargs):  # noqa: N802
+        super().setPen(*args, **kwargs)
+        self._mark_points(recolour=True)
+
+    def point_markers(self) -> int:
+        """How many points are drawn as dots (0 for a plain line)."""
+        return len(self.xData) if self._marked and self.xData is not None else 0
+
+    def _mark_points(self, recolour: bool = False) -> None:
+        n = 0 if self.xData is None else len(self.xData)
+        few = 0 < n <= FEW_POINTS
+        if few == self._marked and not (few and recolour):
+            return
+        self._marked = few
+        if not few:
+            self.setSymbol(None)
+            return
+        colour = pg.mkPen(self.opts["pen"]).color()
+        self.setSymbolPen(None)
+        self.setSymbolBrush(colour)
+        self.setSymbolSize(5)
+        self.setSymbol("o")
+
+
+def history_curve(plot: pg.PlotItem, pen, *, name: str | None = None) -> HistoryCurve:
     """A line for a long history (x increasing): clip-to-view and peak downsampling,
-    which keeps spikes visible however many points there are."""
-    item = pg.PlotDataItem(pen=pen, name=name)
+    which keeps spikes visible however many points there are; dots while there are few."""
+    item = HistoryCurve(pen=pen, name=name)
     plot.addItem(item)  # first: addItem imposes the plot's own downsampling settings on the item
     # About one bucket per pixel: pyqtgraph's default (5) costs 5x the painting for no visible gain.
     item.opts["autoDownsampleFactor"] = 1.0
@@ -280,12 +416,25 @@ def set_band(item: pg.PlotCurveItem, x: np.ndarray, lower: np.ndarray, upper: np
 
 
 def layer_colours(n: int, theme: Theme) -> list[QColor]:
-    """``n`` colours from the input side (warm) to the output side (cool), readable on the theme."""
-    stops = [theme.negative, theme.classes[4], theme.positive]
-    cmap = pg.ColorMap(np.linspace(0.0, 1.0, len(stops)), [QColor(c) for c in stops])
+    """``n`` colours from the input side (warm) to the output side (cool), readable on the theme.
+
+    Up to 3 layers: the theme's negative (orange) -> positive (blue) scale. More: hues
+    from orange round to violet, neighbours alternating lighter and darker, so that
+    even 8-12 layers stay tell-apart instead of fading into each other.
+    """
     if n <= 1:
         return [QColor(theme.positive)] * n
-    return [cmap.map(i / (n - 1), mode="qcolor") for i in range(n)]
+    if n <= 3:
+        stops = [theme.negative, theme.classes[4], theme.positive]
+        cmap = pg.ColorMap(np.linspace(0.0, 1.0, len(stops)), [QColor(c) for c in stops])
+        return [cmap.map(i / (n - 1), mode="qcolor") for i in range(n)]
+    light = theme.name == "light"
+    colours = []
+    for i in range(n):
+        hue = (30 + 250 * i / (n - 1)) / 360  # orange, yellow-green, green, cyan, blue, violet
+        lightness = (0.40 if light else 0.62) + (0.0 if i % 2 == 0 else (0.12 if light else -0.14))
+        colours.append(QColor.fromHslF(hue, 0.75, lightness))
+    return colours
 
 
 def faded(colour: str | QColor, alpha: int) -> QColor:
@@ -309,6 +458,16 @@ def overlay_hint(host: QWidget, under: QWidget, text: str = "") -> QLabel:
     hint.setContentsMargins(24, 12, 24, 12)
     layout.addWidget(hint, 0, 0)
     return hint
+
+
+def small_label(text: str = "") -> QLabel:
+    """A word-wrapped label in a smaller font, for the legends under and beside the plots."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 0.85)
+    label.setFont(font)
+    return label
 
 
 def style_hint(hint: QLabel, theme: Theme) -> None:

@@ -66,7 +66,7 @@ Solid: the statistics of the current batch. Dashed: the running averages the lay
     </message>
     <message>
         <source>Internal covariate shift: each layer&apos;s pre-activation, mean ± std</source>
-        <translation>내부 공변량 변화: 계층별 활성화 전 값, 평균 ± 표준편차</translation>
+        <translation type="vanished">내부 공변량 변화: 계층별 활성화 전 값, 평균 ± 표준편차</translation>
     </message>
     <message>
         <source>Internal covariate shift: as earlier layers learn, the inputs of later layers keep changing their distribution, and those layers must keep adapting.
@@ -76,7 +76,7 @@ Each line is the mean of a layer&apos;s pre-activation (its output before the ac
     </message>
     <message>
         <source>Layer colours: warm for layers near the input, cool for layers near the output.</source>
-        <translation>계층 색: 입력에 가까운 계층은 따뜻한 색, 출력에 가까운 계층은 차가운 색입니다.</translation>
+        <translation type="vanished">계층 색: 입력에 가까운 계층은 따뜻한 색, 출력에 가까운 계층은 차가운 색입니다.</translation>
     </message>
     <message>
         <source>Mean over all features</source>
@@ -93,6 +93,22 @@ Each line is the mean of a layer&apos;s pre-activation (its output before the ac
     <message>
         <source>variance</source>
         <translation>분산</translation>
+    </message>
+    <message>
+        <source>γ and β</source>
+        <translation>γ와 β</translation>
+    </message>
+    <message>
+        <source>Internal covariate shift (mean ± std)</source>
+        <translation>내부 공변량 변화 (평균 ± 표준편차)</translation>
+    </message>
+    <message>
+        <source>Show every layer, or one layer with its ± std band.</source>
+        <translation>모든 계층을 보거나, 한 계층을 ± 표준편차 띠와 함께 봅니다.</translation>
+    </message>
+    <message>
+        <source>Colour: the layer&apos;s depth, warm near the input, cool near the output. A Linear layer and the BatchNorm layer after it share a colour: the Linear layer&apos;s output (solid) is what the BatchNorm layer normalizes (dashed).</source>
+        <translation>색: 계층의 깊이입니다. 입력에 가까운 계층은 따뜻한 색, 출력에 가까운 계층은 차가운 색입니다. Linear 계층과 그 뒤의 BatchNorm 계층은 같은 색입니다: Linear 계층의 출력(실선)을 BatchNorm 계층이 정규화합니다(점선).</translation>
     </message>
     <message>
         <source>{gamma} · {beta}</source>
@@ -117,6 +133,14 @@ The internal covariate shift below works for every network.</source>
         <translation>이 신경망에는 BatchNorm 계층이 없어서 보여 줄 배치 통계가 없습니다.
 계층 탭에서 Linear 계층 뒤, 활성 함수 앞에 추가하면(Linear → BatchNorm → 활성 함수) 여기에 통계가 나타납니다.
 아래의 내부 공변량 변화는 모든 신경망에서 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>All layers</source>
+        <translation>모든 계층</translation>
+    </message>
+    <message>
+        <source>{solid} Linear &amp;nbsp; {dashed} BatchNorm &amp;nbsp; depth {swatches}</source>
+        <translation>{solid} Linear &amp;nbsp; {dashed} BatchNorm &amp;nbsp; 깊이 {swatches}</translation>
     </message>
 </context>
 <context>
@@ -1629,7 +1653,7 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     </message>
     <message>
         <source>Compile each training step with torch.compile when a C++ compiler is available: the same results, several times faster on small networks. Training runs eagerly while it compiles.</source>
-        <translation>C++ 컴파일러가 있으면 학습 스텝을 torch.compile로 컴파일합니다: 결과는 같고, 작은 신경망에서는 몇 배 빠릅니다. 컴파일하는 동안에는 eager 모드로 학습합니다.</translation>
+        <translation>C++ 컴파일러가 있으면 학습 스텝을 torch.compile로 컴파일합니다: 결과는 같고, 작은 신경망에서는 몇 배 빠릅니다. 컴파일하는 동안에는 즉시 실행(eager)으로 학습합니다.</translation>
     </message>
     <message>
         <source>Explanation</source>
@@ -1984,6 +2008,10 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
         <translation>p = {0:g}</translation>
     </message>
     <message>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
         <source>{0} units</source>
         <translation>뉴런 {0}개</translation>
     </message>
@@ -2216,14 +2244,25 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>찾는 위치(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>파일 형식(&amp;T):</translation>
+    </message>
+</context>
+<context>
     <name>StepMode</name>
     <message>
         <source>eager</source>
-        <translation>eager</translation>
+        <translation>즉시 실행</translation>
     </message>
     <message>
         <source>How each step runs: eager PyTorch, one operation at a time.</source>
-        <translation>스텝이 실행되는 방식: eager PyTorch, 연산을 하나씩 실행합니다.</translation>
+        <translation>스텝이 실행되는 방식: 즉시 실행(eager) PyTorch, 연산을 하나씩 바로 실행합니다.</translation>
     </message>
     <message>
         <source>compiled</source>
@@ -2231,15 +2270,15 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     </message>
     <message>
         <source>Training steps run as one compiled function (torch.compile): the same losses as eager PyTorch, several times faster on small networks. The steps the dashboards inspect still run eagerly. Compiling took {0} s.</source>
-        <translation>학습 스텝이 컴파일된 하나의 함수(torch.compile)로 실행됩니다: 손실은 eager PyTorch와 같고, 작은 신경망에서는 몇 배 빠릅니다. 대시보드가 들여다보는 스텝은 여전히 eager로 실행됩니다. 컴파일에 {0}초 걸렸습니다.</translation>
+        <translation>학습 스텝이 컴파일된 하나의 함수(torch.compile)로 실행됩니다: 손실은 즉시 실행(eager) PyTorch와 같고, 작은 신경망에서는 몇 배 빠릅니다. 대시보드가 들여다보는 스텝은 여전히 즉시 실행으로 실행됩니다. 컴파일에 {0}초 걸렸습니다.</translation>
     </message>
     <message>
         <source>eager, compiling…</source>
-        <translation>eager, 컴파일 중…</translation>
+        <translation>즉시 실행, 컴파일 중…</translation>
     </message>
     <message>
         <source>Training runs eagerly while a faster compiled step is prepared in the background: a few seconds, up to a minute the first time a network is compiled. It takes over by itself when ready.</source>
-        <translation>더 빠른 컴파일된 스텝을 백그라운드에서 준비하는 동안 eager로 학습합니다: 몇 초, 신경망을 처음 컴파일할 때는 1분까지 걸립니다. 준비되면 저절로 넘어갑니다.</translation>
+        <translation>더 빠른 컴파일된 스텝을 백그라운드에서 준비하는 동안 즉시 실행(eager)으로 학습합니다: 몇 초, 신경망을 처음 컴파일할 때는 1분까지 걸립니다. 준비되면 저절로 넘어갑니다.</translation>
     </message>
     <message>
         <source>The compiled training step is turned off (Training menu).</source>
@@ -2247,23 +2286,23 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     </message>
     <message>
         <source>The packaged app always trains eagerly: compiling needs PyTorch&apos;s C++ headers and a C++ compiler, which it does not include.</source>
-        <translation>패키지된 앱은 항상 eager로 학습합니다: 컴파일에는 PyTorch의 C++ 헤더와 C++ 컴파일러가 필요한데, 패키지에는 들어 있지 않습니다.</translation>
+        <translation>패키지된 앱은 항상 즉시 실행(eager)으로 학습합니다: 컴파일에는 PyTorch의 C++ 헤더와 C++ 컴파일러가 필요한데, 패키지에는 들어 있지 않습니다.</translation>
     </message>
     <message>
         <source>No C++ compiler was found, so training runs eagerly. With one installed (g++ or clang, or Visual Studio Build Tools on Windows) small networks train several times faster.</source>
-        <translation>C++ 컴파일러를 찾지 못해 eager로 학습합니다. 컴파일러(g++ 또는 clang, Windows에서는 Visual Studio Build Tools)를 설치하면 작은 신경망이 몇 배 빠르게 학습합니다.</translation>
+        <translation>C++ 컴파일러를 찾지 못해 즉시 실행(eager)으로 학습합니다. 컴파일러(g++ 또는 clang, Windows에서는 Visual Studio Build Tools)를 설치하면 작은 신경망이 몇 배 빠르게 학습합니다.</translation>
     </message>
     <message>
         <source>Designs with dropout train eagerly: a compiled step draws different random numbers, so its results would not match eager PyTorch.</source>
-        <translation>드롭아웃이 있는 설계는 eager로 학습합니다: 컴파일된 스텝은 다른 난수를 뽑으므로 결과가 eager PyTorch와 같지 않게 됩니다.</translation>
+        <translation>드롭아웃이 있는 설계는 즉시 실행(eager)으로 학습합니다: 컴파일된 스텝은 다른 난수를 뽑으므로 결과가 즉시 실행 PyTorch와 같지 않게 됩니다.</translation>
     </message>
     <message>
         <source>Compiling is not supported on this device, so training runs eagerly.</source>
-        <translation>이 장치에서는 컴파일을 지원하지 않아 eager로 학습합니다.</translation>
+        <translation>이 장치에서는 컴파일을 지원하지 않아 즉시 실행(eager)으로 학습합니다.</translation>
     </message>
     <message>
         <source>Compiling failed, so training runs eagerly. The error was: {0}</source>
-        <translation>컴파일에 실패해 eager로 학습합니다. 오류: {0}</translation>
+        <translation>컴파일에 실패해 즉시 실행(eager)으로 학습합니다. 오류: {0}</translation>
     </message>
 </context>
 <context>
@@ -2755,6 +2794,26 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     <message>
         <source>{0} {1}</source>
         <translation>{0} {1}</translation>
+    </message>
+    <message>
+        <source>Lin</source>
+        <translation>Lin</translation>
+    </message>
+    <message>
+        <source>BN</source>
+        <translation>BN</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>Drop</translation>
+    </message>
+    <message>
+        <source>Out</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>입력</translation>
     </message>
 </context>
 <context>

@@ -60,3 +60,15 @@ def settings(tmp_path):
     from PySide6.QtCore import QSettings
 
     return QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
+
+
+@pytest.fixture
+def korean(qapp):
+    """The Korean translations (ours and Qt's) for one test; English again afterwards."""
+    from playground.ui.i18n import install_translators
+
+    translators = install_translators(qapp, "ko")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    install_translators(qapp, "en")

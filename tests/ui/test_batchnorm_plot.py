@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
 
 import numpy as np
 import pytest
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel
 
 from playground.design import BatchNormLayer, Design, LinearLayer
 from playground.run_loop import Snapshot
+from playground.training import Trainer
 from playground.ui.batchnorm_plot import BatchNormPlot
 from playground.ui.plot_utils import History
-from ui_runs import run_design, shown
+from ui_runs import info_of, run_design, shown, snapshot_of
 
 
 def plain(epochs: int = 2) -> Design:
@@ -126,3 +130,64 @@ def test_per_feature_history_thins_out_within_its_budget_instead_of_growing():
     assert steps[0] == 0 and steps[-1] >= 1000 - 16  # still spans the whole run
     assert len(set(np.diff(steps))) == 1  # evenly thinned
     np.testing.assert_array_equal(history.values[:, 0, 0], steps)
+
+
+def test_a_new_run_forgets_the_last_runs_axes_and_a_few_steps_are_dots(view, bn_run, qtbot):
+    view.show()
+    qtbot.waitExposed(view)
+    info, snapshots = bn_run
+    shown(view, info, snapshots)
+    qtbot.waitUntil(lambda: view.step_ranges()[1][1] > 40)
+    trainer = Trainer(with_batchnorm())
+    view.start_run(info_of(trainer))
+    for low, high in view.step_ranges():
+        assert low == 0 and high < 10
+    for count in (1, 2, 3):
+        view.show_snapshot(snapshot_of(trainer, 1, state="paused"))  # the '.' key
+        assert view.point_markers("batch_mean") == view.point_markers("gamma") == count
+    qtbot.waitUntil(lambda: view.step_ranges()[0][1] >= 2)  # probes of steps 0, 1 and 2
+    assert [low for low, _ in view.step_ranges()] == [0, 0]
+
+
+def sixteen_wide_with_batchnorm(blocks: int = 6) -> Design:
+    layers = []
+    for _ in range(blocks):
+        layers += [LinearLayer(units=16, activation="linear"), BatchNormLayer(activation="tanh")]
+    return Design(layers=tuple(layers)).with_training(epochs=1)
+
+
+def test_in_a_narrow_dock_the_statistics_come_one_at_a_time_at_full_width(view, qtbot):
+    """Three plots side by side were ~90 px wide in a 1366x768 window, their ticks run together."""
+    info, snapshots = run_design(with_batchnorm(epochs=1))
+    view.resize(416, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    shown(view, info, snapshots)
+    assert not view.stats_side_by_side()
+    shown_plots = view.shown_statistics()
+    assert list(shown_plots) == ["mean"] and shown_plots["mean"] >= 380
+    view.choose_statistic("gamma_beta")
+    assert list(view.shown_statistics()) == ["gamma_beta"]
+    assert "γ" in view.legend_texts()[0]  # its colours are named where its title would be
+    view.resize(900, 300)
+    qtbot.waitUntil(view.stats_side_by_side)
+    assert list(view.shown_statistics()) == ["mean", "variance", "gamma_beta"]
+
+
+def test_twelve_layers_drift_in_colours_that_can_be_told_apart(view, qtbot):
+    info, snapshots = run_design(sixteen_wide_with_batchnorm())
+    view.resize(416, 300)
+    shown(view, info, snapshots)
+    legend = view.legend_texts()[1]
+    colours = [QColor(c) for c in re.findall(r"color:(#[0-9a-f]{6})", legend)]
+    assert len(colours) == 6  # Linear k and the BatchNorm after it share the colour of depth k
+    rgb = np.array([c.getRgb()[:3] for c in colours], float)
+    nearest = min(np.linalg.norm(rgb[i] - rgb[j]) for i in range(6) for j in range(i + 1, 6))
+    assert nearest > 60
+    label = QLabel(legend)  # the legend takes at most two lines of the narrow dock
+    label.setWordWrap(True)
+    assert label.heightForWidth(400) <= 2 * label.fontMetrics().lineSpacing() + 2
+    view.select_shift_layer("Linear 3")
+    assert view.shown_shift_layers() == ["Linear 3"]
+    view.select_shift_layer(None)
+    assert len(view.shown_shift_layers()) == 12

@@ -206,3 +206,17 @@ def test_a_new_run_switches_mode_and_forgets_the_old_picture(view):
     assert view.mode() == "curve"
     assert view.image_array() is None
     assert view.curve_data()[0].size == 0
+
+
+def test_the_legend_keeps_its_size_and_entries_over_design_switches(view):
+    """Switching presets back and forth used to widen the legend a little with every run."""
+    circle, sine = Trainer(CIRCLE), Trainer(Design(loss="mse").with_data(dataset="sine"))
+    view.start_run(info_of(circle))
+    first = (view.legend_names(), view.legend_size())
+    for run_id in range(2, 12, 2):
+        view.start_run(info_of(sine, run_id=run_id))
+        view.start_run(info_of(circle, run_id=run_id + 1))
+    assert view.legend_names() == first[0] == ["class 0", "class 1", "test point"]
+    assert view.legend_size() == first[1]
+    view.set_theme(DARK)
+    assert view.legend_size() == first[1]

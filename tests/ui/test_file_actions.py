@@ -373,3 +373,34 @@ def test_opening_a_design_removes_stale_temp_files_of_killed_saves(qtbot, window
         left.append(Path(temp))
     assert window.file_actions.open_path(path)
     assert [p.exists() for p in left] == [False, False, True], "a save going on now keeps its temp file"
+
+
+def test_a_preset_opened_in_korean_is_named_and_saved_in_korean(qtbot, korean, settings, tmp_path, monkeypatch):
+    """The save prompt, the title bar and the suggested file name used the English preset title."""
+    from playground.presets import find_preset
+
+    window = MainWindow(settings, data_dir=tmp_path / "data", language="ko")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: bool(window.views) and window.controller.state == "paused", timeout=TIMEOUT)
+    settings.setValue("last_folder", str(tmp_path))
+    preset = find_preset("optimizer_adam")
+    window.file_actions.open_preset(preset)
+    assert preset.title_ko == "옵티마이저: Adam"
+    assert window.file_actions.display_name() == "옵티마이저: Adam" and "옵티마이저: Adam" in window.windowTitle()
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda parent, caption, start, *a, **k: (
+        asked.append((caption, start)) or (str(tmp_path / Path(start).name), "")))
+    assert window.file_actions.save_as()
+    caption, start = asked[0]
+    assert caption == "다른 이름으로 설계 저장" and Path(start) == tmp_path / "옵티마이저 - Adam.json"
+    saved = load_design(tmp_path / "옵티마이저 - Adam.json")
+    assert saved.name == "옵티마이저: Adam" and saved.description == preset.explanation_ko
+    window.close()
+
+
+def test_file_names_suggested_for_any_title_are_accepted_everywhere():
+    assert fa.safe_file_name("Batch gradient descent: one step per epoch") == "Batch gradient descent - one step per epoch"
+    assert fa.safe_file_name('a/b\\c*?"<x>|') == "a - b - c - x"
+    assert fa.safe_file_name(" .hidden. ") == "hidden"
+    assert fa.safe_file_name("...") == "design"

@@ -137,3 +137,20 @@ def test_a_diverged_run_is_explained_in_korean(qtbot, qapp):
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+def test_a_few_single_steps_are_dots_and_a_new_run_starts_at_step_0(view, qtbot):
+    view.show()
+    qtbot.waitExposed(view)
+    info, snapshots = run_design(stack("tanh", layers=2, epochs=4))
+    shown(view, info, snapshots)
+    qtbot.waitUntil(lambda: view.step_range()[1] > 50)
+    assert view.point_markers("Output") == 0  # a long history is a plain line
+    trainer = Trainer(stack("relu", layers=2))
+    view.start_run(info_of(trainer))
+    low, high = view.step_range()
+    assert low == 0 and high < 10  # the last run's axis is forgotten
+    for count in (1, 2, 3):
+        view.show_snapshot(snapshot_of(trainer, 1, state="paused"))  # the '.' key
+        assert view.point_markers("Linear 1") == view.point_markers("Output") == count
+    qtbot.waitUntil(lambda: view.step_range()[1] >= 2)  # probes of steps 0, 1 and 2
+    assert view.step_range()[0] == 0

@@ -143,3 +143,26 @@ def _assert_korean(window) -> None:
     assert HANGUL.search(panel.loss_combo.currentText())  # a registry label, e.g. 이진 교차 엔트로피 (BCE)
     assert HANGUL.search(panel.epoch_hint.text())
     assert window.status_labels["state"].text() in ("준비 중…", "일시 정지됨")
+    assert window.status_labels["mode"].text() == "즉시 실행"  # the step mode, not "eager"
+
+
+def test_the_file_dialog_speaks_korean(korean, qtbot):
+    """Qt's own Korean translation lacks two labels of Qt 6's file dialog ("&Look in:",
+    "Files of &type:"); a Korean interface on a system of another language uses Qt's dialog."""
+    from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel
+
+    from playground.ui.i18n import file_dialog_options, qt_translation_folders
+
+    assert any((folder / "qtbase_ko.qm").exists() for folder in qt_translation_folders())
+    if resolve_language("system") != "ko":
+        assert file_dialog_options() & QFileDialog.DontUseNativeDialog
+    for mode in (QFileDialog.AcceptOpen, QFileDialog.AcceptSave):
+        dialog = QFileDialog(None, "설계 열기", str(ROOT), "NN Playground 설계 (*.json)")
+        qtbot.addWidget(dialog)
+        dialog.setOptions(QFileDialog.DontUseNativeDialog)
+        dialog.setAcceptMode(mode)
+        dialog.show()
+        texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton) if w.text()]
+        assert len(texts) >= 5 and all(HANGUL.search(t) for t in texts), texts
+        assert "찾는 위치(&L):" in texts and "파일 형식(&T):" in texts
+        dialog.close()

@@ -6,12 +6,13 @@ import dataclasses
 
 import numpy as np
 import pytest
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetrics
 
 from playground.design import Design
 from playground.ui.loss_plot import LossPlot
+from playground.training import Trainer
 from playground.ui.theme import DARK
-from ui_runs import run_design, shown
+from ui_runs import info_of, run_design, shown, snapshot_of
 
 
 def classification(epochs: int = 4) -> Design:
@@ -198,6 +199,80 @@ def test_choosing_a_step_view_redraws_the_curves_already_drawn(view, circle_run)
     with_signal = []
     view.x_view_changed.connect(with_signal.append)
     view.set_x_view("log")
-    np.testing.assert_allclose(view.displayed_data("train_steps")[0], np.log10(np.arange(1, 100)))
+    from playground.ui.loss_plot import LOG_ZERO
+
+    np.testing.assert_allclose(view.displayed_data("train_steps")[0], np.log10([LOG_ZERO, *range(1, 100)]))
     np.testing.assert_array_equal(view.curve_data("train_steps")[0], np.arange(100))  # the data stay whole
     assert with_signal == ["log"]
+
+
+def single_steps(view, design: Design, count: int):
+    """``count`` single steps as the '.' key gives them: each one its own paused report."""
+    trainer = Trainer(design)
+    view.start_run(info_of(trainer))
+    for _ in range(count):
+        view.show_snapshot(snapshot_of(trainer, 1, state="paused"))
+    return trainer
+
+
+def test_a_few_single_steps_are_drawn_as_dots(view):
+    single_steps(view, classification(), 1)
+    assert view.point_markers("train_steps") == view.point_markers("smoothed") == 1  # a line needs two points
+    single_steps(view, classification(), 3)
+    assert view.point_markers("smoothed") == 3 and view.point_markers("test") == 3
+    info, snapshots = run_design(classification(epochs=2))
+    shown(view, info, snapshots)
+    assert view.point_markers("smoothed") == 0  # 50 steps: a plain line
+
+
+@pytest.mark.parametrize("x_view", ["all", "log"])
+def test_an_empty_plot_and_a_first_report_show_no_negative_steps(view, circle_run, x_view):
+    from playground.ui.loss_plot import LOG_ZERO
+
+    view.set_x_view(x_view)
+    first = 0 if x_view == "all" else LOG_ZERO  # where step 0 is drawn
+    info, snapshots = circle_run
+    shown(view, info, snapshots)
+    view.grab()  # pyqtgraph fits the view to the data when it paints
+    assert view.step_range()[1] > 90
+    view.start_run(info)
+    view.grab()
+    low, high = view.step_range()
+    assert first * 0.75 <= low and high < 11  # the last run's 100 steps are forgotten; nothing before step 0
+    view.show_snapshot(snapshot_of(Trainer(classification()), 0, state="paused"))  # one point, at step 0
+    view.grab()
+    low, high = view.step_range()
+    assert first * 0.75 <= low <= first <= high, "the first report is in view, and nothing before it"
+
+
+def test_step_ticks_of_a_long_run_are_short_distinct_and_apart(view, qtbot):
+    """A narrow dock used to run long step numbers together: "0 20000400006000080000"."""
+    view.set_x_view("all")  # the even step axis, where they did
+    view.resize(300, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    info, snapshots = run_design(regression())
+    view.start_run(info)
+    steps = np.arange(85_000)
+    view.show_snapshot(dataclasses.replace(snapshots[-1], steps=steps, losses=np.ones(len(steps), np.float32),
+                                           step=len(steps), state="paused"))
+    qtbot.waitUntil(lambda: view.step_range()[1] >= 85_000)
+    labels = view.step_tick_labels()
+    assert len(labels) >= 2 and len(set(labels)) == len(labels)
+    assert all(len(text) <= 3 for text in labels) and {"20k", "50k"} & set(labels), labels
+    axis = view._loss_plot.getAxis("bottom")
+    metrics = QFontMetrics(axis.font())
+    assert sum(metrics.horizontalAdvance(t) + 10 for t in labels) <= axis.width()
+
+
+def test_the_accuracy_axis_title_is_never_clipped(view, qtbot, circle_run):
+    """In a short dock "accuracy %" was longer than its axis and lost both ends."""
+    info, snapshots = circle_run
+    view.show()
+    shown(view, info, snapshots)
+    for height, expected in ((600, "accuracy %"), (170, "%"), (340, "accuracy %"), (300, None), (600, "accuracy %")):
+        view.resize(420, height)
+        view.grab()
+        text, (start, end, length) = view.accuracy_label()
+        assert -1 <= start and end <= length + 1, (height, text, start, end, length)  # pyqtgraph rounds to pixels
+        assert expected in (None, text), (height, text)

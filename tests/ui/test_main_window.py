@@ -385,3 +385,32 @@ def test_status_bar_losses_stay_short_when_they_explode():
 
     assert _fmt(9.695364e35) == "9.70e+35"  # not 36 digits
     assert _fmt(0.6931) == "0.6931" and _fmt(2.5e-5) == "2.50e-05"
+
+
+def test_status_bar_texts_fit_a_1280x720_window_in_korean(qtbot, korean, settings, tmp_path):
+    """The longest texts a run shows (running, compiling, big numbers) in Korean: all of them in full
+    at 1280x720; in a narrower window the state, counts, loss and accuracy stay whole."""
+    from types import SimpleNamespace
+
+    from playground.probes import StepMode
+
+    window = MainWindow(settings, data_dir=tmp_path / "data", language="ko")
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitUntil(lambda: bool(window.views), timeout=TIMEOUT)
+    metrics = SimpleNamespace(train_loss=1.234e-5, test_loss=0.123456, train_accuracy=1.0, test_accuracy=0.999)
+    window._show_status(SimpleNamespace(epoch=123_456, step=12_345_678, steps_per_second=12_345.0, state="running",
+                                        metrics=metrics, step_mode=StepMode("compiling")))
+    window.status_labels["device"].setText("CUDA (NVIDIA GPU)")
+    labels = window.status_labels
+    qtbot.waitUntil(lambda: labels["accuracy"].width() >= labels["accuracy"].sizeHint().width())
+    assert [k for k, label in labels.items() if label.is_elided()] == []
+    assert labels["mode"].text() == "즉시 실행, 컴파일 중…"
+    assert max(label.geometry().right() for label in labels.values()) <= window.width()
+    window.resize(900, 720)
+    qtbot.waitUntil(lambda: window.width() == 900)
+    important = ("state", "epoch", "step", "loss", "accuracy")
+    qtbot.waitUntil(lambda: all(labels[k].width() >= labels[k].sizeHint().width() for k in important))
+    assert max(label.geometry().right() for label in labels.values()) <= window.width()
+    window.close()

@@ -5,13 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint
-from PySide6.QtGui import QColor, QHelpEvent
-from PySide6.QtWidgets import QApplication, QGraphicsView, QToolTip
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHelpEvent
+from PySide6.QtWidgets import QApplication, QGraphicsView, QScrollArea, QToolTip
 
 from playground.design import BatchNormLayer, Design, DropoutLayer, LinearLayer
 from playground.run_loop import RunControl, RunLoop
 from playground.training import Trainer
-from playground.ui.network_view import MAP_GAP, MAP_RES, NetworkView
+from playground.ui.labels import layer_name, short_layer_name
+from playground.ui.network_view import MAP_GAP, MAP_RES, MIN_MAP_SIZE, TITLE_FONT_POINTS, NetworkView
 from playground.ui.theme import DARK, LIGHT
 from ui_runs import info_of, snapshot_of
 
@@ -220,3 +221,64 @@ def test_hovering_a_neuron_shows_its_tooltip(view, qtbot):
     point = QPoint(round(x), round(y))
     QApplication.sendEvent(viewport, QHelpEvent(QEvent.ToolTip, point, viewport.mapToGlobal(point)))
     assert QToolTip.text() == view.tooltip_at_neuron(2, 1)
+
+
+def deep_batchnorm(units: int = 16, blocks: int = 6) -> Design:
+    layers = []
+    for _ in range(blocks):
+        layers += [LinearLayer(units=units, activation="linear"), BatchNormLayer(activation="tanh")]
+    return Design(layers=tuple(layers))
+
+
+def assert_titles_fit_on_two_lines(view) -> None:
+    """No title breaks inside a word: two lines, each a whole name (or cut short with "…") within its column."""
+    font = QFont()
+    font.setPointSizeF(TITLE_FONT_POINTS)
+    bold = QFont(font)
+    bold.setBold(True)
+    for k, name in enumerate(view.column_names()):
+        lines = view.title_lines(k)
+        assert len(lines) == 2, (name, lines)
+        assert lines[0] in (layer_name(name), short_layer_name(name)) or lines[0].endswith("…"), lines
+        assert QFontMetricsF(bold).horizontalAdvance(lines[0]) <= view.title_width(k)
+        assert QFontMetricsF(font).horizontalAdvance(lines[1]) <= view.title_width(k)
+
+
+def test_titles_of_a_deep_network_never_break_inside_a_word(qtbot):
+    """At 1366x768 they read "Linea r 1", "Batc hNor m 1" and "sigmo id" over 3-7 lines."""
+    view = NetworkView()
+    qtbot.addWidget(view)
+    view.resize(600, 200)  # the Network dock of a 1366x768 window
+    view.show()
+    trained_view(view, deep_batchnorm(), steps=5)
+    assert_titles_fit_on_two_lines(view)
+    assert view.title_lines(2) == ["BN 1", "16 · Tanh"]  # shortened, in full in its tooltip
+    assert view.tooltip_at(view.neuron_position(2, 0)[0], 8).startswith("BatchNorm 1\n16 units\nTanh")
+
+
+def test_korean_titles_take_two_lines_too(korean, qtbot):
+    view = NetworkView()
+    qtbot.addWidget(view)
+    view.resize(600, 200)
+    view.show()
+    trained_view(view, deep_batchnorm(), steps=5)
+    assert_titles_fit_on_two_lines(view)
+    assert view.title_lines(0) == ["입력", "특성 2개"]
+
+
+def test_sixteen_units_keep_readable_maps_and_labels_and_the_diagram_scrolls(qtbot):
+    """They used to shrink to ~5 px squares in a 1366x768 window, and the input names disappeared."""
+    view = NetworkView()
+    qtbot.addWidget(view)
+    view.resize(600, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    trained_view(view, deep_batchnorm(), steps=5)
+    assert view.neuron_size() >= MIN_MAP_SIZE
+    assert view.side_labels(0) == ["x₁", "x₂"]
+    width, height = view.minimum_diagram_size()
+    assert width > 600 and height > 200  # scrolls both ways rather than squeezing
+    scroll = view.findChild(QScrollArea)
+    assert scroll.horizontalScrollBar().maximum() > 0 and scroll.verticalScrollBar().maximum() > 0
+    inputs_bottom = view.neuron_position(0, 1)[1] + view.neuron_size() / 2
+    assert inputs_bottom <= scroll.viewport().height()  # the inputs are in sight before scrolling down
