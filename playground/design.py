@@ -181,9 +181,10 @@ class Design(_Model):
         return self.with_(training={**self.training.model_dump(), **changes})
 
 
-LIVE_FIELDS = frozenset({("optimizer", "lr")})
-"""Fields that change a running run without resetting it (and that a run's saved
-weights follow: the learning rate the run trained with last is the one it keeps)."""
+LIVE_FIELDS = frozenset({("optimizer", "lr"), ("training", "epochs")})
+"""Fields that change a run without resetting it, also once it has finished (a higher
+epoch limit lets a finished run go on), and that a run's saved weights follow: the
+learning rate the run trained with last is the one it keeps."""
 COSMETIC_FIELDS = frozenset({("name", ""), ("description", "")})
 """Fields that change nothing a run computes."""
 

@@ -115,6 +115,7 @@ class RunControl:
         self._speed: float | None = None
         self._commands: deque[Command] = deque()
         self._step_requests: deque[int | str] = deque()
+        self._ended = False  # the loop has returned: nothing queued now would ever run
 
     def pause(self) -> None:
         with self._changing():
@@ -141,9 +142,9 @@ class RunControl:
         """Pause (if running), then train to the end of the current epoch (a full one at a boundary)."""
         self._request_steps(_EPOCH)
 
-    def set_lr(self, lr: float) -> None:
-        """Change the learning rate live, without a reset."""
-        self.submit(lambda trainer: trainer.set_lr(lr))
+    def set_lr(self, lr: float) -> bool:
+        """Change the learning rate live, without a reset (False: the loop has ended, see ``submit``)."""
+        return self.submit(lambda trainer: trainer.set_lr(lr))
 
     def set_speed(self, max_steps_per_second: float | None) -> None:
         """Limit training speed (steps per second); None is full speed."""
@@ -157,13 +158,27 @@ class RunControl:
         with self._changing():
             self._taken = True
 
-    def submit(self, command: Command) -> None:
+    def submit(self, command: Command) -> bool:
         """Queue ``command(trainer)`` to run on the loop thread between chunks (live edits).
 
-        An exception raised by the command ends the run in the "error" state.
+        An exception raised by the command ends the run in the "error" state. Returns
+        False, queueing nothing, once the loop has ended (``end``): the caller then runs
+        the command on the ended run's trainer itself.
         """
         with self._changing():
+            if self._ended:
+                return False
             self._commands.append(command)
+            return True
+
+    def end(self) -> list[Command]:
+        """The loop is over: from now on ``submit`` queues nothing. Returns the commands that
+        were queued but never ran, for the owner to run on the ended run's trainer."""
+        with self._changing():
+            self._ended = True
+            commands = list(self._commands)
+            self._commands.clear()
+            return commands
 
     @property
     def paused(self) -> bool:

@@ -226,6 +226,16 @@ class Trainer:
         for group in self.optimizer.param_groups:
             group["lr"] = float(lr)
 
+    def set_epochs(self, epochs: int) -> None:
+        """Live change of the epoch limit: a run that reached its limit may go on (``finished``
+        turns False) or one stops at the current step when the limit falls below it.
+
+        ``design`` follows, as for the learning rate.
+        """
+        if self.design.training.epochs != int(epochs):
+            self.design = self.design.with_training(epochs=int(epochs))  # first: it refuses a limit out of range
+        self.max_steps = self.design.training.epochs * self.steps_per_epoch
+
     def _tensors(self, x: np.ndarray, y: np.ndarray):
         x_t = torch.as_tensor(x, dtype=torch.float32, device=self.device)
         if self.dataset.task == "regression":

@@ -7,7 +7,7 @@ loop has a core to itself and talks to the window over two pipes.
 
 Messages to the process (tuples): ("start", run_id, design_json, paused, speed,
 weights_path_or_None, compiled), ("pause",), ("resume",), ("step", n), ("step_epoch",),
-("lr", value), ("speed", value_or_None), ("compiled", on), ("taken",),
+("lr", value), ("epochs", value), ("speed", value_or_None), ("compiled", on), ("taken",),
 ("save_weights", path, design_json, RunHistory_or_None), ("stop",), ("quit",).
 ``compiled`` asks for the compiled training step (playground.fast_step), prepared in
 the background while eager training runs; each snapshot says which mode the steps
@@ -18,6 +18,11 @@ RunHistory of resumed weights or None), ("snapshot", Snapshot), ("failed", run_i
 message, details, problems) (problems: the PlaygroundError's Problems of a design or
 data that cannot train, () for a bug, which has details), ("weights_failed", run_id,
 [Problem]), ("weights_saved", path, [Problem], empty when saved).
+
+``lr`` and ``epochs`` are live changes: they reach a finished run too (its trainer stays
+in the process until the next start), and a higher epoch limit lets a finished run go
+on, from where it stopped, as the same run (a new loop, paused, same run id). So does
+``save_weights``: once a run has ended it is saved from the ended run's trainer.
 
 The messages are our own objects pickled between our own two processes (never
 data read from a file). Closing the command pipe (the window died) ends the process.
@@ -37,12 +42,22 @@ from .errors import PlaygroundError, Problem
 from .run_loop import RunControl, RunLoop
 
 class _Runs:
-    """The control of the current run, shared by the reader thread and the loop."""
+    """The current run's control and the last run's trainer, shared by the reader thread
+    and the thread that runs the loops (``serve``).
+
+    While a loop runs, the trainer is the loop's alone (commands go through its control);
+    once it has ended, ``ended`` holds its final state and the reader thread may use the
+    trainer directly, under ``lock``.
+    """
 
     def __init__(self, events: Connection) -> None:
         self.lock = threading.Lock()
         self.control: RunControl | None = None
         self.trainer = None  # of the current or last run, for "save_weights" after it ended
+        self.run_id = 0  # the trainer's run
+        self.ended = ""  # the final state of the trainer's run once its loop has returned
+        self.speed: float | None = None  # of the current run, for a run that goes on
+        self.after_end: list = []  # commands for the trainer once its loop has ended (it is ending)
         self.starts: queue.Queue = queue.Queue()
         self.events = events
 
@@ -60,8 +75,16 @@ def serve(commands: Connection, events: Connection) -> None:
         request = runs.starts.get()
         if request is None:
             return
+        if request[0] == "go_on":  # a finished run whose epoch limit was raised
+            _, run_id, control = request
+            if not control.stopped and run_id == runs.run_id:
+                _loop(runs.trainer, control, run_id, runs)
+            else:
+                _ended(control, runs)
+            continue
         run_id, design_json, control, weights, compiled = request
         if control.stopped:
+            _ended(control, runs)
             continue
         _run(run_id, design_json, control, weights, compiled, runs)
 
@@ -81,6 +104,7 @@ def _read_commands(commands: Connection, runs: _Runs) -> None:
                 if kind == "start":
                     _, run_id, design_json, paused, speed, weights, compiled = message
                     runs.control = RunControl(paused=paused)
+                    runs.speed = speed
                     if speed is not None:
                         runs.control.set_speed(speed)
                     runs.starts.put((run_id, design_json, runs.control, weights, compiled))
@@ -92,6 +116,9 @@ def _read_commands(commands: Connection, runs: _Runs) -> None:
         if kind == "save_weights":
             _save_weights(runs, control, *message[1:])
             continue
+        if kind in ("lr", "epochs"):
+            _live(runs, control, kind, message[1])
+            continue
         if control is None:
             continue
         if kind == "pause":
@@ -102,14 +129,34 @@ def _read_commands(commands: Connection, runs: _Runs) -> None:
             control.step_batches(message[1])
         elif kind == "step_epoch":
             control.step_epoch()
-        elif kind == "lr":
-            control.set_lr(message[1])
         elif kind == "speed":
+            runs.speed = message[1]
             control.set_speed(message[1])
         elif kind == "compiled":
             control.submit(_compiled_step(message[1], control))
         elif kind == "taken":
             control.snapshot_taken()
+
+
+def _live(runs: _Runs, control: RunControl | None, kind: str, value) -> None:
+    """A live change: through the running loop, or to the ended run's trainer; a finished
+    run whose new epoch limit lies ahead goes on as a new loop (paused)."""
+
+    def change(trainer) -> None:
+        if trainer is None:
+            return
+        if kind == "lr":
+            trainer.set_lr(value)
+        else:
+            trainer.set_epochs(value)
+        if runs.ended == "finished" and not trainer.finished and runs.control is not None:
+            runs.ended = ""  # called under runs.lock when the loop has ended
+            runs.control = RunControl(paused=True)
+            if runs.speed is not None:
+                runs.control.set_speed(runs.speed)
+            runs.starts.put(("go_on", runs.run_id, runs.control))
+
+    _to_trainer(runs, control, change)
 
 
 def _save_weights(runs: _Runs, control: RunControl | None, path: str, design_json: str, history) -> None:
@@ -119,6 +166,9 @@ def _save_weights(runs: _Runs, control: RunControl | None, path: str, design_jso
         from .checkpoint import save_checkpoint
         from .design_io import design_from_json
 
+        if trainer is None:
+            _send(runs.events, ("weights_saved", path, [Problem("", "There are no weights to save yet.", "no_weights")]))
+            return
         try:
             save_checkpoint(trainer, path, design_from_json(design_json, check=False), history)
             _send(runs.events, ("weights_saved", path, []))
@@ -127,12 +177,20 @@ def _save_weights(runs: _Runs, control: RunControl | None, path: str, design_jso
         except OSError as error:
             _send(runs.events, ("weights_saved", path, [Problem("", f"{path}: {error.strerror or error}")]))
 
-    if control is not None and not control.stopped:
-        control.submit(save)
-    elif runs.trainer is not None:
-        save(runs.trainer)
-    else:
-        _send(runs.events, ("weights_saved", path, [Problem("", "There are no weights to save yet.", "no_weights")]))
+    _to_trainer(runs, control, save)
+
+
+def _to_trainer(runs: _Runs, control: RunControl | None, command) -> None:
+    """Run ``command(trainer)`` on the loop's thread while the loop runs; on the last run's
+    trainer (or None when there is none) once its loop has ended; or, while it is ending,
+    as soon as it has."""
+    if control is not None and control.submit(command):
+        return
+    with runs.lock:
+        if runs.ended or runs.trainer is None:
+            command(runs.trainer)
+        else:
+            runs.after_end.append(command)
 
 
 def _compiled_step(on: bool, control: RunControl):
@@ -162,9 +220,11 @@ def _run(run_id: int, design_json: str, control: RunControl, weights: str | None
         trainer = build_trainer(design_json)
     except PlaygroundError as error:  # the problems go too, so the window can word them by field
         _send(events, ("failed", run_id, error.text(), "", tuple(error.problems)))
+        _ended(control, runs)
         return
     except Exception as error:  # a bug must reach the user, not end the process
         _send(events, ("failed", run_id, f"{type(error).__name__}: {error}", traceback.format_exc(), ()))
+        _ended(control, runs)
         return
     info = {
         "dataset": trainer.dataset,
@@ -188,13 +248,37 @@ def _run(run_id: int, design_json: str, control: RunControl, weights: str | None
                 Problem("", f"{type(error).__name__}: {error}")]
             _send(events, ("weights_failed", run_id, problems))
             trainer = build_trainer(design_json)  # start from fresh weights instead
-    runs.trainer = trainer
+    with runs.lock:
+        runs.trainer, runs.run_id, runs.ended = trainer, run_id, ""
     _compiled_step(compiled, control)(trainer)
     _send(events, ("ready", run_id, info))
+    _loop(trainer, control, run_id, runs)
+
+
+def _loop(trainer, control: RunControl, run_id: int, runs: _Runs) -> None:
+    """Train until the run ends; then its control takes no more commands (``_ended``)."""
+    state = "error"
     try:
-        RunLoop(trainer, control, lambda snapshot: _send(events, ("snapshot", snapshot)), run_id=run_id).run()
+        state = RunLoop(trainer, control, lambda snapshot: _send(runs.events, ("snapshot", snapshot)),
+                        run_id=run_id).run().state
     finally:
         trainer.cancel_compiling()  # a compile still going on for this run would only slow the next one
+        _ended(control, runs, state)
+
+
+def _ended(control: RunControl, runs: _Runs, state: str = "") -> None:
+    """The loop of ``control`` is over, in ``state`` (or it never ran: "", and the last run's
+    state stands): commands that were still queued for it, or waited for it to end, run
+    now on the last run's trainer."""
+    with runs.lock:
+        commands = control.end() + runs.after_end
+        runs.after_end = []
+        runs.ended = state or runs.ended or "stopped"
+        for command in commands:
+            try:
+                command(runs.trainer)
+            except Exception:  # a live change the ended run cannot take: nothing to keep
+                traceback.print_exc()
 
 
 def build_trainer(design_json: str):

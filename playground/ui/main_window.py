@@ -406,8 +406,8 @@ class MainWindow(QMainWindow):
         self._show_lr(new.optimizer.lr)
         if is_cosmetic_change(old, new):
             return
-        if is_live_change(old, new) and self.controller.state in ("running", "paused", "loading"):
-            self.controller.set_lr(new.optimizer.lr)
+        if is_live_change(old, new) and self.controller.state in ("running", "paused", "loading", "finished"):
+            self.controller.change_live(new)  # a finished run keeps its weights; a higher limit lets it go on
             return
         self._restart(new, running=self.controller.state == "running")
 
@@ -446,7 +446,7 @@ class MainWindow(QMainWindow):
                             "or press Reset to train again.") if epochs == 1 else
                     self.tr("Finished: the run reached its limit of {0} epochs. Raise the limit in the Training tab "
                             "or press Reset to train again.").format(f"{epochs:,}"))
-            self._show_banner(text, "info")
+            self._show_banner(text, "finished")
         self.controller.snapshot_drawn()
 
     def _on_controller_run_failed(self, message: str, details: str) -> None:
@@ -494,8 +494,8 @@ class MainWindow(QMainWindow):
             self.status_labels["speed"].setText("")
         if state in ENDED:
             self._show_step_mode(None, ended=True)
-        if state in ("paused", "running") and self.banner.property("kind") == "error":
-            self._hide_banner()
+        if state in ("paused", "running") and self.banner.property("kind") in ("error", "finished"):
+            self._hide_banner()  # a run that goes on (after Reset, or a raised epoch limit)
 
     def _show_status(self, snapshot) -> None:
         labels = self.status_labels

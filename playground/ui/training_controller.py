@@ -215,6 +215,16 @@ class TrainingController(QObject):
         if lr > 0:
             self._send(("lr", float(lr)))
 
+    def change_live(self, design: Design) -> None:
+        """Apply ``design``'s live fields (playground.design.LIVE_FIELDS: the learning rate and
+        the epoch limit) to the current run without a reset, also once it has finished: a
+        finished run whose limit is raised goes on, paused, where it stopped."""
+        old, self._design = self._design, design
+        if old is None or old.optimizer.lr != design.optimizer.lr:
+            self.set_lr(design.optimizer.lr)
+        if old is None or old.training.epochs != design.training.epochs:
+            self._send(("epochs", int(design.training.epochs)))
+
     def set_speed(self, steps_per_second: float | None) -> None:
         self._speed = steps_per_second
         self._send(("speed", steps_per_second))

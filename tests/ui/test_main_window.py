@@ -414,3 +414,21 @@ def test_status_bar_texts_fit_a_1280x720_window_in_korean(qtbot, korean, setting
     qtbot.waitUntil(lambda: all(labels[k].width() >= labels[k].sizeHint().width() for k in important))
     assert max(label.geometry().right() for label in labels.values()) <= window.width()
     window.close()
+
+
+def test_raising_the_limit_of_a_finished_run_lets_it_go_on_with_its_weights(qtbot, window):
+    """The Finished banner says "raise the limit in the Training tab": doing so must not start over."""
+    window.document.apply(window.document.design.with_training(epochs=1), "one epoch")
+    qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=TIMEOUT)
+    window.controller.play()
+    qtbot.waitUntil(lambda: window.controller.state == "finished", timeout=TIMEOUT)
+    run = window.controller.run_id
+    assert "Finished" in window.banner.text() and window.banner.isVisible()
+    window.document.apply(window.document.design.with_training(epochs=2), "two epochs")
+    qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=TIMEOUT)
+    assert window.controller.run_id == run and latest_step(window) == 24, "the same run, where it stopped"
+    assert not window.banner.isVisible() and window.train_action.isEnabled()
+    window.controller.play()
+    qtbot.waitUntil(lambda: window.controller.state == "finished" and latest_step(window) == 49, timeout=TIMEOUT)
+    steps, _ = window.loss_plot.curve_data("train_steps")
+    assert steps.tolist() == list(range(50)), "one curve from step 0 to 49, not a new run's"

@@ -97,3 +97,36 @@ def test_a_crashed_training_process_is_reported_and_replaced(qtbot, controller):
     assert controller.state == "error"
     controller.restart(Design())
     qtbot.waitUntil(lambda: controller.state == "paused", timeout=30_000)
+
+
+def test_a_finished_run_keeps_its_weights_takes_live_changes_and_goes_on_when_its_limit_is_raised(
+        qtbot, controller, tmp_path):
+    """Raising the epoch limit that a run reached (what the Finished banner advises) or changing
+    its learning rate must not throw the trained weights away; saving them must still work."""
+    from playground.design_io import weights_path_for
+    from playground.weights_file import read_header, saved_design
+
+    design = Design().with_training(epochs=2)
+    controller.restart(design, running=True)
+    qtbot.waitUntil(lambda: controller.state == "finished", timeout=60_000)
+    finished = controller.snapshots[-1]
+    assert finished.step == 50 and finished.epoch == 2
+
+    changed = design.with_optimizer(lr=0.1)
+    controller.change_live(changed)
+    path = weights_path_for(tmp_path / "done.json")
+    with qtbot.waitSignal(controller.weights_saved, timeout=30_000) as saved:
+        controller.save_weights(str(path), changed)
+    assert saved.args == [str(path), []], "a finished run's weights are saved, with the rate changed after it"
+    assert saved_design(read_header(path)).optimizer.lr == 0.1
+
+    controller.change_live(changed.with_training(epochs=3))
+    qtbot.waitUntil(lambda: controller.state == "paused", timeout=30_000)
+    assert controller.snapshots[-1].step == 50 and controller.snapshots[-1].run_id == finished.run_id
+    seen = len(controller.snapshots)
+    controller.play()
+    qtbot.waitUntil(lambda: controller.state == "finished", timeout=60_000)
+    later = np.concatenate([s.steps for s in controller.snapshots[seen:]])
+    assert later[0] == 50 and later[-1] == 74 and controller.snapshots[-1].lr == 0.1, \
+        "the run went on from step 50 to the new limit at the changed rate"
+    assert controller.snapshots[-1].metrics.train_loss < finished.metrics.train_loss
