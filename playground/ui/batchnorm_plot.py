@@ -209,6 +209,19 @@ class BatchNormPlot(QWidget):
         self._shift_hint.setText(press_train_text())
         self._shift_hint.show()
 
+    def has_run(self) -> bool:
+        """A run's layers are shown (False before the first run and after ``clear_run``)."""
+        return bool(self._shift_names)
+
+    def clear_run(self, reason: str) -> None:
+        """There is no current run: no statistics of an earlier design; ``reason`` in their place."""
+        self._set_batchnorm_layers([], [])
+        self._set_shift_layers([])
+        self._last_probe_step = None
+        self._show_message(reason)
+        self._shift_hint.setText(reason)
+        self._shift_hint.show()
+
     def show_snapshot(self, snapshot: Snapshot) -> None:
         probe = snapshot.probe
         if probe is None or probe.step == self._last_probe_step:

@@ -146,6 +146,13 @@ class GradientPlot(QWidget):
         reset_range(self._history_plot)
         self._show_empty()
 
+    def clear_run(self, reason: str) -> None:
+        """There is no current run: no gradients of an earlier design; ``reason`` in their place."""
+        self._set_layers([])
+        self._show_empty()
+        self._verdict.setText(self.tr("No current run"))
+        self._reason.setText(reason)
+
     def show_snapshot(self, snapshot: Snapshot) -> None:
         probe = snapshot.probe
         if probe is None or probe.step == self._last_probe_step or not probe.gradients:

@@ -287,6 +287,17 @@ class LossPlot(QWidget):
         if info.history is not None:
             self._restore(info.history)
 
+    def clear_run(self, reason: str) -> None:
+        """There is no current run: no curves of an earlier design; ``reason`` in their place."""
+        self._losses.clear()
+        self._smoothed.clear()
+        self._metrics.clear()
+        for item in self._items.values():
+            item.setData([], [])
+        self._hint.setText(reason)
+        self._hint.show()
+        self._show_status(0, 0)
+
     def show_snapshot(self, snapshot: Snapshot) -> None:
         if len(snapshot.steps):
             self._add_losses(snapshot.steps, snapshot.losses)

@@ -463,17 +463,18 @@ class MainWindow(QMainWindow):
         self._show_no_run(problems, "error")
 
     def _show_no_run(self, problems: list, kind: str) -> None:
-        """No run for the design on screen: each problem by field in the banner, and the output
-        view cleared so that no picture of an earlier design stays as if it were this one's."""
+        """No run for the design on screen: each problem by field in the banner, and every
+        dashboard cleared so that no picture of an earlier design stays as if it were this one's."""
         lines = [problem_text(p) for p in problems]
         if len(lines) > 1:
             lines = [self.tr("This design cannot train as it stands:")] + ["• " + line for line in lines]
         self._show_banner("\n".join(lines), kind)
         for key in ("epoch", "step", "speed", "mode", "loss", "accuracy"):  # they described the old run
             self.status_labels[key].setText("")
-        if self.views:
-            self.output_view.clear_run(self.tr("No current run: the design above cannot train as it stands. "
-                                               "The picture returns once the problem is fixed."))
+        reason = self.tr("No current run: the design above cannot train as it stands. "
+                         "The picture returns once the problem is fixed.")
+        for view in self.views:  # every dashboard: none keeps a picture of an earlier design
+            view.clear_run(reason)
 
     def _on_controller_state_changed(self, state: str) -> None:
         running = state == "running"

@@ -190,11 +190,24 @@ class NetworkView(QWidget):
         for column in self._columns:
             self._make_column_items(column)
         self._empty.setVisible(False)
+        self._empty.setText(self.tr("Press Train to start: the network diagram appears here."))
         self._scroll.setVisible(True)
         self._view.setMinimumSize(*self.minimum_diagram_size())
         self._relayout()
         self._draw_input_maps()
         self._redraw()
+
+    def has_run(self) -> bool:
+        """A run's network is drawn (False before the first run and after ``clear_run``)."""
+        return bool(self._columns)
+
+    def clear_run(self, reason: str) -> None:
+        """There is no current run: no diagram of an earlier design; ``reason`` in its place."""
+        self._clear_columns()
+        self._weights, self._biases, self._batchnorm, self._last_maps = [], [], {}, {}
+        self._scroll.setVisible(False)
+        self._empty.setText(reason)
+        self._empty.setVisible(True)
 
     def show_snapshot(self, snapshot) -> None:
         """Update maps, circles and edges from ``snapshot.extras`` (items are reused)."""

@@ -1144,6 +1144,10 @@ Warm colours are layers near the input, cool colours layers near the output.</so
         <translation>이 선 위의 기울기 크기는 오버플로되었습니다: 더 이상 유한한 수가 아닙니다 (무한대 또는 NaN). 학습이 폭주했습니다.</translation>
     </message>
     <message>
+        <source>No current run</source>
+        <translation>현재 실행 없음</translation>
+    </message>
+    <message>
         <source>The latest weight-gradient norm of each layer, input side on the left (logarithmic axis). Update/weight: how much one step changed the weights relative to their size; around 0.001 is healthy for SGD, much smaller means the layer barely learns.</source>
         <translation>각 계층의 최근 가중치 기울기 노름이며, 왼쪽이 입력 쪽입니다(로그 축). 갱신/가중치: 한 스텝이 가중치를 그 크기에 비해 얼마나 바꿨는지입니다. SGD에서는 0.001 안팎이 정상이고, 훨씬 작으면 그 계층은 거의 학습하지 못하고 있습니다.</translation>
     </message>

@@ -306,8 +306,12 @@ def test_a_broken_csv_file_is_named_in_words_and_the_old_picture_goes(qtbot, win
     assert view.title_text() == "Output: no current run" and "cannot train" in view.info_text()
     assert len(view.points("train")[0]) == 0
     assert window.status_labels["loss"].text() == "" and window.status_labels["accuracy"].text() == ""
+    assert not window.network_view.has_run() and not window.batchnorm_plot.has_run(), "no other dashboard either"
+    assert len(window.loss_plot.curve_data("train_steps")[0]) == 0
+    assert window.gradient_plot.verdict_text() == "No current run" and not window.gradient_plot.layer_names()
     window.document.undo_stack.undo()  # back to the circle: its run and its picture return
     qtbot.waitUntil(lambda: view.has_run() and window.controller.state == "paused", timeout=TIMEOUT)
+    assert window.network_view.has_run() and window.batchnorm_plot.has_run()
     assert view.title_text().startswith("Decision boundary") and not window.banner.isVisible()
 
 
