@@ -10,7 +10,6 @@ after a BatchNorm layer they stay near 0 ± 1 (moved only by the learned gamma/b
 
 from __future__ import annotations
 
-import html
 import sys
 
 import numpy as np
@@ -22,8 +21,9 @@ from playground.design import BatchNormLayer, Design, LinearLayer
 from playground.run_loop import Snapshot
 
 from .labels import layer_name
-from .plot_utils import (History, band_item, corner_label, faded, history_curve, layer_colours, make_plot,
-                         overlay_hint, press_train_text, reset_range, set_band, small_label, style_hint, style_plot)
+from .plot_utils import (SWATCH, History, band_item, coloured, corner_label, faded, history_curve, layer_colours,
+                         legend_keys, line_key, make_plot, overlay_hint, press_train_text, reset_range, set_band,
+                         small_label, style_hint, style_plot)
 from .preview import preview
 from .theme import LIGHT, Theme
 from .training_controller import RunInfo
@@ -31,6 +31,9 @@ from .training_controller import RunInfo
 SERIES = ("batch_mean", "running_mean", "batch_var", "running_var", "gamma", "beta")
 STATISTICS = ("mean", "variance", "gamma_beta")  # the three plots, two SERIES each
 STAT_PLOT_WIDTH = 220
+BOTH_PARTS_HEIGHT = 360
+"""Pixels of height below which the batch statistics and the covariate shift come one at a
+time (picked with tabs): sharing less, each plot was ~55 px tall, too flat to read."""
 """Below 3 x this many pixels of width, mean, variance and γ/β are shown one at a time."""
 FEATURE_HISTORY_BYTES = 16 * 2**20
 """Per BatchNorm layer, the budget of the per-feature history (the feature picker);
@@ -55,14 +58,24 @@ class BatchNormPlot(QWidget):
         self._build()
         self.set_theme(theme)
         self._arrange_statistics()
-        self._statistics.hide()  # until a run says whether there is any BatchNorm layer
-        self._message.hide()
+        self._has_statistics: bool | None = None  # until a run says whether there is any BatchNorm layer
+        self._arrange_parts()
 
     # --- construction -----------------------------------------------------------------
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)
+        # In a short dock the two parts come one at a time, picked with these tabs.
+        self._part_tabs = QTabBar()
+        self._part_tabs.setDocumentMode(True)
+        self._part_tabs.setExpanding(False)
+        self._part_tabs.addTab(self.tr("Batch statistics"))
+        self._part_tabs.addTab(self.tr("Covariate shift"))
+        self._part_tabs.setTabToolTip(0, self.tr("The mean, variance, γ and β of a BatchNorm layer over the steps."))
+        self._part_tabs.setTabToolTip(1, self.tr("How the inputs of every layer drift while earlier layers learn."))
+        self._part_tabs.currentChanged.connect(lambda _index: self._arrange_parts())
+        layout.addWidget(self._part_tabs)
         self._statistics = self._build_statistics()
         self._statistics.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Ignored)
         layout.addWidget(self._statistics, 1)
@@ -71,10 +84,10 @@ class BatchNormPlot(QWidget):
         self._message.setAlignment(Qt.AlignCenter)
         self._message.setContentsMargins(12, 6, 12, 6)
         layout.addWidget(self._message)
-        shift = self._build_shift()
+        self._shift_part = self._build_shift()
         # Ignore the plots' large size hints so that the two parts share the height evenly.
-        shift.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Ignored)
-        layout.addWidget(shift, 1)
+        self._shift_part.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Ignored)
+        layout.addWidget(self._shift_part, 1)
 
     def _build_statistics(self) -> QWidget:
         page = QWidget()
@@ -100,7 +113,6 @@ class BatchNormPlot(QWidget):
             "training. Running: their moving averages, which it uses when evaluating."))
         row.addWidget(self._layer_box)
         row.addWidget(self._feature_box, 1)
-        row.addWidget(self._stats_legend)
         column.addLayout(row)
 
         # Side by side when the dock is wide; one at a time, picked with these tabs, when it is not.
@@ -130,6 +142,7 @@ class BatchNormPlot(QWidget):
         self._stat_items = {  # pens are set by set_theme
             name: history_curve(self._stat_plots[index // 2], None) for index, name in enumerate(SERIES)}
         column.addLayout(plots, 1)
+        column.addWidget(self._stats_legend)  # under the plots, as the other legend rows
         return page
 
     def _build_shift(self) -> QWidget:
@@ -234,8 +247,8 @@ class BatchNormPlot(QWidget):
 
     # --- public helpers (tests) -------------------------------------------------------
     def has_batchnorm_section(self) -> bool:
-        """True when part (a) shows statistics, False when it shows the empty-state message."""
-        return not self._statistics.isHidden()
+        """True when part (a) holds statistics, False when it holds the empty-state message."""
+        return bool(self._has_statistics)
 
     def empty_message(self) -> str:
         return self._message.text()
@@ -338,9 +351,10 @@ class BatchNormPlot(QWidget):
         """Plot titles (side by side) or tabs (one at a time), and the legend for what is shown."""
         theme = self._theme
         gamma_beta = self.tr("{gamma} · {beta}").format(
-            gamma=_word(self.tr("γ scale"), theme.classes[2]), beta=_word(self.tr("β shift"), theme.classes[4]))
+            gamma=coloured(self.tr("γ scale"), theme.classes[2]), beta=coloured(self.tr("β shift"), theme.classes[4]))
         batch_running = self.tr("{batch} batch &nbsp; {running} running").format(
-            batch=_word("━", theme.train), running=_word("┅", theme.test))
+            batch=line_key(self._stat_items["batch_mean"].opts["pen"]),
+            running=line_key(self._stat_items["running_mean"].opts["pen"]))
         wide = self.stats_side_by_side()
         for plot, title in zip(self._stat_plots, (self.tr("mean"), self.tr("variance"), gamma_beta)):
             plot.setTitle(title if wide else None, color=theme.foreground, size="8pt")
@@ -360,14 +374,40 @@ class BatchNormPlot(QWidget):
         if changed:
             self._title_statistics()
 
+    def parts_one_at_a_time(self) -> bool:
+        """True when the batch statistics and the covariate shift are picked with tabs (a short dock)."""
+        return not self._part_tabs.isHidden()
+
+    def choose_part(self, shift: bool) -> None:
+        """Show the covariate shift (True) or the batch statistics (False) when they come one at a time."""
+        self._part_tabs.setCurrentIndex(int(shift))
+
+    def shift_shown(self) -> bool:
+        return not self._shift_part.isHidden()
+
+    def plot_heights(self) -> dict[str, int]:
+        """Heights in pixels of the plots on screen: the statistics (by name) and "shift"."""
+        widgets = dict(zip(STATISTICS, self._stat_widgets)) | {"shift": self._shift_widget}
+        return {name: widget.height() for name, widget in widgets.items() if widget.isVisible()}
+
+    def _arrange_parts(self) -> None:
+        """Both parts, one above the other; in a short dock with statistics to show, one at a time."""
+        one_at_a_time = bool(self._has_statistics) and self.height() < BOTH_PARTS_HEIGHT
+        chosen = self._part_tabs.currentIndex()
+        self._part_tabs.setVisible(one_at_a_time)
+        self._statistics.setVisible(bool(self._has_statistics) and (not one_at_a_time or chosen == 0))
+        self._message.setVisible(self._has_statistics is False)
+        self._shift_part.setVisible(not one_at_a_time or chosen == 1)
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         self._arrange_statistics()
+        self._arrange_parts()
 
     def _show_section(self, statistics: bool) -> None:
         """Part (a): the statistics plots, or in their place a message."""
-        self._statistics.setVisible(statistics)
-        self._message.setVisible(not statistics)
+        self._has_statistics = statistics
+        self._arrange_parts()
 
     def _show_message(self, text: str) -> None:
         self._message.setText(text)
@@ -451,12 +491,11 @@ class BatchNormPlot(QWidget):
         groups = self._shift_groups
         paired = len(set(groups)) < len(groups)
         if not paired:
-            return "&nbsp;&nbsp; ".join(
-                f"{_word('■', c.name())}&nbsp;{html.escape(layer_name(n))}"
-                for n, c in zip(self._shift_names, colours))
-        swatches = "&nbsp;".join(f"{_word('■', c.name())}{k + 1}" for k, c in enumerate(colours))
+            return legend_keys((coloured(SWATCH, c), layer_name(n)) for n, c in zip(self._shift_names, colours))
+        swatches = "&nbsp;".join(f"{coloured(SWATCH, c)}{k + 1}" for k, c in enumerate(colours))
         return self.tr("{solid} Linear &nbsp; {dashed} BatchNorm &nbsp; depth {swatches}").format(
-            solid="━", dashed="┅", swatches=swatches)
+            solid=line_key(pg.mkPen(self._theme.foreground, width=2)),
+            dashed=line_key(pg.mkPen(self._theme.foreground, width=2, style=Qt.DashLine)), swatches=swatches)
 
     # --- slots ----------------------------------------------------------------------
     def _on_layer_box_changed(self, _index: int) -> None:
@@ -472,10 +511,6 @@ class BatchNormPlot(QWidget):
 
     def _on_shift_box_changed(self, _index: int) -> None:
         self._colour_shift()
-
-
-def _word(text: str, colour: str) -> str:
-    return f"<span style='color:{colour}'>{html.escape(text)}</span>"
 
 
 def _depth_groups(kinds: list[str]) -> list[int]:

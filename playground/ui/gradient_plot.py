@@ -18,7 +18,7 @@ import sys
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QImage, QPainter
 from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from playground.design import Design, LinearLayer
@@ -26,8 +26,8 @@ from playground.probes import overflowed
 from playground.run_loop import Snapshot
 
 from .labels import layer_name
-from .plot_utils import (History, corner_label, format_number, history_curve, layer_colours, make_plot, reset_range,
-                         small_label, style_plot)
+from .plot_utils import (SWATCH, History, coloured, corner_label, format_number, history_curve, layer_colours, legend_keys,
+                         make_plot, reset_range, small_label, style_plot)
 from .preview import preview
 from .theme import LIGHT, Theme
 from .training_controller import RunInfo
@@ -183,6 +183,17 @@ class GradientPlot(QWidget):
         """The latest weight-gradient norm per layer, input side first (what the bars show)."""
         return [float(v) for v in self._current]
 
+    def bar_axis_labels(self) -> list[str]:
+        """The labels drawn along the bars' (log) axis at its present size, bottom to top."""
+        axis = self._bar_plot.getAxis("left")
+        image = QImage(max(1, axis.width()), max(1, axis.height()), QImage.Format_ARGB32)
+        painter = QPainter(image)
+        try:
+            _, _, texts = axis.generateDrawSpecs(painter)  # what pyqtgraph paints: labels that fit
+        finally:
+            painter.end()
+        return [text for rect, _, text in sorted(texts, key=lambda spec: -spec[0].center().y())]
+
     def history(self, layer_name: str) -> tuple[np.ndarray, np.ndarray]:
         """(steps, weight-gradient norms) drawn for ``layer_name`` ("Linear 1" ... "Output");
         an overflowed norm is drawn (and given here) one decade above the largest finite one."""
@@ -240,9 +251,7 @@ class GradientPlot(QWidget):
         self._bar_brushes = [pg.mkBrush(c) for c in colours]
         if len(self._history):
             self._show_history()
-        self._legend.setText("&nbsp;&nbsp; ".join(
-            f"<span style='color:{c.name()}'>&#9632;</span>&nbsp;{html.escape(layer_name(n))}"
-            for n, c in zip(self._names, colours)))
+        self._legend.setText(legend_keys((coloured(SWATCH, c), layer_name(n)) for n, c in zip(self._names, colours)))
         if len(self._current):
             self._show_bars()
 
@@ -295,12 +304,14 @@ class GradientPlot(QWidget):
             logs = np.log10(np.where(over, self._ceiling, self._current))
         finite = logs[np.isfinite(logs)]
         real = logs[np.isfinite(logs) & ~over]  # an overflowed bar reaches the ceiling from below the rest
-        base = np.floor((real.min() if len(real) else np.log10(self._ceiling) - 1) - 0.5) if len(finite) else -1.0
-        top = finite.max() + 0.25 if len(finite) else 0.0
+        if len(finite):
+            base, top = _bar_range(real.min() if len(real) else np.log10(self._ceiling) - 1, finite.max())
+        else:
+            base, top = -1.0, 0.0
         heights = np.where(np.isfinite(logs), logs - base, 0.0)  # zero gradient: no bar
         self._bars.setOpts(x=np.arange(len(logs)), height=heights, y0=base, width=BAR_WIDTH,
                            brushes=self._bar_brushes[: len(logs)], pen=None)
-        self._bar_plot.setYRange(base, max(top, base + 1), padding=0.02)
+        self._bar_plot.setYRange(base, top, padding=0.02)
         self._bar_widget.setToolTip(self._bar_tooltip())
 
     def _bar_tooltip(self) -> str:
@@ -379,6 +390,17 @@ class GradientPlot(QWidget):
 def _show_ceiling(line: pg.InfiniteLine, ceiling: float, visible: bool) -> None:
     line.setPos(np.log10(ceiling))  # both plots place their items in log10 units
     line.setVisible(bool(visible))
+
+
+def _bar_range(lowest: float, highest: float) -> tuple[float, float]:
+    """(base, top) of the bars' log10 axis for bars reaching from ``lowest`` to ``highest`` (log10).
+
+    The decade at or below the shortest bar and the next one up are both well inside, so
+    that at least two decade labels can be read against the bars (a decade on the axis's
+    end loses its label); the shortest bar stands half a decade tall.
+    """
+    decade = np.floor(lowest)
+    return decade - 0.5, max(highest + 0.25, decade + 1.4)
 
 
 def _short_name(name: str) -> str:

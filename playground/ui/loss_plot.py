@@ -28,8 +28,8 @@ from playground.run_loop import Snapshot
 
 from .elided_label import ElidedLabel
 from .plot_utils import (History, StepAxis, axis_label_span, corner_label, ema, faded, fit_axis_label, history_curve,
-                         log_tick_values, make_plot, multiples, overlay_hint, press_train_text, reset_range, si_text,
-                         style_hint, style_plot)
+                         legend_keys, line_key, log_tick_values, make_plot, multiples, overlay_hint, press_train_text,
+                         reset_range, si_text, small_label, style_hint, style_plot)
 from .preview import preview
 from .theme import LIGHT, Theme
 from .training_controller import RunInfo
@@ -168,14 +168,7 @@ class LossPlot(QWidget):
             "Dashed line: the loss on the whole training set; orange: on the test set, which the network "
             "never trains on. A test loss rising while the training loss falls means overfitting.\n"
             "Scroll to zoom, drag to pan; the 'A' button in the corner shows everything again."))
-        legend = self._loss_plot.addLegend(offset=(-4, 4), labelTextSize="8pt", verSpacing=-6, colCount=2)
-        legend.setZValue(10)
-        self._items = {
-            "train_steps": history_curve(self._loss_plot, None, name=self.tr("loss per step")),
-            "smoothed": history_curve(self._loss_plot, None, name=self.tr("smoothed")),
-            "train": history_curve(self._loss_plot, None, name=self.tr("training set")),
-            "test": history_curve(self._loss_plot, None, name=self.tr("test set")),
-        }
+        self._items = {name: history_curve(self._loss_plot, None) for name in CURVES[:4]}
         host = QWidget(self)
         self._hint = overlay_hint(host, self._loss_widget, press_train_text())
         layout.addWidget(host, 3)
@@ -194,6 +187,10 @@ class LossPlot(QWidget):
                              corner_label(self._accuracy_plot, "bottom", self.tr("step"), self._theme))
         layout.addWidget(self._accuracy_widget, 2)
         self._accuracy_widget.setVisible(self._classify)
+        # Which line is which, in a row under the plots: inside the loss plot it hid the curve.
+        self._legend = small_label()
+        self._legend.setToolTip(self._loss_widget.toolTip())
+        layout.addWidget(self._legend)
         self._show_step_label()
         self._apply_x_view()
 
@@ -261,6 +258,9 @@ class LossPlot(QWidget):
         items["test"].setPen(pg.mkPen(theme.test, width=2))
         items["train_accuracy"].setPen(pg.mkPen(theme.train, width=2, style=Qt.DashLine))
         items["test_accuracy"].setPen(pg.mkPen(theme.test, width=2))
+        self._legend.setText(legend_keys((line_key(items[name].opts["pen"]), text) for name, text in (
+            ("train_steps", self.tr("loss per step")), ("smoothed", self.tr("smoothed")),
+            ("train", self.tr("training set")), ("test", self.tr("test set")))))
 
     def start_run(self, info: RunInfo) -> None:
         """Forget the previous run (or show the history a resumed one was saved with); show
@@ -374,6 +374,10 @@ class LossPlot(QWidget):
         if self.log_scale():
             y_low, y_high = 10.0**y_low, 10.0**y_high
         return (x_low, x_high), (y_low, y_high)
+
+    def legend(self) -> QLabel:
+        """The legend row under the plots (which line is which)."""
+        return self._legend
 
     def accuracy_visible(self) -> bool:
         return not self._accuracy_widget.isHidden()

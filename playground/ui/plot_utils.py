@@ -6,10 +6,13 @@ backgrounds come from the Theme so that ``set_theme`` can restyle items in place
 
 from __future__ import annotations
 
+import html
+from collections.abc import Iterable
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from .theme import Theme
@@ -204,13 +207,20 @@ class LogAxis(pg.AxisItem):
 def log_tick_values(low: float, high: float, size: float, label_pixels: float) -> list[tuple[float, list[float]]]:
     """pyqtgraph tick levels for a log10 axis over [low, high] (log10 units) of ``size`` pixels:
     decades (every n-th one when they would crowd), and 2 and 5 times a decade only when
-    fewer than two decades are in view."""
+    fewer than two decades have their labels in view.
+
+    A label is centred on its tick, and pyqtgraph leaves out one that would stick out of
+    the axis: a decade within half a label (``label_pixels / 2``) of either end is in view
+    but unlabelled, and does not count.
+    """
     if not (np.isfinite(low) and np.isfinite(high)) or high <= low:
         return []
     room = max(1, int(size // label_pixels))
     first, last = int(np.ceil(low - 1e-9)), int(np.floor(high + 1e-9))
     decades = list(range(first, last + 1))
-    if len(decades) >= 2:
+    margin = (high - low) * label_pixels / 2 / max(size, 1.0)
+    labelled = [k for k in decades if low + margin <= k <= high - margin]
+    if len(labelled) >= 2:
         every = max(1, int(np.ceil(len(decades) / room)))
         return [(float(every), [float(k) for k in decades if k % every == 0])]
     near = range(int(np.floor(low)), int(np.ceil(high)) + 1)
@@ -468,6 +478,51 @@ def small_label(text: str = "") -> QLabel:
     font.setPointSizeF(font.pointSizeF() * 0.85)
     label.setFont(font)
     return label
+
+
+SWATCH = "\u25a0"
+"""The key of a colour in a legend row (a layer's colour): a small square."""
+KEY_SIZE = (22, 10)
+"""Logical pixels of a line's key in a legend row: long enough to show a dash pattern."""
+
+
+def coloured(text: str, colour: str | QColor) -> str:
+    """``text`` (plain) as rich text in ``colour``."""
+    return f"<span style='color:{QColor(colour).name()}'>{html.escape(text)}</span>"
+
+
+def line_key(pen: QPen) -> str:
+    """Rich text for a short stretch of line drawn with ``pen`` (its colour, width, dashes and
+    opacity, as the plot draws it): an inline image, drawn at twice the size for sharp HiDPI screens."""
+    width, height = KEY_SIZE
+    image = QImage(2 * width, 2 * height, QImage.Format_ARGB32_Premultiplied)
+    image.fill(Qt.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.Antialiasing)
+    painter.scale(2, 2)
+    key = QPen(pen)
+    key.setCosmetic(False)  # widths in logical pixels, scaled with the painter
+    key.setCapStyle(Qt.FlatCap)
+    painter.setPen(key)
+    painter.drawLine(QPointF(0, height / 2), QPointF(width, height / 2))
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.WriteOnly)
+    image.save(buffer, "PNG")
+    encoded = bytes(data.toBase64()).decode("ascii")
+    return f"<img src='data:image/png;base64,{encoded}' width='{width}' height='{height}'>"
+
+
+def legend_keys(entries: Iterable[tuple[str, str]]) -> str:
+    """Rich text for a legend row under plots (a ``small_label``): each (key, name) as the key
+    (``line_key``, or ``coloured(SWATCH, colour)``) followed by the name.
+
+    A legend row says which line is which without covering any of them, as a legend
+    inside a plot does. Each entry is kept whole: a narrow dock wraps the row between
+    entries, never inside one.
+    """
+    return "&nbsp;&nbsp; ".join(f"{key}&nbsp;{html.escape(name).replace(' ', '&nbsp;')}" for key, name in entries)
 
 
 def style_hint(hint: QLabel, theme: Theme) -> None:

@@ -91,6 +91,22 @@ Each line is the mean of a layer&apos;s pre-activation (its output before the ac
         <translation>평균</translation>
     </message>
     <message>
+        <source>Batch statistics</source>
+        <translation>배치 통계</translation>
+    </message>
+    <message>
+        <source>Covariate shift</source>
+        <translation>공변량 변화</translation>
+    </message>
+    <message>
+        <source>The mean, variance, γ and β of a BatchNorm layer over the steps.</source>
+        <translation>단계에 따른 배치 정규화 층의 평균, 분산, γ와 β.</translation>
+    </message>
+    <message>
+        <source>How the inputs of every layer drift while earlier layers learn.</source>
+        <translation>앞쪽 층이 학습하는 동안 각 층의 입력 분포가 어떻게 변하는지 보여 줍니다.</translation>
+    </message>
+    <message>
         <source>variance</source>
         <translation>분산</translation>
     </message>

@@ -174,6 +174,29 @@ def test_in_a_narrow_dock_the_statistics_come_one_at_a_time_at_full_width(view, 
     assert list(view.shown_statistics()) == ["mean", "variance", "gamma_beta"]
 
 
+def test_in_a_short_dock_statistics_and_covariate_shift_come_one_at_a_time(view, qtbot):
+    """At 1280x720 the dock was ~260 px tall and each of the two parts' plots ~55 px, too flat to read."""
+    info, snapshots = run_design(with_batchnorm(epochs=1))
+    view.resize(640, 260)
+    view.show()
+    qtbot.waitExposed(view)
+    shown(view, info, snapshots)
+    assert view.parts_one_at_a_time() and not view.shift_shown()
+    qtbot.waitUntil(lambda: view.plot_heights()["mean"] >= 150)  # the part alone, laid out
+    view.choose_part(shift=True)
+    assert view.shift_shown() and not view.shown_statistics()
+    qtbot.waitUntil(lambda: view.plot_heights()["shift"] >= 150)
+    view.choose_part(shift=False)
+    assert view.shown_statistics() and not view.shift_shown()
+    view.resize(640, 600)  # room for both: one above the other again
+    qtbot.waitUntil(lambda: not view.parts_one_at_a_time())
+    assert view.shift_shown() and view.shown_statistics()
+    view.start_run(run_design(plain(epochs=1))[0])  # no BatchNorm: the short message leaves the shift its room
+    view.resize(640, 260)
+    qtbot.waitUntil(view.shift_shown)
+    assert not view.parts_one_at_a_time() and not view.has_batchnorm_section()
+
+
 def test_twelve_layers_drift_in_colours_that_can_be_told_apart(view, qtbot):
     info, snapshots = run_design(sixteen_wide_with_batchnorm())
     view.resize(416, 300)

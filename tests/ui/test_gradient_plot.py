@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 
 import numpy as np
 import pytest
@@ -154,3 +155,36 @@ def test_a_few_single_steps_are_dots_and_a_new_run_starts_at_step_0(view, qtbot)
         assert view.point_markers("Linear 1") == view.point_markers("Output") == count
     qtbot.waitUntil(lambda: view.step_range()[1] >= 2)  # probes of steps 0, 1 and 2
     assert view.step_range()[0] == 0
+
+
+def with_norms(snapshot: Snapshot, norms: list[float]) -> Snapshot:
+    """``snapshot`` with its probe's weight-gradient norms (input side first) set to ``norms``."""
+    probe = snapshot.probe
+    gradients = tuple(dataclasses.replace(g, weight_grad_norm=n) for g, n in zip(probe.gradients, norms))
+    return dataclasses.replace(snapshot, probe=dataclasses.replace(probe, gradients=gradients, step=probe.step + 1))
+
+
+DECADES = {"1", "10", "0.1", "0.01", "0.001", "100", "1000"} | {f"10{k}" for k in ("⁻⁴", "⁻⁵", "⁻⁶", "⁻⁷", "⁻⁸",
+                                                                                 "⁻⁹", "⁻¹⁰", "⁻¹¹")}
+
+
+@pytest.mark.parametrize("height", [420, 240])
+@pytest.mark.parametrize("norms", [[3e-4, 2.2e-4, 4.1e-4], [0.12, 0.15, 0.11], [1e-10, 1e-5, 0.8]],
+                         ids=["one decade (the digits run)", "one decade near 0.1", "ten decades"])
+def test_the_bar_axis_labels_at_least_two_decades(view, qtbot, norms, height):
+    """The digits run's bars (all near 10⁻⁴) had a single label, "10⁻⁴", at the top of their axis:
+    the decade below sat on the axis's end, where pyqtgraph leaves its label out."""
+    view.resize(640, height)
+    view.show()
+    qtbot.waitExposed(view)
+    info, snapshot = one_step(stack("relu", layers=2))
+    view.start_run(info)
+    view.show_snapshot(with_norms(snapshot, norms))
+    view.grab()
+
+    def two_decades_read():  # after the first paint the axis widens to its labels' width
+        labels = view.bar_axis_labels()
+        assert len(set(labels) & DECADES) >= 2, labels
+
+    qtbot.waitUntil(two_decades_read, timeout=10_000)
+    assert view.bar_values() == norms

@@ -6,7 +6,9 @@ import dataclasses
 
 import numpy as np
 import pytest
+import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtWidgets import QWidget
 
 from playground.design import Design
 from playground.ui.loss_plot import LossPlot
@@ -276,3 +278,18 @@ def test_the_accuracy_axis_title_is_never_clipped(view, qtbot, circle_run):
         text, (start, end, length) = view.accuracy_label()
         assert -1 <= start and end <= length + 1, (height, text, start, end, length)  # pyqtgraph rounds to pixels
         assert expected in (None, text), (height, text)
+
+
+def test_the_legend_names_every_line_below_the_plots_without_covering_a_curve(view, qtbot, circle_run):
+    """The legend sat inside the loss plot's top right corner, over the start of the test curve."""
+    view.show()
+    qtbot.waitExposed(view)
+    shown(view, *circle_run)
+    legend = view.legend()
+    for name in ("loss per step", "smoothed", "training set", "test set"):
+        assert name.replace(" ", "&nbsp;") in legend.text()
+    assert legend.text().count("<img") == 4  # a drawn key per line: its colour and dash pattern
+    assert legend.isVisible()
+    plots = [w for w in view.findChildren(QWidget) if isinstance(w, pg.PlotWidget) and w.isVisible()]
+    top = legend.mapTo(view, legend.rect().topLeft()).y()
+    assert plots and all(p.mapTo(view, p.rect().bottomLeft()).y() <= top for p in plots)
