@@ -3,7 +3,7 @@
 For each Design the plain loop and the engine's run loop (probes, evaluation,
 dashboard views and snapshots at up to 30 a second, taken at once by a consumer)
 train the same number of epochs, alternating, ``--repeats`` times: the engine once
-with eager steps and once with the compiled step (playground.fast_step; compiled
+with eager steps and once with the compiled step (playground.training.fast_step; compiled
 before the timed run, its compile time printed). Printed: epochs/s of each (median,
 with min and max), steps/s, and the ratios engine / plain of the medians. Target:
 ratio >= 0.9 on every Design, and above 1 with the compiled step.
@@ -25,11 +25,11 @@ import time
 import torch
 from torch import nn
 
-from playground.datasets import make_dataset
-from playground.design import Design, LinearLayer
-from playground.fast_step import EAGER_ENV
-from playground.run_loop import RunControl, RunLoop
-from playground.training import Trainer
+from playground.data.datasets import make_dataset
+from playground.design.schema import Design, LinearLayer
+from playground.training.fast_step import EAGER_ENV
+from playground.training.run_loop import RunControl, RunLoop
+from playground.training.trainer import Trainer
 
 
 def designs() -> list[tuple[str, Design, int]]:

@@ -15,7 +15,7 @@ import sys
 from contextlib import nullcontext
 from pathlib import Path
 
-from .errors import excerpt, path_excerpt
+from playground.errors import excerpt, path_excerpt
 
 EXIT_OK, EXIT_DIVERGED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -72,9 +72,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def new_command(path: Path, *, force: bool = False) -> int:
-    from .design import Design
-    from .design_io import save_design
-    from .errors import PlaygroundError
+    from playground.design.schema import Design
+    from playground.design.io import save_design
+    from playground.errors import PlaygroundError
 
     if path.exists() and not force:
         _error(f"{path} already exists; pass --force to overwrite it")
@@ -89,8 +89,8 @@ def new_command(path: Path, *, force: bool = False) -> int:
 
 
 def presets_command() -> int:
-    from .errors import PlaygroundError
-    from .presets import list_presets
+    from playground.errors import PlaygroundError
+    from playground.design.presets import list_presets
 
     try:
         presets = list_presets()
@@ -106,8 +106,8 @@ def presets_command() -> int:
 
 def train_command(path: Path, *, epochs: int | None = None, metrics_path: Path | None = None, quiet: bool = False,
                   compiled: bool = False) -> int:
-    from .design_io import load_design
-    from .errors import PlaygroundError
+    from playground.design.io import load_design
+    from playground.errors import PlaygroundError
 
     if epochs is not None and epochs < 1:
         _error("--epochs must be 1 or more")
@@ -116,7 +116,7 @@ def train_command(path: Path, *, epochs: int | None = None, metrics_path: Path |
         design = load_design(path)
         if epochs is not None:
             design = design.with_training(epochs=epochs)
-        from .training import Trainer, use_threads_for
+        from playground.training.trainer import Trainer, use_threads_for
 
         trainer = Trainer(design)
     except PlaygroundError as error:
@@ -141,7 +141,7 @@ def _train(trainer, writer: "MetricsWriter | None", quiet: bool) -> int:
     """Train to the end; each epoch's row goes to ``writer`` and only the last one is kept."""
     from tqdm import tqdm
 
-    from .training import Diverged
+    from playground.training.trainer import Diverged
 
     total = trainer.design.training.epochs
     report = row = None
@@ -208,7 +208,7 @@ class MetricsWriter:
         self._writer: csv.DictWriter | None = None
 
     def __enter__(self) -> "MetricsWriter":
-        from .design_io import atomic_file
+        from playground.design.io import atomic_file
 
         self._atomic = atomic_file(self.path, "w", encoding="utf-8", newline="")
         self._file = self._atomic.__enter__()

@@ -14,7 +14,7 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from .errors import Problem, path_excerpt
+from playground.errors import Problem, path_excerpt
 
 _CHUNK = 1 << 20
 

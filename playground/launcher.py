@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
         from .ui.self_test import main as self_test
 
         return self_test()
-    from .cli import command_names, unknown_word
+    from playground.cli import command_names, unknown_word
 
     word = next((a for a in args if not a.startswith("-")), None)
     if word in command_names():
@@ -44,10 +44,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _command(args: list[str]) -> int:
     """A headless command; the process ends here if ``train --compiled`` left a compile running."""
-    from .cli import main as cli_main
+    from playground.cli import main as cli_main
 
     code = cli_main(args)
-    fast_step = sys.modules.get("playground.fast_step")  # imported only by a command that trained
+    fast_step = sys.modules.get("playground.training.fast_step")  # imported only by a command that trained
     if fast_step is not None:
         fast_step.leave_if_compiling(code)
     return code

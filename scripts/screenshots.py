@@ -59,7 +59,7 @@ def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: 
     _wait(app, lambda: bool(window.views) and window.controller.state == "paused")
     preset = _PRESETS.get(design)
     if preset:
-        from playground.presets import find_preset
+        from playground.design.presets import find_preset
 
         window.file_actions.open_preset(find_preset(preset))
         _wait(app, lambda: window.controller.state == "paused")
@@ -87,7 +87,7 @@ _PRESETS = {"outliers": "outliers_mse"}
 
 
 def _design(name: str):
-    from playground.design import BatchNormLayer, Design, LinearLayer
+    from playground.design.schema import BatchNormLayer, Design, LinearLayer
 
     if name == "spiral":
         layers = tuple(LinearLayer(units=8, activation="tanh") for _ in range(4))

@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/update_translations.py
 
-1. ``pyside6-lupdate`` scans every ``playground/ui/*.py`` (``self.tr``,
+1. ``pyside6-lupdate`` scans every ``playground/ui/**/*.py`` (``self.tr``,
    ``QCoreApplication.translate`` and the ``QT_TRANSLATE_NOOP`` registry labels in
    ``labels.py``) into ``resources/i18n/nn_playground_ko.ts``: new messages are added
    unfinished, existing translations are kept, messages gone from the source are
@@ -41,7 +41,7 @@ def tool(name: str) -> str:
 
 def ui_sources() -> list[Path]:
     """Every module of the window, in a stable order."""
-    return sorted(UI_DIR.glob("*.py"))
+    return sorted(UI_DIR.rglob("*.py"))
 
 
 def ts_path(language: str) -> Path:

@@ -20,16 +20,16 @@ from pathlib import Path
 
 import pytest
 
-os.environ["NN_PLAYGROUND_EAGER"] = "1"  # playground.fast_step.EAGER_ENV (imported here it would load torch)
+os.environ["NN_PLAYGROUND_EAGER"] = "1"  # playground.training.fast_step.EAGER_ENV (imported here it would load torch)
 
-# Before anything imports playground.fast_step, which reads NN_PLAYGROUND_CACHE once.
+# Before anything imports playground.training.fast_step, which reads NN_PLAYGROUND_CACHE once.
 SYSTEM_TEMP = tempfile.gettempdir()
 SESSION = Path(tempfile.mkdtemp(prefix="nn-playground-tests-"))
 TEMP, USER_CACHE = SESSION / "temp", SESSION / "user-cache"
 TEMP.mkdir()
 USER_CACHE.mkdir()
 os.environ.update(NN_PLAYGROUND_CACHE=str(SESSION / "compiled"), TMPDIR=str(TEMP), XDG_CACHE_HOME=str(USER_CACHE))
-os.environ.pop("TORCHINDUCTOR_CACHE_DIR", None)  # playground.fast_step derives it from NN_PLAYGROUND_CACHE
+os.environ.pop("TORCHINDUCTOR_CACHE_DIR", None)  # playground.training.fast_step derives it from NN_PLAYGROUND_CACHE
 
 
 @pytest.fixture(autouse=True, scope="session")

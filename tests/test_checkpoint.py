@@ -12,18 +12,18 @@ import torch
 from safetensors import safe_open
 from safetensors.torch import save as save_tensors
 
-from playground.checkpoint import (
+from playground.runs.checkpoint import (
     CheckpointError,
     load_checkpoint,
     read_checkpoint,
     save_checkpoint,
 )
-from playground.design import BatchNormLayer, Design, DropoutLayer, LinearLayer
-from playground.design_io import design_to_json, save_design, weights_path_for
+from playground.design.schema import BatchNormLayer, Design, DropoutLayer, LinearLayer
+from playground.design.io import design_to_json, save_design, weights_path_for
 from playground.errors import PlaygroundError
-from playground.run_history import MAX_EVAL_POINTS, MAX_STEP_POINTS, RunHistory, thinned
-from playground.training import Diverged, Trainer
-from playground.weights_file import read_header
+from playground.runs.history import MAX_EVAL_POINTS, MAX_STEP_POINTS, RunHistory, thinned
+from playground.training.trainer import Diverged, Trainer
+from playground.runs.weights_file import read_header
 
 BN_DROPOUT = (LinearLayer(units=6, activation="relu"), BatchNormLayer(), DropoutLayer(p=0.3), LinearLayer(units=4))
 

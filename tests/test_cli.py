@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from playground.cli import main
-from playground.design import Design, LinearLayer
-from playground.design_io import design_to_json, save_design
+from playground.design.schema import Design, LinearLayer
+from playground.design.io import design_to_json, save_design
 
 pytestmark = pytest.mark.usefixtures("one_torch_thread")  # as the training process trains
 
@@ -87,7 +87,7 @@ def test_the_console_script_runs_as_a_process(design_file, tmp_path):
 
 
 def test_new_writes_the_default_design_and_refuses_to_overwrite(tmp_path, capsys):
-    from playground.design_io import load_design
+    from playground.design.io import load_design
 
     path = tmp_path / "mine.json"
     assert main(["new", str(path)]) == 0
@@ -120,7 +120,7 @@ def test_train_compiled_reports_the_step_mode(design_file, capsys, monkeypatch):
 
     monkeypatch.delenv("NN_PLAYGROUND_EAGER")
     with_dropout = design_file.with_name("dropout.json")
-    from playground.design import DropoutLayer
+    from playground.design.schema import DropoutLayer
 
     save_design(Design(layers=(LinearLayer(units=4), DropoutLayer(p=0.2))).with_training(epochs=2), with_dropout)
     assert main(["train", str(with_dropout), "--quiet", "--compiled"]) == 0
@@ -185,7 +185,7 @@ def test_without_metrics_no_epoch_rows_are_kept(design_file, monkeypatch):
 
 def test_metrics_are_written_epoch_by_epoch_and_an_interrupt_keeps_them(design_file, tmp_path, monkeypatch, capsys):
     from playground import cli
-    from playground.training import Trainer
+    from playground.training.trainer import Trainer
 
     written = []
     real_write = cli.MetricsWriter.write
@@ -214,7 +214,7 @@ def test_a_metrics_file_that_cannot_be_written_is_reported_before_training(desig
 def test_the_command_line_limits_torch_threads_as_the_training_process_does(design_file, monkeypatch):
     import torch
 
-    from playground import worker_process
+    from playground.training import worker_process
 
     calls = []
     monkeypatch.setattr(torch, "set_num_threads", calls.append)

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from playground.design import BatchNormLayer, Design, LinearLayer
-from playground.training import Trainer
+from playground.design.schema import BatchNormLayer, Design, LinearLayer
+from playground.training.trainer import Trainer
 
 
 def design(dataset="circle", layers=(), loss=None, epochs=50, **changes) -> Design:
@@ -55,7 +55,7 @@ def test_deep_sigmoid_gradients_vanish_while_relu_with_he_init_does_not():
 
 
 def test_mae_fit_stays_closer_to_the_clean_line_than_mse_with_outliers():
-    from playground.datasets import clean_curve
+    from playground.data.datasets import clean_curve
 
     fits = {}
     for loss in ("mse", "mae"):

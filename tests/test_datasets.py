@@ -7,9 +7,11 @@ import sys
 import numpy as np
 import pytest
 
-from playground import registry, resources
-from playground.datasets import clean_curve, csv_columns, load_digits_arrays, make_dataset
-from playground.design import DataSpec
+from playground.design import registry
+
+from playground import resources
+from playground.data.datasets import clean_curve, csv_columns, load_digits_arrays, make_dataset
+from playground.design.schema import DataSpec
 from playground.errors import DataError
 
 GENERATED = [name for name, info in registry.DATASETS.items() if info.input_kind in ("2d", "1d")]

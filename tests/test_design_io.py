@@ -8,9 +8,9 @@ import random
 
 import pytest
 
-from playground import design_io
-from playground.design import BatchNormLayer, DataSpec, Design, DropoutLayer, LinearLayer, OptimizerSpec, TrainingSpec
-from playground.design_io import (
+from playground.design import io as design_io
+from playground.design.schema import BatchNormLayer, DataSpec, Design, DropoutLayer, LinearLayer, OptimizerSpec, TrainingSpec
+from playground.design.io import (
     FORMAT,
     VERSION,
     design_from_json,

@@ -13,12 +13,12 @@ import numpy as np
 import pytest
 import torch
 
-from playground import registry
-from playground.datasets import make_dataset
-from playground.design import BatchNormLayer, Design, DropoutLayer, LinearLayer
+from playground.design import registry
+from playground.data.datasets import make_dataset
+from playground.design.schema import BatchNormLayer, Design, DropoutLayer, LinearLayer
 from playground.errors import PlaygroundError
-from playground.export import export_script, write_script
-from playground.training import Trainer
+from playground.export.script import export_script, write_script
+from playground.training.trainer import Trainer
 
 EPOCH_LINE = re.compile(r"^epoch (\d+)  train loss (\S+)$", re.M)
 

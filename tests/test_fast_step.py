@@ -12,12 +12,12 @@ import numpy as np
 import pytest
 import torch
 
-from playground import fast_step
-from playground.checkpoint import checkpoint_bytes, parse_checkpoint, restore
-from playground.design import BatchNormLayer, Design, DropoutLayer, LinearLayer
-from playground.fast_step import chunk_size, unavailable_reason
-from playground.run_loop import RunControl, RunLoop
-from playground.training import Diverged, Trainer
+from playground.training import fast_step
+from playground.runs.checkpoint import checkpoint_bytes, parse_checkpoint, restore
+from playground.design.schema import BatchNormLayer, Design, DropoutLayer, LinearLayer
+from playground.training.fast_step import chunk_size, unavailable_reason
+from playground.training.run_loop import RunControl, RunLoop
+from playground.training.trainer import Diverged, Trainer
 
 
 @pytest.fixture(autouse=True)
@@ -228,7 +228,8 @@ def test_a_compile_for_a_run_that_ended_is_cancelled(monkeypatch):
 LEAVING = """
 import multiprocessing, sys, threading
 import torch
-from playground import fast_step, launcher, worker_process
+from playground.training import fast_step, worker_process
+from playground import launcher
 
 inside = threading.Event()
 
@@ -310,7 +311,7 @@ def test_a_training_process_compiles_into_the_users_cache_folder(tmp_path):
 
     env = {k: v for k, v in os.environ.items() if k not in ("TORCHINDUCTOR_CACHE_DIR", fast_step.CACHE_ENV)}
     env.update(XDG_CACHE_HOME=str(tmp_path), HOME=str(tmp_path))
-    script = ("import os; from playground.design import Design; from playground.training import Trainer; "
+    script = ("import os; from playground.design.schema import Design; from playground.training.trainer import Trainer; "
               "Trainer(Design()); from torch._inductor.runtime.cache_dir_utils import cache_dir; print(cache_dir())")
     out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
     assert out.stdout.strip() == str(tmp_path / "nn-playground" / "compiled"), out.stderr

@@ -9,8 +9,8 @@ import sys
 import pytest
 
 from playground import files
-from playground.design import Design
-from playground.design_io import MAX_FILE_BYTES, save_design
+from playground.design.schema import Design
+from playground.design.io import MAX_FILE_BYTES, save_design
 from playground.files import FileTooLarge, read_file
 
 MEMORY_CAP = 2 << 30  # bytes of address space: importing torch needs about 0.7 GB

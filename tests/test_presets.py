@@ -10,12 +10,12 @@ import numpy as np
 import pytest
 
 from playground.cli import main as cli_main
-from playground.datasets import clean_curve
-from playground.design_io import design_to_json, load_design
-from playground.presets import EXPECT_KEYS, PresetError, list_concepts, list_presets, load_preset, presets_folder
-from playground.probes import Metrics, ProbeReport
-from playground.run_loop import SPEEDS
-from playground.training import Diverged, Trainer
+from playground.data.datasets import clean_curve
+from playground.design.io import design_to_json, load_design
+from playground.design.presets import EXPECT_KEYS, PresetError, list_concepts, list_presets, load_preset, presets_folder
+from playground.nn.probes import Metrics, ProbeReport
+from playground.training.run_loop import SPEEDS
+from playground.training.trainer import Diverged, Trainer
 
 pytestmark = pytest.mark.usefixtures("one_torch_thread")  # as the training process trains
 

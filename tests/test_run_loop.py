@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from playground.errors import PlaygroundError
-from playground.run_loop import RunControl, RunLoop, Snapshot
+from playground.training.run_loop import RunControl, RunLoop, Snapshot
 
 STEP_SECONDS = 0.001
 

@@ -4,12 +4,12 @@ import numpy as np
 import pytest
 import torch
 
-from playground.design import BatchNormLayer, Design, DropoutLayer, LinearLayer
-from playground.devices import select_device, unavailable_reasons
+from playground.design.schema import BatchNormLayer, Design, DropoutLayer, LinearLayer
+from playground.nn.devices import select_device, unavailable_reasons
 from playground.errors import DesignError
-from playground.model import describe
-from playground.probes import OVERFLOW, LayerGradient, gradient_verdict
-from playground.training import Diverged, Trainer
+from playground.nn.model import describe
+from playground.nn.probes import OVERFLOW, LayerGradient, gradient_verdict
+from playground.training.trainer import Diverged, Trainer
 
 
 def small(dataset="circle", layers=(LinearLayer(units=4),), loss="bce", **training) -> Design:
@@ -19,7 +19,7 @@ def small(dataset="circle", layers=(LinearLayer(units=4),), loss="bce", **traini
 
 def run_loop(trainer: Trainer):
     """(final snapshot, every snapshot) of the real RunLoop driving ``trainer`` to its end."""
-    from playground.run_loop import RunControl, RunLoop
+    from playground.training.run_loop import RunControl, RunLoop
 
     control = RunControl()
     snapshots = []
@@ -110,7 +110,7 @@ def test_live_learning_rate_change_keeps_the_weights_and_step():
 @pytest.mark.parametrize("rate", ["default", "top of its range"])
 def test_every_optimizer_trains(optimizer, rate):
     """At its usual learning rate and at the top of the range kept when switching to it."""
-    from playground.registry import OPTIMIZER_DEFAULTS, OPTIMIZERS
+    from playground.design.registry import OPTIMIZER_DEFAULTS, OPTIMIZERS
 
     settings = dict(OPTIMIZER_DEFAULTS[optimizer])
     low, high = OPTIMIZERS[optimizer].lr_range
@@ -165,7 +165,7 @@ def _probe_numbers(report) -> np.ndarray:
 
 
 def test_a_diverging_runs_last_probe_says_it_diverged_in_finite_numbers():
-    from playground.presets import load_preset
+    from playground.design.presets import load_preset
 
     final, _ = run_loop(Trainer(load_preset("learning_rate_too_large").with_training(device="cpu")))
     assert final.state == "diverged"
@@ -286,7 +286,7 @@ def test_the_run_loop_drives_the_real_trainer_to_the_epoch_limit():
 
 @pytest.mark.parametrize("dataset, loss, classes", [("circle", "bce", 2), ("blobs", "cross_entropy", 5), ("plane", "mse", 0)])
 def test_shapes_without_torch_agree_with_the_real_forward_pass(dataset, loss, classes):
-    from playground.shapes import layer_shapes, output_size
+    from playground.design.shapes import layer_shapes, output_size
 
     layers = (LinearLayer(units=5), BatchNormLayer(), DropoutLayer(), LinearLayer(units=3, activation="relu"))
     d = Design(layers=layers, loss=loss).with_data(dataset=dataset, classes=max(classes, 3))

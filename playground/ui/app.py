@@ -16,7 +16,7 @@ SWITCH_INTERVAL = 0.001
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .platform_check import check_display
+    from playground.ui.platform_check import check_display
 
     problem = check_display()
     if problem:
@@ -37,7 +37,7 @@ def create_application(argv: list[str] | None = None):
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from .i18n import install_translators, resolve_language
+    from playground.ui.i18n import install_translators, resolve_language
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setOrganizationName("NN Playground")
@@ -57,7 +57,7 @@ def create_application(argv: list[str] | None = None):
 
 def create_window(app, settings, data_dir: Path | None = None):
     """The main window; ``data_dir`` (autosave) defaults to the user's data folder."""
-    from .main_window import MainWindow
+    from playground.ui.main_window import MainWindow
 
     window = MainWindow(settings, data_dir=data_dir, language=getattr(app, "_language", "en"))
     app.aboutToQuit.connect(window.controller.shutdown)  # the backstop if the window is not closed

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from playground.design import Design
+from playground.design.schema import Design
 
 
 class _Edit(QUndoCommand):

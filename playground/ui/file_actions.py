@@ -25,11 +25,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QLockFile, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from playground.design import Design, trains_alike
-from playground.design_io import STALE_TEMP_SECONDS, remove_stale_temps, weights_path_for
+from playground.design.schema import Design, trains_alike
+from playground.design.io import STALE_TEMP_SECONDS, remove_stale_temps, weights_path_for
 from playground.errors import PlaygroundError
 
-from .i18n import file_dialog_options
+from playground.ui.i18n import file_dialog_options
 
 DESIGN_FILTER = QT_TRANSLATE_NOOP("FileActions", "NN Playground design (*.json)")  # shown through self.tr
 MAX_RECENT = 8
@@ -136,7 +136,7 @@ class FileActions(QObject):
 
     def _fill_preset_menu(self) -> None:
         """One submenu per concept in course order, its presets in order inside."""
-        from playground.presets import list_concepts, list_presets
+        from playground.design.presets import list_concepts, list_presets
 
         self.preset_menu.clear()
         language = self.window.language
@@ -207,7 +207,7 @@ class FileActions(QObject):
 
     def open_path(self, path: Path, *, confirmed: bool = False) -> bool:
         """Open a design file; a file that cannot be read is explained and nothing changes."""
-        from playground.design_io import load_design
+        from playground.design.io import load_design
 
         if not confirmed and not self.confirm_discard():
             return False
@@ -227,7 +227,7 @@ class FileActions(QObject):
         return True
 
     def open_preset(self, preset) -> None:
-        from playground.presets import load_preset
+        from playground.design.presets import load_preset
 
         if not self.confirm_discard():
             return
@@ -250,7 +250,7 @@ class FileActions(QObject):
         A design saved from a preset carries the preset's text in the language it was opened
         in; it is shown as that preset, in this window's language.
         """
-        from playground.presets import list_presets
+        from playground.design.presets import list_presets
 
         if not design.description.strip():
             return None
@@ -265,10 +265,10 @@ class FileActions(QObject):
     def _usable_weights(self, design: Design, weights: Path) -> tuple[str | None, str]:
         """(``weights`` as a path when they resume ``design``, else None; a notice saying why not, or "").
 
-        Reads the file's header only (playground.weights_file, no torch): the training
+        Reads the file's header only (playground.runs.weights_file, no torch): the training
         process loads and checks the rest.
         """
-        from playground.weights_file import CheckpointError, read_header, saved_design
+        from playground.runs.weights_file import CheckpointError, read_header, saved_design
 
         if not weights.exists():  # a dangling link is no weights either
             return None, ""
@@ -316,7 +316,7 @@ class FileActions(QObject):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
-        from playground.design_io import save_design
+        from playground.design.io import save_design
 
         try:
             save_design(self.document.design, path)
@@ -365,8 +365,8 @@ class FileActions(QObject):
         return str(folder / (safe_file_name(self.display_name()) + ending))
 
     def show_problems(self, title: str, error: PlaygroundError) -> None:
-        from .data_panel import problem_text
-        from .messages import error_title
+        from playground.ui.panels.data_panel import problem_text
+        from playground.ui.messages import error_title
 
         box = QMessageBox(QMessageBox.Warning, title, error_title(error) or title, QMessageBox.Ok, self.window)
 
@@ -387,7 +387,7 @@ class FileActions(QObject):
 
     # --- exports -------------------------------------------------------------------------------
     def export_script(self) -> None:
-        from playground.export import write_script
+        from playground.export.script import write_script
 
         start = self._suggested_path(".py")
         name, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export as PyTorch Script"), start, "Python (*.py)",
@@ -409,7 +409,7 @@ class FileActions(QObject):
             self.write_metrics(Path(name))
 
     def write_metrics(self, path: Path) -> bool:
-        from playground.design_io import atomic_write_text
+        from playground.design.io import atomic_write_text
 
         try:
             atomic_write_text(path, self.window.metrics_csv())
@@ -464,7 +464,7 @@ class FileActions(QObject):
 
     def write_autosave(self) -> None:
         """Keep the unsaved design where a crash cannot take it (atomic, in the data folder)."""
-        from playground.design_io import atomic_write_text, design_to_json
+        from playground.design.io import atomic_write_text, design_to_json
 
         if not self.dirty:
             return
@@ -537,7 +537,7 @@ class FileActions(QObject):
 
     def _offer_autosave(self, design_file: Path) -> bool:
         """Ask about one autosave; True when its design is now on screen (and autosaved as this window's)."""
-        from playground.design_io import load_design
+        from playground.design.io import load_design
 
         try:
             design = load_design(design_file, check=False)
@@ -576,6 +576,6 @@ def _modified(path: Path) -> float:
 
 def _problem_lines(problems: list) -> list[str]:
     """Each problem in the interface language, its field in words."""
-    from .data_panel import problem_text
+    from playground.ui.panels.data_panel import problem_text
 
     return [problem_text(problem) for problem in problems]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
-from playground import registry
+from playground.design import registry
 
 _CONTEXT = "registry"
 

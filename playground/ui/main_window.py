@@ -28,19 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.design import Design, check_design, is_cosmetic_change, is_live_change
-from playground.run_loop import SPEEDS
+from playground.design.schema import Design, check_design, is_cosmetic_change, is_live_change
+from playground.training.run_loop import SPEEDS
 
-from .data_panel import DataPanel, problem_text
-from .document import DesignDocument
-from .elided_label import ElidedLabel
-from .i18n import LANGUAGES
-from .layer_editor import LayerEditor
-from .lesson_note import LessonNote
-from .messages import device_notice, snapshot_message, step_mode_text
-from .theme import Theme, apply_palette, resolve
-from .training_controller import RunInfo, TrainingController
-from .training_keys import TrainingKeys
+from playground.ui.panels.data_panel import DataPanel, problem_text
+from playground.ui.document import DesignDocument
+from playground.ui.widgets.elided_label import ElidedLabel
+from playground.ui.i18n import LANGUAGES
+from playground.ui.panels.layer_editor import LayerEditor
+from playground.ui.panels.lesson_note import LessonNote
+from playground.ui.messages import device_notice, snapshot_message, step_mode_text
+from playground.ui.theme import Theme, apply_palette, resolve
+from playground.ui.training_controller import RunInfo, TrainingController
+from playground.ui.training_keys import TrainingKeys
 
 STATE_VERSION = 1  # bump when the dock layout changes incompatibly
 ENDED = ("finished", "stopped", "diverged", "error")  # run states in which no step runs any more
@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self._pending_info: RunInfo | None = None
         self._pending_snapshot = None
         self._build_views()
-        from .file_actions import FileActions
+        from playground.ui.file_actions import FileActions
 
         if data_dir is None:
             from PySide6.QtCore import QStandardPaths
@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.data_panel = DataPanel(self.document)
         self.layer_editor = LayerEditor(self.document)
-        from .training_panel import TrainingPanel
+        from playground.ui.panels.training_panel import TrainingPanel
 
         self.training_panel = TrainingPanel(self.document)
         self.editor_tabs = QTabWidget()
@@ -149,11 +149,11 @@ class MainWindow(QMainWindow):
         """Import pyqtgraph and create the live views (after the window is first shown)."""
         if self.views:
             return
-        from .batchnorm_plot import BatchNormPlot
-        from .boundary_view import OutputView
-        from .gradient_plot import GradientPlot
-        from .loss_plot import LossPlot
-        from .network_view import NetworkView
+        from playground.ui.views.batchnorm_plot import BatchNormPlot
+        from playground.ui.views.boundary_view import OutputView
+        from playground.ui.views.gradient_plot import GradientPlot
+        from playground.ui.views.loss_plot import LossPlot
+        from playground.ui.views.network_view import NetworkView
 
         self.output_view = OutputView()
         old = self._central_column.takeAt(2).widget()

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from playground import registry
+from playground.design import registry
 from playground.errors import PlaygroundError, Problem
 
-from .labels import layer_name, loss_label
+from playground.ui.labels import layer_name, loss_label
 
 
 def task_words(task: str) -> str:
@@ -205,7 +205,7 @@ def error_title(error: PlaygroundError) -> str:
         return QCoreApplication.translate("EngineMessages", _TITLES[error.title_code]).format(*error.title_args)
     return error.title
 def weights_message(problem: Problem) -> str:
-    """A problem with a weights file (playground.weights_file, playground.checkpoint) in the interface language."""
+    """A problem with a weights file (playground.runs.weights_file, playground.runs.checkpoint) in the interface language."""
     a = problem.args
     translate = QCoreApplication.translate
     wordings = {
@@ -326,7 +326,7 @@ def device_notice(choice) -> str:
 
 
 def step_mode_text(mode) -> tuple[str, str]:
-    """(status bar text, tooltip) for a playground.probes.StepMode (None: not known yet)."""
+    """(status bar text, tooltip) for a playground.nn.probes.StepMode (None: not known yet)."""
     eager = QCoreApplication.translate("StepMode", "eager")
     plain = QCoreApplication.translate("StepMode", "How each step runs: eager PyTorch, one operation at a time.")
     if mode is None or (mode.mode == "eager" and not mode.reason):

@@ -100,7 +100,7 @@ def process_age() -> float | None:
 
 
 def _run_checks(folder: Path, started: float) -> None:
-    from .platform_check import check_display
+    from playground.ui.platform_check import check_display
 
     problem = check_display()
     if problem:
@@ -108,7 +108,7 @@ def _run_checks(folder: Path, started: float) -> None:
     _check_resources()
     from PySide6.QtCore import QSettings
 
-    from .app import SWITCH_INTERVAL, create_application
+    from playground.ui.app import SWITCH_INTERVAL, create_application
 
     sys.setswitchinterval(SWITCH_INTERVAL)
     _quiet_offscreen_warnings()
@@ -172,7 +172,7 @@ def _open_window(app, settings, folder: Path, watch: "_Watch", started: float):
 def _new_window(app, settings, folder: Path, watch: "_Watch"):
     """A shown MainWindow whose data folder (autosave) is the temporary one and which
     never waits for a person: unsaved changes are discarded, autosaves not restored."""
-    from .main_window import MainWindow
+    from playground.ui.main_window import MainWindow
 
     window = MainWindow(settings, data_dir=folder / "data", language=getattr(app, "_language", "en"))
     window.file_actions.ask_save_changes = lambda: "discard"
@@ -187,9 +187,9 @@ def _train_preset(window, watch: "_Watch"):
 
     Returns the paused snapshot after training."""
     from playground.errors import PlaygroundError
-    from playground.presets import find_preset, load_preset
+    from playground.design.presets import find_preset, load_preset
 
-    from playground.run_loop import SPEEDS
+    from playground.training.run_loop import SPEEDS
 
     controller = window.controller
     try:
@@ -220,9 +220,9 @@ def _train_preset(window, watch: "_Watch"):
 
 def _save(window, design_path: Path, watch: "_Watch") -> None:
     """File > Save with Weights, to a path given instead of asked for."""
-    from playground.design_io import load_design
+    from playground.design.io import load_design
 
-    from playground.design_io import weights_path_for
+    from playground.design.io import weights_path_for
 
     weights_path = weights_path_for(design_path)
     window.file_actions.path = design_path

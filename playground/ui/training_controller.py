@@ -1,6 +1,6 @@
 """Runs in the background: a training process, and a QThread that relays its reports.
 
-The core's RunLoop runs in a process of its own (playground.worker_process): training
+The core's RunLoop runs in a process of its own (playground.training.worker_process): training
 a small network is Python-bound and so is drawing the dashboards, so in one
 interpreter they would share the GIL (measured: 0.2-0.4 of a plain loop's speed with
 every dashboard live). A bridge QObject on a dedicated QThread reads the process's
@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from playground.design import Design
+from playground.design.schema import Design
 
 @dataclass(frozen=True)
 class RunInfo:
@@ -27,14 +27,14 @@ class RunInfo:
 
     run_id: int
     design: Design
-    dataset: Any  # playground.datasets.Dataset
-    blocks: tuple  # playground.shapes.Block per layer, output last
-    device: Any  # playground.devices.DeviceChoice
+    dataset: Any  # playground.data.datasets.Dataset
+    blocks: tuple  # playground.design.shapes.Block per layer, output last
+    device: Any  # playground.nn.devices.DeviceChoice
     steps_per_epoch: int
     batch_size: int
     parameters: int
     unavailable_devices: dict = field(default_factory=dict)  # device -> why it cannot be used here
-    history: Any = None  # playground.run_history.RunHistory of a run resumed from saved weights
+    history: Any = None  # playground.runs.history.RunHistory of a run resumed from saved weights
 
 
 class _Bridge(QObject):
@@ -64,7 +64,7 @@ class _Worker:
     """The training process and the bridge thread that listens to it."""
 
     def __init__(self, on_message):
-        from playground import worker_process
+        from playground.training import worker_process
 
         context = multiprocessing.get_context("spawn")  # fork would copy Qt's threads and state
         command_out, self.commands = context.Pipe(duplex=False)
@@ -148,7 +148,7 @@ class TrainingController(QObject):
         It starts from fresh weights, or from the checkpoint file ``weights`` (a run
         saved with its weights resumes exactly where it stopped).
         """
-        from playground.design_io import design_to_json
+        from playground.design.io import design_to_json
 
         if self._closed:
             return self._run_id
@@ -216,7 +216,7 @@ class TrainingController(QObject):
             self._send(("lr", float(lr)))
 
     def change_live(self, design: Design) -> None:
-        """Apply ``design``'s live fields (playground.design.LIVE_FIELDS: the learning rate and
+        """Apply ``design``'s live fields (playground.design.schema.LIVE_FIELDS: the learning rate and
         the epoch limit) to the current run without a reset, also once it has finished: a
         finished run whose limit is raised goes on, paused, where it stopped."""
         old, self._design = self._design, design
@@ -249,7 +249,7 @@ class TrainingController(QObject):
 
         ``weights_saved(path, problems)`` reports the outcome.
         """
-        from playground.design_io import design_to_json
+        from playground.design.io import design_to_json
         from playground.errors import Problem
 
         if self._worker is None:

@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
-from playground.design import BatchNormLayer, Design, LinearLayer
-from playground.run_loop import Snapshot
-from playground.training import Trainer
-from playground.ui.batchnorm_plot import BatchNormPlot
-from playground.ui.plot_utils import History
+from playground.design.schema import BatchNormLayer, Design, LinearLayer
+from playground.training.run_loop import Snapshot
+from playground.training.trainer import Trainer
+from playground.ui.views.batchnorm_plot import BatchNormPlot
+from playground.ui.widgets.plot_utils import History
 from ui_runs import info_of, run_design, shown, snapshot_of
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from playground.design import Design, LinearLayer
-from playground.run_loop import RunControl, RunLoop
-from playground.training import Trainer
-from playground.ui.boundary_view import (
+from playground.design.schema import Design, LinearLayer
+from playground.training.run_loop import RunControl, RunLoop
+from playground.training.trainer import Trainer
+from playground.ui.views.boundary_view import (
     OutputView, diverging_image, diverging_lut, neutral_colour, rgb, target_scale)
 from playground.ui.theme import DARK, LIGHT
 from ui_runs import info_of, snapshot_of

@@ -3,9 +3,9 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from playground import registry
-from playground.design import Design
-from playground.ui.data_panel import DataPanel, split_sizes
+from playground.design import registry
+from playground.design.schema import Design
+from playground.ui.panels.data_panel import DataPanel, split_sizes
 from playground.ui.document import DesignDocument
 
 

@@ -1,6 +1,6 @@
 """Undo/redo of design edits and the live/structural distinction."""
 
-from playground.design import Design, LinearLayer, is_cosmetic_change, is_live_change
+from playground.design.schema import Design, LinearLayer, is_cosmetic_change, is_live_change
 from playground.ui.document import DesignDocument
 
 

@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from playground.design import Design, LinearLayer
-from playground.design_io import design_to_json, load_design, save_design
+from playground.design.schema import Design, LinearLayer
+from playground.design.io import design_to_json, load_design, save_design
 from playground.ui import file_actions as fa
 from playground.ui.main_window import MainWindow
 
@@ -100,7 +100,7 @@ CRASHING_WINDOW = """
 import os, sys, time
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
-from playground.design import LinearLayer
+from playground.design.schema import LinearLayer
 from playground.ui.main_window import MainWindow
 
 if __name__ == "__main__":
@@ -377,7 +377,7 @@ def test_opening_a_design_removes_stale_temp_files_of_killed_saves(qtbot, window
 
 def test_a_preset_opened_in_korean_is_named_and_saved_in_korean(qtbot, korean, settings, tmp_path, monkeypatch):
     """The save prompt, the title bar and the suggested file name used the English preset title."""
-    from playground.presets import find_preset
+    from playground.design.presets import find_preset
 
     window = MainWindow(settings, data_dir=tmp_path / "data", language="ko")
     qtbot.addWidget(window)

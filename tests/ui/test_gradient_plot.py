@@ -7,10 +7,10 @@ import dataclasses
 import numpy as np
 import pytest
 
-from playground.design import Design, LinearLayer
-from playground.run_loop import Snapshot
-from playground.training import Trainer
-from playground.ui.gradient_plot import GradientPlot
+from playground.design.schema import Design, LinearLayer
+from playground.training.run_loop import Snapshot
+from playground.training.trainer import Trainer
+from playground.ui.views.gradient_plot import GradientPlot
 from playground.ui.training_controller import RunInfo
 from ui_runs import info_of, run_design, shown, snapshot_of
 
@@ -94,7 +94,7 @@ def test_300_snapshots_keep_the_whole_history(view):
 def test_a_first_layer_without_any_gradient_is_worded_not_a_crash(view):
     import dataclasses
 
-    from playground.probes import LayerGradient, gradient_verdict
+    from playground.nn.probes import LayerGradient, gradient_verdict
 
     trainer = Trainer(stack("tanh", layers=2))
     snapshot = snapshot_of(trainer, steps=1)
@@ -106,7 +106,7 @@ def test_a_first_layer_without_any_gradient_is_worded_not_a_crash(view):
 
 
 def test_a_diverged_run_says_so_over_its_finite_history(view):
-    from playground.presets import load_preset
+    from playground.design.presets import load_preset
 
     info, snapshots = run_design(load_preset("learning_rate_too_large").with_training(device="cpu"))
     shown(view, info, snapshots)
@@ -124,7 +124,7 @@ def test_a_diverged_run_says_so_over_its_finite_history(view):
 
 
 def test_a_diverged_run_is_explained_in_korean(qtbot, qapp):
-    from playground.presets import load_preset
+    from playground.design.presets import load_preset
     from playground.ui.i18n import install_translators
 
     translators = install_translators(qapp, "ko")

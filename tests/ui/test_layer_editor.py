@@ -3,9 +3,9 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from playground.design import BatchNormLayer, Design, DropoutLayer, LinearLayer
+from playground.design.schema import BatchNormLayer, Design, DropoutLayer, LinearLayer
 from playground.ui.document import DesignDocument
-from playground.ui.layer_editor import MAX_PARAMETERS, LayerEditor
+from playground.ui.panels.layer_editor import MAX_PARAMETERS, LayerEditor
 
 
 def make_editor(qtbot, design=None):
@@ -202,7 +202,7 @@ def test_the_editing_panels_load_without_torch():
     import sys
 
     code = (
-        "import sys, playground.ui.data_panel, playground.ui.layer_editor, playground.ui.training_panel;"
+        "import sys, playground.ui.panels.data_panel, playground.ui.panels.layer_editor, playground.ui.panels.training_panel;"
         "sys.exit(1 if 'torch' in sys.modules else 0)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)

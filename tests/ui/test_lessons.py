@@ -7,10 +7,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 
-from playground.design import Design
-from playground.design_io import save_design
-from playground.presets import find_preset, list_concepts, list_presets
-from playground.run_loop import SPEEDS
+from playground.design.schema import Design
+from playground.design.io import save_design
+from playground.design.presets import find_preset, list_concepts, list_presets
+from playground.training.run_loop import SPEEDS
 from playground.ui.main_window import MainWindow
 
 TIMEOUT = 60_000
@@ -168,7 +168,7 @@ def test_the_preset_menu_is_grouped_by_concept_in_course_order(qtbot, window):
 def test_a_long_korean_explanation_wraps_and_scrolls_in_whole_lines_above_a_roomy_output(qtbot):
     from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-    from playground.ui.lesson_note import MAX_SHARE, LessonNote, _line_bottoms
+    from playground.ui.panels.lesson_note import MAX_SHARE, LessonNote, _line_bottoms
 
     column = QWidget()
     qtbot.addWidget(column)

@@ -10,9 +10,9 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QWidget
 
-from playground.design import Design
-from playground.ui.loss_plot import LossPlot
-from playground.training import Trainer
+from playground.design.schema import Design
+from playground.ui.views.loss_plot import LossPlot
+from playground.training.trainer import Trainer
 from playground.ui.theme import DARK
 from ui_runs import info_of, run_design, shown, snapshot_of
 
@@ -201,7 +201,7 @@ def test_choosing_a_step_view_redraws_the_curves_already_drawn(view, circle_run)
     with_signal = []
     view.x_view_changed.connect(with_signal.append)
     view.set_x_view("log")
-    from playground.ui.loss_plot import LOG_ZERO
+    from playground.ui.views.loss_plot import LOG_ZERO
 
     np.testing.assert_allclose(view.displayed_data("train_steps")[0], np.log10([LOG_ZERO, *range(1, 100)]))
     np.testing.assert_array_equal(view.curve_data("train_steps")[0], np.arange(100))  # the data stay whole
@@ -229,7 +229,7 @@ def test_a_few_single_steps_are_drawn_as_dots(view):
 
 @pytest.mark.parametrize("x_view", ["all", "log"])
 def test_an_empty_plot_and_a_first_report_show_no_negative_steps(view, circle_run, x_view):
-    from playground.ui.loss_plot import LOG_ZERO
+    from playground.ui.views.loss_plot import LOG_ZERO
 
     view.set_x_view(x_view)
     first = 0 if x_view == "all" else LOG_ZERO  # where step 0 is drawn

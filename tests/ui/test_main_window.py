@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QSpinBox
 
-from playground.design import BatchNormLayer, Design, LinearLayer
+from playground.design.schema import BatchNormLayer, Design, LinearLayer
 from playground.ui.main_window import MainWindow
 
 TIMEOUT = 60_000
@@ -151,7 +151,7 @@ def test_a_diverging_run_stops_with_a_visible_explanation(qtbot, window):
 
 def diverge_at_full_speed(qtbot, window):
     """The learning-rate-too-large preset, trained at full speed until it diverges."""
-    from playground.presets import load_preset
+    from playground.design.presets import load_preset
 
     window.document.apply(load_preset("learning_rate_too_large").with_training(device="cpu"), "diverge")
     wait_state(qtbot, window, "paused")
@@ -396,7 +396,7 @@ def test_status_bar_texts_fit_a_1280x720_window_in_korean(qtbot, korean, setting
     at 1280x720; in a narrower window the state, counts, loss and accuracy stay whole."""
     from types import SimpleNamespace
 
-    from playground.probes import StepMode
+    from playground.nn.probes import StepMode
 
     window = MainWindow(settings, data_dir=tmp_path / "data", language="ko")
     qtbot.addWidget(window)

@@ -5,10 +5,10 @@ import json
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from playground.design import BatchNormLayer, Design, LinearLayer, check_design
-from playground.devices import select_device
+from playground.design.schema import BatchNormLayer, Design, LinearLayer, check_design
+from playground.nn.devices import select_device
 from playground.errors import Problem
-from playground.training import Diverged, Trainer
+from playground.training.trainer import Diverged, Trainer
 from playground.ui.i18n import install_translators
 from playground.ui.messages import device_notice, problem_message
 
@@ -57,9 +57,9 @@ def test_in_korean_design_problems_divergence_and_devices_are_korean(korean):
 def test_design_file_problems_are_worded_in_korean(korean):
     import json
 
-    from playground.design_io import design_from_json, design_to_json
+    from playground.design.io import design_from_json, design_to_json
     from playground.errors import DesignFileError
-    from playground.ui.data_panel import problem_text
+    from playground.ui.panels.data_panel import problem_text
 
     document = json.loads(design_to_json(Design()))
     document["optimizer"]["lr"] = -1
@@ -76,9 +76,9 @@ def file_errors(tmp_path) -> list:
     """Real errors, one or more for every code of a file problem (CSV, design file, reading, writing)."""
     import os
 
-    from playground import csv_import, datasets
-    from playground.design import DataSpec
-    from playground.design_io import MAX_FILE_BYTES, design_from_json, design_to_json, load_design, save_design
+    from playground.data import csv_import, datasets
+    from playground.design.schema import DataSpec
+    from playground.design.io import MAX_FILE_BYTES, design_from_json, design_to_json, load_design, save_design
     from playground.errors import PlaygroundError
 
     def caught(make) -> PlaygroundError:
@@ -168,7 +168,8 @@ def test_every_file_problem_is_worded_as_the_engine_words_it_in_english(tmp_path
 
 
 def test_every_file_problem_and_title_is_korean_in_korean(korean, tmp_path):
-    from playground import design_io, files
+    from playground.design import io as design_io
+    from playground import files
     from playground.ui.messages import _FILE_WORDINGS, error_title
 
     errors = file_errors(tmp_path)
@@ -192,9 +193,9 @@ def test_the_data_panel_and_the_file_dialog_speak_korean(korean, qtbot, tmp_path
 
     from PySide6.QtWidgets import QMessageBox
 
-    from playground.design_io import load_design
+    from playground.design.io import load_design
     from playground.errors import PlaygroundError
-    from playground.ui.data_panel import DataPanel
+    from playground.ui.panels.data_panel import DataPanel
     from playground.ui.document import DesignDocument
     from playground.ui.file_actions import FileActions
 
@@ -223,8 +224,8 @@ def weights_problems(tmp_path) -> list[Problem]:
     from safetensors.numpy import save as save_arrays
     from safetensors.torch import save as save_tensors
 
-    from playground.checkpoint import CheckpointError, checkpoint_bytes, load_checkpoint, parse_checkpoint
-    from playground.weights_file import read_header
+    from playground.runs.checkpoint import CheckpointError, checkpoint_bytes, load_checkpoint, parse_checkpoint
+    from playground.runs.weights_file import read_header
 
     def header(metadata: dict) -> bytes:
         return save_arrays({"w": np.zeros(2, np.float32)}, metadata)

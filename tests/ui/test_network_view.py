@@ -8,11 +8,11 @@ from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHelpEvent
 from PySide6.QtWidgets import QApplication, QGraphicsView, QScrollArea, QToolTip
 
-from playground.design import BatchNormLayer, Design, DropoutLayer, LinearLayer
-from playground.run_loop import RunControl, RunLoop
-from playground.training import Trainer
+from playground.design.schema import BatchNormLayer, Design, DropoutLayer, LinearLayer
+from playground.training.run_loop import RunControl, RunLoop
+from playground.training.trainer import Trainer
 from playground.ui.labels import layer_name, short_layer_name
-from playground.ui.network_view import MAP_GAP, MAP_RES, MIN_MAP_SIZE, TITLE_FONT_POINTS, NetworkView
+from playground.ui.views.network_view import MAP_GAP, MAP_RES, MIN_MAP_SIZE, TITLE_FONT_POINTS, NetworkView
 from playground.ui.theme import DARK, LIGHT
 from ui_runs import info_of, snapshot_of
 

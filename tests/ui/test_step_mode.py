@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from playground.probes import StepMode
+from playground.nn.probes import StepMode
 from playground.ui.main_window import MainWindow
 from playground.ui.messages import step_mode_text
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from playground.design import Design, LinearLayer
+from playground.design.schema import Design, LinearLayer
 from playground.ui.training_controller import TrainingController
 
 
@@ -103,8 +103,8 @@ def test_a_finished_run_keeps_its_weights_takes_live_changes_and_goes_on_when_it
         qtbot, controller, tmp_path):
     """Raising the epoch limit that a run reached (what the Finished banner advises) or changing
     its learning rate must not throw the trained weights away; saving them must still work."""
-    from playground.design_io import weights_path_for
-    from playground.weights_file import read_header, saved_design
+    from playground.design.io import weights_path_for
+    from playground.runs.weights_file import read_header, saved_design
 
     design = Design().with_training(epochs=2)
     controller.restart(design, running=True)

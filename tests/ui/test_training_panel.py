@@ -3,10 +3,10 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from playground import registry
-from playground.design import BatchNormLayer, Design, LinearLayer, is_live_change
+from playground.design import registry
+from playground.design.schema import BatchNormLayer, Design, LinearLayer, is_live_change
 from playground.ui.document import DesignDocument
-from playground.ui.training_panel import TrainingPanel, ladder_step
+from playground.ui.panels.training_panel import TrainingPanel, ladder_step
 
 
 def make_panel(qtbot, design=None):

@@ -6,9 +6,9 @@ import itertools
 
 import numpy as np
 
-from playground.design import Design
-from playground.run_loop import RunControl, RunLoop, Snapshot
-from playground.training import Trainer
+from playground.design.schema import Design
+from playground.training.run_loop import RunControl, RunLoop, Snapshot
+from playground.training.trainer import Trainer
 from playground.ui.training_controller import RunInfo
 
 

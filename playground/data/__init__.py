@@ -1,0 +1,1 @@
+"""The data: built-in dataset generators and CSV import. Torch-free (numpy)."""

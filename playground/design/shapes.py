@@ -1,0 +1,62 @@
+"""Layer output widths and parameter counts from a Design, without torch.
+
+The window shows these while torch is still loading; ``model.describe`` computes the
+same from a real forward pass, and a test keeps the two in agreement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from playground.design import registry
+from playground.design.schema import BatchNormLayer, Design, LinearLayer
+
+
+@dataclass(frozen=True)
+class Block:
+    """One design layer (or the output layer) inside the Sequential."""
+
+    name: str  # "Linear 1", "BatchNorm 1", "Dropout 1", "Output"
+    kind: str  # "linear" | "batchnorm" | "dropout" | "output"
+    start: int  # index of its first module in the Sequential
+    stop: int  # one past its last module
+    units: int  # output width
+    activation: str  # registry name ("linear" when none)
+
+
+@dataclass(frozen=True)
+class LayerShape:
+    name: str  # "Linear 1", "BatchNorm 1", "Dropout 1", "Output"
+    kind: str  # "linear" | "batchnorm" | "dropout" | "output"
+    units: int  # output width; the output shape is (batch, units)
+    parameters: int
+
+
+def output_size(loss: str, n_classes: int) -> int:
+    """Width of the output layer: one logit per class for cross-entropy, else 1."""
+    return n_classes if loss == "cross_entropy" else 1
+
+
+def layer_shapes(design: Design, n_inputs: int, n_outputs: int) -> list[LayerShape]:
+    shapes, width = [], n_inputs
+    counts = dict.fromkeys(registry.LAYER_TYPES, 0)
+    for layer in design.layers:
+        counts[layer.type] += 1
+        name = f"{registry.LAYER_TYPES[layer.type]} {counts[layer.type]}"
+        params = 0
+        if isinstance(layer, LinearLayer):
+            params, width = (width + 1) * layer.units, layer.units
+        elif isinstance(layer, BatchNormLayer):
+            params = 2 * width
+        shapes.append(LayerShape(name, layer.type, width, params))
+    shapes.append(LayerShape("Output", "output", n_outputs, (width + 1) * n_outputs))
+    return shapes
+
+
+def total_parameters(design: Design, n_inputs: int, n_outputs: int) -> int:
+    return sum(s.parameters for s in layer_shapes(design, n_inputs, n_outputs))
+
+
+def shape_text(batch: int | str, units: int) -> str:
+    """How torch prints the shape: torch.Size([10, 4])."""
+    return f"torch.Size([{batch}, {units}])"

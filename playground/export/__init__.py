@@ -1,0 +1,1 @@
+"""Export: a design as a standalone PyTorch script."""

@@ -1,0 +1,427 @@
+"""The loop the training thread runs: control in, throttled immutable snapshots out.
+
+No Qt here. The UI's thread adapter calls ``RunLoop.run()`` in a QThread and forwards
+``emit`` to a signal; the GUI talks back only through a ``RunControl``. The loop
+trains in chunks of a few milliseconds, applies control between chunks, and emits a
+``Snapshot`` at most ``max_rate`` times a second and only once the consumer has
+called ``snapshot_taken()`` for the previous one. Every per-step loss reaches the
+consumer exactly once, however many snapshots were held back.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+from collections import deque
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator, Protocol
+
+import numpy as np
+
+from playground.errors import PlaygroundError
+
+_EPOCH = "epoch"  # a step request meaning "to the end of the current epoch"
+_MAX_CHUNK = 4096  # steps; bounds the work done between two looks at the control
+_RATE_WINDOW = 1.0  # seconds of history behind steps_per_second
+
+SPEEDS: tuple[float | None, ...] = (1, 3, 10, 30, 100, 300, 1000, 3000, 10000, None)
+"""The speeds a learner can choose (steps per second; None = as fast as possible):
+the positions of the window's speed control and the paces a preset may set."""
+
+
+class TrainerLike(Protocol):
+    """What the loop needs of ``playground.training.trainer.Trainer``.
+
+    ``train_steps`` returns an object with ``losses`` (float32 (k,), k <= n, fewer
+    only at the epoch limit) and ``probe`` (ProbeReport of the last step, or None).
+    Probe reports and metrics go into snapshots as they are: they must be fresh
+    objects that the trainer never changes afterwards. An optional ``step_mode``
+    (playground.nn.probes.StepMode) is passed on in every snapshot.
+    """
+
+    step: int
+    epoch: int
+    batch_in_epoch: int
+    steps_per_epoch: int
+    finished: bool
+    lr: float
+
+    def train_steps(self, n: int, probe: bool = False) -> Any: ...
+    def evaluate(self) -> Any: ...
+    def set_lr(self, lr: float) -> None: ...
+    def extras(self) -> dict: ...
+
+
+Command = Callable[[TrainerLike], object]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One immutable report from the loop; its arrays are never shared with the loop.
+
+    ``steps`` (int64) and ``losses`` (float32) have the same length and hold every
+    training step done since the previous snapshot, in order. ``state`` is one of
+    running, paused, finished, stopped, diverged, error; the last four end the run.
+    ``steps_per_second`` is 0.0 unless running.
+    """
+
+    run_id: int
+    seq: int
+    step: int
+    epoch: int
+    batch_in_epoch: int
+    state: str
+    steps: np.ndarray
+    losses: np.ndarray
+    metrics: Any
+    probe: Any
+    extras: dict
+    lr: float
+    steps_per_second: float
+    message: str = ""
+    details: str = ""
+    message_code: str = ""  # which message (e.g. "diverged"), for wording it in another language
+    message_args: tuple = ()
+    step_mode: Any = None  # playground.nn.probes.StepMode: eager, compiling or compiled, and why
+
+
+@dataclass(frozen=True)
+class _Work:
+    """What the loop takes from the control in one look (under the lock)."""
+
+    version: int
+    commands: list[Command]
+    paused: bool
+    stopped: bool
+    taken: bool
+    speed: float | None
+    step_request: int | str | None
+
+
+class RunControl:
+    """Thread-safe requests from the GUI to the loop; every method may be called from any thread.
+
+    Requests are applied by the loop between chunks, in the order given.
+    """
+
+    def __init__(self, *, paused: bool = False):
+        self._cond = threading.Condition(threading.Lock())
+        self._version = 0  # bumped on every request so the loop never misses a wake-up
+        self._paused = paused
+        self._stopped = False
+        self._taken = True  # the first snapshot may go at once
+        self._speed: float | None = None
+        self._commands: deque[Command] = deque()
+        self._step_requests: deque[int | str] = deque()
+        self._ended = False  # the loop has returned: nothing queued now would ever run
+
+    def pause(self) -> None:
+        with self._changing():
+            self._paused = True
+
+    def resume(self) -> None:
+        """Run freely again; pending step requests are dropped."""
+        with self._changing():
+            self._paused = False
+            self._step_requests.clear()
+
+    def stop(self) -> None:
+        """End the run: ``run()`` emits a final "stopped" snapshot and returns."""
+        with self._changing():
+            self._stopped = True
+
+    def step_batches(self, n: int) -> None:
+        """Pause (if running), then train exactly ``n`` more batches, emit, stay paused."""
+        if int(n) < 1:
+            raise ValueError(f"step_batches needs at least 1 batch, got {n}")
+        self._request_steps(int(n))
+
+    def step_epoch(self) -> None:
+        """Pause (if running), then train to the end of the current epoch (a full one at a boundary)."""
+        self._request_steps(_EPOCH)
+
+    def set_lr(self, lr: float) -> bool:
+        """Change the learning rate live, without a reset (False: the loop has ended, see ``submit``)."""
+        return self.submit(lambda trainer: trainer.set_lr(lr))
+
+    def set_speed(self, max_steps_per_second: float | None) -> None:
+        """Limit training speed (steps per second); None is full speed."""
+        if max_steps_per_second is not None and not max_steps_per_second > 0:
+            raise ValueError(f"speed must be positive or None, got {max_steps_per_second}")
+        with self._changing():
+            self._speed = max_steps_per_second
+
+    def snapshot_taken(self) -> None:
+        """The consumer has drawn the last snapshot; the loop may send the next one."""
+        with self._changing():
+            self._taken = True
+
+    def submit(self, command: Command) -> bool:
+        """Queue ``command(trainer)`` to run on the loop thread between chunks (live edits).
+
+        An exception raised by the command ends the run in the "error" state. Returns
+        False, queueing nothing, once the loop has ended (``end``): the caller then runs
+        the command on the ended run's trainer itself.
+        """
+        with self._changing():
+            if self._ended:
+                return False
+            self._commands.append(command)
+            return True
+
+    def end(self) -> list[Command]:
+        """The loop is over: from now on ``submit`` queues nothing. Returns the commands that
+        were queued but never ran, for the owner to run on the ended run's trainer."""
+        with self._changing():
+            self._ended = True
+            commands = list(self._commands)
+            self._commands.clear()
+            return commands
+
+    @property
+    def paused(self) -> bool:
+        with self._cond:
+            return self._paused
+
+    @property
+    def stopped(self) -> bool:
+        with self._cond:
+            return self._stopped
+
+    # The loop's side.
+
+    def _take(self, want_step: bool) -> _Work:
+        with self._cond:
+            commands = list(self._commands)
+            self._commands.clear()
+            step = self._step_requests.popleft() if want_step and self._step_requests else None
+            return _Work(self._version, commands, self._paused, self._stopped,
+                         self._taken, self._speed, step)
+
+    def _wait(self, version: int, timeout: float | None = None) -> None:
+        """Block until a request newer than ``version`` arrives, or ``timeout`` seconds pass."""
+        with self._cond:
+            self._cond.wait_for(lambda: self._version != version, timeout)
+
+    def _emitted(self) -> None:
+        with self._cond:
+            self._taken = False
+
+    def _request_steps(self, request: int | str) -> None:
+        with self._changing():
+            self._paused = True
+            self._step_requests.append(request)
+
+    @contextmanager
+    def _changing(self) -> Iterator[None]:
+        """Hold the lock for a request, then wake the loop."""
+        with self._cond:
+            yield
+            self._version += 1
+            self._cond.notify_all()
+
+
+class _LossBuffer:
+    """Per-step losses not yet emitted, for consecutive steps; grows by doubling."""
+
+    def __init__(self) -> None:
+        self._losses = np.empty(1024, np.float32)
+        self._count = 0
+        self._first_step = 0
+
+    def add(self, first_step: int, losses: np.ndarray) -> None:
+        if self._count == 0:
+            self._first_step = first_step
+        end = self._count + len(losses)
+        if end > len(self._losses):
+            grown = np.empty(max(end, 2 * len(self._losses)), np.float32)
+            grown[: self._count] = self._losses[: self._count]
+            self._losses = grown
+        self._losses[self._count : end] = losses
+        self._count = end
+
+    def take(self) -> tuple[np.ndarray, np.ndarray]:
+        """(steps int64, losses float32), fresh arrays; the buffer restarts empty."""
+        steps = np.arange(self._first_step, self._first_step + self._count, dtype=np.int64)
+        losses = self._losses[: self._count].copy()
+        self._count = 0
+        return steps, losses
+
+
+class RunLoop:
+    """Trains ``trainer`` under ``control``, calling ``emit(snapshot)`` on the loop thread.
+
+    ``clock`` gives seconds (monotonic); ``sleep(seconds)`` is used for the speed limit
+    when given, else the loop waits on the control so that stop stays responsive.
+    """
+
+    def __init__(self, trainer: TrainerLike, control: RunControl,
+                 emit: Callable[[Snapshot], object], *, run_id: int = 0,
+                 clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], object] | None = None,
+                 max_rate: float = 30.0, chunk_seconds: float = 0.005):
+        self._trainer, self._control, self._emit = trainer, control, emit
+        self._run_id, self._clock, self._sleep = run_id, clock, sleep
+        self._period = 1.0 / max_rate
+        self._chunk_seconds = chunk_seconds
+        self._chunk = 1  # steps per chunk, adapted to last about chunk_seconds
+        self._buffer = _LossBuffer()
+        self._seq = 0
+        self._probe: Any = None
+        self._last_emit: float | None = None  # clock when the last running snapshot was decided
+        self._window: deque[tuple[float, int]] = deque()  # (time, step) at chunk ends
+        self._speed_seen: float | None = None
+        self._next_start = 0.0  # earliest clock time of the next chunk under a speed limit
+        self._chunk_start: int | None = None  # trainer.step while a chunk is in flight
+        self._shown_paused = False
+
+    def run(self) -> Snapshot:
+        """Train until finished, stopped, diverged or failed; emit the final snapshot and return it.
+
+        Never raises for a trainer failure: it becomes an "error" snapshot instead.
+        """
+        metrics, extras, message, details, code, args = None, {}, "", "", "", ()
+        try:
+            state = self._train()
+            metrics, extras = self._trainer.evaluate(), self._trainer.extras()
+        except Exception as exc:  # a worker thread must report, not die silently
+            state, message, details = self._failure(exc)
+            problems = getattr(exc, "problems", None) or []
+            if problems:
+                code, args = problems[0].code, problems[0].args
+        return self._send(state, metrics, extras, message, details, code, args)
+
+    def _train(self) -> str:
+        budget = 0  # steps left of a step request (paused only)
+        while True:
+            work = self._control._take(want_step=budget == 0)
+            for command in work.commands:
+                command(self._trainer)
+                self._shown_paused = False
+            if work.stopped:
+                return "stopped"
+            if self._trainer.finished:
+                return "finished"
+            if not work.paused:
+                budget = 0
+            elif budget == 0 and work.step_request is not None:
+                budget = self._resolve(work.step_request)
+            if work.paused and budget == 0:
+                self._idle(work)
+            elif not self._pace(work):
+                budget = self._chunk_then_emit(work, budget)
+
+    def _resolve(self, request: int | str) -> int:
+        if request == _EPOCH:
+            return self._trainer.steps_per_epoch - self._trainer.batch_in_epoch
+        return int(request)
+
+    def _idle(self, work: _Work) -> None:
+        """Paused with nothing to do: show the paused state once, then sleep until a request."""
+        self._window.clear()
+        if self._shown_paused or not work.taken:
+            self._control._wait(work.version)
+        else:
+            self._send("paused", self._trainer.evaluate(), self._trainer.extras())
+            self._shown_paused = True
+
+    def _pace(self, work: _Work) -> bool:
+        """Wait if the speed limit says the next chunk is not due yet; True if it waited."""
+        if work.speed != self._speed_seen:
+            self._speed_seen, self._next_start = work.speed, 0.0
+        delay = self._next_start - self._clock() if work.speed is not None else 0.0
+        if delay <= 0:
+            return False
+        if self._sleep is not None:
+            self._sleep(delay)
+        else:
+            self._control._wait(work.version, delay)
+        return True
+
+    def _chunk_then_emit(self, work: _Work, budget: int) -> int:
+        """Train one chunk (probed if a snapshot follows), emit if due; returns the budget left."""
+        trainer = self._trainer
+        n = min(self._chunk, budget) if budget else self._chunk
+        if work.speed is not None:
+            n = min(n, max(1, int(work.speed * self._chunk_seconds)))
+        start = self._clock()
+        due = work.taken and (self._last_emit is None or start - self._last_emit >= self._period)
+        if due:  # rate by decision time: the chunk in between does not stretch the period
+            self._last_emit = start
+        ends_request = budget > 0 and n == budget  # the paused snapshot that follows wants a probe
+        self._chunk_start = trainer.step
+        result = trainer.train_steps(n, probe=due or ends_request)
+        losses = np.asarray(result.losses, dtype=np.float32)
+        self._buffer.add(self._chunk_start, losses)
+        self._chunk_start = None
+        if result.probe is not None:
+            self._probe = result.probe
+        self._shown_paused = False
+        self._measure(len(losses), start, self._clock(), work.speed)
+        if len(losses) == 0 and not trainer.finished:
+            raise RuntimeError("the trainer did no step although it is not finished")
+        left = max(0, budget - len(losses)) if budget else 0
+        if due and not trainer.finished and not (budget and left == 0):
+            self._send("running", trainer.evaluate(), trainer.extras())
+        return left
+
+    def _measure(self, k: int, start: float, end: float, speed: float | None) -> None:
+        """Adapt the chunk size, record the rate window, and book the speed limit."""
+        if k:
+            seconds_per_step = (end - start) / k
+            ideal = self._chunk_seconds / seconds_per_step if seconds_per_step > 0 else _MAX_CHUNK
+            self._chunk = int(max(1, min(ideal, 2 * self._chunk, _MAX_CHUNK)))
+        step = self._trainer.step
+        if not self._window:
+            self._window.append((start, step - k))
+        self._window.append((end, step))
+        while len(self._window) > 2 and end - self._window[1][0] >= _RATE_WINDOW:
+            self._window.popleft()
+        if speed is not None:
+            self._next_start = max(self._next_start, start) + k / speed
+
+    def _rate(self) -> float:
+        if len(self._window) < 2:
+            return 0.0
+        (t0, s0), (t1, s1) = self._window[0], self._window[-1]
+        return (s1 - s0) / (t1 - t0) if t1 > t0 else 0.0
+
+    def _failure(self, exc: Exception) -> tuple[str, str, str]:
+        """(state, message, details) for an exception out of the trainer or a command."""
+        if isinstance(exc, PlaygroundError) and hasattr(exc, "losses"):
+            if self._chunk_start is not None:  # keep the losses up to the divergence
+                self._buffer.add(self._chunk_start, np.asarray(exc.losses, dtype=np.float32))
+            if getattr(exc, "probe", None) is not None:  # the dashboards' last picture says it diverged
+                self._probe = exc.probe
+            return "diverged", str(exc), ""
+        return "error", f"{type(exc).__name__}: {exc}", traceback.format_exc()
+
+    def _send(self, state: str, metrics: Any, extras: dict,
+              message: str = "", details: str = "", code: str = "", args: tuple = ()) -> Snapshot:
+        steps, losses = self._buffer.take()
+        t = self._trainer
+        snapshot = Snapshot(
+            run_id=self._run_id, seq=self._seq, step=int(t.step), epoch=int(t.epoch),
+            batch_in_epoch=int(t.batch_in_epoch), state=state, steps=steps, losses=losses,
+            metrics=metrics, probe=self._probe, extras=_fresh(extras), lr=float(t.lr),
+            steps_per_second=self._rate() if state == "running" else 0.0,
+            message=message, details=details, message_code=code, message_args=args,
+            step_mode=getattr(t, "step_mode", None))
+        self._seq += 1
+        self._control._emitted()
+        self._emit(snapshot)
+        return snapshot
+
+
+def _fresh(value: Any) -> Any:
+    """A copy of ``value`` in which every numpy array (in nested dicts, lists, tuples) is new."""
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    if isinstance(value, dict):
+        return {key: _fresh(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        items = [_fresh(item) for item in value]
+        return items if isinstance(value, list) else tuple(items)
+    return value

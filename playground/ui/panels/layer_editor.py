@@ -1,0 +1,625 @@
+"""The Layers panel: the hidden-layer stack between the Input and Output rows, each
+row with its settings, activation, output shape (as torch prints it) and parameter
+count, plus the weight init.
+
+Rows are numbered as shown: row 0 is the Input, rows 1..n the hidden layers
+(``design.layers[row - 1]``), the last row the Output. The panel keeps no copy of
+the design; it redraws from ``document.design`` and edits through ``document.apply``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QSpinBox,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.design import registry
+from playground.design.schema import (
+    MAX_LAYERS,
+    MAX_UNITS,
+    BatchNormLayer,
+    Design,
+    DropoutLayer,
+    LinearLayer,
+    check_design,
+)
+from playground.design.shapes import layer_shapes, output_size, shape_text
+
+from playground.ui.panels.data_panel import DataFacts, MessageLabel, blocked, data_facts, guard_wheel, problem_text
+from playground.ui.labels import activation_label, tr_label
+
+MAX_PARAMETERS = 5_000_000
+"""playground.nn.model.MAX_PARAMETERS, repeated because model imports torch (a test keeps them equal)."""
+
+UNKNOWN = "?"
+
+
+def batch_rows(design: Design, n_train: int | None) -> int | str:
+    """The first dimension of every layer's output during a training step."""
+    mode = design.training.batch_mode
+    if mode == "stochastic":
+        return 1
+    if n_train is None:
+        return UNKNOWN if mode == "full" else design.training.batch_size
+    return n_train if mode == "full" else min(design.training.batch_size, n_train)
+
+
+def activation_tip(name: str) -> str:
+    tips = {
+        "relu": QT_TRANSLATE_NOOP(
+            "Activations",
+            "ReLU: max(0, x). Its slope is 1 for every positive input, so gradients pass back through deep "
+            "stacks without shrinking: the usual cure for vanishing gradients. Units stuck below 0 stop learning."),
+        "leaky_relu": QT_TRANSLATE_NOOP(
+            "Activations", "LeakyReLU: like ReLU, but a small slope (0.01) below 0 keeps every unit learning."),
+        "elu": QT_TRANSLATE_NOOP(
+            "Activations", "ELU: like ReLU for positive inputs, a smooth curve towards -1 below 0."),
+        "gelu": QT_TRANSLATE_NOOP("Activations", "GELU: a smooth ReLU, used in transformers."),
+        "silu": QT_TRANSLATE_NOOP("Activations", "SiLU (swish): x times sigmoid(x), a smooth ReLU."),
+        "sigmoid": QT_TRANSLATE_NOOP(
+            "Activations",
+            "Sigmoid: squashes into 0..1. Its slope is at most 0.25, so in deep stacks the gradient shrinks "
+            "layer by layer: vanishing gradients."),
+        "tanh": QT_TRANSLATE_NOOP(
+            "Activations",
+            "Tanh: squashes into -1..1, centred on 0. Saturates for large inputs, where its slope (and the "
+            "gradient) nearly vanishes."),
+        "softplus": QT_TRANSLATE_NOOP("Activations", "Softplus: log(1 + eˣ), a smooth ReLU that is never exactly 0."),
+        "linear": QT_TRANSLATE_NOOP(
+            "Activations", "Linear (identity): no non-linearity. Stacked linear layers are no better than one."),
+    }
+    return QCoreApplication.translate("Activations", tips[name])
+
+
+_SETTING_WIDTH: list[int] = []
+
+
+def _setting_width() -> int:
+    """The wider of a units box and a momentum box (made once, when the first row is)."""
+    if not _SETTING_WIDTH:
+        units, momentum = QSpinBox(), QDoubleSpinBox()
+        units.setRange(1, MAX_UNITS)
+        momentum.setRange(0.01, 1.0)
+        _SETTING_WIDTH.append(max(units.sizeHint().width(), momentum.sizeHint().width()))
+    return _SETTING_WIDTH[0]
+
+
+class _Row(QFrame):
+    """One row of the stack: name, a setting, an activation, and shape · parameters below."""
+
+    focused = Signal()
+
+    def __init__(self, kind: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.kind = kind
+        grid = QGridLayout(self)
+        grid.setContentsMargins(6, 3, 6, 3)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(1)
+        self.name = QLabel()
+        font = self.name.font()
+        font.setBold(True)
+        self.name.setFont(font)
+        # One name width for every row lines the columns up; longer names simply widen their row.
+        self.name.setText("BatchNorm 1")
+        self.name.setMinimumWidth(self.name.sizeHint().width())
+        grid.addWidget(self.name, 0, 0)
+        self.setting = self._make_setting(kind)
+        self.activation = self._make_activation(kind)
+        if kind in ("linear", "batchnorm"):
+            self.setting.setFixedWidth(_setting_width())  # lines the activation combos up
+        if self.setting is not None:
+            grid.addWidget(self.setting, 0, 1)
+        if self.activation is not None:
+            grid.addWidget(self.activation, 0, 2)
+        grid.setColumnStretch(2, 1)
+        self.caption = self._make_caption(kind)  # the box's name under it (inside it, it would not fit)
+        if self.caption is not None:
+            grid.addWidget(self.caption, 1, 1, 1, 2, Qt.AlignLeft | Qt.AlignTop)  # spans: keeps column 1 narrow
+        self.details = QLabel()
+        self.details.setForegroundRole(QPalette.PlaceholderText)  # quieter, for secondary text
+        self.details.setToolTip(self.tr(
+            "The shape of the tensor this layer outputs, as torch prints it: [rows in a batch, units], "
+            "and how many weights and biases the layer learns."))
+        grid.addWidget(self.details, 1 if self.caption is None else 2, 0, 1, 3)
+        self.shape, self.parameters = "", ""
+        for child in (self.setting, self.activation):
+            if child is not None:
+                guard_wheel(child)
+                child.installEventFilter(self)
+
+    def _make_setting(self, kind: str) -> QWidget | None:
+        if kind == "linear":
+            spin = QSpinBox()
+            spin.setRange(1, MAX_UNITS)
+            spin.setKeyboardTracking(False)
+            spin.setToolTip(self.tr(
+                "Units (neurons) in this fully connected layer. Each computes a weighted sum of all "
+                "outputs of the layer before, plus a bias. More units fit more complex shapes."))
+            return spin
+        if kind == "dropout":
+            spin = QDoubleSpinBox()
+            spin.setRange(0.0, 0.95)
+            spin.setSingleStep(0.05)
+            spin.setDecimals(2)
+            spin.setKeyboardTracking(False)
+            spin.setPrefix("p = ")
+            spin.setToolTip(self.tr(
+                "The chance that each unit is switched off in a training step. The network cannot rely on "
+                "any single unit, which fights overfitting. Nothing is dropped when evaluating."))
+            return spin
+        if kind == "batchnorm":
+            spin = QDoubleSpinBox()
+            spin.setRange(0.01, 1.0)
+            spin.setSingleStep(0.05)
+            spin.setDecimals(2)
+            spin.setKeyboardTracking(False)
+            spin.setToolTip(self.tr(
+                "Batch-norm momentum: the weight of the newest batch in the running mean and variance "
+                "(0.1 keeps about the last 10 batches). The running averages are used when evaluating; "
+                "training uses each batch's own statistics."))
+            return spin
+        label = QLabel()
+        return label
+
+    def _make_caption(self, kind: str) -> QLabel | None:
+        """A batch-norm row names its momentum box; a units box is named by its row's shape."""
+        if kind != "batchnorm":
+            return None
+        caption = QLabel(self.tr("momentum"))
+        caption.setForegroundRole(QPalette.PlaceholderText)
+        caption.setToolTip(self.setting.toolTip())
+        caption.setBuddy(self.setting)
+        return caption
+
+    def _make_activation(self, kind: str) -> QWidget | None:
+        if kind in ("linear", "batchnorm"):
+            combo = QComboBox()
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(5)
+            for i, (name, activation) in enumerate(registry.ACTIVATIONS.items()):
+                combo.addItem(activation_label(name), name)
+                combo.setItemData(i, activation_tip(name), Qt.ToolTipRole)
+            combo.setToolTip(self.tr(
+                "The activation function applied to this layer's outputs. Without a non-linear one, "
+                "the whole network can only draw straight boundaries."))
+            return combo
+        if kind == "output":
+            return QLabel()
+        return None
+
+    def set_details(self, shape: str, parameters: str) -> None:
+        self.shape, self.parameters = shape, parameters
+        if parameters:
+            self.details.setText(self.tr("{0} · {1} parameters").format(shape, parameters))
+        else:
+            self.details.setText(shape)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.FocusIn:
+            self.focused.emit()
+        return False
+
+
+class _StackList(QListWidget):
+    """The rows; Delete removes and Alt+Up / Alt+Down move the selected layer."""
+
+    key_command = Signal(str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        alt = event.modifiers() & Qt.AltModifier
+        if event.key() in (Qt.Key_Delete, Qt.Key_Backspace) and not event.modifiers():
+            self.key_command.emit("remove")
+        elif alt and event.key() == Qt.Key_Up:
+            self.key_command.emit("up")
+        elif alt and event.key() == Qt.Key_Down:
+            self.key_command.emit("down")
+        else:
+            super().keyPressEvent(event)
+
+
+class LayerEditor(QWidget):
+    """Edits ``design.layers`` and ``design.init`` of a DesignDocument."""
+
+    def __init__(self, document, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self._rows: list[_Row] = []
+        self._build()
+        document.changed.connect(self._on_document_changed)
+        self._refresh()
+
+    # -- construction -----------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.list = _StackList()
+        self.list.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.list.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Expanding)
+        self.list.setMinimumHeight(220)
+        self.list.setToolTip(self.tr(
+            "The network, input at the top, output at the bottom. Each row shows the shape of the tensor "
+            "the layer outputs, torch.Size([batch, units]), and how many weights and biases it learns."))
+        self.list.key_command.connect(self._on_list_key_command)
+        self.list.currentRowChanged.connect(self._update_buttons)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(self._build_add_buttons())
+        layout.addLayout(self._build_edit_buttons())
+        self.total_label = QLabel()
+        self.total_label.setToolTip(self.tr(
+            "Every weight and bias the optimizer adjusts. More parameters can fit more, "
+            "but train slower and overfit more easily."))
+        layout.addWidget(self.total_label)
+        self.message = MessageLabel()
+        layout.addWidget(self.message)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.init_combo = self._build_init_combo()
+        form.addRow(self.tr("Weight init"), self.init_combo)
+        layout.addLayout(form)
+
+    def _tool(self, text: str, tip: str, slot, icon=None) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(False)
+        button.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+        if icon is not None:
+            button.setIcon(self.style().standardIcon(icon))
+            button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        button.clicked.connect(slot)
+        return button
+
+    def _build_add_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        self.add_buttons = {
+            "linear": self._tool(self.tr("+ Linear"), self.tr(
+                "Add a fully connected layer after the selected row: every unit sees every output of the "
+                "layer before (torch.nn.Linear)."), lambda: self.add_layer("linear")),
+            "batchnorm": self._tool(self.tr("+ BatchNorm"), self.tr(
+                "Add batch normalization after the selected row: it rescales each feature to mean 0 and "
+                "variance 1 over the batch, then learns a scale and shift. This keeps the next layer's "
+                "inputs steady while earlier weights change (internal covariate shift)."),
+                lambda: self.add_layer("batchnorm")),
+            "dropout": self._tool(self.tr("+ Dropout"), self.tr(
+                "Add dropout after the selected row: while training, each unit is switched off at random, "
+                "so the network cannot rely on any single unit (fights overfitting)."),
+                lambda: self.add_layer("dropout")),
+        }
+        for button in self.add_buttons.values():
+            row.addWidget(button)
+        return row
+
+    def _build_edit_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        self.remove_button = self._tool(self.tr("Remove"), self.tr("Remove the selected layer (Delete)."),
+                                        self.remove_selected)
+        self.up_button = self._tool(self.tr("Up"), self.tr("Move the selected layer towards the input (Alt+Up)."),
+                                    lambda: self.move_selected(-1), QStyle.SP_ArrowUp)
+        self.down_button = self._tool(self.tr("Down"),
+                                      self.tr("Move the selected layer towards the output (Alt+Down)."),
+                                      lambda: self.move_selected(1), QStyle.SP_ArrowDown)
+        for button in (self.remove_button, self.up_button, self.down_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def _build_init_combo(self) -> QComboBox:
+        combo = QComboBox()
+        combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
+        tips = {
+            "default": self.tr("PyTorch's default: uniform weights scaled by 1/√(inputs) "
+                               "(Kaiming uniform with a=√5)."),
+            "xavier": self.tr("Xavier / Glorot: keeps the variance of signals equal from layer to layer for "
+                              "tanh and sigmoid units."),
+            "he": self.tr("He / Kaiming: twice Xavier's variance, made for ReLU units, which silence half "
+                          "their inputs."),
+            "zeros": self.tr("All weights zero: every unit of a layer computes the same thing and gets the "
+                             "same gradient, so they never become different (symmetry is never broken)."),
+        }
+        for i, (name, label) in enumerate(registry.INITS.items()):
+            combo.addItem(tr_label(label), name)
+            combo.setItemData(i, tips[name], Qt.ToolTipRole)
+        combo.setToolTip(self.tr(
+            "How the weights are set before training. Good scales keep signals and gradients from "
+            "shrinking or growing layer by layer."))
+        combo.activated.connect(lambda i: self.set_init(combo.itemData(i)))
+        guard_wheel(combo)
+        return combo
+
+    # -- redraw -------------------------------------------------------------------------
+    def _on_document_changed(self, new: Design, old: Design) -> None:
+        self._refresh()
+
+    def _kinds(self, design: Design) -> list[str]:
+        return ["input", *(layer.type for layer in design.layers), "output"]
+
+    def _refresh(self) -> None:
+        design = self.document.design
+        if [row.kind for row in self._rows] != self._kinds(design):
+            self._rebuild(design)
+        facts = data_facts(design.data)
+        self._show_rows(design, facts)
+        with blocked(self.init_combo):
+            self.init_combo.setCurrentIndex(self.init_combo.findData(design.init))
+        self._show_message(design, facts)
+        self._update_buttons()
+
+    def _rebuild(self, design: Design) -> None:
+        selected = self.list.currentRow()
+        with blocked(self.list):
+            self.list.clear()
+            self._rows = []
+            for index, kind in enumerate(self._kinds(design)):
+                row = _Row(kind)
+                self._connect_row(row, index)
+                item = QListWidgetItem()
+                self.list.addItem(item)
+                self.list.setItemWidget(item, row)
+                self._rows.append(row)
+            self.list.setCurrentRow(min(selected, self.list.count() - 1))
+
+    def _connect_row(self, row: _Row, index: int) -> None:
+        row.focused.connect(lambda: self.list.setCurrentRow(index))
+        if isinstance(row.setting, QSpinBox):
+            row.setting.valueChanged.connect(lambda n: self._edit_layer(index, self.tr("Change units"), units=n))
+        elif isinstance(row.setting, QDoubleSpinBox) and row.kind == "dropout":
+            row.setting.valueChanged.connect(lambda p: self._edit_layer(index, self.tr("Change dropout"), p=p))
+        elif isinstance(row.setting, QDoubleSpinBox):
+            row.setting.valueChanged.connect(
+                lambda m: self._edit_layer(index, self.tr("Change batch-norm momentum"), momentum=m))
+        if isinstance(row.activation, QComboBox):
+            combo = row.activation
+            combo.activated.connect(lambda i: self._edit_layer(
+                index, self.tr("Change activation"), merge=False, activation=combo.itemData(i)))
+
+    def _show_rows(self, design: Design, facts: DataFacts) -> None:
+        batch = batch_rows(design, facts.n_train)
+        n_outputs = self._n_outputs(design, facts)
+        shapes = layer_shapes(design, facts.n_inputs or 1, n_outputs if isinstance(n_outputs, int) else 1)
+        unknown_until = self._unknown_until(design, facts)
+        self._show_input(self._rows[0], design, facts, batch)
+        for i, (layer, shape) in enumerate(zip(design.layers, shapes)):
+            unknown = i <= unknown_until
+            self._show_layer(self._rows[i + 1], layer, self._layer_name(design, i), batch,
+                             UNKNOWN if unknown and shape.kind != "linear" else shape.units,
+                             UNKNOWN if unknown else shape.parameters)
+        out = shapes[-1]
+        unknown = unknown_until >= len(design.layers) or not isinstance(n_outputs, int)
+        self._show_output(self._rows[-1], design, batch, n_outputs, UNKNOWN if unknown else out.parameters)
+        self._total = UNKNOWN if facts.n_inputs is None or not isinstance(n_outputs, int) else sum(
+            s.parameters for s in shapes)
+        self.total_label.setText(self.tr("Total: {0} trainable parameters").format(self._number(self._total)))
+        for i, row in enumerate(self._rows):
+            self.list.item(i).setSizeHint(row.sizeHint())
+
+    def _unknown_until(self, design: Design, facts: DataFacts) -> int:
+        """Index of the last layer whose width or parameters depend on an unknown input count (-1: none)."""
+        if facts.n_inputs is not None:
+            return -1
+        linear = [i for i, layer in enumerate(design.layers) if isinstance(layer, LinearLayer)]
+        return linear[0] if linear else len(design.layers)
+
+    def _n_outputs(self, design: Design, facts: DataFacts) -> int | str:
+        if design.loss == "cross_entropy":
+            return facts.n_classes if facts.n_classes else UNKNOWN
+        return output_size(design.loss, 2)
+
+    def _layer_name(self, design: Design, index: int) -> str:
+        kind = design.layers[index].type
+        number = sum(1 for layer in design.layers[: index + 1] if layer.type == kind)
+        names = {"linear": self.tr("Linear {0}"), "batchnorm": self.tr("BatchNorm {0}"),
+                 "dropout": self.tr("Dropout {0}")}
+        return names[kind].format(number)
+
+    def _show_input(self, row: _Row, design: Design, facts: DataFacts, batch) -> None:
+        row.name.setText(self.tr("Input"))
+        kind = design.data.info.input_kind
+        n = facts.n_inputs
+        if kind == "2d":
+            text = ", ".join(registry.FEATURES[f] for f in design.data.features) or self.tr("no features")
+        elif kind == "digits":
+            text = self.tr("64 pixels")
+        elif n is None:
+            text = self.tr("? columns")
+        else:
+            text = self.tr("1 column") if n == 1 else self.tr("{0} columns").format(n)
+        row.setting.setText(text)
+        row.setting.setToolTip(self.tr(
+            "What the network receives for each point: one number per input feature, a row of the input tensor."))
+        row.set_details(shape_text(batch, n if n is not None else UNKNOWN), "")
+
+    def _show_layer(self, row: _Row, layer, name: str, batch, units, parameters) -> None:
+        row.name.setText(name)
+        with blocked(*[w for w in (row.setting, row.activation) if w is not None]):
+            if isinstance(layer, LinearLayer):
+                row.setting.setValue(layer.units)
+            elif isinstance(layer, DropoutLayer):
+                row.setting.setValue(layer.p)
+            elif isinstance(layer, BatchNormLayer):
+                row.setting.setValue(layer.momentum)
+            if row.activation is not None:
+                row.activation.setCurrentIndex(row.activation.findData(layer.activation))
+        row.set_details(shape_text(batch, units), self._number(parameters))
+
+    def _show_output(self, row: _Row, design: Design, batch, n_outputs, parameters) -> None:
+        row.name.setText(self.tr("Output"))
+        if n_outputs == 1:
+            row.setting.setText(self.tr("1 unit"))
+        else:
+            row.setting.setText(self.tr("{0} units").format(n_outputs))
+        implied = {
+            "bce": (self.tr("sigmoid in the loss"), self.tr(
+                "The output unit gives a raw score (logit); binary cross-entropy applies the sigmoid "
+                "itself, which is numerically safer. The sigmoid of the score is the chance of class 1.")),
+            "cross_entropy": (self.tr("softmax in the loss"), self.tr(
+                "One raw score (logit) per class; cross-entropy applies the softmax itself, which is "
+                "numerically safer. The softmax turns the scores into chances that add up to 1.")),
+        }
+        text, tip = implied.get(design.loss, (self.tr("identity"), self.tr(
+            "Regression: the output is the predicted number itself, with no activation.")))
+        row.activation.setText(text)
+        row.activation.setToolTip(tip)
+        row.setting.setToolTip(self.tr(
+            "The output layer is added to fit the loss: one unit for binary cross-entropy and regression, "
+            "one per class for cross-entropy."))
+        row.set_details(shape_text(batch, n_outputs), self._number(parameters))
+
+    def _number(self, value) -> str:
+        return f"{value:,}" if isinstance(value, int) else str(value)
+
+    def _show_message(self, design: Design, facts: DataFacts) -> None:
+        problems = [problem_text(p) for p in check_design(design)
+                    if p.field.startswith("layers") or "batch normalization" in p.message]
+        if isinstance(self._total, int) and self._total > MAX_PARAMETERS:
+            problems.append(self.tr(
+                "Layers: {0} parameters is more than this app trains live ({1}); use fewer or narrower layers."
+            ).format(self._number(self._total), self._number(MAX_PARAMETERS)))
+        notes = []
+        if len(design.layers) >= MAX_LAYERS:
+            notes.append(self.tr("The stack is full: at most {0} hidden layers.").format(MAX_LAYERS))
+        self.message.show_messages(problems, notes)
+
+    def _update_buttons(self, *_) -> None:
+        row = self.list.currentRow()
+        hidden = self._is_hidden_row(row)
+        n_layers = len(self.document.design.layers)
+        self.remove_button.setEnabled(hidden)
+        self.up_button.setEnabled(hidden and row > 1)
+        self.down_button.setEnabled(hidden and row < n_layers)
+        for button in self.add_buttons.values():
+            button.setEnabled(n_layers < MAX_LAYERS)
+
+    def _is_hidden_row(self, row: int) -> bool:
+        return 1 <= row <= len(self.document.design.layers)
+
+    # -- edits ---------------------------------------------------------------------------
+    def _apply_layers(self, layers: list, text: str, merge_key: str = "") -> None:
+        self.document.apply(self.document.design.with_(layers=layers), text, merge_key)
+
+    def _edit_layer(self, index: int, text: str, merge: bool = True, **changes) -> None:
+        layers = list(self.document.design.layers)
+        layers[index - 1] = layers[index - 1].model_copy(update=changes)
+        key = "layers[{0}].{1}".format(index - 1, next(iter(changes))) if merge else ""
+        self._apply_layers(layers, text, key)
+
+    def _on_list_key_command(self, command: str) -> None:
+        if command == "remove":
+            self.remove_selected()
+        else:
+            self.move_selected(-1 if command == "up" else 1)
+
+    # -- public, also for tests -----------------------------------------------------------
+    def row_count(self) -> int:
+        """Rows shown: Input, every hidden layer, Output."""
+        return len(self._rows)
+
+    def row_text(self, i: int) -> dict[str, str]:
+        """What row ``i`` shows: name, shape (torch.Size([...])), params (a number or "?"), activation."""
+        row = self._rows[i]
+        if isinstance(row.activation, QComboBox):
+            activation = row.activation.currentText()
+        else:
+            activation = row.activation.text() if row.activation is not None else ""
+        return {"name": row.name.text(), "shape": row.shape, "params": row.parameters, "activation": activation}
+
+    def setting_label(self, i: int) -> str:
+        """The visible name of row ``i``'s setting box ("momentum", "p"), "" when it has none."""
+        row = self._rows[i]
+        if row.caption is not None and row.caption.isVisibleTo(self):
+            return row.caption.text()
+        return getattr(row.setting, "prefix", lambda: "")().strip(" =")
+
+    def select_row(self, i: int) -> None:
+        self.list.setCurrentRow(i)
+
+    def selected_row(self) -> int:
+        return self.list.currentRow()
+
+    def add_layer(self, kind: str) -> None:
+        """Insert a layer of ``kind`` ("linear", "batchnorm", "dropout") after the selected row
+        (at the end when none is selected) and select it."""
+        layers = list(self.document.design.layers)
+        if len(layers) >= MAX_LAYERS:
+            return
+        row = self.list.currentRow()
+        index = len(layers) if row < 0 else min(row, len(layers))
+        layers.insert(index, self._new_layer(kind, layers[:index]))
+        texts = {"linear": self.tr("Add Linear layer"), "batchnorm": self.tr("Add BatchNorm layer"),
+                 "dropout": self.tr("Add Dropout layer")}
+        self._apply_layers(layers, texts[kind])
+        self.list.setCurrentRow(index + 1)
+
+    def _new_layer(self, kind: str, before: list):
+        if kind == "linear":
+            linear = [layer for layer in before if isinstance(layer, LinearLayer)]
+            return LinearLayer(units=4, activation=linear[-1].activation if linear else "tanh")
+        return BatchNormLayer() if kind == "batchnorm" else DropoutLayer()
+
+    def remove_selected(self) -> None:
+        row = self.list.currentRow()
+        if not self._is_hidden_row(row):
+            return
+        layers = list(self.document.design.layers)
+        del layers[row - 1]
+        self._apply_layers(layers, self.tr("Remove layer"))
+        self.list.setCurrentRow(min(row, len(layers)) if layers else -1)
+
+    def move_selected(self, delta: int) -> None:
+        """Move the selected hidden layer ``delta`` rows (-1 towards the input, +1 towards the output)."""
+        row = self.list.currentRow()
+        layers = list(self.document.design.layers)
+        target = row + delta
+        if not self._is_hidden_row(row) or not 1 <= target <= len(layers):
+            return
+        layers[row - 1], layers[target - 1] = layers[target - 1], layers[row - 1]
+        self._apply_layers(layers, self.tr("Move layer up") if delta < 0 else self.tr("Move layer down"))
+        self.list.setCurrentRow(target)
+
+    def set_units(self, row: int, n: int) -> None:
+        self._rows[row].setting.setValue(n)
+
+    def set_activation(self, row: int, name: str) -> None:
+        combo = self._rows[row].activation
+        index = combo.findData(name)
+        combo.setCurrentIndex(index)
+        combo.activated.emit(index)  # as a user's choice
+
+    def set_init(self, name: str) -> None:
+        self.document.apply(self.document.design.with_(init=name), self.tr("Change weight init"))
+
+    def total_text(self) -> str:
+        return self.total_label.text()
+
+    def message_text(self) -> str:
+        return self.message.plain_text() if self.message.isVisibleTo(self) else ""
+
+
+if __name__ == "__main__":
+    import sys
+
+    from playground.ui.widgets.preview import preview_panel
+
+    sys.exit(preview_panel(LayerEditor, 320, 600))

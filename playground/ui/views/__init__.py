@@ -1,0 +1,1 @@
+"""Views: widgets that draw a run's snapshots (output, network, loss, gradients, batch norm)."""

@@ -1,0 +1,515 @@
+"""The "Loss" dock: training loss per step, its smoothed trend, train/test loss and accuracy.
+
+Every per-step loss is kept (growable buffers) and drawn with clip-to-view and peak
+downsampling, so a run of a million steps stays quick to draw. The smoothed line is
+TensorBoard's debiased exponential moving average, updated for new points only.
+``history()`` gives the curves to save with the weights; a run resumed from saved
+weights starts with the history it was saved with.
+
+The step axis has three views (X_VIEWS): all steps on a linear axis, the most recent
+RECENT_STEPS following the run, or a log10 step axis on which the early fall and the
+latest steps of a long run are both in view (the default).
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
+
+from playground.design.schema import Design
+from playground.runs.history import RunHistory
+from playground.training.run_loop import Snapshot
+
+from playground.ui.widgets.elided_label import ElidedLabel
+from playground.ui.widgets.plot_utils import (History, StepAxis, axis_label_span, corner_label, ema, faded, fit_axis_label, history_curve,
+                         legend_keys, line_key, log_tick_values, make_plot, multiples, overlay_hint, press_train_text,
+                         reset_range, si_text, small_label, style_hint, style_plot)
+from playground.ui.widgets.preview import preview
+from playground.ui.theme import LIGHT, Theme
+from playground.ui.training_controller import RunInfo
+
+CURVES = ("train_steps", "smoothed", "train", "test", "train_accuracy", "test_accuracy")
+DEFAULT_SMOOTHING = 0.6
+REDRAW_BUDGET = 0.08
+"""Share of wall time the per-step curves may take: once a redraw of a long history
+costs more than this allows at the snapshot rate, they are redrawn less often."""
+X_VIEWS = ("all", "recent", "log")
+"""How the step axis shows the run: every step (linear), the last RECENT_STEPS, or log10 steps."""
+DEFAULT_X_VIEW = "log"
+RECENT_STEPS = 1000
+LOG_ZERO = 0.5
+"""Where step 0 (the loss of the initial weights) sits on the log step axis, which has no
+place for 0: half a step before step 1, so that a first step or a run's start stays in view."""
+LOG_BUCKETS_PER_DECADE = 300
+"""On the log step axis a decade of steps is drawn as this many buckets (first x, lowest and highest y)."""
+
+
+class EpochAxis(StepAxis):
+    """An axis over steps whose ticks sit on whole epochs and read as epoch numbers (20k, not 20000)."""
+
+    def __init__(self, orientation: str = "top", **kwargs):
+        super().__init__(orientation, **kwargs)
+        self.steps_per_epoch = 0
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802 - Qt/pyqtgraph name
+        spe = self.steps_per_epoch
+        if spe <= 0 or maxVal <= minVal:
+            return []
+        if self.logMode:  # the range is log10(step): ticks on 1, 10, 100... epochs
+            return [(1.0, [math.log10(e * spe) for e in _log_ticks(10.0**minVal / spe, 10.0**maxVal / spe)])]
+        low, high = max(minVal, 0) / spe, maxVal / spe
+        spacing = self.spacing_for(low, high, size)
+        return [(spacing * spe, [e * spe for e in multiples(spacing, low, high)])]
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802
+        spe = max(1, self.steps_per_epoch)
+        if self.logMode:
+            values = [10.0**v for v in values]
+        return [si_text(round(v / spe)) for v in values]
+
+
+class LogStepAxis(StepAxis):
+    """The step axis: StepAxis on a linear axis; on log10 steps, ticks on 1, 10, 100... read 1, 10, 100, 1k."""
+
+    LABEL_PIXELS = 40  # horizontal labels such as "100k"
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802 - pyqtgraph's name
+        if not self.logMode:
+            return super().tickValues(minVal, maxVal, size)
+        return log_tick_values(minVal, maxVal, size, self.LABEL_PIXELS)
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
+        if not self.logMode:
+            return super().tickStrings(values, scale, spacing)
+        return [si_text(round(10.0**v)) for v in values]
+
+
+def _log_ticks(low: float, high: float) -> list[float]:
+    """Whole numbers 1, 10, 100... in [low, high]; with 2 and 5 times them when fewer than two fit."""
+    if high < 1:
+        return []
+    first, last = max(0, math.ceil(math.log10(max(low, 1)) - 1e-9)), math.floor(math.log10(high) + 1e-9)
+    decades = [10.0**k for k in range(first, last + 1)]
+    if len(decades) >= 2:
+        return decades
+    near = [m * 10.0**k for k in range(max(0, first - 1), last + 2) for m in (1, 2, 5)]
+    return [v for v in near if low <= v <= high]
+
+
+def log_peaks(x: np.ndarray, y: np.ndarray, per_decade: int = LOG_BUCKETS_PER_DECADE) -> tuple[np.ndarray, np.ndarray]:
+    """(x, y) for a log10 x axis: the points with x > 0 (x ascending), thinned to ``per_decade``
+    buckets per decade of x, each drawn at its first x with its lowest then highest y.
+
+    Peak downsampling as pyqtgraph does it, but in log space: its own assumes evenly spaced
+    x and would merge the first thousand steps of a long run into one point. Early steps,
+    sparse on this axis, keep every point; spikes survive.
+    """
+    start = int(np.searchsorted(x, 0, side="right"))
+    x, y = x[start:], y[start:]
+    if len(x) < 2:
+        return x, y
+    low, high = math.log10(x[0]) * per_decade, math.log10(x[-1]) * per_decade
+    edges = 10.0 ** (np.arange(math.floor(low), math.floor(high) + 1) / per_decade)
+    starts = np.unique(np.searchsorted(x, edges))  # bucket k: 10**(k/per_decade) <= x < the next edge
+    if len(starts) == len(x):
+        return x, y
+    out_x = np.repeat(x[starts], 2)
+    out_y = np.empty(2 * len(starts), dtype=y.dtype)
+    out_y[0::2] = np.fmin.reduceat(y, starts)
+    out_y[1::2] = np.fmax.reduceat(y, starts)
+    return out_x, out_y
+
+
+class LossPlot(QWidget):
+    """Loss over training steps (and accuracy below it for classification).
+
+    ``x_view_changed(mode)`` fires when the step axis view changes (a name in X_VIEWS).
+    """
+
+    x_view_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, theme: Theme = LIGHT):
+        super().__init__(parent)
+        self._theme = theme
+        self._losses = History(dtype=np.float32, capacity=4096)  # every per-step loss
+        self._smoothed = History(dtype=np.float32, capacity=4096)
+        self._drawn_at, self._draw_cost = 0.0, 0.0  # perf_counter seconds
+        self._ema_state = (0.0, 0)
+        self._metrics = History((4,))  # train loss, test loss, train acc %, test acc % at snapshot steps
+        self._classify = False  # accuracy appears once a run says the task is classification
+        self._build()
+        self.set_theme(theme)
+
+    # --- construction -----------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
+        layout.addLayout(self._build_controls())
+
+        self._epoch_axis = EpochAxis("top")
+        self._loss_widget = make_plot(self._theme, steps=True,
+                                      axisItems={"top": self._epoch_axis, "bottom": LogStepAxis("bottom")})
+        self._loss_plot = self._loss_widget.getPlotItem()
+        self._loss_plot.showAxis("top")
+        self._loss_plot.setLabel("left", self.tr("loss"))
+        self._epoch_label = corner_label(self._loss_plot, "top", self.tr("epoch"), self._theme)
+        self._epoch_axis.setToolTip(self.tr(
+            "Epochs: one epoch is one pass over the whole training set; the ticks mark where each begins."))
+        self._loss_widget.setToolTip(self.tr(
+            "The loss: how far the network's answers are from the right ones; training pushes it down.\n"
+            "Faint line: the loss of each training step (one batch). Solid line: its smoothed trend.\n"
+            "Dashed line: the loss on the whole training set; orange: on the test set, which the network "
+            "never trains on. A test loss rising while the training loss falls means overfitting.\n"
+            "Scroll to zoom, drag to pan; the 'A' button in the corner shows everything again."))
+        self._items = {name: history_curve(self._loss_plot, None) for name in CURVES[:4]}
+        host = QWidget(self)
+        self._hint = overlay_hint(host, self._loss_widget, press_train_text())
+        layout.addWidget(host, 3)
+
+        self._accuracy_widget = make_plot(self._theme, steps=True, axisItems={"bottom": LogStepAxis("bottom")})
+        self._accuracy_plot = self._accuracy_widget.getPlotItem()
+        self._accuracy_plot.setLabel("left", self.tr("accuracy %"))
+        self._accuracy_plot.getViewBox().sigResized.connect(self._fit_accuracy_label)
+        self._accuracy_plot.setXLink(self._loss_plot)
+        self._accuracy_widget.setToolTip(self.tr(
+            "Accuracy: the share of points whose class the network gets right, on the training set (blue) "
+            "and on the test set (orange)."))
+        self._items["train_accuracy"] = history_curve(self._accuracy_plot, None)
+        self._items["test_accuracy"] = history_curve(self._accuracy_plot, None)
+        self._step_labels = (corner_label(self._loss_plot, "bottom", self.tr("step"), self._theme),
+                             corner_label(self._accuracy_plot, "bottom", self.tr("step"), self._theme))
+        layout.addWidget(self._accuracy_widget, 2)
+        self._accuracy_widget.setVisible(self._classify)
+        # Which line is which, in a row under the plots: inside the loss plot it hid the curve.
+        self._legend = small_label()
+        self._legend.setToolTip(self._loss_widget.toolTip())
+        layout.addWidget(self._legend)
+        self._show_step_label()
+        self._apply_x_view()
+
+    def _build_controls(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        smoothing_tip = self.tr(
+            "Smoothing of the solid loss line: an exponential moving average, as in TensorBoard. "
+            "0 shows the raw loss of every step; near 1 averages over many steps.")
+        label = QLabel(self.tr("Smoothing"))
+        label.setToolTip(smoothing_tip)
+        self._slider = QSlider(Qt.Horizontal)
+        self._slider.setRange(0, 99)
+        self._slider.setValue(round(DEFAULT_SMOOTHING * 100))
+        self._slider.setToolTip(smoothing_tip)
+        self._slider.setMinimumWidth(50)
+        self._slider.setMaximumWidth(160)
+        self._slider.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)  # narrows before the text is cut
+        self._smoothing_value = QLabel()
+        self._smoothing_value.setMinimumWidth(self._smoothing_value.fontMetrics().horizontalAdvance("0.00"))
+        self._slider.valueChanged.connect(self._on_slider_value_changed)
+        self._log_box = QCheckBox(self.tr("Log scale"))
+        self._log_box.setToolTip(self.tr(
+            "Logarithmic loss axis: each grid step is ten times smaller, so progress late in training "
+            "stays visible. A loss of exactly zero cannot be drawn on it and is left out."))
+        self._log_box.toggled.connect(self._on_log_box_toggled)
+        self._x_view_box = QComboBox()
+        for mode, text in zip(X_VIEWS, (self.tr("All steps"), self.tr("Recent steps"), self.tr("Log steps"))):
+            self._x_view_box.addItem(text, mode)
+        self._x_view_box.setCurrentIndex(X_VIEWS.index(DEFAULT_X_VIEW))
+        self._x_view_box.setToolTip(self.tr(
+            "How the step axis shows a long run.\n"
+            "All steps: the whole run on an even axis; after many steps the early fall of the loss is "
+            "squeezed against the left edge.\n"
+            "Recent steps: the last {0} steps, following the run.\n"
+            "Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and the latest "
+            "steps are both in view.").format(f"{RECENT_STEPS:,}"))
+        self._x_view_box.currentIndexChanged.connect(self._on_x_view_box_current_index_changed)
+        # Whole up to 4-digit epochs and 6-digit steps (the slider narrows instead); longer ones may be cut.
+        self._status = ElidedLabel(keep=self._status_text(9_999, 999_999))
+        self._status.setToolTip(self.tr(
+            "Completed epochs (passes over the whole training set) and training steps "
+            "(parameter updates, one per batch)."))
+        self._status.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        for widget in (label, self._slider, self._smoothing_value, self._log_box, self._x_view_box):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self._status)
+        self._show_smoothing_value()
+        self._show_status(0, 0)
+        return row
+
+    # --- the view API -----------------------------------------------------------------
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        style_plot(self._loss_plot, theme, self._loss_widget)
+        style_plot(self._accuracy_plot, theme, self._accuracy_widget)
+        style_hint(self._hint, theme)
+        for label in (self._epoch_label, *self._step_labels):
+            label.setText(label.text, color=theme.foreground)
+        items = self._items
+        items["train_steps"].setPen(pg.mkPen(faded(theme.train, 70), width=1))
+        items["smoothed"].setPen(pg.mkPen(theme.train, width=2))
+        items["train"].setPen(pg.mkPen(theme.train, width=2, style=Qt.DashLine))
+        items["test"].setPen(pg.mkPen(theme.test, width=2))
+        items["train_accuracy"].setPen(pg.mkPen(theme.train, width=2, style=Qt.DashLine))
+        items["test_accuracy"].setPen(pg.mkPen(theme.test, width=2))
+        self._legend.setText(legend_keys((line_key(items[name].opts["pen"]), text) for name, text in (
+            ("train_steps", self.tr("loss per step")), ("smoothed", self.tr("smoothed")),
+            ("train", self.tr("training set")), ("test", self.tr("test set")))))
+
+    def start_run(self, info: RunInfo) -> None:
+        """Forget the previous run (or show the history a resumed one was saved with); show
+        accuracy only for classification."""
+        self._losses.clear()
+        self._smoothed.clear()
+        self._metrics.clear()
+        self._ema_state = (0.0, 0)
+        self._drawn_at, self._draw_cost = 0.0, 0.0
+        self._epoch_axis.steps_per_epoch = int(info.steps_per_epoch)
+        self._epoch_axis.picture = None  # pyqtgraph caches the drawn ticks
+        self._epoch_axis.update()
+        self._classify = getattr(info.dataset, "task", "regression") != "regression"
+        self._accuracy_widget.setVisible(self._classify)
+        self._show_step_label()
+        for item in self._items.values():
+            item.setData([], [])
+        reset_range(self._loss_plot)  # the accuracy plot's x axis follows (linked)
+        self._accuracy_plot.enableAutoRange(y=True)
+        self._apply_x_view()
+        self._hint.setText(press_train_text())
+        self._hint.show()
+        self._show_status(0, 0)
+        if info.history is not None:
+            self._restore(info.history)
+
+    def clear_run(self, reason: str) -> None:
+        """There is no current run: no curves of an earlier design; ``reason`` in their place."""
+        self._losses.clear()
+        self._smoothed.clear()
+        self._metrics.clear()
+        for item in self._items.values():
+            item.setData([], [])
+        self._hint.setText(reason)
+        self._hint.show()
+        self._show_status(0, 0)
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        if len(snapshot.steps):
+            self._add_losses(snapshot.steps, snapshot.losses)
+        if snapshot.state != "running" or len(snapshot.steps):
+            self._draw_losses(force=snapshot.state != "running")
+        if snapshot.metrics is not None:
+            self._add_metrics(snapshot.step, snapshot.metrics)
+        self._show_status(snapshot.epoch, snapshot.step)
+
+    # --- public helpers (tests, other panels) -----------------------------------------
+    def curve_data(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        """(step, value) of every point of a curve in CURVES, whatever the step axis view shows."""
+        if name in ("train_steps", "smoothed"):
+            history = self._losses if name == "train_steps" else self._smoothed
+            return history.steps.copy(), history.values.copy()
+        column = ("train", "test", "train_accuracy", "test_accuracy").index(name)
+        if column >= 2 and not self._classify:
+            return np.zeros(0), np.zeros(0)
+        return self._metrics.steps.copy(), self._metrics.values[:, column].copy()
+
+    def displayed_data(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        """(x, y) as painted: after the log mapping (log10, NaN where impossible) and downsampling."""
+        x, y = self._items[name].getData()
+        if x is None:
+            return np.zeros(0), np.zeros(0)
+        return np.asarray(x).copy(), np.asarray(y).copy()
+
+    def point_markers(self, name: str) -> int:
+        """How many points of a curve (a name in CURVES) are marked with dots: all while there are few."""
+        return self._items[name].point_markers()
+
+    def step_range(self) -> tuple[float, float]:
+        """The steps in view (both plots share them); on the log step axis step 0 is at LOG_ZERO."""
+        low, high = self._loss_plot.viewRange()[0]
+        if self.x_view() == "log":
+            low, high = 10.0**low, 10.0**high
+        return float(low), float(high)
+
+    def step_tick_labels(self) -> list[str]:
+        """The labels along the step axis of the lowest plot, as drawn at its present size."""
+        plot = self._accuracy_plot if self._classify else self._loss_plot
+        axis = plot.getAxis("bottom")
+        low, high = self._loss_plot.viewRange()[0]  # in the axis's own units (log10 steps on the log axis)
+        return [text for spacing, values in axis.tickValues(low, high, axis.width())
+                for text in axis.tickStrings(values, 1, spacing)]
+
+    def set_log_scale(self, on: bool) -> None:
+        self._log_box.setChecked(bool(on))
+
+    def log_scale(self) -> bool:
+        return self._log_box.isChecked()
+
+    def set_smoothing(self, smoothing: float) -> None:
+        """0 (none) .. 0.99 (heavy); redraws the smoothed line from the whole history."""
+        self._slider.setValue(round(min(max(float(smoothing), 0.0), 0.99) * 100))
+
+    def smoothing(self) -> float:
+        return self._slider.value() / 100
+
+    def set_x_view(self, mode: str) -> None:
+        """Show the steps as ``mode`` (a name in X_VIEWS; anything else gives DEFAULT_X_VIEW)."""
+        self._x_view_box.setCurrentIndex(X_VIEWS.index(mode if mode in X_VIEWS else DEFAULT_X_VIEW))
+
+    def x_view(self) -> str:
+        return X_VIEWS[self._x_view_box.currentIndex()]
+
+    def visible_range(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        """((first, last) step, (lowest, highest) loss) in view, as the next paint shows them."""
+        box = self._loss_plot.getViewBox()
+        box.updateAutoRange()  # pyqtgraph fits the range lazily, just before painting
+        (x_low, x_high), (y_low, y_high) = box.viewRange()
+        if self.x_view() == "log":
+            x_low, x_high = 10.0**x_low, 10.0**x_high
+        if self.log_scale():
+            y_low, y_high = 10.0**y_low, 10.0**y_high
+        return (x_low, x_high), (y_low, y_high)
+
+    def legend(self) -> QLabel:
+        """The legend row under the plots (which line is which)."""
+        return self._legend
+
+    def accuracy_visible(self) -> bool:
+        return not self._accuracy_widget.isHidden()
+
+    def history(self) -> RunHistory:
+        """The run's curves so far (fresh arrays): every per-step loss and every evaluation."""
+        evals = self._metrics.values / _PERCENT
+        return RunHistory(self._losses.steps.copy(), self._losses.values.copy(), self._metrics.steps.copy(), evals)
+
+    def _restore(self, history: RunHistory) -> None:
+        if len(history.steps):
+            self._add_losses(history.steps, history.losses)
+            self._draw_losses(force=True)
+        if len(history.eval_steps):
+            self._metrics.extend(history.eval_steps, history.evals * _PERCENT)
+            self._draw_metrics()
+
+    # --- updates --------------------------------------------------------------------
+    def _add_losses(self, steps: np.ndarray, losses: np.ndarray) -> None:
+        self._losses.extend(steps, losses)
+        smooth, self._ema_state = ema(losses, self.smoothing(), self._ema_state)
+        self._smoothed.extend(steps, smooth)
+        self._hint.hide()
+
+    def _draw_losses(self, force: bool = False) -> None:
+        """Hand the per-step histories to their curves, less often once that gets costly.
+
+        pyqtgraph re-reads a whole curve on every setData: with a million steps that is
+        milliseconds, so the redraw rate drops to keep within REDRAW_BUDGET.
+        """
+        start = time.perf_counter()
+        if not force and start - self._drawn_at < self._draw_cost / REDRAW_BUDGET:
+            return
+        x = self._losses.steps
+        self._set_curve("train_steps", x, self._losses.values)
+        self._set_curve("smoothed", x, self._smoothed.values)
+        self._follow_recent()
+        self._drawn_at = time.perf_counter()
+        self._draw_cost = self._drawn_at - start
+
+    def _add_metrics(self, step: int, metrics) -> None:
+        row = [metrics.train_loss, metrics.test_loss,
+               _percent(metrics.train_accuracy), _percent(metrics.test_accuracy)]
+        if self._metrics.last_step == step:  # e.g. the paused report after the last running one
+            self._metrics.replace_last(row)
+        else:
+            self._metrics.append(step, row)
+        self._draw_metrics()
+
+    def _draw_metrics(self) -> None:
+        x, values = self._metrics.steps, self._metrics.values
+        names = ("train", "test", "train_accuracy", "test_accuracy") if self._classify else ("train", "test")
+        for column, name in enumerate(names):
+            self._set_curve(name, x, values[:, column])
+        self._follow_recent()
+
+    def _set_curve(self, name: str, x: np.ndarray, y: np.ndarray) -> None:
+        if self.x_view() == "log":
+            x, y = log_peaks(np.where(x == 0, LOG_ZERO, x), y)
+        self._items[name].setData(x, y)
+
+    def _apply_x_view(self) -> None:
+        """Axis mode, downsampling and range for the chosen view; the curves drawn so far are redrawn in it."""
+        log = self.x_view() == "log"
+        for plot in (self._loss_plot, self._accuracy_plot):
+            plot.setLogMode(x=log)
+            plot.setLimits(xMin=math.log10(LOG_ZERO) - 0.1 if log else 0)  # never before step 0
+            plot.getViewBox().setAutoVisible(y=self.x_view() == "recent")  # y fits the steps in view
+        for item in self._items.values():
+            item.setDownsampling(auto=not log, method="peak")  # log_peaks thins in log space instead
+        self._epoch_axis.picture = None
+        self._set_curve("train_steps", self._losses.steps, self._losses.values)
+        self._set_curve("smoothed", self._smoothed.steps, self._smoothed.values)
+        names = ("train", "test", "train_accuracy", "test_accuracy") if self._classify else ("train", "test")
+        for column, name in enumerate(names):
+            self._set_curve(name, self._metrics.steps, self._metrics.values[:, column])
+        self._loss_plot.enableAutoRange()
+        self._accuracy_plot.enableAutoRange()
+        self._follow_recent()
+
+    def _follow_recent(self) -> None:
+        """In the "recent" view: the last RECENT_STEPS steps, moving with the run."""
+        if self.x_view() != "recent" or not len(self._losses):
+            return
+        first, last = int(self._losses.steps[0]), int(self._losses.steps[-1])
+        self._loss_plot.setXRange(max(first, last - RECENT_STEPS), max(last, first + 1), padding=0.02)
+
+    def _show_status(self, epoch: int, step: int) -> None:
+        self._status.setText(self._status_text(epoch, step))
+
+    def _status_text(self, epoch: int, step: int) -> str:
+        return self.tr("Epoch {epoch} · step {step}").format(epoch=f"{epoch:,}", step=f"{step:,}")
+
+    def _fit_accuracy_label(self) -> None:
+        fit_axis_label(self._accuracy_plot, "left", (self.tr("accuracy %"), "%"))
+
+    def accuracy_label(self) -> tuple[str, tuple[float, float, float]]:
+        """The accuracy axis's title as shown, and where it lies along the axis (see axis_label_span)."""
+        return self._accuracy_plot.getAxis("left").labelText, axis_label_span(self._accuracy_plot, "left")
+
+    def _show_step_label(self) -> None:
+        """Steps are labelled under the lowest plot only (the x axes are linked)."""
+        self._loss_plot.getAxis("bottom").setStyle(showValues=not self._classify)
+        self._step_labels[0].setVisible(not self._classify)
+
+    # --- slots ----------------------------------------------------------------------
+    def _on_slider_value_changed(self, _value: int) -> None:
+        self._show_smoothing_value()
+        smooth, self._ema_state = ema(self._losses.values, self.smoothing())
+        self._smoothed.clear()
+        self._smoothed.extend(self._losses.steps, smooth)
+        if len(self._losses):
+            self._draw_losses(force=True)
+
+    def _on_x_view_box_current_index_changed(self, _index: int) -> None:
+        self._apply_x_view()
+        self.x_view_changed.emit(self.x_view())
+
+    def _on_log_box_toggled(self, on: bool) -> None:
+        self._loss_plot.setLogMode(y=on)
+        self._loss_plot.enableAutoRange(y=True)
+
+    def _show_smoothing_value(self) -> None:
+        self._smoothing_value.setText(f"{self.smoothing():.2f}")
+
+
+_PERCENT = np.array([1.0, 1.0, 100.0, 100.0])  # _metrics holds RunHistory.evals with accuracy in %
+
+
+def _percent(value: float | None) -> float:
+    return float("nan") if value is None else 100.0 * float(value)
+
+
+if __name__ == "__main__":
+    sys.exit(preview(LossPlot, Design(), title="Loss"))

@@ -1,0 +1,1 @@
+"""Widgets and plot helpers shared by panels and views."""

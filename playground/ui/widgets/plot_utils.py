@@ -1,0 +1,542 @@
+"""Small helpers the dashboard plots share: growable histories, themed plots, colours.
+
+Histories keep every point (the plots downsample for display); pens and
+backgrounds come from the Theme so that ``set_theme`` can restyle items in place.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from playground.ui.theme import Theme
+
+
+class History:
+    """Rows recorded over training: ``steps`` (int64, (n,)) and ``values`` (dtype, (n, *tail)).
+
+    Storage grows by doubling, so appending is amortised O(rows added). With
+    ``max_bytes`` the history never outgrows that budget: when full it drops every
+    other row and from then on keeps every second, fourth... new row (the display
+    stays true in shape, older detail thins). Without it every row is kept.
+    """
+
+    def __init__(self, tail: tuple[int, ...] = (), dtype=np.float64, *,
+                 capacity: int = 256, max_bytes: int | None = None):
+        self._tail, self._dtype = tuple(tail), np.dtype(dtype)
+        self._steps = np.empty(capacity, np.int64)
+        self._values = np.empty((capacity, *self._tail), self._dtype)
+        self._n = 0
+        self._max_rows = None
+        if max_bytes is not None:
+            row_bytes = self._dtype.itemsize * max(1, int(np.prod(self._tail, dtype=np.int64))) + 8
+            self._max_rows = max(2, max_bytes // row_bytes)
+        self._stride, self._offered = 1, 0  # thinning: keep one row in ``stride``
+
+    def __len__(self) -> int:
+        return self._n
+
+    @property
+    def steps(self) -> np.ndarray:
+        """A view of the recorded steps; valid until the next append."""
+        return self._steps[: self._n]
+
+    @property
+    def values(self) -> np.ndarray:
+        """A view of the recorded values; valid until the next append."""
+        return self._values[: self._n]
+
+    @property
+    def last_step(self) -> int | None:
+        return int(self._steps[self._n - 1]) if self._n else None
+
+    def clear(self) -> None:
+        self._n, self._stride, self._offered = 0, 1, 0
+
+    def append(self, step: int, row) -> None:
+        self._offered += 1
+        if (self._offered - 1) % self._stride:
+            return
+        if self._max_rows is not None and self._n >= self._max_rows:
+            self._thin()
+        self._reserve(self._n + 1)
+        self._steps[self._n] = step
+        self._values[self._n] = row
+        self._n += 1
+
+    def extend(self, steps: np.ndarray, rows: np.ndarray) -> None:
+        """Append many rows at once (no thinning: for histories without ``max_bytes``)."""
+        k = len(steps)
+        self._reserve(self._n + k)
+        self._steps[self._n : self._n + k] = steps
+        self._values[self._n : self._n + k] = rows
+        self._n += k
+
+    def replace_last(self, row) -> None:
+        """Overwrite the newest row (a second report of the same step)."""
+        self._values[self._n - 1] = row
+
+    def _reserve(self, n: int) -> None:
+        if n <= len(self._steps):
+            return
+        size = max(n, 2 * len(self._steps))
+        if self._max_rows is not None:
+            size = max(n, min(size, self._max_rows))
+        steps = np.empty(size, np.int64)
+        values = np.empty((size, *self._tail), self._dtype)
+        steps[: self._n] = self._steps[: self._n]
+        values[: self._n] = self._values[: self._n]
+        self._steps, self._values = steps, values
+
+    def _thin(self) -> None:
+        keep = (self._n + 1) // 2
+        self._steps[:keep] = self._steps[: self._n : 2]
+        self._values[:keep] = self._values[: self._n : 2]
+        self._n, self._stride = keep, self._stride * 2
+        self._offered = 1  # the row being appended now starts the new stride
+
+
+def ema(values: np.ndarray, smoothing: float, state: tuple[float, int] = (0.0, 0)) -> tuple[np.ndarray, tuple[float, int]]:
+    """TensorBoard's smoothing: a debiased exponential moving average, vectorised.
+
+    ``values`` (n,) any float dtype; ``smoothing`` in [0, 1): the weight of the past.
+    ``state`` = (biased average so far, points seen so far) continues an earlier
+    call, so a long history is smoothed once and new points cost O(new).
+    Non-finite values are skipped (the average carries on) like TensorBoard does.
+    Returns (float64 (n,), new state).
+    """
+    x = np.asarray(values, dtype=np.float64)
+    finite = np.isfinite(x)
+    if not finite.all():
+        x = _forward_fill(x, finite, state)
+    w = float(smoothing)
+    last, count = float(state[0]), int(state[1])
+    if w <= 0.0 or len(x) == 0:
+        return x.copy(), ((x[-1] if len(x) else last), count + len(x))
+    out = np.empty(len(x))
+    # Blocks keep w**-block below 1e100: the cumulative sum stays exact enough in float64.
+    block = max(1, int(100 / -np.log10(w)))
+    powers = w ** -np.arange(1, block + 1, dtype=np.float64)
+    for start in range(0, len(x), block):
+        chunk = x[start : start + block]
+        m = len(chunk)
+        decay = 1.0 / powers[:m]  # w**1 .. w**m
+        biased = decay * (last + (1.0 - w) * np.cumsum(chunk * powers[:m]))
+        seen = count + start + np.arange(1, m + 1)
+        out[start : start + m] = biased / (1.0 - w ** seen)
+        last = float(biased[-1])
+    return out, (last, count + len(x))
+
+
+def _forward_fill(x: np.ndarray, finite: np.ndarray, state: tuple[float, int]) -> np.ndarray:
+    """Non-finite entries take the previous finite value (or the average so far)."""
+    index = np.where(finite, np.arange(len(x)), -1)
+    np.maximum.accumulate(index, out=index)
+    filler = state[0] if state[1] else 0.0
+    return np.where(index >= 0, x[np.maximum(index, 0)], filler)
+
+
+def style_plot(plot: pg.PlotItem, theme: Theme, widget: pg.GraphicsView | None = None) -> None:
+    """Background (of ``widget``), axis colours, grid and title colour from ``theme``."""
+    if widget is not None:
+        widget.setBackground(theme.background)
+    pen = pg.mkPen(theme.foreground)
+    for name in ("left", "bottom", "top", "right"):
+        axis = plot.getAxis(name)
+        axis.setPen(pen)
+        axis.setTextPen(pen)
+    plot.showGrid(x=True, y=True, alpha=theme.grid_alpha)
+    if plot.titleLabel.text:
+        plot.titleLabel.setText(plot.titleLabel.text, color=theme.foreground)
+    if plot.legend is not None:
+        style_legend(plot.legend, theme)
+
+
+def style_legend(legend: pg.LegendItem, theme: Theme) -> None:
+    background = QColor(theme.background)
+    background.setAlpha(200)
+    legend.setBrush(pg.mkBrush(background))
+    legend.setPen(pg.mkPen(theme.foreground, width=0.5))
+    legend.setLabelTextColor(theme.foreground)
+    for _, label in legend.items:  # existing labels keep their colour unless re-set
+        label.setText(label.text, color=theme.foreground)
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+
+
+def power_of_ten_text(value: float) -> str:
+    """A tick label for a log axis: 0.001 ... 1000 plainly, else 10⁻⁵ or 2×10⁻⁵."""
+    if value <= 0 or not np.isfinite(value):
+        return ""
+    k = int(np.floor(np.log10(value) + 1e-9))
+    mantissa = round(value / 10.0**k)
+    if -3 <= k <= 3:
+        return f"{value:.{max(0, -k)}f}"
+    power = "10" + str(k).translate(_SUPERSCRIPT)
+    return power if mantissa == 1 else f"{mantissa}\u00d7{power}"
+
+
+class LogAxis(pg.AxisItem):
+    """A vertical axis for log10 data with sparse, readable labels.
+
+    pyqtgraph labels every minor tick of a log axis (0.09, 0.08, 0.07...), which
+    collide in a small dock. Here: decades (every n-th one on a wide range), and
+    2 and 5 times a decade only when fewer than two decades are in view.
+    """
+
+    LABEL_PIXELS = 22  # at least this much room per label
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802 - pyqtgraph's name
+        if not self.logMode or not (np.isfinite(minVal) and np.isfinite(maxVal)) or maxVal <= minVal:
+            return super().tickValues(minVal, maxVal, size)
+        return log_tick_values(minVal, maxVal, size, self.LABEL_PIXELS)
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802
+        if not self.logMode:
+            return super().tickStrings(values, scale, spacing)
+        return [power_of_ten_text(10.0**v) for v in values]
+
+
+def log_tick_values(low: float, high: float, size: float, label_pixels: float) -> list[tuple[float, list[float]]]:
+    """pyqtgraph tick levels for a log10 axis over [low, high] (log10 units) of ``size`` pixels:
+    decades (every n-th one when they would crowd), and 2 and 5 times a decade only when
+    fewer than two decades have their labels in view.
+
+    A label is centred on its tick, and pyqtgraph leaves out one that would stick out of
+    the axis: a decade within half a label (``label_pixels / 2``) of either end is in view
+    but unlabelled, and does not count.
+    """
+    if not (np.isfinite(low) and np.isfinite(high)) or high <= low:
+        return []
+    room = max(1, int(size // label_pixels))
+    first, last = int(np.ceil(low - 1e-9)), int(np.floor(high + 1e-9))
+    decades = list(range(first, last + 1))
+    margin = (high - low) * label_pixels / 2 / max(size, 1.0)
+    labelled = [k for k in decades if low + margin <= k <= high - margin]
+    if len(labelled) >= 2:
+        every = max(1, int(np.ceil(len(decades) / room)))
+        return [(float(every), [float(k) for k in decades if k % every == 0])]
+    near = range(int(np.floor(low)), int(np.ceil(high)) + 1)
+    extra = [k + np.log10(m) for k in near for m in (1, 2, 5) if low <= k + np.log10(m) <= high]
+    return [(1.0, [float(k) for k in decades]), (0.3, [v for v in extra if v not in decades])]
+
+
+_SI = ((1e9, "G"), (1e6, "M"), (1e3, "k"))
+
+
+def si_text(value: float) -> str:
+    """A short tick label for a count: 950, 1.5k, 20k, 1.2M (at most 3 significant digits)."""
+    if not np.isfinite(value):
+        return ""
+    for size, suffix in _SI:
+        if abs(value) >= size:
+            return f"{value / size:.3g}{suffix}"
+    return f"{value:.3g}" if value != round(value) else str(int(round(value)))
+
+
+class StepAxis(pg.AxisItem):
+    """A horizontal axis over training steps (or other counts): whole numbers only, short labels
+    (20k, not 20000), and only as many ticks as fit without their labels touching.
+
+    pyqtgraph always draws its major tick labels, and on a narrow dock long step
+    numbers run together ("0 20000400006000080000"). In log mode it behaves as usual.
+    """
+
+    GAP_PIXELS = 14  # at least this much space between two labels
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802 - pyqtgraph's name
+        if self.logMode or not (np.isfinite(minVal) and np.isfinite(maxVal)) or maxVal <= minVal:
+            return super().tickValues(minVal, maxVal, size)
+        spacing = self.spacing_for(minVal, maxVal, size)
+        return [(spacing, list(multiples(spacing, minVal, maxVal)))]
+
+    def spacing_for(self, low: float, high: float, size: float) -> float:
+        """The smallest whole 1-2-5 spacing whose labels (``si_text``) fit side by side in ``size`` pixels."""
+        metrics = QFontMetrics(self.style["tickFont"] or self.font())
+        for exponent in range(0, 16):
+            for mantissa in (1, 2, 5):
+                spacing = mantissa * 10.0**exponent
+                if (high - low) / spacing > 200:  # certainly too many: skip before making them
+                    continue
+                values = multiples(spacing, low, high)
+                label = max((metrics.horizontalAdvance(si_text(v)) for v in values), default=0)
+                if len(values) * (label + self.GAP_PIXELS) <= size:
+                    return spacing
+        return spacing
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802
+        if self.logMode:
+            return super().tickStrings(values, scale, spacing)
+        return [si_text(v) for v in values]
+
+
+def multiples(spacing: float, low: float, high: float) -> np.ndarray:
+    """The multiples of ``spacing`` from ``low`` to ``high`` (both included)."""
+    return np.arange(np.ceil(low / spacing), np.floor(high / spacing) + 1) * spacing
+
+
+def fit_axis_label(plot: pg.PlotItem, side: str, texts: tuple[str, ...]) -> None:
+    """Title the ``side`` axis with the first of ``texts`` (longest first) that fits along it:
+    a plot squeezed into a short dock would otherwise clip its title at both ends."""
+    axis, box = plot.getAxis(side), plot.getViewBox()  # the axis runs along the view (resized first)
+    room = box.height() if side in ("left", "right") else box.width()
+    for text in texts:
+        if text != axis.labelText:
+            plot.setLabel(side, text)
+            axis.resizeEvent()  # pyqtgraph centres the title only when the axis is resized
+        if axis.label.boundingRect().width() <= room:
+            return
+
+
+def axis_label_span(plot: pg.PlotItem, side: str) -> tuple[float, float, float]:
+    """Where the ``side`` axis's title lies along the axis (start, end) and the axis's length, in pixels."""
+    axis = plot.getAxis(side)
+    rect = axis.label.mapRectToParent(axis.label.boundingRect())
+    if side in ("left", "right"):
+        return rect.top(), rect.bottom(), axis.height()
+    return rect.left(), rect.right(), axis.width()
+
+
+def reset_range(plot: pg.PlotItem) -> None:
+    """Forget the previous run's view: pyqtgraph keeps the old range while a plot is empty."""
+    plot.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+    plot.enableAutoRange()
+
+
+def make_plot(theme: Theme, parent: QWidget | None = None, *, log_y: bool = False, steps: bool = False,
+              **plot_kwargs) -> pg.PlotWidget:
+    """A PlotWidget styled for ``theme``: no context menu, small margins, mouse zoom on.
+
+    ``log_y`` gives it a LogAxis on the left (log mode itself is switched on by the caller).
+    ``steps``: the x axis counts training steps: a StepAxis at the bottom, and the view
+    never shows negative steps (an empty plot or a single point starts at 0).
+    """
+    axes = dict(plot_kwargs.pop("axisItems", {}))
+    if log_y:
+        axes["left"] = LogAxis("left")
+    if steps:
+        axes.setdefault("bottom", StepAxis("bottom"))
+    widget = pg.PlotWidget(parent, axisItems=axes or None, **plot_kwargs)
+    plot = widget.getPlotItem()
+    if steps:
+        plot.setLimits(xMin=0)
+    plot.setMenuEnabled(False)  # the "A" button (shown after zooming) brings back the full view
+    plot.layout.setContentsMargins(2, 2, 6, 2)
+    for name in ("left", "bottom", "top", "right"):
+        axis = plot.getAxis(name)
+        axis.enableAutoSIPrefix(False)  # "loss (x0.001)" confuses more than it helps
+        axis.setStyle(maxTickLevel=1)  # the finest grid level doubles the painting and is barely seen
+    style_plot(plot, theme, widget)
+    return widget
+
+
+def corner_label(plot: pg.PlotItem, corner: str, text: str, theme: Theme) -> pg.LabelItem:
+    """A small axis title in the empty corner left of the top or bottom axis.
+
+    ``corner`` is "top" or "bottom"; it names the x axis there (e.g. "epoch", "step")
+    without the extra row a regular axis title costs, which matters in small docks.
+    """
+    label = pg.LabelItem(text, justify="right", size="8pt", color=theme.foreground)
+    plot.layout.addItem(label, 1 if corner == "top" else 3, 0)
+    return label
+
+
+FEW_POINTS = 30
+"""A history of at most this many points is drawn with a dot on each point as well:
+a line needs two points to be seen, and a few single steps should show at once."""
+
+
+class HistoryCurve(pg.PlotDataItem):
+    """A PlotDataItem that marks its points with dots (in the pen's colour) while there are few."""
+
+    _marked = False
+
+    def setData(self, *args, **kwargs):  # noqa: N802 - pyqtgraph's name
+        super().setData(*args, **kwargs)
+        self._mark_points()
+
+    def setPen(self, *args, **kwargs):  # noqa: N802
+        super().setPen(*args, **kwargs)
+        self._mark_points(recolour=True)
+
+    def point_markers(self) -> int:
+        """How many points are drawn as dots (0 for a plain line)."""
+        return len(self.xData) if self._marked and self.xData is not None else 0
+
+    def _mark_points(self, recolour: bool = False) -> None:
+        n = 0 if self.xData is None else len(self.xData)
+        few = 0 < n <= FEW_POINTS
+        if few == self._marked and not (few and recolour):
+            return
+        self._marked = few
+        if not few:
+            self.setSymbol(None)
+            return
+        colour = pg.mkPen(self.opts["pen"]).color()
+        self.setSymbolPen(None)
+        self.setSymbolBrush(colour)
+        self.setSymbolSize(5)
+        self.setSymbol("o")
+
+
+def history_curve(plot: pg.PlotItem, pen, *, name: str | None = None) -> HistoryCurve:
+    """A line for a long history (x increasing): clip-to-view and peak downsampling,
+    which keeps spikes visible however many points there are; dots while there are few."""
+    item = HistoryCurve(pen=pen, name=name)
+    plot.addItem(item)  # first: addItem imposes the plot's own downsampling settings on the item
+    # About one bucket per pixel: pyqtgraph's default (5) costs 5x the painting for no visible gain.
+    item.opts["autoDownsampleFactor"] = 1.0
+    item.setDownsampling(auto=True, method="peak")
+    item.setClipToView(True)
+    return item
+
+
+BAND_POINTS = 1500
+"""A band is drawn with at most this many points per edge (every k-th point of a long history)."""
+
+
+def band_item(plot: pg.PlotItem) -> pg.PlotCurveItem:
+    """A filled band (e.g. mean ± std) as one closed curve: cheaper than FillBetweenItem,
+    which rebuilds its path whenever either edge changes. Fill it with ``set_band``."""
+    item = pg.PlotCurveItem(fillLevel="enclosed")
+    plot.addItem(item)
+    return item
+
+
+def set_band(item: pg.PlotCurveItem, x: np.ndarray, lower: np.ndarray, upper: np.ndarray) -> None:
+    """Show the region between ``lower`` and ``upper`` over ``x`` (all (n,)); non-finite points are left out."""
+    keep = np.isfinite(lower) & np.isfinite(upper)
+    if not keep.all():
+        x, lower, upper = x[keep], lower[keep], upper[keep]
+    stride = max(1, -(-len(x) // BAND_POINTS))
+    if stride > 1:  # keep the newest point so the band reaches the end of the lines
+        index = np.r_[np.arange(0, len(x) - 1, stride), len(x) - 1]
+        x, lower, upper = x[index], lower[index], upper[index]
+    if len(x) < 2:
+        item.setData([], [])
+        return
+    item.setData(np.concatenate([x, x[::-1]]).astype(np.float64), np.concatenate([upper, lower[::-1]]))
+
+
+def layer_colours(n: int, theme: Theme) -> list[QColor]:
+    """``n`` colours from the input side (warm) to the output side (cool), readable on the theme.
+
+    Up to 3 layers: the theme's negative (orange) -> positive (blue) scale. More: hues
+    from orange round to violet, neighbours alternating lighter and darker, so that
+    even 8-12 layers stay tell-apart instead of fading into each other.
+    """
+    if n <= 1:
+        return [QColor(theme.positive)] * n
+    if n <= 3:
+        stops = [theme.negative, theme.classes[4], theme.positive]
+        cmap = pg.ColorMap(np.linspace(0.0, 1.0, len(stops)), [QColor(c) for c in stops])
+        return [cmap.map(i / (n - 1), mode="qcolor") for i in range(n)]
+    light = theme.name == "light"
+    colours = []
+    for i in range(n):
+        hue = (30 + 250 * i / (n - 1)) / 360  # orange, yellow-green, green, cyan, blue, violet
+        lightness = (0.40 if light else 0.62) + (0.0 if i % 2 == 0 else (0.12 if light else -0.14))
+        colours.append(QColor.fromHslF(hue, 0.75, lightness))
+    return colours
+
+
+def faded(colour: str | QColor, alpha: int) -> QColor:
+    out = QColor(colour)
+    out.setAlpha(alpha)
+    return out
+
+
+def overlay_hint(host: QWidget, under: QWidget, text: str = "") -> QLabel:
+    """Put ``under`` into ``host`` with a centred, click-through hint label on top of it.
+
+    Used for empty states ("Press Train to start") over a plot.
+    """
+    layout = QGridLayout(host)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(under, 0, 0)
+    hint = QLabel(text, host)
+    hint.setAlignment(Qt.AlignCenter)
+    hint.setWordWrap(True)
+    hint.setAttribute(Qt.WA_TransparentForMouseEvents)
+    hint.setContentsMargins(24, 12, 24, 12)
+    layout.addWidget(hint, 0, 0)
+    return hint
+
+
+def small_label(text: str = "") -> QLabel:
+    """A word-wrapped label in a smaller font, for the legends under and beside the plots."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 0.85)
+    label.setFont(font)
+    return label
+
+
+SWATCH = "\u25a0"
+"""The key of a colour in a legend row (a layer's colour): a small square."""
+KEY_SIZE = (22, 10)
+"""Logical pixels of a line's key in a legend row: long enough to show a dash pattern."""
+
+
+def coloured(text: str, colour: str | QColor) -> str:
+    """``text`` (plain) as rich text in ``colour``."""
+    return f"<span style='color:{QColor(colour).name()}'>{html.escape(text)}</span>"
+
+
+def line_key(pen: QPen) -> str:
+    """Rich text for a short stretch of line drawn with ``pen`` (its colour, width, dashes and
+    opacity, as the plot draws it): an inline image, drawn at twice the size for sharp HiDPI screens."""
+    width, height = KEY_SIZE
+    image = QImage(2 * width, 2 * height, QImage.Format_ARGB32_Premultiplied)
+    image.fill(Qt.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.Antialiasing)
+    painter.scale(2, 2)
+    key = QPen(pen)
+    key.setCosmetic(False)  # widths in logical pixels, scaled with the painter
+    key.setCapStyle(Qt.FlatCap)
+    painter.setPen(key)
+    painter.drawLine(QPointF(0, height / 2), QPointF(width, height / 2))
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.WriteOnly)
+    image.save(buffer, "PNG")
+    encoded = bytes(data.toBase64()).decode("ascii")
+    return f"<img src='data:image/png;base64,{encoded}' width='{width}' height='{height}'>"
+
+
+def legend_keys(entries: Iterable[tuple[str, str]]) -> str:
+    """Rich text for a legend row under plots (a ``small_label``): each (key, name) as the key
+    (``line_key``, or ``coloured(SWATCH, colour)``) followed by the name.
+
+    A legend row says which line is which without covering any of them, as a legend
+    inside a plot does. Each entry is kept whole: a narrow dock wraps the row between
+    entries, never inside one.
+    """
+    return "&nbsp;&nbsp; ".join(f"{key}&nbsp;{html.escape(name).replace(' ', '&nbsp;')}" for key, name in entries)
+
+
+def style_hint(hint: QLabel, theme: Theme) -> None:
+    hint.setStyleSheet(f"color: {faded(theme.foreground, 190).name(QColor.HexArgb)}; background: transparent;")
+
+
+def press_train_text() -> str:
+    return QCoreApplication.translate("plot_utils", "Press Train to start.")
+
+
+def format_number(value: float) -> str:
+    """Compact, readable number for labels and tooltips: 0.0123, 1.2e-05, 3.4e+03."""
+    if not np.isfinite(value):
+        return str(value)
+    if value == 0:
+        return "0"
+    return f"{value:.3g}"
