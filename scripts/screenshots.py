@@ -70,7 +70,9 @@ def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: 
     window.controller.play()
     deadline = time.monotonic() + seconds
     _wait(app, lambda: time.monotonic() > deadline)
-    _wait(app, lambda: modes and getattr(modes[-1], "mode", "") != "compiling", timeout=300)
+    # Until compiling has ended, or the run has (then no more snapshots come; the status bar shows no step mode).
+    _wait(app, lambda: window.controller.state == "finished" or (modes and getattr(modes[-1], "mode", "") != "compiling"),
+          timeout=1200)  # a busy machine compiles slowly
     window.controller.pause()
     _wait(app, lambda: window.controller.state in ("paused", "finished"))  # a preset may end first
     for _ in range(20):
