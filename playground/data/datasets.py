@@ -102,19 +102,13 @@ def make_dataset(spec: DataSpec) -> Dataset:
 
 # -- 2-D sets ---------------------------------------------------------------------
 
-PLANE_GENERATORS = {
-    "circle": generators.circle,
-    "xor": generators.xor,
-    "gaussians": generators.gaussians,
-    "spiral": generators.spiral,
-    "moons": generators.moons,
-    "linear": generators.linear,
-    "spirals_multi": generators.spirals_multi,
-    "blobs": generators.blobs,
-    "plane": generators.plane,
-    "gauss_bumps": generators.gauss_bumps,
-}
-"""Registry name -> generator, for every 2-D set."""
+def _generators(kind: str) -> dict:
+    """Registry name -> the function of ``generators`` of that name, for every set of ``kind``."""
+    return {name: getattr(generators, name) for name, info in registry.DATASETS.items() if info.input_kind == kind}
+
+
+PLANE_GENERATORS = _generators("2d")
+"""Every 2-D set's generator: (rng, n, noise[, classes]) -> points, labels."""
 
 
 def _plane_dataset(spec: DataSpec) -> Dataset:
@@ -147,7 +141,8 @@ def _plane_dataset(spec: DataSpec) -> Dataset:
 
 # -- 1-D curves ---------------------------------------------------------------
 
-CURVES = {"line": generators.line, "sine": generators.sine}
+CURVES = _generators("1d")
+"""Every 1-D set's clean curve: x -> y, float32."""
 
 
 def clean_curve(spec: DataSpec | str, x: np.ndarray) -> np.ndarray:

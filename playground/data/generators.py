@@ -5,7 +5,8 @@ for the app and for exported scripts.
 a design uses into the exported script as they are written here (their source,
 with the constants and functions of this module and of ``design.rules`` that they
 use). So each function needs only numpy (``np``), ``gzip``, its arguments and this
-module's names, and reads as a learner should read it.
+module's names, and reads as a learner should read it. A 2-D or 1-D set's function
+has the set's registry name.
 
 2-D sets live in about [-6, 6]^2 like TensorFlow Playground's; each generator
 follows its dataset.ts. A generator takes (rng, n, noise) (and ``classes`` for the
