@@ -7,7 +7,9 @@ import torch
 from playground.design.schema import BatchNormLayer, Design, DropoutLayer, LinearLayer
 from playground.nn.devices import select_device, unavailable_reasons
 from playground.errors import DesignError
-from playground.nn.model import describe
+from playground.design import rules
+from playground.design.shapes import check_size, layer_shapes, output_size, shape_text
+from playground.nn.model import build_network
 from playground.nn.probes import OVERFLOW, LayerGradient, gradient_verdict
 from playground.training.trainer import Diverged, Trainer
 
@@ -31,27 +33,44 @@ def run_loop(trainer: Trainer):
     return RunLoop(trainer, control, consume).run(), snapshots
 
 
-# --- model description -------------------------------------------------------------
-def test_describe_reports_torch_shapes_and_parameter_counts_of_the_default_net():
-    infos = describe(Design(), n_inputs=2, n_classes=2)
-    assert [i.name for i in infos] == ["Linear 1", "Linear 2", "Output"]
-    assert [i.output_shape for i in infos] == [torch.Size([10, 4]), torch.Size([10, 2]), torch.Size([10, 1])]
-    assert [i.parameters for i in infos] == [2 * 4 + 4, 4 * 2 + 2, 2 + 1]
+# --- layer shapes and the size limit (the torch-free owner the window shows) ---------
+def test_the_default_net_has_the_torch_shapes_and_parameter_counts_shown():
+    d = Design()
+    shapes = layer_shapes(d, 2, output_size(d.loss, 2))
+    batch = rules.batch_size(d.training, 250)
+    assert [s.name for s in shapes] == ["Linear 1", "Linear 2", "Output"]
+    assert [shape_text(batch, s.units) for s in shapes] == [
+        "torch.Size([10, 4])", "torch.Size([10, 2])", "torch.Size([10, 1])"]
+    assert [s.parameters for s in shapes] == [2 * 4 + 4, 4 * 2 + 2, 2 + 1]
 
 
-def test_describe_counts_batchnorm_and_dropout_and_cross_entropy_head():
+def test_batchnorm_and_dropout_are_counted_and_cross_entropy_has_a_unit_per_class():
     d = Design(layers=(LinearLayer(units=5), BatchNormLayer(), DropoutLayer(p=0.2)), loss="cross_entropy")
-    d = d.with_data(dataset="blobs", classes=4)
-    infos = describe(d, n_inputs=2, n_classes=4, batch_size=32)
-    assert [(i.name, i.parameters) for i in infos] == [("Linear 1", 15), ("BatchNorm 1", 10), ("Dropout 1", 0), ("Output", 24)]
-    assert infos[-1].output_shape == torch.Size([32, 4])
+    d = d.with_data(dataset="blobs", classes=4).with_training(batch_size=32)
+    shapes = layer_shapes(d, 2, output_size(d.loss, 4))
+    assert [(s.name, s.parameters) for s in shapes] == [("Linear 1", 15), ("BatchNorm 1", 10), ("Dropout 1", 0), ("Output", 24)]
+    assert shape_text(rules.batch_size(d.training, 250), shapes[-1].units) == "torch.Size([32, 4])"
 
 
 def test_a_network_too_large_to_train_live_is_refused_with_a_message():
     d = Design(layers=tuple(LinearLayer(units=512) for _ in range(30)))
     with pytest.raises(DesignError) as caught:
-        describe(d, 2, 2)
+        check_size(d, 2, 1)
     assert "parameters" in str(caught.value) and caught.value.problems[0].field == "layers"
+    with pytest.raises(DesignError):
+        Trainer(d)
+
+
+def test_a_batch_has_one_row_all_rows_or_the_batch_size_and_an_epoch_is_cut_to_match():
+    t = Design().training
+    assert [rules.batch_size(t.model_copy(update={"batch_mode": m}), 250) for m in ("stochastic", "full", "minibatch")] \
+        == [1, 250, 10]
+    assert rules.batch_size(t.model_copy(update={"batch_size": 400}), 250) == 250  # never more than every row
+    assert rules.batch_size(t.model_copy(update={"batch_mode": "full"}), None) is None  # a CSV file not read yet
+    assert rules.steps_per_epoch(250, 10, has_batchnorm=False) == 25
+    assert rules.steps_per_epoch(251, 10, has_batchnorm=False) == 26  # a last batch of one row
+    assert rules.steps_per_epoch(251, 10, has_batchnorm=True) == 25  # ... joins the one before: batch norm needs 2
+    assert rules.split_sizes(1797, 0.5) == (898, 899)
 
 
 # --- refusing designs that cannot train ----------------------------------------------
@@ -286,10 +305,15 @@ def test_the_run_loop_drives_the_real_trainer_to_the_epoch_limit():
 
 @pytest.mark.parametrize("dataset, loss, classes", [("circle", "bce", 2), ("blobs", "cross_entropy", 5), ("plane", "mse", 0)])
 def test_shapes_without_torch_agree_with_the_real_forward_pass(dataset, loss, classes):
-    from playground.design.shapes import layer_shapes, output_size
-
     layers = (LinearLayer(units=5), BatchNormLayer(), DropoutLayer(), LinearLayer(units=3, activation="relu"))
     d = Design(layers=layers, loss=loss).with_data(dataset=dataset, classes=max(classes, 3))
     quick = layer_shapes(d, 2, output_size(loss, classes))
-    real = describe(d, 2, classes)
-    assert [(q.name, q.units, q.parameters) for q in quick] == [(r.name, r.output_shape[1], r.parameters) for r in real]
+    network, blocks = build_network(d, 2, output_size(loss, classes))
+    network.eval()
+    x, real = torch.zeros(7, 2), []
+    with torch.no_grad():
+        for block in blocks:
+            modules = network[block.start : block.stop]
+            x = modules(x)
+            real.append((block.name, x.shape[1], sum(p.numel() for p in modules.parameters())))
+    assert [(q.name, q.units, q.parameters) for q in quick] == real

@@ -164,11 +164,3 @@ FEATURES: dict[str, str] = {
 }
 
 LAYER_TYPES: dict[str, str] = {"linear": "Linear", "batchnorm": "BatchNorm", "dropout": "Dropout"}
-
-
-def loss_fits(loss: str, task: Task) -> bool:
-    return task in LOSSES[loss].tasks
-
-
-def default_loss(task: Task) -> str:
-    return {"binary": "bce", "multiclass": "cross_entropy", "regression": "mse"}[task]

@@ -18,7 +18,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from playground.design import registry
+from playground.design import registry, rules
 from playground.errors import EXCERPT, DesignError, Problem, excerpt
 
 MAX_UNITS = 512
@@ -237,12 +237,8 @@ def check_design(design: Design) -> list[Problem]:
     problems: list[Problem] = []
     task = design.data.task
     loss = registry.LOSSES[design.loss]
-    if task == "classification":
-        fits = design.loss in ("cross_entropy", "bce")
-    else:
-        fits = task in loss.tasks
-    if not fits:
-        allowed = tuple(name for name, l in registry.LOSSES.items() if _fits(l, task))
+    if not rules.loss_fits(design.loss, task):
+        allowed = rules.fitting_losses(task)
         problems.append(
             Problem(
                 "loss",
@@ -275,10 +271,6 @@ def check_design(design: Design) -> list[Problem]:
     if o.name == "momentum" and o.nesterov and o.momentum == 0:
         problems.append(Problem("optimizer.nesterov", "Nesterov momentum needs a momentum above 0", "nesterov"))
     return problems
-
-
-def _fits(loss: registry.Loss, task: str) -> bool:
-    return loss.name in ("cross_entropy", "bce") if task == "classification" else task in loss.tasks
 
 
 def _task_words(task: str) -> str:

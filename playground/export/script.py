@@ -1,35 +1,37 @@
 """Export a Design as a standalone, readable PyTorch script.
 
 ``export_script(design)`` returns the text of a .py file that needs only torch and
-numpy (and the standard library). It generates the same data (only the generator the
-design uses, copied from ``datasets``), builds the same ``nn.Sequential`` with the
-same init, and trains with the same loss, optimizer, regularization and batches,
-seeded as the app seeds them: on the CPU it reproduces the app's losses step by step.
+numpy (and the standard library). It makes the same data with the engine's own
+functions (the ones the design uses, from ``data.generators`` and ``design.rules``,
+written in as source: one source for the app and the script), builds the same
+``nn.Sequential`` with the same init, and trains with the same loss, optimizer,
+regularization and batches, seeded as the app seeds them: on the CPU it reproduces
+the app's losses step by step.
 
 Each epoch it prints ``epoch N  train loss L``, where L is the mean of that epoch's
 per-batch training losses (without the regularization term), the number the app's
 loss plot averages over an epoch. Nothing runs on import: ``python script.py
 [--epochs N]`` trains.
-
-A test keeps the copied generators equal to ``datasets`` (they are text here, so
-that export works in a frozen build with no .py sources).
 """
 
 from __future__ import annotations
 
+import ast
+import inspect
 import os
+import sys
 import textwrap
 
-from playground.data import csv_import
-
-from playground.design import registry
-from playground.data.datasets import CURVE_NOISE, OUTLIER_OFFSET, DIGITS_FILE
-from playground.design.schema import BatchNormLayer, Design, DropoutLayer, LinearLayer, require_valid
+from playground.data import csv_import, datasets
+from playground.data.datasets import CURVES, PLANE_GENERATORS
+from playground.data.facts import data_facts
+from playground.data.generators import curve_points, feature_map, read_digits, split, standardize
+from playground.design import registry, rules
 from playground.design.io import atomic_write_text
+from playground.design.schema import BatchNormLayer, Design, DropoutLayer, LinearLayer, require_valid
+from playground.design.shapes import layer_names, output_size
 from playground.errors import PlaygroundError, Problem, path_excerpt
 from playground.resources import resource_path
-from playground.design.shapes import output_size
-
 
 def export_script(design: Design) -> str:
     """The script's text. DesignError if the design cannot train; DataError if its CSV cannot be read."""
@@ -64,24 +66,18 @@ def write_script(design: Design, path: str | os.PathLike) -> None:
 
 
 def _data_facts(design: Design) -> dict:
-    """n_inputs, n_train, n_classes (and, for CSV, the file's delimiter and class names)."""
+    """kind, n_inputs, n_train, n_classes, n_outputs (and, for CSV, the file's delimiter and
+    class names). DataError if a CSV file cannot be used."""
     spec = design.data
-    kind = spec.info.input_kind
-    facts: dict = {"kind": kind}
-    if kind == "2d":
-        facts.update(n_inputs=len(spec.features), n_rows=spec.samples)
-        facts["n_classes"] = {"binary": 2, "multiclass": spec.classes, "regression": 0}[spec.info.task]
-    elif kind == "1d":
-        facts.update(n_inputs=1, n_rows=spec.samples, n_classes=0)
-    elif kind == "digits":
-        facts.update(n_inputs=64, n_rows=1797, n_classes=10)
-    else:
+    facts = data_facts(spec)
+    if facts.error is not None:
+        raise facts.error
+    out = {"kind": spec.info.input_kind, "n_inputs": facts.n_inputs, "n_train": facts.n_train,
+           "n_classes": facts.n_classes, "n_outputs": output_size(design.loss, facts.n_classes)}
+    if out["kind"] == "csv":
         table = csv_import.load_csv(spec.csv_path, spec.csv_target, spec.csv_task)
-        facts.update(n_inputs=table.x.shape[1], n_rows=len(table.y), n_classes=len(table.class_names))
-        facts.update(class_names=table.class_names, delimiter=table.delimiter)
-    facts["n_train"] = int(round(facts["n_rows"] * spec.train_fraction))
-    facts["n_outputs"] = output_size(design.loss, facts["n_classes"])
-    return facts
+        out.update(class_names=table.class_names, delimiter=table.delimiter)
+    return out
 
 
 # -- header, imports, constants ----------------------------------------------------------
@@ -123,11 +119,12 @@ def _constants(design: Design, data: dict) -> str:
         lines.append(f"NOISE = {spec.noise!r}  # 0 = clean, 1 = as much noise as signal")
     if data["kind"] == "2d" and spec.info.uses_classes:
         lines.append(f"CLASSES = {spec.classes}")
+    if data["kind"] == "2d":
+        lines.append(f"FEATURES = {tuple(spec.features)!r}  # the model's inputs, computed from each point")
     if data["kind"] == "1d":
-        lines.append(f"CURVE_NOISE = {CURVE_NOISE!r}  # std of the y noise at NOISE = 1")
         lines.append(f"OUTLIER_FRACTION = {spec.outlier_fraction!r}  # share of training points moved off the curve")
     if data["kind"] == "digits":
-        path = str(resource_path(*DIGITS_FILE))
+        path = str(resource_path(*datasets.DIGITS_FILE))
         lines.append(f"DIGITS_FILE = {path!r}  # per row: 64 pixel counts 0..16 (8x8), then the digit")
     if data["kind"] == "csv":
         lines.append(f"CSV_FILE = {spec.csv_path!r}")
@@ -139,173 +136,70 @@ def _constants(design: Design, data: dict) -> str:
     lines.append(f"SEED = {t.seed}  # initial weights, shuffling and dropout")
     lines.append(f"EPOCHS = {t.epochs}")
     if _shuffles(design, data):
-        lines.append(f"BATCH_SIZE = {_batch_size(design, data)}")
+        lines.append(f"BATCH_SIZE = {rules.batch_size(t, data['n_train'])}")
     if t.regularization != "none" and t.regularization_rate > 0:
         lines.append(f"REGULARIZATION_RATE = {t.regularization_rate!r}  # {t.regularization.upper()}")
     lines.append(f"LEARNING_RATE = {o.lr!r}")
     return "\n".join(lines)
 
 
-def _batch_size(design: Design, data: dict) -> int:
-    mode = design.training.batch_mode
-    return {"full": data["n_train"], "stochastic": 1}.get(mode, min(design.training.batch_size, data["n_train"]))
-
-
 def _shuffles(design: Design, data: dict) -> bool:
     """Whether an epoch has several batches, drawn in a new order each epoch."""
-    return _batch_size(design, data) < data["n_train"]
+    return rules.batch_size(design.training, data["n_train"]) < data["n_train"]
 
 
-# -- data ----------------------------------------------------------------------------------
+# -- data: the engine's own functions, as source -------------------------------------------
 
-_SPLIT = '''
-def split(rng, n):
-    """Shuffled row indices: the first round(n * TRAIN_FRACTION) train, the rest test."""
-    order = rng.permutation(n)
-    n_train = int(round(n * TRAIN_FRACTION))
-    return order[:n_train], order[n_train:]
-'''
-
-_BALANCED = '''
-def balanced_labels(n, classes):
-    """int64 (n,): class 0 for the first n / classes points, then class 1, ..."""
-    return (np.arange(n) * classes // n).astype(np.int64)
-'''
-
-_SPIRAL_ARMS = '''
-def spiral_arms(rng, n, noise, arms):
-    """Points on `arms` spiral arms, one class per arm (TensorFlow Playground's spiral)."""
-    tf_noise = noise / 2
-    labels = balanced_labels(n, arms)
-    points = np.empty((n, 2))
-    for k in range(arms):
-        idx = np.flatnonzero(labels == k)
-        i = np.arange(len(idx)) / len(idx)
-        # 2 arms make 1.75 turns; more arms turn less, keeping the gap between arms.
-        r, t = i * 5, (3.5 / arms) * i * 2 * np.pi + 2 * np.pi * k / arms
-        points[idx] = np.stack([r * np.sin(t), r * np.cos(t)], axis=1)
-    return points + rng.uniform(-1, 1, (n, 2)) * tf_noise, labels
-'''
-
-_SAMPLE_SIDE = '''
-def sample_side(rng, m, normal, margin):
-    """m uniform points in [-5, 5]^2 with (point . normal) >= margin."""
-    found = np.empty((0, 2))
-    while len(found) < m:
-        candidates = rng.uniform(-5, 5, (2 * m + 16, 2))
-        found = np.concatenate([found, candidates[candidates @ normal >= margin]])
-    return found[:m]
-'''
-
-# Each 2-D generator: (rng, n, noise[, classes]) -> points float64 (n, 2), labels.
-# ``noise`` is 0..1; TensorFlow Playground's noise slider is 0..50 %.
-_GENERATORS = {
-    "circle": ('''
-def make_points(rng, n, noise):
-    """Class 1 inside radius 2.5, class 0 on a ring from 3.5 to 5."""
-    tf_noise = noise / 2
-    n_inside = n // 2
-    r = np.concatenate([rng.uniform(0, 2.5, n_inside), rng.uniform(3.5, 5, n - n_inside)])
-    angle = rng.uniform(0, 2 * np.pi, n)
-    points = np.stack([r * np.sin(angle), r * np.cos(angle)], axis=1)
-    noisy = points + rng.uniform(-5, 5, (n, 2)) * tf_noise
-    return points, (np.hypot(noisy[:, 0], noisy[:, 1]) < 2.5).astype(np.int64)
-''', ()),
-    "xor": ('''
-def make_points(rng, n, noise):
-    """Class 1 where x1 and x2 have the same sign, class 0 where they differ."""
-    tf_noise = noise / 2
-    points = rng.uniform(-5, 5, (n, 2))
-    points += np.where(points > 0, 0.3, -0.3)  # keeps points off the axes
-    noisy = points + rng.uniform(-5, 5, (n, 2)) * tf_noise
-    return points, (noisy[:, 0] * noisy[:, 1] >= 0).astype(np.int64)
-''', ()),
-    "gaussians": ('''
-def make_points(rng, n, noise):
-    """Two Gaussian clouds, class 0 around (-2, -2) and class 1 around (2, 2)."""
-    std = np.sqrt(0.5 + 3.5 * noise)  # variance 0.5 .. 4
-    labels = balanced_labels(n, 2)
-    centres = np.where(labels[:, None] == 1, 2.0, -2.0)
-    return centres + rng.normal(0, std, (n, 2)), labels
-''', (_BALANCED,)),
-    "spiral": ('''
-def make_points(rng, n, noise):
-    """Two interleaved spiral arms; the first arm is class 1."""
-    points, labels = spiral_arms(rng, n, noise, 2)
-    return points, 1 - labels
-''', (_BALANCED, _SPIRAL_ARMS)),
-    "spirals_multi": ('''
-def make_points(rng, n, noise, classes):
-    """One spiral arm per class."""
-    return spiral_arms(rng, n, noise, classes)
-''', (_BALANCED, _SPIRAL_ARMS)),
-    "moons": ('''
-def make_points(rng, n, noise):
-    """Two interleaved half-moons, class 0 on the upper one."""
-    labels = balanced_labels(n, 2)
-    t = rng.uniform(0, np.pi, n)
-    upper = np.stack([np.cos(t), np.sin(t)], axis=1)
-    lower = np.stack([1 - np.cos(t), 0.5 - np.sin(t)], axis=1)
-    points = np.where(labels[:, None] == 0, upper, lower) + rng.normal(0, 0.4 * noise, (n, 2))
-    return (points - [0.5, 0.25]) * 3.5, labels
-''', (_BALANCED,)),
-    "linear": ('''
-def make_points(rng, n, noise, margin=0.5):
-    """Two classes either side of a random line through the origin, none within
-    `margin` of it; with noise, labels come from jittered positions."""
-    angle = rng.uniform(0, np.pi)
-    normal = np.array([np.cos(angle), np.sin(angle)])
-    labels = balanced_labels(n, 2)
-    points = np.empty((n, 2))
-    for label, sign in ((0, -1), (1, 1)):
-        idx = np.flatnonzero(labels == label)
-        points[idx] = sample_side(rng, len(idx), normal * sign, margin)
-    if noise > 0:
-        noisy = points + rng.uniform(-5, 5, (n, 2)) * noise / 2
-        labels = (noisy @ normal > 0).astype(np.int64)
-    return points, labels
-''', (_BALANCED, _SAMPLE_SIDE)),
-    "blobs": ('''
-def make_points(rng, n, noise, classes):
-    """One Gaussian blob per class, on a circle of radius 3.5."""
-    labels = balanced_labels(n, classes)
-    angles = np.pi / 2 + 2 * np.pi * np.arange(classes) / classes
-    centres = 3.5 * np.stack([np.cos(angles), np.sin(angles)], axis=1)
-    return centres[labels] + rng.normal(0, 0.5 + 1.5 * noise, (n, 2)), labels
-''', (_BALANCED,)),
-    "plane": ('''
-def make_points(rng, n, noise):
-    """Regression: the target is (x1 + x2) / 10, in [-1, 1] over the plane."""
-    points = rng.uniform(-6, 6, (n, 2))
-    noisy = points + rng.uniform(-6, 6, (n, 2)) * noise / 2
-    return points, (noisy[:, 0] + noisy[:, 1]) / 10
-''', ()),
-    "gauss_bumps": ('''
-BUMPS = np.array([[-4, 2.5, 1], [0, 2.5, -1], [4, 2.5, 1], [-4, -2.5, -1], [0, -2.5, 1], [4, -2.5, -1]])
+SOURCE_MODULES = ("playground.data.generators", "playground.design.rules")
+"""Modules whose functions scripts copy as source. The bundle ships their .py files too
+(``module_collection_mode`` in packaging/nn_playground.spec), for ``inspect``."""
 
 
-def make_points(rng, n, noise):
-    """Regression: six bumps (x, y, height +1 or -1), each 1 at its centre and 0 from distance 2."""
-    points = rng.uniform(-6, 6, (n, 2))
-    noisy = points + rng.uniform(-6, 6, (n, 2)) * noise / 2
-    dist = np.hypot(noisy[:, None, 0] - BUMPS[:, 0], noisy[:, None, 1] - BUMPS[:, 1])
-    heights = BUMPS[:, 2] * np.clip(1 - dist / 2, 0, 1)
-    strongest = np.argmax(np.abs(heights), axis=1)
-    return points, heights[np.arange(n), strongest]
-''', ()),
-}
+def _source(*functions) -> str:
+    """The source of ``functions`` as written in SOURCE_MODULES, after every function and
+    constant of those modules that they use (each once, what is used before its user)."""
+    parts: dict[str, str] = {}
 
-_FEATURES = {
-    "x1": "p[:, 0]",
-    "x2": "p[:, 1]",
-    "x1_sq": "p[:, 0] ** 2",
-    "x2_sq": "p[:, 1] ** 2",
-    "x1x2": "p[:, 0] * p[:, 1]",
-    "sin_x1": "np.sin(p[:, 0])",
-    "sin_x2": "np.sin(p[:, 1])",
-}
+    def add(function) -> None:
+        if function.__name__ in parts:
+            return
+        parts[function.__name__] = ""  # being added: a cycle stops here
+        for name in _global_names(function.__code__):
+            value = function.__globals__.get(name)
+            if inspect.isfunction(value) and value.__module__ in SOURCE_MODULES:
+                add(value)
+            elif name.isupper() and name in function.__globals__ and name not in parts:
+                parts[name] = _constant_source(sys.modules[function.__module__], name)
+        del parts[function.__name__]
+        parts[function.__name__] = inspect.getsource(function)
 
-_CURVES = {"line": "0.8 * x", "sine": "np.sin(np.pi * x)"}
+    for function in functions:
+        add(function)
+    return _join(*parts.values())
+
+
+def _global_names(code) -> list[str]:
+    """The names ``code`` (and the functions and comprehensions inside it) looks up."""
+    names = list(code.co_names)
+    for const in code.co_consts:
+        if inspect.iscode(const):
+            names += _global_names(const)
+    return names
+
+
+def _constant_source(module, name: str) -> str:
+    """The lines that assign ``name`` in ``module`` (with their comment and docstring)."""
+    source = inspect.getsource(module)
+    lines = source.splitlines()
+    body = ast.parse(source).body
+    for i, node in enumerate(body):
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == name for t in node.targets):
+            end = node.end_lineno
+            after = body[i + 1] if i + 1 < len(body) else None
+            if isinstance(after, ast.Expr) and isinstance(getattr(after, "value", None), ast.Constant):
+                end = after.end_lineno
+            return "\n".join(lines[node.lineno - 1 : end])
+    raise LookupError(f"{module.__name__} assigns no {name}")
 
 
 def _targets_code(design: Design) -> str:
@@ -328,71 +222,53 @@ def _data_code(design: Design, data: dict) -> str:
 
 
 def _plane_data(design: Design, data: dict) -> str:
-    spec = design.data
-    source, helpers = _GENERATORS[spec.dataset]
-    columns = ", ".join(_FEATURES[f] for f in spec.features)
-    names = ", ".join(spec.features)
-    classes = ", CLASSES" if spec.info.uses_classes else ""
-    inputs = f'''
+    generate = PLANE_GENERATORS[design.data.dataset]
+    classes = ", CLASSES" if design.data.info.uses_classes else ""
+    inputs = '''
 def inputs(points):
-    """The model's inputs ({names}) of each point, float32 (n, {len(spec.features)})."""
-    p = points.astype(np.float64)
-    return torch.as_tensor(np.stack([{columns}], axis=1).astype(np.float32))
+    """The model's inputs (the FEATURES of each point) as a float32 tensor."""
+    return torch.as_tensor(feature_map(points, FEATURES))
 '''
     make = f'''
 def make_data():
     """Training and test inputs and targets, as torch tensors."""
     rng = np.random.default_rng(DATA_SEED)
-    points, labels = make_points(rng, SAMPLES, NOISE{classes})
+    points, labels = {generate.__name__}(rng, SAMPLES, NOISE{classes})
     points = points.astype(np.float32)  # the app rounds the coordinates to float32 once, here
-    train, test = split(rng, SAMPLES)
+    train, test = split(rng, SAMPLES, TRAIN_FRACTION)
     return inputs(points[train]), targets(labels[train]), inputs(points[test]), targets(labels[test])
 '''
-    return _join(*helpers, source, _SPLIT, inputs, _targets_code(design), make)
+    return _join(_source(generate, split, feature_map), inputs, _targets_code(design), make)
 
 
 def _curve_data(design: Design, data: dict) -> str:
-    low, high = OUTLIER_OFFSET
-    curve = f'''
-def curve(x):
-    """The clean target ({design.data.dataset}: y = {_CURVES[design.data.dataset]}), float32 like x."""
-    x = x.astype(np.float64)
-    return ({_CURVES[design.data.dataset]}).astype(np.float32)
-'''
-    make = f'''
-def make_data():
-    """x uniform in [-1, 1], y = curve(x) + noise; then some training points are moved up by
-    {low:g} to {high:g} (outliers). The test set keeps its clean targets."""
-    rng = np.random.default_rng(DATA_SEED)
-    x = rng.uniform(-1, 1, SAMPLES).astype(np.float32)
-    y = curve(x) + rng.normal(0, CURVE_NOISE * NOISE, SAMPLES).astype(np.float32)
-    train, test = split(rng, SAMPLES)
-    y_train = y[train].copy()
-    n_outliers = int(round(OUTLIER_FRACTION * len(train)))
-    moved = rng.choice(len(train), size=n_outliers, replace=False)
-    y_train[moved] += rng.uniform({low!r}, {high!r}, n_outliers).astype(np.float32)
-    return inputs(x[train]), targets(y_train), inputs(x[test]), targets(y[test])
-'''
+    curve = CURVES[design.data.dataset]
     inputs = '''
 def inputs(x):
     """x as a float32 column (n, 1): one input."""
     return torch.as_tensor(x[:, None])
 '''
-    return _join(curve, _SPLIT, inputs, _targets_code(design), make)
+    make = f'''
+def make_data():
+    """Training and test inputs and targets, as torch tensors: y = {curve.__name__}(x) plus noise,
+    with outliers among the training targets."""
+    rng = np.random.default_rng(DATA_SEED)
+    x, y, train, test, y_train, _ = curve_points(rng, {curve.__name__}, SAMPLES, NOISE, TRAIN_FRACTION, OUTLIER_FRACTION)
+    return inputs(x[train]), targets(y_train), inputs(x[test]), targets(y[test])
+'''
+    return _join(_source(curve, curve_points), inputs, _targets_code(design), make)
 
 
 def _digits_data(design: Design, data: dict) -> str:
     make = '''
 def make_data():
     """The 1,797 handwritten digits: 64 pixels scaled to 0..1, and the digit 0..9."""
-    with gzip.open(DIGITS_FILE, "rt", encoding="ascii") as f:
-        table = np.loadtxt(f, delimiter=",", dtype=np.float32)
-    images, labels = table[:, :64], table[:, 64].astype(np.int64)
-    train, test = split(np.random.default_rng(DATA_SEED), len(labels))
+    images, labels = read_digits(DIGITS_FILE)
+    train, test = split(np.random.default_rng(DATA_SEED), len(labels), TRAIN_FRACTION)
     x = images / np.float32(16)
     return torch.as_tensor(x[train]), targets(labels[train]), torch.as_tensor(x[test]), targets(labels[test])
 '''
-    return _join(_SPLIT, _targets_code(design), make)
+    return _join(_source(read_digits, split), _targets_code(design), make)
 
 
 def _csv_data(design: Design, data: dict) -> str:
@@ -406,17 +282,6 @@ def read_csv():
     t = header.index(TARGET)
     x = np.array([[float(cell) for j, cell in enumerate(row) if j != t] for row in rows[1:]], dtype=np.float64)
     return x, [row[t].strip() for row in rows[1:]]
-'''
-    standardize = '''
-def standardize(values, train):
-    """(values - mean) / std per column, with the training rows' mean and std
-    (a constant column is only centred), as float32. Each column is first divided
-    by its largest magnitude, so that values near 1e300 do not overflow."""
-    magnitude = np.abs(values).max(axis=0)
-    values = values / np.where(magnitude > 0, magnitude, 1.0)
-    mean = values[train].mean(axis=0)
-    std = values[train].std(axis=0)
-    return ((values - mean) / np.where(std > 0, std, 1.0)).astype(np.float32)
 '''
     if regression:
         target = "y = np.array([float(cell) for cell in cells], dtype=np.float64)"
@@ -432,11 +297,11 @@ def make_data():
     """The file's rows, split into training and test sets, inputs standardized."""
     x, cells = read_csv()
     {target}
-    train, test = split(np.random.default_rng(DATA_SEED), len(y))
+    train, test = split(np.random.default_rng(DATA_SEED), len(y), TRAIN_FRACTION)
     x = standardize(x, train)
 {scale}    return torch.as_tensor(x[train]), targets(y[train]), torch.as_tensor(x[test]), targets(y[test])
 '''
-    return _join(read, standardize, _SPLIT, _targets_code(design), make)
+    return _join(read, _source(standardize, split), _targets_code(design), make)
 
 
 # -- model ----------------------------------------------------------------------------------
@@ -453,16 +318,13 @@ def _module_code(name: str) -> str | None:
 def _model_code(design: Design, data: dict) -> str:
     lines, linears = [], []  # linears: (module index, activation after it)
     width, index = data["n_inputs"], 0
-    counts = dict.fromkeys(registry.LAYER_TYPES, 0)
 
     def add(code: str, comment: str = "") -> None:
         nonlocal index
         lines.append(f"        {code},{f'  # {comment}' if comment else ''}")
         index += 1
 
-    for layer in design.layers:
-        counts[layer.type] += 1
-        label = f"{registry.LAYER_TYPES[layer.type]} {counts[layer.type]}"
+    for layer, label in zip(design.layers, layer_names(design)):
         activation = "linear"
         if isinstance(layer, LinearLayer):
             linears.append((index, layer.activation))
@@ -542,20 +404,15 @@ def batches(x, y, shuffle):
         "stochastic": "Stochastic gradient descent (one sample per step)",
         "minibatch": "Mini-batch gradient descent (BATCH_SIZE samples per step)",
     }[design.training.batch_mode]
-    lone = ""
-    if design.has_batchnorm:
-        lone = (
-            "    if len(x) % BATCH_SIZE == 1 and cuts:\n"
-            "        cuts.pop()  # BatchNorm needs 2+ samples: a lone last sample joins the previous batch\n"
-        )
-    return f'''
+    batches = f'''
 def batches(x, y, shuffle):
     """{what}: the training set in a new
     random order each epoch, cut into batches."""
     order = torch.randperm(len(x), generator=shuffle)
-    cuts = list(range(BATCH_SIZE, len(x), BATCH_SIZE))
-{lone}    return list(zip(torch.tensor_split(x[order], cuts), torch.tensor_split(y[order], cuts)))
+    cuts = batch_cuts(len(x), BATCH_SIZE, has_batchnorm={design.has_batchnorm})
+    return list(zip(torch.tensor_split(x[order], cuts), torch.tensor_split(y[order], cuts)))
 '''
+    return _join(_source(rules.batch_cuts), batches)
 
 
 def _penalty_code(design: Design) -> str:

@@ -27,7 +27,9 @@ from playground.design.schema import Design, require_valid
 from playground.nn.devices import DeviceChoice, select_device
 from playground.errors import DesignError, PlaygroundError, Problem
 from playground.training.fast_step import COMPILER, K_MAX, Cancelled, FastStep, chunk_size, unavailable_reason
-from playground.nn.model import build_network, check_size, output_size, steps_per_epoch, weight_penalty
+from playground.design import rules
+from playground.design.shapes import check_size, output_size
+from playground.nn.model import build_network, weight_penalty
 from playground.nn.probes import (
     OVERFLOW,
     ActivationStats,
@@ -138,7 +140,7 @@ def check_fit(design: Design, dataset: Dataset) -> None:
             [Problem("loss", f"binary cross-entropy needs exactly 2 classes; this data has {dataset.n_classes}: use cross-entropy")],
             title="The loss does not fit the data:",
         )
-    if (design.loss in ("cross_entropy", "bce")) != (dataset.task != "regression"):
+    if not rules.loss_fits(design.loss, dataset.task):
         kind = "regression" if dataset.task == "regression" else "classification"
         raise DesignError([Problem("loss", f"{design.loss} does not fit {kind} data")], title="The loss does not fit the data:")
 
@@ -167,11 +169,9 @@ class Trainer:
         self.x_train, self.y_train, self.c_train = self._tensors(self.dataset.x_train, self.dataset.y_train)
         self.x_test, self.y_test, self.c_test = self._tensors(self.dataset.x_test, self.dataset.y_test)
         n_train = len(self.x_train)
-        mode = design.training.batch_mode
-        self.batch_size = {"full": n_train, "stochastic": 1}.get(mode, min(design.training.batch_size, n_train))
-        self.steps_per_epoch = steps_per_epoch(n_train, self.batch_size)
-        if design.has_batchnorm and n_train % self.batch_size == 1 and self.steps_per_epoch > 1:
-            self.steps_per_epoch -= 1  # the lone last sample joins the previous batch
+        self.batch_size = rules.batch_size(design.training, n_train)
+        self._cuts = rules.batch_cuts(n_train, self.batch_size, design.has_batchnorm)
+        self.steps_per_epoch = rules.steps_per_epoch(n_train, self.batch_size, design.has_batchnorm)
         self.max_steps = design.training.epochs * self.steps_per_epoch
         self.step = 0
         self.diverged = False
@@ -257,8 +257,7 @@ class Trainer:
         self._epoch_order = order
         order = order.to(self.device)
         xs, ys = self.x_train[order], self.y_train[order]
-        cuts = [i * self.batch_size for i in range(1, self.steps_per_epoch)]
-        self._batches = list(zip(torch.tensor_split(xs, cuts), torch.tensor_split(ys, cuts)))
+        self._batches = list(zip(torch.tensor_split(xs, self._cuts), torch.tensor_split(ys, self._cuts)))
         self._stacked = self._stack(xs, ys, self.full_batches)
 
     # --- saving and resuming (the weights, optimizer and global RNG are the caller's) ---

@@ -365,7 +365,7 @@ class FileActions(QObject):
         return str(folder / (safe_file_name(self.display_name()) + ending))
 
     def show_problems(self, title: str, error: PlaygroundError) -> None:
-        from playground.ui.panels.data_panel import problem_text
+        from playground.ui.messages import problem_text
         from playground.ui.messages import error_title
 
         box = QMessageBox(QMessageBox.Warning, title, error_title(error) or title, QMessageBox.Ok, self.window)
@@ -576,6 +576,6 @@ def _modified(path: Path) -> float:
 
 def _problem_lines(problems: list) -> list[str]:
     """Each problem in the interface language, its field in words."""
-    from playground.ui.panels.data_panel import problem_text
+    from playground.ui.messages import problem_text
 
     return [problem_text(problem) for problem in problems]

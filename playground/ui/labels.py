@@ -1,4 +1,5 @@
-"""Translated names for what the registry lists (datasets, activations, losses...).
+"""Translated names for what the registry lists (datasets, activations, losses...),
+with the words for a task and an activation's tooltip.
 
 The core keeps English labels; the window shows them through Qt's translation
 system. The QT_TRANSLATE_NOOP list below is what pyside6-lupdate extracts."""
@@ -108,3 +109,43 @@ def short_layer_name(name: str) -> str:
     if short is None:
         return layer_name(name)
     return QCoreApplication.translate("layers", "{0} {1}").format(short, number) if number else short
+
+
+def task_label(task: str) -> str:
+    """A task as an adjective for "... data": "two-class", "multi-class", "regression",
+    "classification" (a CSV file whose classes are not known yet)."""
+    words = {
+        "binary": QT_TRANSLATE_NOOP("DataPanel", "two-class"),
+        "multiclass": QT_TRANSLATE_NOOP("DataPanel", "multi-class"),
+        "regression": QT_TRANSLATE_NOOP("DataPanel", "regression"),
+        "classification": QT_TRANSLATE_NOOP("DataPanel", "classification"),
+    }
+    return QCoreApplication.translate("DataPanel", words[task])
+
+
+def activation_tip(name: str) -> str:
+    """What the activation ``name`` does, for its tooltip."""
+    tips = {
+        "relu": QT_TRANSLATE_NOOP(
+            "Activations",
+            "ReLU: max(0, x). Its slope is 1 for every positive input, so gradients pass back through deep "
+            "stacks without shrinking: the usual cure for vanishing gradients. Units stuck below 0 stop learning."),
+        "leaky_relu": QT_TRANSLATE_NOOP(
+            "Activations", "LeakyReLU: like ReLU, but a small slope (0.01) below 0 keeps every unit learning."),
+        "elu": QT_TRANSLATE_NOOP(
+            "Activations", "ELU: like ReLU for positive inputs, a smooth curve towards -1 below 0."),
+        "gelu": QT_TRANSLATE_NOOP("Activations", "GELU: a smooth ReLU, used in transformers."),
+        "silu": QT_TRANSLATE_NOOP("Activations", "SiLU (swish): x times sigmoid(x), a smooth ReLU."),
+        "sigmoid": QT_TRANSLATE_NOOP(
+            "Activations",
+            "Sigmoid: squashes into 0..1. Its slope is at most 0.25, so in deep stacks the gradient shrinks "
+            "layer by layer: vanishing gradients."),
+        "tanh": QT_TRANSLATE_NOOP(
+            "Activations",
+            "Tanh: squashes into -1..1, centred on 0. Saturates for large inputs, where its slope (and the "
+            "gradient) nearly vanishes."),
+        "softplus": QT_TRANSLATE_NOOP("Activations", "Softplus: log(1 + eˣ), a smooth ReLU that is never exactly 0."),
+        "linear": QT_TRANSLATE_NOOP(
+            "Activations", "Linear (identity): no non-linearity. Stacked linear layers are no better than one."),
+    }
+    return QCoreApplication.translate("Activations", tips[name])

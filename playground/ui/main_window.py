@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
 from playground.design.schema import Design, check_design, is_cosmetic_change, is_live_change
 from playground.training.run_loop import SPEEDS
 
-from playground.ui.panels.data_panel import DataPanel, problem_text
+from playground.ui.panels.data_panel import DataPanel
 from playground.ui.document import DesignDocument
 from playground.ui.widgets.elided_label import ElidedLabel
 from playground.ui.i18n import LANGUAGES
 from playground.ui.panels.layer_editor import LayerEditor
 from playground.ui.panels.lesson_note import LessonNote
-from playground.ui.messages import device_notice, snapshot_message, step_mode_text
+from playground.ui.messages import device_notice, problem_text, snapshot_message, step_mode_text
 from playground.ui.theme import Theme, apply_palette, resolve
 from playground.ui.training_controller import RunInfo, TrainingController
 from playground.ui.training_keys import TrainingKeys

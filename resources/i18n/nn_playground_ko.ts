@@ -1356,15 +1356,15 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     </message>
     <message>
         <source>Linear {0}</source>
-        <translation>Linear {0}</translation>
+        <translation type="vanished">Linear {0}</translation>
     </message>
     <message>
         <source>BatchNorm {0}</source>
-        <translation>BatchNorm {0}</translation>
+        <translation type="vanished">BatchNorm {0}</translation>
     </message>
     <message>
         <source>Dropout {0}</source>
-        <translation>Dropout {0}</translation>
+        <translation type="vanished">Dropout {0}</translation>
     </message>
     <message>
         <source>Input</source>
@@ -1469,6 +1469,41 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     <message>
         <source>Change weight init</source>
         <translation>가중치 초기화 변경</translation>
+    </message>
+</context>
+<context>
+    <name>LayerRow</name>
+    <message>
+        <source>The shape of the tensor this layer outputs, as torch prints it: [rows in a batch, units], and how many weights and biases the layer learns.</source>
+        <translation>이 계층이 내보내는 텐서의 형태(shape)를 torch가 출력하는 모양 그대로([배치의 행 수, 뉴런 수]) 보여 주고, 이 계층이 학습하는 가중치와 편향의 개수도 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Units (neurons) in this fully connected layer. Each computes a weighted sum of all outputs of the layer before, plus a bias. More units fit more complex shapes.</source>
+        <translation>이 완전 연결 계층의 뉴런(유닛) 수입니다. 각 뉴런은 앞 계층의 모든 출력에 가중치를 곱해 더한 뒤 편향을 더합니다. 뉴런이 많을수록 더 복잡한 모양을 맞출 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The chance that each unit is switched off in a training step. The network cannot rely on any single unit, which fights overfitting. Nothing is dropped when evaluating.</source>
+        <translation>학습 스텝에서 각 뉴런이 꺼질 확률입니다. 신경망이 어느 한 뉴런에 기댈 수 없게 되어 과적합을 막습니다. 평가할 때는 아무것도 끄지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Batch-norm momentum: the weight of the newest batch in the running mean and variance (0.1 keeps about the last 10 batches). The running averages are used when evaluating; training uses each batch&apos;s own statistics.</source>
+        <translation>배치 정규화 모멘텀: 누적 평균과 분산에서 가장 최근 배치가 차지하는 비중입니다(0.1이면 대략 최근 10개 배치를 반영합니다). 누적 평균은 평가할 때 쓰고, 학습할 때는 각 배치 자체의 통계를 씁니다.</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <source>Momentum of the running mean and variance: the weight of the newest batch in the averages used when evaluating (training uses each batch&apos;s own statistics).</source>
+        <translation type="vanished">누적 평균과 분산의 모멘텀: 평가할 때 쓰는 평균에서 가장 최근 배치가 차지하는 비중입니다(학습할 때는 각 배치 자체의 통계를 씁니다).</translation>
+    </message>
+    <message>
+        <source>The activation function applied to this layer&apos;s outputs. Without a non-linear one, the whole network can only draw straight boundaries.</source>
+        <translation>이 계층의 출력에 적용하는 활성 함수입니다. 비선형 함수가 없으면 신경망 전체가 직선 경계밖에 그리지 못합니다.</translation>
+    </message>
+    <message>
+        <source>{0} · {1} parameters</source>
+        <translation>{0} · 파라미터 {1}개</translation>
     </message>
 </context>
 <context>
@@ -2768,41 +2803,6 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     <message>
         <source>There are no weights to save yet.</source>
         <translation>아직 저장할 가중치가 없습니다.</translation>
-    </message>
-</context>
-<context>
-    <name>_Row</name>
-    <message>
-        <source>The shape of the tensor this layer outputs, as torch prints it: [rows in a batch, units], and how many weights and biases the layer learns.</source>
-        <translation>이 계층이 내보내는 텐서의 형태(shape)를 torch가 출력하는 모양 그대로([배치의 행 수, 뉴런 수]) 보여 주고, 이 계층이 학습하는 가중치와 편향의 개수도 보여 줍니다.</translation>
-    </message>
-    <message>
-        <source>Units (neurons) in this fully connected layer. Each computes a weighted sum of all outputs of the layer before, plus a bias. More units fit more complex shapes.</source>
-        <translation>이 완전 연결 계층의 뉴런(유닛) 수입니다. 각 뉴런은 앞 계층의 모든 출력에 가중치를 곱해 더한 뒤 편향을 더합니다. 뉴런이 많을수록 더 복잡한 모양을 맞출 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>The chance that each unit is switched off in a training step. The network cannot rely on any single unit, which fights overfitting. Nothing is dropped when evaluating.</source>
-        <translation>학습 스텝에서 각 뉴런이 꺼질 확률입니다. 신경망이 어느 한 뉴런에 기댈 수 없게 되어 과적합을 막습니다. 평가할 때는 아무것도 끄지 않습니다.</translation>
-    </message>
-    <message>
-        <source>Batch-norm momentum: the weight of the newest batch in the running mean and variance (0.1 keeps about the last 10 batches). The running averages are used when evaluating; training uses each batch&apos;s own statistics.</source>
-        <translation>배치 정규화 모멘텀: 누적 평균과 분산에서 가장 최근 배치가 차지하는 비중입니다(0.1이면 대략 최근 10개 배치를 반영합니다). 누적 평균은 평가할 때 쓰고, 학습할 때는 각 배치 자체의 통계를 씁니다.</translation>
-    </message>
-    <message>
-        <source>momentum</source>
-        <translation>모멘텀</translation>
-    </message>
-    <message>
-        <source>Momentum of the running mean and variance: the weight of the newest batch in the averages used when evaluating (training uses each batch&apos;s own statistics).</source>
-        <translation type="vanished">누적 평균과 분산의 모멘텀: 평가할 때 쓰는 평균에서 가장 최근 배치가 차지하는 비중입니다(학습할 때는 각 배치 자체의 통계를 씁니다).</translation>
-    </message>
-    <message>
-        <source>The activation function applied to this layer&apos;s outputs. Without a non-linear one, the whole network can only draw straight boundaries.</source>
-        <translation>이 계층의 출력에 적용하는 활성 함수입니다. 비선형 함수가 없으면 신경망 전체가 직선 경계밖에 그리지 못합니다.</translation>
-    </message>
-    <message>
-        <source>{0} · {1} parameters</source>
-        <translation>{0} · 파라미터 {1}개</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,8 @@ from PySide6.QtCore import Qt
 
 from playground.design import registry
 from playground.design.schema import Design
-from playground.ui.panels.data_panel import DataPanel, split_sizes
+from playground.design.rules import split_sizes
+from playground.ui.panels.data_panel import DataPanel
 from playground.ui.document import DesignDocument
 
 

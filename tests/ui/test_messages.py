@@ -59,7 +59,7 @@ def test_design_file_problems_are_worded_in_korean(korean):
 
     from playground.design.io import design_from_json, design_to_json
     from playground.errors import DesignFileError
-    from playground.ui.panels.data_panel import problem_text
+    from playground.ui.messages import problem_text
 
     document = json.loads(design_to_json(Design()))
     document["optimizer"]["lr"] = -1

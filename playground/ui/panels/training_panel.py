@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.design import registry
+from playground.design import registry, rules
 from playground.design.schema import MAX_SAMPLES, Design, check_design, problems_from_validation
 
-from playground.ui.panels.data_panel import MessageLabel, blocked, data_facts, guard_wheel, problem_text, task_words
+from playground.data.facts import data_facts
+from playground.ui.messages import problem_text
+from playground.ui.widgets.controls import MessageLabel, blocked, guard_wheel
 from playground.ui.messages import device_reason
-from playground.ui.labels import loss_label, optimizer_label, tr_label
+from playground.ui.labels import loss_label, optimizer_label, task_label, tr_label
 
 LADDER = (1, 2, 3, 5)
 """Arrow steps of a LogSpinBox: 1, 2, 3, 5 times a power of ten."""
@@ -340,12 +342,12 @@ class TrainingPanel(QWidget):
     def _show_losses(self, design: Design, task: str) -> None:
         model: QStandardItemModel = self.loss_combo.model()
         for i, name in enumerate(registry.LOSSES):
-            fits = name in ("cross_entropy", "bce") if task == "classification" else registry.loss_fits(name, task)
+            fits = rules.loss_fits(name, task)
             model.item(i).setEnabled(fits)
             tip = self._loss_tips[name]
             if not fits:
                 tip = self.tr("{0} does not fit {1} data. {2}").format(
-                    loss_label(name), task_words(task), tip)
+                    loss_label(name), task_label(task), tip)
             self.loss_combo.setItemData(i, tip, Qt.ToolTipRole)
         with blocked(self.loss_combo):
             self.loss_combo.setCurrentIndex(self.loss_combo.findData(design.loss))
@@ -391,7 +393,7 @@ class TrainingPanel(QWidget):
             return text
         if mode == "stochastic" or size == 1:
             return self.tr("One epoch is {0} steps of one point each.").format(n_train)
-        steps = math.ceil(n_train / size)
+        steps = rules.steps_per_epoch(n_train, size, design.has_batchnorm)
         return self.tr("One epoch is {0} steps of {1} points ({2} training points).").format(steps, size, n_train)
 
     def _show_message(self, design: Design) -> None:
