@@ -27,7 +27,7 @@ from playground.data.datasets import CURVES, PLANE_GENERATORS
 from playground.data.facts import data_facts
 from playground.data.generators import curve_points, feature_map, read_digits, split, standardize
 from playground.design import registry, rules
-from playground.design.io import atomic_write_text
+from playground.files import atomic_write_text
 from playground.design.schema import BatchNormLayer, Design, DropoutLayer, LinearLayer, require_valid
 from playground.design.shapes import layer_names, output_size
 from playground.errors import PlaygroundError, Problem, path_excerpt

@@ -26,7 +26,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from playground.design.schema import Design, trains_alike
-from playground.design.io import STALE_TEMP_SECONDS, remove_stale_temps, weights_path_for
+from playground.design.io import weights_path_for
+from playground.files import STALE_TEMP_SECONDS, remove_stale_temps
 from playground.errors import PlaygroundError
 
 from playground.ui.i18n import file_dialog_options
@@ -409,7 +410,7 @@ class FileActions(QObject):
             self.write_metrics(Path(name))
 
     def write_metrics(self, path: Path) -> bool:
-        from playground.design.io import atomic_write_text
+        from playground.files import atomic_write_text
 
         try:
             atomic_write_text(path, self.window.metrics_csv())
@@ -464,7 +465,8 @@ class FileActions(QObject):
 
     def write_autosave(self) -> None:
         """Keep the unsaved design where a crash cannot take it (atomic, in the data folder)."""
-        from playground.design.io import atomic_write_text, design_to_json
+        from playground.design.io import design_to_json
+        from playground.files import atomic_write_text
 
         if not self.dirty:
             return
