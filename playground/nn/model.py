@@ -110,14 +110,15 @@ def count_parameters(module: nn.Module) -> int:
     return sum(p.numel() for p in module.parameters())
 
 
-def check_size(design: Design, n_inputs: int, n_outputs: int) -> None:
-    """Refuse a stack too big to train live, before allocating it."""
+def check_size(design: Design, n_inputs: int, n_outputs: int) -> int:
+    """Refuse a stack too big to train live, before allocating it; else its parameter count."""
     total = total_parameters(design, n_inputs, n_outputs)
     if total > MAX_PARAMETERS:
         raise DesignError(
             [Problem("layers", f"{total:,} parameters is more than this app trains live ({MAX_PARAMETERS:,}); use fewer or narrower layers")],
             title="The network is too large:",
         )
+    return total
 
 
 def describe(design: Design, n_inputs: int, n_classes: int, batch_size: int | None = None) -> list[LayerInfo]:

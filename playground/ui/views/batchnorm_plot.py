@@ -10,23 +10,20 @@ after a BatchNorm layer they stay near 0 ± 1 (moved only by the learned gamma/b
 
 from __future__ import annotations
 
-import sys
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QTabBar, QVBoxLayout, QWidget
 
-from playground.design.schema import BatchNormLayer, Design, LinearLayer
-from playground.training.run_loop import Snapshot
+from playground.runs.messages import RunInfo, Snapshot
+from playground.runs.series import Series
 
 from playground.ui.labels import layer_name
-from playground.ui.widgets.plot_utils import (SWATCH, History, band_item, coloured, corner_label, faded, history_curve, layer_colours,
+from playground.ui.widgets.plot_utils import (SWATCH, band_item, coloured, corner_label, faded, history_curve, layer_colours,
                          legend_keys, line_key, make_plot, overlay_hint, press_train_text, reset_range, set_band,
                          small_label, style_hint, style_plot)
-from playground.ui.widgets.preview import preview
 from playground.ui.theme import LIGHT, Theme
-from playground.ui.training_controller import RunInfo
 
 SERIES = ("batch_mean", "running_mean", "batch_var", "running_var", "gamma", "beta")
 STATISTICS = ("mean", "variance", "gamma_beta")  # the three plots, two SERIES each
@@ -48,10 +45,10 @@ class BatchNormPlot(QWidget):
         self._theme = theme
         self._bn_names: list[str] = []
         self._bn_units: dict[str, int] = {}
-        self._bn_mean: dict[str, History] = {}  # (n, 6): each series averaged over features
-        self._bn_full: dict[str, History] = {}  # (n, 6, features)
+        self._bn_mean: dict[str, Series] = {}  # (n, 6): each series averaged over features
+        self._bn_full: dict[str, Series] = {}  # (n, 6, features)
         self._shift_names: list[str] = []
-        self._shift = History((0, 2))  # (n, layers, [mean, std])
+        self._shift = Series((0, 2))  # (n, layers, [mean, std])
         self._shift_items: list[tuple[pg.PlotDataItem, pg.PlotCurveItem]] = []  # (mean line, ± std band)
         self._shift_groups: list[int] = []  # colour group per layer (see _depth_groups)
         self._last_probe_step: int | None = None
@@ -308,8 +305,8 @@ class BatchNormPlot(QWidget):
     def _set_batchnorm_layers(self, names: list[str], units: list[int]) -> None:
         self._bn_names = list(names)
         self._bn_units = dict(zip(names, units))
-        self._bn_mean = {n: History((len(SERIES),)) for n in names}
-        self._bn_full = {n: History((len(SERIES), u), np.float32, max_bytes=FEATURE_HISTORY_BYTES)
+        self._bn_mean = {n: Series((len(SERIES),)) for n in names}
+        self._bn_full = {n: Series((len(SERIES), u), np.float32, max_bytes=FEATURE_HISTORY_BYTES)
                          for n, u in zip(names, units)}
         self._layer_box.blockSignals(True)
         self._layer_box.clear()
@@ -424,7 +421,7 @@ class BatchNormPlot(QWidget):
     def _set_shift_layers(self, layers: list[tuple[str, str]]) -> None:
         """``layers``: (name, kind) of every Linear and BatchNorm layer, input side first."""
         names = [name for name, _ in layers]
-        self._shift = History((len(names), 2))
+        self._shift = Series((len(names), 2))
         if names == self._shift_names:
             for mean, band in self._shift_items:
                 mean.setData([], [])
@@ -524,15 +521,3 @@ def _depth_groups(kinds: list[str]) -> list[int]:
             groups.append(groups[-1] + 1 if groups else 0)
         last = kind
     return groups
-
-
-def _with_batchnorm() -> Design:
-    """Four Linear -> BatchNorm -> ReLU blocks: flat, well-scaled pre-activations."""
-    layers = []
-    for _ in range(4):
-        layers += [LinearLayer(units=8, activation="linear"), BatchNormLayer(activation="relu")]
-    return Design(layers=tuple(layers))
-
-
-if __name__ == "__main__":
-    sys.exit(preview(BatchNormPlot, _with_batchnorm(), title="Batch normalization"))

@@ -17,7 +17,6 @@ with setImage/setData.
 
 from __future__ import annotations
 
-import sys
 
 import numpy as np
 import pyqtgraph as pg
@@ -27,6 +26,7 @@ from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from playground.design import registry
+from playground.runs.messages import Dashboard
 
 from playground.ui.theme import LIGHT, Theme
 
@@ -131,7 +131,7 @@ class OutputView(QWidget):
         self._theme = LIGHT
         self._dataset = None
         self._mode = "boundary"
-        self._last_extras: dict = {}
+        self._last: Dashboard | None = None  # the newest record this mode can draw
         self._image_rgba: np.ndarray | None = None
         self._curve = (np.zeros(0, np.float32), np.zeros(0, np.float32))
         self._confusion: np.ndarray | None = None
@@ -226,9 +226,9 @@ class OutputView(QWidget):
         if self._dataset is not None:
             self._style_points()
             self._rebuild_legend()
-            if self._last_extras:
+            if self._last is not None:
                 self._confusion = None  # recolour even though the counts did not change
-                self._draw(self._last_extras)
+                self._draw(self._last)
 
     def start_run(self, info) -> None:
         """A new run: pick the mode for its data, plot the points, forget the old picture."""
@@ -267,7 +267,7 @@ class OutputView(QWidget):
         self._canvas.setToolTip(reason)
 
     def _forget_picture(self) -> None:
-        self._last_extras = {}
+        self._last = None
         self._image_rgba = None
         self._curve = (np.zeros(0, np.float32), np.zeros(0, np.float32))
         self._confusion = None
@@ -283,10 +283,10 @@ class OutputView(QWidget):
         """Draw the snapshot's predictions (cheap: one image or one curve, a label)."""
         if self._dataset is None:
             return
-        extras = snapshot.extras or {}
-        if self._wanted_key() in extras:
-            self._last_extras = extras
-            self._draw(extras)
+        dashboard = snapshot.dashboard
+        if dashboard is not None and getattr(dashboard, self._wanted_field()) is not None:
+            self._last = dashboard
+            self._draw(dashboard)
         self._set_info(self._metrics_text(snapshot.metrics))
 
     # --- public for tests -------------------------------------------------------------------
@@ -338,22 +338,23 @@ class OutputView(QWidget):
         """What the hover tooltip says at plot coordinates (x, y)."""
         if self._dataset is None:
             return self.tr("Press Train to start.")
-        if self._mode in ("boundary", "surface") and self._last_extras:
+        if self._mode in ("boundary", "surface") and self._last is not None:
             return self._describe_plane(x, y)
         if self._mode == "confusion" and self._confusion is not None:
             return self._describe_cell(x, y)
         return self._mode_tooltip()
 
     # --- drawing -----------------------------------------------------------------------------
-    def _wanted_key(self) -> str:
+    def _wanted_field(self) -> str:
+        """The Dashboard field this mode draws."""
         return {"boundary": "boundary", "surface": "boundary", "curve": "curve_y",
                 "confusion": "confusion", "scatter": "predicted"}[self._mode]
 
-    def _draw(self, extras: dict) -> None:
-        getattr(self, f"_draw_{self._mode}")(extras)
+    def _draw(self, dashboard: Dashboard) -> None:
+        getattr(self, f"_draw_{self._mode}")(dashboard)
 
-    def _draw_boundary(self, extras: dict) -> None:
-        probs = np.asarray(extras["boundary"])
+    def _draw_boundary(self, dashboard: Dashboard) -> None:
+        probs = np.asarray(dashboard.boundary)
         if probs.ndim != 3:
             return
         if probs.shape[-1] == 2:
@@ -363,8 +364,8 @@ class OutputView(QWidget):
                                rgb(neutral_colour(self._theme)), BACKGROUND_STRENGTH)
         self._set_plane_image(rgba)
 
-    def _draw_surface(self, extras: dict) -> None:
-        values = np.asarray(extras["boundary"])
+    def _draw_surface(self, dashboard: Dashboard) -> None:
+        values = np.asarray(dashboard.boundary)
         if values.ndim != 2:
             return
         self._set_plane_image(diverging_image(values, self._value_scale, self._lut))
@@ -374,14 +375,14 @@ class OutputView(QWidget):
         self._image.setImage(rgba, levels=(0, 255), autoLevels=False)
         self._image.setRect(cell_centred_rect(self._dataset.extent, rgba.shape[0]))
 
-    def _draw_curve(self, extras: dict) -> None:
-        x = np.asarray(extras.get("curve_x", []), dtype=np.float32)
-        y = np.nan_to_num(np.asarray(extras["curve_y"], dtype=np.float32))
+    def _draw_curve(self, dashboard: Dashboard) -> None:
+        x = np.asarray(dashboard.curve_x if dashboard.curve_x is not None else [], dtype=np.float32)
+        y = np.nan_to_num(np.asarray(dashboard.curve_y, dtype=np.float32))
         self._curve = (x, y)
         self._fit.setData(x, y)
 
-    def _draw_confusion(self, extras: dict) -> None:
-        counts = np.asarray(extras["confusion"])
+    def _draw_confusion(self, dashboard: Dashboard) -> None:
+        counts = np.asarray(dashboard.confusion)
         if self._confusion is not None and np.array_equal(counts, self._confusion):
             return
         self._confusion = counts
@@ -398,9 +399,9 @@ class OutputView(QWidget):
             for item, count, dark in zip(self._cell_texts, counts.ravel(), share.ravel() > 0.55):
                 item.setText(str(int(count)), color=self._cell_text_colour(dark, count == 0))
 
-    def _draw_scatter(self, extras: dict) -> None:
-        actual = np.asarray(extras.get("actual", []), dtype=np.float32)
-        predicted = np.nan_to_num(np.asarray(extras["predicted"], dtype=np.float32))
+    def _draw_scatter(self, dashboard: Dashboard) -> None:
+        actual = np.asarray(dashboard.actual if dashboard.actual is not None else [], dtype=np.float32)
+        predicted = np.nan_to_num(np.asarray(dashboard.predicted, dtype=np.float32))
         self._test.setData(actual, predicted)
         self._scatter_values = (actual, predicted)
 
@@ -618,7 +619,7 @@ class OutputView(QWidget):
         return self.tr("Test loss {0:.4g}, train loss {1:.4g}").format(metrics.test_loss, metrics.train_loss)
 
     def _describe_plane(self, x: float, y: float) -> str:
-        values = np.asarray(self._last_extras["boundary"])
+        values = np.asarray(self._last.boundary)
         x0, x1, y0, y1 = self._dataset.extent
         r = values.shape[0]
         col = int(round((x - x0) / (x1 - x0) * (r - 1)))
@@ -683,14 +684,3 @@ def _r_squared(actual: np.ndarray, predicted: np.ndarray) -> float:
     if spread == 0:
         return float("nan")
     return 1.0 - float(np.sum((actual - predicted) ** 2)) / spread
-
-
-if __name__ == "__main__":
-    from playground.design.schema import Design, LinearLayer
-
-    from playground.ui.widgets.preview import preview
-
-    spiral = Design(layers=(LinearLayer(units=8), LinearLayer(units=8), LinearLayer(units=4)))
-    spiral = spiral.with_data(dataset="spiral", features=("x1", "x2", "x1_sq", "x2_sq", "sin_x1", "sin_x2"))
-    spiral = spiral.with_optimizer(name="adam", lr=0.01)
-    sys.exit(preview(OutputView, spiral))

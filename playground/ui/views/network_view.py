@@ -17,7 +17,6 @@ Column indices (``layer_index`` below): 0 = inputs, i = ``info.blocks[i - 1]``.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -27,6 +26,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextOption
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QScrollArea, QToolTip, QVBoxLayout, QWidget
 
 from playground.design import registry
+from playground.runs.messages import BlockPicture, Dashboard
 
 from playground.ui.views.boundary_view import target_scale, diverging_image, diverging_lut
 from playground.ui.labels import layer_name, short_layer_name, tr_label
@@ -58,8 +58,7 @@ class _Column:
     units: int
     activation: str = "linear"
     dropout_p: float = 0.0
-    map_index: int | None = None  # into extras["neurons"]
-    weight_index: int | None = None  # into extras["weights"] / extras["biases"]
+    block: int | None = None  # into RunInfo.blocks and Dashboard.blocks (None: the inputs)
     source: int | None = None  # column feeding it (skips dropout bands)
     x: float = 0.0
     size: float = 0.0
@@ -96,8 +95,7 @@ class NetworkView(QWidget):
         self._columns: list[_Column] = []
         self._dataset = None
         self._planar = False
-        self._weights: list[np.ndarray] = []
-        self._biases: list[np.ndarray] = []
+        self._dashboard: Dashboard | None = None  # the newest record (weights, maps), kept to recolour
         self._batchnorm: dict = {}
         self._edge_values = np.zeros(0)
         self._edge_keys = np.zeros((0, 3), dtype=np.int64)  # (column, source neuron, target neuron)
@@ -105,7 +103,6 @@ class NetworkView(QWidget):
         self._groups: list[tuple[str, float, int]] = []
         self._edge_bins = np.zeros(0, dtype=np.int64)
         self._edge_members: dict[tuple[str, int], np.ndarray] = {}  # edge numbers per curve, as drawn
-        self._last_maps: dict = {}  # the newest neurons / boundary arrays, to recolour on a theme change
         self._build()
         self.set_theme(LIGHT)
 
@@ -184,8 +181,7 @@ class NetworkView(QWidget):
         self._clear_columns()
         self._dataset = info.dataset
         self._planar = info.dataset.input_kind == "2d"
-        self._weights, self._biases, self._batchnorm = [], [], {}
-        self._last_maps = {}
+        self._dashboard, self._batchnorm = None, {}
         self._columns = _columns_for(info)
         for column in self._columns:
             self._make_column_items(column)
@@ -204,31 +200,36 @@ class NetworkView(QWidget):
     def clear_run(self, reason: str) -> None:
         """There is no current run: no diagram of an earlier design; ``reason`` in its place."""
         self._clear_columns()
-        self._weights, self._biases, self._batchnorm, self._last_maps = [], [], {}, {}
+        self._dashboard, self._batchnorm = None, {}
         self._scroll.setVisible(False)
         self._empty.setText(reason)
         self._empty.setVisible(True)
 
     def show_snapshot(self, snapshot) -> None:
-        """Update maps, circles and edges from ``snapshot.extras`` (items are reused)."""
+        """Update maps, circles and edges from ``snapshot.dashboard`` (items are reused)."""
         if not self._columns:
             return
-        extras = snapshot.extras or {}
-        if "weights" in extras:
-            self._weights = list(extras["weights"])
-            self._biases = list(extras.get("biases", []))
+        if snapshot.dashboard is not None:
+            self._dashboard = snapshot.dashboard
         if snapshot.probe is not None:
             self._batchnorm = {bn.name: bn for bn in getattr(snapshot.probe, "batchnorm", ())}
         if self._planar:
-            self._last_maps.update({key: extras[key] for key in ("neurons", "boundary") if key in extras})
             self._draw_maps()
         self._redraw()
 
     def _draw_maps(self) -> None:
-        if "neurons" in self._last_maps:
-            self._draw_hidden_maps(self._last_maps["neurons"])
-        if "boundary" in self._last_maps:
-            self._draw_output_map(np.asarray(self._last_maps["boundary"]))
+        if self._dashboard is None:
+            return
+        self._draw_hidden_maps()
+        if self._dashboard.boundary is not None:
+            self._draw_output_map(np.asarray(self._dashboard.boundary))
+
+    def _picture(self, column: _Column) -> BlockPicture | None:
+        """What the newest record says of ``column``'s block (None before one, or for the inputs)."""
+        dashboard = self._dashboard
+        if dashboard is None or column.block is None or column.block >= len(dashboard.blocks):
+            return None
+        return dashboard.blocks[column.block]
 
     # --- public for tests ------------------------------------------------------------------
     def column_names(self) -> list[str]:
@@ -558,7 +559,8 @@ class NetworkView(QWidget):
             if column.source is None or column.kind == "batchnorm":
                 continue
             n_in = self._columns[column.source].drawn
-            w = self._weights[column.weight_index] if column.weight_index < len(self._weights) else None
+            picture = self._picture(column)
+            w = picture.weight if picture is not None else None
             if w is None or w.shape[0] < column.drawn or w.shape[1] < n_in:
                 values.append(np.zeros(column.drawn * n_in))
             else:
@@ -612,9 +614,10 @@ class NetworkView(QWidget):
         return brushes
 
     def _bias_of(self, column: _Column) -> np.ndarray | None:
-        if column.weight_index is None or column.weight_index >= len(self._biases):
+        picture = self._picture(column)
+        if picture is None or picture.bias is None:
             return None
-        bias = np.asarray(self._biases[column.weight_index])
+        bias = np.asarray(picture.bias)
         return bias[: column.drawn] if len(bias) >= column.drawn else None
 
     def _draw_input_maps(self) -> None:
@@ -629,11 +632,12 @@ class NetworkView(QWidget):
         scale = np.maximum(np.abs(maps).max(axis=(1, 2), keepdims=True), 1e-12)
         self._set_atlas(column, maps / scale)
 
-    def _draw_hidden_maps(self, neurons: list) -> None:
+    def _draw_hidden_maps(self) -> None:
         for column in self._columns:
-            if column.map_index is None or column.atlas is None or column.map_index >= len(neurons):
+            picture = self._picture(column)
+            if picture is None or picture.neurons is None or column.atlas is None:
                 continue
-            maps = np.asarray(neurons[column.map_index])[: column.drawn]
+            maps = np.asarray(picture.neurons)[: column.drawn]
             if len(maps) < column.drawn:
                 continue
             # Fixed levels -1..1 (tanh's range); larger outputs (ReLU) scale the layer down together.
@@ -748,15 +752,11 @@ def _columns_for(info) -> list[_Column]:
     """The diagram's columns for a run: inputs, one per block (output last)."""
     data = info.dataset
     columns = [_Column("input", QCoreApplication.translate("NetworkView", "Input"), data.n_inputs)]
-    map_index = weight_index = 0
     last_neurons = 0
     layers = list(info.design.layers)
     for k, block in enumerate(info.blocks):
         column = _Column(block.kind, block.name, block.units, block.activation)
-        if block.kind in ("linear", "output"):
-            column.weight_index, weight_index = weight_index, weight_index + 1
-        if block.kind in ("linear", "batchnorm"):
-            column.map_index, map_index = map_index, map_index + 1
+        column.block = k
         if block.kind == "dropout":
             column.dropout_p = float(getattr(layers[k], "p", 0.0)) if k < len(layers) else 0.0
         else:
@@ -822,14 +822,3 @@ def _fitting(variants: list[str], metrics: QFontMetricsF, width: float) -> str:
 
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-if __name__ == "__main__":
-    from playground.design.schema import Design, LinearLayer
-
-    from playground.ui.widgets.preview import preview
-
-    spiral = Design(layers=tuple(LinearLayer(units=8) for _ in range(6)))
-    spiral = spiral.with_data(dataset="spiral", features=("x1", "x2", "x1_sq", "x2_sq", "sin_x1", "sin_x2"))
-    spiral = spiral.with_optimizer(name="adam", lr=0.01)
-    sys.exit(preview(NetworkView, spiral))
