@@ -8,8 +8,8 @@ import pytest
 from playground.design.schema import Design, LinearLayer
 from playground.training.run_loop import RunControl, RunLoop
 from playground.training.trainer import Trainer
-from playground.ui.views.boundary_view import (
-    OutputView, diverging_image, diverging_lut, neutral_colour, rgb, target_scale)
+from playground.ui.views.boundary_view import OutputView
+from playground.ui.widgets.colour_maps import diverging_image, diverging_lut, neutral_colour, rgb, target_scale
 from playground.ui.theme import DARK, LIGHT
 from ui_runs import info_of, snapshot_of
 

@@ -28,9 +28,10 @@ from playground.runs.messages import RunInfo, Snapshot
 from playground.runs.series import Series
 
 from playground.ui.widgets.elided_label import ElidedLabel
-from playground.ui.widgets.plot_utils import (StepAxis, axis_label_span, corner_label, ema, faded, fit_axis_label, history_curve,
-                         legend_keys, line_key, log_tick_values, make_plot, multiples, overlay_hint, press_train_text,
-                         reset_range, si_text, small_label, style_hint, style_plot)
+from playground.ui.widgets.axes import EpochAxis, LogStepAxis, axis_label_span, fit_axis_label, log_peaks
+from playground.ui.widgets.plot_utils import (corner_label, ema, faded, history_curve, legend_keys, line_key, make_plot,
+                                              overlay_hint, press_train_text, reset_range, small_label, style_hint,
+                                              style_plot)
 from playground.ui.theme import LIGHT, Theme
 
 CURVES = ("train_steps", "smoothed", "train", "test", "train_accuracy", "test_accuracy")
@@ -45,86 +46,6 @@ RECENT_STEPS = 1000
 LOG_ZERO = 0.5
 """Where step 0 (the loss of the initial weights) sits on the log step axis, which has no
 place for 0: half a step before step 1, so that a first step or a run's start stays in view."""
-LOG_BUCKETS_PER_DECADE = 300
-"""On the log step axis a decade of steps is drawn as this many buckets (first x, lowest and highest y)."""
-
-
-class EpochAxis(StepAxis):
-    """An axis over steps whose ticks sit on whole epochs and read as epoch numbers (20k, not 20000)."""
-
-    def __init__(self, orientation: str = "top", **kwargs):
-        super().__init__(orientation, **kwargs)
-        self.steps_per_epoch = 0
-
-    def tickValues(self, minVal, maxVal, size):  # noqa: N802 - Qt/pyqtgraph name
-        spe = self.steps_per_epoch
-        if spe <= 0 or maxVal <= minVal:
-            return []
-        if self.logMode:  # the range is log10(step): ticks on 1, 10, 100... epochs
-            return [(1.0, [math.log10(e * spe) for e in _log_ticks(10.0**minVal / spe, 10.0**maxVal / spe)])]
-        low, high = max(minVal, 0) / spe, maxVal / spe
-        spacing = self.spacing_for(low, high, size)
-        return [(spacing * spe, [e * spe for e in multiples(spacing, low, high)])]
-
-    def tickStrings(self, values, scale, spacing):  # noqa: N802
-        spe = max(1, self.steps_per_epoch)
-        if self.logMode:
-            values = [10.0**v for v in values]
-        return [si_text(round(v / spe)) for v in values]
-
-
-class LogStepAxis(StepAxis):
-    """The step axis: StepAxis on a linear axis; on log10 steps, ticks on 1, 10, 100... read 1, 10, 100, 1k."""
-
-    LABEL_PIXELS = 40  # horizontal labels such as "100k"
-
-    def tickValues(self, minVal, maxVal, size):  # noqa: N802 - pyqtgraph's name
-        if not self.logMode:
-            return super().tickValues(minVal, maxVal, size)
-        return log_tick_values(minVal, maxVal, size, self.LABEL_PIXELS)
-
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
-        if not self.logMode:
-            return super().tickStrings(values, scale, spacing)
-        return [si_text(round(10.0**v)) for v in values]
-
-
-def _log_ticks(low: float, high: float) -> list[float]:
-    """Whole numbers 1, 10, 100... in [low, high]; with 2 and 5 times them when fewer than two fit."""
-    if high < 1:
-        return []
-    first, last = max(0, math.ceil(math.log10(max(low, 1)) - 1e-9)), math.floor(math.log10(high) + 1e-9)
-    decades = [10.0**k for k in range(first, last + 1)]
-    if len(decades) >= 2:
-        return decades
-    near = [m * 10.0**k for k in range(max(0, first - 1), last + 2) for m in (1, 2, 5)]
-    return [v for v in near if low <= v <= high]
-
-
-def log_peaks(x: np.ndarray, y: np.ndarray, per_decade: int = LOG_BUCKETS_PER_DECADE) -> tuple[np.ndarray, np.ndarray]:
-    """(x, y) for a log10 x axis: the points with x > 0 (x ascending), thinned to ``per_decade``
-    buckets per decade of x, each drawn at its first x with its lowest then highest y.
-
-    Peak downsampling as pyqtgraph does it, but in log space: its own assumes evenly spaced
-    x and would merge the first thousand steps of a long run into one point. Early steps,
-    sparse on this axis, keep every point; spikes survive.
-    """
-    start = int(np.searchsorted(x, 0, side="right"))
-    x, y = x[start:], y[start:]
-    if len(x) < 2:
-        return x, y
-    low, high = math.log10(x[0]) * per_decade, math.log10(x[-1]) * per_decade
-    edges = 10.0 ** (np.arange(math.floor(low), math.floor(high) + 1) / per_decade)
-    starts = np.unique(np.searchsorted(x, edges))  # bucket k: 10**(k/per_decade) <= x < the next edge
-    if len(starts) == len(x):
-        return x, y
-    out_x = np.repeat(x[starts], 2)
-    out_y = np.empty(2 * len(starts), dtype=y.dtype)
-    out_y[0::2] = np.fmin.reduceat(y, starts)
-    out_y[1::2] = np.fmax.reduceat(y, starts)
-    return out_x, out_y
-
-
 class LossPlot(QWidget):
     """Loss over training steps (and accuracy below it for classification).
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QScrollArea, QToolTip, 
 from playground.design import registry
 from playground.runs.messages import BlockPicture, Dashboard
 
-from playground.ui.views.boundary_view import target_scale, diverging_image, diverging_lut
+from playground.ui.widgets.colour_maps import diverging_image, diverging_lut, target_scale
 from playground.ui.labels import layer_name, short_layer_name, tr_label
 from playground.ui.theme import LIGHT, Theme
 
