@@ -1,5 +1,6 @@
-"""The Network view's columns: one per input set and block, and what their titles, labels and
-tooltips say (texts in the Network view's translation context).
+"""The Network view's columns: one per input set and block, what their titles, labels and
+tooltips say (texts in the Network view's translation context), and where their
+connections run.
 
 Column indices: 0 = inputs, i = ``info.blocks[i - 1]``; a column's ``block`` indexes
 RunInfo.blocks and Dashboard.blocks alike.
@@ -188,3 +189,49 @@ def _fitting(variants: list[str], metrics: QFontMetricsF, width: float) -> str:
 
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# --- where they sit ------------------------------------------------------------------------------------
+
+
+def connections(columns: list[Column]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(segments, keys, passes) for placed ``columns``: each drawn connection as a row x0, y0, x1,
+    y1 (right side of the source neuron -> left side of the target) with its key (column,
+    source neuron, target neuron), and BatchNorm's one-to-one pass-through lines."""
+    segments, keys, passes = [], [], []
+    for j, column in enumerate(columns):
+        if column.source is None:
+            continue
+        source = columns[column.source]
+        x0, x1 = source.x + source.size / 2, column.x - column.size / 2
+        if column.kind == "batchnorm":
+            n = min(source.drawn, column.drawn)
+            passes.append(np.stack([np.full(n, x0), source.ys[:n], np.full(n, x1), column.ys[:n]], 1))
+            continue
+        targets, sources = np.meshgrid(np.arange(column.drawn), np.arange(source.drawn), indexing="ij")
+        t, s = targets.ravel(), sources.ravel()
+        segments.append(np.stack([np.full(t.size, x0), source.ys[s], np.full(t.size, x1), column.ys[t]], 1))
+        keys.append(np.stack([np.full(t.size, j), s, t], 1))
+    return (np.concatenate(segments) if segments else np.zeros((0, 4)),
+            np.concatenate(keys).astype(np.int64) if keys else np.zeros((0, 3), np.int64),
+            np.concatenate(passes) if passes else np.zeros((0, 4)))
+
+
+def squares(x: float, ys: np.ndarray, size: float) -> np.ndarray:
+    """Outline segments (4 per square) as rows x0, y0, x1, y1."""
+    h = size / 2
+    left, right, top, bottom = x - h, x + h, ys - h, ys + h
+    n = len(ys)
+    lx, rx = np.full(n, left), np.full(n, right)
+    return np.concatenate([
+        np.stack([lx, top, rx, top], 1), np.stack([rx, top, rx, bottom], 1),
+        np.stack([rx, bottom, lx, bottom], 1), np.stack([lx, bottom, lx, top], 1)])
+
+
+def resample(maps: np.ndarray, resolution: int) -> np.ndarray:
+    """(n, r, r) -> (n, resolution, resolution) by nearest sample (no-op when r fits)."""
+    r = maps.shape[-1]
+    if r == resolution:
+        return maps
+    index = np.round(np.linspace(0, r - 1, resolution)).astype(np.intp)
+    return maps[:, index][:, :, index]

@@ -21,14 +21,14 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextOption
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QTextOption
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QScrollArea, QToolTip, QVBoxLayout, QWidget
 
 from playground.runs.messages import BlockPicture, Dashboard
-from playground.ui.views.network_columns import (MAX_DRAWN, TITLE_FONT_POINTS, Column, columns_for, edge_text,
-                                                 general_tooltip, neuron_text, side_labels, title_html,
-                                                 title_tooltip)
-from playground.ui.widgets.colour_maps import diverging_image, diverging_lut, target_scale
+from playground.ui.views.network_columns import (MAX_DRAWN, TITLE_FONT_POINTS, Column, columns_for, connections,
+                                                 edge_text, general_tooltip, neuron_text, resample, side_labels,
+                                                 squares, title_html, title_tooltip)
+from playground.ui.widgets.colour_maps import diverging_image, diverging_lut, mix, target_scale, with_alpha
 from playground.ui.theme import LIGHT, Theme
 
 WIDTH_BINS = 6  # edge widths per sign: 2 * WIDTH_BINS curve items for all the edges
@@ -135,9 +135,9 @@ class NetworkView(QWidget):
         self._view.setBackground(theme.background)
         grey = "#666666" if theme.name == "light" else "#a0a4ab"
         self._caption.setStyleSheet(f"color: {grey}; padding-left: 6px;")
-        self._outlines.setPen(pg.mkPen(_alpha(theme.foreground, 0.45), width=1))
-        self._passes.setPen(pg.mkPen(_alpha(theme.foreground, 0.35), width=1.5, style=Qt.DotLine))
-        self._circles.setPen(pg.mkPen(_alpha(theme.foreground, 0.6), width=1))
+        self._outlines.setPen(pg.mkPen(with_alpha(theme.foreground, 0.45), width=1))
+        self._passes.setPen(pg.mkPen(with_alpha(theme.foreground, 0.35), width=1.5, style=Qt.DotLine))
+        self._circles.setPen(pg.mkPen(with_alpha(theme.foreground, 0.6), width=1))
         self._style_edges()
         for column in self._columns:
             self._style_column(column)
@@ -335,8 +335,8 @@ class NetworkView(QWidget):
             if item is not None:
                 item.setColor(theme.foreground)
         if column.band is not None:
-            column.band.setBrush(pg.mkBrush(_alpha(theme.foreground, 0.07)))
-            column.band.setPen(pg.mkPen(_alpha(theme.foreground, 0.3), width=1, style=Qt.DashLine))
+            column.band.setBrush(pg.mkBrush(with_alpha(theme.foreground, 0.07)))
+            column.band.setPen(pg.mkPen(with_alpha(theme.foreground, 0.3), width=1, style=Qt.DashLine))
 
     def title_lines(self, layer_index: int) -> list[str]:
         """The lines of a column's title as laid out on screen (plain text)."""
@@ -428,33 +428,16 @@ class NetworkView(QWidget):
             label.setVisible(show)
 
     def _place_connections(self) -> None:
-        """Edge endpoints (right side of the source neuron -> left side of the target), the
-        BatchNorm pass-through lines and the neuron outlines or circles."""
-        segments, keys, passes = [], [], []
-        for j, column in enumerate(self._columns):
-            if column.source is None:
-                continue
-            source = self._columns[column.source]
-            x0, x1 = source.x + source.size / 2, column.x - column.size / 2
-            if column.kind == "batchnorm":
-                n = min(source.drawn, column.drawn)
-                passes.append(np.stack([np.full(n, x0), source.ys[:n], np.full(n, x1), column.ys[:n]], 1))
-                continue
-            targets, sources = np.meshgrid(np.arange(column.drawn), np.arange(source.drawn), indexing="ij")
-            t, s = targets.ravel(), sources.ravel()
-            segments.append(np.stack([np.full(t.size, x0), source.ys[s], np.full(t.size, x1), column.ys[t]], 1))
-            keys.append(np.stack([np.full(t.size, j), s, t], 1))
-        self._segments = np.concatenate(segments) if segments else np.zeros((0, 4))
+        """Edge endpoints, the BatchNorm pass-through lines and the neuron outlines or circles."""
+        self._segments, self._edge_keys, lines = connections(self._columns)
         self._edge_members = {}  # geometry changed: every edge curve must be set again
-        self._edge_keys = np.concatenate(keys).astype(np.int64) if keys else np.zeros((0, 3), np.int64)
-        lines = np.concatenate(passes) if passes else np.zeros((0, 4))
         self._passes.setData(lines[:, [0, 2]].ravel(), lines[:, [1, 3]].ravel())
         self._place_neurons()
 
     def _place_neurons(self) -> None:
         drawn = [c for c in self._columns if c.drawn]
         if self._planar:
-            boxes = np.concatenate([_squares(c.x, c.ys, c.size) for c in drawn])
+            boxes = np.concatenate([squares(c.x, c.ys, c.size) for c in drawn])
             self._outlines.setData(boxes[:, [0, 2]].ravel(), boxes[:, [1, 3]].ravel())
             self._circles.setData([], [])
             return
@@ -513,7 +496,7 @@ class NetworkView(QWidget):
             colour = self._theme.positive if sign == "+" else self._theme.negative
             # Thin edges fade into the background, so that the strong connections stand out.
             # Opaque (pre-blended) pens: alpha-blended antialiased lines cost twice as much to paint.
-            faded = _mix(colour, self._theme.background, 0.3 + 0.7 * b / (WIDTH_BINS - 1))
+            faded = mix(colour, self._theme.background, 0.3 + 0.7 * b / (WIDTH_BINS - 1))
             curve.setPen(pg.mkPen(faded, width=self._bin_width(b)))
 
     def _circle_brushes(self) -> list:
@@ -560,7 +543,7 @@ class NetworkView(QWidget):
                 continue
             # Fixed levels -1..1 (tanh's range); larger outputs (ReLU) scale the layer down together.
             scale = max(1.0, float(np.max(np.abs(np.nan_to_num(maps)))))
-            self._set_atlas(column, _resample(maps, MAP_RES) / scale)
+            self._set_atlas(column, resample(maps, MAP_RES) / scale)
 
     def _draw_output_map(self, boundary: np.ndarray) -> None:
         column = self._columns[-1]
@@ -572,7 +555,7 @@ class NetworkView(QWidget):
             maps = 2 * boundary[None, ..., 1] - 1
         else:
             maps = 2 * np.moveaxis(boundary, -1, 0) - 1
-        self._set_atlas(column, _resample(maps[: column.drawn], MAP_RES))
+        self._set_atlas(column, resample(maps[: column.drawn], MAP_RES))
 
     def _set_atlas(self, column: Column, maps: np.ndarray) -> None:
         """maps (n, r, r), row = x2 low->high, already scaled to -1..1."""
@@ -631,36 +614,3 @@ class NetworkView(QWidget):
 
 
 # --- helpers ----------------------------------------------------------------------------------------------
-
-
-def _squares(x: float, ys: np.ndarray, size: float) -> np.ndarray:
-    """Outline segments (4 per square) as rows x0, y0, x1, y1."""
-    h = size / 2
-    left, right, top, bottom = x - h, x + h, ys - h, ys + h
-    n = len(ys)
-    lx, rx = np.full(n, left), np.full(n, right)
-    return np.concatenate([
-        np.stack([lx, top, rx, top], 1), np.stack([rx, top, rx, bottom], 1),
-        np.stack([rx, bottom, lx, bottom], 1), np.stack([lx, bottom, lx, top], 1)])
-
-
-def _resample(maps: np.ndarray, resolution: int) -> np.ndarray:
-    """(n, r, r) -> (n, resolution, resolution) by nearest sample (no-op when r fits)."""
-    r = maps.shape[-1]
-    if r == resolution:
-        return maps
-    index = np.round(np.linspace(0, r - 1, resolution)).astype(np.intp)
-    return maps[:, index][:, :, index]
-
-
-def _mix(colour: str, background: str, amount: float) -> QColor:
-    """``amount`` of ``colour`` over ``background``, opaque."""
-    a, b = QColor(colour), QColor(background)
-    return QColor.fromRgbF(*(amount * x + (1 - amount) * y for x, y in
-                             zip((a.redF(), a.greenF(), a.blueF()), (b.redF(), b.greenF(), b.blueF()))))
-
-
-def _alpha(colour: str, alpha: float) -> QColor:
-    c = QColor(colour)
-    c.setAlphaF(alpha)
-    return c

@@ -72,3 +72,16 @@ def target_scale(data) -> float:
     values = np.concatenate([np.ravel(data.y_train), np.ravel(data.y_test)]).astype(np.float64)
     largest = float(np.max(np.abs(values))) if values.size else 1.0
     return largest if largest > 0 else 1.0
+
+
+def mix(colour: str, background: str, amount: float) -> QColor:
+    """``amount`` of ``colour`` over ``background``, opaque."""
+    a, b = QColor(colour), QColor(background)
+    return QColor.fromRgbF(*(amount * x + (1 - amount) * y for x, y in
+                             zip((a.redF(), a.greenF(), a.blueF()), (b.redF(), b.greenF(), b.blueF()))))
+
+
+def with_alpha(colour: str, alpha: float) -> QColor:
+    c = QColor(colour)
+    c.setAlphaF(alpha)
+    return c
