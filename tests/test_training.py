@@ -242,27 +242,39 @@ def test_gradient_verdicts():
 
 
 # --- dashboard views --------------------------------------------------------------------------
-def test_extras_for_two_dimensional_classification():
+def test_dashboard_for_two_dimensional_classification():
     trainer = Trainer(small(layers=(LinearLayer(units=3), LinearLayer(units=2))))
-    extras = trainer.extras()
-    assert extras["boundary"].shape == (64, 64, 2)
-    np.testing.assert_allclose(extras["boundary"].sum(axis=2), 1, rtol=1e-5)
-    assert [m.shape for m in extras["neurons"]] == [(3, 20, 20), (2, 20, 20)]
-    assert [w.shape for w in extras["weights"]] == [(3, 2), (2, 3), (1, 2)]
+    dashboard = trainer.dashboard()
+    assert dashboard.boundary.shape == (64, 64, 2)
+    np.testing.assert_allclose(dashboard.boundary.sum(axis=2), 1, rtol=1e-5)
+    assert [m.shape for m in dashboard.neurons] == [(3, 20, 20), (2, 20, 20)]
+    assert [w.shape for w in dashboard.weights] == [(3, 2), (2, 3), (1, 2)]
+    assert len(dashboard.blocks) == len(trainer.blocks), "one picture per block, in the blocks' order"
 
 
-def test_extras_for_regression_curve_and_digits_confusion():
-    curve = Trainer(small("sine", loss="mse")).extras()
-    assert curve["curve_x"].shape == curve["curve_y"].shape == (200,)
+def test_dashboard_arrays_are_not_the_trainers_own():
+    trainer = Trainer(small(layers=(LinearLayer(units=3),)))
+    dashboard = trainer.dashboard()
+    before = [w.copy() for w in dashboard.weights]
+    trainer.train_steps(5)
+    for kept, now in zip(dashboard.weights, trainer.dashboard().weights):
+        assert not np.shares_memory(kept, now)
+    for kept, old in zip(dashboard.weights, before):
+        np.testing.assert_array_equal(kept, old)  # training went on; the record did not change
+
+
+def test_dashboard_for_regression_curve_and_digits_confusion():
+    curve = Trainer(small("sine", loss="mse")).dashboard()
+    assert curve.curve_x.shape == curve.curve_y.shape == (200,)
     digits = Trainer(small("digits", layers=(LinearLayer(units=16),), loss="cross_entropy"))
-    confusion = digits.extras()["confusion"]
+    confusion = digits.dashboard().confusion
     assert confusion.shape == (10, 10) and confusion.sum() == len(digits.dataset.y_test)
 
 
 def test_predictions_match_the_boundary_grid_orientation():
     trainer = Trainer(small(epochs=30).with_optimizer(name="adam", lr=0.03))
     trainer.train_steps(trainer.max_steps)
-    boundary = trainer.extras()["boundary"][..., 1]
+    boundary = trainer.dashboard().boundary[..., 1]
     x0, x1, y0, y1 = trainer.dataset.extent
     corner = trainer.predict(trainer.dataset.features_of(np.array([[x1, y0]], np.float32)))[0, 1]
     assert boundary[0, -1] == pytest.approx(corner, abs=1e-5), "row 0 is the lowest x2, last column the highest x1"
@@ -299,7 +311,7 @@ def test_the_run_loop_drives_the_real_trainer_to_the_epoch_limit():
     assert final.state == "finished" and final.epoch == 4
     steps = np.concatenate([s.steps for s in snapshots])
     np.testing.assert_array_equal(steps, np.arange(100))
-    assert final.metrics.test_accuracy is not None and "boundary" in final.extras
+    assert final.metrics.test_accuracy is not None and final.dashboard.boundary is not None
     assert any(s.probe is not None for s in snapshots)
 
 

@@ -68,8 +68,9 @@ def total_parameters(design: Design, n_inputs: int, n_outputs: int) -> int:
     return sum(s.parameters for s in layer_shapes(design, n_inputs, n_outputs))
 
 
-def check_size(design: Design, n_inputs: int, n_outputs: int) -> None:
-    """DesignError (field ``layers``) for a stack over MAX_PARAMETERS, before allocating it."""
+def check_size(design: Design, n_inputs: int, n_outputs: int) -> int:
+    """The stack's parameter count; DesignError (field ``layers``) for one over MAX_PARAMETERS,
+    before allocating it."""
     total = total_parameters(design, n_inputs, n_outputs)
     if total > MAX_PARAMETERS:
         raise DesignError(
@@ -77,6 +78,7 @@ def check_size(design: Design, n_inputs: int, n_outputs: int) -> None:
                                "use fewer or narrower layers")],
             title="The network is too large:",
         )
+    return total
 
 
 def shape_text(batch: int | str, units: int | str) -> str:

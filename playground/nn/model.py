@@ -85,4 +85,3 @@ def weight_penalty(kind: str, rate: float, weights: list[torch.Tensor]) -> torch
     if kind == "l1":
         return rate * sum(w.abs().sum() for w in weights)
     return rate * 0.5 * sum(w.pow(2).sum() for w in weights)
-

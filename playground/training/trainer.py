@@ -30,6 +30,7 @@ from playground.training.fast_step import COMPILER, K_MAX, Cancelled, FastStep, 
 from playground.design import rules
 from playground.design.shapes import check_size, output_size
 from playground.nn.model import build_network, weight_penalty
+from playground.runs.messages import BlockPicture, Dashboard
 from playground.nn.probes import (
     OVERFLOW,
     ActivationStats,
@@ -155,7 +156,7 @@ class Trainer:
         self.device_choice = device or select_device(design.training.device)
         self.device = torch.device(self.device_choice.device)
         n_outputs = output_size(design.loss, self.dataset.n_classes)
-        check_size(design, self.dataset.n_inputs, n_outputs)
+        self.parameters = check_size(design, self.dataset.n_inputs, n_outputs)  # counted once, here
 
         # Seeds the initial weights and the global generator dropout draws from.
         torch.manual_seed(design.training.seed)
@@ -579,37 +580,36 @@ class Trainer:
             return torch.cat([1 - p, p], dim=1)
         return torch.softmax(out, dim=1)
 
-    def extras(self) -> dict:
-        """Heavy views for the dashboards, as fresh numpy arrays (call at the display rate).
-
-        Keys: ``weights``/``biases`` (per Linear layer, (out, in) / (out,)); for 2-D data
-        ``boundary`` ((R, R, C) class probabilities or (R, R) values, row = x2 from
-        low to high) and ``neurons`` (per hidden block, (units, r, r) outputs after its
-        activation); for 1-D data ``curve_x``/``curve_y``; for other data ``confusion``
-        ((C, C) counts on the test set, row = true class) or ``predicted``/``actual``.
-        """
+    def dashboard(self) -> Dashboard:
+        """The heavy numbers for the dashboards (call at the display rate): the record a
+        snapshot carries, in fresh numpy arrays that nothing here changes afterwards."""
         with torch.no_grad():
-            out = {
-                "weights": [w.detach().cpu().numpy().copy() for w in self._weights],
-                "biases": [self.network[b.start].bias.detach().cpu().numpy().copy()
-                           for b in self.blocks if b.kind in ("linear", "output")],
-            }
+            planar = self.dataset.input_kind == "2d"
+            maps = iter(self._neuron_maps(NEURON_RESOLUTION) if planar else ())
+            blocks = []
+            for block in self.blocks:
+                picture = BlockPicture()
+                if block.kind in ("linear", "output"):  # .numpy() shares the parameter's memory: copy
+                    layer = self.network[block.start]
+                    picture = BlockPicture(layer.weight.detach().cpu().numpy().copy(),
+                                           layer.bias.detach().cpu().numpy().copy())
+                if planar and block.kind in ("linear", "batchnorm"):
+                    picture = BlockPicture(picture.weight, picture.bias, next(maps))
+                blocks.append(picture)
+            blocks = tuple(blocks)
             kind = self.dataset.input_kind
             if kind == "2d":
-                out["boundary"] = self._grid_predict(BOUNDARY_RESOLUTION)
-                out["neurons"] = self._neuron_maps(NEURON_RESOLUTION)
-            elif kind == "1d":
+                return Dashboard(blocks, boundary=self._grid_predict(BOUNDARY_RESOLUTION))
+            if kind == "1d":
                 xs = self._grid("curve", CURVE_POINTS)
-                out["curve_x"] = self._curve_x.copy()
-                out["curve_y"] = self._predict(xs).cpu().numpy()
-            elif self.dataset.task == "regression":
-                out["predicted"] = self._predict(self.x_test).cpu().numpy()
-                out["actual"] = self.dataset.y_test.astype(np.float32).copy()
-            else:
-                predicted = self._predict(self.x_test).argmax(1).cpu().numpy()
-                c = self.dataset.n_classes
-                out["confusion"] = np.bincount(self.dataset.y_test * c + predicted, minlength=c * c).reshape(c, c)
-            return out
+                return Dashboard(blocks, curve_x=self._curve_x.copy(), curve_y=self._predict(xs).cpu().numpy())
+            if self.dataset.task == "regression":
+                return Dashboard(blocks, predicted=self._predict(self.x_test).cpu().numpy(),
+                                 actual=self.dataset.y_test.astype(np.float32))  # astype copies
+            predicted = self._predict(self.x_test).argmax(1).cpu().numpy()
+            c = self.dataset.n_classes
+            return Dashboard(blocks, confusion=np.bincount(self.dataset.y_test * c + predicted,
+                                                           minlength=c * c).reshape(c, c))
 
     def _grid(self, key: str, resolution: int) -> torch.Tensor:
         """Model inputs for a regular grid over the data's extent (cached per resolution)."""
@@ -641,7 +641,7 @@ class Trainer:
                 for module in self.network[block.start : block.stop]:
                     x = module(x)
                 if block.kind in ("linear", "batchnorm"):
-                    maps.append(x.T.reshape(-1, resolution, resolution).cpu().numpy().copy())
+                    maps.append(x.T.reshape(-1, resolution, resolution).cpu().numpy())  # a new tensor: no copy needed
         finally:
             self.network.train()
         return maps

@@ -289,10 +289,7 @@ class FileActions(QObject):
                     lesson: tuple[str, str] | None = None) -> None:
         """Replace the design on screen; ``lesson`` (title, text) replaces the explanation (None clears it)."""
         self.path = path
-        self.window.pending_weights = weights
-        self.document.replace(design)
-        if self.window.pending_weights is not None:  # only the name changed: no restart took the weights
-            self.window.restart_run()
+        self.window.open_design(design, weights)
         self.document.undo_stack.setClean()
         self.window.update_title()
         if lesson:
@@ -336,8 +333,7 @@ class FileActions(QObject):
         design (a live learning-rate change included) and the run's loss history."""
         if not self.save():
             return False
-        self.window.controller.save_weights(str(weights_path_for(self.path)), self.document.design,
-                                            self.window.run_history())
+        self.window.controller.save_weights(str(weights_path_for(self.path)), self.document.design)
         return True
 
     def _on_controller_weights_saved(self, path: str, problems: list) -> None:

@@ -39,7 +39,8 @@ from playground.ui.panels.layer_editor import LayerEditor
 from playground.ui.panels.lesson_note import LessonNote
 from playground.ui.messages import device_notice, problem_text, snapshot_message, step_mode_text
 from playground.ui.theme import Theme, apply_palette, resolve
-from playground.ui.training_controller import RunInfo, TrainingController
+from playground.runs.messages import RunInfo
+from playground.ui.training_controller import TrainingController
 from playground.ui.training_keys import TrainingKeys
 
 STATE_VERSION = 1  # bump when the dock layout changes incompatibly
@@ -57,10 +58,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.language = language  # the interface language in use ("en" or "ko")
-        self.pending_weights: str | None = None  # a checkpoint the next run starts from (File > Open)
         self.document = DesignDocument(design or Design(), self)
         self.controller = TrainingController(self)
         self._closing = False
+        self._opening = False  # a design being opened: its run starts once it is on screen
         self.views: list[QWidget] = []  # the dashboards, built once the window is on screen
         self._pending_info: RunInfo | None = None
         self._pending_snapshot = None
@@ -160,7 +161,7 @@ class MainWindow(QMainWindow):
         old.deleteLater()
         self._central_column.addWidget(self.output_view, 1)
         self.network_view = NetworkView()
-        self.loss_plot = LossPlot()
+        self.loss_plot = LossPlot(history_of=self.controller.history_of)
         self.loss_plot.set_x_view(str(self.settings.value("loss_x_view", self.loss_plot.x_view())))
         self.loss_plot.x_view_changed.connect(self._on_loss_plot_x_view_changed)
         self.gradient_plot = GradientPlot()
@@ -380,8 +381,8 @@ class MainWindow(QMainWindow):
     def _start_first_run(self) -> None:
         self._restart(self.document.design, running=False)
 
-    def _restart(self, design: Design, running: bool) -> None:
-        weights, self.pending_weights = self.pending_weights, None
+    def _restart(self, design: Design, running: bool, weights: str | None = None) -> None:
+        """Start ``design`` (from the checkpoint file ``weights``, else fresh weights), or show why it cannot train."""
         problems = check_design(design)
         if problems:
             self.controller.stop()
@@ -390,9 +391,19 @@ class MainWindow(QMainWindow):
         self._hide_banner()  # the previous run's messages; the lesson note stays
         self.controller.restart(design, running=running, weights=weights)
 
-    def restart_run(self) -> None:
-        """Start the design on screen again (paused), e.g. to load the weights of an opened file."""
-        self._restart(self.document.design, running=False)
+    def open_design(self, design: Design, weights: str | None = None) -> None:
+        """Put an opened ``design`` on screen (undo starts afresh). With the checkpoint file
+        ``weights`` its run starts again, paused, from them; without, the change is handled
+        as any other (a name-only change keeps the run)."""
+        if weights is None:
+            self.document.replace(design)
+            return
+        self._opening = True  # the document's change restarts nothing: the run starts here, with the weights
+        try:
+            self.document.replace(design)
+        finally:
+            self._opening = False
+        self._restart(design, running=False, weights=weights)
 
     def reset_weights(self) -> None:
         """New initial weights, same data: a new training seed (undoable). A new random start is
@@ -404,7 +415,7 @@ class MainWindow(QMainWindow):
     def _on_document_changed(self, new: Design, old: Design) -> None:
         self.update_title()
         self._show_lr(new.optimizer.lr)
-        if is_cosmetic_change(old, new):
+        if self._opening or is_cosmetic_change(old, new):
             return
         if is_live_change(old, new) and self.controller.state in ("running", "paused", "loading", "finished"):
             self.controller.change_live(new)  # a finished run keeps its weights; a higher limit lets it go on
@@ -662,34 +673,9 @@ class MainWindow(QMainWindow):
                 (self.loss_dock.windowTitle(), self.loss_plot), (self.gradient_dock.windowTitle(), self.gradient_plot),
                 (self.batchnorm_dock.windowTitle(), self.batchnorm_plot)]
 
-    def run_history(self):
-        """The current run's curves (a RunHistory) to save with its weights; None while the
-        Loss dock does not show this run yet (its dashboards or its first report pending)."""
-        if not self.views or self._pending_info is not None or self.controller.info is None:
-            return None
-        return self.loss_plot.history()
-
     def metrics_csv(self) -> str:
-        """The run's metrics as CSV text: one row per step; evaluations on the steps they were taken."""
-        import csv
-        import io
-
-        plot = self.loss_plot
-        steps, losses = plot.curve_data("train_steps") if self.views else ([], [])
-        evaluated = {}
-        if self.views:
-            for column in ("train", "test", "train_accuracy", "test_accuracy"):
-                for step, value in zip(*plot.curve_data(column)):
-                    evaluated.setdefault(int(step), {})[column] = value
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["step", "loss", "train_loss", "test_loss", "train_accuracy", "test_accuracy"])
-        for step, loss in zip(steps, losses):
-            row = evaluated.get(int(step), {})
-            writer.writerow([int(step), f"{loss:.6g}"] + [
-                "" if column not in row else f"{row[column]:.6g}"
-                for column in ("train", "test", "train_accuracy", "test_accuracy")])
-        return out.getvalue()
+        """The current run's metrics as CSV text (LiveHistory.metrics_csv), whatever the dashboards show."""
+        return self.controller.history.metrics_csv()
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if any(url.toLocalFile().lower().endswith(".json") for url in event.mimeData().urls()):

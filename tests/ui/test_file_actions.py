@@ -202,6 +202,27 @@ def test_exports_script_metrics_and_plots(qtbot, window, tmp_path, monkeypatch):
     assert out.read_text().lstrip().startswith("<?xml")
 
 
+def test_metrics_export_needs_no_dashboard_on_screen(qtbot, settings, tmp_path):
+    """The metrics come from the run's history, not from the Loss dock's curves: a window whose
+    dashboards were never built (never shown) exports every step's loss and the evaluations."""
+    window = MainWindow(settings, data_dir=tmp_path / "data")
+    try:
+        qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=TIMEOUT)
+        window.controller.step_epoch()
+        qtbot.waitUntil(lambda: window.status_labels["step"].text() == "Step 25", timeout=TIMEOUT)
+        assert window.views == [], "no dashboard was ever drawn"
+        metrics = tmp_path / "metrics.csv"
+        assert window.file_actions.write_metrics(metrics)
+        rows = list(csv.DictReader(metrics.open()))
+        assert [int(r["step"]) for r in rows] == list(range(25))
+        assert all(float(r["loss"]) > 0 for r in rows)
+        evaluated = [r for r in rows if r["test_loss"]]
+        assert evaluated and all(0 <= float(r["test_accuracy"]) <= 1 for r in evaluated)
+    finally:
+        window.document.undo_stack.setClean()
+        window.close()
+
+
 def test_save_with_weights_and_reopen_resumes_where_it_stopped(qtbot, window, tmp_path, monkeypatch):
     path = tmp_path / "resume.json"
     answer_save_dialog(monkeypatch, path)
@@ -240,7 +261,6 @@ def test_weights_load_even_when_the_opened_design_equals_the_one_on_screen(qtbot
     qtbot.waitUntil(lambda: window.status_labels["step"].text() == "Step 2", timeout=TIMEOUT)
     assert window.file_actions.open_path(path)  # the same design: no field changes
     qtbot.waitUntil(lambda: window.status_labels["step"].text() == "Step 1", timeout=TIMEOUT)
-    assert window.pending_weights is None
 
 
 def trained(qtbot, window, monkeypatch, path: Path, steps: int) -> list:
@@ -354,7 +374,6 @@ def test_a_weights_file_that_cannot_be_used_is_named_with_its_real_reason(qtbot,
         note = window.banner.text()
         assert reason in note and "The run starts from new weights" in note, (kind, note)
         assert "different design" not in note
-        assert window.pending_weights is None
     qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=TIMEOUT)
     assert window.status_labels["step"].text() == "Step 0" and failed == []
 

@@ -1,6 +1,7 @@
 """The Output view: what the network predicts, drawn with the data it learns from.
 
-One plot whose content follows the data (``mode_for``):
+One plot whose content follows the data (playground.ui.views.output_modes: ``mode_for``,
+and each mode's texts):
 
 - ``boundary``: 2-D classification. The decision boundary (결정 경계) as an image over
   the plane, train and test points on top.
@@ -10,96 +11,33 @@ One plot whose content follows the data (``mode_for``):
 - ``confusion``: digits and CSV classification. The test set's confusion matrix.
 - ``scatter``: CSV regression. Predicted against actual values on the test set.
 
-Images are RGBA uint8 computed with numpy at fixed levels (no autoscaling, so a
-colour always means the same thing); plot items are made once per run and updated
-with setImage/setData.
+Images are RGBA uint8 computed with numpy at fixed levels (playground.ui.widgets.colour_maps:
+no autoscaling, so a colour always means the same thing); plot items are made once per
+run and updated with setImage/setData.
 """
 
 from __future__ import annotations
 
-import sys
 
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
 from PySide6.QtCore import QEvent, QObject, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from playground.design import registry
+from playground.runs.messages import Dashboard
+from playground.ui.views import output_modes as modes
+from playground.ui.views.output_modes import outlier_mask, padded
+from playground.ui.widgets.colour_maps import (cell_centred_rect, class_image, diverging_image, diverging_lut,
+                                               neutral_colour, rgb, target_scale)
 
 from playground.ui.theme import LIGHT, Theme
 
 BACKGROUND_STRENGTH = 0.6  # confident regions stop short of the point colours, so points stay visible
 MAX_TEXT_CLASSES = 12  # confusion counts are written in the cells up to this many classes
 POINT_SIZE = 7
-
-
-# --- colours (also used by the network view) ------------------------------------------
-
-
-def rgb(colour: str) -> np.ndarray:
-    """'#rrggbb' -> float64 (3,) in 0..255."""
-    c = QColor(colour)
-    return np.array([c.red(), c.green(), c.blue()], dtype=np.float64)
-
-
-def neutral_colour(theme: Theme) -> str:
-    """The colour of "no opinion" (probability 0.5, value 0), a little off the background."""
-    return "#eceeef" if theme.name == "light" else "#2c2e33"
-
-
-def diverging_lut(theme: Theme, strength: float = 1.0) -> np.ndarray:
-    """(256, 4) uint8 RGBA: 0 = theme.negative, 127.5 = neutral, 255 = theme.positive.
-
-    ``strength`` < 1 stops the ends short of the full colours (blended with neutral).
-    """
-    t = np.linspace(-1.0, 1.0, 256)[:, None]
-    mid = rgb(neutral_colour(theme))
-    end = np.where(t < 0, rgb(theme.negative), rgb(theme.positive))
-    colours = mid + (end - mid) * np.abs(t) * strength
-    return np.concatenate([colours, np.full((256, 1), 255.0)], axis=1).round().astype(np.uint8)
-
-
-def diverging_image(values: np.ndarray, scale: float, lut: np.ndarray) -> np.ndarray:
-    """Values (...) -> RGBA uint8 (..., 4) through ``lut`` at the fixed levels -scale..scale.
-
-    NaN maps to neutral, values beyond the levels to the end colours.
-    """
-    t = np.nan_to_num(np.asarray(values, dtype=np.float64) / scale, nan=0.0, posinf=1.0, neginf=-1.0)
-    index = ((np.clip(t, -1.0, 1.0) + 1.0) * 127.5).astype(np.intp)
-    return lut[index]
-
-
-def class_image(probs: np.ndarray, colours: np.ndarray, neutral: np.ndarray, strength: float) -> np.ndarray:
-    """Class probabilities (..., C) -> RGBA uint8 (..., 4): each pixel its argmax class colour
-    (``colours`` (C, 3)), blended with ``neutral`` by confidence (1/C -> neutral, 1 -> ``strength``)."""
-    probs = np.nan_to_num(np.asarray(probs, dtype=np.float64))
-    c = probs.shape[-1]
-    winner = probs.argmax(-1)
-    top = np.take_along_axis(probs, winner[..., None], -1)
-    confidence = np.clip((top - 1.0 / c) / (1.0 - 1.0 / c), 0.0, 1.0) * strength
-    colours_out = neutral + (colours[winner] - neutral) * confidence
-    alpha = np.full(colours_out.shape[:-1] + (1,), 255.0)
-    return np.concatenate([colours_out, alpha], axis=-1).round().astype(np.uint8)
-
-
-def mode_for(dataset) -> str:
-    """Which picture fits the data: boundary | surface | curve | confusion | scatter."""
-    kind, regression = dataset.input_kind, dataset.task == "regression"
-    if kind == "2d":
-        return "surface" if regression else "boundary"
-    if kind == "1d":
-        return "curve"
-    return "scatter" if regression else "confusion"
-
-
-def cell_centred_rect(extent: tuple[float, float, float, float], resolution: int) -> QRectF:
-    """The image rect for a grid sampled at linspace(lo, hi, resolution) on both axes,
-    so that each pixel is centred on its sample point."""
-    x0, x1, y0, y1 = extent
-    dx, dy = (x1 - x0) / max(resolution - 1, 1), (y1 - y0) / max(resolution - 1, 1)
-    return QRectF(x0 - dx / 2, y0 - dy / 2, x1 - x0 + dx, y1 - y0 + dy)
 
 
 class _PlaneImage(pg.ImageItem):
@@ -131,7 +69,7 @@ class OutputView(QWidget):
         self._theme = LIGHT
         self._dataset = None
         self._mode = "boundary"
-        self._last_extras: dict = {}
+        self._last: Dashboard | None = None  # the newest record this mode can draw
         self._image_rgba: np.ndarray | None = None
         self._curve = (np.zeros(0, np.float32), np.zeros(0, np.float32))
         self._confusion: np.ndarray | None = None
@@ -226,14 +164,14 @@ class OutputView(QWidget):
         if self._dataset is not None:
             self._style_points()
             self._rebuild_legend()
-            if self._last_extras:
+            if self._last is not None:
                 self._confusion = None  # recolour even though the counts did not change
-                self._draw(self._last_extras)
+                self._draw(self._last)
 
     def start_run(self, info) -> None:
         """A new run: pick the mode for its data, plot the points, forget the old picture."""
         self._dataset = info.dataset
-        self._mode = mode_for(info.dataset)
+        self._mode = modes.mode_for(info.dataset)
         for name in ("left", "bottom"):
             self._plot.showAxis(name)
         self._forget_picture()
@@ -267,7 +205,7 @@ class OutputView(QWidget):
         self._canvas.setToolTip(reason)
 
     def _forget_picture(self) -> None:
-        self._last_extras = {}
+        self._last = None
         self._image_rgba = None
         self._curve = (np.zeros(0, np.float32), np.zeros(0, np.float32))
         self._confusion = None
@@ -283,10 +221,10 @@ class OutputView(QWidget):
         """Draw the snapshot's predictions (cheap: one image or one curve, a label)."""
         if self._dataset is None:
             return
-        extras = snapshot.extras or {}
-        if self._wanted_key() in extras:
-            self._last_extras = extras
-            self._draw(extras)
+        dashboard = snapshot.dashboard
+        if dashboard is not None and getattr(dashboard, self._wanted_field()) is not None:
+            self._last = dashboard
+            self._draw(dashboard)
         self._set_info(self._metrics_text(snapshot.metrics))
 
     # --- public for tests -------------------------------------------------------------------
@@ -338,22 +276,22 @@ class OutputView(QWidget):
         """What the hover tooltip says at plot coordinates (x, y)."""
         if self._dataset is None:
             return self.tr("Press Train to start.")
-        if self._mode in ("boundary", "surface") and self._last_extras:
-            return self._describe_plane(x, y)
+        if self._mode in modes.PLANAR and self._last is not None:
+            return modes.describe_plane(self._mode, np.asarray(self._last.boundary), self._dataset, x, y)
         if self._mode == "confusion" and self._confusion is not None:
             return self._describe_cell(x, y)
         return self._mode_tooltip()
 
     # --- drawing -----------------------------------------------------------------------------
-    def _wanted_key(self) -> str:
-        return {"boundary": "boundary", "surface": "boundary", "curve": "curve_y",
-                "confusion": "confusion", "scatter": "predicted"}[self._mode]
+    def _wanted_field(self) -> str:
+        """The Dashboard field this mode draws."""
+        return modes.FIELDS[self._mode]
 
-    def _draw(self, extras: dict) -> None:
-        getattr(self, f"_draw_{self._mode}")(extras)
+    def _draw(self, dashboard: Dashboard) -> None:
+        getattr(self, f"_draw_{self._mode}")(dashboard)
 
-    def _draw_boundary(self, extras: dict) -> None:
-        probs = np.asarray(extras["boundary"])
+    def _draw_boundary(self, dashboard: Dashboard) -> None:
+        probs = np.asarray(dashboard.boundary)
         if probs.ndim != 3:
             return
         if probs.shape[-1] == 2:
@@ -363,8 +301,8 @@ class OutputView(QWidget):
                                rgb(neutral_colour(self._theme)), BACKGROUND_STRENGTH)
         self._set_plane_image(rgba)
 
-    def _draw_surface(self, extras: dict) -> None:
-        values = np.asarray(extras["boundary"])
+    def _draw_surface(self, dashboard: Dashboard) -> None:
+        values = np.asarray(dashboard.boundary)
         if values.ndim != 2:
             return
         self._set_plane_image(diverging_image(values, self._value_scale, self._lut))
@@ -374,22 +312,18 @@ class OutputView(QWidget):
         self._image.setImage(rgba, levels=(0, 255), autoLevels=False)
         self._image.setRect(cell_centred_rect(self._dataset.extent, rgba.shape[0]))
 
-    def _draw_curve(self, extras: dict) -> None:
-        x = np.asarray(extras.get("curve_x", []), dtype=np.float32)
-        y = np.nan_to_num(np.asarray(extras["curve_y"], dtype=np.float32))
+    def _draw_curve(self, dashboard: Dashboard) -> None:
+        x = np.asarray(dashboard.curve_x if dashboard.curve_x is not None else [], dtype=np.float32)
+        y = np.nan_to_num(np.asarray(dashboard.curve_y, dtype=np.float32))
         self._curve = (x, y)
         self._fit.setData(x, y)
 
-    def _draw_confusion(self, extras: dict) -> None:
-        counts = np.asarray(extras["confusion"])
+    def _draw_confusion(self, dashboard: Dashboard) -> None:
+        counts = np.asarray(dashboard.confusion)
         if self._confusion is not None and np.array_equal(counts, self._confusion):
             return
         self._confusion = counts
-        totals = counts.sum(axis=1, keepdims=True)
-        share = counts / np.maximum(totals, 1)  # per true class, so rare classes show as clearly
-        neutral, accent = rgb(neutral_colour(self._theme)), rgb(self._theme.accent)
-        colours = neutral + (accent - neutral) * share[..., None]
-        rgba = np.concatenate([colours, np.full(share.shape + (1,), 255.0)], axis=-1).round().astype(np.uint8)
+        rgba, share = modes.confusion_rgba(counts, rgb(neutral_colour(self._theme)), rgb(self._theme.accent))
         self._image_rgba = rgba
         self._image.setImage(rgba, levels=(0, 255), autoLevels=False)
         c = len(counts)
@@ -398,9 +332,9 @@ class OutputView(QWidget):
             for item, count, dark in zip(self._cell_texts, counts.ravel(), share.ravel() > 0.55):
                 item.setText(str(int(count)), color=self._cell_text_colour(dark, count == 0))
 
-    def _draw_scatter(self, extras: dict) -> None:
-        actual = np.asarray(extras.get("actual", []), dtype=np.float32)
-        predicted = np.nan_to_num(np.asarray(extras["predicted"], dtype=np.float32))
+    def _draw_scatter(self, dashboard: Dashboard) -> None:
+        actual = np.asarray(dashboard.actual if dashboard.actual is not None else [], dtype=np.float32)
+        predicted = np.nan_to_num(np.asarray(dashboard.predicted, dtype=np.float32))
         self._test.setData(actual, predicted)
         self._scatter_values = (actual, predicted)
 
@@ -427,7 +361,7 @@ class OutputView(QWidget):
             plot.getAxis("left").setTicks(ticks)
             self._set_labels(self.tr("predicted class"), self.tr("true class"))
         else:
-            low, high = _padded(np.asarray(data.y_test, dtype=np.float64))
+            low, high = padded(np.asarray(data.y_test, dtype=np.float64))
             x0, x1, y0, y1 = low, high, low, high
             self._set_labels(self.tr("actual value"), self.tr("predicted value"))
             self._diagonal.setData([low, high], [low, high])
@@ -458,7 +392,7 @@ class OutputView(QWidget):
             self._train.setData(pos=data.raw_train, brush=train_brushes, pen=outline, symbol="o")
             self._test.setData(pos=data.raw_test, brush=test_brushes, pen=test_outline, symbol="o")
         elif mode == "curve":
-            outliers = _outlier_mask(data)
+            outliers = outlier_mask(data)
             x, y = data.raw_train[:, 0], data.y_train
             self._train.setData(x[~outliers], y[~outliers], brush=pg.mkBrush(theme.train), pen=outline, symbol="o")
             self._outliers.setData(x[outliers], y[outliers])
@@ -573,65 +507,15 @@ class OutputView(QWidget):
             self._info.setText(text)
 
     def _title_text(self) -> str:
-        return {
-            "boundary": self.tr("Decision boundary: the class the network predicts at each point"),
-            "surface": self.tr("Regression surface: the value the network predicts at each point"),
-            "curve": self.tr("Regression curve: the network's prediction for each x"),
-            "confusion": self.tr("Confusion matrix (test set): each true class against the predicted class"),
-            "scatter": self.tr("Predicted against actual values (test set)"),
-        }[self._mode]
+        return modes.title_text(self._mode)
 
     def _mode_tooltip(self) -> str:
-        return {
-            "boundary": self.tr(
-                "The decision boundary is where the background colour changes. Dots are the data, "
-                "coloured by their true class; a dot on the other colour is misclassified. "
-                "Pale colours mean the network is unsure."),
-            "surface": self.tr(
-                "The background is the value the network predicts at each point; the dots are the "
-                "data, coloured by their true value. Where they match, the network has learned the surface."),
-            "curve": self.tr(
-                "The line is the network's prediction. Red crosses are outliers: points moved far off "
-                "the trend. MSE (L2) pulls the line towards them; MAE (L1) mostly ignores them."),
-            "confusion": self.tr(
-                "Rows are the true classes, columns the predicted ones. The diagonal counts correct "
-                "answers; any other cell is a mistake of one kind."),
-            "scatter": self.tr(
-                "Each dot is a test sample: its true value across, the network's prediction up. "
-                "A perfect network puts every dot on the dashed line."),
-        }[self._mode]
+        return modes.mode_tooltip(self._mode)
 
     def _metrics_text(self, metrics) -> str:
         if metrics is None:
             return self._info_text
-        if self._mode == "confusion" and self._confusion is not None:
-            total = int(self._confusion.sum())
-            correct = int(np.trace(self._confusion))
-            return self.tr("Test accuracy {0:.1%} ({1:,} of {2:,} correct)").format(
-                correct / max(total, 1), correct, total)
-        if metrics.test_accuracy is not None:
-            return self.tr("Test accuracy {0:.1%}, train accuracy {1:.1%}").format(
-                metrics.test_accuracy, metrics.train_accuracy)
-        if self._mode == "scatter" and self._scatter_values is not None:
-            actual, predicted = self._scatter_values
-            return self.tr("Test loss {0:.4g}, R² = {1:.3f}").format(metrics.test_loss, _r_squared(actual, predicted))
-        return self.tr("Test loss {0:.4g}, train loss {1:.4g}").format(metrics.test_loss, metrics.train_loss)
-
-    def _describe_plane(self, x: float, y: float) -> str:
-        values = np.asarray(self._last_extras["boundary"])
-        x0, x1, y0, y1 = self._dataset.extent
-        r = values.shape[0]
-        col = int(round((x - x0) / (x1 - x0) * (r - 1)))
-        row = int(round((y - y0) / (y1 - y0) * (r - 1)))
-        where = self.tr("x₁ = {0:.2f}, x₂ = {1:.2f}").format(x, y)
-        if not (0 <= col < r and 0 <= row < r):
-            return self._mode_tooltip()
-        if self._mode == "surface":
-            return self.tr("{0}\nThe network predicts {1:.3f} here.").format(where, float(values[row, col]))
-        probs = values[row, col]
-        k = int(np.argmax(probs))
-        return self.tr("{0}\nThe network predicts class {1} here, with probability {2:.2f}.").format(
-            where, self._dataset.class_names[k], float(probs[k]))
+        return modes.metrics_text(self._mode, metrics, self._confusion, self._scatter_values)
 
     def _describe_cell(self, x: float, y: float) -> str:
         c = len(self._confusion)
@@ -659,38 +543,3 @@ class OutputView(QWidget):
         self._test.setVisible(checked or self._mode == "scatter")
 
 
-def _outlier_mask(data) -> np.ndarray:
-    if data.outliers_train is None:
-        return np.zeros(len(data.y_train), dtype=bool)
-    return np.asarray(data.outliers_train, dtype=bool)
-
-
-def target_scale(data) -> float:
-    """Fixed symmetric colour levels for a regression surface: the largest |target|."""
-    values = np.concatenate([np.ravel(data.y_train), np.ravel(data.y_test)]).astype(np.float64)
-    largest = float(np.max(np.abs(values))) if values.size else 1.0
-    return largest if largest > 0 else 1.0
-
-
-def _padded(values: np.ndarray) -> tuple[float, float]:
-    low, high = (float(values.min()), float(values.max())) if values.size else (0.0, 1.0)
-    pad = 0.05 * max(high - low, 1e-6)
-    return low - pad, high + pad
-
-
-def _r_squared(actual: np.ndarray, predicted: np.ndarray) -> float:
-    spread = float(np.sum((actual - actual.mean()) ** 2)) if actual.size else 0.0
-    if spread == 0:
-        return float("nan")
-    return 1.0 - float(np.sum((actual - predicted) ** 2)) / spread
-
-
-if __name__ == "__main__":
-    from playground.design.schema import Design, LinearLayer
-
-    from playground.ui.widgets.preview import preview
-
-    spiral = Design(layers=(LinearLayer(units=8), LinearLayer(units=8), LinearLayer(units=4)))
-    spiral = spiral.with_data(dataset="spiral", features=("x1", "x2", "x1_sq", "x2_sq", "sin_x1", "sin_x2"))
-    spiral = spiral.with_optimizer(name="adam", lr=0.01)
-    sys.exit(preview(OutputView, spiral))
