@@ -9,7 +9,7 @@ the design; it redraws from ``document.design`` and edits through ``document.app
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,7 +43,7 @@ from playground.design.schema import (
 from playground.design.shapes import layer_shapes, output_size, shape_text
 
 from playground.ui.panels.data_panel import DataFacts, MessageLabel, blocked, data_facts, guard_wheel, problem_text
-from playground.ui.labels import activation_label, tr_label
+from playground.ui.labels import activation_description, activation_label, init_description, init_label
 
 MAX_PARAMETERS = 5_000_000
 """playground.nn.model.MAX_PARAMETERS, repeated because model imports torch (a test keeps them equal)."""
@@ -59,33 +59,6 @@ def batch_rows(design: Design, n_train: int | None) -> int | str:
     if n_train is None:
         return UNKNOWN if mode == "full" else design.training.batch_size
     return n_train if mode == "full" else min(design.training.batch_size, n_train)
-
-
-def activation_tip(name: str) -> str:
-    tips = {
-        "relu": QT_TRANSLATE_NOOP(
-            "Activations",
-            "ReLU: max(0, x). Its slope is 1 for every positive input, so gradients pass back through deep "
-            "stacks without shrinking: the usual cure for vanishing gradients. Units stuck below 0 stop learning."),
-        "leaky_relu": QT_TRANSLATE_NOOP(
-            "Activations", "LeakyReLU: like ReLU, but a small slope (0.01) below 0 keeps every unit learning."),
-        "elu": QT_TRANSLATE_NOOP(
-            "Activations", "ELU: like ReLU for positive inputs, a smooth curve towards -1 below 0."),
-        "gelu": QT_TRANSLATE_NOOP("Activations", "GELU: a smooth ReLU, used in transformers."),
-        "silu": QT_TRANSLATE_NOOP("Activations", "SiLU (swish): x times sigmoid(x), a smooth ReLU."),
-        "sigmoid": QT_TRANSLATE_NOOP(
-            "Activations",
-            "Sigmoid: squashes into 0..1. Its slope is at most 0.25, so in deep stacks the gradient shrinks "
-            "layer by layer: vanishing gradients."),
-        "tanh": QT_TRANSLATE_NOOP(
-            "Activations",
-            "Tanh: squashes into -1..1, centred on 0. Saturates for large inputs, where its slope (and the "
-            "gradient) nearly vanishes."),
-        "softplus": QT_TRANSLATE_NOOP("Activations", "Softplus: log(1 + eˣ), a smooth ReLU that is never exactly 0."),
-        "linear": QT_TRANSLATE_NOOP(
-            "Activations", "Linear (identity): no non-linearity. Stacked linear layers are no better than one."),
-    }
-    return QCoreApplication.translate("Activations", tips[name])
 
 
 _SETTING_WIDTH: list[int] = []
@@ -196,7 +169,7 @@ class _Row(QFrame):
             combo.setMinimumContentsLength(5)
             for i, (name, activation) in enumerate(registry.ACTIVATIONS.items()):
                 combo.addItem(activation_label(name), name)
-                combo.setItemData(i, activation_tip(name), Qt.ToolTipRole)
+                combo.setItemData(i, activation_description(name), Qt.ToolTipRole)
             combo.setToolTip(self.tr(
                 "The activation function applied to this layer's outputs. Without a non-linear one, "
                 "the whole network can only draw straight boundaries."))
@@ -329,19 +302,9 @@ class LayerEditor(QWidget):
         combo = QComboBox()
         combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(10)
-        tips = {
-            "default": self.tr("PyTorch's default: uniform weights scaled by 1/√(inputs) "
-                               "(Kaiming uniform with a=√5)."),
-            "xavier": self.tr("Xavier / Glorot: keeps the variance of signals equal from layer to layer for "
-                              "tanh and sigmoid units."),
-            "he": self.tr("He / Kaiming: twice Xavier's variance, made for ReLU units, which silence half "
-                          "their inputs."),
-            "zeros": self.tr("All weights zero: every unit of a layer computes the same thing and gets the "
-                             "same gradient, so they never become different (symmetry is never broken)."),
-        }
-        for i, (name, label) in enumerate(registry.INITS.items()):
-            combo.addItem(tr_label(label), name)
-            combo.setItemData(i, tips[name], Qt.ToolTipRole)
+        for i, name in enumerate(registry.INITS):
+            combo.addItem(init_label(name), name)
+            combo.setItemData(i, init_description(name), Qt.ToolTipRole)
         combo.setToolTip(self.tr(
             "How the weights are set before training. Good scales keep signals and gradients from "
             "shrinking or growing layer by layer."))
