@@ -130,8 +130,11 @@ class Optimizer:
         return self.kwargs(self, spec)
 
     def problems(self, spec: Any) -> list[Problem]:
-        """Hyperparameters of ``spec`` outside this optimizer's own ``limits``."""
+        """What is wrong with ``spec`` for this optimizer: Nesterov without momentum, and
+        hyperparameters outside its own ``limits``."""
         out = []
+        if "nesterov" in self.defaults and spec.nesterov and spec.momentum == 0:
+            out.append(Problem("optimizer.nesterov", "Nesterov momentum needs a momentum above 0", "nesterov"))
         for name, (low, high) in self.limits.items():
             value = getattr(spec, name)
             if value < low:

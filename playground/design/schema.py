@@ -278,10 +278,7 @@ def check_design(design: Design) -> list[Problem]:
     if design.has_batchnorm and design.training.batch_mode == "minibatch" and design.training.batch_size < 2:
         problems.append(Problem("training.batch_size", "batch normalization needs a batch size of at least 2",
                                 "bn_batch_size"))
-    o = design.optimizer
-    if o.name == "momentum" and o.nesterov and o.momentum == 0:
-        problems.append(Problem("optimizer.nesterov", "Nesterov momentum needs a momentum above 0", "nesterov"))
-    problems += registry.OPTIMIZERS[o.name].problems(o)
+    problems += registry.OPTIMIZERS[design.optimizer.name].problems(design.optimizer)
     return problems
 
 

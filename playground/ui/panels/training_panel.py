@@ -247,7 +247,7 @@ class TrainingPanel(QWidget):
     def _show_losses(self, design: Design, task: str) -> None:
         model: QStandardItemModel = self.loss_combo.model()
         for i, name in enumerate(registry.LOSSES):
-            fits = name in ("cross_entropy", "bce") if task == "classification" else registry.loss_fits(name, task)
+            fits = registry.LOSSES[name].classifies if task == "classification" else registry.loss_fits(name, task)
             model.item(i).setEnabled(fits)
             tip = loss_description(name)
             if not fits:
