@@ -32,14 +32,8 @@ from playground.design.schema import MAX_SAMPLES, Design, check_design, problems
 
 from playground.ui.panels.data_panel import MessageLabel, blocked, data_facts, guard_wheel, problem_text, task_words
 from playground.ui.messages import device_reason
-from playground.ui.labels import (
-    hyperparameter_words,
-    loss_description,
-    loss_label,
-    optimizer_description,
-    optimizer_label,
-    tr_label,
-)
+from playground.ui.labels import loss_description, loss_label, optimizer_description, optimizer_label, tr_label
+from playground.ui.widgets.hyperparameter_rows import HyperparameterRows
 from playground.ui.widgets.log_spin_box import LogSpinBox, ladder_step  # noqa: F401 (tests use ladder_step)
 
 class TrainingPanel(QWidget):
@@ -116,40 +110,9 @@ class TrainingPanel(QWidget):
             "How the gradients turn into weight updates. Switching keeps the learning rate when it suits the new "
             "optimizer (else it sets the usual one and says so) and sets its other usual hyperparameters."))
         self.optimizer_form.addRow(self.tr("Optimizer"), self.optimizer_combo)
-        self._build_hyperparameters()
-        return box
-
-    def _build_hyperparameters(self) -> None:
-        """One row per field of registry.HYPERPARAMETERS; _show_optimizer shows the optimizer's own."""
-        self.hyper: dict[str, QWidget] = {}
-        self._hyper_labels: dict[str, str] = {}
-        for name, h in registry.HYPERPARAMETERS.items():
-            label, tip = hyperparameter_words(name)
-            widget = self._hyper_widget(h, label)
-            widget.setToolTip(tip)
-            self.hyper[name], self._hyper_labels[name] = widget, label
-            if isinstance(widget, QCheckBox):
-                widget.toggled.connect(lambda on, n=name: self._on_hyper_value_changed(n, on))
-                self.optimizer_form.addRow(widget)
-                continue
-            widget.setKeyboardTracking(False)
-            widget.valueChanged.connect(lambda v, n=name: self._on_hyper_value_changed(n, v))
-            caption = QLabel(label)
-            caption.setToolTip(tip)
-            self.optimizer_form.addRow(caption, widget)
-
-    def _hyper_widget(self, h, label: str) -> QWidget:
-        if h.widget == "check":
-            return QCheckBox(label)
-        if h.widget == "log":
-            return LogSpinBox(*h.shown, floor=h.floor)
-        return self._fraction_box(*h.shown, h.step, h.decimals)
-
-    def _fraction_box(self, low: float, high: float, step: float, decimals: int) -> QDoubleSpinBox:
-        box = QDoubleSpinBox()
-        box.setRange(low, high)
-        box.setSingleStep(step)
-        box.setDecimals(decimals)
+        self._hyper_rows = HyperparameterRows(self.optimizer_form, self)
+        self._hyper_rows.value_edited.connect(self._on_hyper_rows_value_edited)
+        self.hyper = self._hyper_rows.widgets
         return box
 
     def _build_batches(self) -> QGroupBox:
@@ -258,17 +221,9 @@ class TrainingPanel(QWidget):
             self.loss_combo.setCurrentIndex(self.loss_combo.findData(design.loss))
 
     def _show_optimizer(self, design: Design) -> None:
-        o = design.optimizer
-        used = registry.OPTIMIZERS[o.name].hyperparameters
-        with blocked(self.optimizer_combo, *self.hyper.values()):
-            self.optimizer_combo.setCurrentIndex(self.optimizer_combo.findData(o.name))
-            for name, widget in self.hyper.items():
-                value = getattr(o, name)
-                if isinstance(widget, QCheckBox):
-                    widget.setChecked(value)
-                else:
-                    widget.setValue(value)
-                self.optimizer_form.setRowVisible(widget, name in used)
+        with blocked(self.optimizer_combo):
+            self.optimizer_combo.setCurrentIndex(self.optimizer_combo.findData(design.optimizer.name))
+        self._hyper_rows.show(design.optimizer)
 
     def _show_training(self, design: Design, n_train: int | None) -> None:
         t = design.training
@@ -349,12 +304,12 @@ class TrainingPanel(QWidget):
             self._switch_note = (note, self.document.design)
             self._show_message(self.document.design)
 
-    def _on_hyper_value_changed(self, name: str, value: float | bool) -> None:
+    def _on_hyper_rows_value_edited(self, name: str, value: float | bool) -> None:
+        label = self._hyper_rows.labels[name]
         if isinstance(value, bool):  # a check box: one edit each, nothing to merge
-            self._edit_optimizer(self.tr("Change {0}").format(self._hyper_labels[name]), "", **{name: value})
+            self._edit_optimizer(self.tr("Change {0}").format(label), "", **{name: value})
             return
-        self._edit_optimizer(self.tr("Change {0}").format(self._hyper_labels[name].lower()), f"optimizer.{name}",
-                             **{name: value})
+        self._edit_optimizer(self.tr("Change {0}").format(label.lower()), f"optimizer.{name}", **{name: value})
 
     def _on_rate_spin_value_changed(self, value: float) -> None:
         self._edit_training(self.tr("Change regularization rate"), "training.regularization_rate",
