@@ -112,3 +112,15 @@ def throwaway_activation(monkeypatch):
                                    "torch.nn.Hardtanh", {"min_val": -0.5, "max_val": 0.5}, gain="tanh")
     monkeypatch.setitem(registry.ACTIVATIONS, entry.name, entry)
     return entry.name
+
+
+@pytest.fixture
+def throwaway_init(monkeypatch):
+    """Orthogonal init, which the app does not offer, registered as one entry: its name."""
+    from playground.design import activations, registry
+
+    entry = activations.Init("orthogonal", "Orthogonal", "Orthogonal: the rows of each weight matrix are orthonormal.",
+                             "orthogonal_", lambda activation: {"gain": activations.Call("calculate_gain", (activation.gain,))},
+                             "Orthogonal init scaled by each layer's activation gain; biases 0.")
+    monkeypatch.setitem(registry.INITS, entry.name, entry)
+    return entry.name

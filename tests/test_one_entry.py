@@ -158,3 +158,23 @@ def test_a_new_loss_and_activation_validate_train_and_export(throwaway_loss, thr
     assert "nn.Hardtanh(min_val=-0.5, max_val=0.5)," in text and "loss_fn = nn.SmoothL1Loss()" in text
     assert 'nn.init.xavier_uniform_(model[0].weight, gain=nn.init.calculate_gain("tanh"))' in text
     np.testing.assert_allclose(script_losses(design, tmp_path, 3), engine_losses(design, 3), rtol=1e-5)
+
+
+def test_a_new_init_validates_and_sets_the_same_weights_in_the_app_and_the_script(throwaway_init, tmp_path):
+    import runpy
+
+    design = Design(layers=(LinearLayer(units=6, activation="relu"), LinearLayer(units=5)), init=throwaway_init)
+    assert check_design(design) == []
+    text = export_script(design)
+    assert 'nn.init.orthogonal_(model[0].weight, gain=nn.init.calculate_gain("relu"))' in text
+    path = tmp_path / "exported.py"
+    write_script(design, path)
+    torch.manual_seed(design.training.seed)  # as the script's train() seeds before build_model()
+    exported = runpy.run_path(str(path), run_name="exported")["build_model"]()
+    engine = Trainer(design.with_training(device="cpu")).network
+    weight = engine[0].weight.detach()
+    gain = torch.nn.init.calculate_gain("relu")
+    assert weight.shape == (6, 2)
+    np.testing.assert_allclose((weight.T @ weight).numpy(), gain**2 * np.eye(2), atol=1e-5)  # orthogonal columns
+    for a, b in zip(engine.state_dict().values(), exported.state_dict().values()):
+        np.testing.assert_array_equal(a.numpy(), b.numpy())
