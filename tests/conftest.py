@@ -59,3 +59,68 @@ def one_torch_thread():
     torch.set_num_threads(1)
     yield
     torch.set_num_threads(before)
+
+
+# --- throwaway registry entries: each is defined here once and reaches the whole app ---
+
+
+def _adamax_update(param, grad, state, lr, group):
+    """torch.optim.Adamax's single-tensor update, for the compiled step (tensor methods only:
+    this file must not import torch)."""
+    step, exp_avg, exp_inf = state
+    beta1, beta2 = group["betas"]
+    step.add_(1)
+    if group["weight_decay"]:
+        grad = grad.add(param, alpha=group["weight_decay"])
+    exp_avg.lerp_(grad, 1 - beta1)
+    exp_inf.copy_(exp_inf.mul_(beta2).maximum(grad.abs().add_(group["eps"])))
+    bias_correction = 1 - beta1 ** step.double()
+    param.sub_((lr / bias_correction).to(param.dtype) * (exp_avg / exp_inf))
+
+
+@pytest.fixture
+def throwaway_optimizer(monkeypatch):
+    """Adamax, which the app does not offer, registered as one entry: its name."""
+    from playground.design import optimizers, registry
+
+    entry = optimizers.Optimizer(
+        "adamax", "Adamax", "Adamax: Adam with the largest recent gradient size in place of the average square.",
+        "torch.optim.Adamax", {"lr": 0.01, "beta1": 0.9, "beta2": 0.99, "eps": 1e-8, "weight_decay": 0.0},
+        lr_range=(1e-4, 0.2), update=_adamax_update, state_keys=lambda group: ("step", "exp_avg", "exp_inf"),
+        kwargs=optimizers.betas_kwargs, limits={"lr": (0.0, 0.2)})
+    monkeypatch.setitem(registry.OPTIMIZERS, entry.name, entry)
+    return entry.name
+
+
+@pytest.fixture
+def throwaway_loss(monkeypatch):
+    """Smooth L1, which the app does not offer, registered as one entry: its name."""
+    from playground.design import losses, registry
+
+    entry = losses.Loss("smooth_l1", "Smooth L1", "Smooth L1: squared below a gap of 1, absolute above.",
+                        ("regression",), "torch.nn.SmoothL1Loss")
+    monkeypatch.setitem(registry.LOSSES, entry.name, entry)
+    return entry.name
+
+
+@pytest.fixture
+def throwaway_activation(monkeypatch):
+    """Hardtanh, which the app does not offer, registered as one entry: its name."""
+    from playground.design import activations, registry
+
+    entry = activations.Activation("hardtanh", "Hardtanh", "Hardtanh: x clipped to -0.5..0.5.",
+                                   "torch.nn.Hardtanh", {"min_val": -0.5, "max_val": 0.5}, gain="tanh")
+    monkeypatch.setitem(registry.ACTIVATIONS, entry.name, entry)
+    return entry.name
+
+
+@pytest.fixture
+def throwaway_init(monkeypatch):
+    """Orthogonal init, which the app does not offer, registered as one entry: its name."""
+    from playground.design import activations, registry
+
+    entry = activations.Init("orthogonal", "Orthogonal", "Orthogonal: the rows of each weight matrix are orthonormal.",
+                             "orthogonal_", lambda activation: {"gain": activations.Call("calculate_gain", (activation.gain,))},
+                             "Orthogonal init scaled by each layer's activation gain; biases 0.")
+    monkeypatch.setitem(registry.INITS, entry.name, entry)
+    return entry.name

@@ -129,9 +129,9 @@ def test_live_learning_rate_change_keeps_the_weights_and_step():
 @pytest.mark.parametrize("rate", ["default", "top of its range"])
 def test_every_optimizer_trains(optimizer, rate):
     """At its usual learning rate and at the top of the range kept when switching to it."""
-    from playground.design.registry import OPTIMIZER_DEFAULTS, OPTIMIZERS
+    from playground.design.registry import OPTIMIZERS
 
-    settings = dict(OPTIMIZER_DEFAULTS[optimizer])
+    settings = dict(OPTIMIZERS[optimizer].defaults)
     low, high = OPTIMIZERS[optimizer].lr_range
     assert low <= settings["lr"] <= high
     if rate != "default":

@@ -1,113 +1,25 @@
-"""Names -> implementations. Design files store these names; UI combos list them.
+"""Names -> what they stand for. Design files store these names; UI combos list them.
 
-Importing this module is cheap (no torch): implementations are resolved by name
-when a model is built, so the window can list choices before torch is loaded.
+The index of every registry: optimizers (``optimizers``), losses (``losses``),
+activations and weight inits (``activations``) are entries that carry their
+behaviour, defined in those modules and re-exported here; batch modes,
+regularizations, devices, datasets, input features and layer types are tables here.
+Importing it is cheap (no torch, no Qt): torch classes are named by dotted path and
+resolved in the training process (playground.nn.components), so the window
+can list choices before torch is loaded.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
-Task = Literal["binary", "multiclass", "regression"]
+# The entries that carry behaviour live in their own modules; they are listed here too,
+# so that ``registry.OPTIMIZERS`` (and the rest) stays the one index of names.
+from playground.design.activations import ACTIVATIONS, INITS, Activation, Init  # noqa: F401
+from playground.design.losses import LOSSES, Loss, Task  # noqa: F401
+from playground.design.optimizers import HYPERPARAMETERS, OPTIMIZERS, Optimizer, switched_optimizer  # noqa: F401
 
-
-@dataclass(frozen=True)
-class Activation:
-    name: str
-    label: str
-    torch_class: str  # attribute of torch.nn
-    kwargs: dict = field(default_factory=dict)
-
-
-ACTIVATIONS: dict[str, Activation] = {
-    a.name: a
-    for a in [
-        Activation("relu", "ReLU", "ReLU"),
-        Activation("leaky_relu", "LeakyReLU", "LeakyReLU", {"negative_slope": 0.01}),
-        Activation("elu", "ELU", "ELU"),
-        Activation("gelu", "GELU", "GELU"),
-        Activation("silu", "SiLU", "SiLU"),
-        Activation("sigmoid", "Sigmoid", "Sigmoid"),
-        Activation("tanh", "Tanh", "Tanh"),
-        Activation("softplus", "Softplus", "Softplus"),
-        Activation("linear", "Linear (identity)", "Identity"),
-    ]
-}
-
-
-@dataclass(frozen=True)
-class Loss:
-    name: str
-    label: str
-    tasks: tuple[Task, ...]
-    torch_class: str
-
-
-LOSSES: dict[str, Loss] = {
-    l.name: l
-    for l in [
-        Loss("mse", "MSE (L2)", ("regression",), "MSELoss"),
-        Loss("mae", "MAE (L1)", ("regression",), "L1Loss"),
-        Loss("huber", "Huber", ("regression",), "HuberLoss"),
-        # The head outputs logits; the torch losses apply softmax / sigmoid
-        # themselves, which is numerically stable where a separate softmax is not.
-        Loss("cross_entropy", "Cross-entropy", ("binary", "multiclass"), "CrossEntropyLoss"),
-        Loss("bce", "Binary cross-entropy", ("binary",), "BCEWithLogitsLoss"),
-    ]
-}
-
-
-@dataclass(frozen=True)
-class Optimizer:
-    name: str
-    label: str
-    torch_class: str
-    hyperparameters: tuple[str, ...]  # fields of the design's optimizer section it uses
-    lr_range: tuple[float, float]  # learning rates it usually trains well with (kept when switching to it)
-
-
-OPTIMIZERS: dict[str, Optimizer] = {
-    o.name: o
-    for o in [
-        Optimizer("sgd", "SGD", "SGD", ("lr", "weight_decay"), (1e-4, 1.0)),
-        # Momentum 0.9 makes steps about ten times larger than plain SGD's at the same rate.
-        Optimizer("momentum", "Momentum", "SGD", ("lr", "momentum", "nesterov", "weight_decay"), (1e-4, 0.3)),
-        Optimizer("adagrad", "Adagrad", "Adagrad", ("lr", "eps", "weight_decay"), (1e-3, 1.0)),
-        # Adaptive steps are about lr per weight, whatever the gradient's size: rates above 0.1 jump about.
-        Optimizer("rmsprop", "RMSProp", "RMSprop", ("lr", "alpha", "eps", "momentum", "weight_decay"), (1e-4, 0.1)),
-        Optimizer("adam", "Adam", "Adam", ("lr", "beta1", "beta2", "eps", "weight_decay"), (1e-4, 0.1)),
-        Optimizer("adamw", "AdamW", "AdamW", ("lr", "beta1", "beta2", "eps", "weight_decay"), (1e-4, 0.1)),
-    ]
-}
-
-# Sensible defaults per optimizer, applied when the user switches optimizer (see switched_optimizer).
-OPTIMIZER_DEFAULTS: dict[str, dict[str, float | bool]] = {
-    "sgd": {"lr": 0.03, "weight_decay": 0.0},
-    "momentum": {"lr": 0.03, "momentum": 0.9, "nesterov": False, "weight_decay": 0.0},
-    "adagrad": {"lr": 0.03, "eps": 1e-10, "weight_decay": 0.0},
-    "rmsprop": {"lr": 0.01, "alpha": 0.99, "eps": 1e-8, "momentum": 0.0, "weight_decay": 0.0},
-    "adam": {"lr": 0.01, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "weight_decay": 0.0},
-    "adamw": {"lr": 0.01, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "weight_decay": 0.01},
-}
-
-def switched_optimizer(name: str, lr: float) -> dict[str, float | bool]:
-    """The hyperparameters on switching to optimizer ``name`` from learning rate ``lr``: its
-    usual values (OPTIMIZER_DEFAULTS), but the learner's learning rate when it lies in the
-    new optimizer's ``lr_range``."""
-    changes = dict(OPTIMIZER_DEFAULTS[name])
-    low, high = OPTIMIZERS[name].lr_range
-    if low <= lr <= high:
-        changes["lr"] = lr
-    return changes
-
-
-INITS: dict[str, str] = {
-    "default": "PyTorch default",
-    "xavier": "Xavier / Glorot",
-    "he": "He / Kaiming",
-    "zeros": "Zeros (symmetry is never broken)",
-}
 
 BATCH_MODES: dict[str, str] = {
     "full": "Full batch (batch gradient descent)",

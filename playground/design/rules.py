@@ -22,9 +22,6 @@ if TYPE_CHECKING:
 MAX_PARAMETERS = 5_000_000
 """The most weights and biases a network may have to be trained live."""
 
-CLASSIFICATION_LOSSES = ("cross_entropy", "bce")
-"""What fits "classification": a CSV file's class count is known only once it is read."""
-
 
 def split_sizes(n, train_fraction):
     """(training rows, test rows) of ``n`` rows: the first round(n * train_fraction) train."""
@@ -61,9 +58,8 @@ def steps_per_epoch(n_train: int, batch_size: int, has_batchnorm: bool) -> int:
 def loss_fits(loss: str, task: str) -> bool:
     """Whether ``loss`` can train on data of ``task`` ("binary", "multiclass", "regression",
     or "classification" for a CSV file whose class count is not known yet)."""
-    if task == "classification":
-        return loss in CLASSIFICATION_LOSSES
-    return task in registry.LOSSES[loss].tasks
+    entry = registry.LOSSES[loss]
+    return entry.classifies if task == "classification" else task in entry.tasks
 
 
 def fitting_losses(task: str) -> tuple[str, ...]:

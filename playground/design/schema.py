@@ -110,18 +110,25 @@ class DropoutLayer(_Model):
 Layer = Annotated[Union[LinearLayer, BatchNormLayer, DropoutLayer], Field(discriminator="type")]
 
 
+def _hyper(name: str):
+    """The field of hyperparameter ``name``: its default and limits from registry.HYPERPARAMETERS."""
+    h = registry.HYPERPARAMETERS[name]
+    return Field(h.default, **h.bounds)
+
+
 class OptimizerSpec(_Model):
-    """All hyperparameters; registry.OPTIMIZERS[name].hyperparameters says which apply."""
+    """All hyperparameters; registry.OPTIMIZERS[name].hyperparameters says which apply
+    (and its ``limits``, checked by check_design, may narrow them)."""
 
     name: str = "sgd"
-    lr: float = Field(0.03, gt=0.0, le=10.0)
-    momentum: float = Field(0.9, ge=0.0, lt=1.0)
-    nesterov: bool = False
-    alpha: float = Field(0.99, gt=0.0, lt=1.0)
-    beta1: float = Field(0.9, ge=0.0, lt=1.0)
-    beta2: float = Field(0.999, ge=0.0, lt=1.0)
-    eps: float = Field(1e-8, gt=0.0, le=1.0)
-    weight_decay: float = Field(0.0, ge=0.0, le=1.0)
+    lr: float = _hyper("lr")
+    momentum: float = _hyper("momentum")
+    nesterov: bool = _hyper("nesterov")
+    alpha: float = _hyper("alpha")
+    beta1: float = _hyper("beta1")
+    beta2: float = _hyper("beta2")
+    eps: float = _hyper("eps")
+    weight_decay: float = _hyper("weight_decay")
 
     _check_name = field_validator("name")(_known("optimizer", registry.OPTIMIZERS))
 
@@ -267,9 +274,7 @@ def check_design(design: Design) -> list[Problem]:
     if design.has_batchnorm and design.training.batch_mode == "minibatch" and design.training.batch_size < 2:
         problems.append(Problem("training.batch_size", "batch normalization needs a batch size of at least 2",
                                 "bn_batch_size"))
-    o = design.optimizer
-    if o.name == "momentum" and o.nesterov and o.momentum == 0:
-        problems.append(Problem("optimizer.nesterov", "Nesterov momentum needs a momentum above 0", "nesterov"))
+    problems += registry.OPTIMIZERS[design.optimizer.name].problems(design.optimizer)
     return problems
 
 

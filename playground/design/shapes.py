@@ -36,8 +36,8 @@ class LayerShape:
 
 
 def output_size(loss: str, n_classes: int) -> int:
-    """Width of the output layer: one logit per class for cross-entropy, else 1."""
-    return n_classes if loss == "cross_entropy" else 1
+    """Width of the output layer: one logit per class for a loss that takes them (cross-entropy), else 1."""
+    return n_classes if registry.LOSSES[loss].head == "class_logits" else 1
 
 
 def layer_names(design: Design) -> list[str]:

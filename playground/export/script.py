@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import json
 import os
 import sys
 import textwrap
@@ -28,6 +29,7 @@ from playground.data.facts import data_facts
 from playground.data.generators import curve_points, feature_map, read_digits, split, standardize
 from playground.design import registry, rules
 from playground.files import atomic_write_text
+from playground.design.activations import Call
 from playground.design.schema import BatchNormLayer, Design, DropoutLayer, LinearLayer, require_valid
 from playground.design.shapes import layer_names, output_size
 from playground.errors import PlaygroundError, Problem, path_excerpt
@@ -203,11 +205,12 @@ def _constant_source(module, name: str) -> str:
 
 
 def _targets_code(design: Design) -> str:
-    if design.loss == "bce":
-        doc, body = "Classes 0/1 as float32 (n, 1), the form BCEWithLogitsLoss takes.", \
+    entry = registry.LOSSES[design.loss]
+    if entry.head == "logit":
+        doc, body = f"Classes 0/1 as float32 (n, 1), the form {entry.torch_class.rpartition('.')[2]} takes.", \
             "torch.as_tensor(labels, dtype=torch.int64).to(torch.float32).reshape(-1, 1)"
-    elif design.loss == "cross_entropy":
-        doc, body = "Class indices, int64 (n,), the form CrossEntropyLoss takes.", \
+    elif entry.head == "class_logits":
+        doc, body = f"Class indices, int64 (n,), the form {entry.torch_class.rpartition('.')[2]} takes.", \
             "torch.as_tensor(labels, dtype=torch.int64)"
     else:
         doc, body = "Target values as float32 (n, 1), one per output.", \
@@ -307,12 +310,33 @@ def make_data():
 # -- model ----------------------------------------------------------------------------------
 
 
+def _torch_name(path: str) -> str:
+    """How the script, which imports ``torch`` and ``from torch import nn``, spells a
+    registry entry's dotted path: "torch.nn.ReLU" -> "nn.ReLU"."""
+    path = path.replace(":", ".")
+    return path.removeprefix("torch.") if path.startswith("torch.nn.") else path
+
+
+def _literal(value) -> str:
+    """A Python literal for an argument the script writes: strings in double quotes."""
+    if isinstance(value, Call):
+        return f"nn.init.{value.name}({', '.join(_literal(a) for a in value.args)})"
+    if isinstance(value, str):
+        return json.dumps(value)
+    if isinstance(value, tuple):
+        return f"({', '.join(_literal(v) for v in value)}{',' if len(value) == 1 else ''})"
+    return repr(value)
+
+
+def _call(function: str, first: str, kwargs: dict) -> str:
+    return f"{function}({', '.join([first] * bool(first) + [f'{k}={v}' for k, v in kwargs.items()])})"
+
+
 def _module_code(name: str) -> str | None:
-    if name == "linear":
-        return None
     spec = registry.ACTIVATIONS[name]
-    args = ", ".join(f"{k}={v!r}" for k, v in spec.kwargs.items())
-    return f"nn.{spec.torch_class}({args})"
+    if not spec.torch_class:
+        return None
+    return _call(_torch_name(spec.torch_class), "", {k: repr(v) for k, v in spec.kwargs.items()})
 
 
 def _model_code(design: Design, data: dict) -> str:
@@ -340,10 +364,11 @@ def _model_code(design: Design, data: dict) -> str:
             add(act)
     linears.append((index, "linear"))
     head = {
-        "bce": "one logit; the loss applies the sigmoid",
-        "cross_entropy": "one logit per class; the loss applies softmax",
-    }
-    add(f"nn.Linear({width}, {data['n_outputs']})", f"Output: {head.get(design.loss, 'the predicted value')}")
+        "logit": "one logit; the loss applies the sigmoid",
+        "class_logits": "one logit per class; the loss applies softmax",
+        "value": "the predicted value",
+    }[registry.LOSSES[design.loss].head]
+    add(f"nn.Linear({width}, {data['n_outputs']})", f"Output: {head}")
     init = _init_code(design.init, linears)
     return (
         "# --- model ---------------------------------------------------------------------\n"
@@ -355,24 +380,13 @@ def _model_code(design: Design, data: dict) -> str:
 
 
 def _init_code(init: str, linears: list[tuple[int, str]]) -> str:
-    if init == "default":
-        return "    # PyTorch's default init: uniform in +-1/sqrt(inputs) for weights and biases.\n"
-    comment = {
-        "zeros": "Zeros: every weight 0 (units in a layer stay identical: symmetry is never broken).",
-        "xavier": "Xavier (Glorot) uniform init, scaled by each layer's activation gain; biases 0.",
-        "he": "He (Kaiming) normal init: weights ~ N(0, 2 / inputs); biases 0.",
-    }[init]
-    lines = [f"    # {comment}"]
+    entry = registry.INITS[init]
+    lines = [f"    # {entry.comment}"]
+    if not entry.function:
+        return lines[0] + "\n"
     for index, activation in linears:
-        w = f"model[{index}].weight"
-        if init == "zeros":
-            lines.append(f"    nn.init.zeros_({w})")
-        elif init == "xavier":
-            gain = activation if activation in ("tanh", "sigmoid", "relu", "leaky_relu") else "linear"
-            lines.append(f'    nn.init.xavier_uniform_({w}, gain=nn.init.calculate_gain("{gain}"))')
-        else:
-            nonlinearity = "leaky_relu" if activation == "leaky_relu" else "relu"
-            lines.append(f'    nn.init.kaiming_normal_({w}, nonlinearity="{nonlinearity}")')
+        kwargs = {k: _literal(v) for k, v in entry.kwargs(registry.ACTIVATIONS[activation]).items()}
+        lines.append("    " + _call(f"nn.init.{entry.function}", f"model[{index}].weight", kwargs))
         lines.append(f"    nn.init.zeros_(model[{index}].bias)")
     return "\n".join(lines) + "\n"
 
@@ -381,16 +395,9 @@ def _init_code(init: str, linears: list[tuple[int, str]]) -> str:
 
 
 def _optimizer_code(design: Design) -> str:
-    o = design.optimizer
-    args = {
-        "sgd": "lr=LEARNING_RATE, weight_decay={wd}",
-        "momentum": "lr=LEARNING_RATE, momentum={o.momentum!r}, nesterov={o.nesterov}, weight_decay={wd}",
-        "adagrad": "lr=LEARNING_RATE, eps={o.eps!r}, weight_decay={wd}",
-        "rmsprop": "lr=LEARNING_RATE, alpha={o.alpha!r}, eps={o.eps!r}, momentum={o.momentum!r}, weight_decay={wd}",
-        "adam": "lr=LEARNING_RATE, betas=({o.beta1!r}, {o.beta2!r}), eps={o.eps!r}, weight_decay={wd}",
-        "adamw": "lr=LEARNING_RATE, betas=({o.beta1!r}, {o.beta2!r}), eps={o.eps!r}, weight_decay={wd}",
-    }[o.name].format(o=o, wd=repr(o.weight_decay))
-    return f"torch.optim.{registry.OPTIMIZERS[o.name].torch_class}(model.parameters(), {args})"
+    entry = registry.OPTIMIZERS[design.optimizer.name]
+    kwargs = {k: "LEARNING_RATE" if k == "lr" else _literal(v) for k, v in entry.torch_kwargs(design.optimizer).items()}
+    return _call(_torch_name(entry.torch_class), "model.parameters()", kwargs)
 
 
 def _batches_code(design: Design, data: dict) -> str:
@@ -433,9 +440,10 @@ def penalty(model):
 
 
 def _evaluate_code(design: Design) -> str:
-    if design.loss == "bce":
+    head = registry.LOSSES[design.loss].head
+    if head == "logit":
         accuracy = "((out[:, 0] > 0).float() == y[:, 0]).float().mean().item()"
-    elif design.loss == "cross_entropy":
+    elif head == "class_logits":
         accuracy = "(out.argmax(1) == y).float().mean().item()"
     else:
         accuracy = "None  # regression: no accuracy"
@@ -453,14 +461,14 @@ def evaluate(model, loss_fn, x, y):
 def _training_code(design: Design, data: dict) -> str:
     penalty = _penalty_code(design)
     backward = "(loss + penalty(model)).backward()" if penalty else "loss.backward()"
-    loss = registry.LOSSES[design.loss].torch_class
+    loss = _torch_name(registry.LOSSES[design.loss].torch_class)
     train = f'''
 def train(epochs):
     """Train for `epochs`, printing each epoch's mean training loss, then the final figures."""
     x_train, y_train, x_test, y_test = make_data()
     torch.manual_seed(SEED)  # the initial weights, then dropout
     model = build_model()
-    loss_fn = nn.{loss}()
+    loss_fn = {loss}()
     optimizer = {_optimizer_code(design)}
     shuffle = torch.Generator().manual_seed(SEED)  # each epoch's batch order
     print(model)

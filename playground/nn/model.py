@@ -14,14 +14,8 @@ from torch import nn
 
 from playground.design import registry
 from playground.design.schema import BatchNormLayer, Design, DropoutLayer, LinearLayer
+from playground.nn.components import activation_module, init_weight
 from playground.design.shapes import Block, layer_names
-
-def activation_module(name: str) -> nn.Module | None:
-    """A fresh activation module, or None for the identity (no module, no cost)."""
-    if name == "linear":
-        return None
-    spec = registry.ACTIVATIONS[name]
-    return getattr(nn, spec.torch_class)(**spec.kwargs)
 
 
 def build_network(design: Design, n_inputs: int, n_outputs: int) -> tuple[nn.Sequential, tuple[Block, ...]]:
@@ -55,26 +49,13 @@ def build_network(design: Design, n_inputs: int, n_outputs: int) -> tuple[nn.Seq
 
 
 def _initialise(network: nn.Sequential, init: str, blocks: tuple[Block, ...]) -> None:
-    if init == "default":
-        return
+    if not registry.INITS[init].function:
+        return  # PyTorch's default, biases included
     for block in blocks:
-        if block.kind not in ("linear", "output"):
-            continue
-        linear = network[block.start]
-        if init == "zeros":
-            nn.init.zeros_(linear.weight)
-        elif init == "xavier":
-            gain = _gain(block.activation)
-            nn.init.xavier_uniform_(linear.weight, gain=gain)
-        elif init == "he":
-            nonlinearity = "leaky_relu" if block.activation == "leaky_relu" else "relu"
-            nn.init.kaiming_normal_(linear.weight, nonlinearity=nonlinearity)
-        nn.init.zeros_(linear.bias)
-
-
-def _gain(activation: str) -> float:
-    known = {"tanh": "tanh", "sigmoid": "sigmoid", "relu": "relu", "leaky_relu": "leaky_relu", "linear": "linear"}
-    return nn.init.calculate_gain(known.get(activation, "linear"))
+        if block.kind in ("linear", "output"):
+            linear = network[block.start]
+            init_weight(init, linear.weight, block.activation)
+            nn.init.zeros_(linear.bias)
 
 
 def weight_penalty(kind: str, rate: float, weights: list[torch.Tensor]) -> torch.Tensor | None:

@@ -1,8 +1,11 @@
-"""Translated names for what the registry lists (datasets, activations, losses...),
-with the words for a task and an activation's tooltip.
+"""Translated names and descriptions of what the registry lists, with the words for a
+task and an activation's tooltip.
 
 The core keeps English labels; the window shows them through Qt's translation
-system. The QT_TRANSLATE_NOOP list below is what pyside6-lupdate extracts."""
+system. Entries that carry behaviour (optimizers, losses, activations, inits) mark
+their own words in the core (playground.design.translatable), which
+scripts/update_translations.py scans; the QT_TRANSLATE_NOOP list below is the labels
+of the plain tables in playground.design.registry."""
 
 from __future__ import annotations
 
@@ -27,30 +30,6 @@ _LABELS = (
     QT_TRANSLATE_NOOP("registry", 'Sine with outliers (1-D regression)'),
     QT_TRANSLATE_NOOP("registry", 'Handwritten digits 8x8 (10 classes)'),
     QT_TRANSLATE_NOOP("registry", 'CSV file'),
-    QT_TRANSLATE_NOOP("registry", 'ReLU'),
-    QT_TRANSLATE_NOOP("registry", 'LeakyReLU'),
-    QT_TRANSLATE_NOOP("registry", 'ELU'),
-    QT_TRANSLATE_NOOP("registry", 'GELU'),
-    QT_TRANSLATE_NOOP("registry", 'SiLU'),
-    QT_TRANSLATE_NOOP("registry", 'Sigmoid'),
-    QT_TRANSLATE_NOOP("registry", 'Tanh'),
-    QT_TRANSLATE_NOOP("registry", 'Softplus'),
-    QT_TRANSLATE_NOOP("registry", 'Linear (identity)'),
-    QT_TRANSLATE_NOOP("registry", 'MSE (L2)'),
-    QT_TRANSLATE_NOOP("registry", 'MAE (L1)'),
-    QT_TRANSLATE_NOOP("registry", 'Huber'),
-    QT_TRANSLATE_NOOP("registry", 'Cross-entropy'),
-    QT_TRANSLATE_NOOP("registry", 'Binary cross-entropy'),
-    QT_TRANSLATE_NOOP("registry", 'SGD'),
-    QT_TRANSLATE_NOOP("registry", 'Momentum'),
-    QT_TRANSLATE_NOOP("registry", 'Adagrad'),
-    QT_TRANSLATE_NOOP("registry", 'RMSProp'),
-    QT_TRANSLATE_NOOP("registry", 'Adam'),
-    QT_TRANSLATE_NOOP("registry", 'AdamW'),
-    QT_TRANSLATE_NOOP("registry", 'PyTorch default'),
-    QT_TRANSLATE_NOOP("registry", 'Xavier / Glorot'),
-    QT_TRANSLATE_NOOP("registry", 'He / Kaiming'),
-    QT_TRANSLATE_NOOP("registry", 'Zeros (symmetry is never broken)'),
     QT_TRANSLATE_NOOP("registry", 'Full batch (batch gradient descent)'),
     QT_TRANSLATE_NOOP("registry", 'Stochastic (batch size 1)'),
     QT_TRANSLATE_NOOP("registry", 'Mini-batch'),
@@ -88,6 +67,33 @@ def optimizer_label(name: str) -> str:
     return tr_label(registry.OPTIMIZERS[name].label)
 
 
+def init_label(name: str) -> str:
+    return tr_label(registry.INITS[name].label)
+
+
+def optimizer_description(name: str) -> str:
+    return QCoreApplication.translate("Optimizers", registry.OPTIMIZERS[name].description)
+
+
+def loss_description(name: str) -> str:
+    return QCoreApplication.translate("Losses", registry.LOSSES[name].description)
+
+
+def activation_description(name: str) -> str:
+    return QCoreApplication.translate("Activations", registry.ACTIVATIONS[name].description)
+
+
+def init_description(name: str) -> str:
+    return QCoreApplication.translate("Inits", registry.INITS[name].description)
+
+
+def hyperparameter_words(name: str) -> tuple[str, str]:
+    """(label, description) of optimizer hyperparameter ``name`` in the interface language."""
+    h = registry.HYPERPARAMETERS[name]
+    return (QCoreApplication.translate("Hyperparameters", h.label),
+            QCoreApplication.translate("Hyperparameters", h.description))
+
+
 def layer_name(name: str) -> str:
     """A block name such as "Linear 2" or "Output" in the interface language."""
     kind, _, number = name.partition(" ")
@@ -121,31 +127,3 @@ def task_label(task: str) -> str:
         "classification": QT_TRANSLATE_NOOP("DataPanel", "classification"),
     }
     return QCoreApplication.translate("DataPanel", words[task])
-
-
-def activation_tip(name: str) -> str:
-    """What the activation ``name`` does, for its tooltip."""
-    tips = {
-        "relu": QT_TRANSLATE_NOOP(
-            "Activations",
-            "ReLU: max(0, x). Its slope is 1 for every positive input, so gradients pass back through deep "
-            "stacks without shrinking: the usual cure for vanishing gradients. Units stuck below 0 stop learning."),
-        "leaky_relu": QT_TRANSLATE_NOOP(
-            "Activations", "LeakyReLU: like ReLU, but a small slope (0.01) below 0 keeps every unit learning."),
-        "elu": QT_TRANSLATE_NOOP(
-            "Activations", "ELU: like ReLU for positive inputs, a smooth curve towards -1 below 0."),
-        "gelu": QT_TRANSLATE_NOOP("Activations", "GELU: a smooth ReLU, used in transformers."),
-        "silu": QT_TRANSLATE_NOOP("Activations", "SiLU (swish): x times sigmoid(x), a smooth ReLU."),
-        "sigmoid": QT_TRANSLATE_NOOP(
-            "Activations",
-            "Sigmoid: squashes into 0..1. Its slope is at most 0.25, so in deep stacks the gradient shrinks "
-            "layer by layer: vanishing gradients."),
-        "tanh": QT_TRANSLATE_NOOP(
-            "Activations",
-            "Tanh: squashes into -1..1, centred on 0. Saturates for large inputs, where its slope (and the "
-            "gradient) nearly vanishes."),
-        "softplus": QT_TRANSLATE_NOOP("Activations", "Softplus: log(1 + eˣ), a smooth ReLU that is never exactly 0."),
-        "linear": QT_TRANSLATE_NOOP(
-            "Activations", "Linear (identity): no non-linearity. Stacked linear layers are no better than one."),
-    }
-    return QCoreApplication.translate("Activations", tips[name])

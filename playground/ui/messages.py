@@ -359,6 +359,8 @@ def step_mode_text(mode) -> tuple[str, str]:
             "StepMode", "Designs with dropout train eagerly: a compiled step draws different random numbers, "
                         "so its results would not match eager PyTorch."),
         "device": QCoreApplication.translate("StepMode", "Compiling is not supported on this device, so training runs eagerly."),
+        "optimizer": QCoreApplication.translate(
+            "StepMode", "This optimizer has no compiled step, so training runs eagerly."),
         "failed": QCoreApplication.translate(
             "StepMode", "Compiling failed, so training runs eagerly. The error was: {0}").format(mode.detail),
     }

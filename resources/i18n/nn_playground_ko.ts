@@ -1253,6 +1253,92 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     </message>
 </context>
 <context>
+    <name>Hyperparameters</name>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>How big each update is: the gradient is multiplied by it. Too small learns slowly; too large overshoots the minimum and the loss grows until training diverges. It can be changed while training.</source>
+        <translation>한 번 갱신할 때의 크기로, 기울기에 곱해집니다. 너무 작으면 학습이 느리고, 너무 크면 최솟값을 지나쳐 손실이 커지다가 학습이 발산합니다. 학습 중에도 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <source>The fraction of the previous update kept in the next one (0 = none, 0.9 is usual).</source>
+        <translation>다음 갱신에 남기는 이전 갱신의 비율입니다(0 = 없음, 보통 0.9).</translation>
+    </message>
+    <message>
+        <source>Nesterov</source>
+        <translation>Nesterov</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum: look ahead along the momentum before taking the gradient; often a little faster. Needs a momentum above 0.</source>
+        <translation>Nesterov 모멘텀: 모멘텀 방향으로 미리 가 본 곳에서 기울기를 구합니다. 대개 조금 더 빠릅니다. 모멘텀이 0보다 커야 합니다.</translation>
+    </message>
+    <message>
+        <source>Alpha (decay)</source>
+        <translation>Alpha (감쇠)</translation>
+    </message>
+    <message>
+        <source>How slowly RMSProp&apos;s average of squared gradients forgets: 0.99 averages about the last 100 steps.</source>
+        <translation>RMSProp의 기울기 제곱 평균이 과거를 얼마나 천천히 잊는지입니다. 0.99면 대략 최근 100 스텝을 평균합니다.</translation>
+    </message>
+    <message>
+        <source>Beta 1</source>
+        <translation>Beta 1</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s momentum: how slowly the average gradient forgets (0.9 is usual).</source>
+        <translation>Adam의 모멘텀: 기울기 평균이 과거를 얼마나 천천히 잊는지입니다(보통 0.9).</translation>
+    </message>
+    <message>
+        <source>Beta 2</source>
+        <translation>Beta 2</translation>
+    </message>
+    <message>
+        <source>How slowly Adam&apos;s average of squared gradients forgets (0.999 is usual).</source>
+        <translation>Adam의 기울기 제곱 평균이 과거를 얼마나 천천히 잊는지입니다(보통 0.999).</translation>
+    </message>
+    <message>
+        <source>Epsilon</source>
+        <translation>Epsilon</translation>
+    </message>
+    <message>
+        <source>A tiny number added before dividing by the gradient size, so steps stay finite.</source>
+        <translation>기울기 크기로 나누기 전에 더하는 아주 작은 수로, 스텝이 무한대가 되지 않게 합니다.</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>가중치 감쇠</translation>
+    </message>
+    <message>
+        <source>Shrinks every weight a little at each step (like L2 regularization), which keeps weights small and fights overfitting.</source>
+        <translation>스텝마다 모든 가중치를 조금씩 줄입니다(L2 규제와 비슷). 가중치를 작게 유지해 과적합을 막습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Inits</name>
+    <message>
+        <source>PyTorch&apos;s default: uniform weights scaled by 1/√(inputs) (Kaiming uniform with a=√5).</source>
+        <translation>PyTorch 기본값: 1/√(입력 수)로 크기를 맞춘 균등 분포 가중치입니다(a=√5인 Kaiming uniform).</translation>
+    </message>
+    <message>
+        <source>Xavier / Glorot: keeps the variance of signals equal from layer to layer for tanh and sigmoid units.</source>
+        <translation>Xavier / Glorot: tanh와 sigmoid 뉴런에서 계층을 지나도 신호의 분산이 같게 유지되도록 합니다.</translation>
+    </message>
+    <message>
+        <source>He / Kaiming: twice Xavier&apos;s variance, made for ReLU units, which silence half their inputs.</source>
+        <translation>He / Kaiming: Xavier의 두 배 분산으로, 입력의 절반을 0으로 만드는 ReLU 뉴런을 위한 방법입니다.</translation>
+    </message>
+    <message>
+        <source>All weights zero: every unit of a layer computes the same thing and gets the same gradient, so they never become different (symmetry is never broken).</source>
+        <translation>모든 가중치가 0: 한 계층의 모든 뉴런이 같은 값을 계산하고 같은 기울기를 받아서, 끝내 서로 달라지지 않습니다(대칭이 깨지지 않음).</translation>
+    </message>
+</context>
+<context>
     <name>LayerEditor</name>
     <message>
         <source>The network, input at the top, output at the bottom. Each row shows the shape of the tensor the layer outputs, torch.Size([batch, units]), and how many weights and biases it learns.</source>
@@ -1313,22 +1399,6 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     <message>
         <source>Move the selected layer towards the output (Alt+Down).</source>
         <translation>선택한 계층을 출력 쪽으로 옮깁니다(Alt+Down).</translation>
-    </message>
-    <message>
-        <source>PyTorch&apos;s default: uniform weights scaled by 1/√(inputs) (Kaiming uniform with a=√5).</source>
-        <translation>PyTorch 기본값: 1/√(입력 수)로 크기를 맞춘 균등 분포 가중치입니다(a=√5인 Kaiming uniform).</translation>
-    </message>
-    <message>
-        <source>Xavier / Glorot: keeps the variance of signals equal from layer to layer for tanh and sigmoid units.</source>
-        <translation>Xavier / Glorot: tanh와 sigmoid 뉴런에서 계층을 지나도 신호의 분산이 같게 유지되도록 합니다.</translation>
-    </message>
-    <message>
-        <source>He / Kaiming: twice Xavier&apos;s variance, made for ReLU units, which silence half their inputs.</source>
-        <translation>He / Kaiming: Xavier의 두 배 분산으로, 입력의 절반을 0으로 만드는 ReLU 뉴런을 위한 방법입니다.</translation>
-    </message>
-    <message>
-        <source>All weights zero: every unit of a layer computes the same thing and gets the same gradient, so they never become different (symmetry is never broken).</source>
-        <translation>모든 가중치가 0: 한 계층의 모든 뉴런이 같은 값을 계산하고 같은 기울기를 받아서, 끝내 서로 달라지지 않습니다(대칭이 깨지지 않음).</translation>
     </message>
     <message>
         <source>How the weights are set before training. Good scales keep signals and gradients from shrinking or growing layer by layer.</source>
@@ -1622,6 +1692,29 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     <message>
         <source>Epoch {epoch} · step {step}</source>
         <translation>에포크 {epoch} · 스텝 {step}</translation>
+    </message>
+</context>
+<context>
+    <name>Losses</name>
+    <message>
+        <source>Mean squared error (L2): the average squared gap between prediction and target. Big errors count a lot, so it is sensitive to outliers.</source>
+        <translation>평균 제곱 오차 (MSE, L2 Loss): 예측과 목표값 차이를 제곱해서 평균한 값입니다. 큰 오차가 크게 반영되므로 이상치에 민감합니다.</translation>
+    </message>
+    <message>
+        <source>Mean absolute error (L1): the average gap itself. Every error counts in proportion, so it is robust to outliers.</source>
+        <translation>평균 절대 오차 (MAE, L1 Loss): 차이의 절댓값을 평균한 값입니다. 모든 오차가 크기에 비례해 반영되므로 이상치에 강합니다.</translation>
+    </message>
+    <message>
+        <source>Huber: squared for small errors, absolute for large ones: smooth near the target, robust to outliers.</source>
+        <translation>Huber: 작은 오차는 제곱으로, 큰 오차는 절댓값으로 셉니다. 목표값 근처에서 매끄럽고 이상치에 강합니다.</translation>
+    </message>
+    <message>
+        <source>Cross-entropy: the softmax of one score per class gives chances; the loss is minus the log of the chance given to the true class. For two or more classes.</source>
+        <translation>교차 엔트로피 (CE): 클래스마다 나온 점수를 softmax에 넣어 확률을 얻고, 정답 클래스 확률의 로그에 마이너스를 붙인 값이 손실입니다. 클래스가 둘 이상일 때(다중 분류) 씁니다.</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy: the sigmoid of one score is the chance of class 1; the loss is minus the log of the chance given to the true class. For two classes.</source>
+        <translation>이진 교차 엔트로피 (BCE): 점수 하나의 sigmoid 값이 클래스 1일 확률이고, 정답 클래스 확률의 로그에 마이너스를 붙인 값이 손실입니다. 클래스가 둘일 때(이진 분류) 씁니다.</translation>
     </message>
 </context>
 <context>
@@ -2136,6 +2229,33 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     </message>
 </context>
 <context>
+    <name>Optimizers</name>
+    <message>
+        <source>Stochastic gradient descent: every step moves each weight against its gradient, by the learning rate times the gradient.</source>
+        <translation>확률적 경사 하강법 (SGD): 스텝마다 각 가중치를 기울기 반대 방향으로 (학습률 × 기울기)만큼 움직입니다.</translation>
+    </message>
+    <message>
+        <source>SGD with momentum: each step keeps a fraction of the previous one, like a ball rolling downhill; it speeds through flat valleys and damps zig-zags.</source>
+        <translation>모멘텀을 더한 SGD: 언덕을 굴러 내려가는 공처럼, 각 스텝이 이전 스텝의 일부를 이어 갑니다. 평평한 골짜기는 빠르게 지나고 지그재그는 줄어듭니다.</translation>
+    </message>
+    <message>
+        <source>Adagrad: a learning rate per weight, shrinking for weights that got large gradients so far. Good for rare features; steps keep getting smaller.</source>
+        <translation>Adagrad: 가중치마다 학습률이 따로 있고, 지금까지 큰 기울기를 받은 가중치일수록 학습률이 작아집니다. 드물게 나타나는 특성에 좋지만, 스텝이 계속 작아집니다.</translation>
+    </message>
+    <message>
+        <source>RMSProp: like Adagrad, but recent gradients weigh more (a moving average), so the steps do not die out.</source>
+        <translation>RMSProp: Adagrad와 비슷하지만 최근 기울기에 더 큰 비중을 두어(이동 평균), 스텝이 사라지지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Adam: momentum and RMSProp together, with bias correction. A good default.</source>
+        <translation>Adam: 모멘텀과 RMSProp을 합치고 편향 보정을 더한 방법입니다. 무난한 기본 선택입니다.</translation>
+    </message>
+    <message>
+        <source>AdamW: Adam with weight decay applied to the weights directly, not through the gradient.</source>
+        <translation>AdamW: 가중치 감쇠(weight decay)를 기울기를 거치지 않고 가중치에 직접 적용하는 Adam입니다.</translation>
+    </message>
+</context>
+<context>
     <name>OutputView</name>
     <message>
         <source>Show test data</source>
@@ -2356,6 +2476,10 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
         <translation>이 장치에서는 컴파일을 지원하지 않아 즉시 실행(eager)으로 학습합니다.</translation>
     </message>
     <message>
+        <source>This optimizer has no compiled step, so training runs eagerly.</source>
+        <translation>이 옵티마이저에는 컴파일된 스텝이 없어 즉시 실행(eager)으로 학습합니다.</translation>
+    </message>
+    <message>
         <source>Compiling failed, so training runs eagerly. The error was: {0}</source>
         <translation>컴파일에 실패해 즉시 실행(eager)으로 학습합니다. 오류: {0}</translation>
     </message>
@@ -2382,56 +2506,12 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
         <translation>손실 함수</translation>
     </message>
     <message>
-        <source>Mean squared error (L2): the average squared gap between prediction and target. Big errors count a lot, so it is sensitive to outliers.</source>
-        <translation>평균 제곱 오차 (MSE, L2 Loss): 예측과 목표값 차이를 제곱해서 평균한 값입니다. 큰 오차가 크게 반영되므로 이상치에 민감합니다.</translation>
-    </message>
-    <message>
-        <source>Mean absolute error (L1): the average gap itself. Every error counts in proportion, so it is robust to outliers.</source>
-        <translation>평균 절대 오차 (MAE, L1 Loss): 차이의 절댓값을 평균한 값입니다. 모든 오차가 크기에 비례해 반영되므로 이상치에 강합니다.</translation>
-    </message>
-    <message>
-        <source>Huber: squared for small errors, absolute for large ones: smooth near the target, robust to outliers.</source>
-        <translation>Huber: 작은 오차는 제곱으로, 큰 오차는 절댓값으로 셉니다. 목표값 근처에서 매끄럽고 이상치에 강합니다.</translation>
-    </message>
-    <message>
-        <source>Cross-entropy: the softmax of one score per class gives chances; the loss is minus the log of the chance given to the true class. For two or more classes.</source>
-        <translation>교차 엔트로피 (CE): 클래스마다 나온 점수를 softmax에 넣어 확률을 얻고, 정답 클래스 확률의 로그에 마이너스를 붙인 값이 손실입니다. 클래스가 둘 이상일 때(다중 분류) 씁니다.</translation>
-    </message>
-    <message>
-        <source>Binary cross-entropy: the sigmoid of one score is the chance of class 1; the loss is minus the log of the chance given to the true class. For two classes.</source>
-        <translation>이진 교차 엔트로피 (BCE): 점수 하나의 sigmoid 값이 클래스 1일 확률이고, 정답 클래스 확률의 로그에 마이너스를 붙인 값이 손실입니다. 클래스가 둘일 때(이진 분류) 씁니다.</translation>
-    </message>
-    <message>
         <source>The loss function measures how far the predictions are from the answers; training moves the weights to make it smaller.</source>
         <translation>손실 함수는 예측이 정답에서 얼마나 먼지 잽니다. 학습은 이 값이 작아지도록 가중치를 움직입니다.</translation>
     </message>
     <message>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
-    </message>
-    <message>
-        <source>Stochastic gradient descent: every step moves each weight against its gradient, by the learning rate times the gradient.</source>
-        <translation>확률적 경사 하강법 (SGD): 스텝마다 각 가중치를 기울기 반대 방향으로 (학습률 × 기울기)만큼 움직입니다.</translation>
-    </message>
-    <message>
-        <source>SGD with momentum: each step keeps a fraction of the previous one, like a ball rolling downhill; it speeds through flat valleys and damps zig-zags.</source>
-        <translation>모멘텀을 더한 SGD: 언덕을 굴러 내려가는 공처럼, 각 스텝이 이전 스텝의 일부를 이어 갑니다. 평평한 골짜기는 빠르게 지나고 지그재그는 줄어듭니다.</translation>
-    </message>
-    <message>
-        <source>Adagrad: a learning rate per weight, shrinking for weights that got large gradients so far. Good for rare features; steps keep getting smaller.</source>
-        <translation>Adagrad: 가중치마다 학습률이 따로 있고, 지금까지 큰 기울기를 받은 가중치일수록 학습률이 작아집니다. 드물게 나타나는 특성에 좋지만, 스텝이 계속 작아집니다.</translation>
-    </message>
-    <message>
-        <source>RMSProp: like Adagrad, but recent gradients weigh more (a moving average), so the steps do not die out.</source>
-        <translation>RMSProp: Adagrad와 비슷하지만 최근 기울기에 더 큰 비중을 두어(이동 평균), 스텝이 사라지지 않습니다.</translation>
-    </message>
-    <message>
-        <source>Adam: momentum and RMSProp together, with bias correction. A good default.</source>
-        <translation>Adam: 모멘텀과 RMSProp을 합치고 편향 보정을 더한 방법입니다. 무난한 기본 선택입니다.</translation>
-    </message>
-    <message>
-        <source>AdamW: Adam with weight decay applied to the weights directly, not through the gradient.</source>
-        <translation>AdamW: 가중치 감쇠(weight decay)를 기울기를 거치지 않고 가중치에 직접 적용하는 Adam입니다.</translation>
     </message>
     <message>
         <source>How the gradients turn into weight updates. Switching sets the optimizer&apos;s usual hyperparameters.</source>
@@ -2442,72 +2522,8 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
         <translation>기울기를 가중치 갱신으로 바꾸는 방법입니다. 바꾸면 학습률은 새 옵티마이저에 맞는 범위라면 그대로 두고(아니면 보통 값으로 바꾸고 알려 줍니다), 나머지 하이퍼파라미터는 그 옵티마이저의 보통 값으로 설정합니다.</translation>
     </message>
     <message>
-        <source>Nesterov</source>
-        <translation>Nesterov</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>학습률</translation>
-    </message>
-    <message>
-        <source>Momentum</source>
-        <translation>모멘텀</translation>
-    </message>
-    <message>
-        <source>Alpha (decay)</source>
-        <translation>Alpha (감쇠)</translation>
-    </message>
-    <message>
-        <source>Beta 1</source>
-        <translation>Beta 1</translation>
-    </message>
-    <message>
-        <source>Beta 2</source>
-        <translation>Beta 2</translation>
-    </message>
-    <message>
-        <source>Epsilon</source>
-        <translation>Epsilon</translation>
-    </message>
-    <message>
-        <source>Weight decay</source>
-        <translation>가중치 감쇠</translation>
-    </message>
-    <message>
-        <source>How big each update is: the gradient is multiplied by it. Too small learns slowly; too large overshoots the minimum and the loss grows until training diverges. It can be changed while training.</source>
-        <translation>한 번 갱신할 때의 크기로, 기울기에 곱해집니다. 너무 작으면 학습이 느리고, 너무 크면 최솟값을 지나쳐 손실이 커지다가 학습이 발산합니다. 학습 중에도 바꿀 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>The fraction of the previous update kept in the next one (0 = none, 0.9 is usual).</source>
-        <translation>다음 갱신에 남기는 이전 갱신의 비율입니다(0 = 없음, 보통 0.9).</translation>
-    </message>
-    <message>
-        <source>Nesterov momentum: look ahead along the momentum before taking the gradient; often a little faster. Needs a momentum above 0.</source>
-        <translation>Nesterov 모멘텀: 모멘텀 방향으로 미리 가 본 곳에서 기울기를 구합니다. 대개 조금 더 빠릅니다. 모멘텀이 0보다 커야 합니다.</translation>
-    </message>
-    <message>
-        <source>How slowly RMSProp&apos;s average of squared gradients forgets: 0.99 averages about the last 100 steps.</source>
-        <translation>RMSProp의 기울기 제곱 평균이 과거를 얼마나 천천히 잊는지입니다. 0.99면 대략 최근 100 스텝을 평균합니다.</translation>
-    </message>
-    <message>
-        <source>Adam&apos;s momentum: how slowly the average gradient forgets (0.9 is usual).</source>
-        <translation>Adam의 모멘텀: 기울기 평균이 과거를 얼마나 천천히 잊는지입니다(보통 0.9).</translation>
-    </message>
-    <message>
-        <source>How slowly Adam&apos;s average of squared gradients forgets (0.999 is usual).</source>
-        <translation>Adam의 기울기 제곱 평균이 과거를 얼마나 천천히 잊는지입니다(보통 0.999).</translation>
-    </message>
-    <message>
-        <source>A tiny number added before dividing by the gradient size, so steps stay finite.</source>
-        <translation>기울기 크기로 나누기 전에 더하는 아주 작은 수로, 스텝이 무한대가 되지 않게 합니다.</translation>
-    </message>
-    <message>
-        <source>Shrinks every weight a little at each step (like L2 regularization), which keeps weights small and fights overfitting.</source>
-        <translation>스텝마다 모든 가중치를 조금씩 줄입니다(L2 규제와 비슷). 가중치를 작게 유지해 과적합을 막습니다.</translation>
-    </message>
-    <message>
         <source>Change Nesterov</source>
-        <translation>Nesterov 변경</translation>
+        <translation type="vanished">Nesterov 변경</translation>
     </message>
     <message>
         <source>Batches and epochs</source>

@@ -33,7 +33,7 @@ from playground.data.facts import DataFacts, data_facts
 from playground.design import registry, rules
 from playground.design.schema import MAX_LAYERS, BatchNormLayer, Design, DropoutLayer, LinearLayer, check_design
 from playground.design.shapes import layer_shapes, output_size, shape_text
-from playground.ui.labels import layer_name, tr_label
+from playground.ui.labels import init_description, init_label, layer_name
 from playground.ui.messages import problem_text
 from playground.ui.widgets.controls import MessageLabel, blocked, guard_wheel
 from playground.ui.widgets.layer_rows import LayerList, LayerRow
@@ -135,19 +135,9 @@ class LayerEditor(QWidget):
         combo = QComboBox()
         combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(10)
-        tips = {
-            "default": self.tr("PyTorch's default: uniform weights scaled by 1/√(inputs) "
-                               "(Kaiming uniform with a=√5)."),
-            "xavier": self.tr("Xavier / Glorot: keeps the variance of signals equal from layer to layer for "
-                              "tanh and sigmoid units."),
-            "he": self.tr("He / Kaiming: twice Xavier's variance, made for ReLU units, which silence half "
-                          "their inputs."),
-            "zeros": self.tr("All weights zero: every unit of a layer computes the same thing and gets the "
-                             "same gradient, so they never become different (symmetry is never broken)."),
-        }
-        for i, (name, label) in enumerate(registry.INITS.items()):
-            combo.addItem(tr_label(label), name)
-            combo.setItemData(i, tips[name], Qt.ToolTipRole)
+        for i, name in enumerate(registry.INITS):
+            combo.addItem(init_label(name), name)
+            combo.setItemData(i, init_description(name), Qt.ToolTipRole)
         combo.setToolTip(self.tr(
             "How the weights are set before training. Good scales keep signals and gradients from "
             "shrinking or growing layer by layer."))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from playground.design import registry
 from playground.design.schema import MAX_UNITS
-from playground.ui.labels import activation_label, activation_tip
+from playground.ui.labels import activation_description, activation_label
 from playground.ui.widgets.controls import guard_wheel
 
 
@@ -131,7 +131,7 @@ class LayerRow(QFrame):
             combo.setMinimumContentsLength(5)
             for i, (name, activation) in enumerate(registry.ACTIVATIONS.items()):
                 combo.addItem(activation_label(name), name)
-                combo.setItemData(i, activation_tip(name), Qt.ToolTipRole)
+                combo.setItemData(i, activation_description(name), Qt.ToolTipRole)
             combo.setToolTip(self.tr(
                 "The activation function applied to this layer's outputs. Without a non-linear one, "
                 "the whole network can only draw straight boundaries."))
