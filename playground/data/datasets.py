@@ -200,7 +200,7 @@ def _digits_dataset(spec: DataSpec) -> Dataset:
     train, test = split(np.random.default_rng(spec.seed), len(labels), spec.train_fraction)
     x = images / np.float32(16)
     return Dataset(
-        task="multiclass",
+        task=spec.info.task,
         n_classes=DIGITS_CLASSES,
         x_train=x[train],
         y_train=labels[train],
