@@ -18,6 +18,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 os.environ["NN_PLAYGROUND_EAGER"] = "1"  # playground.training.fast_step.EAGER_ENV (imported here it would load torch)
@@ -123,4 +124,23 @@ def throwaway_init(monkeypatch):
                              "orthogonal_", lambda activation: {"gain": activations.Call("calculate_gain", (activation.gain,))},
                              "Orthogonal init scaled by each layer's activation gain; biases 0.")
     monkeypatch.setitem(registry.INITS, entry.name, entry)
+    return entry.name
+
+
+def ring(rng, n, noise):
+    """A throwaway 2-D set's generator: class 1 on a ring between radii 2.5 and 4.5, class 0
+    inside and outside it; with noise, labels come from jittered positions."""
+    points = rng.uniform(-6, 6, (n, 2))
+    noisy = points + rng.uniform(-3, 3, (n, 2)) * noise
+    radius = np.hypot(noisy[:, 0], noisy[:, 1])
+    return points, ((radius > 2.5) & (radius < 4.5)).astype(np.int64)
+
+
+@pytest.fixture
+def throwaway_dataset(monkeypatch):
+    """A ring, which the app does not offer, registered as one entry with its generator: its name."""
+    from playground.design import datasets, registry
+
+    entry = datasets.DataSet("ring", "Ring", "One class on a ring, the other inside and outside it.", "binary", "2d", ring)
+    monkeypatch.setitem(registry.DATASETS, entry.name, entry)
     return entry.name

@@ -1,7 +1,9 @@
-"""Adding an optimizer, a loss or an activation is one registry entry: the throwaway
-entries of conftest.py (Adamax, Smooth L1, Hardtanh), defined nowhere else, reach
-design validation, eager and compiled training, weights files and the exported script.
-(tests/ui/test_training_panel.py shows the Training panel offering the optimizer.)"""
+"""Adding an optimizer, a loss, an activation or a data set is one registry entry: the
+throwaway entries of conftest.py (Adamax, Smooth L1, Hardtanh, a ring data set with
+its generator), defined nowhere else, reach design validation, eager and compiled
+training, weights files and the exported script. (tests/ui/test_training_panel.py
+shows the Training panel offering the optimizer, tests/ui/test_data_panel.py the
+Data panel offering the data set.)"""
 
 from __future__ import annotations
 
@@ -178,3 +180,43 @@ def test_a_new_init_validates_and_sets_the_same_weights_in_the_app_and_the_scrip
     np.testing.assert_allclose((weight.T @ weight).numpy(), gain**2 * np.eye(2), atol=1e-5)  # orthogonal columns
     for a, b in zip(engine.state_dict().values(), exported.state_dict().values()):
         np.testing.assert_array_equal(a.numpy(), b.numpy())
+
+
+# --- a data set -------------------------------------------------------------------------------------
+
+
+def test_a_new_data_set_validates_trains_and_exports_the_same_data(throwaway_dataset, tmp_path):
+    import runpy
+
+    from playground.data.datasets import make_dataset
+    from playground.data.facts import data_facts
+
+    design = (Design(layers=(LinearLayer(units=8),)).with_data(dataset=throwaway_dataset, samples=300, noise=0.1,
+                                                                features=("x1", "x2", "x1_sq", "x2_sq"))
+              .with_optimizer(name="adam", lr=0.03).with_training(device="cpu", batch_size=30))
+    assert check_design(design) == []  # binary data: the default loss (binary cross-entropy) fits
+    assert design_from_json(design_to_json(design)) == design  # design files store its name
+    assert check_design(design.with_(loss="mse"))[0].field == "loss"  # its entry says: two classes
+    facts = data_facts(design.data)
+    assert (facts.task, facts.n_train, facts.n_inputs, facts.n_classes) == ("binary", 150, 4, 2)
+
+    data = make_dataset(design.data)
+    radius = np.hypot(*np.concatenate([data.raw_train, data.raw_test]).T)
+    labels = np.concatenate([data.y_train, data.y_test])
+    assert np.mean(labels == ((radius > 2.5) & (radius < 4.5))) > 0.85  # the ring, with a little noise
+
+    trainer = Trainer(design)
+    start = trainer.evaluate()
+    trainer.train_steps(400)
+    end = trainer.evaluate()
+    assert end.train_loss < 0.6 * start.train_loss and end.train_accuracy > 0.85, (start, end)
+
+    path = tmp_path / "exported.py"
+    write_script(design, path)
+    assert "def ring(rng, n, noise):" in path.read_text(encoding="utf-8")
+    x_train, y_train, x_test, y_test = runpy.run_path(str(path), run_name="exported")["make_data"]()
+    np.testing.assert_array_equal(x_train.numpy(), data.x_train)
+    np.testing.assert_array_equal(x_test.numpy(), data.x_test)
+    np.testing.assert_array_equal(y_train.numpy().reshape(-1), data.y_train)
+    np.testing.assert_array_equal(y_test.numpy().reshape(-1), data.y_test)
+    np.testing.assert_allclose(script_losses(design, tmp_path, 3), engine_losses(design, 3), rtol=1e-5)

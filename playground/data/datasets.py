@@ -4,8 +4,10 @@ outliers, the bundled 8x8 digits and the learner's own CSV file.
 ``make_dataset(spec)`` is deterministic: the same ``DataSpec`` gives bit-identical
 arrays (all randomness comes from ``np.random.default_rng(spec.seed)``). Points are
 shuffled with the seed and the first ``round(samples * train_fraction)`` train.
-How each set is made is in ``generators`` (which exported scripts copy); this module
-puts the pieces together into a ``Dataset`` and words what can go wrong.
+How each set is made is its registry entry's generator (``design.datasets``: a
+function of ``generators``, which exported scripts copy); this module puts the
+pieces together into a ``Dataset`` by the set's input kind and words what can go
+wrong.
 
 2-D sets' model inputs are the chosen feature maps of the raw coordinates, not
 standardized (as in TF Playground, so sin x1 means the sine of the coordinate a
@@ -21,10 +23,11 @@ import numpy as np
 
 from playground.data import csv_import, generators
 from playground.data.csv_import import csv_columns  # noqa: F401  (part of this module's API)
-from playground.data.facts import DIGITS_CLASSES, class_count
+from playground.data.facts import DIGITS_CLASSES
 from playground.data.generators import feature_map, split
 from playground.design import registry
 from playground.design.schema import DataSpec
+from playground.design.tasks import class_count, classification_task
 from playground.errors import DataError, Problem, excerpt
 from playground.resources import resource_path
 
@@ -102,26 +105,18 @@ def make_dataset(spec: DataSpec) -> Dataset:
 
 # -- 2-D sets ---------------------------------------------------------------------
 
-def _generators(kind: str) -> dict:
-    """Registry name -> the function of ``generators`` of that name, for every set of ``kind``."""
-    return {name: getattr(generators, name) for name, info in registry.DATASETS.items() if info.input_kind == kind}
-
-
-PLANE_GENERATORS = _generators("2d")
-"""Every 2-D set's generator: (rng, n, noise[, classes]) -> points, labels."""
-
 
 def _plane_dataset(spec: DataSpec) -> Dataset:
     if not spec.features:
         raise DataError([Problem("data.features", "choose at least one input feature")])
     rng = np.random.default_rng(spec.seed)
     classes = (spec.classes,) if spec.info.uses_classes else ()
-    points, labels = PLANE_GENERATORS[spec.dataset](rng, spec.samples, spec.noise, *classes)
+    points, labels = spec.info.generator(rng, spec.samples, spec.noise, *classes)
     # Rounded once, so that features_of(raw_train) reproduces x_train exactly.
     raw = points.astype(np.float32)
     train, test = split(rng, spec.samples, spec.train_fraction)
     task = spec.info.task
-    n_classes = class_count(spec)
+    n_classes = class_count(task, spec.classes)
     y = labels.astype(np.float32 if task == "regression" else np.int64)
     return Dataset(
         task=task,
@@ -141,22 +136,20 @@ def _plane_dataset(spec: DataSpec) -> Dataset:
 
 # -- 1-D curves ---------------------------------------------------------------
 
-CURVES = _generators("1d")
-"""Every 1-D set's clean curve: x -> y, float32."""
-
-
 def clean_curve(spec: DataSpec | str, x: np.ndarray) -> np.ndarray:
     """The noiseless target of a 1-D set ("line" or "sine") at ``x``; same shape, float32."""
     name = spec if isinstance(spec, str) else spec.dataset
-    if name not in CURVES:
-        raise ValueError(f"'{name}' is not a 1-D curve (choose from {', '.join(CURVES)})")
-    return CURVES[name](np.asarray(x))
+    entry = registry.DATASETS.get(name)
+    if entry is None or entry.input_kind != "1d":
+        curves = [n for n, e in registry.DATASETS.items() if e.input_kind == "1d"]
+        raise ValueError(f"'{name}' is not a 1-D curve (choose from {', '.join(curves)})")
+    return entry.generator(np.asarray(x))
 
 
 def _curve_dataset(spec: DataSpec) -> Dataset:
     rng = np.random.default_rng(spec.seed)
     x, y, train, test, y_train, moved = generators.curve_points(
-        rng, CURVES[spec.dataset], spec.samples, spec.noise, spec.train_fraction, spec.outlier_fraction)
+        rng, spec.info.generator, spec.samples, spec.noise, spec.train_fraction, spec.outlier_fraction)
     outliers = np.zeros(len(train), dtype=bool)
     outliers[moved] = True
     raw = x[:, None]
@@ -207,7 +200,7 @@ def _digits_dataset(spec: DataSpec) -> Dataset:
     train, test = split(np.random.default_rng(spec.seed), len(labels), spec.train_fraction)
     x = images / np.float32(16)
     return Dataset(
-        task="multiclass",
+        task=spec.info.task,
         n_classes=DIGITS_CLASSES,
         x_train=x[train],
         y_train=labels[train],
@@ -234,7 +227,7 @@ def _csv_dataset(spec: DataSpec) -> Dataset:
     else:
         y = data.y
         n_classes = len(data.class_names)
-        task = "binary" if n_classes == 2 else "multiclass"
+        task = classification_task(n_classes)
     return Dataset(
         task=task,
         n_classes=n_classes,

@@ -17,6 +17,7 @@ import numpy as np
 from playground.data import csv_import
 from playground.design.rules import split_sizes
 from playground.design.schema import DataSpec
+from playground.design.tasks import class_count, classification_task
 from playground.errors import DataError
 
 DIGITS_ROWS = 1797  # the bundled digits file: 1,797 images ...
@@ -40,11 +41,6 @@ class DataFacts:
     error: DataError | None = None
 
 
-def class_count(spec: DataSpec) -> int:
-    """Classes of a generated (2-D or 1-D) set: 2, the chosen number, or 0 for regression."""
-    return {"binary": 2, "multiclass": spec.classes, "regression": 0}[spec.info.task]
-
-
 def data_facts(spec: DataSpec) -> DataFacts:
     """Task, split sizes, input width and class count for ``spec``; only a CSV file is read."""
     kind = spec.info.input_kind
@@ -54,7 +50,7 @@ def data_facts(spec: DataSpec) -> DataFacts:
     if kind == "digits":
         return DataFacts(task, *split_sizes(DIGITS_ROWS, spec.train_fraction), DIGITS_INPUTS, DIGITS_CLASSES)
     n_inputs = len(spec.features) if kind == "2d" else 1
-    return DataFacts(task, *split_sizes(spec.samples, spec.train_fraction), n_inputs, class_count(spec))
+    return DataFacts(task, *split_sizes(spec.samples, spec.train_fraction), n_inputs, class_count(task, spec.classes))
 
 
 def _file_key(path: str) -> tuple[str, int, int]:
@@ -101,10 +97,7 @@ def _csv_facts(spec: DataSpec) -> DataFacts:
     rows, n_inputs, n_classes, error = _loaded(_file_key(spec.csv_path), spec.csv_target, spec.csv_task)
     if error:
         return DataFacts(guess, None, None, len(columns) - 1, None, error)
-    if spec.csv_task == "regression":
-        task = "regression"
-    else:
-        task = "binary" if n_classes == 2 else "multiclass"
+    task = "regression" if spec.csv_task == "regression" else classification_task(n_classes)
     return DataFacts(task, *split_sizes(rows, spec.train_fraction), n_inputs, n_classes or 0)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from playground.design import registry
+from playground.design.losses import LOSSES
 
 if TYPE_CHECKING:
     from playground.design.schema import TrainingSpec
@@ -58,16 +58,17 @@ def steps_per_epoch(n_train: int, batch_size: int, has_batchnorm: bool) -> int:
 def loss_fits(loss: str, task: str) -> bool:
     """Whether ``loss`` can train on data of ``task`` ("binary", "multiclass", "regression",
     or "classification" for a CSV file whose class count is not known yet)."""
-    entry = registry.LOSSES[loss]
+    entry = LOSSES[loss]
     return entry.classifies if task == "classification" else task in entry.tasks
 
 
 def fitting_losses(task: str) -> tuple[str, ...]:
     """The losses that fit ``task``, in the registry's order."""
-    return tuple(name for name in registry.LOSSES if loss_fits(name, task))
+    return tuple(name for name in LOSSES if loss_fits(name, task))
 
 
 def default_loss(task: str) -> str:
-    """The loss chosen for ``task`` when the data changes to it."""
-    return {"binary": "bce", "multiclass": "cross_entropy", "classification": "cross_entropy",
-            "regression": "mse"}[task]
+    """The loss chosen for ``task`` when the data changes to it: the first whose entry is
+    ``chosen_for`` it, else the first that fits it."""
+    chosen = [name for name, entry in LOSSES.items() if task in entry.chosen_for]
+    return (chosen + list(fitting_losses(task)))[0]

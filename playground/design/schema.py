@@ -19,11 +19,20 @@ from typing import Annotated, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from playground.design import registry, rules
+from playground.design.tasks import TASKS
 from playground.errors import EXCERPT, DesignError, Problem, excerpt
 
 MAX_UNITS = 512
 MAX_LAYERS = 32
 MAX_SAMPLES = 20_000
+
+
+def field_range(model: type[BaseModel], name: str) -> tuple:
+    """(lowest, highest) value that field ``name`` of ``model`` allows: its ge/le limits."""
+    low = high = None
+    for limit in model.model_fields[name].metadata:
+        low, high = getattr(limit, "ge", low), getattr(limit, "le", high)
+    return low, high
 
 
 class _Model(BaseModel):
@@ -72,13 +81,14 @@ class DataSpec(_Model):
         return value
 
     @property
-    def info(self) -> registry.DatasetInfo:
+    def info(self) -> registry.DataSet:
+        """The data set's registry entry."""
         return registry.DATASETS[self.dataset]
 
     @property
     def task(self) -> registry.Task | Literal["classification"]:
         """The task; for CSV classification the class count is known only once loaded."""
-        if self.dataset == "csv":
+        if self.info.input_kind == "csv":
             return "regression" if self.csv_task == "regression" else "classification"
         return self.info.task
 
@@ -158,7 +168,8 @@ class Design(_Model):
     layers: tuple[Layer, ...] = Field(default_factory=_default_layers, max_length=MAX_LAYERS)
     """Hidden layers, input side first; the output layer is added to fit the loss."""
     init: str = "default"
-    loss: str = "bce"
+    loss: str = Field(default_factory=lambda: rules.default_loss(DataSpec().task))
+    """The loss chosen for the default data."""
     optimizer: OptimizerSpec = OptimizerSpec()
     training: TrainingSpec = TrainingSpec()
 
@@ -249,15 +260,15 @@ def check_design(design: Design) -> list[Problem]:
         problems.append(
             Problem(
                 "loss",
-                f"{loss.label} does not fit {_task_words(task)} data; "
+                f"{loss.label} does not fit {TASKS[task].phrase} data; "
                 f"use {', '.join(registry.LOSSES[name].label for name in allowed)}",
                 "loss_task", (design.loss, task, allowed),
             )
         )
     data = design.data
-    if data.info.input_kind == "2d" and not data.features:
+    if "features" in data.info.controls and not data.features:
         problems.append(Problem("data.features", "choose at least one input feature", "no_features"))
-    if data.dataset == "csv":
+    if data.info.input_kind == "csv":
         if not data.csv_path:
             problems.append(Problem("data.csv_path", "choose a CSV file", "no_csv"))
         if not data.csv_target:
@@ -276,15 +287,6 @@ def check_design(design: Design) -> list[Problem]:
                                 "bn_batch_size"))
     problems += registry.OPTIMIZERS[design.optimizer.name].problems(design.optimizer)
     return problems
-
-
-def _task_words(task: str) -> str:
-    return {
-        "binary": "two-class (binary classification)",
-        "multiclass": "multi-class classification",
-        "classification": "classification",
-        "regression": "regression",
-    }[task]
 
 
 def require_valid(design: Design) -> Design:

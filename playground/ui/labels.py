@@ -1,49 +1,20 @@
 """Translated names and descriptions of what the registry lists, with the words for a
-task and an activation's tooltip.
+task and a layer's name.
 
 The core keeps English labels; the window shows them through Qt's translation
-system. Entries that carry behaviour (optimizers, losses, activations, inits) mark
-their own words in the core (playground.design.translatable), which
-scripts/update_translations.py scans; the QT_TRANSLATE_NOOP list below is the labels
-of the plain tables in playground.design.registry."""
+system. The core marks them (playground.design.translatable's QT_TRANSLATE_NOOP,
+which scripts/update_translations.py scans): the entries that carry behaviour
+(optimizers, losses, activations, inits, data sets) their own words, registry.py
+the labels of its plain tables, design.tasks the words for each task."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
 
 from playground.design import registry
+from playground.design.tasks import TASKS
 
 _CONTEXT = "registry"
-
-_LABELS = (
-    QT_TRANSLATE_NOOP("registry", 'Circle'),
-    QT_TRANSLATE_NOOP("registry", 'XOR'),
-    QT_TRANSLATE_NOOP("registry", 'Two Gaussians'),
-    QT_TRANSLATE_NOOP("registry", 'Spiral'),
-    QT_TRANSLATE_NOOP("registry", 'Moons'),
-    QT_TRANSLATE_NOOP("registry", 'Linearly separable'),
-    QT_TRANSLATE_NOOP("registry", 'Spirals (multi-class)'),
-    QT_TRANSLATE_NOOP("registry", 'Blobs (multi-class)'),
-    QT_TRANSLATE_NOOP("registry", 'Plane (regression)'),
-    QT_TRANSLATE_NOOP("registry", 'Gaussian bumps (regression)'),
-    QT_TRANSLATE_NOOP("registry", 'Line with outliers (1-D regression)'),
-    QT_TRANSLATE_NOOP("registry", 'Sine with outliers (1-D regression)'),
-    QT_TRANSLATE_NOOP("registry", 'Handwritten digits 8x8 (10 classes)'),
-    QT_TRANSLATE_NOOP("registry", 'CSV file'),
-    QT_TRANSLATE_NOOP("registry", 'Full batch (batch gradient descent)'),
-    QT_TRANSLATE_NOOP("registry", 'Stochastic (batch size 1)'),
-    QT_TRANSLATE_NOOP("registry", 'Mini-batch'),
-    QT_TRANSLATE_NOOP("registry", 'None'),
-    QT_TRANSLATE_NOOP("registry", 'L1'),
-    QT_TRANSLATE_NOOP("registry", 'L2'),
-    QT_TRANSLATE_NOOP("registry", 'Auto'),
-    QT_TRANSLATE_NOOP("registry", 'CPU'),
-    QT_TRANSLATE_NOOP("registry", 'CUDA (NVIDIA GPU)'),
-    QT_TRANSLATE_NOOP("registry", 'MPS (Apple GPU)'),
-    QT_TRANSLATE_NOOP("registry", 'Linear'),
-    QT_TRANSLATE_NOOP("registry", 'BatchNorm'),
-    QT_TRANSLATE_NOOP("registry", 'Dropout'),
-)
 
 
 def tr_label(text: str) -> str:
@@ -53,6 +24,10 @@ def tr_label(text: str) -> str:
 
 def dataset_label(name: str) -> str:
     return tr_label(registry.DATASETS[name].label)
+
+
+def dataset_description(name: str) -> str:
+    return QCoreApplication.translate("Datasets", registry.DATASETS[name].description)
 
 
 def activation_label(name: str) -> str:
@@ -120,10 +95,9 @@ def short_layer_name(name: str) -> str:
 def task_label(task: str) -> str:
     """A task as an adjective for "... data": "two-class", "multi-class", "regression",
     "classification" (a CSV file whose classes are not known yet)."""
-    words = {
-        "binary": QT_TRANSLATE_NOOP("DataPanel", "two-class"),
-        "multiclass": QT_TRANSLATE_NOOP("DataPanel", "multi-class"),
-        "regression": QT_TRANSLATE_NOOP("DataPanel", "regression"),
-        "classification": QT_TRANSLATE_NOOP("DataPanel", "classification"),
-    }
-    return QCoreApplication.translate("DataPanel", words[task])
+    return QCoreApplication.translate("Tasks", TASKS[task].adjective)
+
+
+def task_words(task: str) -> str:
+    """A task as a phrase: "two-class (binary classification)", "regression"..."""
+    return QCoreApplication.translate("Tasks", TASKS[task].phrase) if task in TASKS else task

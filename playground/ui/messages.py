@@ -13,16 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from playground.design import registry
 from playground.errors import PlaygroundError, Problem
 
-from playground.ui.labels import layer_name, loss_label
-
-
-def task_words(task: str) -> str:
-    return {
-        "binary": QCoreApplication.translate("EngineMessages", "two-class (binary classification)"),
-        "multiclass": QCoreApplication.translate("EngineMessages", "multi-class classification"),
-        "classification": QCoreApplication.translate("EngineMessages", "classification"),
-        "regression": QCoreApplication.translate("EngineMessages", "regression"),
-    }.get(task, task)
+from playground.ui.labels import layer_name, loss_label, task_words
 
 
 def problem_message(problem: Problem) -> str:

@@ -166,22 +166,6 @@ The internal covariate shift below works for every network.</source>
         <translation>{1} 데이터에 맞게 손실 함수를 {0}(으)로 바꿨습니다.</translation>
     </message>
     <message>
-        <source>two-class</source>
-        <translation>이진 분류</translation>
-    </message>
-    <message>
-        <source>multi-class</source>
-        <translation>다중 분류</translation>
-    </message>
-    <message>
-        <source>regression</source>
-        <translation>회귀</translation>
-    </message>
-    <message>
-        <source>classification</source>
-        <translation>분류</translation>
-    </message>
-    <message>
         <source>Data set</source>
         <translation>데이터셋</translation>
     </message>
@@ -189,6 +173,89 @@ The internal covariate shift below works for every network.</source>
         <source>Choose the problem the network learns. Point at a picture to see its name.</source>
         <translation>신경망이 학습할 문제를 고르세요. 그림에 마우스를 올리면 이름이 보입니다.</translation>
     </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV 파일</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>The column the network learns to predict. Every other column is an input, standardized with the training points&apos; mean and spread.</source>
+        <translation>신경망이 예측하도록 학습할 열입니다. 나머지 열은 모두 입력이며, 학습 점의 평균과 퍼짐(표준편차)으로 표준화됩니다.</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation>예측할 열</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <source>Regression</source>
+        <translation>회귀</translation>
+    </message>
+    <message>
+        <source>Classification predicts a label (one of a few values, such as a species); regression predicts a number (such as a price).</source>
+        <translation>분류는 레이블(예: 생물의 종처럼 몇 가지 값 중 하나)을 예측하고, 회귀는 숫자(예: 가격)를 예측합니다.</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>문제 유형</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>다시 생성</translation>
+    </message>
+    <message>
+        <source>Draw new random points from the same pattern (a new data seed). Training starts again.</source>
+        <translation>같은 패턴에서 새 무작위 점을 뽑습니다(새 데이터 시드). 학습은 처음부터 다시 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>CSV 가져오기…</translation>
+    </message>
+    <message>
+        <source>Train on your own table: a CSV file (UTF-8, with a header row naming the columns). Then choose the column to predict.</source>
+        <translation>직접 준비한 표로 학습합니다: CSV 파일(UTF-8, 첫 행에 열 이름). 그다음 예측할 열을 고르세요.</translation>
+    </message>
+    <message>
+        <source>(none chosen: press Import CSV…)</source>
+        <translation>(선택 안 됨: CSV 가져오기…를 누르세요)</translation>
+    </message>
+    <message>
+        <source>Choose data set {0}</source>
+        <translation>데이터셋 {0} 선택</translation>
+    </message>
+    <message>
+        <source>Regenerate data</source>
+        <translation>데이터 다시 생성</translation>
+    </message>
+    <message>
+        <source>Import a CSV file</source>
+        <translation>CSV 파일 가져오기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>CSV 파일 (*.csv *.txt *.tsv);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Import CSV file</source>
+        <translation>CSV 파일 가져오기</translation>
+    </message>
+    <message>
+        <source>Choose column to predict</source>
+        <translation>예측할 열 선택</translation>
+    </message>
+    <message>
+        <source>Change task</source>
+        <translation>문제 유형 변경</translation>
+    </message>
+</context>
+<context>
+    <name>DataSettings</name>
     <message>
         <source>Settings</source>
         <translation>설정</translation>
@@ -274,53 +341,48 @@ The internal covariate shift below works for every network.</source>
         <translation>sin x₂: x₂ 방향의 물결입니다. 나선에 도움이 됩니다.</translation>
     </message>
     <message>
-        <source>CSV file</source>
-        <translation>CSV 파일</translation>
+        <source>{0} %</source>
+        <translation>{0}%</translation>
     </message>
     <message>
-        <source>File</source>
-        <translation>파일</translation>
+        <source>Point counts appear once the file can be read.</source>
+        <translation>파일을 읽을 수 있으면 점 개수가 표시됩니다.</translation>
     </message>
     <message>
-        <source>The column the network learns to predict. Every other column is an input, standardized with the training points&apos; mean and spread.</source>
-        <translation>신경망이 예측하도록 학습할 열입니다. 나머지 열은 모두 입력이며, 학습 점의 평균과 퍼짐(표준편차)으로 표준화됩니다.</translation>
+        <source>{0} training / {1} test points</source>
+        <translation>학습 점 {0}개 / 테스트 점 {1}개</translation>
     </message>
     <message>
-        <source>Predict</source>
-        <translation>예측할 열</translation>
+        <source>Change number of points</source>
+        <translation>점 개수 변경</translation>
     </message>
     <message>
-        <source>Classification</source>
-        <translation>분류</translation>
+        <source>Change noise</source>
+        <translation>노이즈 변경</translation>
     </message>
     <message>
-        <source>Regression</source>
-        <translation>회귀</translation>
+        <source>Change training data share</source>
+        <translation>학습 데이터 비율 변경</translation>
     </message>
     <message>
-        <source>Classification predicts a label (one of a few values, such as a species); regression predicts a number (such as a price).</source>
-        <translation>분류는 레이블(예: 생물의 종처럼 몇 가지 값 중 하나)을 예측하고, 회귀는 숫자(예: 가격)를 예측합니다.</translation>
+        <source>Change outliers</source>
+        <translation>이상치 변경</translation>
     </message>
     <message>
-        <source>Task</source>
-        <translation>문제 유형</translation>
+        <source>Change number of classes</source>
+        <translation>클래스 개수 변경</translation>
     </message>
     <message>
-        <source>Regenerate</source>
-        <translation>다시 생성</translation>
+        <source>Input features: at least one must stay checked, or the network has no input.</source>
+        <translation>입력 특성: 적어도 하나는 선택되어 있어야 합니다. 그렇지 않으면 신경망에 입력이 없습니다.</translation>
     </message>
     <message>
-        <source>Draw new random points from the same pattern (a new data seed). Training starts again.</source>
-        <translation>같은 패턴에서 새 무작위 점을 뽑습니다(새 데이터 시드). 학습은 처음부터 다시 시작합니다.</translation>
+        <source>Change input features</source>
+        <translation>입력 특성 변경</translation>
     </message>
-    <message>
-        <source>Import CSV…</source>
-        <translation>CSV 가져오기…</translation>
-    </message>
-    <message>
-        <source>Train on your own table: a CSV file (UTF-8, with a header row naming the columns). Then choose the column to predict.</source>
-        <translation>직접 준비한 표로 학습합니다: CSV 파일(UTF-8, 첫 행에 열 이름). 그다음 예측할 열을 고르세요.</translation>
-    </message>
+</context>
+<context>
+    <name>Datasets</name>
     <message>
         <source>One class inside a ring of the other: the boundary must be curved.</source>
         <translation>한 클래스가 다른 클래스의 고리 안에 있습니다. 경계가 곡선이어야 합니다.</translation>
@@ -377,97 +439,9 @@ The internal covariate shift below works for every network.</source>
         <source>Your own table from a CSV file: choose the column to predict.</source>
         <translation>CSV 파일로 가져온 직접 만든 표입니다. 예측할 열을 고르세요.</translation>
     </message>
-    <message>
-        <source>{0} %</source>
-        <translation>{0}%</translation>
-    </message>
-    <message>
-        <source>(none chosen: press Import CSV…)</source>
-        <translation>(선택 안 됨: CSV 가져오기…를 누르세요)</translation>
-    </message>
-    <message>
-        <source>Point counts appear once the file can be read.</source>
-        <translation>파일을 읽을 수 있으면 점 개수가 표시됩니다.</translation>
-    </message>
-    <message>
-        <source>{0} training / {1} test points</source>
-        <translation>학습 점 {0}개 / 테스트 점 {1}개</translation>
-    </message>
-    <message>
-        <source>Change number of points</source>
-        <translation>점 개수 변경</translation>
-    </message>
-    <message>
-        <source>Change noise</source>
-        <translation>노이즈 변경</translation>
-    </message>
-    <message>
-        <source>Change training data share</source>
-        <translation>학습 데이터 비율 변경</translation>
-    </message>
-    <message>
-        <source>Change outliers</source>
-        <translation>이상치 변경</translation>
-    </message>
-    <message>
-        <source>Change number of classes</source>
-        <translation>클래스 개수 변경</translation>
-    </message>
-    <message>
-        <source>Input features: at least one must stay checked, or the network has no input.</source>
-        <translation>입력 특성: 적어도 하나는 선택되어 있어야 합니다. 그렇지 않으면 신경망에 입력이 없습니다.</translation>
-    </message>
-    <message>
-        <source>Change input features</source>
-        <translation>입력 특성 변경</translation>
-    </message>
-    <message>
-        <source>Choose data set {0}</source>
-        <translation>데이터셋 {0} 선택</translation>
-    </message>
-    <message>
-        <source>Regenerate data</source>
-        <translation>데이터 다시 생성</translation>
-    </message>
-    <message>
-        <source>Import a CSV file</source>
-        <translation>CSV 파일 가져오기</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv *.txt *.tsv);;All files (*)</source>
-        <translation>CSV 파일 (*.csv *.txt *.tsv);;모든 파일 (*)</translation>
-    </message>
-    <message>
-        <source>Import CSV file</source>
-        <translation>CSV 파일 가져오기</translation>
-    </message>
-    <message>
-        <source>Choose column to predict</source>
-        <translation>예측할 열 선택</translation>
-    </message>
-    <message>
-        <source>Change task</source>
-        <translation>문제 유형 변경</translation>
-    </message>
 </context>
 <context>
     <name>EngineMessages</name>
-    <message>
-        <source>two-class (binary classification)</source>
-        <translation>두 클래스 (이진 분류)</translation>
-    </message>
-    <message>
-        <source>multi-class classification</source>
-        <translation>다중 분류</translation>
-    </message>
-    <message>
-        <source>classification</source>
-        <translation>분류</translation>
-    </message>
-    <message>
-        <source>regression</source>
-        <translation>회귀</translation>
-    </message>
     <message>
         <source>{0} does not fit {1} data; use {2}</source>
         <translation>{0}은(는) {1} 데이터에 맞지 않습니다. {2} 중에서 고르세요</translation>
@@ -2482,6 +2456,33 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     <message>
         <source>Compiling failed, so training runs eagerly. The error was: {0}</source>
         <translation>컴파일에 실패해 즉시 실행(eager)으로 학습합니다. 오류: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>two-class</source>
+        <translation>이진 분류</translation>
+    </message>
+    <message>
+        <source>two-class (binary classification)</source>
+        <translation>두 클래스 (이진 분류)</translation>
+    </message>
+    <message>
+        <source>multi-class</source>
+        <translation>다중 분류</translation>
+    </message>
+    <message>
+        <source>multi-class classification</source>
+        <translation>다중 분류</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>회귀</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>분류</translation>
     </message>
 </context>
 <context>

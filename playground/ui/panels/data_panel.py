@@ -1,10 +1,12 @@
-"""The Data panel: which data set, its noise, split, outliers, classes, input
-features and the learner's own CSV file.
+"""The Data panel: which data set (a grid of thumbnails), its settings and the
+learner's own CSV file.
 
 The panel keeps no copy of the design: it redraws from ``document.design`` on
-``document.changed`` and edits only through ``document.apply``. What the data gives
-the network (split sizes, inputs, classes) comes from ``data.facts``; the
-thumbnails from ``widgets.dataset_icons``.
+``document.changed`` and edits only through ``document.apply``. Each data set's
+label, description and the settings it uses come from its registry entry
+(``design.datasets``); what the data gives the network (split sizes, inputs,
+classes) from ``data.facts``; the settings form is ``widgets.data_settings``, the
+thumbnails ``widgets.dataset_icons``.
 """
 
 from __future__ import annotations
@@ -15,31 +17,28 @@ from pathlib import Path
 from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidgetItem,
     QPushButton,
     QSizePolicy,
-    QSlider,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from playground.data.facts import DataFacts, csv_columns_of, data_facts, guess_csv_task
 from playground.design import registry, rules
-from playground.design.schema import MAX_SAMPLES, DataSpec, Design, check_design, problems_from_validation
+from playground.design.schema import DataSpec, Design, check_design, problems_from_validation
 from playground.errors import Problem
 from playground.ui.i18n import file_dialog_options
-from playground.ui.labels import dataset_label, loss_label, task_label
+from playground.ui.labels import dataset_description, dataset_label, loss_label, task_label
 from playground.ui.messages import error_text, problem_text
 from playground.ui.widgets.controls import MessageLabel, blocked, guard_wheel, palette_theme
+from playground.ui.widgets.data_settings import DataSettings
 from playground.ui.widgets.dataset_icons import DatasetGrid, dataset_icon
 
 
@@ -77,7 +76,10 @@ class DataPanel(QWidget):
         layout.addWidget(self._build_sets())
         self.message = MessageLabel()
         layout.addWidget(self.message)
-        layout.addWidget(self._build_settings())
+        self.settings = DataSettings()
+        self.settings.edited.connect(self._on_settings_edited)
+        self.settings.refused.connect(self._on_settings_refused)
+        layout.addWidget(self.settings)
         self.csv_box = self._build_csv()
         layout.addWidget(self.csv_box)
         layout.addLayout(self._build_buttons())
@@ -91,8 +93,8 @@ class DataPanel(QWidget):
         for name, info in registry.DATASETS.items():
             item = QListWidgetItem()
             item.setData(Qt.UserRole, name)
-            item.setData(Qt.AccessibleTextRole, self._set_label(name))
-            item.setToolTip("<b>{0}</b><br>{1}".format(self._set_label(name), self._set_description(name)))
+            item.setData(Qt.AccessibleTextRole, dataset_label(name))
+            item.setToolTip("<b>{0}</b><br>{1}".format(dataset_label(name), dataset_description(name)))
             self.grid.addItem(item)
         self.grid.currentItemChanged.connect(self._on_grid_current_item_changed)
         column.addWidget(self.grid)
@@ -100,102 +102,6 @@ class DataPanel(QWidget):
         self.set_caption.setWordWrap(True)
         column.addWidget(self.set_caption)
         self._paint_icons()
-        return box
-
-    def _build_settings(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Settings"))
-        self.form = QFormLayout(box)
-        self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.form.setRowWrapPolicy(QFormLayout.DontWrapRows)
-        self._slider_rows: dict[QSlider, QHBoxLayout] = {}
-        self.samples_spin = QSpinBox()
-        self.samples_spin.setRange(20, MAX_SAMPLES)
-        self.samples_spin.setSingleStep(50)
-        self.samples_spin.setKeyboardTracking(False)
-        self.samples_spin.setToolTip(self.tr(
-            "How many points are made, training and test together. More points show the pattern "
-            "more clearly; each epoch then takes more steps."))
-        self.samples_spin.valueChanged.connect(self._on_samples_spin_value_changed)
-        self.form.addRow(self.tr("Points"), self.samples_spin)
-        self.noise_slider, self.noise_value = self._slider_row(
-            self.tr("Noise"), 0, 100,
-            self.tr("How far points stray from the clean pattern (0 = none, 1 = as much noise as signal). "
-                    "With noise some points sit on the wrong side; a network that fits them too has "
-                    "learned the noise: overfitting."))
-        self.noise_slider.valueChanged.connect(self._on_noise_slider_value_changed)
-        self.split_slider, self.split_value = self._slider_row(
-            self.tr("Training data"), 10, 90,
-            self.tr("The share of points the network learns from. The rest is the test set, never trained "
-                    "on: it shows whether the network generalizes. Test loss rising while training loss "
-                    "falls means overfitting."))
-        self.split_slider.valueChanged.connect(self._on_split_slider_value_changed)
-        self.outlier_slider, self.outlier_value = self._slider_row(
-            self.tr("Outliers"), 0, 50,
-            self.tr("The share of training points moved far above the curve. MSE (L2) squares their "
-                    "error and bends towards them; MAE (L1) and Huber are robust to outliers."))
-        self.outlier_slider.valueChanged.connect(self._on_outlier_slider_value_changed)
-        self.classes_spin = QSpinBox()
-        self.classes_spin.setRange(3, 6)
-        self.classes_spin.setToolTip(self.tr(
-            "How many classes (colours) the set has. The output layer gets one unit per class; "
-            "cross-entropy compares their softmax with the true class."))
-        self.classes_spin.valueChanged.connect(self._on_classes_spin_value_changed)
-        self.form.addRow(self.tr("Classes"), self.classes_spin)
-        self.features_box = self._build_features()
-        self.form.addRow(self.features_box)
-        self.counts_label = QLabel()
-        self.counts_label.setWordWrap(True)
-        self.counts_label.setToolTip(self.tr(
-            "Training points are used to update the weights; test points only to measure how well "
-            "the network does on data it has not seen."))
-        self.form.addRow(self.counts_label)
-        guard_wheel(self.samples_spin, self.noise_slider, self.split_slider, self.outlier_slider, self.classes_spin)
-        return box
-
-    def _slider_row(self, label: str, low: int, high: int, tip: str) -> tuple[QSlider, QLabel]:
-        slider = QSlider(Qt.Horizontal)
-        slider.setRange(low, high)
-        slider.setPageStep(10)
-        slider.setToolTip(tip)
-        value = QLabel()
-        value.setMinimumWidth(value.fontMetrics().horizontalAdvance("0.00 ") + 4)
-        value.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
-        value.setToolTip(tip)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(slider, 1)
-        row.addWidget(value)
-        caption = QLabel(label)
-        caption.setToolTip(tip)
-        self.form.addRow(caption, row)
-        self._slider_rows[slider] = row
-        return slider, value
-
-    def _build_features(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Input features"))
-        box.setToolTip(self.tr(
-            "What the network sees of each point, computed from its coordinates x₁ and x₂. "
-            "A well-chosen feature can make a hard problem easy for a small network. "
-            "At least one must stay checked."))
-        grid = QGridLayout(box)
-        grid.setContentsMargins(6, 4, 6, 4)
-        grid.setHorizontalSpacing(8)
-        tips = {
-            "x1": self.tr("x₁: the point's horizontal coordinate."),
-            "x2": self.tr("x₂: the point's vertical coordinate."),
-            "x1_sq": self.tr("x₁²: with x₂² a circle becomes separable by a straight line."),
-            "x2_sq": self.tr("x₂²: with x₁² a circle becomes separable by a straight line."),
-            "x1x2": self.tr("x₁·x₂: positive in two opposite corners, negative in the others; makes XOR easy."),
-            "sin_x1": self.tr("sin x₁: a wave along x₁; helps with spirals."),
-            "sin_x2": self.tr("sin x₂: a wave along x₂; helps with spirals."),
-        }
-        self.feature_boxes: dict[str, QCheckBox] = {}
-        for i, (name, label) in enumerate(registry.FEATURES.items()):
-            check = QCheckBox(label)
-            check.setToolTip(tips[name])
-            check.toggled.connect(self._on_feature_toggled)
-            grid.addWidget(check, i // 4, i % 4)
-            self.feature_boxes[name] = check
         return box
 
     def _build_csv(self) -> QGroupBox:
@@ -239,28 +145,6 @@ class DataPanel(QWidget):
         row.addWidget(self.import_button)
         return row
 
-    def _set_label(self, name: str) -> str:
-        return dataset_label(name)
-
-    def _set_description(self, name: str) -> str:
-        text = {
-            "circle": self.tr("One class inside a ring of the other: the boundary must be curved."),
-            "xor": self.tr("Opposite corners share a class: no single straight line separates them."),
-            "gaussians": self.tr("Two overlapping clouds: a straight line does well."),
-            "spiral": self.tr("Two interleaved spirals: the hardest; it needs several layers or sin features."),
-            "moons": self.tr("Two interlocking half-moons."),
-            "linear": self.tr("Two classes either side of a straight line: one neuron is enough."),
-            "spirals_multi": self.tr("Several interleaved spiral arms, one class each."),
-            "blobs": self.tr("Several round clouds, one class each."),
-            "plane": self.tr("Regression: the target rises evenly across the plane."),
-            "gauss_bumps": self.tr("Regression: hills and valleys to fit."),
-            "line": self.tr("1-D regression: points along a straight line, some outliers far above it."),
-            "sine": self.tr("1-D regression: points along a sine wave, some outliers far above it."),
-            "digits": self.tr("1,797 handwritten digits of 8×8 pixels: 64 inputs, 10 classes."),
-            "csv": self.tr("Your own table from a CSV file: choose the column to predict."),
-        }
-        return text[name]
-
     def _paint_icons(self) -> None:
         theme = palette_theme(self)
         for i in range(self.grid.count()):
@@ -280,40 +164,18 @@ class DataPanel(QWidget):
 
     def _refresh(self) -> None:
         data = self.document.design.data
-        info = data.info
         facts = data_facts(data)
-        self._show_values(data)
+        with blocked(self.grid):
+            self.grid.setCurrentRow(list(registry.DATASETS).index(data.dataset))
+        self.settings.show_data(data, facts)
         self.set_caption.setText(
-            "<b>{0}</b><br>{1}".format(self._set_label(data.dataset), self._set_description(data.dataset)))
-        generated = info.input_kind in ("2d", "1d")  # noise and size apply to made-up data only
-        self.form.setRowVisible(self.samples_spin, generated)
-        self.form.setRowVisible(self._slider_rows[self.noise_slider], generated)
-        self.form.setRowVisible(self._slider_rows[self.outlier_slider], info.uses_outliers)
-        self.form.setRowVisible(self.classes_spin, info.uses_classes)
-        self.form.setRowVisible(self.features_box, info.input_kind == "2d")
-        self.csv_box.setVisible(info.input_kind == "csv")
+            "<b>{0}</b><br>{1}".format(dataset_label(data.dataset), dataset_description(data.dataset)))
+        self.csv_box.setVisible("csv" in data.info.controls)
         self._show_csv(data, facts)
-        self._show_counts(facts)
         self._show_message(facts)
 
-    def _show_values(self, data: DataSpec) -> None:
-        widgets = [self.grid, self.samples_spin, self.noise_slider, self.split_slider, self.outlier_slider,
-                   self.classes_spin, *self.feature_boxes.values()]
-        with blocked(*widgets):
-            self.grid.setCurrentRow(list(registry.DATASETS).index(data.dataset))
-            self.samples_spin.setValue(data.samples)
-            self.noise_slider.setValue(round(data.noise * 100))
-            self.split_slider.setValue(round(data.train_fraction * 100))
-            self.outlier_slider.setValue(round(data.outlier_fraction * 100))
-            self.classes_spin.setValue(data.classes)
-            for name, check in self.feature_boxes.items():
-                check.setChecked(name in data.features)
-        self.noise_value.setText(f"{data.noise:.2f}")
-        self.split_value.setText(self.tr("{0} %").format(round(data.train_fraction * 100)))
-        self.outlier_value.setText(self.tr("{0} %").format(round(data.outlier_fraction * 100)))
-
     def _show_csv(self, data: DataSpec, facts: DataFacts) -> None:
-        if data.dataset != "csv":
+        if "csv" not in data.info.controls:
             return
         name = Path(data.csv_path).name if data.csv_path else self.tr("(none chosen: press Import CSV…)")
         self.csv_file_label.setText(name)
@@ -325,12 +187,6 @@ class DataPanel(QWidget):
             self.target_combo.setCurrentIndex(columns.index(data.csv_target) if data.csv_target in columns else -1)
             self.task_combo.setCurrentIndex(self.task_combo.findData(data.csv_task))
         self.target_combo.setEnabled(bool(columns))
-
-    def _show_counts(self, facts: DataFacts) -> None:
-        if facts.n_train is None:
-            self.counts_label.setText(self.tr("Point counts appear once the file can be read."))
-            return
-        self.counts_label.setText(self.tr("{0} training / {1} test points").format(facts.n_train, facts.n_test))
 
     def _show_message(self, facts: DataFacts) -> None:
         problems = [problem_text(p) for p in check_design(self.document.design) if p.field.startswith("data.")]
@@ -368,29 +224,12 @@ class DataPanel(QWidget):
         if current is not None:
             self.select_dataset(current.data(Qt.UserRole))
 
-    def _on_samples_spin_value_changed(self, value: int) -> None:
-        self._edit_data(self.tr("Change number of points"), "data.samples", samples=value)
+    def _on_settings_edited(self, text: str, merge_key: str, changes: dict) -> None:
+        self._edit_data(text, merge_key, **changes)
 
-    def _on_noise_slider_value_changed(self, value: int) -> None:
-        self._edit_data(self.tr("Change noise"), "data.noise", noise=value / 100)
-
-    def _on_split_slider_value_changed(self, value: int) -> None:
-        self._edit_data(self.tr("Change training data share"), "data.train_fraction", train_fraction=value / 100)
-
-    def _on_outlier_slider_value_changed(self, value: int) -> None:
-        self._edit_data(self.tr("Change outliers"), "data.outlier_fraction", outlier_fraction=value / 100)
-
-    def _on_classes_spin_value_changed(self, value: int) -> None:
-        self._edit_data(self.tr("Change number of classes"), "data.classes", classes=value)
-
-    def _on_feature_toggled(self, checked: bool) -> None:
-        features = tuple(name for name, box in self.feature_boxes.items() if box.isChecked())
-        if not features:
-            self._refresh()  # puts the tick back
-            self._notes = [self.tr("Input features: at least one must stay checked, or the network has no input.")]
-            self.message.show_messages([], self._notes)
-            return
-        self._edit_data(self.tr("Change input features"), features=features)
+    def _on_settings_refused(self, note: str) -> None:
+        self._notes = [note]
+        self.message.show_messages([], self._notes)
 
     def _on_target_combo_activated(self, index: int) -> None:
         self.set_csv_target(self.target_combo.itemText(index))
@@ -410,7 +249,7 @@ class DataPanel(QWidget):
         if name == "csv" and not data.csv_path:
             self.import_csv()
             return
-        self._edit_data(self.tr("Choose data set {0}").format(self._set_label(name)), dataset=name)
+        self._edit_data(self.tr("Choose data set {0}").format(dataset_label(name)), dataset=name)
 
     def regenerate(self) -> None:
         """New random points from the same pattern: a new data seed, one undo step."""
@@ -453,14 +292,11 @@ class DataPanel(QWidget):
         return self.message.plain_text() if self.message.isVisibleTo(self) else ""
 
     def counts_text(self) -> str:
-        return self.counts_label.text()
+        return self.settings.counts_label.text()
 
     def control_visible(self, name: str) -> bool:
         """Whether the control is shown: "samples", "noise", "outliers", "classes", "features", "csv"."""
-        widget = {"samples": self.samples_spin, "noise": self.noise_slider, "outliers": self.outlier_slider,
-                  "classes": self.classes_spin, "features": self.features_box, "csv": self.csv_box}[name]
-        return widget.isVisibleTo(self)
-
+        return self.csv_box.isVisibleTo(self) if name == "csv" else self.settings.control_visible(name)
 
 if __name__ == "__main__":
     import sys

@@ -220,7 +220,7 @@ class LayerEditor(QWidget):
         return linear[0] if linear else len(design.layers)
 
     def _n_outputs(self, design: Design, facts: DataFacts) -> int | str:
-        if design.loss == "cross_entropy":
+        if registry.LOSSES[design.loss].head == "class_logits":  # one output per class
             return facts.n_classes if facts.n_classes else UNKNOWN
         return output_size(design.loss, 2)
 
@@ -260,15 +260,15 @@ class LayerEditor(QWidget):
             row.setting.setText(self.tr("1 unit"))
         else:
             row.setting.setText(self.tr("{0} units").format(n_outputs))
-        implied = {
-            "bce": (self.tr("sigmoid in the loss"), self.tr(
+        implied = {  # by what the output layer gives the loss (its entry's head)
+            "logit": (self.tr("sigmoid in the loss"), self.tr(
                 "The output unit gives a raw score (logit); binary cross-entropy applies the sigmoid "
                 "itself, which is numerically safer. The sigmoid of the score is the chance of class 1.")),
-            "cross_entropy": (self.tr("softmax in the loss"), self.tr(
+            "class_logits": (self.tr("softmax in the loss"), self.tr(
                 "One raw score (logit) per class; cross-entropy applies the softmax itself, which is "
                 "numerically safer. The softmax turns the scores into chances that add up to 1.")),
         }
-        text, tip = implied.get(design.loss, (self.tr("identity"), self.tr(
+        text, tip = implied.get(registry.LOSSES[design.loss].head, (self.tr("identity"), self.tr(
             "Regression: the output is the predicted number itself, with no activation.")))
         row.activation.setText(text)
         row.activation.setToolTip(tip)
