@@ -1,6 +1,6 @@
 """The Network view's columns: one per input set and block, what their titles, labels and
-tooltips say (texts in the Network view's translation context), and where their
-connections run.
+tooltips say (texts in the Network view's translation context), and what a Dashboard
+record holds for each (``block_picture``, ``bias_of``).
 
 Column indices: 0 = inputs, i = ``info.blocks[i - 1]``; a column's ``block`` indexes
 RunInfo.blocks and Dashboard.blocks alike.
@@ -66,6 +66,23 @@ def columns_for(info) -> list[Column]:
             last_neurons = len(columns)
         columns.append(column)
     return columns
+
+
+def block_picture(dashboard, column: Column):
+    """The BlockPicture a Dashboard record holds for ``column``'s block (None without a record,
+    for the inputs, or past the record's blocks)."""
+    if dashboard is None or column.block is None or column.block >= len(dashboard.blocks):
+        return None
+    return dashboard.blocks[column.block]
+
+
+def bias_of(dashboard, column: Column) -> np.ndarray | None:
+    """The biases of ``column``'s drawn neurons in ``dashboard``, or None."""
+    picture = block_picture(dashboard, column)
+    if picture is None or picture.bias is None:
+        return None
+    bias = np.asarray(picture.bias)
+    return bias[: column.drawn] if len(bias) >= column.drawn else None
 
 
 def activation_label(column: Column, dataset) -> str:
@@ -189,49 +206,3 @@ def _fitting(variants: list[str], metrics: QFontMetricsF, width: float) -> str:
 
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-# --- where they sit ------------------------------------------------------------------------------------
-
-
-def connections(columns: list[Column]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(segments, keys, passes) for placed ``columns``: each drawn connection as a row x0, y0, x1,
-    y1 (right side of the source neuron -> left side of the target) with its key (column,
-    source neuron, target neuron), and BatchNorm's one-to-one pass-through lines."""
-    segments, keys, passes = [], [], []
-    for j, column in enumerate(columns):
-        if column.source is None:
-            continue
-        source = columns[column.source]
-        x0, x1 = source.x + source.size / 2, column.x - column.size / 2
-        if column.kind == "batchnorm":
-            n = min(source.drawn, column.drawn)
-            passes.append(np.stack([np.full(n, x0), source.ys[:n], np.full(n, x1), column.ys[:n]], 1))
-            continue
-        targets, sources = np.meshgrid(np.arange(column.drawn), np.arange(source.drawn), indexing="ij")
-        t, s = targets.ravel(), sources.ravel()
-        segments.append(np.stack([np.full(t.size, x0), source.ys[s], np.full(t.size, x1), column.ys[t]], 1))
-        keys.append(np.stack([np.full(t.size, j), s, t], 1))
-    return (np.concatenate(segments) if segments else np.zeros((0, 4)),
-            np.concatenate(keys).astype(np.int64) if keys else np.zeros((0, 3), np.int64),
-            np.concatenate(passes) if passes else np.zeros((0, 4)))
-
-
-def squares(x: float, ys: np.ndarray, size: float) -> np.ndarray:
-    """Outline segments (4 per square) as rows x0, y0, x1, y1."""
-    h = size / 2
-    left, right, top, bottom = x - h, x + h, ys - h, ys + h
-    n = len(ys)
-    lx, rx = np.full(n, left), np.full(n, right)
-    return np.concatenate([
-        np.stack([lx, top, rx, top], 1), np.stack([rx, top, rx, bottom], 1),
-        np.stack([rx, bottom, lx, bottom], 1), np.stack([lx, bottom, lx, top], 1)])
-
-
-def resample(maps: np.ndarray, resolution: int) -> np.ndarray:
-    """(n, r, r) -> (n, resolution, resolution) by nearest sample (no-op when r fits)."""
-    r = maps.shape[-1]
-    if r == resolution:
-        return maps
-    index = np.round(np.linspace(0, r - 1, resolution)).astype(np.intp)
-    return maps[:, index][:, :, index]

@@ -2,18 +2,17 @@
 
 Columns left to right: the inputs, each hidden layer, the output. A neuron (뉴런) is a
 square showing its output over the input plane (2-D data) or a circle coloured by
-its bias (other data). Connections show the weights (가중치): colour = sign
-(theme.positive / theme.negative), thickness = |weight| relative to the largest.
-BatchNorm layers are columns joined 1:1 to the layer before; Dropout layers are a
-labelled band the connections cross.
+its bias (other data); connections show the weights (가중치). BatchNorm layers are
+columns joined 1:1 to the layer before; Dropout layers are a labelled band the
+connections cross. Wide layers show their first ``MAX_DRAWN`` neurons and a "+N more" label.
 
-Cost per snapshot does not grow with the number of connections in items: edges are
-binned by sign and width into ``2 * WIDTH_BINS`` curve items drawn with
-``connect="pairs"``; the neuron maps of one column are one atlas image. Wide layers
-show their first ``MAX_DRAWN`` neurons and a "+N more" label.
+This module is the widget, the layout (where columns and neurons sit, in pixels) and
+each column's text items; the parts it hands positions and records to are
+playground.ui.views.network_columns (the columns, their texts, what a record holds for
+each), network_edges (the connections: a fixed set of curve items) and network_neurons
+(heat-map atlases or circles).
 
-Column indices (``layer_index`` below): 0 = inputs, i = ``info.blocks[i - 1]``; the
-columns and what their titles and tooltips say are in playground.ui.views.network_columns.
+Column indices (``layer_index`` below): 0 = inputs, i = ``info.blocks[i - 1]``.
 """
 
 from __future__ import annotations
@@ -21,21 +20,21 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QTextOption
+from PySide6.QtGui import QFont, QFontMetricsF, QTextOption
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QScrollArea, QToolTip, QVBoxLayout, QWidget
 
-from playground.runs.messages import BlockPicture, Dashboard
-from playground.ui.views.network_columns import (MAX_DRAWN, TITLE_FONT_POINTS, Column, columns_for, connections,
-                                                 edge_text, general_tooltip, neuron_text, resample, side_labels,
-                                                 squares, title_html, title_tooltip)
-from playground.ui.widgets.colour_maps import diverging_image, diverging_lut, mix, target_scale, with_alpha
+from playground.runs.messages import Dashboard
 from playground.ui.theme import LIGHT, Theme
+from playground.ui.views.network_columns import (MAX_DRAWN, TITLE_FONT_POINTS, Column, bias_of, columns_for,
+                                                 edge_text, general_tooltip, neuron_text, side_labels, title_html,
+                                                 title_tooltip)
+from playground.ui.views.network_edges import Edges, edge_weights
+from playground.ui.views.network_neurons import MAP_GAP, MAP_RES, PITCH, Neurons
+from playground.ui.widgets.colour_maps import with_alpha
 
-WIDTH_BINS = 6  # edge widths per sign: 2 * WIDTH_BINS curve items for all the edges
-MAP_RES = 20  # pixels per side of a neuron's heat map
-MAP_GAP = 10  # transparent atlas rows between two maps: neuron pitch = 1.5 x size
-PITCH = (MAP_RES + MAP_GAP) / MAP_RES
-HOVER_PIXELS = 4.0  # an edge this close to the mouse gets the tooltip
+# MAP_RES, MAP_GAP (network_neurons) and MAX_DRAWN, TITLE_FONT_POINTS (network_columns) are the
+# diagram's sizes; importable from here with the layout's own.
+
 TITLE_HEIGHT = 30  # at least: two lines of 8 pt
 BOTTOM_MARGIN = 6
 MORE_LABEL_HEIGHT = 14  # below a capped column: "+N more"
@@ -44,16 +43,6 @@ DROPOUT_WIDTH = 0.7  # a dropout band's share of a column's width
 MIN_COLUMN_WIDTH = 66  # pixels; a deeper network scrolls sideways instead of squeezing its titles
 MIN_MAP_SIZE = 12  # pixels per neuron map (2-D data); a taller column scrolls instead of shrinking them
 MIN_CIRCLE_SIZE = 10  # pixels per neuron circle (other data)
-
-
-class _Atlas(pg.ImageItem):
-    """A column's heat maps in one image, drawn with bilinear smoothing."""
-
-    smooth = True
-
-    def paint(self, painter, *args):
-        painter.setRenderHint(QPainter.SmoothPixmapTransform, self.smooth)
-        super().paint(painter, *args)
 
 
 class NetworkView(QWidget):
@@ -67,12 +56,6 @@ class NetworkView(QWidget):
         self._planar = False
         self._dashboard: Dashboard | None = None  # the newest record (weights, maps), kept to recolour
         self._batchnorm: dict = {}
-        self._edge_values = np.zeros(0)
-        self._edge_keys = np.zeros((0, 3), dtype=np.int64)  # (column, source neuron, target neuron)
-        self._segments = np.zeros((0, 4))  # x0, y0, x1, y1 per edge, in edge order
-        self._groups: list[tuple[str, float, int]] = []
-        self._edge_bins = np.zeros(0, dtype=np.int64)
-        self._edge_members: dict[tuple[str, int], np.ndarray] = {}  # edge numbers per curve, as drawn
         self._build()
         self.set_theme(LIGHT)
 
@@ -107,43 +90,23 @@ class NetworkView(QWidget):
         layout.addWidget(self._caption)
         self._scroll.setVisible(False)
 
-        self._edges = []
-        for sign in ("-", "+"):
-            for b in range(WIDTH_BINS):
-                curve = pg.PlotCurveItem(connect="pairs", antialias=True)
-                # drawLines, not one stroked path: several times faster for many wide segments.
-                curve.setSegmentedLineMode("on")
-                curve.setZValue(-5)
-                self._box.addItem(curve)
-                self._edges.append((sign, b, curve))
-        self._passes = pg.PlotCurveItem(connect="pairs")  # BatchNorm's 1:1 connections
-        self._passes.setZValue(-6)
-        self._outlines = pg.PlotCurveItem(connect="pairs")  # squares around the neuron maps
-        self._outlines.setSegmentedLineMode("on")
-        self._outlines.setZValue(5)
-        self._circles = pg.ScatterPlotItem(pxMode=True)
-        self._circles.setZValue(4)
-        for item in (self._passes, self._outlines, self._circles):
-            self._box.addItem(item)
+        self._edges = Edges(self._box)
+        self._neurons = Neurons(self._box)
         self._view.setToolTip(general_tooltip())
 
     # --- the view API ----------------------------------------------------------------------
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
-        self._lut = diverging_lut(theme)
-        self._brush_lut = np.array([pg.mkBrush(*c) for c in self._lut.tolist()], dtype=object)
         self._view.setBackground(theme.background)
         grey = "#666666" if theme.name == "light" else "#a0a4ab"
         self._caption.setStyleSheet(f"color: {grey}; padding-left: 6px;")
-        self._outlines.setPen(pg.mkPen(with_alpha(theme.foreground, 0.45), width=1))
-        self._passes.setPen(pg.mkPen(with_alpha(theme.foreground, 0.35), width=1.5, style=Qt.DotLine))
-        self._circles.setPen(pg.mkPen(with_alpha(theme.foreground, 0.6), width=1))
-        self._style_edges()
+        self._edges.set_theme(theme)
+        self._neurons.set_theme(theme)
         for column in self._columns:
             self._style_column(column)
         if self._columns:
-            self._draw_input_maps()
-            self._draw_maps()
+            self._neurons.draw_input_maps()
+            self._neurons.draw_maps(self._dashboard)
             self._redraw()
 
     def start_run(self, info) -> None:
@@ -153,6 +116,7 @@ class NetworkView(QWidget):
         self._planar = info.dataset.input_kind == "2d"
         self._dashboard, self._batchnorm = None, {}
         self._columns = columns_for(info)
+        self._neurons.start(self._columns, info.dataset)
         for column in self._columns:
             self._make_column_items(column)
         self._empty.setVisible(False)
@@ -160,7 +124,7 @@ class NetworkView(QWidget):
         self._scroll.setVisible(True)
         self._view.setMinimumSize(*self.minimum_diagram_size())
         self._relayout()
-        self._draw_input_maps()
+        self._neurons.draw_input_maps()
         self._redraw()
 
     def has_run(self) -> bool:
@@ -183,23 +147,13 @@ class NetworkView(QWidget):
             self._dashboard = snapshot.dashboard
         if snapshot.probe is not None:
             self._batchnorm = {bn.name: bn for bn in getattr(snapshot.probe, "batchnorm", ())}
-        if self._planar:
-            self._draw_maps()
+        self._neurons.draw_maps(self._dashboard)
         self._redraw()
 
-    def _draw_maps(self) -> None:
-        if self._dashboard is None:
-            return
-        self._draw_hidden_maps()
-        if self._dashboard.boundary is not None:
-            self._draw_output_map(np.asarray(self._dashboard.boundary))
-
-    def _picture(self, column: Column) -> BlockPicture | None:
-        """What the newest record says of ``column``'s block (None before one, or for the inputs)."""
-        dashboard = self._dashboard
-        if dashboard is None or column.block is None or column.block >= len(dashboard.blocks):
-            return None
-        return dashboard.blocks[column.block]
+    def _redraw(self) -> None:
+        """Edges and circles from the newest record (zero weights and neutral circles before one)."""
+        self._edges.set_values(edge_weights(self._columns, self._dashboard))
+        self._neurons.recolour(self._dashboard)
 
     # --- public for tests ------------------------------------------------------------------
     def column_names(self) -> list[str]:
@@ -221,18 +175,12 @@ class NetworkView(QWidget):
 
     def edge_groups(self) -> list[tuple[str, float, int]]:
         """(sign "+" or "-", pen width in pixels, number of edges) per non-empty curve item."""
-        return list(self._groups)
+        return self._edges.groups()
 
     def edge_style(self, layer_index: int, source: int, target: int) -> tuple[str, float]:
         """(pen colour "#rrggbb", pen width) of the curve item that draws one connection
         into column ``layer_index`` (thin edges are faded towards the background)."""
-        k = self._edge_number(layer_index, source, target)
-        for sign, b, curve in self._edges:
-            members = self._edge_members.get((sign, b))
-            if members is not None and np.any(members == k):
-                pen = curve.opts["pen"]
-                return pen.color().name(), pen.widthF()
-        raise LookupError(f"connection {source} -> {target} of column {layer_index} is not drawn")
+        return self._edges.style(self._edges.number(layer_index, source, target))
 
     def item_count(self) -> int:
         """Graphics items in the scene (does not depend on the number of connections)."""
@@ -258,14 +206,14 @@ class NetworkView(QWidget):
     def tooltip_at_edge(self, layer_index: int, source: int, target: int) -> str:
         """Tooltip of the connection from neuron ``source`` of the feeding column to
         neuron ``target`` of column ``layer_index`` (a Linear or Output column)."""
-        return self._edge_text(self._edge_number(layer_index, source, target))
+        return self._edge_text(self._edges.number(layer_index, source, target))
 
     def tooltip_at(self, x: float, y: float) -> str:
         """The hover tooltip at view pixel (x, y): a neuron, else the nearest edge, else general."""
         hit = self._neuron_at(x, y)
         if hit is not None:
             return self._neuron_text(*hit)
-        k = self._edge_near(x, y)
+        k = self._edges.near(x, y)
         if k is not None:
             return self._edge_text(k)
         scene_point = self._box.mapViewToScene(QPointF(x, y))
@@ -275,6 +223,30 @@ class NetworkView(QWidget):
                     return item.toolTip()
         return general_tooltip()
 
+    def title_lines(self, layer_index: int) -> list[str]:
+        """The lines of a column's title as laid out on screen (plain text)."""
+        lines = []
+        block = self._columns[layer_index].title.textItem.document().begin()
+        while block.isValid():
+            layout = block.layout()
+            for k in range(layout.lineCount()):
+                line = layout.lineAt(k)
+                lines.append(block.text()[line.textStart():line.textStart() + line.textLength()].strip("\u2028 "))
+            block = block.next()
+        return lines
+
+    def side_labels(self, layer_index: int) -> list[str]:
+        """The names shown beside a column's neurons (input features, output classes)."""
+        return [label.textItem.toPlainText() for label in self._columns[layer_index].labels if label.isVisible()]
+
+    def neuron_size(self) -> float:
+        """The side of a neuron's map (or a circle's diameter), in pixels."""
+        return self._columns[0].size
+
+    def title_width(self, layer_index: int) -> float:
+        """The width a column's title may take, in pixels."""
+        return self._columns[layer_index].title_width
+
     # --- per-run items ------------------------------------------------------------------------
     def _clear_columns(self) -> None:
         for column in self._columns:
@@ -282,6 +254,7 @@ class NetworkView(QWidget):
                 if item is not None:
                     self._box.removeItem(item)
         self._columns = []
+        self._neurons.clear()
 
     def _make_column_items(self, column: Column) -> None:
         small = QFont()
@@ -302,13 +275,7 @@ class NetworkView(QWidget):
         if column.units > column.drawn and column.kind != "dropout":
             column.more = self._more_label(column, small)
             self._box.addItem(column.more)
-        if self._planar and column.drawn:
-            column.atlas = _Atlas(axisOrder="row-major")
-            column.buffer = np.zeros((column.drawn, MAP_RES + MAP_GAP, MAP_RES, 4), np.uint8)
-            # An (empty) image of the final shape now: setRect needs the image size.
-            blank = column.buffer.reshape(-1, MAP_RES, 4)[:-MAP_GAP]
-            column.atlas.setImage(blank, levels=(0, 255), autoLevels=False)
-            self._box.addItem(column.atlas)
+        self._neurons.add_atlas(column)
         for text, anchor in side_labels(column, self._dataset):
             label = pg.TextItem(text, anchor=anchor)
             label.setFont(small)
@@ -338,30 +305,7 @@ class NetworkView(QWidget):
             column.band.setBrush(pg.mkBrush(with_alpha(theme.foreground, 0.07)))
             column.band.setPen(pg.mkPen(with_alpha(theme.foreground, 0.3), width=1, style=Qt.DashLine))
 
-    def title_lines(self, layer_index: int) -> list[str]:
-        """The lines of a column's title as laid out on screen (plain text)."""
-        lines = []
-        block = self._columns[layer_index].title.textItem.document().begin()
-        while block.isValid():
-            layout = block.layout()
-            for k in range(layout.lineCount()):
-                line = layout.lineAt(k)
-                lines.append(block.text()[line.textStart():line.textStart() + line.textLength()].strip("\u2028 "))
-            block = block.next()
-        return lines
-
-    def side_labels(self, layer_index: int) -> list[str]:
-        """The names shown beside a column's neurons (input features, output classes)."""
-        return [label.textItem.toPlainText() for label in self._columns[layer_index].labels if label.isVisible()]
-
-    def neuron_size(self) -> float:
-        """The side of a neuron's map (or a circle's diameter), in pixels."""
-        return self._columns[0].size
-
-    def title_width(self, layer_index: int) -> float:
-        """The width a column's title may take, in pixels."""
-        return self._columns[layer_index].title_width
-
+    # --- layout (pixels, y down) ----------------------------------------------------------------
     def _bottom_margin(self) -> float:
         return BOTTOM_MARGIN + (MORE_LABEL_HEIGHT if any(c.more is not None for c in self._columns) else 0)
 
@@ -380,7 +324,6 @@ class NetworkView(QWidget):
         return (int(np.ceil(2 * SIDE_MARGIN + weights * MIN_COLUMN_WIDTH)),
                 int(np.ceil(max(TITLE_HEIGHT, title) + span + self._bottom_margin())))
 
-    # --- layout (pixels, y down) ----------------------------------------------------------------
     def _relayout(self) -> None:
         if not self._columns:
             return
@@ -407,8 +350,8 @@ class NetworkView(QWidget):
             top = title_height + (0 if scrolls else (room - span) / 2) + size / 2
             column.ys = top + np.arange(n) * size * PITCH
             self._place_column(column, title_height, room, unit)
-        self._place_connections()
-        self._redraw_edges()
+        self._edges.place(self._columns)
+        self._neurons.place(self._dashboard)
 
     def _place_column(self, column: Column, top: float, room: float, unit: float) -> None:
         size = column.size
@@ -417,152 +360,12 @@ class NetworkView(QWidget):
             column.more.setPos(column.x, column.ys[-1] + size / 2 + 2)
         if column.band is not None:
             column.band.setRect(QRectF(column.x - unit * 0.25, top, unit * 0.5, room))
-        if column.atlas is not None:
-            span = (column.drawn - 1) * size * PITCH + size
-            column.atlas.setRect(QRectF(column.x - size / 2, column.ys[0] - size / 2, size, span))
         left = column.kind == "input"
         offset = (-size / 2 - 4) if left else (size / 2 + 4)
         show = size >= 9  # names would overlap on tiny neurons
         for label, y in zip(column.labels, column.ys):
             label.setPos(column.x + offset, y)
             label.setVisible(show)
-
-    def _place_connections(self) -> None:
-        """Edge endpoints, the BatchNorm pass-through lines and the neuron outlines or circles."""
-        self._segments, self._edge_keys, lines = connections(self._columns)
-        self._edge_members = {}  # geometry changed: every edge curve must be set again
-        self._passes.setData(lines[:, [0, 2]].ravel(), lines[:, [1, 3]].ravel())
-        self._place_neurons()
-
-    def _place_neurons(self) -> None:
-        drawn = [c for c in self._columns if c.drawn]
-        if self._planar:
-            boxes = np.concatenate([squares(c.x, c.ys, c.size) for c in drawn])
-            self._outlines.setData(boxes[:, [0, 2]].ravel(), boxes[:, [1, 3]].ravel())
-            self._circles.setData([], [])
-            return
-        xs = np.concatenate([np.full(c.drawn, c.x) for c in drawn])
-        ys = np.concatenate([c.ys for c in drawn])
-        self._outlines.setData([], [])
-        self._circles.setData(xs, ys, size=drawn[0].size, brush=self._circle_brushes())
-
-    # --- drawing per snapshot ------------------------------------------------------------------------
-    def _redraw(self) -> None:
-        self._edge_values = self._current_edge_values()
-        self._redraw_edges()
-        if not self._planar and self._columns:
-            self._circles.setBrush(self._circle_brushes())
-
-    def _current_edge_values(self) -> np.ndarray:
-        """Weights of the drawn edges, in the order of ``self._segments`` (zeros before a snapshot)."""
-        values = []
-        for column in self._columns:
-            if column.source is None or column.kind == "batchnorm":
-                continue
-            n_in = self._columns[column.source].drawn
-            picture = self._picture(column)
-            w = picture.weight if picture is not None else None
-            if w is None or w.shape[0] < column.drawn or w.shape[1] < n_in:
-                values.append(np.zeros(column.drawn * n_in))
-            else:
-                values.append(np.asarray(w[: column.drawn, :n_in], dtype=np.float64).ravel())
-        edge_values = np.concatenate(values) if values else np.zeros(0)
-        return np.nan_to_num(edge_values) if len(edge_values) == len(self._segments) else np.zeros(len(self._segments))
-
-    def _redraw_edges(self) -> None:
-        values = self._edge_values if len(self._edge_values) == len(self._segments) else np.zeros(len(self._segments))
-        largest = float(np.max(np.abs(values))) if values.size else 0.0
-        relative = np.abs(values) / largest if largest > 0 else np.zeros_like(values)
-        self._edge_bins = np.minimum((relative * WIDTH_BINS).astype(np.int64), WIDTH_BINS - 1)
-        positive = values >= 0
-        groups = []
-        xs, ys = self._segments[:, [0, 2]], self._segments[:, [1, 3]]
-        for sign, b, curve in self._edges:
-            mask = (self._edge_bins == b) & (positive if sign == "+" else ~positive)
-            n = int(np.count_nonzero(mask))
-            members = np.flatnonzero(mask)
-            if not np.array_equal(members, self._edge_members.get((sign, b))):
-                self._edge_members[(sign, b)] = members
-                curve.setData(xs[members].ravel(), ys[members].ravel())
-            if n:
-                groups.append((sign, self._bin_width(b), n))
-        self._groups = groups
-
-    def _bin_width(self, b: int) -> float:
-        return 0.6 + 4.4 * b / (WIDTH_BINS - 1)
-
-    def _style_edges(self) -> None:
-        for sign, b, curve in self._edges:
-            colour = self._theme.positive if sign == "+" else self._theme.negative
-            # Thin edges fade into the background, so that the strong connections stand out.
-            # Opaque (pre-blended) pens: alpha-blended antialiased lines cost twice as much to paint.
-            faded = mix(colour, self._theme.background, 0.3 + 0.7 * b / (WIDTH_BINS - 1))
-            curve.setPen(pg.mkPen(faded, width=self._bin_width(b)))
-
-    def _circle_brushes(self) -> list:
-        """Neuron circles (non-2-D data): neutral inputs, others coloured by bias."""
-        brushes = []
-        for column in self._columns:
-            if not column.drawn:
-                continue
-            bias = self._bias_of(column)
-            if bias is None:
-                brushes.extend([self._brush_lut[128]] * column.drawn)
-                continue
-            largest = max(float(np.max(np.abs(bias))), 1e-12)
-            index = ((np.clip(np.nan_to_num(bias / largest), -1, 1) + 1) * 127.5).astype(np.intp)
-            brushes.extend(self._brush_lut[index].tolist())
-        return brushes
-
-    def _bias_of(self, column: Column) -> np.ndarray | None:
-        picture = self._picture(column)
-        if picture is None or picture.bias is None:
-            return None
-        bias = np.asarray(picture.bias)
-        return bias[: column.drawn] if len(bias) >= column.drawn else None
-
-    def _draw_input_maps(self) -> None:
-        """Each input feature over the plane, computed once per run (scaled to its own range)."""
-        column = self._columns[0] if self._columns else None
-        if column is None or column.atlas is None:
-            return
-        x0, x1, y0, y1 = self._dataset.extent
-        gx, gy = np.meshgrid(np.linspace(x0, x1, MAP_RES), np.linspace(y0, y1, MAP_RES))
-        features = self._dataset.features_of(np.stack([gx.ravel(), gy.ravel()], 1))
-        maps = features.T.reshape(-1, MAP_RES, MAP_RES)[: column.drawn]
-        scale = np.maximum(np.abs(maps).max(axis=(1, 2), keepdims=True), 1e-12)
-        self._set_atlas(column, maps / scale)
-
-    def _draw_hidden_maps(self) -> None:
-        for column in self._columns:
-            picture = self._picture(column)
-            if picture is None or picture.neurons is None or column.atlas is None:
-                continue
-            maps = np.asarray(picture.neurons)[: column.drawn]
-            if len(maps) < column.drawn:
-                continue
-            # Fixed levels -1..1 (tanh's range); larger outputs (ReLU) scale the layer down together.
-            scale = max(1.0, float(np.max(np.abs(np.nan_to_num(maps)))))
-            self._set_atlas(column, resample(maps, MAP_RES) / scale)
-
-    def _draw_output_map(self, boundary: np.ndarray) -> None:
-        column = self._columns[-1]
-        if column.atlas is None:
-            return
-        if boundary.ndim == 2:  # regression: value, levels +-largest |target|
-            maps = boundary[None] / target_scale(self._dataset)
-        elif column.units == 1:  # one logit: p(class 1)
-            maps = 2 * boundary[None, ..., 1] - 1
-        else:
-            maps = 2 * np.moveaxis(boundary, -1, 0) - 1
-        self._set_atlas(column, resample(maps[: column.drawn], MAP_RES))
-
-    def _set_atlas(self, column: Column, maps: np.ndarray) -> None:
-        """maps (n, r, r), row = x2 low->high, already scaled to -1..1."""
-        rgba = diverging_image(maps, 1.0, self._lut)
-        column.buffer[:, :MAP_RES] = rgba[:, ::-1]  # the view's y runs down: x2 high on top
-        atlas = column.buffer.reshape(-1, MAP_RES, 4)[:-MAP_GAP]
-        column.atlas.setImage(atlas, levels=(0, 255), autoLevels=False)
 
     # --- hover ------------------------------------------------------------------------------------------
     def _neuron_at(self, x: float, y: float) -> tuple[int, int] | None:
@@ -574,36 +377,15 @@ class NetworkView(QWidget):
                 return j, i
         return None
 
-    def _edge_near(self, x: float, y: float) -> int | None:
-        """Index of the edge nearest to (x, y) within HOVER_PIXELS (vectorised over all edges)."""
-        if not len(self._segments):
-            return None
-        a, b = self._segments[:, :2], self._segments[:, 2:]
-        d = b - a
-        t = np.clip(((x - a[:, 0]) * d[:, 0] + (y - a[:, 1]) * d[:, 1]) / np.maximum((d ** 2).sum(1), 1e-12), 0, 1)
-        distance = np.hypot(a[:, 0] + t * d[:, 0] - x, a[:, 1] + t * d[:, 1] - y)
-        # Among near edges prefer the thickest: that is the one the eye sees.
-        near = np.flatnonzero(distance <= HOVER_PIXELS)
-        if not near.size:
-            return None
-        return int(near[np.argmax(np.abs(self._edge_values[near]) if len(self._edge_values) else 0)])
-
-    def _edge_number(self, layer_index: int, source: int, target: int) -> int:
-        match = np.flatnonzero((self._edge_keys == [layer_index, source, target]).all(axis=1))
-        if not match.size:
-            raise IndexError(f"no drawn connection from neuron {source} into column {layer_index}, neuron {target}")
-        return int(match[0])
-
     def _neuron_text(self, j: int, i: int) -> str:
         column = self._columns[j]
         return neuron_text(column, i, self._dataset, self._planar, self._batchnorm.get(column.name),
-                           self._bias_of(column))
+                           bias_of(self._dashboard, column))
 
     def _edge_text(self, k: int) -> str:
-        j, s, t = (int(v) for v in self._edge_keys[k])
+        j, s, t = self._edges.key(k)
         column, source = self._columns[j], self._columns[self._columns[j].source]
-        value = float(self._edge_values[k]) if k < len(self._edge_values) else 0.0
-        return edge_text(column, source, self._dataset, s, t, value)
+        return edge_text(column, source, self._dataset, s, t, self._edges.value(k))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.ToolTip and watched is self._view.viewport():
@@ -612,5 +394,3 @@ class NetworkView(QWidget):
             return True
         return super().eventFilter(watched, event)
 
-
-# --- helpers ----------------------------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 boundary (2-D classification), surface (2-D regression), curve (1-D regression),
 confusion (digits and CSV classification), scatter (CSV regression). The texts keep the
-Output view's translation context.
+Output view's translation context. The painters that draw the modes are in output_plane.py,
+output_curve.py and output_test_set.py (their interface in output_painter.py).
 """
 
 from __future__ import annotations
