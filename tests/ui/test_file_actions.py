@@ -93,7 +93,7 @@ def test_recent_files_remember_what_was_opened(qtbot, window, tmp_path):
     for name in ("a", "b"):
         save_design(Design(name=name), tmp_path / f"{name}.json")
         window.file_actions.open_path(tmp_path / f"{name}.json")
-    assert [Path(p).name for p in window.file_actions.recent_files()] == ["b.json", "a.json"]
+    assert [Path(p).name for p in window.file_actions.recent.paths()] == ["b.json", "a.json"]
 
 
 CRASHING_WINDOW = """
@@ -186,18 +186,18 @@ def test_exports_script_metrics_and_plots(qtbot, window, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: len(window.loss_plot.curve_data("train_steps")[0]) == 25, timeout=TIMEOUT)
     script = tmp_path / "train.py"
     answer_save_dialog(monkeypatch, script)
-    window.file_actions.export_script()
+    window.file_actions.exports.export_script()
     assert "torch" in script.read_text() and "def main" in script.read_text()
 
     metrics = tmp_path / "metrics.csv"
-    assert window.file_actions.write_metrics(metrics)
+    assert window.file_actions.exports.write_metrics(metrics)
     rows = list(csv.DictReader(metrics.open()))
     assert [int(r["step"]) for r in rows] == list(range(25))
     assert any(r["test_loss"] for r in rows)
 
     for suffix in ("png", "svg"):
         out = tmp_path / f"loss.{suffix}"
-        assert window.file_actions.write_plot(window.loss_plot, out)
+        assert window.file_actions.exports.write_plot(window.loss_plot, out)
         assert out.stat().st_size > 1000
     assert out.read_text().lstrip().startswith("<?xml")
 
@@ -212,7 +212,7 @@ def test_metrics_export_needs_no_dashboard_on_screen(qtbot, settings, tmp_path):
         qtbot.waitUntil(lambda: window.status_labels["step"].text() == "Step 25", timeout=TIMEOUT)
         assert window.views == [], "no dashboard was ever drawn"
         metrics = tmp_path / "metrics.csv"
-        assert window.file_actions.write_metrics(metrics)
+        assert window.file_actions.exports.write_metrics(metrics)
         rows = list(csv.DictReader(metrics.open()))
         assert [int(r["step"]) for r in rows] == list(range(25))
         assert all(float(r["loss"]) > 0 for r in rows)
