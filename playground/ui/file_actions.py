@@ -24,7 +24,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from playground.design.schema import Design, trains_alike
-from playground.design.io import weights_path_for
+from playground.design.io import DESIGN_SUFFIX, weights_path_for
 from playground.files import remove_stale_temps
 from playground.errors import PlaygroundError
 
@@ -36,7 +36,6 @@ from playground.ui.i18n import file_dialog_options
 from playground.ui.window.actions import make_action
 
 DESIGN_FILTER = QT_TRANSLATE_NOOP("FileActions", "NN Playground design (*.json)")  # shown through self.tr
-DESIGN_SUFFIX = ".json"
 MESSAGE_MS = 5000  # how long a "Saved …" message stays in the status bar
 
 

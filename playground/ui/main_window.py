@@ -63,11 +63,11 @@ class MainWindow(QMainWindow):
         self._training_keys = TrainingKeys(self, self.training_actions.stepping(), self.centralWidget())
         QApplication.instance().installEventFilter(self._training_keys)
         self.toolbar = TrainingToolbar([self.train_action, self.step_action, self.epoch_action, self.reset_action],
-                                       settings)
+                                       settings, self)
         self.addToolBar(Qt.TopToolBarArea, self.toolbar)
         self.speed_slider, self.speed_label, self.lr_box = (self.toolbar.speed_slider, self.toolbar.speed_label,
                                                             self.toolbar.lr_box)
-        self.status_bar = RunStatusBar()
+        self.status_bar = RunStatusBar(self)
         self.setStatusBar(self.status_bar)
         self.status_labels = self.status_bar.labels
         self._build_menus()
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.docks.restore()
         self.update_title()
         self._on_controller_state_changed("loading")
-        self._start_first_run()  # the training process prepares while the dashboards are built
+        self._restart(self.document.design, running=False)  # it prepares while the dashboards are built
 
     # --- construction ------------------------------------------------------------
     def _build_central(self) -> None:
@@ -151,7 +151,8 @@ class MainWindow(QMainWindow):
     def _file_hooks(self) -> WindowHooks:
         """What the File menu may ask of this window."""
         return WindowHooks(
-            open_design=self.open_design, show_lesson=self._show_lesson_of, show_notice=self.show_notice,
+            open_design=self.open_design, show_notice=self.show_notice,
+            show_lesson=lambda lesson: self.show_lesson(*lesson) if lesson else self.clear_lesson(),
             show_message=lambda text, ms: self.statusBar().showMessage(text, ms), update_title=self.update_title,
             set_pace=self.set_pace, exportable_views=self.exportable_views,
         )
@@ -206,9 +207,6 @@ class MainWindow(QMainWindow):
         self.toolbar.show_lr(self.document.design.optimizer.lr)
 
     # --- runs --------------------------------------------------------------------------
-    def _start_first_run(self) -> None:
-        self._restart(self.document.design, running=False)
-
     def _restart(self, design: Design, running: bool, weights: str | None = None) -> None:
         """Start ``design`` (from the checkpoint file ``weights``, else fresh weights), or show why it cannot train."""
         problems = check_design(design)
@@ -347,12 +345,6 @@ class MainWindow(QMainWindow):
     def clear_lesson(self) -> None:
         self.lesson_note.clear()
         self._show_lesson_state()
-
-    def _show_lesson_of(self, lesson: tuple[str, str] | None) -> None:
-        if lesson:
-            self.show_lesson(*lesson)
-        else:
-            self.clear_lesson()
 
     def _show_lesson_state(self) -> None:
         self.lesson_action.setEnabled(self.lesson_note.has_lesson())

@@ -423,3 +423,46 @@ def test_file_names_suggested_for_any_title_are_accepted_everywhere():
     assert fa.safe_file_name('a/b\\c*?"<x>|') == "a - b - c - x"
     assert fa.safe_file_name(" .hidden. ") == "hidden"
     assert fa.safe_file_name("...") == "design"
+
+
+def test_the_file_menu_works_with_only_what_it_is_given(qtbot, settings, tmp_path):
+    """FileActions without a window: a parent widget, the document, a controller and the hooks.
+    Opening a described design puts it and its explanation on screen through the hooks;
+    Save with Weights asks the controller for the weights beside the file and reports where."""
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtWidgets import QWidget
+
+    from playground.runs.history import LiveHistory
+    from playground.ui.document import DesignDocument
+
+    class Controller(QObject):
+        weights_saved = Signal(str, object)
+        weights_failed = Signal(object)
+        history = LiveHistory()
+
+        def save_weights(self, path, design):
+            asked.append((path, design))
+
+    asked, calls = [], []
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    document = DesignDocument()
+    hooks = fa.WindowHooks(
+        open_design=lambda design, weights: (document.replace(design), calls.append(("open", design.name, weights))),
+        show_lesson=lambda lesson: calls.append(("lesson", lesson)),
+        show_notice=lambda text: calls.append(("notice", text)),
+        show_message=lambda text, ms: calls.append(("message", text)), update_title=lambda: None,
+        set_pace=lambda pace, title: calls.append(("pace", pace)), exportable_views=lambda: [])
+    controller = Controller()
+    files = fa.FileActions(parent, document, controller, settings, language="en", data_dir=tmp_path / "data",
+                           hooks=hooks)
+    path = tmp_path / "described.json"
+    save_design(Design(name="Described", description="Watch the boundary bend.").with_data(dataset="moons"), path)
+
+    assert files.open_path(path)
+    assert document.design.data.dataset == "moons" and files.display_name() == "described"
+    assert calls == [("open", "Described", None), ("lesson", ("Described", "Watch the boundary bend."))]
+    assert files.save_with_weights()
+    assert asked == [(str(fa.weights_path_for(path)), document.design)]
+    controller.weights_saved.emit(str(fa.weights_path_for(path)), [])
+    assert calls[-1] == ("message", "Saved the weights to described.weights.safetensors")
