@@ -37,6 +37,7 @@ VERSION = 1
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DIGITS = 30  # of a JSON integer; every integer field of a design has at most 10
 
+DESIGN_SUFFIX = ".json"  # what a design file's name ends with
 WEIGHTS_SUFFIX = ".weights.safetensors"
 
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
@@ -82,7 +83,7 @@ def _invalid(problems: list[Problem] | Problem) -> DesignFileError:
 def weights_path_for(design_path: str | os.PathLike) -> Path:
     """Where a design's weights live: ``a/my-design.json`` -> ``a/my-design.weights.safetensors``."""
     path = Path(design_path)
-    stem = path.stem if path.suffix.lower() == ".json" else path.name
+    stem = path.stem if path.suffix.lower() == DESIGN_SUFFIX else path.name
     return path.with_name(stem + WEIGHTS_SUFFIX)
 
 

@@ -41,6 +41,21 @@
     </message>
 </context>
 <context>
+    <name>Banner</name>
+    <message>
+        <source>This design cannot train as it stands:</source>
+        <translation>이 설계는 지금 상태로는 학습할 수 없습니다:</translation>
+    </message>
+    <message>
+        <source>Finished: the run reached its limit of 1 epoch. Raise the limit in the Training tab or press Reset to train again.</source>
+        <translation>완료: 에포크 한도(1)에 도달했습니다. 학습 탭에서 한도를 올리거나, 초기화를 눌러 다시 학습하세요.</translation>
+    </message>
+    <message>
+        <source>Finished: the run reached its limit of {0} epochs. Raise the limit in the Training tab or press Reset to train again.</source>
+        <translation>완료: 에포크 한도({0})에 도달했습니다. 학습 탭에서 한도를 올리거나, 초기화를 눌러 다시 학습하세요.</translation>
+    </message>
+</context>
+<context>
     <name>BatchNormPlot</name>
     <message>
         <source>Which BatchNorm layer to show.</source>
@@ -441,6 +456,41 @@ The internal covariate shift below works for every network.</source>
     </message>
 </context>
 <context>
+    <name>DockLayout</name>
+    <message>
+        <source>Design</source>
+        <translation>설계</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>신경망</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>Gradient flow</source>
+        <translation>기울기 흐름</translation>
+    </message>
+    <message>
+        <source>Batch normalization</source>
+        <translation>배치 정규화</translation>
+    </message>
+    <message>
+        <source>Reset layout</source>
+        <translation>레이아웃 초기화</translation>
+    </message>
+    <message>
+        <source>Put every panel back where it started.</source>
+        <translation>모든 패널을 처음 위치로 되돌립니다.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+</context>
+<context>
     <name>EngineMessages</name>
     <message>
         <source>{0} does not fit {1} data; use {2}</source>
@@ -820,6 +870,37 @@ The internal covariate shift below works for every network.</source>
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message>
+        <source>Export as PyTorch Script</source>
+        <translation>PyTorch 스크립트로 내보내기</translation>
+    </message>
+    <message>
+        <source>The script could not be written</source>
+        <translation>스크립트를 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Exported {0}</source>
+        <translation>{0} 내보냄</translation>
+    </message>
+    <message>
+        <source>Export Metrics</source>
+        <translation>지표 내보내기</translation>
+    </message>
+    <message>
+        <source>The metrics could not be written</source>
+        <translation>지표를 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Export Plot</source>
+        <translation>그래프 내보내기</translation>
+    </message>
+    <message>
+        <source>The plot could not be written</source>
+        <translation>그래프를 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>FieldWords</name>
     <message>
         <source>Data set</source>
@@ -990,11 +1071,11 @@ The internal covariate shift below works for every network.</source>
     </message>
     <message>
         <source>No recent files</source>
-        <translation>최근 파일 없음</translation>
+        <translation type="vanished">최근 파일 없음</translation>
     </message>
     <message>
         <source>The presets could not be read</source>
-        <translation>예제를 읽을 수 없습니다</translation>
+        <translation type="vanished">예제를 읽을 수 없습니다</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -1066,31 +1147,31 @@ The internal covariate shift below works for every network.</source>
     </message>
     <message>
         <source>Export as PyTorch Script</source>
-        <translation>PyTorch 스크립트로 내보내기</translation>
+        <translation type="vanished">PyTorch 스크립트로 내보내기</translation>
     </message>
     <message>
         <source>The script could not be written</source>
-        <translation>스크립트를 쓸 수 없습니다</translation>
+        <translation type="vanished">스크립트를 쓸 수 없습니다</translation>
     </message>
     <message>
         <source>Exported {0}</source>
-        <translation>{0} 내보냄</translation>
+        <translation type="vanished">{0} 내보냄</translation>
     </message>
     <message>
         <source>Export Metrics</source>
-        <translation>지표 내보내기</translation>
+        <translation type="vanished">지표 내보내기</translation>
     </message>
     <message>
         <source>The metrics could not be written</source>
-        <translation>지표를 쓸 수 없습니다</translation>
+        <translation type="vanished">지표를 쓸 수 없습니다</translation>
     </message>
     <message>
         <source>Export Plot</source>
-        <translation>그래프 내보내기</translation>
+        <translation type="vanished">그래프 내보내기</translation>
     </message>
     <message>
         <source>The plot could not be written</source>
-        <translation>그래프를 쓸 수 없습니다</translation>
+        <translation type="vanished">그래프를 쓸 수 없습니다</translation>
     </message>
     <message>
         <source>Restore unsaved work?</source>
@@ -1224,6 +1305,57 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     <message>
         <source>The latest weight-gradient norm of each layer, input side on the left (logarithmic axis).</source>
         <translation>각 계층의 최근 가중치 기울기 노름이며, 왼쪽이 입력 쪽입니다(로그 축).</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>About NN Playground</source>
+        <translation>NN Playground 정보</translation>
+    </message>
+    <message>
+        <source>Train / Pause</source>
+        <translation>학습 / 일시 정지</translation>
+    </message>
+    <message>
+        <source>Step one batch</source>
+        <translation>배치 하나 학습</translation>
+    </message>
+    <message>
+        <source>Step one epoch</source>
+        <translation>에포크 하나 학습</translation>
+    </message>
+    <message>
+        <source>Reset weights</source>
+        <translation>가중치 재설정</translation>
+    </message>
+    <message>
+        <source>Fold or unfold the explanation</source>
+        <translation>설명 접기 / 펼치기</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>Space, . and Ctrl+E work wherever the focus is, except while you type in a text field. Enter in a number box (such as the learning rate) applies the number and gives the keys back to training.</source>
+        <translation>Space, . , Ctrl+E는 포커스가 어디에 있든 동작합니다. 단, 텍스트 입력란에 글자를 입력하는 중에는 예외입니다. 숫자 입력란(학습률 등)에서 Enter를 누르면 값이 적용되고 키가 다시 학습 조작으로 돌아갑니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;NN Playground {0}&lt;/b&gt;&lt;br&gt;Build a neural network, train it live with PyTorch, and watch what happens inside.</source>
+        <translation>&lt;b&gt;NN Playground {0}&lt;/b&gt;&lt;br&gt;신경망을 만들고, PyTorch로 실시간 학습시키면서, 그 안에서 무슨 일이 일어나는지 지켜보세요.</translation>
     </message>
 </context>
 <context>
@@ -1570,6 +1702,33 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     </message>
 </context>
 <context>
+    <name>LookChoices</name>
+    <message>
+        <source>Theme</source>
+        <translation>테마</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>시스템 설정 따르기</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>밝게</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>어둡게</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next time NN Playground starts.</source>
+        <translation>새 언어는 NN Playground를 다음에 시작할 때부터 적용됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>LossPlot</name>
     <message>
         <source>loss</source>
@@ -1719,63 +1878,63 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     </message>
     <message>
         <source>Design</source>
-        <translation>설계</translation>
+        <translation type="vanished">설계</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation>신경망</translation>
+        <translation type="vanished">신경망</translation>
     </message>
     <message>
         <source>Loss</source>
-        <translation>손실</translation>
+        <translation type="vanished">손실</translation>
     </message>
     <message>
         <source>Gradient flow</source>
-        <translation>기울기 흐름</translation>
+        <translation type="vanished">기울기 흐름</translation>
     </message>
     <message>
         <source>Batch normalization</source>
-        <translation>배치 정규화</translation>
+        <translation type="vanished">배치 정규화</translation>
     </message>
     <message>
         <source>Train</source>
-        <translation>학습</translation>
+        <translation type="vanished">학습</translation>
     </message>
     <message>
         <source>Start or pause training (Space). Each step updates the weights against the gradient of the loss.</source>
-        <translation>학습을 시작하거나 일시 정지합니다(Space). 각 스텝은 손실의 기울기 반대 방향으로 가중치를 갱신합니다.</translation>
+        <translation type="vanished">학습을 시작하거나 일시 정지합니다(Space). 각 스텝은 손실의 기울기 반대 방향으로 가중치를 갱신합니다.</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation>스텝</translation>
+        <translation type="vanished">스텝</translation>
     </message>
     <message>
         <source>Train one batch: one forward pass, one backward pass, one optimizer step (.).</source>
-        <translation>배치 하나만 학습합니다: 순전파 한 번, 역전파 한 번, 옵티마이저 스텝 한 번(.).</translation>
+        <translation type="vanished">배치 하나만 학습합니다: 순전파 한 번, 역전파 한 번, 옵티마이저 스텝 한 번(.).</translation>
     </message>
     <message>
         <source>Epoch</source>
-        <translation>에포크</translation>
+        <translation type="vanished">에포크</translation>
     </message>
     <message>
         <source>Train until the end of the current epoch: one pass over the training data (Ctrl+E).</source>
-        <translation>현재 에포크가 끝날 때까지 학습합니다: 학습 데이터를 한 번 훑습니다(Ctrl+E).</translation>
+        <translation type="vanished">현재 에포크가 끝날 때까지 학습합니다: 학습 데이터를 한 번 훑습니다(Ctrl+E).</translation>
     </message>
     <message>
         <source>Reset</source>
-        <translation>초기화</translation>
+        <translation type="vanished">초기화</translation>
     </message>
     <message>
         <source>Start again from new random initial weights on the same data (Ctrl+R).</source>
-        <translation>같은 데이터에서 새 무작위 초기 가중치로 다시 시작합니다(Ctrl+R).</translation>
+        <translation type="vanished">같은 데이터에서 새 무작위 초기 가중치로 다시 시작합니다(Ctrl+R).</translation>
     </message>
     <message>
         <source>Compiled training step</source>
-        <translation>컴파일된 학습 스텝</translation>
+        <translation type="vanished">컴파일된 학습 스텝</translation>
     </message>
     <message>
         <source>Compile each training step with torch.compile when a C++ compiler is available: the same results, several times faster on small networks. Training runs eagerly while it compiles.</source>
-        <translation>C++ 컴파일러가 있으면 학습 스텝을 torch.compile로 컴파일합니다: 결과는 같고, 작은 신경망에서는 몇 배 빠릅니다. 컴파일하는 동안에는 즉시 실행(eager)으로 학습합니다.</translation>
+        <translation type="vanished">C++ 컴파일러가 있으면 학습 스텝을 torch.compile로 컴파일합니다: 결과는 같고, 작은 신경망에서는 몇 배 빠릅니다. 컴파일하는 동안에는 즉시 실행(eager)으로 학습합니다.</translation>
     </message>
     <message>
         <source>Explanation</source>
@@ -1815,31 +1974,31 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     </message>
     <message>
         <source>Reset layout</source>
-        <translation>레이아웃 초기화</translation>
+        <translation type="vanished">레이아웃 초기화</translation>
     </message>
     <message>
         <source>Put every panel back where it started.</source>
-        <translation>모든 패널을 처음 위치로 되돌립니다.</translation>
+        <translation type="vanished">모든 패널을 처음 위치로 되돌립니다.</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation>테마</translation>
+        <translation type="vanished">테마</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation>시스템 설정 따르기</translation>
+        <translation type="vanished">시스템 설정 따르기</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation>밝게</translation>
+        <translation type="vanished">밝게</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation>어둡게</translation>
+        <translation type="vanished">어둡게</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation>언어</translation>
+        <translation type="vanished">언어</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1847,27 +2006,27 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation>단축키</translation>
+        <translation type="vanished">단축키</translation>
     </message>
     <message>
         <source>About NN Playground</source>
-        <translation>NN Playground 정보</translation>
+        <translation type="vanished">NN Playground 정보</translation>
     </message>
     <message>
         <source>Training controls</source>
-        <translation>학습 제어</translation>
+        <translation type="vanished">학습 제어</translation>
     </message>
     <message>
         <source>Speed</source>
-        <translation>속도</translation>
+        <translation type="vanished">속도</translation>
     </message>
     <message>
         <source>Training speed in steps per second (one step = one batch: forward pass, backward pass, update). Slow it down to watch each step, or let it run as fast as it can (max).</source>
-        <translation>초당 스텝 수로 나타낸 학습 속도입니다 (스텝 하나 = 배치 하나: 순전파, 역전파, 업데이트). 느리게 해서 스텝 하나하나를 지켜보거나, 최대한 빠르게(최대) 돌립니다.</translation>
+        <translation type="vanished">초당 스텝 수로 나타낸 학습 속도입니다 (스텝 하나 = 배치 하나: 순전파, 역전파, 업데이트). 느리게 해서 스텝 하나하나를 지켜보거나, 최대한 빠르게(최대) 돌립니다.</translation>
     </message>
     <message>
         <source>“{0}” opens at {1}: slow enough to watch its effect unfold over tens of seconds. Move the slider to change it.</source>
-        <translation>“{0}” 예제는 {1}(으)로 열립니다: 효과가 수십 초에 걸쳐 펼쳐지는 것을 지켜볼 수 있을 만큼 느린 속도입니다. 슬라이더를 움직여 바꿀 수 있습니다.</translation>
+        <translation type="vanished">“{0}” 예제는 {1}(으)로 열립니다: 효과가 수십 초에 걸쳐 펼쳐지는 것을 지켜볼 수 있을 만큼 느린 속도입니다. 슬라이더를 움직여 바꿀 수 있습니다.</translation>
     </message>
     <message>
         <source>Slow training down to watch each step, or let it run as fast as it can.</source>
@@ -1875,31 +2034,31 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     </message>
     <message>
         <source>Learning rate</source>
-        <translation>학습률</translation>
+        <translation type="vanished">학습률</translation>
     </message>
     <message>
         <source>How big each update is. Change it while training: too small crawls, too large diverges.</source>
-        <translation>한 번 갱신할 때 얼마나 크게 움직일지입니다. 학습 중에도 바꿀 수 있습니다: 너무 작으면 거북이걸음이고, 너무 크면 발산합니다.</translation>
+        <translation type="vanished">한 번 갱신할 때 얼마나 크게 움직일지입니다. 학습 중에도 바꿀 수 있습니다: 너무 작으면 거북이걸음이고, 너무 크면 발산합니다.</translation>
     </message>
     <message>
         <source>What the run is doing.</source>
-        <translation>지금 학습이 어떤 상태인지 보여 줍니다.</translation>
+        <translation type="vanished">지금 학습이 어떤 상태인지 보여 줍니다.</translation>
     </message>
     <message>
         <source>Epochs: complete passes over the training data.</source>
-        <translation>에포크: 학습 데이터 전체를 훑은 횟수입니다.</translation>
+        <translation type="vanished">에포크: 학습 데이터 전체를 훑은 횟수입니다.</translation>
     </message>
     <message>
         <source>Steps: optimizer updates, one per batch.</source>
-        <translation>스텝: 옵티마이저가 갱신한 횟수로, 배치마다 한 번입니다.</translation>
+        <translation type="vanished">스텝: 옵티마이저가 갱신한 횟수로, 배치마다 한 번입니다.</translation>
     </message>
     <message>
         <source>Training steps per second.</source>
-        <translation>초당 학습 스텝 수입니다.</translation>
+        <translation type="vanished">초당 학습 스텝 수입니다.</translation>
     </message>
     <message>
         <source>Where the tensors live and the maths runs (CPU or GPU).</source>
-        <translation>텐서가 놓이고 계산이 실행되는 장치(device)입니다(CPU 또는 GPU).</translation>
+        <translation type="vanished">텐서가 놓이고 계산이 실행되는 장치(device)입니다(CPU 또는 GPU).</translation>
     </message>
     <message>
         <source>How each step runs: eager PyTorch, one operation at a time.</source>
@@ -1907,11 +2066,11 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     </message>
     <message>
         <source>Loss on the training and test data (lower is better).</source>
-        <translation>학습 데이터와 테스트 데이터의 손실입니다(낮을수록 좋음).</translation>
+        <translation type="vanished">학습 데이터와 테스트 데이터의 손실입니다(낮을수록 좋음).</translation>
     </message>
     <message>
         <source>Share of test points classified correctly.</source>
-        <translation>테스트 점 중 올바르게 분류된 비율입니다.</translation>
+        <translation type="vanished">테스트 점 중 올바르게 분류된 비율입니다.</translation>
     </message>
     <message>
         <source>eager</source>
@@ -1927,11 +2086,11 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     </message>
     <message>
         <source>Finished: the run reached its limit of 1 epoch. Raise the limit in the Training tab or press Reset to train again.</source>
-        <translation>완료: 에포크 한도(1)에 도달했습니다. 학습 탭에서 한도를 올리거나, 초기화를 눌러 다시 학습하세요.</translation>
+        <translation type="vanished">완료: 에포크 한도(1)에 도달했습니다. 학습 탭에서 한도를 올리거나, 초기화를 눌러 다시 학습하세요.</translation>
     </message>
     <message>
         <source>Finished: the run reached its limit of {0} epochs. Raise the limit in the Training tab or press Reset to train again.</source>
-        <translation>완료: 에포크 한도({0})에 도달했습니다. 학습 탭에서 한도를 올리거나, 초기화를 눌러 다시 학습하세요.</translation>
+        <translation type="vanished">완료: 에포크 한도({0})에 도달했습니다. 학습 탭에서 한도를 올리거나, 초기화를 눌러 다시 학습하세요.</translation>
     </message>
     <message>
         <source>Training stopped</source>
@@ -1943,7 +2102,7 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     </message>
     <message>
         <source>This design cannot train as it stands:</source>
-        <translation>이 설계는 지금 상태로는 학습할 수 없습니다:</translation>
+        <translation type="vanished">이 설계는 지금 상태로는 학습할 수 없습니다:</translation>
     </message>
     <message>
         <source>No current run: the design above cannot train as it stands. The picture returns once the problem is fixed.</source>
@@ -1951,72 +2110,72 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     </message>
     <message>
         <source>Pause</source>
-        <translation>일시 정지</translation>
+        <translation type="vanished">일시 정지</translation>
     </message>
     <message>
         <source>Preparing…</source>
-        <translation>준비 중…</translation>
+        <translation type="vanished">준비 중…</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation>일시 정지됨</translation>
+        <translation type="vanished">일시 정지됨</translation>
     </message>
     <message>
         <source>Training</source>
         <comment>run state</comment>
-        <translation>학습 중</translation>
+        <translation type="vanished">학습 중</translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation>완료</translation>
+        <translation type="vanished">완료</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation>중지됨</translation>
+        <translation type="vanished">중지됨</translation>
     </message>
     <message>
         <source>Diverged</source>
-        <translation>발산함</translation>
+        <translation type="vanished">발산함</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation>오류</translation>
+        <translation type="vanished">오류</translation>
     </message>
     <message>
         <source>Epoch {0}</source>
-        <translation>에포크 {0}</translation>
+        <translation type="vanished">에포크 {0}</translation>
     </message>
     <message>
         <source>Step {0}</source>
-        <translation>스텝 {0}</translation>
+        <translation type="vanished">스텝 {0}</translation>
     </message>
     <message>
         <source>{0} steps/s</source>
-        <translation>{0} 스텝/초</translation>
+        <translation type="vanished">{0} 스텝/초</translation>
     </message>
     <message>
         <source>Loss not finite</source>
-        <translation>손실 발산 (유한하지 않음)</translation>
+        <translation type="vanished">손실 발산 (유한하지 않음)</translation>
     </message>
     <message>
         <source>The loss is no longer a finite number: the run diverged.</source>
-        <translation>손실이 더 이상 유한한 수가 아닙니다: 학습이 발산했습니다.</translation>
+        <translation type="vanished">손실이 더 이상 유한한 수가 아닙니다: 학습이 발산했습니다.</translation>
     </message>
     <message>
         <source>Loss {0} / {1}</source>
-        <translation>손실 {0} / {1}</translation>
+        <translation type="vanished">손실 {0} / {1}</translation>
     </message>
     <message>
         <source>Training loss {0}, test loss {1}.</source>
-        <translation>학습 손실 {0}, 테스트 손실 {1}.</translation>
+        <translation type="vanished">학습 손실 {0}, 테스트 손실 {1}.</translation>
     </message>
     <message>
         <source>Accuracy {0} / {1}</source>
-        <translation>정확도 {0} / {1}</translation>
+        <translation type="vanished">정확도 {0} / {1}</translation>
     </message>
     <message>
         <source>max</source>
-        <translation>최대</translation>
+        <translation type="vanished">최대</translation>
     </message>
     <message>
         <source>{0}/s</source>
@@ -2028,7 +2187,7 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     </message>
     <message>
         <source>The new language is used from the next time NN Playground starts.</source>
-        <translation>새 언어는 NN Playground를 다음에 시작할 때부터 적용됩니다.</translation>
+        <translation type="vanished">새 언어는 NN Playground를 다음에 시작할 때부터 적용됩니다.</translation>
     </message>
     <message>
         <source>{0}[*] — NN Playground</source>
@@ -2048,43 +2207,43 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     </message>
     <message>
         <source>Train / Pause</source>
-        <translation>학습 / 일시 정지</translation>
+        <translation type="vanished">학습 / 일시 정지</translation>
     </message>
     <message>
         <source>Step one batch</source>
-        <translation>배치 하나 학습</translation>
+        <translation type="vanished">배치 하나 학습</translation>
     </message>
     <message>
         <source>Step one epoch</source>
-        <translation>에포크 하나 학습</translation>
+        <translation type="vanished">에포크 하나 학습</translation>
     </message>
     <message>
         <source>Fold or unfold the explanation</source>
-        <translation>설명 접기 / 펼치기</translation>
+        <translation type="vanished">설명 접기 / 펼치기</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation>실행 취소</translation>
+        <translation type="vanished">실행 취소</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation>다시 실행</translation>
+        <translation type="vanished">다시 실행</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation>종료</translation>
+        <translation type="vanished">종료</translation>
     </message>
     <message>
         <source>Space, . and Ctrl+E work wherever the focus is, except while you type in a text field. Enter in a number box (such as the learning rate) applies the number and gives the keys back to training.</source>
-        <translation>Space, . , Ctrl+E는 포커스가 어디에 있든 동작합니다. 단, 텍스트 입력란에 글자를 입력하는 중에는 예외입니다. 숫자 입력란(학습률 등)에서 Enter를 누르면 값이 적용되고 키가 다시 학습 조작으로 돌아갑니다.</translation>
+        <translation type="vanished">Space, . , Ctrl+E는 포커스가 어디에 있든 동작합니다. 단, 텍스트 입력란에 글자를 입력하는 중에는 예외입니다. 숫자 입력란(학습률 등)에서 Enter를 누르면 값이 적용되고 키가 다시 학습 조작으로 돌아갑니다.</translation>
     </message>
     <message>
         <source>&lt;b&gt;NN Playground {0}&lt;/b&gt;&lt;br&gt;Build a neural network, train it live with PyTorch, and watch what happens inside.</source>
-        <translation>&lt;b&gt;NN Playground {0}&lt;/b&gt;&lt;br&gt;신경망을 만들고, PyTorch로 실시간 학습시키면서, 그 안에서 무슨 일이 일어나는지 지켜보세요.</translation>
+        <translation type="vanished">&lt;b&gt;NN Playground {0}&lt;/b&gt;&lt;br&gt;신경망을 만들고, PyTorch로 실시간 학습시키면서, 그 안에서 무슨 일이 일어나는지 지켜보세요.</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation>불러오는 중…</translation>
+        <translation type="vanished">불러오는 중…</translation>
     </message>
 </context>
 <context>
@@ -2393,6 +2552,13 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     </message>
 </context>
 <context>
+    <name>PresetMenu</name>
+    <message>
+        <source>The presets could not be read</source>
+        <translation>예제를 읽을 수 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
@@ -2401,6 +2567,105 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     <message>
         <source>Files of &amp;type:</source>
         <translation>파일 형식(&amp;T):</translation>
+    </message>
+</context>
+<context>
+    <name>RecentFiles</name>
+    <message>
+        <source>No recent files</source>
+        <translation>최근 파일 없음</translation>
+    </message>
+</context>
+<context>
+    <name>RunStatusBar</name>
+    <message>
+        <source>What the run is doing.</source>
+        <translation>지금 학습이 어떤 상태인지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Epochs: complete passes over the training data.</source>
+        <translation>에포크: 학습 데이터 전체를 훑은 횟수입니다.</translation>
+    </message>
+    <message>
+        <source>Steps: optimizer updates, one per batch.</source>
+        <translation>스텝: 옵티마이저가 갱신한 횟수로, 배치마다 한 번입니다.</translation>
+    </message>
+    <message>
+        <source>Training steps per second.</source>
+        <translation>초당 학습 스텝 수입니다.</translation>
+    </message>
+    <message>
+        <source>Where the tensors live and the maths runs (CPU or GPU).</source>
+        <translation>텐서가 놓이고 계산이 실행되는 장치(device)입니다(CPU 또는 GPU).</translation>
+    </message>
+    <message>
+        <source>Loss on the training and test data (lower is better).</source>
+        <translation>학습 데이터와 테스트 데이터의 손실입니다(낮을수록 좋음).</translation>
+    </message>
+    <message>
+        <source>Share of test points classified correctly.</source>
+        <translation>테스트 점 중 올바르게 분류된 비율입니다.</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>준비 중…</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>일시 정지됨</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <comment>run state</comment>
+        <translation>학습 중</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>Diverged</source>
+        <translation>발산함</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>Epoch {0}</source>
+        <translation>에포크 {0}</translation>
+    </message>
+    <message>
+        <source>Step {0}</source>
+        <translation>스텝 {0}</translation>
+    </message>
+    <message>
+        <source>{0} steps/s</source>
+        <translation>{0} 스텝/초</translation>
+    </message>
+    <message>
+        <source>Loss not finite</source>
+        <translation>손실 발산 (유한하지 않음)</translation>
+    </message>
+    <message>
+        <source>The loss is no longer a finite number: the run diverged.</source>
+        <translation>손실이 더 이상 유한한 수가 아닙니다: 학습이 발산했습니다.</translation>
+    </message>
+    <message>
+        <source>Loss {0} / {1}</source>
+        <translation>손실 {0} / {1}</translation>
+    </message>
+    <message>
+        <source>Training loss {0}, test loss {1}.</source>
+        <translation>학습 손실 {0}, 테스트 손실 {1}.</translation>
+    </message>
+    <message>
+        <source>Accuracy {0} / {1}</source>
+        <translation>정확도 {0} / {1}</translation>
     </message>
 </context>
 <context>
@@ -2483,6 +2748,53 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     <message>
         <source>classification</source>
         <translation>분류</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingActions</name>
+    <message>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Start or pause training (Space). Each step updates the weights against the gradient of the loss.</source>
+        <translation>학습을 시작하거나 일시 정지합니다(Space). 각 스텝은 손실의 기울기 반대 방향으로 가중치를 갱신합니다.</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>Train one batch: one forward pass, one backward pass, one optimizer step (.).</source>
+        <translation>배치 하나만 학습합니다: 순전파 한 번, 역전파 한 번, 옵티마이저 스텝 한 번(.).</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>Train until the end of the current epoch: one pass over the training data (Ctrl+E).</source>
+        <translation>현재 에포크가 끝날 때까지 학습합니다: 학습 데이터를 한 번 훑습니다(Ctrl+E).</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <source>Start again from new random initial weights on the same data (Ctrl+R).</source>
+        <translation>같은 데이터에서 새 무작위 초기 가중치로 다시 시작합니다(Ctrl+R).</translation>
+    </message>
+    <message>
+        <source>Compiled training step</source>
+        <translation>컴파일된 학습 스텝</translation>
+    </message>
+    <message>
+        <source>Compile each training step with torch.compile when a C++ compiler is available: the same results, several times faster on small networks. Training runs eagerly while it compiles.</source>
+        <translation>C++ 컴파일러가 있으면 학습 스텝을 torch.compile로 컴파일합니다: 결과는 같고, 작은 신경망에서는 몇 배 빠릅니다. 컴파일하는 동안에는 즉시 실행(eager)으로 학습합니다.</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
     </message>
 </context>
 <context>
@@ -2717,6 +3029,41 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     <message>
         <source>Not available: {0}</source>
         <translation>사용할 수 없음: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingToolbar</name>
+    <message>
+        <source>Training controls</source>
+        <translation>학습 제어</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>속도</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>How big each update is. Change it while training: too small crawls, too large diverges.</source>
+        <translation>한 번 갱신할 때 얼마나 크게 움직일지입니다. 학습 중에도 바꿀 수 있습니다: 너무 작으면 거북이걸음이고, 너무 크면 발산합니다.</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>최대</translation>
+    </message>
+    <message>
+        <source>{0} steps/s</source>
+        <translation>{0} 스텝/초</translation>
+    </message>
+    <message>
+        <source>Training speed in steps per second (one step = one batch: forward pass, backward pass, update). Slow it down to watch each step, or let it run as fast as it can (max).</source>
+        <translation>초당 스텝 수로 나타낸 학습 속도입니다 (스텝 하나 = 배치 하나: 순전파, 역전파, 업데이트). 느리게 해서 스텝 하나하나를 지켜보거나, 최대한 빠르게(최대) 돌립니다.</translation>
+    </message>
+    <message>
+        <source>“{0}” opens at {1}: slow enough to watch its effect unfold over tens of seconds. Move the slider to change it.</source>
+        <translation>“{0}” 예제는 {1}(으)로 열립니다: 효과가 수십 초에 걸쳐 펼쳐지는 것을 지켜볼 수 있을 만큼 느린 속도입니다. 슬라이더를 움직여 바꿀 수 있습니다.</translation>
     </message>
 </context>
 <context>
