@@ -208,7 +208,7 @@ class MetricsWriter:
         self._writer: csv.DictWriter | None = None
 
     def __enter__(self) -> "MetricsWriter":
-        from playground.design.io import atomic_file
+        from playground.files import atomic_file
 
         self._atomic = atomic_file(self.path, "w", encoding="utf-8", newline="")
         self._file = self._atomic.__enter__()

@@ -1,4 +1,5 @@
-"""Reading a file a user named (a design, a CSV table): the one rule for what may be read.
+"""Reading a file a user named (a design, a CSV table): the one rule for what may be read;
+and writing one atomically (a design, weights, an export): all of it or nothing.
 
 Only a regular file (symlinks followed) of at most a given size is read, and never
 more than that size plus one byte, so that ``/dev/zero``, a FIFO, a folder or a
@@ -10,9 +11,13 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import stat
+import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from playground.errors import Problem, path_excerpt
 
@@ -110,3 +115,102 @@ def read_problem(error: OSError, path, field: str = "") -> Problem:
                        "file_permission", (name,))
     reason = str(error.strerror or error)
     return Problem(field, f"'{name}' cannot be read: {reason}", "file_unreadable", (name, reason))
+
+
+# --- atomic writes -------------------------------------------------------------------
+STALE_TEMP_SECONDS = 60.0
+"""A save's temp file older than this was left by a save that a crash or kill cut off
+(a save takes well under a second), and is removed; a younger one may be a save
+going on right now in another window or process."""
+_TEMP_PREFIX, _TEMP_SUFFIX = ".{0}.", ".tmp"  # atomic_write_bytes' temp files: .NAME.XXXXXXXX.tmp
+
+
+def atomic_write_text(path: str | os.PathLike, text: str) -> None:
+    """Write ``text`` as UTF-8 (newlines kept as given) so that ``path`` holds either
+    its old content or all of ``text``, never a part. Raises OSError as ``open`` does."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
+    """Write ``data`` to a temp file beside ``path``, fsync it, then rename it over ``path``.
+
+    On any failure the temp file is removed and ``path`` is left untouched. A symlink
+    is followed (its target is replaced). Raises OSError as ``open`` does.
+    """
+    with atomic_file(path) as file:
+        file.write(data)
+
+
+@contextmanager
+def atomic_file(path: str | os.PathLike, mode: str = "wb", **options):
+    """A new file (opened with ``mode`` and ``open``'s ``options``) that replaces
+    ``path`` when the ``with`` block ends: a temp file beside ``path``, fsynced, then
+    renamed over it. If the block raises, the temp file is removed and ``path`` is
+    left untouched. A symlink is followed (its target is replaced). Raises OSError as
+    ``open`` does, at once when the temp file cannot be made.
+    """
+    target = Path(os.path.realpath(path))
+    if target.is_dir():
+        raise IsADirectoryError(21, "Is a directory", str(path))
+    remove_stale_temps(target)
+    # Same folder as the target: os.replace is atomic only within one file system.
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=_TEMP_PREFIX.format(target.name), suffix=_TEMP_SUFFIX)
+    try:
+        with os.fdopen(fd, mode, **options) as file:
+            yield file
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temp, _mode_for(target))
+        os.replace(temp, target)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+    _fsync_folder(target.parent)
+
+
+def remove_stale_temps(path: str | os.PathLike, older_than: float = STALE_TEMP_SECONDS) -> None:
+    """Remove the temp files that ``atomic_write_bytes`` left beside ``path`` (``.NAME.XXXXXXXX.tmp``)
+    and that were last written more than ``older_than`` seconds ago; never raises.
+
+    Only this target's temps match (mkstemp's eight random characters, no dot), and only
+    regular files (a link is left alone).
+    """
+    target = Path(os.path.realpath(path))
+    pattern = re.compile(re.escape(_TEMP_PREFIX.format(target.name)) + r"[a-z0-9_]{8}" + re.escape(_TEMP_SUFFIX))
+    now = time.time()
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if (pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False)
+                    and now - entry.stat(follow_symlinks=False).st_mtime > older_than):
+                os.unlink(entry.path)
+        except OSError:
+            pass  # gone already, or not ours to remove
+
+
+def _mode_for(target: Path) -> int:
+    # mkstemp creates 0600; keep the old file's permissions, or the usual 0644.
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        return 0o644
+
+
+def _fsync_folder(folder: Path) -> None:
+    # Makes the rename itself durable on POSIX; folders cannot be opened on Windows.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

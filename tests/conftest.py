@@ -18,6 +18,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 os.environ["NN_PLAYGROUND_EAGER"] = "1"  # playground.training.fast_step.EAGER_ENV (imported here it would load torch)
@@ -59,3 +60,87 @@ def one_torch_thread():
     torch.set_num_threads(1)
     yield
     torch.set_num_threads(before)
+
+
+# --- throwaway registry entries: each is defined here once and reaches the whole app ---
+
+
+def _adamax_update(param, grad, state, lr, group):
+    """torch.optim.Adamax's single-tensor update, for the compiled step (tensor methods only:
+    this file must not import torch)."""
+    step, exp_avg, exp_inf = state
+    beta1, beta2 = group["betas"]
+    step.add_(1)
+    if group["weight_decay"]:
+        grad = grad.add(param, alpha=group["weight_decay"])
+    exp_avg.lerp_(grad, 1 - beta1)
+    exp_inf.copy_(exp_inf.mul_(beta2).maximum(grad.abs().add_(group["eps"])))
+    bias_correction = 1 - beta1 ** step.double()
+    param.sub_((lr / bias_correction).to(param.dtype) * (exp_avg / exp_inf))
+
+
+@pytest.fixture
+def throwaway_optimizer(monkeypatch):
+    """Adamax, which the app does not offer, registered as one entry: its name."""
+    from playground.design import optimizers, registry
+
+    entry = optimizers.Optimizer(
+        "adamax", "Adamax", "Adamax: Adam with the largest recent gradient size in place of the average square.",
+        "torch.optim.Adamax", {"lr": 0.01, "beta1": 0.9, "beta2": 0.99, "eps": 1e-8, "weight_decay": 0.0},
+        lr_range=(1e-4, 0.2), update=_adamax_update, state_keys=lambda group: ("step", "exp_avg", "exp_inf"),
+        kwargs=optimizers.betas_kwargs, limits={"lr": (0.0, 0.2)})
+    monkeypatch.setitem(registry.OPTIMIZERS, entry.name, entry)
+    return entry.name
+
+
+@pytest.fixture
+def throwaway_loss(monkeypatch):
+    """Smooth L1, which the app does not offer, registered as one entry: its name."""
+    from playground.design import losses, registry
+
+    entry = losses.Loss("smooth_l1", "Smooth L1", "Smooth L1: squared below a gap of 1, absolute above.",
+                        ("regression",), "torch.nn.SmoothL1Loss")
+    monkeypatch.setitem(registry.LOSSES, entry.name, entry)
+    return entry.name
+
+
+@pytest.fixture
+def throwaway_activation(monkeypatch):
+    """Hardtanh, which the app does not offer, registered as one entry: its name."""
+    from playground.design import activations, registry
+
+    entry = activations.Activation("hardtanh", "Hardtanh", "Hardtanh: x clipped to -0.5..0.5.",
+                                   "torch.nn.Hardtanh", {"min_val": -0.5, "max_val": 0.5}, gain="tanh")
+    monkeypatch.setitem(registry.ACTIVATIONS, entry.name, entry)
+    return entry.name
+
+
+@pytest.fixture
+def throwaway_init(monkeypatch):
+    """Orthogonal init, which the app does not offer, registered as one entry: its name."""
+    from playground.design import activations, registry
+
+    entry = activations.Init("orthogonal", "Orthogonal", "Orthogonal: the rows of each weight matrix are orthonormal.",
+                             "orthogonal_", lambda activation: {"gain": activations.Call("calculate_gain", (activation.gain,))},
+                             "Orthogonal init scaled by each layer's activation gain; biases 0.")
+    monkeypatch.setitem(registry.INITS, entry.name, entry)
+    return entry.name
+
+
+def ring(rng, n, noise):
+    """A throwaway 2-D set's generator: class 1 on a ring between radii 2.5 and 4.5, class 0
+    inside and outside it; with noise, labels come from jittered positions."""
+    points = rng.uniform(-6, 6, (n, 2))
+    noisy = points + rng.uniform(-3, 3, (n, 2)) * noise
+    radius = np.hypot(noisy[:, 0], noisy[:, 1])
+    return points, ((radius > 2.5) & (radius < 4.5)).astype(np.int64)
+
+
+@pytest.fixture
+def throwaway_dataset(monkeypatch):
+    """A ring, which the app does not offer, registered as one entry with its generator: its name."""
+    from playground.design import datasets, registry
+
+    entry = datasets.DataSet("ring", "Ring", "One class on a ring, the other inside and outside it.", "binary", "2d", ring)
+    monkeypatch.setitem(registry.DATASETS, entry.name, entry)
+    return entry.name

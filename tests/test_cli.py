@@ -219,7 +219,7 @@ def test_the_command_line_limits_torch_threads_as_the_training_process_does(desi
     calls = []
     monkeypatch.setattr(torch, "set_num_threads", calls.append)
     assert main(["train", str(design_file), "--epochs", "1", "--quiet"]) == 0
-    worker_process.build_trainer(design_to_json(Design()))
+    worker_process.build_trainer(Design())
     assert calls == [1, 1]  # a small network: one thread, in both
 
 

@@ -9,6 +9,7 @@ import random
 import pytest
 
 from playground.design import io as design_io
+from playground import files
 from playground.design.schema import BatchNormLayer, DataSpec, Design, DropoutLayer, LinearLayer, OptimizerSpec, TrainingSpec
 from playground.design.io import (
     FORMAT,
@@ -284,7 +285,7 @@ def test_interrupted_write_leaves_no_temp_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(design_io.os, "fsync", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        design_io.atomic_write_text(tmp_path / "metrics.csv", "epoch,loss\n")
+        files.atomic_write_text(tmp_path / "metrics.csv", "epoch,loss\n")
     assert _folder_listing(tmp_path) == []
 
 
@@ -301,7 +302,7 @@ def test_save_without_permission(tmp_path, monkeypatch):
     def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(design_io.tempfile, "mkstemp", denied)
+    monkeypatch.setattr(files.tempfile, "mkstemp", denied)
     with pytest.raises(DesignFileError) as caught:
         save_design(Design(), tmp_path / "d.json")
     assert "no permission to write" in caught.value.text()
@@ -340,7 +341,7 @@ def test_atomic_write_keeps_permissions_and_follows_symlinks(tmp_path):
     os.chmod(real, 0o640)
     link = tmp_path / "link.csv"
     link.symlink_to(real)
-    design_io.atomic_write_bytes(link, b"new")
+    files.atomic_write_bytes(link, b"new")
     assert link.is_symlink() and real.read_bytes() == b"new"
     assert real.stat().st_mode & 0o777 == 0o640
 

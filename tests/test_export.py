@@ -13,11 +13,11 @@ import numpy as np
 import pytest
 import torch
 
-from playground.design import registry
+from playground.design import registry, rules
 from playground.data.datasets import make_dataset
 from playground.design.schema import BatchNormLayer, Design, DropoutLayer, LinearLayer
 from playground.errors import PlaygroundError
-from playground.export.script import export_script, write_script
+from playground.export.script import SOURCE_MODULES, export_script, write_script
 from playground.training.trainer import Trainer
 
 EPOCH_LINE = re.compile(r"^epoch (\d+)  train loss (\S+)$", re.M)
@@ -119,13 +119,16 @@ def test_other_data_sources_and_settings_reproduce_too(tmp_path, capsys, kind):
     np.testing.assert_allclose(in_process_losses(design, tmp_path, 3, capsys), engine_epoch_losses(design, 3), rtol=1e-5)
 
 
-@pytest.mark.parametrize("dataset", [d for d in registry.DATASETS if d != "csv"])
-def test_the_copied_data_generator_makes_the_engines_data(tmp_path, dataset):
-    info = registry.DATASETS[dataset]
-    features = ("x1", "x2", "x1_sq", "x2_sq", "x1x2", "sin_x1", "sin_x2") if info.input_kind == "2d" else ("x1", "x2")
-    design = Design(loss=registry.default_loss(info.task)).with_data(
-        dataset=dataset, noise=0.3, outlier_fraction=0.1, classes=4, samples=203, features=features, seed=5
-    )
+@pytest.mark.parametrize("dataset", [*registry.DATASETS, "csv_regression"])
+def test_the_scripts_data_part_makes_the_engines_data(tmp_path, dataset):
+    if dataset.startswith("csv"):
+        design = csv_design(tmp_path, "regression" if dataset == "csv_regression" else "classification")
+    else:
+        info = registry.DATASETS[dataset]
+        features = ("x1", "x2", "x1_sq", "x2_sq", "x1x2", "sin_x1", "sin_x2") if info.input_kind == "2d" else ("x1", "x2")
+        design = Design(loss=rules.default_loss(info.task)).with_data(
+            dataset=dataset, noise=0.3, outlier_fraction=0.1, classes=4, samples=203, features=features, seed=5
+        )
     x_train, y_train, x_test, y_test = load(write(design, tmp_path, dataset))["make_data"]()
     data = make_dataset(design.data)
     for got, want in ((x_train, data.x_train), (x_test, data.x_test)):
@@ -133,6 +136,13 @@ def test_the_copied_data_generator_makes_the_engines_data(tmp_path, dataset):
         np.testing.assert_array_equal(got.numpy(), want)
     for got, want in ((y_train, data.y_train), (y_test, data.y_test)):
         np.testing.assert_array_equal(got.numpy().reshape(-1), want.astype(got.numpy().dtype))
+
+
+def test_the_bundle_ships_the_source_that_scripts_copy():
+    """Export reads the engine's functions with inspect, which in the frozen app needs their .py files."""
+    spec = (Path(__file__).resolve().parents[1] / "packaging" / "nn_playground.spec").read_text(encoding="utf-8")
+    for module in SOURCE_MODULES:
+        assert re.search(rf'"{re.escape(module)}":\s*"pyz\+py"', spec), module
 
 
 def test_a_diverging_design_says_so_and_stops(tmp_path, capsys):

@@ -230,6 +230,7 @@ import multiprocessing, sys, threading
 import torch
 from playground.training import fast_step, worker_process
 from playground import launcher
+from playground.runs.messages import Quit
 
 inside = threading.Event()
 
@@ -255,7 +256,7 @@ if __name__ == "__main__":
         from_process, events = context.Pipe(duplex=False)
         process = context.Process(target=training_process, args=(commands, events), daemon=True)
         process.start()
-        to_process.send(("quit",))
+        to_process.send(Quit())
         to_process.close()
         process.join(120)
         print("exit", process.exitcode)

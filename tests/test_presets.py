@@ -247,7 +247,7 @@ def test_the_perceptron_presets_use_an_output_neuron_only():
     for preset_id in ("perceptron_linear", "perceptron_xor"):
         trainer = outcome(preset_id).trainer
         assert [b.kind for b in trainer.blocks] == ["output"]
-        assert [w.shape for w in trainer.extras()["weights"]] == [(1, 2)]
+        assert [w.shape for w in trainer.dashboard().weights] == [(1, 2)]
 
 
 def test_the_right_learning_rate_bounces_at_the_rate_its_explanation_suggests():

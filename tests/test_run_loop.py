@@ -16,7 +16,8 @@ import numpy as np
 import pytest
 
 from playground.errors import PlaygroundError
-from playground.training.run_loop import RunControl, RunLoop, Snapshot
+from playground.runs.messages import Dashboard, Snapshot
+from playground.training.run_loop import RunControl, RunLoop
 
 STEP_SECONDS = 0.001
 
@@ -93,8 +94,8 @@ class FakeTrainer:
         self.lr_changes.append((self.step, lr))
         self.lr = lr
 
-    def extras(self) -> dict:
-        return {"grid": self.grid, "nested": {"row": self.grid[0]}}
+    def dashboard(self) -> Dashboard:
+        return Dashboard(boundary=self.grid.copy())  # fresh, as TrainerLike asks
 
 
 def all_steps(snapshots: list[Snapshot]) -> tuple[np.ndarray, np.ndarray]:
@@ -286,10 +287,7 @@ def test_snapshot_arrays_are_fresh_copies():
     before = b.losses.copy()
     a.losses[:] = 0
     np.testing.assert_array_equal(b.losses, before)
-    for snapshot in (a, b):
-        assert not np.shares_memory(snapshot.extras["grid"], trainer.grid)
-        assert not np.shares_memory(snapshot.extras["nested"]["row"], trainer.grid)
-    assert a.extras["grid"][0, 0] == a.step  # not overwritten by later steps
+    assert a.dashboard.boundary[0, 0] == a.step  # the record of that moment, not overwritten by later steps
     assert not np.shares_memory(a.losses, b.losses)
 
 

@@ -7,7 +7,9 @@ import torch
 from playground.design.schema import BatchNormLayer, Design, DropoutLayer, LinearLayer
 from playground.nn.devices import select_device, unavailable_reasons
 from playground.errors import DesignError
-from playground.nn.model import describe
+from playground.design import rules
+from playground.design.shapes import check_size, layer_shapes, output_size, shape_text
+from playground.nn.model import build_network
 from playground.nn.probes import OVERFLOW, LayerGradient, gradient_verdict
 from playground.training.trainer import Diverged, Trainer
 
@@ -31,27 +33,44 @@ def run_loop(trainer: Trainer):
     return RunLoop(trainer, control, consume).run(), snapshots
 
 
-# --- model description -------------------------------------------------------------
-def test_describe_reports_torch_shapes_and_parameter_counts_of_the_default_net():
-    infos = describe(Design(), n_inputs=2, n_classes=2)
-    assert [i.name for i in infos] == ["Linear 1", "Linear 2", "Output"]
-    assert [i.output_shape for i in infos] == [torch.Size([10, 4]), torch.Size([10, 2]), torch.Size([10, 1])]
-    assert [i.parameters for i in infos] == [2 * 4 + 4, 4 * 2 + 2, 2 + 1]
+# --- layer shapes and the size limit (the torch-free owner the window shows) ---------
+def test_the_default_net_has_the_torch_shapes_and_parameter_counts_shown():
+    d = Design()
+    shapes = layer_shapes(d, 2, output_size(d.loss, 2))
+    batch = rules.batch_size(d.training, 250)
+    assert [s.name for s in shapes] == ["Linear 1", "Linear 2", "Output"]
+    assert [shape_text(batch, s.units) for s in shapes] == [
+        "torch.Size([10, 4])", "torch.Size([10, 2])", "torch.Size([10, 1])"]
+    assert [s.parameters for s in shapes] == [2 * 4 + 4, 4 * 2 + 2, 2 + 1]
 
 
-def test_describe_counts_batchnorm_and_dropout_and_cross_entropy_head():
+def test_batchnorm_and_dropout_are_counted_and_cross_entropy_has_a_unit_per_class():
     d = Design(layers=(LinearLayer(units=5), BatchNormLayer(), DropoutLayer(p=0.2)), loss="cross_entropy")
-    d = d.with_data(dataset="blobs", classes=4)
-    infos = describe(d, n_inputs=2, n_classes=4, batch_size=32)
-    assert [(i.name, i.parameters) for i in infos] == [("Linear 1", 15), ("BatchNorm 1", 10), ("Dropout 1", 0), ("Output", 24)]
-    assert infos[-1].output_shape == torch.Size([32, 4])
+    d = d.with_data(dataset="blobs", classes=4).with_training(batch_size=32)
+    shapes = layer_shapes(d, 2, output_size(d.loss, 4))
+    assert [(s.name, s.parameters) for s in shapes] == [("Linear 1", 15), ("BatchNorm 1", 10), ("Dropout 1", 0), ("Output", 24)]
+    assert shape_text(rules.batch_size(d.training, 250), shapes[-1].units) == "torch.Size([32, 4])"
 
 
 def test_a_network_too_large_to_train_live_is_refused_with_a_message():
     d = Design(layers=tuple(LinearLayer(units=512) for _ in range(30)))
     with pytest.raises(DesignError) as caught:
-        describe(d, 2, 2)
+        check_size(d, 2, 1)
     assert "parameters" in str(caught.value) and caught.value.problems[0].field == "layers"
+    with pytest.raises(DesignError):
+        Trainer(d)
+
+
+def test_a_batch_has_one_row_all_rows_or_the_batch_size_and_an_epoch_is_cut_to_match():
+    t = Design().training
+    assert [rules.batch_size(t.model_copy(update={"batch_mode": m}), 250) for m in ("stochastic", "full", "minibatch")] \
+        == [1, 250, 10]
+    assert rules.batch_size(t.model_copy(update={"batch_size": 400}), 250) == 250  # never more than every row
+    assert rules.batch_size(t.model_copy(update={"batch_mode": "full"}), None) is None  # a CSV file not read yet
+    assert rules.steps_per_epoch(250, 10, has_batchnorm=False) == 25
+    assert rules.steps_per_epoch(251, 10, has_batchnorm=False) == 26  # a last batch of one row
+    assert rules.steps_per_epoch(251, 10, has_batchnorm=True) == 25  # ... joins the one before: batch norm needs 2
+    assert rules.split_sizes(1797, 0.5) == (898, 899)
 
 
 # --- refusing designs that cannot train ----------------------------------------------
@@ -110,9 +129,9 @@ def test_live_learning_rate_change_keeps_the_weights_and_step():
 @pytest.mark.parametrize("rate", ["default", "top of its range"])
 def test_every_optimizer_trains(optimizer, rate):
     """At its usual learning rate and at the top of the range kept when switching to it."""
-    from playground.design.registry import OPTIMIZER_DEFAULTS, OPTIMIZERS
+    from playground.design.registry import OPTIMIZERS
 
-    settings = dict(OPTIMIZER_DEFAULTS[optimizer])
+    settings = dict(OPTIMIZERS[optimizer].defaults)
     low, high = OPTIMIZERS[optimizer].lr_range
     assert low <= settings["lr"] <= high
     if rate != "default":
@@ -223,27 +242,39 @@ def test_gradient_verdicts():
 
 
 # --- dashboard views --------------------------------------------------------------------------
-def test_extras_for_two_dimensional_classification():
+def test_dashboard_for_two_dimensional_classification():
     trainer = Trainer(small(layers=(LinearLayer(units=3), LinearLayer(units=2))))
-    extras = trainer.extras()
-    assert extras["boundary"].shape == (64, 64, 2)
-    np.testing.assert_allclose(extras["boundary"].sum(axis=2), 1, rtol=1e-5)
-    assert [m.shape for m in extras["neurons"]] == [(3, 20, 20), (2, 20, 20)]
-    assert [w.shape for w in extras["weights"]] == [(3, 2), (2, 3), (1, 2)]
+    dashboard = trainer.dashboard()
+    assert dashboard.boundary.shape == (64, 64, 2)
+    np.testing.assert_allclose(dashboard.boundary.sum(axis=2), 1, rtol=1e-5)
+    assert [m.shape for m in dashboard.neurons] == [(3, 20, 20), (2, 20, 20)]
+    assert [w.shape for w in dashboard.weights] == [(3, 2), (2, 3), (1, 2)]
+    assert len(dashboard.blocks) == len(trainer.blocks), "one picture per block, in the blocks' order"
 
 
-def test_extras_for_regression_curve_and_digits_confusion():
-    curve = Trainer(small("sine", loss="mse")).extras()
-    assert curve["curve_x"].shape == curve["curve_y"].shape == (200,)
+def test_dashboard_arrays_are_not_the_trainers_own():
+    trainer = Trainer(small(layers=(LinearLayer(units=3),)))
+    dashboard = trainer.dashboard()
+    before = [w.copy() for w in dashboard.weights]
+    trainer.train_steps(5)
+    for kept, now in zip(dashboard.weights, trainer.dashboard().weights):
+        assert not np.shares_memory(kept, now)
+    for kept, old in zip(dashboard.weights, before):
+        np.testing.assert_array_equal(kept, old)  # training went on; the record did not change
+
+
+def test_dashboard_for_regression_curve_and_digits_confusion():
+    curve = Trainer(small("sine", loss="mse")).dashboard()
+    assert curve.curve_x.shape == curve.curve_y.shape == (200,)
     digits = Trainer(small("digits", layers=(LinearLayer(units=16),), loss="cross_entropy"))
-    confusion = digits.extras()["confusion"]
+    confusion = digits.dashboard().confusion
     assert confusion.shape == (10, 10) and confusion.sum() == len(digits.dataset.y_test)
 
 
 def test_predictions_match_the_boundary_grid_orientation():
     trainer = Trainer(small(epochs=30).with_optimizer(name="adam", lr=0.03))
     trainer.train_steps(trainer.max_steps)
-    boundary = trainer.extras()["boundary"][..., 1]
+    boundary = trainer.dashboard().boundary[..., 1]
     x0, x1, y0, y1 = trainer.dataset.extent
     corner = trainer.predict(trainer.dataset.features_of(np.array([[x1, y0]], np.float32)))[0, 1]
     assert boundary[0, -1] == pytest.approx(corner, abs=1e-5), "row 0 is the lowest x2, last column the highest x1"
@@ -280,16 +311,21 @@ def test_the_run_loop_drives_the_real_trainer_to_the_epoch_limit():
     assert final.state == "finished" and final.epoch == 4
     steps = np.concatenate([s.steps for s in snapshots])
     np.testing.assert_array_equal(steps, np.arange(100))
-    assert final.metrics.test_accuracy is not None and "boundary" in final.extras
+    assert final.metrics.test_accuracy is not None and final.dashboard.boundary is not None
     assert any(s.probe is not None for s in snapshots)
 
 
 @pytest.mark.parametrize("dataset, loss, classes", [("circle", "bce", 2), ("blobs", "cross_entropy", 5), ("plane", "mse", 0)])
 def test_shapes_without_torch_agree_with_the_real_forward_pass(dataset, loss, classes):
-    from playground.design.shapes import layer_shapes, output_size
-
     layers = (LinearLayer(units=5), BatchNormLayer(), DropoutLayer(), LinearLayer(units=3, activation="relu"))
     d = Design(layers=layers, loss=loss).with_data(dataset=dataset, classes=max(classes, 3))
     quick = layer_shapes(d, 2, output_size(loss, classes))
-    real = describe(d, 2, classes)
-    assert [(q.name, q.units, q.parameters) for q in quick] == [(r.name, r.output_shape[1], r.parameters) for r in real]
+    network, blocks = build_network(d, 2, output_size(loss, classes))
+    network.eval()
+    x, real = torch.zeros(7, 2), []
+    with torch.no_grad():
+        for block in blocks:
+            modules = network[block.start : block.stop]
+            x = modules(x)
+            real.append((block.name, x.shape[1], sum(p.numel() for p in modules.parameters())))
+    assert [(q.name, q.units, q.parameters) for q in quick] == real

@@ -23,29 +23,22 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
-import time
 from collections.abc import Callable
-from contextlib import contextmanager
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from playground.design.schema import Design, check_design, problems_from_validation
 from playground.errors import DesignFileError, Problem, excerpt, path_excerpt
-from playground.files import read_file, read_problem
+from playground.files import atomic_write_text, read_file, read_problem
 
 FORMAT = "nn-playground-design"
 VERSION = 1
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DIGITS = 30  # of a JSON integer; every integer field of a design has at most 10
 
+DESIGN_SUFFIX = ".json"  # what a design file's name ends with
 WEIGHTS_SUFFIX = ".weights.safetensors"
-STALE_TEMP_SECONDS = 60.0
-"""A save's temp file older than this was left by a save that a crash or kill cut off
-(a save takes well under a second), and is removed; a younger one may be a save
-going on right now in another window or process."""
-_TEMP_PREFIX, _TEMP_SUFFIX = ".{0}.", ".tmp"  # atomic_write_bytes' temp files: .NAME.XXXXXXXX.tmp
 
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
 """version n -> a function taking the design fields of a version-n file (without
@@ -90,7 +83,7 @@ def _invalid(problems: list[Problem] | Problem) -> DesignFileError:
 def weights_path_for(design_path: str | os.PathLike) -> Path:
     """Where a design's weights live: ``a/my-design.json`` -> ``a/my-design.weights.safetensors``."""
     path = Path(design_path)
-    stem = path.stem if path.suffix.lower() == ".json" else path.name
+    stem = path.stem if path.suffix.lower() == DESIGN_SUFFIX else path.name
     return path.with_name(stem + WEIGHTS_SUFFIX)
 
 
@@ -145,75 +138,6 @@ def _relative_to(csv_path: str, design_path: str | os.PathLike) -> str:
         return Path(os.path.normpath(csv_path)).relative_to(folder).as_posix()
     except ValueError:  # elsewhere, or on another drive
         return csv_path
-
-
-def atomic_write_text(path: str | os.PathLike, text: str) -> None:
-    """Write ``text`` as UTF-8 (newlines kept as given) so that ``path`` holds either
-    its old content or all of ``text``, never a part. Raises OSError as ``open`` does."""
-    atomic_write_bytes(path, text.encode("utf-8"))
-
-
-def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
-    """Write ``data`` to a temp file beside ``path``, fsync it, then rename it over ``path``.
-
-    On any failure the temp file is removed and ``path`` is left untouched. A symlink
-    is followed (its target is replaced). Raises OSError as ``open`` does.
-    """
-    with atomic_file(path) as file:
-        file.write(data)
-
-
-@contextmanager
-def atomic_file(path: str | os.PathLike, mode: str = "wb", **options):
-    """A new file (opened with ``mode`` and ``open``'s ``options``) that replaces
-    ``path`` when the ``with`` block ends: a temp file beside ``path``, fsynced, then
-    renamed over it. If the block raises, the temp file is removed and ``path`` is
-    left untouched. A symlink is followed (its target is replaced). Raises OSError as
-    ``open`` does, at once when the temp file cannot be made.
-    """
-    target = Path(os.path.realpath(path))
-    if target.is_dir():
-        raise IsADirectoryError(21, "Is a directory", str(path))
-    remove_stale_temps(target)
-    # Same folder as the target: os.replace is atomic only within one file system.
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=_TEMP_PREFIX.format(target.name), suffix=_TEMP_SUFFIX)
-    try:
-        with os.fdopen(fd, mode, **options) as file:
-            yield file
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temp, _mode_for(target))
-        os.replace(temp, target)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
-    _fsync_folder(target.parent)
-
-
-def remove_stale_temps(path: str | os.PathLike, older_than: float = STALE_TEMP_SECONDS) -> None:
-    """Remove the temp files that ``atomic_write_bytes`` left beside ``path`` (``.NAME.XXXXXXXX.tmp``)
-    and that were last written more than ``older_than`` seconds ago; never raises.
-
-    Only this target's temps match (mkstemp's eight random characters, no dot), and only
-    regular files (a link is left alone).
-    """
-    target = Path(os.path.realpath(path))
-    pattern = re.compile(re.escape(_TEMP_PREFIX.format(target.name)) + r"[a-z0-9_]{8}" + re.escape(_TEMP_SUFFIX))
-    now = time.time()
-    try:
-        entries = list(os.scandir(target.parent))
-    except OSError:
-        return
-    for entry in entries:
-        try:
-            if (pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False)
-                    and now - entry.stat(follow_symlinks=False).st_mtime > older_than):
-                os.unlink(entry.path)
-        except OSError:
-            pass  # gone already, or not ours to remove
 
 
 def _parse(text: str | bytes) -> dict:
@@ -380,25 +304,3 @@ def _write_problem(error: OSError, path: str | os.PathLike) -> Problem:
         return _problem(f"the folder {folder} does not exist: choose another folder", "write_no_folder", folder)
     reason = str(error.strerror or error)
     return _problem(f"could not write the file: {reason}", "write_failed", reason)
-
-
-def _mode_for(target: Path) -> int:
-    # mkstemp creates 0600; keep the old file's permissions, or the usual 0644.
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        return 0o644
-
-
-def _fsync_folder(folder: Path) -> None:
-    # Makes the rename itself durable on POSIX; folders cannot be opened on Windows.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

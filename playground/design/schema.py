@@ -18,12 +18,21 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from playground.design import registry
+from playground.design import registry, rules
+from playground.design.tasks import TASKS
 from playground.errors import EXCERPT, DesignError, Problem, excerpt
 
 MAX_UNITS = 512
 MAX_LAYERS = 32
 MAX_SAMPLES = 20_000
+
+
+def field_range(model: type[BaseModel], name: str) -> tuple:
+    """(lowest, highest) value that field ``name`` of ``model`` allows: its ge/le limits."""
+    low = high = None
+    for limit in model.model_fields[name].metadata:
+        low, high = getattr(limit, "ge", low), getattr(limit, "le", high)
+    return low, high
 
 
 class _Model(BaseModel):
@@ -72,13 +81,14 @@ class DataSpec(_Model):
         return value
 
     @property
-    def info(self) -> registry.DatasetInfo:
+    def info(self) -> registry.DataSet:
+        """The data set's registry entry."""
         return registry.DATASETS[self.dataset]
 
     @property
     def task(self) -> registry.Task | Literal["classification"]:
         """The task; for CSV classification the class count is known only once loaded."""
-        if self.dataset == "csv":
+        if self.info.input_kind == "csv":
             return "regression" if self.csv_task == "regression" else "classification"
         return self.info.task
 
@@ -110,18 +120,25 @@ class DropoutLayer(_Model):
 Layer = Annotated[Union[LinearLayer, BatchNormLayer, DropoutLayer], Field(discriminator="type")]
 
 
+def _hyper(name: str):
+    """The field of hyperparameter ``name``: its default and limits from registry.HYPERPARAMETERS."""
+    h = registry.HYPERPARAMETERS[name]
+    return Field(h.default, **h.bounds)
+
+
 class OptimizerSpec(_Model):
-    """All hyperparameters; registry.OPTIMIZERS[name].hyperparameters says which apply."""
+    """All hyperparameters; registry.OPTIMIZERS[name].hyperparameters says which apply
+    (and its ``limits``, checked by check_design, may narrow them)."""
 
     name: str = "sgd"
-    lr: float = Field(0.03, gt=0.0, le=10.0)
-    momentum: float = Field(0.9, ge=0.0, lt=1.0)
-    nesterov: bool = False
-    alpha: float = Field(0.99, gt=0.0, lt=1.0)
-    beta1: float = Field(0.9, ge=0.0, lt=1.0)
-    beta2: float = Field(0.999, ge=0.0, lt=1.0)
-    eps: float = Field(1e-8, gt=0.0, le=1.0)
-    weight_decay: float = Field(0.0, ge=0.0, le=1.0)
+    lr: float = _hyper("lr")
+    momentum: float = _hyper("momentum")
+    nesterov: bool = _hyper("nesterov")
+    alpha: float = _hyper("alpha")
+    beta1: float = _hyper("beta1")
+    beta2: float = _hyper("beta2")
+    eps: float = _hyper("eps")
+    weight_decay: float = _hyper("weight_decay")
 
     _check_name = field_validator("name")(_known("optimizer", registry.OPTIMIZERS))
 
@@ -151,7 +168,8 @@ class Design(_Model):
     layers: tuple[Layer, ...] = Field(default_factory=_default_layers, max_length=MAX_LAYERS)
     """Hidden layers, input side first; the output layer is added to fit the loss."""
     init: str = "default"
-    loss: str = "bce"
+    loss: str = Field(default_factory=lambda: rules.default_loss(DataSpec().task))
+    """The loss chosen for the default data."""
     optimizer: OptimizerSpec = OptimizerSpec()
     training: TrainingSpec = TrainingSpec()
 
@@ -237,24 +255,20 @@ def check_design(design: Design) -> list[Problem]:
     problems: list[Problem] = []
     task = design.data.task
     loss = registry.LOSSES[design.loss]
-    if task == "classification":
-        fits = design.loss in ("cross_entropy", "bce")
-    else:
-        fits = task in loss.tasks
-    if not fits:
-        allowed = tuple(name for name, l in registry.LOSSES.items() if _fits(l, task))
+    if not rules.loss_fits(design.loss, task):
+        allowed = rules.fitting_losses(task)
         problems.append(
             Problem(
                 "loss",
-                f"{loss.label} does not fit {_task_words(task)} data; "
+                f"{loss.label} does not fit {TASKS[task].phrase} data; "
                 f"use {', '.join(registry.LOSSES[name].label for name in allowed)}",
                 "loss_task", (design.loss, task, allowed),
             )
         )
     data = design.data
-    if data.info.input_kind == "2d" and not data.features:
+    if "features" in data.info.controls and not data.features:
         problems.append(Problem("data.features", "choose at least one input feature", "no_features"))
-    if data.dataset == "csv":
+    if data.info.input_kind == "csv":
         if not data.csv_path:
             problems.append(Problem("data.csv_path", "choose a CSV file", "no_csv"))
         if not data.csv_target:
@@ -271,23 +285,8 @@ def check_design(design: Design) -> list[Problem]:
     if design.has_batchnorm and design.training.batch_mode == "minibatch" and design.training.batch_size < 2:
         problems.append(Problem("training.batch_size", "batch normalization needs a batch size of at least 2",
                                 "bn_batch_size"))
-    o = design.optimizer
-    if o.name == "momentum" and o.nesterov and o.momentum == 0:
-        problems.append(Problem("optimizer.nesterov", "Nesterov momentum needs a momentum above 0", "nesterov"))
+    problems += registry.OPTIMIZERS[design.optimizer.name].problems(design.optimizer)
     return problems
-
-
-def _fits(loss: registry.Loss, task: str) -> bool:
-    return loss.name in ("cross_entropy", "bce") if task == "classification" else task in loss.tasks
-
-
-def _task_words(task: str) -> str:
-    return {
-        "binary": "two-class (binary classification)",
-        "multiclass": "multi-class classification",
-        "classification": "classification",
-        "regression": "regression",
-    }[task]
 
 
 def require_valid(design: Design) -> Design:

@@ -1,43 +1,21 @@
-"""Build a torch module from a Design, and describe it layer by layer.
+"""Build a torch module from a Design.
 
 The network is a plain ``nn.Sequential`` (the same object a learner would write):
 for every design layer its modules in order (Linear then activation, BatchNorm then
 activation, Dropout), then the output Linear whose size follows the loss. ``Block``
-records which modules belong to which design layer, for the probes and the
-layer editor.
+records which modules belong to which design layer, for the probes. Names, widths,
+parameter counts and the size limit are the torch-free ``design.shapes``'.
 """
 
 from __future__ import annotations
-
-import math
-from dataclasses import dataclass
 
 import torch
 from torch import nn
 
 from playground.design import registry
 from playground.design.schema import BatchNormLayer, Design, DropoutLayer, LinearLayer
-from playground.errors import DesignError, Problem
-from playground.design.shapes import Block, output_size, total_parameters
-
-MAX_PARAMETERS = 5_000_000
-
-
-@dataclass(frozen=True)
-class LayerInfo:
-    name: str
-    kind: str
-    output_shape: torch.Size  # for a batch of the design's batch size
-    parameters: int
-    activation: str
-
-
-def activation_module(name: str) -> nn.Module | None:
-    """A fresh activation module, or None for the identity (no module, no cost)."""
-    if name == "linear":
-        return None
-    spec = registry.ACTIVATIONS[name]
-    return getattr(nn, spec.torch_class)(**spec.kwargs)
+from playground.nn.components import activation_module, init_weight
+from playground.design.shapes import Block, layer_names
 
 
 def build_network(design: Design, n_inputs: int, n_outputs: int) -> tuple[nn.Sequential, tuple[Block, ...]]:
@@ -48,11 +26,8 @@ def build_network(design: Design, n_inputs: int, n_outputs: int) -> tuple[nn.Seq
     modules: list[nn.Module] = []
     blocks: list[Block] = []
     width = n_inputs
-    counts = {"linear": 0, "batchnorm": 0, "dropout": 0}
-    for layer in design.layers:
+    for layer, label in zip(design.layers, layer_names(design)):
         start = len(modules)
-        counts[layer.type] += 1
-        label = f"{registry.LAYER_TYPES[layer.type]} {counts[layer.type]}"
         activation = "linear"
         if isinstance(layer, LinearLayer):
             modules.append(nn.Linear(width, layer.units))
@@ -74,26 +49,13 @@ def build_network(design: Design, n_inputs: int, n_outputs: int) -> tuple[nn.Seq
 
 
 def _initialise(network: nn.Sequential, init: str, blocks: tuple[Block, ...]) -> None:
-    if init == "default":
-        return
+    if not registry.INITS[init].function:
+        return  # PyTorch's default, biases included
     for block in blocks:
-        if block.kind not in ("linear", "output"):
-            continue
-        linear = network[block.start]
-        if init == "zeros":
-            nn.init.zeros_(linear.weight)
-        elif init == "xavier":
-            gain = _gain(block.activation)
-            nn.init.xavier_uniform_(linear.weight, gain=gain)
-        elif init == "he":
-            nonlinearity = "leaky_relu" if block.activation == "leaky_relu" else "relu"
-            nn.init.kaiming_normal_(linear.weight, nonlinearity=nonlinearity)
-        nn.init.zeros_(linear.bias)
-
-
-def _gain(activation: str) -> float:
-    known = {"tanh": "tanh", "sigmoid": "sigmoid", "relu": "relu", "leaky_relu": "leaky_relu", "linear": "linear"}
-    return nn.init.calculate_gain(known.get(activation, "linear"))
+        if block.kind in ("linear", "output"):
+            linear = network[block.start]
+            init_weight(init, linear.weight, block.activation)
+            nn.init.zeros_(linear.bias)
 
 
 def weight_penalty(kind: str, rate: float, weights: list[torch.Tensor]) -> torch.Tensor | None:
@@ -104,44 +66,3 @@ def weight_penalty(kind: str, rate: float, weights: list[torch.Tensor]) -> torch
     if kind == "l1":
         return rate * sum(w.abs().sum() for w in weights)
     return rate * 0.5 * sum(w.pow(2).sum() for w in weights)
-
-
-def count_parameters(module: nn.Module) -> int:
-    return sum(p.numel() for p in module.parameters())
-
-
-def check_size(design: Design, n_inputs: int, n_outputs: int) -> None:
-    """Refuse a stack too big to train live, before allocating it."""
-    total = total_parameters(design, n_inputs, n_outputs)
-    if total > MAX_PARAMETERS:
-        raise DesignError(
-            [Problem("layers", f"{total:,} parameters is more than this app trains live ({MAX_PARAMETERS:,}); use fewer or narrower layers")],
-            title="The network is too large:",
-        )
-
-
-def describe(design: Design, n_inputs: int, n_classes: int, batch_size: int | None = None) -> list[LayerInfo]:
-    """Each layer's output shape (torch.Size, batch first) and parameter count.
-
-    Shapes come from a real forward pass on a zero batch, so they are what torch
-    computes, not what we think it computes.
-    """
-    n_outputs = output_size(design.loss, n_classes)
-    check_size(design, n_inputs, n_outputs)
-    batch = max(2, batch_size or design.training.batch_size)
-    with torch.random.fork_rng(devices=[]):
-        network, blocks = build_network(design, n_inputs, n_outputs)
-    network.eval()
-    infos = []
-    x = torch.zeros(batch, n_inputs)
-    with torch.no_grad():
-        for block in blocks:
-            for module in network[block.start : block.stop]:
-                x = module(x)
-            params = sum(count_parameters(m) for m in network[block.start : block.stop])
-            infos.append(LayerInfo(block.name, block.kind, x.shape, params, block.activation))
-    return infos
-
-
-def steps_per_epoch(n_train: int, batch_size: int) -> int:
-    return max(1, math.ceil(n_train / batch_size))

@@ -31,7 +31,8 @@ class StepMode:
 
     ``mode``: "eager", "compiling" (eager until the compiled step is ready) or
     "compiled". ``reason`` (eager only): why no compiled step is used, one of
-    "off", "frozen", "no_compiler", "dropout", "device", "failed", "" (not asked).
+    "off", "frozen", "no_compiler", "dropout", "optimizer" (its entry has no compiled
+    update), "device", "failed", "" (not asked).
     ``detail``: the compile error for "failed". ``seconds``: how long compiling took.
     """
 

@@ -49,7 +49,8 @@ from safetensors.torch import save as save_tensors
 
 from playground.design import registry
 from playground.design.schema import COSMETIC_FIELDS, Design, changed_fields
-from playground.design.io import atomic_write_bytes, design_to_json
+from playground.design.io import design_to_json
+from playground.files import atomic_write_bytes
 from playground.errors import Problem
 from playground.runs.history import TENSORS as HISTORY_TENSORS
 from playground.runs.history import RunHistory, from_arrays, thinned

@@ -1,19 +1,25 @@
-"""A run's loss history as it is kept with its saved weights, so that a resumed run shows
-where it came from: the loss of each training step and the evaluated losses and accuracy.
+"""A run's history: the loss of each training step and the evaluated losses and accuracy.
 
-numpy only (no torch): the window builds one from its loss curves and draws one it gets
-back; ``playground.runs.checkpoint`` stores it as the tensors named in TENSORS (a file
-without them, as older ones are, simply has no history). A long history is thinned to
+``LiveHistory`` records a run as its snapshots arrive (the window's controller keeps one
+per run; the Loss dock draws it, File > Export > Metrics writes it, Save with Weights
+saves it), whatever the dashboards show. ``RunHistory`` is the frozen form kept with
+saved weights, so that a resumed run shows where it came from.
+
+numpy only (no Qt, no torch). ``playground.runs.checkpoint`` stores a RunHistory as the
+tensors named in TENSORS (a file without them, as older ones are, simply has no history). A long history is thinned to
 at most MAX_STEP_POINTS per-step losses and MAX_EVAL_POINTS evaluations, keeping the
 lowest and highest value of every stretch, so spikes survive the thinning.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass
 
 import numpy as np
 
+from playground.runs.series import Series
 from playground.runs.weights_file import CheckpointError, problem
 
 MAX_STEP_POINTS = 100_000  # 1.2 MB in the file
@@ -42,6 +48,60 @@ class RunHistory:
         """The four arrays in TENSORS order, with their dtypes."""
         fields = (self.steps, self.losses, self.eval_steps, self.evals.reshape(-1, len(EVAL_COLUMNS)))
         return tuple(np.ascontiguousarray(a, dtype=t) for a, t in zip(fields, _DTYPES))
+
+
+class LiveHistory:
+    """Run ``run_id``'s numbers so far: ``losses`` (a Series of every per-step loss, float32)
+    and ``evals`` (a Series of evaluations, EVAL_COLUMNS per row, accuracy as a fraction,
+    NaN where not measured), and the newest probe report (``probe``, at step ``probe_step``).
+    A run resumed from saved weights starts with the RunHistory it was saved with."""
+
+    def __init__(self, run_id: int = 0, saved: RunHistory | None = None) -> None:
+        self.run_id = run_id
+        self.losses = Series(dtype=np.float32, capacity=4096)
+        self.evals = Series((len(EVAL_COLUMNS),))
+        self.probe = None  # playground.nn.probes.ProbeReport
+        self.probe_step: int | None = None
+        if saved is not None:
+            self.losses.extend(saved.steps, saved.losses)
+            self.evals.extend(saved.eval_steps, saved.evals)
+
+    def record(self, snapshot) -> None:
+        """Add what a playground.runs.messages.Snapshot of this run brings."""
+        if len(snapshot.steps):
+            self.losses.extend(snapshot.steps, snapshot.losses)
+        metrics = snapshot.metrics
+        if metrics is not None:
+            row = [metrics.train_loss, metrics.test_loss, _fraction(metrics.train_accuracy),
+                   _fraction(metrics.test_accuracy)]
+            if self.evals.last_step == snapshot.step:  # e.g. the paused report after the last running one
+                self.evals.replace_last(row)
+            else:
+                self.evals.append(snapshot.step, row)
+        if snapshot.probe is not None:
+            self.probe, self.probe_step = snapshot.probe, snapshot.step
+
+    def saved(self) -> RunHistory:
+        """The run so far as a RunHistory (fresh arrays), to save with its weights."""
+        return RunHistory(self.losses.steps.copy(), self.losses.values.copy(), self.evals.steps.copy(),
+                          self.evals.values.copy())
+
+    def metrics_csv(self) -> str:
+        """CSV text: one row per step (its loss); the evaluations on the steps they were taken
+        (accuracy as a fraction, as the command line writes it; empty where not measured)."""
+        evaluated = {int(step): row for step, row in zip(self.evals.steps, self.evals.values)}
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["step", "loss", *EVAL_COLUMNS])
+        for step, loss in zip(self.losses.steps, self.losses.values):
+            row = evaluated.get(int(step), ())
+            writer.writerow([int(step), f"{loss:.6g}"] + ["" if np.isnan(value) else f"{value:.6g}" for value in row]
+                            + [""] * (len(EVAL_COLUMNS) - len(row)))
+        return out.getvalue()
+
+
+def _fraction(value: float | None) -> float:
+    return float("nan") if value is None else float(value)
 
 
 def thinned(history: RunHistory, max_steps: int = MAX_STEP_POINTS, max_evals: int = MAX_EVAL_POINTS) -> RunHistory:

@@ -6,8 +6,9 @@ overhead (about 125 µs for TensorFlow Playground's default network, 220 µs for
 optimizer.step()`` does not help (graph breaks; measured 0.6-0.98x). What does is
 one functional graph for the whole step: ``torch.func.grad`` of a ``functional_call``
 of the learner's own ``nn.Sequential``, followed by the optimizer's update written
-out with the same formulas as ``torch.optim``, unrolled K times and compiled with
-``fullgraph=True`` (measured 4-14x; docs/compiled-step-research.md).
+out with the same formulas as ``torch.optim`` (the update and state names its
+registry entry gives, playground.training.updates), unrolled K times and compiled
+with ``fullgraph=True`` (measured 4-14x; docs/compiled-step-research.md).
 
 The compiled function works in place on the very tensors the eager path uses: the
 module's parameters (as detached views sharing their storage), its buffers (batch
@@ -20,21 +21,19 @@ resuming sees one consistent state. Losses match eager to floating-point toleran
 Compiling takes 10-40 s the first time and a few seconds once inductor's cache (in
 the user's cache folder) holds the graph, so it runs on a background thread while
 eager training goes on; ``mode`` says where it stands. Designs that cannot match
-eager (dropout draws random numbers differently), machines without a C++ compiler,
-the packaged app (no headers to compile against) and a compile that fails all stay
-eager, with the reason kept for the status bar.
+eager (dropout draws random numbers differently), optimizers whose entry has no
+compiled update, machines without a C++ compiler, the packaged app (no headers to
+compile against) and a compile that fails all stay eager, with the reason kept for
+the status bar. The compile thread and leaving a process mid-compile are in
+compile_thread.
 """
 
 from __future__ import annotations
 
 import os
-import queue
 import shutil
-import signal
 import sys
-import threading
 import time
-import traceback
 import types
 from pathlib import Path
 from typing import Callable
@@ -42,17 +41,12 @@ from typing import Callable
 import torch
 from torch import nn
 
+from playground.design import registry
+from playground.nn.components import resolve
 from playground.nn.model import weight_penalty
+from playground.training.compile_thread import COMPILER, leave_if_compiling  # noqa: F401 (this module's API)
 
 K_MAX = 10  # steps unrolled per call; compile time grows linearly with it
-STATE_KEYS: dict[str, tuple[str, ...]] = {
-    "sgd": (),
-    "momentum": ("momentum_buffer",),
-    "adagrad": ("step", "sum"),
-    "rmsprop": ("step", "square_avg"),
-    "adam": ("step", "exp_avg", "exp_avg_sq"),
-    "adamw": ("step", "exp_avg", "exp_avg_sq"),
-}
 EAGER_ENV = "NN_PLAYGROUND_EAGER"  # set (to anything but "" or "0") to never compile
 CACHE_ENV = "NN_PLAYGROUND_CACHE"  # overrides the cache folder
 
@@ -102,6 +96,8 @@ def unavailable_reason(design, device_type: str) -> str:
         return "frozen"
     if design.has_dropout:
         return "dropout"
+    if registry.OPTIMIZERS[design.optimizer.name].update is None:
+        return "optimizer"
     if device_type == "cpu":
         return "" if find_compiler() else "no_compiler"
     if device_type == "cuda":
@@ -137,21 +133,21 @@ class FastStep:
 
     def __init__(self, network: nn.Module, loss_fn: nn.Module, optimizer: torch.optim.Optimizer,
                  optimizer_name: str, k: int, penalty: tuple[str, float, tuple[int, ...]] = ("none", 0.0, ())):
-        if optimizer_name not in STATE_KEYS:
+        entry = registry.OPTIMIZERS[optimizer_name]
+        if entry.update is None:
             raise ValueError(f"no compiled step for the optimizer {optimizer_name!r}")
         self.k = k
         self._network, self._loss_fn, self._optimizer = network, loss_fn, optimizer
-        self._name = optimizer_name
         self._module_params = list(network.parameters())
         self._params = [p.detach() for p in self._module_params]  # share storage with the module
         self._param_names = [name for name, _ in network.named_parameters()]
         self._buffer_names = [name for name, _ in network.named_buffers()]
         self._buffers = [b for _, b in network.named_buffers()]
-        group = optimizer.param_groups[0]
-        self._h = {key: group.get(key) for key in ("momentum", "nesterov", "alpha", "eps", "weight_decay", "betas")}
-        self._keys = STATE_KEYS[optimizer_name]
-        if optimizer_name == "rmsprop" and group["momentum"] > 0:
-            self._keys = self._keys + ("momentum_buffer",)
+        # The hyperparameters as torch holds them, constants of the traced graph; not the
+        # learning rate, which comes in as a tensor at every call (live changes).
+        self._group = {key: value for key, value in optimizer.param_groups[0].items() if key not in ("params", "lr")}
+        self._update = resolve(entry.update)
+        self._keys = tuple(entry.state_keys(self._group))
         self._penalty = penalty
         self._lr_value: float | None = None
         self._lr = torch.zeros((), dtype=torch.float64)
@@ -178,55 +174,9 @@ class FastStep:
         for i in range(self.k):
             grads, loss = self._grad(params, buffers, xs[i], ys[i])
             for param, grad, state in zip(params, grads, states):
-                self._update(param, grad, state, lr)
+                self._update(param, grad, state, lr, self._group)
             losses.append(loss)
         return torch.stack(losses)
-
-    def _update(self, param: torch.Tensor, grad: torch.Tensor, state: list[torch.Tensor],
-                lr: torch.Tensor) -> None:
-        """torch.optim's single-tensor update for one parameter, in place, lr a 0-d tensor."""
-        h, name = self._h, self._name
-        decay = h["weight_decay"]
-        if name == "adamw":
-            if decay:
-                param.mul_(1 - lr * decay)
-        elif decay:
-            grad = grad.add(param, alpha=decay)
-        if name == "sgd":
-            param.sub_(lr * grad)
-        elif name == "momentum":
-            (buf,) = state
-            buf.mul_(h["momentum"]).add_(grad)
-            direction = grad.add(buf, alpha=h["momentum"]) if h["nesterov"] else buf
-            param.sub_(lr * direction)
-        elif name == "adagrad":
-            step, total = state
-            step.add_(1)
-            total.addcmul_(grad, grad, value=1)
-            param.sub_(lr * (grad / total.sqrt().add_(h["eps"])))
-        elif name == "rmsprop":
-            step, square_avg = state[0], state[1]
-            step.add_(1)
-            alpha = h["alpha"]
-            square_avg.mul_(alpha).addcmul_(grad, grad, value=1 - alpha)
-            avg = square_avg.sqrt().add_(h["eps"])
-            if len(state) == 3:
-                buf = state[2]
-                buf.mul_(h["momentum"]).addcdiv_(grad, avg)
-                param.sub_(lr * buf)
-            else:
-                param.sub_(lr * (grad / avg))
-        else:  # adam, adamw: bias corrections in float64, as eager computes them in Python
-            step, exp_avg, exp_avg_sq = state
-            beta1, beta2 = h["betas"]
-            step.add_(1)
-            exp_avg.lerp_(grad, 1 - beta1)
-            exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
-            count = step.to(torch.float64)
-            bias1 = 1 - torch.pow(beta1, count)
-            bias2_sqrt = (1 - torch.pow(beta2, count)).sqrt()
-            denom = (exp_avg_sq.sqrt() / bias2_sqrt.to(exp_avg_sq.dtype)).add_(h["eps"])
-            param.sub_((lr / bias1).to(param.dtype) * (exp_avg / denom))
 
     # --- use -----------------------------------------------------------------------------
     def states_ready(self) -> bool:
@@ -345,118 +295,3 @@ def _state_like(param: torch.Tensor, key: str, value) -> torch.Tensor:
     if key == "step":
         return torch.zeros((), dtype=torch.float32)
     return torch.zeros_like(param)
-
-
-class Compiler:
-    """One background thread that runs compile jobs in order.
-
-    One at a time, because compiling is CPU-bound and the trainer beside it needs
-    the other core. A job whose run has ended is cancelled by its trainer and
-    returns at once when its turn comes. The thread is a daemon: a process that
-    quits mid-compile does not wait for it, but leaves through ``leave_if_compiling``.
-    """
-
-    def __init__(self) -> None:
-        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
-        self._lock = threading.Lock()
-        self._thread: threading.Thread | None = None
-        self._unfinished = 0  # jobs requested and not yet done with (see busy)
-
-    def request(self, job: Callable[[], object]) -> None:
-        with self._lock:
-            self._unfinished += 1
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._serve, name="compile", daemon=True)
-                self._thread.start()
-        self._jobs.put(job)
-
-    def busy(self) -> bool:
-        """True from a request until its job has returned and let go of its tensors:
-        while the thread may be inside torch."""
-        with self._lock:
-            return self._unfinished > 0
-
-    def _serve(self) -> None:
-        while True:
-            job = self._jobs.get()
-            try:
-                job()
-            except Exception:  # a job reports its own failure; never let the thread die
-                traceback.print_exc()
-            del job  # frees the job's tensors now, while busy() still says so
-            with self._lock:
-                self._unfinished -= 1
-
-
-COMPILER = Compiler()
-
-
-def leave_if_compiling(code: int) -> None:
-    """End this process at once with exit status ``code`` if the compile thread is busy; else return.
-
-    Why: Python 3.11 ends a daemon thread that wants the GIL back after the interpreter
-    began to shut down with pthread_exit, which unwinds the thread's stack. When the
-    compile thread is inside torch's C++ code at that moment (a tensor freed with the
-    GIL released, say), the unwinding meets a frame that may not throw and the C++
-    runtime aborts the whole process: "terminate called without an active
-    exception", status SIGABRT (7 of 30 window closes during a compile). A
-    compile cannot be interrupted (inductor, then the C++ compiler), and waiting for
-    it can take a minute; so the process skips the interpreter's shutdown instead:
-    it ends the C++ compiler processes the compile started, flushes its output and
-    calls os._exit. Only a process's entry point calls this, after its own clean-up
-    (pipes closed, files written): nothing runs after it.
-    """
-    if not COMPILER.busy():
-        return
-    _end_child_processes()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (AttributeError, OSError, ValueError):  # no console, or closed
-            pass
-    os._exit(code)
-
-
-def _end_child_processes() -> None:
-    """SIGTERM every process this one started, as Ctrl+C in a terminal would.
-
-    In a process that compiles these are the C++ compiler and its helpers; gcc and
-    clang delete their temporary files and unfinished outputs on it, so inductor's
-    cache keeps no half-written file. On Windows the compiler finishes its file alone.
-    """
-    if sys.platform == "win32":
-        return
-    parents = _parent_ids()
-    found, frontier = [], [os.getpid()]
-    while frontier:
-        parent_id = frontier.pop()
-        children = [pid for pid, parent in parents.items() if parent == parent_id]
-        found += children
-        frontier += children
-    for pid in found:
-        try:
-            os.kill(pid, signal.SIGTERM)
-        except OSError:  # ended meanwhile
-            pass
-
-
-def _parent_ids() -> dict[int, int]:
-    """Process id -> parent process id of every process: from /proc on Linux, ``ps`` elsewhere."""
-    if os.path.isdir("/proc/self"):
-        parents = {}
-        for name in os.listdir("/proc"):
-            if name.isdigit():
-                try:
-                    with open(f"/proc/{name}/stat", "rb") as stat:
-                        parents[int(name)] = int(stat.read().rsplit(b")", 1)[1].split()[1])
-                except (OSError, ValueError, IndexError):  # ended meanwhile
-                    pass
-        return parents
-    import subprocess
-
-    try:
-        out = subprocess.run(["ps", "-A", "-o", "pid=,ppid="], capture_output=True, text=True, timeout=10).stdout
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    rows = (line.split() for line in out.splitlines())
-    return {int(row[0]): int(row[1]) for row in rows if len(row) == 2}

@@ -1,11 +1,12 @@
-"""The loop the training thread runs: control in, throttled immutable snapshots out.
+"""The loop a run trains in: control in, throttled immutable snapshots out.
 
-No Qt here. The UI's thread adapter calls ``RunLoop.run()`` in a QThread and forwards
-``emit`` to a signal; the GUI talks back only through a ``RunControl``. The loop
-trains in chunks of a few milliseconds, applies control between chunks, and emits a
-``Snapshot`` at most ``max_rate`` times a second and only once the consumer has
-called ``snapshot_taken()`` for the previous one. Every per-step loss reaches the
-consumer exactly once, however many snapshots were held back.
+No Qt here. In the app the training process (playground.training.worker_process) calls
+``RunLoop.run()`` on its own thread and sends each snapshot to the window; the window
+talks back by messages that the process applies through the run's ``RunControl``. The
+loop trains in chunks of a few milliseconds, applies control between chunks, and emits a
+``Snapshot`` (playground.runs.messages) at most ``max_rate`` times a second and only
+once the consumer has called ``snapshot_taken()`` for the previous one. Every per-step
+loss reaches the consumer exactly once, however many snapshots were held back.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from typing import Any, Callable, Iterator, Protocol
 import numpy as np
 
 from playground.errors import PlaygroundError
+from playground.runs.messages import Dashboard, Snapshot
+from playground.runs.series import Series
 
 _EPOCH = "epoch"  # a step request meaning "to the end of the current epoch"
 _MAX_CHUNK = 4096  # steps; bounds the work done between two looks at the control
@@ -36,9 +39,9 @@ class TrainerLike(Protocol):
 
     ``train_steps`` returns an object with ``losses`` (float32 (k,), k <= n, fewer
     only at the epoch limit) and ``probe`` (ProbeReport of the last step, or None).
-    Probe reports and metrics go into snapshots as they are: they must be fresh
-    objects that the trainer never changes afterwards. An optional ``step_mode``
-    (playground.nn.probes.StepMode) is passed on in every snapshot.
+    Probe reports, metrics and dashboards go into snapshots as they are, uncopied: they
+    must be fresh objects that the trainer never changes afterwards. An optional
+    ``step_mode`` (playground.nn.probes.StepMode) is passed on in every snapshot.
     """
 
     step: int
@@ -51,40 +54,10 @@ class TrainerLike(Protocol):
     def train_steps(self, n: int, probe: bool = False) -> Any: ...
     def evaluate(self) -> Any: ...
     def set_lr(self, lr: float) -> None: ...
-    def extras(self) -> dict: ...
+    def dashboard(self) -> Dashboard: ...
 
 
 Command = Callable[[TrainerLike], object]
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """One immutable report from the loop; its arrays are never shared with the loop.
-
-    ``steps`` (int64) and ``losses`` (float32) have the same length and hold every
-    training step done since the previous snapshot, in order. ``state`` is one of
-    running, paused, finished, stopped, diverged, error; the last four end the run.
-    ``steps_per_second`` is 0.0 unless running.
-    """
-
-    run_id: int
-    seq: int
-    step: int
-    epoch: int
-    batch_in_epoch: int
-    state: str
-    steps: np.ndarray
-    losses: np.ndarray
-    metrics: Any
-    probe: Any
-    extras: dict
-    lr: float
-    steps_per_second: float
-    message: str = ""
-    details: str = ""
-    message_code: str = ""  # which message (e.g. "diverged"), for wording it in another language
-    message_args: tuple = ()
-    step_mode: Any = None  # playground.nn.probes.StepMode: eager, compiling or compiled, and why
 
 
 @dataclass(frozen=True)
@@ -223,33 +196,6 @@ class RunControl:
             self._cond.notify_all()
 
 
-class _LossBuffer:
-    """Per-step losses not yet emitted, for consecutive steps; grows by doubling."""
-
-    def __init__(self) -> None:
-        self._losses = np.empty(1024, np.float32)
-        self._count = 0
-        self._first_step = 0
-
-    def add(self, first_step: int, losses: np.ndarray) -> None:
-        if self._count == 0:
-            self._first_step = first_step
-        end = self._count + len(losses)
-        if end > len(self._losses):
-            grown = np.empty(max(end, 2 * len(self._losses)), np.float32)
-            grown[: self._count] = self._losses[: self._count]
-            self._losses = grown
-        self._losses[self._count : end] = losses
-        self._count = end
-
-    def take(self) -> tuple[np.ndarray, np.ndarray]:
-        """(steps int64, losses float32), fresh arrays; the buffer restarts empty."""
-        steps = np.arange(self._first_step, self._first_step + self._count, dtype=np.int64)
-        losses = self._losses[: self._count].copy()
-        self._count = 0
-        return steps, losses
-
-
 class RunLoop:
     """Trains ``trainer`` under ``control``, calling ``emit(snapshot)`` on the loop thread.
 
@@ -267,7 +213,7 @@ class RunLoop:
         self._period = 1.0 / max_rate
         self._chunk_seconds = chunk_seconds
         self._chunk = 1  # steps per chunk, adapted to last about chunk_seconds
-        self._buffer = _LossBuffer()
+        self._buffer = Series(dtype=np.float32, capacity=1024)  # per-step losses not yet emitted
         self._seq = 0
         self._probe: Any = None
         self._last_emit: float | None = None  # clock when the last running snapshot was decided
@@ -282,16 +228,16 @@ class RunLoop:
 
         Never raises for a trainer failure: it becomes an "error" snapshot instead.
         """
-        metrics, extras, message, details, code, args = None, {}, "", "", "", ()
+        metrics, dashboard, message, details, code, args = None, None, "", "", "", ()
         try:
             state = self._train()
-            metrics, extras = self._trainer.evaluate(), self._trainer.extras()
+            metrics, dashboard = self._trainer.evaluate(), self._trainer.dashboard()
         except Exception as exc:  # a worker thread must report, not die silently
             state, message, details = self._failure(exc)
             problems = getattr(exc, "problems", None) or []
             if problems:
                 code, args = problems[0].code, problems[0].args
-        return self._send(state, metrics, extras, message, details, code, args)
+        return self._send(state, metrics, dashboard, message, details, code, args)
 
     def _train(self) -> str:
         budget = 0  # steps left of a step request (paused only)
@@ -324,7 +270,7 @@ class RunLoop:
         if self._shown_paused or not work.taken:
             self._control._wait(work.version)
         else:
-            self._send("paused", self._trainer.evaluate(), self._trainer.extras())
+            self._send("paused", self._trainer.evaluate(), self._trainer.dashboard())
             self._shown_paused = True
 
     def _pace(self, work: _Work) -> bool:
@@ -354,7 +300,7 @@ class RunLoop:
         self._chunk_start = trainer.step
         result = trainer.train_steps(n, probe=due or ends_request)
         losses = np.asarray(result.losses, dtype=np.float32)
-        self._buffer.add(self._chunk_start, losses)
+        self._buffer.extend(np.arange(self._chunk_start, self._chunk_start + len(losses)), losses)
         self._chunk_start = None
         if result.probe is not None:
             self._probe = result.probe
@@ -364,7 +310,7 @@ class RunLoop:
             raise RuntimeError("the trainer did no step although it is not finished")
         left = max(0, budget - len(losses)) if budget else 0
         if due and not trainer.finished and not (budget and left == 0):
-            self._send("running", trainer.evaluate(), trainer.extras())
+            self._send("running", trainer.evaluate(), trainer.dashboard())
         return left
 
     def _measure(self, k: int, start: float, end: float, speed: float | None) -> None:
@@ -392,20 +338,22 @@ class RunLoop:
         """(state, message, details) for an exception out of the trainer or a command."""
         if isinstance(exc, PlaygroundError) and hasattr(exc, "losses"):
             if self._chunk_start is not None:  # keep the losses up to the divergence
-                self._buffer.add(self._chunk_start, np.asarray(exc.losses, dtype=np.float32))
+                losses = np.asarray(exc.losses, dtype=np.float32)
+                self._buffer.extend(np.arange(self._chunk_start, self._chunk_start + len(losses)), losses)
             if getattr(exc, "probe", None) is not None:  # the dashboards' last picture says it diverged
                 self._probe = exc.probe
             return "diverged", str(exc), ""
         return "error", f"{type(exc).__name__}: {exc}", traceback.format_exc()
 
-    def _send(self, state: str, metrics: Any, extras: dict,
+    def _send(self, state: str, metrics: Any, dashboard: Dashboard | None,
               message: str = "", details: str = "", code: str = "", args: tuple = ()) -> Snapshot:
-        steps, losses = self._buffer.take()
+        steps, losses = self._buffer.steps.copy(), self._buffer.values.copy()
+        self._buffer.clear()
         t = self._trainer
         snapshot = Snapshot(
             run_id=self._run_id, seq=self._seq, step=int(t.step), epoch=int(t.epoch),
             batch_in_epoch=int(t.batch_in_epoch), state=state, steps=steps, losses=losses,
-            metrics=metrics, probe=self._probe, extras=_fresh(extras), lr=float(t.lr),
+            metrics=metrics, probe=self._probe, dashboard=dashboard, lr=float(t.lr),
             steps_per_second=self._rate() if state == "running" else 0.0,
             message=message, details=details, message_code=code, message_args=args,
             step_mode=getattr(t, "step_mode", None))
@@ -413,15 +361,3 @@ class RunLoop:
         self._control._emitted()
         self._emit(snapshot)
         return snapshot
-
-
-def _fresh(value: Any) -> Any:
-    """A copy of ``value`` in which every numpy array (in nested dicts, lists, tuples) is new."""
-    if isinstance(value, np.ndarray):
-        return value.copy()
-    if isinstance(value, dict):
-        return {key: _fresh(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        items = [_fresh(item) for item in value]
-        return items if isinstance(value, list) else tuple(items)
-    return value

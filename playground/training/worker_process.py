@@ -5,24 +5,21 @@ dashboards; in one process they share the GIL and the measured throughput with
 every dashboard live fell to 0.2-0.4 of a plain loop. In a process of its own the
 loop has a core to itself and talks to the window over two pipes.
 
-Messages to the process (tuples): ("start", run_id, design_json, paused, speed,
-weights_path_or_None, compiled), ("pause",), ("resume",), ("step", n), ("step_epoch",),
-("lr", value), ("epochs", value), ("speed", value_or_None), ("compiled", on), ("taken",),
-("save_weights", path, design_json, RunHistory_or_None), ("stop",), ("quit",).
-``compiled`` asks for the compiled training step (playground.training.fast_step), prepared in
-the background while eager training runs; each snapshot says which mode the steps
-run in. ``save_weights`` records the design the window saved beside the weights
-(it may differ from the run's only in name and description) and the run's history.
-Messages from it: ("ready", run_id, RunInfo fields as a dict; ``history`` is the
-RunHistory of resumed weights or None), ("snapshot", Snapshot), ("failed", run_id,
-message, details, problems) (problems: the PlaygroundError's Problems of a design or
-data that cannot train, () for a bug, which has details), ("weights_failed", run_id,
-[Problem]), ("weights_saved", path, [Problem], empty when saved).
+The messages are the frozen dataclasses of playground.runs.messages, dispatched by type
+(``_HANDLERS``). Every one names its run: a command for a run other than the current one
+is ignored, and every report says which run it is about (the window drops a superseded
+run's reports by that id). ``Start`` carries the Design object itself (checked in the
+window; not parsed again here); ``SetCompiled`` asks for the compiled training step
+(playground.training.fast_step), prepared in the background while eager training runs,
+and each snapshot says which mode the steps run in. Reports: ``Ready`` (the RunInfo,
+built here; ``history`` is the RunHistory of resumed weights or None), ``Snapshot``,
+``Failed`` (problems: the PlaygroundError's Problems of a design or data that cannot
+train, () for a bug, which has details), ``WeightsFailed``, ``WeightsSaved``.
 
-``lr`` and ``epochs`` are live changes: they reach a finished run too (its trainer stays
-in the process until the next start), and a higher epoch limit lets a finished run go
-on, from where it stopped, as the same run (a new loop, paused, same run id). So does
-``save_weights``: once a run has ended it is saved from the ended run's trainer.
+``SetLr`` and ``SetEpochs`` are live changes: they reach a finished run too (its trainer
+stays in the process until the next start), and a higher epoch limit lets a finished run
+go on, from where it stopped, as the same run (a new loop, paused, same run id). So does
+``SaveWeights``: once a run has ended it is saved from the ended run's trainer.
 
 The messages are our own objects pickled between our own two processes (never
 data read from a file). Closing the command pipe (the window died) ends the process.
@@ -37,9 +34,12 @@ import threading
 import traceback
 from multiprocessing.connection import Connection
 
-from playground.nn.devices import unavailable_reasons
+from playground.design.schema import Design
 from playground.errors import PlaygroundError, Problem
+from playground.nn.devices import unavailable_reasons
+from playground.runs import messages as m
 from playground.training.run_loop import RunControl, RunLoop
+
 
 class _Runs:
     """The current run's control and the last run's trainer, shared by the reader thread
@@ -53,7 +53,8 @@ class _Runs:
     def __init__(self, events: Connection) -> None:
         self.lock = threading.Lock()
         self.control: RunControl | None = None
-        self.trainer = None  # of the current or last run, for "save_weights" after it ended
+        self.current_id = 0  # the run last started: commands naming another one are ignored
+        self.trainer = None  # of the current or last run, for live changes and saving after it ended
         self.run_id = 0  # the trainer's run
         self.ended = ""  # the final state of the trainer's run once its loop has returned
         self.speed: float | None = None  # of the current run, for a run that goes on
@@ -61,9 +62,14 @@ class _Runs:
         self.starts: queue.Queue = queue.Queue()
         self.events = events
 
-    def current(self) -> RunControl | None:
+    def control_of(self, run_id: int) -> RunControl | None:
+        """The control of run ``run_id`` while its loop may run, else None."""
         with self.lock:
-            return self.control
+            return self.control if run_id == self.current_id else None
+
+    def for_run(self, run_id: int, command):
+        """``command`` given the trainer of run ``run_id``, or None when the trainer is another run's."""
+        return lambda trainer: command(trainer if trainer is not None and self.run_id == run_id else None)
 
 
 def serve(commands: Connection, events: Connection) -> None:
@@ -75,18 +81,24 @@ def serve(commands: Connection, events: Connection) -> None:
         request = runs.starts.get()
         if request is None:
             return
-        if request[0] == "go_on":  # a finished run whose epoch limit was raised
-            _, run_id, control = request
-            if not control.stopped and run_id == runs.run_id:
-                _loop(runs.trainer, control, run_id, runs)
+        if isinstance(request, _GoOn):  # a finished run whose epoch limit was raised
+            if not request.control.stopped and request.run_id == runs.run_id:
+                _loop(runs.trainer, request.control, request.run_id, runs)
             else:
-                _ended(control, runs)
+                _ended(request.control, runs)
             continue
-        run_id, design_json, control, weights, compiled = request
+        start, control = request
         if control.stopped:
             _ended(control, runs)
             continue
-        _run(run_id, design_json, control, weights, compiled, runs)
+        _run(start, control, runs)
+
+
+class _GoOn:
+    """A finished run goes on in a new loop (its epoch limit was raised)."""
+
+    def __init__(self, run_id: int, control: RunControl) -> None:
+        self.run_id, self.control = run_id, control
 
 
 def _read_commands(commands: Connection, runs: _Runs) -> None:
@@ -94,100 +106,105 @@ def _read_commands(commands: Connection, runs: _Runs) -> None:
         try:
             message = commands.recv()
         except (EOFError, OSError):
-            message = ("quit",)
-        kind = message[0]
-        if kind in ("start", "quit", "stop"):
-            with runs.lock:
-                if runs.control is not None:
-                    runs.control.stop()
-                runs.control = None
-                if kind == "start":
-                    _, run_id, design_json, paused, speed, weights, compiled = message
-                    runs.control = RunControl(paused=paused)
-                    runs.speed = speed
-                    if speed is not None:
-                        runs.control.set_speed(speed)
-                    runs.starts.put((run_id, design_json, runs.control, weights, compiled))
-            if kind == "quit":
-                runs.starts.put(None)
-                return
-            continue
-        control = runs.current()
-        if kind == "save_weights":
-            _save_weights(runs, control, *message[1:])
-            continue
-        if kind in ("lr", "epochs"):
-            _live(runs, control, kind, message[1])
-            continue
-        if control is None:
-            continue
-        if kind == "pause":
-            control.pause()
-        elif kind == "resume":
-            control.resume()
-        elif kind == "step":
-            control.step_batches(message[1])
-        elif kind == "step_epoch":
-            control.step_epoch()
-        elif kind == "speed":
-            runs.speed = message[1]
-            control.set_speed(message[1])
-        elif kind == "compiled":
-            control.submit(_compiled_step(message[1], control))
-        elif kind == "taken":
-            control.snapshot_taken()
+            message = m.Quit()
+        handler = _HANDLERS.get(type(message))
+        if handler is not None and handler(message, runs):
+            return
 
 
-def _live(runs: _Runs, control: RunControl | None, kind: str, value) -> None:
+def _start(message: m.Start, runs: _Runs) -> None:
+    with runs.lock:
+        if runs.control is not None:
+            runs.control.stop()
+        runs.control = RunControl(paused=message.paused)
+        runs.current_id = message.run_id
+        runs.speed = message.speed
+        if message.speed is not None:
+            runs.control.set_speed(message.speed)
+        runs.starts.put((message, runs.control))
+
+
+def _stop(message: m.Stop | m.Quit, runs: _Runs) -> bool:
+    """Stop the run named (any run for Quit); Quit also ends ``serve``: True to end the reader."""
+    quitting = isinstance(message, m.Quit)
+    with runs.lock:
+        if runs.control is not None and (quitting or message.run_id == runs.current_id):
+            runs.control.stop()
+            runs.control = None
+    if quitting:
+        runs.starts.put(None)
+    return quitting
+
+
+def _to_control(apply):
+    """A handler that applies ``apply(control, message, runs)`` to the named run's loop, if it runs."""
+
+    def handle(message, runs: _Runs) -> None:
+        control = runs.control_of(message.run_id)
+        if control is not None:
+            apply(control, message, runs)
+
+    return handle
+
+
+def _set_speed(control: RunControl, message: m.SetSpeed, runs: _Runs) -> None:
+    runs.speed = message.speed
+    control.set_speed(message.speed)
+
+
+def _live(message: m.SetLr | m.SetEpochs, runs: _Runs) -> None:
     """A live change: through the running loop, or to the ended run's trainer; a finished
     run whose new epoch limit lies ahead goes on as a new loop (paused)."""
 
     def change(trainer) -> None:
         if trainer is None:
             return
-        if kind == "lr":
-            trainer.set_lr(value)
+        if isinstance(message, m.SetLr):
+            trainer.set_lr(message.lr)
         else:
-            trainer.set_epochs(value)
+            trainer.set_epochs(message.epochs)
         if runs.ended == "finished" and not trainer.finished and runs.control is not None:
             runs.ended = ""  # called under runs.lock when the loop has ended
             runs.control = RunControl(paused=True)
             if runs.speed is not None:
                 runs.control.set_speed(runs.speed)
-            runs.starts.put(("go_on", runs.run_id, runs.control))
+            runs.starts.put(_GoOn(runs.run_id, runs.control))
 
-    _to_trainer(runs, control, change)
+    _to_trainer(runs, message.run_id, change)
 
 
-def _save_weights(runs: _Runs, control: RunControl | None, path: str, design_json: str, history) -> None:
+def _save_weights(message: m.SaveWeights, runs: _Runs) -> None:
     """Save on the loop's thread between chunks, or here when no run is going on."""
+    events, path = runs.events, message.path
 
     def save(trainer) -> None:
         from playground.runs.checkpoint import save_checkpoint
-        from playground.design.io import design_from_json
 
         if trainer is None:
-            _send(runs.events, ("weights_saved", path, [Problem("", "There are no weights to save yet.", "no_weights")]))
+            problems = (Problem("", "There are no weights to save yet.", "no_weights"),)
+            _send(events, m.WeightsSaved(message.run_id, path, problems))
             return
         try:
-            save_checkpoint(trainer, path, design_from_json(design_json, check=False), history)
-            _send(runs.events, ("weights_saved", path, []))
+            save_checkpoint(trainer, path, message.design, message.history)
+            _send(events, m.WeightsSaved(message.run_id, path))
         except PlaygroundError as error:
-            _send(runs.events, ("weights_saved", path, error.problems))
+            _send(events, m.WeightsSaved(message.run_id, path, tuple(error.problems)))
         except OSError as error:
-            _send(runs.events, ("weights_saved", path, [Problem("", f"{path}: {error.strerror or error}")]))
+            _send(events, m.WeightsSaved(message.run_id, path, (Problem("", f"{path}: {error.strerror or error}"),)))
 
-    _to_trainer(runs, control, save)
+    _to_trainer(runs, message.run_id, save)
 
 
-def _to_trainer(runs: _Runs, control: RunControl | None, command) -> None:
-    """Run ``command(trainer)`` on the loop's thread while the loop runs; on the last run's
-    trainer (or None when there is none) once its loop has ended; or, while it is ending,
-    as soon as it has."""
+def _to_trainer(runs: _Runs, run_id: int, command) -> None:
+    """Run ``command(trainer)`` for run ``run_id``: on the loop's thread while its loop runs; on
+    its trainer once its loop has ended, or as soon as it has while it is ending; with None
+    when there is no trainer of that run."""
+    command = runs.for_run(run_id, command)
+    control = runs.control_of(run_id)
     if control is not None and control.submit(command):
         return
     with runs.lock:
-        if runs.ended or runs.trainer is None:
+        if runs.ended or runs.trainer is None or run_id != runs.current_id:
             command(runs.trainer)
         else:
             runs.after_end.append(command)
@@ -201,6 +218,8 @@ def _compiled_step(on: bool, control: RunControl):
     """
 
     def command(trainer) -> None:
+        if trainer is None:  # the run ended before it got to it
+            return
         if on:
             trainer.start_compiling(on_done=lambda mode: control.submit(_nothing))
         else:
@@ -209,58 +228,58 @@ def _compiled_step(on: bool, control: RunControl):
     return command
 
 
+def _set_compiled(control: RunControl, message: m.SetCompiled, runs: _Runs) -> None:
+    control.submit(runs.for_run(message.run_id, _compiled_step(message.on, control)))
+
+
 def _nothing(trainer) -> None:
     pass
 
 
-def _run(run_id: int, design_json: str, control: RunControl, weights: str | None, compiled: bool,
-         runs: _Runs) -> None:
-    events = runs.events
+def _run(start: m.Start, control: RunControl, runs: _Runs) -> None:
+    events, run_id = runs.events, start.run_id
     try:
-        trainer = build_trainer(design_json)
+        trainer = build_trainer(start.design)
     except PlaygroundError as error:  # the problems go too, so the window can word them by field
-        _send(events, ("failed", run_id, error.text(), "", tuple(error.problems)))
+        _send(events, m.Failed(run_id, error.text(), "", tuple(error.problems)))
         _ended(control, runs)
         return
     except Exception as error:  # a bug must reach the user, not end the process
-        _send(events, ("failed", run_id, f"{type(error).__name__}: {error}", traceback.format_exc(), ()))
+        _send(events, m.Failed(run_id, f"{type(error).__name__}: {error}", traceback.format_exc()))
         _ended(control, runs)
         return
-    info = {
-        "dataset": trainer.dataset,
-        "blocks": trainer.blocks,
-        "device": trainer.device_choice,
-        "steps_per_epoch": trainer.steps_per_epoch,
-        "batch_size": trainer.batch_size,
-        "parameters": sum(p.numel() for p in trainer.network.parameters()),
-        "unavailable_devices": unavailable_reasons(),
-        "history": None,  # of the run resumed from ``weights``
-    }
-    if weights:
+    history = None  # of the run resumed from ``start.weights``
+    if start.weights:
         from playground.runs.checkpoint import load_checkpoint
 
         lr = trainer.design.optimizer.lr
         try:
-            info["history"] = load_checkpoint(trainer, weights).history
+            history = load_checkpoint(trainer, start.weights).history
             trainer.set_lr(lr)  # a live field: the design opened says it, as a live change would
         except Exception as error:  # CheckpointError names the tensor; anything else is reported too
             problems = error.problems if isinstance(error, PlaygroundError) else [
                 Problem("", f"{type(error).__name__}: {error}")]
-            _send(events, ("weights_failed", run_id, problems))
-            trainer = build_trainer(design_json)  # start from fresh weights instead
+            _send(events, m.WeightsFailed(run_id, tuple(problems)))
+            trainer = build_trainer(start.design)  # start from fresh weights instead
     with runs.lock:
         runs.trainer, runs.run_id, runs.ended = trainer, run_id, ""
-    _compiled_step(compiled, control)(trainer)
-    _send(events, ("ready", run_id, info))
+    _compiled_step(start.compiled, control)(trainer)
+    _send(events, m.Ready(run_info(trainer, run_id, history)))
     _loop(trainer, control, run_id, runs)
+
+
+def run_info(trainer, run_id: int, history=None) -> m.RunInfo:
+    """What the window's views need to know of ``trainer``'s run."""
+    return m.RunInfo(run_id, trainer.design, trainer.dataset, trainer.blocks, trainer.device_choice,
+                     trainer.steps_per_epoch, trainer.batch_size, trainer.parameters,
+                     unavailable_reasons(), history)
 
 
 def _loop(trainer, control: RunControl, run_id: int, runs: _Runs) -> None:
     """Train until the run ends; then its control takes no more commands (``_ended``)."""
     state = "error"
     try:
-        state = RunLoop(trainer, control, lambda snapshot: _send(runs.events, ("snapshot", snapshot)),
-                        run_id=run_id).run().state
+        state = RunLoop(trainer, control, lambda snapshot: _send(runs.events, snapshot), run_id=run_id).run().state
     finally:
         trainer.cancel_compiling()  # a compile still going on for this run would only slow the next one
         _ended(control, runs, state)
@@ -281,20 +300,36 @@ def _ended(control: RunControl, runs: _Runs, state: str = "") -> None:
                 traceback.print_exc()
 
 
-def build_trainer(design_json: str):
-    from playground.design.io import design_from_json
+def build_trainer(design: Design):
     from playground.training.trainer import Trainer, use_threads_for
 
-    trainer = Trainer(design_from_json(design_json, check=False))
+    trainer = Trainer(design)
     use_threads_for(trainer.network)
     return trainer
 
 
-def _send(events: Connection, message: tuple) -> None:
+def _send(events: Connection, message: m.Event) -> None:
     try:
         events.send(message)
     except (BrokenPipeError, OSError):
         pass  # the window has gone; the reader thread will see the closed pipe and quit
+
+
+_HANDLERS = {  # each returns True when the reader thread is to end
+    m.Start: _start,
+    m.Stop: _stop,
+    m.Quit: _stop,
+    m.Pause: _to_control(lambda control, message, runs: control.pause()),
+    m.Resume: _to_control(lambda control, message, runs: control.resume()),
+    m.Step: _to_control(lambda control, message, runs: control.step_batches(message.batches)),
+    m.StepEpoch: _to_control(lambda control, message, runs: control.step_epoch()),
+    m.SetSpeed: _to_control(_set_speed),
+    m.SetCompiled: _to_control(_set_compiled),
+    m.SnapshotTaken: _to_control(lambda control, message, runs: control.snapshot_taken()),
+    m.SetLr: _live,
+    m.SetEpochs: _live,
+    m.SaveWeights: _save_weights,
+}
 
 
 def main(commands: Connection, events: Connection) -> None:

@@ -10,8 +10,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# The training thread runs Python between torch calls; a shorter switch interval
-# lets the GUI thread take the GIL sooner (measured in benchmarks/bench_app.py).
+# Training runs in its own process; the window's one other Python thread is the bridge
+# (ui/training_controller.py), which unpickles each message from the training process
+# holding the GIL. A shorter switch interval than Python's 5 ms bounds how long the GUI
+# thread can wait for it. (Chosen when training ran in a thread of this process; the
+# benchmarks in benchmarks/bench_app.py run with it.)
 SWITCH_INTERVAL = 0.001
 
 

@@ -1,69 +1,20 @@
-"""Translated names for what the registry lists (datasets, activations, losses...).
+"""Translated names and descriptions of what the registry lists, with the words for a
+task and a layer's name.
 
 The core keeps English labels; the window shows them through Qt's translation
-system. The QT_TRANSLATE_NOOP list below is what pyside6-lupdate extracts."""
+system. The core marks them (playground.design.translatable's QT_TRANSLATE_NOOP,
+which scripts/update_translations.py scans): the entries that carry behaviour
+(optimizers, losses, activations, inits, data sets) their own words, registry.py
+the labels of its plain tables, design.tasks the words for each task."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
 
 from playground.design import registry
+from playground.design.tasks import TASKS
 
 _CONTEXT = "registry"
-
-_LABELS = (
-    QT_TRANSLATE_NOOP("registry", 'Circle'),
-    QT_TRANSLATE_NOOP("registry", 'XOR'),
-    QT_TRANSLATE_NOOP("registry", 'Two Gaussians'),
-    QT_TRANSLATE_NOOP("registry", 'Spiral'),
-    QT_TRANSLATE_NOOP("registry", 'Moons'),
-    QT_TRANSLATE_NOOP("registry", 'Linearly separable'),
-    QT_TRANSLATE_NOOP("registry", 'Spirals (multi-class)'),
-    QT_TRANSLATE_NOOP("registry", 'Blobs (multi-class)'),
-    QT_TRANSLATE_NOOP("registry", 'Plane (regression)'),
-    QT_TRANSLATE_NOOP("registry", 'Gaussian bumps (regression)'),
-    QT_TRANSLATE_NOOP("registry", 'Line with outliers (1-D regression)'),
-    QT_TRANSLATE_NOOP("registry", 'Sine with outliers (1-D regression)'),
-    QT_TRANSLATE_NOOP("registry", 'Handwritten digits 8x8 (10 classes)'),
-    QT_TRANSLATE_NOOP("registry", 'CSV file'),
-    QT_TRANSLATE_NOOP("registry", 'ReLU'),
-    QT_TRANSLATE_NOOP("registry", 'LeakyReLU'),
-    QT_TRANSLATE_NOOP("registry", 'ELU'),
-    QT_TRANSLATE_NOOP("registry", 'GELU'),
-    QT_TRANSLATE_NOOP("registry", 'SiLU'),
-    QT_TRANSLATE_NOOP("registry", 'Sigmoid'),
-    QT_TRANSLATE_NOOP("registry", 'Tanh'),
-    QT_TRANSLATE_NOOP("registry", 'Softplus'),
-    QT_TRANSLATE_NOOP("registry", 'Linear (identity)'),
-    QT_TRANSLATE_NOOP("registry", 'MSE (L2)'),
-    QT_TRANSLATE_NOOP("registry", 'MAE (L1)'),
-    QT_TRANSLATE_NOOP("registry", 'Huber'),
-    QT_TRANSLATE_NOOP("registry", 'Cross-entropy'),
-    QT_TRANSLATE_NOOP("registry", 'Binary cross-entropy'),
-    QT_TRANSLATE_NOOP("registry", 'SGD'),
-    QT_TRANSLATE_NOOP("registry", 'Momentum'),
-    QT_TRANSLATE_NOOP("registry", 'Adagrad'),
-    QT_TRANSLATE_NOOP("registry", 'RMSProp'),
-    QT_TRANSLATE_NOOP("registry", 'Adam'),
-    QT_TRANSLATE_NOOP("registry", 'AdamW'),
-    QT_TRANSLATE_NOOP("registry", 'PyTorch default'),
-    QT_TRANSLATE_NOOP("registry", 'Xavier / Glorot'),
-    QT_TRANSLATE_NOOP("registry", 'He / Kaiming'),
-    QT_TRANSLATE_NOOP("registry", 'Zeros (symmetry is never broken)'),
-    QT_TRANSLATE_NOOP("registry", 'Full batch (batch gradient descent)'),
-    QT_TRANSLATE_NOOP("registry", 'Stochastic (batch size 1)'),
-    QT_TRANSLATE_NOOP("registry", 'Mini-batch'),
-    QT_TRANSLATE_NOOP("registry", 'None'),
-    QT_TRANSLATE_NOOP("registry", 'L1'),
-    QT_TRANSLATE_NOOP("registry", 'L2'),
-    QT_TRANSLATE_NOOP("registry", 'Auto'),
-    QT_TRANSLATE_NOOP("registry", 'CPU'),
-    QT_TRANSLATE_NOOP("registry", 'CUDA (NVIDIA GPU)'),
-    QT_TRANSLATE_NOOP("registry", 'MPS (Apple GPU)'),
-    QT_TRANSLATE_NOOP("registry", 'Linear'),
-    QT_TRANSLATE_NOOP("registry", 'BatchNorm'),
-    QT_TRANSLATE_NOOP("registry", 'Dropout'),
-)
 
 
 def tr_label(text: str) -> str:
@@ -73,6 +24,10 @@ def tr_label(text: str) -> str:
 
 def dataset_label(name: str) -> str:
     return tr_label(registry.DATASETS[name].label)
+
+
+def dataset_description(name: str) -> str:
+    return QCoreApplication.translate("Datasets", registry.DATASETS[name].description)
 
 
 def activation_label(name: str) -> str:
@@ -85,6 +40,33 @@ def loss_label(name: str) -> str:
 
 def optimizer_label(name: str) -> str:
     return tr_label(registry.OPTIMIZERS[name].label)
+
+
+def init_label(name: str) -> str:
+    return tr_label(registry.INITS[name].label)
+
+
+def optimizer_description(name: str) -> str:
+    return QCoreApplication.translate("Optimizers", registry.OPTIMIZERS[name].description)
+
+
+def loss_description(name: str) -> str:
+    return QCoreApplication.translate("Losses", registry.LOSSES[name].description)
+
+
+def activation_description(name: str) -> str:
+    return QCoreApplication.translate("Activations", registry.ACTIVATIONS[name].description)
+
+
+def init_description(name: str) -> str:
+    return QCoreApplication.translate("Inits", registry.INITS[name].description)
+
+
+def hyperparameter_words(name: str) -> tuple[str, str]:
+    """(label, description) of optimizer hyperparameter ``name`` in the interface language."""
+    h = registry.HYPERPARAMETERS[name]
+    return (QCoreApplication.translate("Hyperparameters", h.label),
+            QCoreApplication.translate("Hyperparameters", h.description))
 
 
 def layer_name(name: str) -> str:
@@ -108,3 +90,14 @@ def short_layer_name(name: str) -> str:
     if short is None:
         return layer_name(name)
     return QCoreApplication.translate("layers", "{0} {1}").format(short, number) if number else short
+
+
+def task_label(task: str) -> str:
+    """A task as an adjective for "... data": "two-class", "multi-class", "regression",
+    "classification" (a CSV file whose classes are not known yet)."""
+    return QCoreApplication.translate("Tasks", TASKS[task].adjective)
+
+
+def task_words(task: str) -> str:
+    """A task as a phrase: "two-class (binary classification)", "regression"..."""
+    return QCoreApplication.translate("Tasks", TASKS[task].phrase) if task in TASKS else task

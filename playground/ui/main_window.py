@@ -1,4 +1,5 @@
-"""The main window: menus, toolbar, docks and status bar, and the wiring between them.
+"""The main window: it builds its parts (ui/window/: docks, toolbar, actions, status, look,
+help; the File menu in file_actions.py) and wires the document, the controller and the views.
 
 Data flows one way: the DesignDocument owns the design; panels edit it; the window
 turns design changes into run changes (live learning rate, or a reset); the
@@ -12,38 +13,27 @@ import random
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QDockWidget,
-    QDoubleSpinBox,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QScrollArea,
-    QSlider,
-    QTabWidget,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from playground.design.schema import Design, check_design, is_cosmetic_change, is_live_change
-from playground.training.run_loop import SPEEDS
+from playground.runs.messages import RunInfo
 
-from playground.ui.panels.data_panel import DataPanel, problem_text
 from playground.ui.document import DesignDocument
-from playground.ui.widgets.elided_label import ElidedLabel
-from playground.ui.i18n import LANGUAGES
+from playground.ui.file_actions import FileActions, WindowHooks, design_files
+from playground.ui.messages import device_notice, snapshot_message
+from playground.ui.panels.data_panel import DataPanel
 from playground.ui.panels.layer_editor import LayerEditor
 from playground.ui.panels.lesson_note import LessonNote
-from playground.ui.messages import device_notice, snapshot_message, step_mode_text
-from playground.ui.theme import Theme, apply_palette, resolve
-from playground.ui.training_controller import RunInfo, TrainingController
+from playground.ui.theme import Theme
+from playground.ui.training_controller import TrainingController
 from playground.ui.training_keys import TrainingKeys
-
-STATE_VERSION = 1  # bump when the dock layout changes incompatibly
-ENDED = ("finished", "stopped", "diverged", "error")  # run states in which no step runs any more
+from playground.ui.window.actions import TrainingActions, make_action
+from playground.ui.window.docks import DockLayout, placeholder, scrolled_tabs
+from playground.ui.window.help import HelpMenu
+from playground.ui.window.look import LookChoices
+from playground.ui.window.status import Banner, RunStatusBar
+from playground.ui.window.toolbar import TrainingToolbar
 
 
 class MainWindow(QMainWindow):
@@ -57,93 +47,71 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.language = language  # the interface language in use ("en" or "ko")
-        self.pending_weights: str | None = None  # a checkpoint the next run starts from (File > Open)
         self.document = DesignDocument(design or Design(), self)
         self.controller = TrainingController(self)
         self._closing = False
+        self._opening = False  # a design being opened: its run starts once it is on screen
         self.views: list[QWidget] = []  # the dashboards, built once the window is on screen
         self._pending_info: RunInfo | None = None
         self._pending_snapshot = None
-        self._build_views()
-        from playground.ui.file_actions import FileActions
-
-        if data_dir is None:
-            from PySide6.QtCore import QStandardPaths
-
-            data_dir = Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation))
-        self.file_actions = FileActions(self, data_dir)
+        self._build_central()
+        self._build_docks()
+        self.file_actions = FileActions(self, self.document, self.controller, settings, language=language,
+                                        data_dir=data_dir, hooks=self._file_hooks())
         self.setAcceptDrops(True)
         self._build_actions()
-        self._training_keys = TrainingKeys(self, [self.train_action, self.step_action, self.epoch_action],
-                                           self.centralWidget())
+        self._training_keys = TrainingKeys(self, self.training_actions.stepping(), self.centralWidget())
         QApplication.instance().installEventFilter(self._training_keys)
+        self.toolbar = TrainingToolbar([self.train_action, self.step_action, self.epoch_action, self.reset_action],
+                                       settings, self)
+        self.addToolBar(Qt.TopToolBarArea, self.toolbar)
+        self.speed_slider, self.speed_label, self.lr_box = (self.toolbar.speed_slider, self.toolbar.speed_label,
+                                                            self.toolbar.lr_box)
+        self.status_bar = RunStatusBar(self)
+        self.setStatusBar(self.status_bar)
+        self.status_labels = self.status_bar.labels
         self._build_menus()
-        self._build_toolbar()
-        self._build_status_bar()
         self._wire()
         lesson = self.file_actions.lesson_of(self.document.design)  # a design handed in with an explanation
         if lesson:
             self.show_lesson(*lesson)
         self.set_theme_choice(str(settings.value("theme", "system")))
-        self._restore_layout()
+        self.docks.restore()
         self.update_title()
         self._on_controller_state_changed("loading")
-        self._start_first_run()  # the training process prepares while the dashboards are built
+        self._restart(self.document.design, running=False)  # it prepares while the dashboards are built
 
     # --- construction ------------------------------------------------------------
-    def _build_views(self) -> None:
-        """The editors and the docks; the dashboards' places hold a note until they are built.
-
-        Above the output: the lesson note (the open design's explanation, kept while the
+    def _build_central(self) -> None:
+        """Above the output: the lesson note (the open design's explanation, kept while the
         design is open), then the banner (status messages: finished, diverged, notices).
-        """
+        The output's place holds a note until the dashboards are built."""
         self.lesson_note = LessonNote()
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.banner.hide()
+        self.banner = Banner()
         central = QWidget()
         central.setFocusPolicy(Qt.ClickFocus)  # a click beside the controls takes the focus out of a number box
         self._central_column = QVBoxLayout(central)
         self._central_column.setContentsMargins(4, 4, 4, 4)
         self._central_column.addWidget(self.lesson_note)
         self._central_column.addWidget(self.banner)
-        self._central_column.addWidget(_placeholder(), 1)
+        self._central_column.addWidget(placeholder(), 1)
         self.setCentralWidget(central)
-        self.data_panel = DataPanel(self.document)
-        self.layer_editor = LayerEditor(self.document)
+
+    def _build_docks(self) -> None:
+        """The editors in the Design dock; the dashboards' docks hold a note until they are built."""
         from playground.ui.panels.training_panel import TrainingPanel
 
+        self.data_panel = DataPanel(self.document)
+        self.layer_editor = LayerEditor(self.document)
         self.training_panel = TrainingPanel(self.document)
-        self.editor_tabs = QTabWidget()
-        self.editor_tabs.setDocumentMode(True)
-        for widget, title, tip in (
+        self.editor_tabs = scrolled_tabs([
             (self.data_panel, self.tr("Data"), self.tr("Choose the data set, its noise and the input features.")),
             (self.layer_editor, self.tr("Layers"), self.tr("Stack the hidden layers of the network.")),
             (self.training_panel, self.tr("Training"), self.tr("Loss function, optimizer, batches and epochs.")),
-        ):
-            scroll = QScrollArea()
-            scroll.setWidget(widget)
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QScrollArea.NoFrame)
-            index = self.editor_tabs.addTab(scroll, title)
-            self.editor_tabs.setTabToolTip(index, tip)
-
-        self.design_dock = self._dock("design", self.tr("Design"), self.editor_tabs, Qt.LeftDockWidgetArea)
-        self.network_dock = self._dock("network", self.tr("Network"), _placeholder(), Qt.BottomDockWidgetArea)
-        self.loss_dock = self._dock("loss", self.tr("Loss"), _placeholder(), Qt.RightDockWidgetArea)
-        self.gradient_dock = self._dock("gradients", self.tr("Gradient flow"), _placeholder(), Qt.RightDockWidgetArea)
-        self.batchnorm_dock = self._dock("batchnorm", self.tr("Batch normalization"), _placeholder(), Qt.RightDockWidgetArea)
-        self.tabifyDockWidget(self.gradient_dock, self.batchnorm_dock)
-        self.gradient_dock.raise_()
-        self.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)
-        self.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)
-        self.resizeDocks([self.design_dock], [330], Qt.Horizontal)
-        self.resizeDocks([self.loss_dock], [420], Qt.Horizontal)
-        self.resizeDocks([self.network_dock], [230], Qt.Vertical)
-        # Nearly half and half: at 1280x720 the gradient and batch-norm plots need the height as much as the loss.
-        self.resizeDocks([self.loss_dock, self.gradient_dock], [370, 330], Qt.Vertical)
-        self._default_state = self.saveState(STATE_VERSION)
+        ])
+        self.docks = DockLayout(self, self.editor_tabs, self.settings)
+        self.design_dock, self.network_dock, self.loss_dock = self.docks.design, self.docks.network, self.docks.loss
+        self.gradient_dock, self.batchnorm_dock = self.docks.gradients, self.docks.batchnorm
 
     def build_dashboards(self) -> None:
         """Import pyqtgraph and create the live views (after the window is first shown)."""
@@ -156,22 +124,19 @@ class MainWindow(QMainWindow):
         from playground.ui.views.network_view import NetworkView
 
         self.output_view = OutputView()
-        old = self._central_column.takeAt(2).widget()
-        old.deleteLater()
+        self._central_column.takeAt(2).widget().deleteLater()
         self._central_column.addWidget(self.output_view, 1)
         self.network_view = NetworkView()
-        self.loss_plot = LossPlot()
+        self.loss_plot = LossPlot(history_of=self.controller.history_of)
         self.loss_plot.set_x_view(str(self.settings.value("loss_x_view", self.loss_plot.x_view())))
         self.loss_plot.x_view_changed.connect(self._on_loss_plot_x_view_changed)
         self.gradient_plot = GradientPlot()
         self.batchnorm_plot = BatchNormPlot()
         for dock, view in ((self.network_dock, self.network_view), (self.loss_dock, self.loss_plot),
                            (self.gradient_dock, self.gradient_plot), (self.batchnorm_dock, self.batchnorm_plot)):
-            old = dock.widget()
-            dock.setWidget(view)
-            old.deleteLater()
+            self.docks.put(dock, view)
         self.views = [self.output_view, self.network_view, self.loss_plot, self.gradient_plot, self.batchnorm_plot]
-        theme = self._theme
+        theme = self.look.theme()
         for view in self.views:
             view.set_theme(theme)
         if self._pending_info is not None:
@@ -183,68 +148,32 @@ class MainWindow(QMainWindow):
                 view.show_snapshot(snapshot)
         self.dashboards_built.emit()
 
-    def _dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock_{name}")
-        dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable | QDockWidget.DockWidgetClosable)
-        self.addDockWidget(area, dock)
-        return dock
-
-    def _action(self, text: str, slot, shortcut=None, tip: str = "", checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work even when the toolbar is hidden
-        return action
+    def _file_hooks(self) -> WindowHooks:
+        """What the File menu may ask of this window."""
+        return WindowHooks(
+            open_design=self.open_design, show_notice=self.show_notice,
+            show_lesson=lambda lesson: self.show_lesson(*lesson) if lesson else self.clear_lesson(),
+            show_message=lambda text, ms: self.statusBar().showMessage(text, ms), update_title=self.update_title,
+            set_pace=self.set_pace, exportable_views=self.exportable_views,
+        )
 
     def _build_actions(self) -> None:
-        self.train_action = self._action(
-            self.tr("Train"), self.controller.toggle, Qt.Key_Space,
-            self.tr("Start or pause training (Space). Each step updates the weights against the gradient of the loss."),
-        )
-        self.train_action.setAutoRepeat(False)  # holding Space must not flip between training and paused
-        self.step_action = self._action(
-            self.tr("Step"), self.controller.step_batch, QKeySequence(Qt.Key_Period),
-            self.tr("Train one batch: one forward pass, one backward pass, one optimizer step (.)."),
-        )
-        self.epoch_action = self._action(
-            self.tr("Epoch"), self.controller.step_epoch, QKeySequence("Ctrl+E"),
-            self.tr("Train until the end of the current epoch: one pass over the training data (Ctrl+E)."),
-        )
-        self.reset_action = self._action(
-            self.tr("Reset"), self.reset_weights, QKeySequence("Ctrl+R"),
-            self.tr("Start again from new random initial weights on the same data (Ctrl+R)."),
-        )
-        self.compiled_action = self._action(
-            self.tr("Compiled training step"), self._on_compiled_action_toggled, tip=self.tr(
-                "Compile each training step with torch.compile when a C++ compiler is available: the same "
-                "results, several times faster on small networks. Training runs eagerly while it compiles."),
-            checkable=True,
-        )
-        self.lesson_action = self._action(
-            self.tr("Explanation"), self.lesson_note.set_expanded, QKeySequence("Ctrl+L"),
+        self.training_actions = TrainingActions(self, self.controller, self.settings, self.reset_weights)
+        actions = self.training_actions
+        self.train_action, self.step_action, self.epoch_action = actions.train, actions.step, actions.epoch
+        self.reset_action, self.compiled_action = actions.reset, actions.compiled
+        self.lesson_action = make_action(
+            self, self.tr("Explanation"), self.lesson_note.set_expanded, QKeySequence("Ctrl+L"),
             self.tr("Show or fold the explanation of the open design: what to try and what to watch (Ctrl+L)."),
             checkable=True,
         )
         self.lesson_note.expanded_changed.connect(self.lesson_action.setChecked)
         self._show_lesson_state()
-        self.compiled_action.setChecked(self.settings.value("compiled_step", True, type=bool))
-        self.controller.set_compiled(self.compiled_action.isChecked())
         self.undo_action = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.Undo)
         self.redo_action = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.Redo])
-        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.Quit)
-
-    def _on_compiled_action_toggled(self, on: bool) -> None:
-        self.settings.setValue("compiled_step", bool(on))
-        self.controller.set_compiled(on)
+        self.quit_action = make_action(self, self.tr("&Quit"), self.close, QKeySequence.Quit)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -253,114 +182,15 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
-        training_menu = bar.addMenu(self.tr("&Training"))
-        training_menu.addActions([self.train_action, self.step_action, self.epoch_action])
-        training_menu.addSeparator()
-        training_menu.addAction(self.reset_action)
-        training_menu.addSeparator()
-        training_menu.addAction(self.compiled_action)
-
+        self.training_actions.fill_menu(bar.addMenu(self.tr("&Training")))
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.lesson_action)
         view_menu.addSeparator()
-        for dock in (self.design_dock, self.network_dock, self.loss_dock, self.gradient_dock, self.batchnorm_dock):
-            view_menu.addAction(dock.toggleViewAction())
-        view_menu.addSeparator()
-        view_menu.addAction(self._action(self.tr("Reset layout"), self.reset_layout, tip=self.tr("Put every panel back where it started.")))
-        theme_menu = view_menu.addMenu(self.tr("Theme"))
-        self.theme_actions = self._choice_group(
-            theme_menu,
-            {"system": self.tr("Follow the system"), "light": self.tr("Light"), "dark": self.tr("Dark")},
-            self.set_theme_choice,
-        )
-        language_menu = view_menu.addMenu(self.tr("Language"))
-        self.language_actions = self._choice_group(
-            language_menu, {"system": self.tr("Follow the system"), **LANGUAGES}, self._on_language_chosen,
-        )
-        self.language_actions[str(self.settings.value("language", "system"))].setChecked(True)
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("Keyboard shortcuts"), self.show_shortcuts, QKeySequence.HelpContents))
-        help_menu.addAction(self._action(self.tr("About NN Playground"), self.show_about))
-
-    def _choice_group(self, menu, choices: dict[str, str], slot) -> dict[str, QAction]:
-        group = QActionGroup(self)
-        actions = {}
-        for key, text in choices.items():
-            action = QAction(text, self, checkable=True)
-            action.triggered.connect(lambda _=False, k=key: slot(k))
-            group.addAction(action)
-            menu.addAction(action)
-            actions[key] = action
-        return actions
-
-    def _build_toolbar(self) -> None:
-        bar = QToolBar(self.tr("Training controls"))
-        bar.setObjectName("toolbar_training")
-        bar.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
-        bar.setMovable(False)
-        self.addToolBar(Qt.TopToolBarArea, bar)
-        style = self.style()
-        self.train_action.setIcon(style.standardIcon(style.StandardPixmap.SP_MediaPlay))
-        self.step_action.setIcon(style.standardIcon(style.StandardPixmap.SP_MediaSeekForward))
-        self.epoch_action.setIcon(style.standardIcon(style.StandardPixmap.SP_MediaSkipForward))
-        self.reset_action.setIcon(style.standardIcon(style.StandardPixmap.SP_BrowserReload))
-        bar.addActions([self.train_action, self.step_action, self.epoch_action, self.reset_action])
-        bar.addSeparator()
-
-        bar.addWidget(QLabel(self.tr("Speed") + " "))
-        self.speed_slider = QSlider(Qt.Horizontal)
-        self.speed_slider.setRange(0, len(SPEEDS) - 1)
-        self.speed_slider.setFixedWidth(110)
-        bar.addWidget(self.speed_slider)
-        self.speed_label = QLabel()
-        widest = max((self._speed_text(speed) for speed in SPEEDS), key=self.speed_label.fontMetrics().horizontalAdvance)
-        self.speed_label.setMinimumWidth(self.speed_label.fontMetrics().horizontalAdvance(widest) + 6)
-        bar.addWidget(self.speed_label)
-        self._pace_source = ""  # the title of the preset whose pace the speed is, "" once the learner sets it
-        self._setting_pace = False  # True while a preset moves the slider
-        self._show_speed_tip()
-        bar.addSeparator()
-
-        bar.addWidget(QLabel(self.tr("Learning rate") + " "))
-        self.lr_box = QDoubleSpinBox()
-        self.lr_box.setDecimals(5)
-        self.lr_box.setRange(0.00001, 10.0)
-        self.lr_box.setStepType(QDoubleSpinBox.AdaptiveDecimalStepType)
-        self.lr_box.setKeyboardTracking(False)
-        self.lr_box.setToolTip(
-            self.tr("How big each update is. Change it while training: too small crawls, too large diverges.")
-        )
-        bar.addWidget(self.lr_box)
-
-    def _build_status_bar(self) -> None:
-        status = self.statusBar()
-        self.status_labels: dict[str, ElidedLabel] = {}
-        tips = {
-            "state": self.tr("What the run is doing."),
-            "epoch": self.tr("Epochs: complete passes over the training data."),
-            "step": self.tr("Steps: optimizer updates, one per batch."),
-            "speed": self.tr("Training steps per second."),
-            "device": self.tr("Where the tensors live and the maths runs (CPU or GPU)."),
-            "mode": "",
-            "loss": self.tr("Loss on the training and test data (lower is better)."),
-            "accuracy": self.tr("Share of test points classified correctly."),
-        }
-        for key, tip in tips.items():
-            # Without room for every text (a narrow window, a wide font), the run's speed,
-            # device and step mode give way first, cut short with "…" (in full in their tooltip).
-            label = ElidedLabel(keep="…" if key in ("speed", "device", "mode") else None)
-            label.setToolTip(tip)
-            label.setContentsMargins(6, 0, 6, 0)
-            status.addPermanentWidget(label)
-            self.status_labels[key] = label
-        self._show_step_mode(None)
-
-    def _show_step_mode(self, mode, ended: bool = False) -> None:
-        """The step mode in the status bar; nothing once the run has ended (no step runs any more)."""
-        text, tip = ("", "") if ended else step_mode_text(mode)
-        self.status_labels["mode"].setText(text)
-        self.status_labels["mode"].setToolTip(tip)
+        self.docks.fill_menu(view_menu)
+        self.look = LookChoices(self, self.settings)
+        self.look.fill_menu(view_menu)
+        self.help = HelpMenu(self)
+        self.help.fill_menu(bar.addMenu(self.tr("&Help")))
 
     def _wire(self) -> None:
         self.document.changed.connect(self._on_document_changed)
@@ -369,30 +199,37 @@ class MainWindow(QMainWindow):
         self.controller.run_failed.connect(self._on_controller_run_failed)
         self.controller.run_refused.connect(self._on_controller_run_refused)
         self.controller.state_changed.connect(self._on_controller_state_changed)
-        self.speed_slider.valueChanged.connect(self._on_speed_slider_value_changed)
-        self.lr_box.valueChanged.connect(self._on_lr_box_value_changed)
-        speed = int(self.settings.value("speed", len(SPEEDS) - 1))
-        self.speed_slider.setValue(max(0, min(speed, len(SPEEDS) - 1)))
-        self._on_speed_slider_value_changed(self.speed_slider.value())
-        self._show_lr(self.document.design.optimizer.lr)
+        self.toolbar.speed_chosen.connect(self.controller.set_speed)
+        self.toolbar.lr_chosen.connect(self._on_toolbar_lr_chosen)
+        self.look.theme_changed.connect(self._on_look_theme_changed)
+        self.look.language_chosen.connect(self.language_chosen)
+        self.toolbar.restore_speed()
+        self.toolbar.show_lr(self.document.design.optimizer.lr)
 
     # --- runs --------------------------------------------------------------------------
-    def _start_first_run(self) -> None:
-        self._restart(self.document.design, running=False)
-
-    def _restart(self, design: Design, running: bool) -> None:
-        weights, self.pending_weights = self.pending_weights, None
+    def _restart(self, design: Design, running: bool, weights: str | None = None) -> None:
+        """Start ``design`` (from the checkpoint file ``weights``, else fresh weights), or show why it cannot train."""
         problems = check_design(design)
         if problems:
             self.controller.stop()
             self._show_no_run(problems, "warning")
             return
-        self._hide_banner()  # the previous run's messages; the lesson note stays
+        self.banner.hide_message()  # the previous run's messages; the lesson note stays
         self.controller.restart(design, running=running, weights=weights)
 
-    def restart_run(self) -> None:
-        """Start the design on screen again (paused), e.g. to load the weights of an opened file."""
-        self._restart(self.document.design, running=False)
+    def open_design(self, design: Design, weights: str | None = None) -> None:
+        """Put an opened ``design`` on screen (undo starts afresh). With the checkpoint file
+        ``weights`` its run starts again, paused, from them; without, the change is handled
+        as any other (a name-only change keeps the run)."""
+        if weights is None:
+            self.document.replace(design)
+            return
+        self._opening = True  # the document's change restarts nothing: the run starts here, with the weights
+        try:
+            self.document.replace(design)
+        finally:
+            self._opening = False
+        self._restart(design, running=False, weights=weights)
 
     def reset_weights(self) -> None:
         """New initial weights, same data: a new training seed (undoable). A new random start is
@@ -401,10 +238,19 @@ class MainWindow(QMainWindow):
         seed = random.randrange(2**31)
         self.document.apply(design.with_training(seed=seed), self.tr("Reset weights"), keep_clean=True)
 
+    def set_pace(self, steps_per_second: float | None, source: str) -> None:
+        """Train at a preset's pace (TrainingToolbar.set_pace) until the learner moves the speed control."""
+        self.toolbar.set_pace(steps_per_second, source)
+
+    def _on_toolbar_lr_chosen(self, value: float) -> None:
+        design = self.document.design
+        if value != design.optimizer.lr:
+            self.document.apply(design.with_optimizer(lr=value), self.tr("Change learning rate"), "optimizer.lr")
+
     def _on_document_changed(self, new: Design, old: Design) -> None:
         self.update_title()
-        self._show_lr(new.optimizer.lr)
-        if is_cosmetic_change(old, new):
+        self.toolbar.show_lr(new.optimizer.lr)
+        if self._opening or is_cosmetic_change(old, new):
             return
         if is_live_change(old, new) and self.controller.state in ("running", "paused", "loading", "finished"):
             self.controller.change_live(new)  # a finished run keeps its weights; a higher limit lets it go on
@@ -417,15 +263,15 @@ class MainWindow(QMainWindow):
             return
         for view in self.views:
             view.start_run(info)
-        self.status_labels["device"].setText(info.device.label)
+        self.status_bar.show_device(info.device.label)
         if info.device.notice:
-            self._show_banner(device_notice(info.device), "info")
+            self.banner.show_message(device_notice(info.device), "info")
         self.training_panel.set_device_availability(info.unavailable_devices)
 
     def _on_controller_snapshot_ready(self, snapshot) -> None:
         if not self.views or self._pending_info is not None:  # drawn once the dashboards exist
             self._pending_snapshot = snapshot
-            self._show_status(snapshot)
+            self.status_bar.show_snapshot(snapshot)
             self.controller.snapshot_drawn()
             return
         for view in self.views:
@@ -435,22 +281,17 @@ class MainWindow(QMainWindow):
                 import traceback
 
                 traceback.print_exc()
-                self._show_banner(self.tr("A dashboard could not draw the latest results; training goes on. "
-                                          "Details are in the terminal output."), "warning")
-        self._show_status(snapshot)
+                self.banner.show_message(self.tr("A dashboard could not draw the latest results; training goes on. "
+                                                 "Details are in the terminal output."), "warning")
+        self.status_bar.show_snapshot(snapshot)
         if snapshot.state == "diverged":
-            self._show_banner(snapshot_message(snapshot), "error")
+            self.banner.show_message(snapshot_message(snapshot), "error")
         elif snapshot.state == "finished":
-            epochs = self.document.design.training.epochs
-            text = (self.tr("Finished: the run reached its limit of 1 epoch. Raise the limit in the Training tab "
-                            "or press Reset to train again.") if epochs == 1 else
-                    self.tr("Finished: the run reached its limit of {0} epochs. Raise the limit in the Training tab "
-                            "or press Reset to train again.").format(f"{epochs:,}"))
-            self._show_banner(text, "finished")
+            self.banner.show_finished(self.document.design.training.epochs)
         self.controller.snapshot_drawn()
 
     def _on_controller_run_failed(self, message: str, details: str) -> None:
-        self._show_banner(message, "error")
+        self.banner.show_message(message, "error")
         if details:  # a bug, not a design problem: show the details for a report
             box = QMessageBox(QMessageBox.Warning, self.tr("Training stopped"),
                               self.tr("Training stopped because of an unexpected error:") + "\n\n" + message, parent=self)
@@ -465,169 +306,31 @@ class MainWindow(QMainWindow):
     def _show_no_run(self, problems: list, kind: str) -> None:
         """No run for the design on screen: each problem by field in the banner, and every
         dashboard cleared so that no picture of an earlier design stays as if it were this one's."""
-        lines = [problem_text(p) for p in problems]
-        if len(lines) > 1:
-            lines = [self.tr("This design cannot train as it stands:")] + ["• " + line for line in lines]
-        self._show_banner("\n".join(lines), kind)
-        for key in ("epoch", "step", "speed", "mode", "loss", "accuracy"):  # they described the old run
-            self.status_labels[key].setText("")
+        self.banner.show_problems(problems, kind)
+        self.status_bar.clear_run()  # it described the old run
         reason = self.tr("No current run: the design above cannot train as it stands. "
                          "The picture returns once the problem is fixed.")
         for view in self.views:  # every dashboard: none keeps a picture of an earlier design
             view.clear_run(reason)
 
     def _on_controller_state_changed(self, state: str) -> None:
-        running = state == "running"
-        style = self.style()
-        self.train_action.setText(self.tr("Pause") if running else self.tr("Train"))
-        self.train_action.setIcon(style.standardIcon(
-            style.StandardPixmap.SP_MediaPause if running else style.StandardPixmap.SP_MediaPlay))
-        can_train = state in ("paused", "running", "loading")
-        for action in (self.train_action, self.step_action, self.epoch_action):
-            action.setEnabled(can_train)
-        names = {
-            "loading": self.tr("Preparing…"), "paused": self.tr("Paused"), "running": self.tr("Training", "run state"),
-            "finished": self.tr("Finished"), "stopped": self.tr("Stopped"), "diverged": self.tr("Diverged"),
-            "error": self.tr("Error"),
-        }
-        self.status_labels["state"].setText(names.get(state, state))
-        if state != "running":  # a rate or a step mode would describe steps that no longer run
-            self.status_labels["speed"].setText("")
-        if state in ENDED:
-            self._show_step_mode(None, ended=True)
-        if state in ("paused", "running") and self.banner.property("kind") in ("error", "finished"):
-            self._hide_banner()  # a run that goes on (after Reset, or a raised epoch limit)
+        self.training_actions.show_state(state)
+        self.status_bar.show_state(state)
+        if state in ("paused", "running") and self.banner.kind() in ("error", "finished"):
+            self.banner.hide_message()  # a run that goes on (after Reset, or a raised epoch limit)
 
-    def _show_status(self, snapshot) -> None:
-        labels = self.status_labels
-        labels["epoch"].setText(self.tr("Epoch {0}").format(f"{snapshot.epoch:,}"))
-        self._show_step_mode(snapshot.step_mode, ended=snapshot.state in ENDED)
-        labels["step"].setText(self.tr("Step {0}").format(f"{snapshot.step:,}"))
-        running = snapshot.state == "running"  # a rate means nothing while paused or stopped
-        labels["speed"].setText(self.tr("{0} steps/s").format(f"{snapshot.steps_per_second:,.0f}") if running else "")
-        metrics = snapshot.metrics
-        if metrics is None and snapshot.state == "diverged":  # the last evaluated losses are no longer true
-            labels["loss"].setText(self.tr("Loss not finite"))
-            labels["loss"].setToolTip(self.tr("The loss is no longer a finite number: the run diverged."))
-            labels["accuracy"].setText("")
-        if metrics is not None:
-            labels["loss"].setText(self.tr("Loss {0} / {1}").format(_fmt(metrics.train_loss), _fmt(metrics.test_loss)))
-            labels["loss"].setToolTip(self.tr("Training loss {0}, test loss {1}.").format(
-                _fmt(metrics.train_loss), _fmt(metrics.test_loss)))
-            if metrics.test_accuracy is None:
-                labels["accuracy"].setText("")
-            else:
-                labels["accuracy"].setText(self.tr("Accuracy {0} / {1}").format(
-                    f"{metrics.train_accuracy:.1%}", f"{metrics.test_accuracy:.1%}"))
-
-    def _show_banner(self, text: str, kind: str) -> None:
-        theme = self._theme
-        colour = {"error": theme.bad, "warning": theme.warning}.get(kind, theme.accent)
-        self.banner.setProperty("kind", kind)
-        self.banner.setStyleSheet(
-            f"QLabel {{ border: 1px solid {colour}; border-left: 4px solid {colour}; padding: 6px; }}")
-        self.banner.setText(text)
-        self.banner.show()
-
-    def _hide_banner(self) -> None:
-        self.banner.setProperty("kind", "")
-        self.banner.hide()
-
-    # --- toolbar --------------------------------------------------------------------------
-    def _on_speed_slider_value_changed(self, position: int) -> None:
-        speed = SPEEDS[position]
-        self.controller.set_speed(speed)
-        self.speed_label.setText(self._speed_text(speed))
-        if not self._setting_pace:  # the learner's own speed is remembered; a preset's pace is not
-            self._pace_source = ""
-            self.settings.setValue("speed", position)
-        self._show_speed_tip()
-
-    def set_pace(self, steps_per_second: float | None, source: str) -> None:
-        """Train at ``steps_per_second`` (one of SPEEDS; None = max), the pace of ``source`` (a preset's title).
-
-        It stays until the learner moves the speed control or another paced preset opens.
-        """
-        self._setting_pace = True
-        try:
-            self.speed_slider.setValue(SPEEDS.index(steps_per_second))
-        finally:
-            self._setting_pace = False
-        self._pace_source = source
-        self._show_speed_tip()
-
-    def _speed_text(self, speed: float | None) -> str:
-        return self.tr("max") if speed is None else self.tr("{0} steps/s").format(f"{speed:,.0f}")
-
-    def _show_speed_tip(self) -> None:
-        tip = self.tr("Training speed in steps per second (one step = one batch: forward pass, backward pass, "
-                      "update). Slow it down to watch each step, or let it run as fast as it can (max).")
-        if self._pace_source:
-            tip += "\n\n" + self.tr("“{0}” opens at {1}: slow enough to watch its effect unfold over tens of "
-                                     "seconds. Move the slider to change it.").format(
-                self._pace_source, self._speed_text(SPEEDS[self.speed_slider.value()]))
-        self.speed_slider.setToolTip(tip)
-        self.speed_label.setToolTip(tip)
-
-    def _on_lr_box_value_changed(self, value: float) -> None:
-        design = self.document.design
-        if value > 0 and value != design.optimizer.lr:
-            self.document.apply(design.with_optimizer(lr=value), self.tr("Change learning rate"), "optimizer.lr")
-
-    def _show_lr(self, lr: float) -> None:
-        if self.lr_box.value() != lr:
-            blocked = self.lr_box.blockSignals(True)
-            self.lr_box.setValue(lr)
-            self.lr_box.blockSignals(blocked)
-
-    # --- look and language ------------------------------------------------------------------
-    @property
-    def _theme(self) -> Theme:
-        return resolve(str(self.settings.value("theme", "system")))
-
+    # --- look, layout, lesson ------------------------------------------------------------------
     def set_theme_choice(self, choice: str) -> None:
-        if choice not in ("system", "light", "dark"):
-            choice = "system"
-        self.settings.setValue("theme", choice)
-        self.theme_actions[choice].setChecked(True)
-        theme = resolve(choice)
-        app = QApplication.instance()
-        if app is not None:
-            apply_palette(app, theme)
+        """Use and remember the theme ``choice`` ("system", "light" or "dark")."""
+        self.look.set_theme_choice(choice)
+
+    def _on_look_theme_changed(self, theme: Theme) -> None:
+        self.banner.set_theme(theme)
         for view in self.views:
             view.set_theme(theme)
 
-    def _on_language_chosen(self, language: str) -> None:
-        self.settings.setValue("language", language)
-        self.language_chosen.emit(language)
-        QMessageBox.information(
-            self, self.tr("Language"),
-            self.tr("The new language is used from the next time NN Playground starts."),
-        )
-
     def reset_layout(self) -> None:
-        self.restoreState(self._default_state, STATE_VERSION)
-        for dock in (self.design_dock, self.network_dock, self.loss_dock, self.gradient_dock, self.batchnorm_dock):
-            dock.show()
-
-    def _restore_layout(self) -> None:
-        geometry = self.settings.value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self._fit_to_screen()
-        state = self.settings.value("window_state")
-        if state is not None:
-            self.restoreState(state, STATE_VERSION)
-
-    def _fit_to_screen(self) -> None:
-        screen = self.screen().availableGeometry() if self.screen() else None
-        if screen is None:
-            self.resize(1366, 740)
-            return
-        width, height = min(1600, screen.width()), min(940, screen.height())
-        self.resize(width, height)
-        self.move(screen.center() - self.rect().center())
+        self.docks.reset()
 
     def update_title(self) -> None:
         """The file's name, with a mark while there are unsaved changes."""
@@ -649,7 +352,10 @@ class MainWindow(QMainWindow):
 
     def show_notice(self, text: str) -> None:
         """A message about what just happened (e.g. a file's weights not loaded), in the banner."""
-        self._show_banner(text, "info")
+        self.banner.show_message(text, "info")
+
+    def show_shortcuts(self) -> None:
+        self.help.show_shortcuts()
 
     def _on_loss_plot_x_view_changed(self, mode: str) -> None:
         self.settings.setValue("loss_x_view", mode)
@@ -662,96 +368,30 @@ class MainWindow(QMainWindow):
                 (self.loss_dock.windowTitle(), self.loss_plot), (self.gradient_dock.windowTitle(), self.gradient_plot),
                 (self.batchnorm_dock.windowTitle(), self.batchnorm_plot)]
 
-    def run_history(self):
-        """The current run's curves (a RunHistory) to save with its weights; None while the
-        Loss dock does not show this run yet (its dashboards or its first report pending)."""
-        if not self.views or self._pending_info is not None or self.controller.info is None:
-            return None
-        return self.loss_plot.history()
-
-    def metrics_csv(self) -> str:
-        """The run's metrics as CSV text: one row per step; evaluations on the steps they were taken."""
-        import csv
-        import io
-
-        plot = self.loss_plot
-        steps, losses = plot.curve_data("train_steps") if self.views else ([], [])
-        evaluated = {}
-        if self.views:
-            for column in ("train", "test", "train_accuracy", "test_accuracy"):
-                for step, value in zip(*plot.curve_data(column)):
-                    evaluated.setdefault(int(step), {})[column] = value
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["step", "loss", "train_loss", "test_loss", "train_accuracy", "test_accuracy"])
-        for step, loss in zip(steps, losses):
-            row = evaluated.get(int(step), {})
-            writer.writerow([int(step), f"{loss:.6g}"] + [
-                "" if column not in row else f"{row[column]:.6g}"
-                for column in ("train", "test", "train_accuracy", "test_accuracy")])
-        return out.getvalue()
-
+    # --- Qt events ------------------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if any(url.toLocalFile().lower().endswith(".json") for url in event.mimeData().urls()):
+        if design_files([url.toLocalFile() for url in event.mimeData().urls()]):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        files = [url.toLocalFile() for url in event.mimeData().urls() if url.toLocalFile().lower().endswith(".json")]
+        files = design_files([url.toLocalFile() for url in event.mimeData().urls()])
         if files:
             event.acceptProposedAction()
-            self.file_actions.open_path(Path(files[0]))
-
-    # --- help -------------------------------------------------------------------------------
-    def show_shortcuts(self) -> None:
-        rows = [
-            (self.tr("Train / Pause"), "Space"), (self.tr("Step one batch"), "."), (self.tr("Step one epoch"), "Ctrl+E"),
-            (self.tr("Reset weights"), "Ctrl+R"), (self.tr("Fold or unfold the explanation"), "Ctrl+L"),
-            (self.tr("Undo"), "Ctrl+Z"), (self.tr("Redo"), "Ctrl+Shift+Z"),
-            (self.tr("Quit"), "Ctrl+Q"),
-        ]
-        html = "<table>" + "".join(f"<tr><td>{a}</td><td>&nbsp;&nbsp;<b>{k}</b></td></tr>" for a, k in rows) + "</table>"
-        html += "<p>" + self.tr("Space, . and Ctrl+E work wherever the focus is, except while you type in a text "
-                                "field. Enter in a number box (such as the learning rate) applies the number and "
-                                "gives the keys back to training.") + "</p>"
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), html)
-
-    def show_about(self) -> None:
-        from playground import __version__
-
-        QMessageBox.about(
-            self, self.tr("About NN Playground"),
-            self.tr("<b>NN Playground {0}</b><br>Build a neural network, train it live with PyTorch, "
-                    "and watch what happens inside.").format(__version__),
-        )
+            self.file_actions.open_path(files[0])
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         if not self.views:  # paint the window first, then import pyqtgraph and build the dashboards
             QTimer.singleShot(1, self.build_dashboards)
 
-    # --- closing ------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if not self._closing and not self.file_actions.confirm_discard():
             event.ignore()
             return
         QApplication.instance().removeEventFilter(self._training_keys)
-        self.file_actions.end_autosave()
-        self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("window_state", self.saveState(STATE_VERSION))
+        self.file_actions.autosave.end()
+        self.docks.save()
         self.settings.sync()
         self.controller.shutdown()
         self._closing = True
         super().closeEvent(event)
-
-
-def _placeholder() -> QLabel:
-    label = QLabel(QApplication.translate("MainWindow", "Loading…"))
-    label.setAlignment(Qt.AlignCenter)
-    label.setEnabled(False)
-    return label
-
-
-def _fmt(value: float) -> str:
-    if value != value:  # NaN
-        return "–"
-    return f"{value:.4f}" if 1e-3 <= abs(value) < 1e5 else f"{value:.2e}"  # 9.70e+35, not 36 digits

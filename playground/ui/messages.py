@@ -2,6 +2,8 @@
 
 The core words its problems in English and adds a code and the values it quotes;
 here each known code gets a translatable wording. Unknown codes keep the English.
+``problem_text`` and ``error_text`` put a problem's field in words before it, as
+the editing panels and dialogs show them.
 """
 
 from __future__ import annotations
@@ -11,16 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from playground.design import registry
 from playground.errors import PlaygroundError, Problem
 
-from playground.ui.labels import layer_name, loss_label
-
-
-def task_words(task: str) -> str:
-    return {
-        "binary": QCoreApplication.translate("EngineMessages", "two-class (binary classification)"),
-        "multiclass": QCoreApplication.translate("EngineMessages", "multi-class classification"),
-        "classification": QCoreApplication.translate("EngineMessages", "classification"),
-        "regression": QCoreApplication.translate("EngineMessages", "regression"),
-    }.get(task, task)
+from playground.ui.labels import layer_name, loss_label, task_words
 
 
 def problem_message(problem: Problem) -> str:
@@ -357,7 +350,59 @@ def step_mode_text(mode) -> tuple[str, str]:
             "StepMode", "Designs with dropout train eagerly: a compiled step draws different random numbers, "
                         "so its results would not match eager PyTorch."),
         "device": QCoreApplication.translate("StepMode", "Compiling is not supported on this device, so training runs eagerly."),
+        "optimizer": QCoreApplication.translate(
+            "StepMode", "This optimizer has no compiled step, so training runs eagerly."),
         "failed": QCoreApplication.translate(
             "StepMode", "Compiling failed, so training runs eagerly. The error was: {0}").format(mode.detail),
     }
     return eager, reasons.get(mode.reason, plain)
+
+
+# -- problems with the field they are about, for the editing panels ---------------------
+
+
+def field_words(field: str) -> str:
+    """A design field path in words for a learner ("data.features" -> "Input features")."""
+    words = {
+        "data.dataset": QT_TRANSLATE_NOOP("FieldWords", "Data set"),
+        "data.features": QT_TRANSLATE_NOOP("FieldWords", "Input features"),
+        "data.csv_path": QT_TRANSLATE_NOOP("FieldWords", "CSV file"),
+        "data.csv_target": QT_TRANSLATE_NOOP("FieldWords", "Column to predict"),
+        "data.csv_task": QT_TRANSLATE_NOOP("FieldWords", "Task"),
+        "data.samples": QT_TRANSLATE_NOOP("FieldWords", "Points"),
+        "data.noise": QT_TRANSLATE_NOOP("FieldWords", "Noise"),
+        "data.train_fraction": QT_TRANSLATE_NOOP("FieldWords", "Training data"),
+        "data.outlier_fraction": QT_TRANSLATE_NOOP("FieldWords", "Outliers"),
+        "data.classes": QT_TRANSLATE_NOOP("FieldWords", "Classes"),
+        "layers": QT_TRANSLATE_NOOP("FieldWords", "Layers"),
+        "init": QT_TRANSLATE_NOOP("FieldWords", "Weight init"),
+        "loss": QT_TRANSLATE_NOOP("FieldWords", "Loss"),
+        "optimizer.lr": QT_TRANSLATE_NOOP("FieldWords", "Learning rate"),
+        "optimizer.nesterov": QT_TRANSLATE_NOOP("FieldWords", "Nesterov"),
+        "optimizer.momentum": QT_TRANSLATE_NOOP("FieldWords", "Momentum"),
+        "training.batch_mode": QT_TRANSLATE_NOOP("FieldWords", "Batch mode"),
+        "training.batch_size": QT_TRANSLATE_NOOP("FieldWords", "Batch size"),
+        "training.epochs": QT_TRANSLATE_NOOP("FieldWords", "Epochs"),
+        "training.regularization_rate": QT_TRANSLATE_NOOP("FieldWords", "Regularization rate"),
+        "training.device": QT_TRANSLATE_NOOP("FieldWords", "Device"),
+    }
+    if field in words:
+        return QCoreApplication.translate("FieldWords", words[field])
+    return field
+
+
+def problem_text(problem: Problem) -> str:
+    """The problem in the interface language, after its field in words ("Loss: ...")."""
+    message = problem_message(problem)
+    if not problem.field:
+        return message
+    return QCoreApplication.translate("FieldWords", "{0}: {1}").format(field_words(problem.field), message)
+
+
+def error_text(error: PlaygroundError) -> str:
+    """An error's problems with their fields in words, under its title if it has one."""
+    lines = [problem_text(p) for p in error.problems]
+    title = error_title(error)
+    if title:
+        return "\n".join([title, *("• " + line for line in lines)])
+    return "\n".join(lines)

@@ -4,37 +4,38 @@ The core's RunLoop runs in a process of its own (playground.training.worker_proc
 a small network is Python-bound and so is drawing the dashboards, so in one
 interpreter they would share the GIL (measured: 0.2-0.4 of a plain loop's speed with
 every dashboard live). A bridge QObject on a dedicated QThread reads the process's
-messages and re-emits them as Qt signals; the GUI steers the run with small command
-messages (pause, step, stop, live learning rate). Snapshots are immutable and carry
-a run id; those of a superseded run are dropped. The controller owns the process and
-the thread and ends both in ``shutdown`` (stop -> quit -> wait), which the window
-calls on close and the application on ``aboutToQuit``.
+messages and re-emits them as Qt signals; the GUI steers the run with small typed
+commands (playground.runs.messages: pause, step, stop, live learning rate...). The
+controller allocates each run's id; every command names it and every report from the
+process echoes it, so a superseded run's reports are dropped by id. The controller keeps
+the current run's history (playground.runs.history.LiveHistory: every loss and
+evaluation, whatever the dashboards show). It owns the process and the thread and ends
+both in ``shutdown`` (stop -> quit -> wait), which the window calls on close and the
+application on ``aboutToQuit``.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from playground.design.schema import Design
+from playground.runs import messages as m
+from playground.runs.history import LiveHistory
+
 
 @dataclass(frozen=True)
-class RunInfo:
-    """What the views need to know when a run starts (sent once per run)."""
+class _ProcessEnded:
+    """The bridge's own report: the training process's end of the pipe closed."""
 
-    run_id: int
-    design: Design
-    dataset: Any  # playground.data.datasets.Dataset
-    blocks: tuple  # playground.design.shapes.Block per layer, output last
-    device: Any  # playground.nn.devices.DeviceChoice
-    steps_per_epoch: int
-    batch_size: int
-    parameters: int
-    unavailable_devices: dict = field(default_factory=dict)  # device -> why it cannot be used here
-    history: Any = None  # playground.runs.history.RunHistory of a run resumed from saved weights
+
+@dataclass(frozen=True)
+class _Garbled:
+    """The bridge's own report: a message that could not be read."""
+
+    details: str
 
 
 class _Bridge(QObject):
@@ -52,10 +53,10 @@ class _Bridge(QObject):
             try:
                 message = self._events.recv()
             except (EOFError, OSError):
-                self.message_received.emit(("ended",))
+                self.message_received.emit(_ProcessEnded())
                 return
             except Exception as error:  # a message that cannot be read: report, keep going
-                self.message_received.emit(("garbled", f"{type(error).__name__}: {error}"))
+                self.message_received.emit(_Garbled(f"{type(error).__name__}: {error}"))
                 continue
             self.message_received.emit(message)
 
@@ -84,7 +85,7 @@ class _Worker:
         self.thread.finished.connect(self.bridge.deleteLater)
         self.thread.start()
 
-    def send(self, message: tuple) -> bool:
+    def send(self, message: m.Command) -> bool:
         try:
             self.commands.send(message)
             return True
@@ -92,7 +93,7 @@ class _Worker:
             return False
 
     def close(self, timeout_ms: int) -> bool:
-        self.send(("quit",))
+        self.send(m.Quit())
         self.commands.close()
         self.process.join(timeout_ms / 1000)
         if self.process.is_alive():
@@ -107,7 +108,7 @@ class _Worker:
 class TrainingController(QObject):
     """Starts, steers and stops runs in the training process."""
 
-    run_ready = Signal(object)  # RunInfo of the current run
+    run_ready = Signal(object)  # playground.runs.messages.RunInfo of the current run
     snapshot_ready = Signal(object)  # Snapshot of the current run
     run_failed = Signal(str, str)  # message, details
     run_refused = Signal(object)  # list of playground.errors.Problem: the design or its data cannot train
@@ -124,7 +125,8 @@ class TrainingController(QObject):
         self._speed: float | None = None
         self._compiled = True  # ask for the compiled step; the process falls back to eager by itself
         self._closed = False
-        self.info: RunInfo | None = None
+        self.info: m.RunInfo | None = None
+        self.history = LiveHistory()  # the current run's losses and evaluations, recorded as they arrive
         # How the last training process that ended did: 0 cleanly, -N killed by signal N (None: none ended).
         self.exit_code: int | None = None
         self._worker: _Worker | None = _Worker(self._on_bridge_message_received)
@@ -148,8 +150,6 @@ class TrainingController(QObject):
         It starts from fresh weights, or from the checkpoint file ``weights`` (a run
         saved with its weights resumes exactly where it stopped).
         """
-        from playground.design.io import design_to_json
-
         if self._closed:
             return self._run_id
         if self._worker is None:  # the process ended (crash): start a new one
@@ -158,17 +158,18 @@ class TrainingController(QObject):
         self._design = design
         self._paused = not running
         self.info = None
+        self.history = LiveHistory(self._run_id)
         self._set_state("loading")
-        self._send(("start", self._run_id, design_to_json(design), not running, self._speed, weights,
-                    self._compiled))
+        self._send(m.Start(self._run_id, design, not running, self._speed, weights, self._compiled))
         return self._run_id
 
     def stop(self) -> None:
         """Stop the current run and start none (e.g. the design has a problem)."""
+        self._send(m.Stop(self._run_id))
         self._run_id += 1
         self.info = None
+        self.history = LiveHistory(self._run_id)
         self._paused = True
-        self._send(("stop",))
         self._set_state("stopped")
 
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
@@ -181,18 +182,23 @@ class TrainingController(QObject):
         self.exit_code = worker.process.exitcode
         return ended
 
+    def history_of(self, run_id: int) -> LiveHistory:
+        """Run ``run_id``'s history (recorded as its snapshots arrive); an empty one for a run
+        that is not the current one."""
+        return self.history if run_id == self.history.run_id else LiveHistory(run_id)
+
     # --- controls --------------------------------------------------------------------
     def play(self) -> None:
         if self._state in ("paused", "loading", "running"):
             self._paused = False
-            self._send(("resume",))
+            self._send(m.Resume(self._run_id))
             if self._state == "paused":
                 self._set_state("running")
 
     def pause(self) -> None:
         if self._state in ("paused", "loading", "running"):
             self._paused = True
-            self._send(("pause",))
+            self._send(m.Pause(self._run_id))
 
     def toggle(self) -> None:
         """Train if paused, pause if training (the Space key)."""
@@ -204,16 +210,16 @@ class TrainingController(QObject):
     def step_batch(self) -> None:
         if self._state in ("paused", "running", "loading"):
             self._paused = True
-            self._send(("step", 1))
+            self._send(m.Step(self._run_id, 1))
 
     def step_epoch(self) -> None:
         if self._state in ("paused", "running", "loading"):
             self._paused = True
-            self._send(("step_epoch",))
+            self._send(m.StepEpoch(self._run_id))
 
     def set_lr(self, lr: float) -> None:
         if lr > 0:
-            self._send(("lr", float(lr)))
+            self._send(m.SetLr(self._run_id, float(lr)))
 
     def change_live(self, design: Design) -> None:
         """Apply ``design``'s live fields (playground.design.schema.LIVE_FIELDS: the learning rate and
@@ -223,11 +229,11 @@ class TrainingController(QObject):
         if old is None or old.optimizer.lr != design.optimizer.lr:
             self.set_lr(design.optimizer.lr)
         if old is None or old.training.epochs != design.training.epochs:
-            self._send(("epochs", int(design.training.epochs)))
+            self._send(m.SetEpochs(self._run_id, int(design.training.epochs)))
 
     def set_speed(self, steps_per_second: float | None) -> None:
         self._speed = steps_per_second
-        self._send(("speed", steps_per_second))
+        self._send(m.SetSpeed(self._run_id, steps_per_second))
 
     @property
     def speed(self) -> float | None:
@@ -237,64 +243,79 @@ class TrainingController(QObject):
     def set_compiled(self, on: bool) -> None:
         """Use the compiled training step when one can be made (else eager only); kept for later runs."""
         self._compiled = bool(on)
-        self._send(("compiled", self._compiled))
+        self._send(m.SetCompiled(self._run_id, self._compiled))
 
     @property
     def compiled(self) -> bool:
         return self._compiled
 
-    def save_weights(self, path: str, design: Design, history=None) -> None:
+    def save_weights(self, path: str, design: Design) -> None:
         """Ask the training process to write the current weights and optimizer state to ``path``,
-        recording ``design`` (the one saved beside them) and ``history`` (a RunHistory or None).
+        recording ``design`` (the one saved beside them) and the run's history (none while
+        the run has not reported yet: a resumed run's saved history comes with its report).
 
         ``weights_saved(path, problems)`` reports the outcome.
         """
-        from playground.design.io import design_to_json
         from playground.errors import Problem
 
         if self._worker is None:
             self.weights_saved.emit(path, [Problem("", self.tr("The training process is not running."))])
             return
-        self._send(("save_weights", str(path), design_to_json(design), history))
+        history = self.history.saved() if self.info is not None else None
+        self._send(m.SaveWeights(self._run_id, str(path), design, history))
 
     def snapshot_drawn(self) -> None:
         """The views have drawn the last snapshot: the loop may send the next."""
-        self._send(("taken",))
+        self._send(m.SnapshotTaken(self._run_id))
 
-    def _send(self, message: tuple) -> None:
+    def _send(self, message: m.Command) -> None:
         if self._worker is not None:
             self._worker.send(message)
 
     # --- from the training process ------------------------------------------------------
-    def _on_bridge_message_received(self, message: tuple) -> None:
-        kind = message[0]
-        if kind == "snapshot":
-            snapshot = message[1]
-            if snapshot.run_id == self._run_id:
-                self._set_state(snapshot.state)
-                self.snapshot_ready.emit(snapshot)
-        elif kind == "ready":
-            _, run_id, fields = message
-            if run_id == self._run_id:
-                self.info = RunInfo(run_id, self._design, **fields)
-                self.run_ready.emit(self.info)
-        elif kind == "failed":
-            _, run_id, text, details, problems = message
-            if run_id == self._run_id:
-                self._set_state("error")
-                if problems:
-                    self.run_refused.emit(list(problems))
-                else:
-                    self.run_failed.emit(text, details)
-        elif kind == "weights_saved":
-            self.weights_saved.emit(message[1], message[2])
-        elif kind == "weights_failed":
-            if message[1] == self._run_id:
-                self.weights_failed.emit(message[2])
-        elif kind == "garbled":
-            self.run_failed.emit(self.tr("A message from the training process could not be read."), message[1])
-        elif kind == "ended" and not self._closed:
+    def _on_bridge_message_received(self, message) -> None:
+        handler = self._HANDLERS.get(type(message))
+        if handler is None:
+            return
+        if getattr(message, "run_id", self._run_id) != self._run_id and not isinstance(message, m.WeightsSaved):
+            return  # a superseded run's report (a save is answered whichever run it was)
+        handler(self, message)
+
+    def _on_snapshot(self, snapshot: m.Snapshot) -> None:
+        self.history.record(snapshot)
+        self._set_state(snapshot.state)
+        self.snapshot_ready.emit(snapshot)
+
+    def _on_ready(self, ready: m.Ready) -> None:
+        self.info = ready.info
+        if ready.info.history is not None:  # resumed: the history it was saved with comes first
+            self.history = LiveHistory(self._run_id, ready.info.history)
+        self.run_ready.emit(self.info)
+
+    def _on_failed(self, failed: m.Failed) -> None:
+        self._set_state("error")
+        if failed.problems:
+            self.run_refused.emit(list(failed.problems))
+        else:
+            self.run_failed.emit(failed.message, failed.details)
+
+    def _on_weights_saved(self, saved: m.WeightsSaved) -> None:
+        self.weights_saved.emit(saved.path, list(saved.problems))
+
+    def _on_weights_failed(self, failed: m.WeightsFailed) -> None:
+        self.weights_failed.emit(list(failed.problems))
+
+    def _on_garbled(self, garbled: _Garbled) -> None:
+        self.run_failed.emit(self.tr("A message from the training process could not be read."), garbled.details)
+
+    def _on_ended(self, _ended: _ProcessEnded) -> None:
+        if not self._closed:
             self._on_process_ended()
+
+    _HANDLERS = {
+        m.Snapshot: _on_snapshot, m.Ready: _on_ready, m.Failed: _on_failed, m.WeightsSaved: _on_weights_saved,
+        m.WeightsFailed: _on_weights_failed, _Garbled: _on_garbled, _ProcessEnded: _on_ended,
+    }
 
     def _on_process_ended(self) -> None:
         worker, self._worker = self._worker, None

@@ -41,6 +41,21 @@
     </message>
 </context>
 <context>
+    <name>Banner</name>
+    <message>
+        <source>This design cannot train as it stands:</source>
+        <translation>이 설계는 지금 상태로는 학습할 수 없습니다:</translation>
+    </message>
+    <message>
+        <source>Finished: the run reached its limit of 1 epoch. Raise the limit in the Training tab or press Reset to train again.</source>
+        <translation>완료: 에포크 한도(1)에 도달했습니다. 학습 탭에서 한도를 올리거나, 초기화를 눌러 다시 학습하세요.</translation>
+    </message>
+    <message>
+        <source>Finished: the run reached its limit of {0} epochs. Raise the limit in the Training tab or press Reset to train again.</source>
+        <translation>완료: 에포크 한도({0})에 도달했습니다. 학습 탭에서 한도를 올리거나, 초기화를 눌러 다시 학습하세요.</translation>
+    </message>
+</context>
+<context>
     <name>BatchNormPlot</name>
     <message>
         <source>Which BatchNorm layer to show.</source>
@@ -166,22 +181,6 @@ The internal covariate shift below works for every network.</source>
         <translation>{1} 데이터에 맞게 손실 함수를 {0}(으)로 바꿨습니다.</translation>
     </message>
     <message>
-        <source>two-class</source>
-        <translation>이진 분류</translation>
-    </message>
-    <message>
-        <source>multi-class</source>
-        <translation>다중 분류</translation>
-    </message>
-    <message>
-        <source>regression</source>
-        <translation>회귀</translation>
-    </message>
-    <message>
-        <source>classification</source>
-        <translation>분류</translation>
-    </message>
-    <message>
         <source>Data set</source>
         <translation>데이터셋</translation>
     </message>
@@ -189,6 +188,89 @@ The internal covariate shift below works for every network.</source>
         <source>Choose the problem the network learns. Point at a picture to see its name.</source>
         <translation>신경망이 학습할 문제를 고르세요. 그림에 마우스를 올리면 이름이 보입니다.</translation>
     </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV 파일</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>The column the network learns to predict. Every other column is an input, standardized with the training points&apos; mean and spread.</source>
+        <translation>신경망이 예측하도록 학습할 열입니다. 나머지 열은 모두 입력이며, 학습 점의 평균과 퍼짐(표준편차)으로 표준화됩니다.</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation>예측할 열</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <source>Regression</source>
+        <translation>회귀</translation>
+    </message>
+    <message>
+        <source>Classification predicts a label (one of a few values, such as a species); regression predicts a number (such as a price).</source>
+        <translation>분류는 레이블(예: 생물의 종처럼 몇 가지 값 중 하나)을 예측하고, 회귀는 숫자(예: 가격)를 예측합니다.</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>문제 유형</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>다시 생성</translation>
+    </message>
+    <message>
+        <source>Draw new random points from the same pattern (a new data seed). Training starts again.</source>
+        <translation>같은 패턴에서 새 무작위 점을 뽑습니다(새 데이터 시드). 학습은 처음부터 다시 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>CSV 가져오기…</translation>
+    </message>
+    <message>
+        <source>Train on your own table: a CSV file (UTF-8, with a header row naming the columns). Then choose the column to predict.</source>
+        <translation>직접 준비한 표로 학습합니다: CSV 파일(UTF-8, 첫 행에 열 이름). 그다음 예측할 열을 고르세요.</translation>
+    </message>
+    <message>
+        <source>(none chosen: press Import CSV…)</source>
+        <translation>(선택 안 됨: CSV 가져오기…를 누르세요)</translation>
+    </message>
+    <message>
+        <source>Choose data set {0}</source>
+        <translation>데이터셋 {0} 선택</translation>
+    </message>
+    <message>
+        <source>Regenerate data</source>
+        <translation>데이터 다시 생성</translation>
+    </message>
+    <message>
+        <source>Import a CSV file</source>
+        <translation>CSV 파일 가져오기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>CSV 파일 (*.csv *.txt *.tsv);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Import CSV file</source>
+        <translation>CSV 파일 가져오기</translation>
+    </message>
+    <message>
+        <source>Choose column to predict</source>
+        <translation>예측할 열 선택</translation>
+    </message>
+    <message>
+        <source>Change task</source>
+        <translation>문제 유형 변경</translation>
+    </message>
+</context>
+<context>
+    <name>DataSettings</name>
     <message>
         <source>Settings</source>
         <translation>설정</translation>
@@ -274,53 +356,48 @@ The internal covariate shift below works for every network.</source>
         <translation>sin x₂: x₂ 방향의 물결입니다. 나선에 도움이 됩니다.</translation>
     </message>
     <message>
-        <source>CSV file</source>
-        <translation>CSV 파일</translation>
+        <source>{0} %</source>
+        <translation>{0}%</translation>
     </message>
     <message>
-        <source>File</source>
-        <translation>파일</translation>
+        <source>Point counts appear once the file can be read.</source>
+        <translation>파일을 읽을 수 있으면 점 개수가 표시됩니다.</translation>
     </message>
     <message>
-        <source>The column the network learns to predict. Every other column is an input, standardized with the training points&apos; mean and spread.</source>
-        <translation>신경망이 예측하도록 학습할 열입니다. 나머지 열은 모두 입력이며, 학습 점의 평균과 퍼짐(표준편차)으로 표준화됩니다.</translation>
+        <source>{0} training / {1} test points</source>
+        <translation>학습 점 {0}개 / 테스트 점 {1}개</translation>
     </message>
     <message>
-        <source>Predict</source>
-        <translation>예측할 열</translation>
+        <source>Change number of points</source>
+        <translation>점 개수 변경</translation>
     </message>
     <message>
-        <source>Classification</source>
-        <translation>분류</translation>
+        <source>Change noise</source>
+        <translation>노이즈 변경</translation>
     </message>
     <message>
-        <source>Regression</source>
-        <translation>회귀</translation>
+        <source>Change training data share</source>
+        <translation>학습 데이터 비율 변경</translation>
     </message>
     <message>
-        <source>Classification predicts a label (one of a few values, such as a species); regression predicts a number (such as a price).</source>
-        <translation>분류는 레이블(예: 생물의 종처럼 몇 가지 값 중 하나)을 예측하고, 회귀는 숫자(예: 가격)를 예측합니다.</translation>
+        <source>Change outliers</source>
+        <translation>이상치 변경</translation>
     </message>
     <message>
-        <source>Task</source>
-        <translation>문제 유형</translation>
+        <source>Change number of classes</source>
+        <translation>클래스 개수 변경</translation>
     </message>
     <message>
-        <source>Regenerate</source>
-        <translation>다시 생성</translation>
+        <source>Input features: at least one must stay checked, or the network has no input.</source>
+        <translation>입력 특성: 적어도 하나는 선택되어 있어야 합니다. 그렇지 않으면 신경망에 입력이 없습니다.</translation>
     </message>
     <message>
-        <source>Draw new random points from the same pattern (a new data seed). Training starts again.</source>
-        <translation>같은 패턴에서 새 무작위 점을 뽑습니다(새 데이터 시드). 학습은 처음부터 다시 시작합니다.</translation>
+        <source>Change input features</source>
+        <translation>입력 특성 변경</translation>
     </message>
-    <message>
-        <source>Import CSV…</source>
-        <translation>CSV 가져오기…</translation>
-    </message>
-    <message>
-        <source>Train on your own table: a CSV file (UTF-8, with a header row naming the columns). Then choose the column to predict.</source>
-        <translation>직접 준비한 표로 학습합니다: CSV 파일(UTF-8, 첫 행에 열 이름). 그다음 예측할 열을 고르세요.</translation>
-    </message>
+</context>
+<context>
+    <name>Datasets</name>
     <message>
         <source>One class inside a ring of the other: the boundary must be curved.</source>
         <translation>한 클래스가 다른 클래스의 고리 안에 있습니다. 경계가 곡선이어야 합니다.</translation>
@@ -377,97 +454,44 @@ The internal covariate shift below works for every network.</source>
         <source>Your own table from a CSV file: choose the column to predict.</source>
         <translation>CSV 파일로 가져온 직접 만든 표입니다. 예측할 열을 고르세요.</translation>
     </message>
+</context>
+<context>
+    <name>DockLayout</name>
     <message>
-        <source>{0} %</source>
-        <translation>{0}%</translation>
+        <source>Design</source>
+        <translation>설계</translation>
     </message>
     <message>
-        <source>(none chosen: press Import CSV…)</source>
-        <translation>(선택 안 됨: CSV 가져오기…를 누르세요)</translation>
+        <source>Network</source>
+        <translation>신경망</translation>
     </message>
     <message>
-        <source>Point counts appear once the file can be read.</source>
-        <translation>파일을 읽을 수 있으면 점 개수가 표시됩니다.</translation>
+        <source>Loss</source>
+        <translation>손실</translation>
     </message>
     <message>
-        <source>{0} training / {1} test points</source>
-        <translation>학습 점 {0}개 / 테스트 점 {1}개</translation>
+        <source>Gradient flow</source>
+        <translation>기울기 흐름</translation>
     </message>
     <message>
-        <source>Change number of points</source>
-        <translation>점 개수 변경</translation>
+        <source>Batch normalization</source>
+        <translation>배치 정규화</translation>
     </message>
     <message>
-        <source>Change noise</source>
-        <translation>노이즈 변경</translation>
+        <source>Reset layout</source>
+        <translation>레이아웃 초기화</translation>
     </message>
     <message>
-        <source>Change training data share</source>
-        <translation>학습 데이터 비율 변경</translation>
+        <source>Put every panel back where it started.</source>
+        <translation>모든 패널을 처음 위치로 되돌립니다.</translation>
     </message>
     <message>
-        <source>Change outliers</source>
-        <translation>이상치 변경</translation>
-    </message>
-    <message>
-        <source>Change number of classes</source>
-        <translation>클래스 개수 변경</translation>
-    </message>
-    <message>
-        <source>Input features: at least one must stay checked, or the network has no input.</source>
-        <translation>입력 특성: 적어도 하나는 선택되어 있어야 합니다. 그렇지 않으면 신경망에 입력이 없습니다.</translation>
-    </message>
-    <message>
-        <source>Change input features</source>
-        <translation>입력 특성 변경</translation>
-    </message>
-    <message>
-        <source>Choose data set {0}</source>
-        <translation>데이터셋 {0} 선택</translation>
-    </message>
-    <message>
-        <source>Regenerate data</source>
-        <translation>데이터 다시 생성</translation>
-    </message>
-    <message>
-        <source>Import a CSV file</source>
-        <translation>CSV 파일 가져오기</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv *.txt *.tsv);;All files (*)</source>
-        <translation>CSV 파일 (*.csv *.txt *.tsv);;모든 파일 (*)</translation>
-    </message>
-    <message>
-        <source>Import CSV file</source>
-        <translation>CSV 파일 가져오기</translation>
-    </message>
-    <message>
-        <source>Choose column to predict</source>
-        <translation>예측할 열 선택</translation>
-    </message>
-    <message>
-        <source>Change task</source>
-        <translation>문제 유형 변경</translation>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
     </message>
 </context>
 <context>
     <name>EngineMessages</name>
-    <message>
-        <source>two-class (binary classification)</source>
-        <translation>두 클래스 (이진 분류)</translation>
-    </message>
-    <message>
-        <source>multi-class classification</source>
-        <translation>다중 분류</translation>
-    </message>
-    <message>
-        <source>classification</source>
-        <translation>분류</translation>
-    </message>
-    <message>
-        <source>regression</source>
-        <translation>회귀</translation>
-    </message>
     <message>
         <source>{0} does not fit {1} data; use {2}</source>
         <translation>{0}은(는) {1} 데이터에 맞지 않습니다. {2} 중에서 고르세요</translation>
@@ -846,6 +870,37 @@ The internal covariate shift below works for every network.</source>
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message>
+        <source>Export as PyTorch Script</source>
+        <translation>PyTorch 스크립트로 내보내기</translation>
+    </message>
+    <message>
+        <source>The script could not be written</source>
+        <translation>스크립트를 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Exported {0}</source>
+        <translation>{0} 내보냄</translation>
+    </message>
+    <message>
+        <source>Export Metrics</source>
+        <translation>지표 내보내기</translation>
+    </message>
+    <message>
+        <source>The metrics could not be written</source>
+        <translation>지표를 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Export Plot</source>
+        <translation>그래프 내보내기</translation>
+    </message>
+    <message>
+        <source>The plot could not be written</source>
+        <translation>그래프를 쓸 수 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>FieldWords</name>
     <message>
         <source>Data set</source>
@@ -1016,11 +1071,11 @@ The internal covariate shift below works for every network.</source>
     </message>
     <message>
         <source>No recent files</source>
-        <translation>최근 파일 없음</translation>
+        <translation type="vanished">최근 파일 없음</translation>
     </message>
     <message>
         <source>The presets could not be read</source>
-        <translation>예제를 읽을 수 없습니다</translation>
+        <translation type="vanished">예제를 읽을 수 없습니다</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -1092,31 +1147,31 @@ The internal covariate shift below works for every network.</source>
     </message>
     <message>
         <source>Export as PyTorch Script</source>
-        <translation>PyTorch 스크립트로 내보내기</translation>
+        <translation type="vanished">PyTorch 스크립트로 내보내기</translation>
     </message>
     <message>
         <source>The script could not be written</source>
-        <translation>스크립트를 쓸 수 없습니다</translation>
+        <translation type="vanished">스크립트를 쓸 수 없습니다</translation>
     </message>
     <message>
         <source>Exported {0}</source>
-        <translation>{0} 내보냄</translation>
+        <translation type="vanished">{0} 내보냄</translation>
     </message>
     <message>
         <source>Export Metrics</source>
-        <translation>지표 내보내기</translation>
+        <translation type="vanished">지표 내보내기</translation>
     </message>
     <message>
         <source>The metrics could not be written</source>
-        <translation>지표를 쓸 수 없습니다</translation>
+        <translation type="vanished">지표를 쓸 수 없습니다</translation>
     </message>
     <message>
         <source>Export Plot</source>
-        <translation>그래프 내보내기</translation>
+        <translation type="vanished">그래프 내보내기</translation>
     </message>
     <message>
         <source>The plot could not be written</source>
-        <translation>그래프를 쓸 수 없습니다</translation>
+        <translation type="vanished">그래프를 쓸 수 없습니다</translation>
     </message>
     <message>
         <source>Restore unsaved work?</source>
@@ -1253,6 +1308,143 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>About NN Playground</source>
+        <translation>NN Playground 정보</translation>
+    </message>
+    <message>
+        <source>Train / Pause</source>
+        <translation>학습 / 일시 정지</translation>
+    </message>
+    <message>
+        <source>Step one batch</source>
+        <translation>배치 하나 학습</translation>
+    </message>
+    <message>
+        <source>Step one epoch</source>
+        <translation>에포크 하나 학습</translation>
+    </message>
+    <message>
+        <source>Reset weights</source>
+        <translation>가중치 재설정</translation>
+    </message>
+    <message>
+        <source>Fold or unfold the explanation</source>
+        <translation>설명 접기 / 펼치기</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>Space, . and Ctrl+E work wherever the focus is, except while you type in a text field. Enter in a number box (such as the learning rate) applies the number and gives the keys back to training.</source>
+        <translation>Space, . , Ctrl+E는 포커스가 어디에 있든 동작합니다. 단, 텍스트 입력란에 글자를 입력하는 중에는 예외입니다. 숫자 입력란(학습률 등)에서 Enter를 누르면 값이 적용되고 키가 다시 학습 조작으로 돌아갑니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;NN Playground {0}&lt;/b&gt;&lt;br&gt;Build a neural network, train it live with PyTorch, and watch what happens inside.</source>
+        <translation>&lt;b&gt;NN Playground {0}&lt;/b&gt;&lt;br&gt;신경망을 만들고, PyTorch로 실시간 학습시키면서, 그 안에서 무슨 일이 일어나는지 지켜보세요.</translation>
+    </message>
+</context>
+<context>
+    <name>Hyperparameters</name>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>How big each update is: the gradient is multiplied by it. Too small learns slowly; too large overshoots the minimum and the loss grows until training diverges. It can be changed while training.</source>
+        <translation>한 번 갱신할 때의 크기로, 기울기에 곱해집니다. 너무 작으면 학습이 느리고, 너무 크면 최솟값을 지나쳐 손실이 커지다가 학습이 발산합니다. 학습 중에도 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <source>The fraction of the previous update kept in the next one (0 = none, 0.9 is usual).</source>
+        <translation>다음 갱신에 남기는 이전 갱신의 비율입니다(0 = 없음, 보통 0.9).</translation>
+    </message>
+    <message>
+        <source>Nesterov</source>
+        <translation>Nesterov</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum: look ahead along the momentum before taking the gradient; often a little faster. Needs a momentum above 0.</source>
+        <translation>Nesterov 모멘텀: 모멘텀 방향으로 미리 가 본 곳에서 기울기를 구합니다. 대개 조금 더 빠릅니다. 모멘텀이 0보다 커야 합니다.</translation>
+    </message>
+    <message>
+        <source>Alpha (decay)</source>
+        <translation>Alpha (감쇠)</translation>
+    </message>
+    <message>
+        <source>How slowly RMSProp&apos;s average of squared gradients forgets: 0.99 averages about the last 100 steps.</source>
+        <translation>RMSProp의 기울기 제곱 평균이 과거를 얼마나 천천히 잊는지입니다. 0.99면 대략 최근 100 스텝을 평균합니다.</translation>
+    </message>
+    <message>
+        <source>Beta 1</source>
+        <translation>Beta 1</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s momentum: how slowly the average gradient forgets (0.9 is usual).</source>
+        <translation>Adam의 모멘텀: 기울기 평균이 과거를 얼마나 천천히 잊는지입니다(보통 0.9).</translation>
+    </message>
+    <message>
+        <source>Beta 2</source>
+        <translation>Beta 2</translation>
+    </message>
+    <message>
+        <source>How slowly Adam&apos;s average of squared gradients forgets (0.999 is usual).</source>
+        <translation>Adam의 기울기 제곱 평균이 과거를 얼마나 천천히 잊는지입니다(보통 0.999).</translation>
+    </message>
+    <message>
+        <source>Epsilon</source>
+        <translation>Epsilon</translation>
+    </message>
+    <message>
+        <source>A tiny number added before dividing by the gradient size, so steps stay finite.</source>
+        <translation>기울기 크기로 나누기 전에 더하는 아주 작은 수로, 스텝이 무한대가 되지 않게 합니다.</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>가중치 감쇠</translation>
+    </message>
+    <message>
+        <source>Shrinks every weight a little at each step (like L2 regularization), which keeps weights small and fights overfitting.</source>
+        <translation>스텝마다 모든 가중치를 조금씩 줄입니다(L2 규제와 비슷). 가중치를 작게 유지해 과적합을 막습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Inits</name>
+    <message>
+        <source>PyTorch&apos;s default: uniform weights scaled by 1/√(inputs) (Kaiming uniform with a=√5).</source>
+        <translation>PyTorch 기본값: 1/√(입력 수)로 크기를 맞춘 균등 분포 가중치입니다(a=√5인 Kaiming uniform).</translation>
+    </message>
+    <message>
+        <source>Xavier / Glorot: keeps the variance of signals equal from layer to layer for tanh and sigmoid units.</source>
+        <translation>Xavier / Glorot: tanh와 sigmoid 뉴런에서 계층을 지나도 신호의 분산이 같게 유지되도록 합니다.</translation>
+    </message>
+    <message>
+        <source>He / Kaiming: twice Xavier&apos;s variance, made for ReLU units, which silence half their inputs.</source>
+        <translation>He / Kaiming: Xavier의 두 배 분산으로, 입력의 절반을 0으로 만드는 ReLU 뉴런을 위한 방법입니다.</translation>
+    </message>
+    <message>
+        <source>All weights zero: every unit of a layer computes the same thing and gets the same gradient, so they never become different (symmetry is never broken).</source>
+        <translation>모든 가중치가 0: 한 계층의 모든 뉴런이 같은 값을 계산하고 같은 기울기를 받아서, 끝내 서로 달라지지 않습니다(대칭이 깨지지 않음).</translation>
+    </message>
+</context>
+<context>
     <name>LayerEditor</name>
     <message>
         <source>The network, input at the top, output at the bottom. Each row shows the shape of the tensor the layer outputs, torch.Size([batch, units]), and how many weights and biases it learns.</source>
@@ -1315,22 +1507,6 @@ Warm colours are layers near the input, cool colours layers near the output.</so
         <translation>선택한 계층을 출력 쪽으로 옮깁니다(Alt+Down).</translation>
     </message>
     <message>
-        <source>PyTorch&apos;s default: uniform weights scaled by 1/√(inputs) (Kaiming uniform with a=√5).</source>
-        <translation>PyTorch 기본값: 1/√(입력 수)로 크기를 맞춘 균등 분포 가중치입니다(a=√5인 Kaiming uniform).</translation>
-    </message>
-    <message>
-        <source>Xavier / Glorot: keeps the variance of signals equal from layer to layer for tanh and sigmoid units.</source>
-        <translation>Xavier / Glorot: tanh와 sigmoid 뉴런에서 계층을 지나도 신호의 분산이 같게 유지되도록 합니다.</translation>
-    </message>
-    <message>
-        <source>He / Kaiming: twice Xavier&apos;s variance, made for ReLU units, which silence half their inputs.</source>
-        <translation>He / Kaiming: Xavier의 두 배 분산으로, 입력의 절반을 0으로 만드는 ReLU 뉴런을 위한 방법입니다.</translation>
-    </message>
-    <message>
-        <source>All weights zero: every unit of a layer computes the same thing and gets the same gradient, so they never become different (symmetry is never broken).</source>
-        <translation>모든 가중치가 0: 한 계층의 모든 뉴런이 같은 값을 계산하고 같은 기울기를 받아서, 끝내 서로 달라지지 않습니다(대칭이 깨지지 않음).</translation>
-    </message>
-    <message>
         <source>How the weights are set before training. Good scales keep signals and gradients from shrinking or growing layer by layer.</source>
         <translation>학습 전에 가중치를 정하는 방법입니다. 크기를 잘 잡으면 신호와 기울기가 계층을 지날 때마다 줄어들거나 커지지 않습니다.</translation>
     </message>
@@ -1356,15 +1532,15 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     </message>
     <message>
         <source>Linear {0}</source>
-        <translation>Linear {0}</translation>
+        <translation type="vanished">Linear {0}</translation>
     </message>
     <message>
         <source>BatchNorm {0}</source>
-        <translation>BatchNorm {0}</translation>
+        <translation type="vanished">BatchNorm {0}</translation>
     </message>
     <message>
         <source>Dropout {0}</source>
-        <translation>Dropout {0}</translation>
+        <translation type="vanished">Dropout {0}</translation>
     </message>
     <message>
         <source>Input</source>
@@ -1472,6 +1648,41 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     </message>
 </context>
 <context>
+    <name>LayerRow</name>
+    <message>
+        <source>The shape of the tensor this layer outputs, as torch prints it: [rows in a batch, units], and how many weights and biases the layer learns.</source>
+        <translation>이 계층이 내보내는 텐서의 형태(shape)를 torch가 출력하는 모양 그대로([배치의 행 수, 뉴런 수]) 보여 주고, 이 계층이 학습하는 가중치와 편향의 개수도 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Units (neurons) in this fully connected layer. Each computes a weighted sum of all outputs of the layer before, plus a bias. More units fit more complex shapes.</source>
+        <translation>이 완전 연결 계층의 뉴런(유닛) 수입니다. 각 뉴런은 앞 계층의 모든 출력에 가중치를 곱해 더한 뒤 편향을 더합니다. 뉴런이 많을수록 더 복잡한 모양을 맞출 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The chance that each unit is switched off in a training step. The network cannot rely on any single unit, which fights overfitting. Nothing is dropped when evaluating.</source>
+        <translation>학습 스텝에서 각 뉴런이 꺼질 확률입니다. 신경망이 어느 한 뉴런에 기댈 수 없게 되어 과적합을 막습니다. 평가할 때는 아무것도 끄지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Batch-norm momentum: the weight of the newest batch in the running mean and variance (0.1 keeps about the last 10 batches). The running averages are used when evaluating; training uses each batch&apos;s own statistics.</source>
+        <translation>배치 정규화 모멘텀: 누적 평균과 분산에서 가장 최근 배치가 차지하는 비중입니다(0.1이면 대략 최근 10개 배치를 반영합니다). 누적 평균은 평가할 때 쓰고, 학습할 때는 각 배치 자체의 통계를 씁니다.</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <source>Momentum of the running mean and variance: the weight of the newest batch in the averages used when evaluating (training uses each batch&apos;s own statistics).</source>
+        <translation type="vanished">누적 평균과 분산의 모멘텀: 평가할 때 쓰는 평균에서 가장 최근 배치가 차지하는 비중입니다(학습할 때는 각 배치 자체의 통계를 씁니다).</translation>
+    </message>
+    <message>
+        <source>The activation function applied to this layer&apos;s outputs. Without a non-linear one, the whole network can only draw straight boundaries.</source>
+        <translation>이 계층의 출력에 적용하는 활성 함수입니다. 비선형 함수가 없으면 신경망 전체가 직선 경계밖에 그리지 못합니다.</translation>
+    </message>
+    <message>
+        <source>{0} · {1} parameters</source>
+        <translation>{0} · 파라미터 {1}개</translation>
+    </message>
+</context>
+<context>
     <name>LessonNote</name>
     <message>
         <source>Fold the explanation to its title line (Ctrl+L).</source>
@@ -1488,6 +1699,33 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     <message>
         <source>Show explanation</source>
         <translation>설명 펼치기</translation>
+    </message>
+</context>
+<context>
+    <name>LookChoices</name>
+    <message>
+        <source>Theme</source>
+        <translation>테마</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>시스템 설정 따르기</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>밝게</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>어둡게</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next time NN Playground starts.</source>
+        <translation>새 언어는 NN Playground를 다음에 시작할 때부터 적용됩니다.</translation>
     </message>
 </context>
 <context>
@@ -1590,6 +1828,29 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     </message>
 </context>
 <context>
+    <name>Losses</name>
+    <message>
+        <source>Mean squared error (L2): the average squared gap between prediction and target. Big errors count a lot, so it is sensitive to outliers.</source>
+        <translation>평균 제곱 오차 (MSE, L2 Loss): 예측과 목표값 차이를 제곱해서 평균한 값입니다. 큰 오차가 크게 반영되므로 이상치에 민감합니다.</translation>
+    </message>
+    <message>
+        <source>Mean absolute error (L1): the average gap itself. Every error counts in proportion, so it is robust to outliers.</source>
+        <translation>평균 절대 오차 (MAE, L1 Loss): 차이의 절댓값을 평균한 값입니다. 모든 오차가 크기에 비례해 반영되므로 이상치에 강합니다.</translation>
+    </message>
+    <message>
+        <source>Huber: squared for small errors, absolute for large ones: smooth near the target, robust to outliers.</source>
+        <translation>Huber: 작은 오차는 제곱으로, 큰 오차는 절댓값으로 셉니다. 목표값 근처에서 매끄럽고 이상치에 강합니다.</translation>
+    </message>
+    <message>
+        <source>Cross-entropy: the softmax of one score per class gives chances; the loss is minus the log of the chance given to the true class. For two or more classes.</source>
+        <translation>교차 엔트로피 (CE): 클래스마다 나온 점수를 softmax에 넣어 확률을 얻고, 정답 클래스 확률의 로그에 마이너스를 붙인 값이 손실입니다. 클래스가 둘 이상일 때(다중 분류) 씁니다.</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy: the sigmoid of one score is the chance of class 1; the loss is minus the log of the chance given to the true class. For two classes.</source>
+        <translation>이진 교차 엔트로피 (BCE): 점수 하나의 sigmoid 값이 클래스 1일 확률이고, 정답 클래스 확률의 로그에 마이너스를 붙인 값이 손실입니다. 클래스가 둘일 때(이진 분류) 씁니다.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Data</source>
@@ -1617,63 +1878,63 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     </message>
     <message>
         <source>Design</source>
-        <translation>설계</translation>
+        <translation type="vanished">설계</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation>신경망</translation>
+        <translation type="vanished">신경망</translation>
     </message>
     <message>
         <source>Loss</source>
-        <translation>손실</translation>
+        <translation type="vanished">손실</translation>
     </message>
     <message>
         <source>Gradient flow</source>
-        <translation>기울기 흐름</translation>
+        <translation type="vanished">기울기 흐름</translation>
     </message>
     <message>
         <source>Batch normalization</source>
-        <translation>배치 정규화</translation>
+        <translation type="vanished">배치 정규화</translation>
     </message>
     <message>
         <source>Train</source>
-        <translation>학습</translation>
+        <translation type="vanished">학습</translation>
     </message>
     <message>
         <source>Start or pause training (Space). Each step updates the weights against the gradient of the loss.</source>
-        <translation>학습을 시작하거나 일시 정지합니다(Space). 각 스텝은 손실의 기울기 반대 방향으로 가중치를 갱신합니다.</translation>
+        <translation type="vanished">학습을 시작하거나 일시 정지합니다(Space). 각 스텝은 손실의 기울기 반대 방향으로 가중치를 갱신합니다.</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation>스텝</translation>
+        <translation type="vanished">스텝</translation>
     </message>
     <message>
         <source>Train one batch: one forward pass, one backward pass, one optimizer step (.).</source>
-        <translation>배치 하나만 학습합니다: 순전파 한 번, 역전파 한 번, 옵티마이저 스텝 한 번(.).</translation>
+        <translation type="vanished">배치 하나만 학습합니다: 순전파 한 번, 역전파 한 번, 옵티마이저 스텝 한 번(.).</translation>
     </message>
     <message>
         <source>Epoch</source>
-        <translation>에포크</translation>
+        <translation type="vanished">에포크</translation>
     </message>
     <message>
         <source>Train until the end of the current epoch: one pass over the training data (Ctrl+E).</source>
-        <translation>현재 에포크가 끝날 때까지 학습합니다: 학습 데이터를 한 번 훑습니다(Ctrl+E).</translation>
+        <translation type="vanished">현재 에포크가 끝날 때까지 학습합니다: 학습 데이터를 한 번 훑습니다(Ctrl+E).</translation>
     </message>
     <message>
         <source>Reset</source>
-        <translation>초기화</translation>
+        <translation type="vanished">초기화</translation>
     </message>
     <message>
         <source>Start again from new random initial weights on the same data (Ctrl+R).</source>
-        <translation>같은 데이터에서 새 무작위 초기 가중치로 다시 시작합니다(Ctrl+R).</translation>
+        <translation type="vanished">같은 데이터에서 새 무작위 초기 가중치로 다시 시작합니다(Ctrl+R).</translation>
     </message>
     <message>
         <source>Compiled training step</source>
-        <translation>컴파일된 학습 스텝</translation>
+        <translation type="vanished">컴파일된 학습 스텝</translation>
     </message>
     <message>
         <source>Compile each training step with torch.compile when a C++ compiler is available: the same results, several times faster on small networks. Training runs eagerly while it compiles.</source>
-        <translation>C++ 컴파일러가 있으면 학습 스텝을 torch.compile로 컴파일합니다: 결과는 같고, 작은 신경망에서는 몇 배 빠릅니다. 컴파일하는 동안에는 즉시 실행(eager)으로 학습합니다.</translation>
+        <translation type="vanished">C++ 컴파일러가 있으면 학습 스텝을 torch.compile로 컴파일합니다: 결과는 같고, 작은 신경망에서는 몇 배 빠릅니다. 컴파일하는 동안에는 즉시 실행(eager)으로 학습합니다.</translation>
     </message>
     <message>
         <source>Explanation</source>
@@ -1713,31 +1974,31 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     </message>
     <message>
         <source>Reset layout</source>
-        <translation>레이아웃 초기화</translation>
+        <translation type="vanished">레이아웃 초기화</translation>
     </message>
     <message>
         <source>Put every panel back where it started.</source>
-        <translation>모든 패널을 처음 위치로 되돌립니다.</translation>
+        <translation type="vanished">모든 패널을 처음 위치로 되돌립니다.</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation>테마</translation>
+        <translation type="vanished">테마</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation>시스템 설정 따르기</translation>
+        <translation type="vanished">시스템 설정 따르기</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation>밝게</translation>
+        <translation type="vanished">밝게</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation>어둡게</translation>
+        <translation type="vanished">어둡게</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation>언어</translation>
+        <translation type="vanished">언어</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1745,27 +2006,27 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation>단축키</translation>
+        <translation type="vanished">단축키</translation>
     </message>
     <message>
         <source>About NN Playground</source>
-        <translation>NN Playground 정보</translation>
+        <translation type="vanished">NN Playground 정보</translation>
     </message>
     <message>
         <source>Training controls</source>
-        <translation>학습 제어</translation>
+        <translation type="vanished">학습 제어</translation>
     </message>
     <message>
         <source>Speed</source>
-        <translation>속도</translation>
+        <translation type="vanished">속도</translation>
     </message>
     <message>
         <source>Training speed in steps per second (one step = one batch: forward pass, backward pass, update). Slow it down to watch each step, or let it run as fast as it can (max).</source>
-        <translation>초당 스텝 수로 나타낸 학습 속도입니다 (스텝 하나 = 배치 하나: 순전파, 역전파, 업데이트). 느리게 해서 스텝 하나하나를 지켜보거나, 최대한 빠르게(최대) 돌립니다.</translation>
+        <translation type="vanished">초당 스텝 수로 나타낸 학습 속도입니다 (스텝 하나 = 배치 하나: 순전파, 역전파, 업데이트). 느리게 해서 스텝 하나하나를 지켜보거나, 최대한 빠르게(최대) 돌립니다.</translation>
     </message>
     <message>
         <source>“{0}” opens at {1}: slow enough to watch its effect unfold over tens of seconds. Move the slider to change it.</source>
-        <translation>“{0}” 예제는 {1}(으)로 열립니다: 효과가 수십 초에 걸쳐 펼쳐지는 것을 지켜볼 수 있을 만큼 느린 속도입니다. 슬라이더를 움직여 바꿀 수 있습니다.</translation>
+        <translation type="vanished">“{0}” 예제는 {1}(으)로 열립니다: 효과가 수십 초에 걸쳐 펼쳐지는 것을 지켜볼 수 있을 만큼 느린 속도입니다. 슬라이더를 움직여 바꿀 수 있습니다.</translation>
     </message>
     <message>
         <source>Slow training down to watch each step, or let it run as fast as it can.</source>
@@ -1773,31 +2034,31 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     </message>
     <message>
         <source>Learning rate</source>
-        <translation>학습률</translation>
+        <translation type="vanished">학습률</translation>
     </message>
     <message>
         <source>How big each update is. Change it while training: too small crawls, too large diverges.</source>
-        <translation>한 번 갱신할 때 얼마나 크게 움직일지입니다. 학습 중에도 바꿀 수 있습니다: 너무 작으면 거북이걸음이고, 너무 크면 발산합니다.</translation>
+        <translation type="vanished">한 번 갱신할 때 얼마나 크게 움직일지입니다. 학습 중에도 바꿀 수 있습니다: 너무 작으면 거북이걸음이고, 너무 크면 발산합니다.</translation>
     </message>
     <message>
         <source>What the run is doing.</source>
-        <translation>지금 학습이 어떤 상태인지 보여 줍니다.</translation>
+        <translation type="vanished">지금 학습이 어떤 상태인지 보여 줍니다.</translation>
     </message>
     <message>
         <source>Epochs: complete passes over the training data.</source>
-        <translation>에포크: 학습 데이터 전체를 훑은 횟수입니다.</translation>
+        <translation type="vanished">에포크: 학습 데이터 전체를 훑은 횟수입니다.</translation>
     </message>
     <message>
         <source>Steps: optimizer updates, one per batch.</source>
-        <translation>스텝: 옵티마이저가 갱신한 횟수로, 배치마다 한 번입니다.</translation>
+        <translation type="vanished">스텝: 옵티마이저가 갱신한 횟수로, 배치마다 한 번입니다.</translation>
     </message>
     <message>
         <source>Training steps per second.</source>
-        <translation>초당 학습 스텝 수입니다.</translation>
+        <translation type="vanished">초당 학습 스텝 수입니다.</translation>
     </message>
     <message>
         <source>Where the tensors live and the maths runs (CPU or GPU).</source>
-        <translation>텐서가 놓이고 계산이 실행되는 장치(device)입니다(CPU 또는 GPU).</translation>
+        <translation type="vanished">텐서가 놓이고 계산이 실행되는 장치(device)입니다(CPU 또는 GPU).</translation>
     </message>
     <message>
         <source>How each step runs: eager PyTorch, one operation at a time.</source>
@@ -1805,11 +2066,11 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     </message>
     <message>
         <source>Loss on the training and test data (lower is better).</source>
-        <translation>학습 데이터와 테스트 데이터의 손실입니다(낮을수록 좋음).</translation>
+        <translation type="vanished">학습 데이터와 테스트 데이터의 손실입니다(낮을수록 좋음).</translation>
     </message>
     <message>
         <source>Share of test points classified correctly.</source>
-        <translation>테스트 점 중 올바르게 분류된 비율입니다.</translation>
+        <translation type="vanished">테스트 점 중 올바르게 분류된 비율입니다.</translation>
     </message>
     <message>
         <source>eager</source>
@@ -1825,11 +2086,11 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     </message>
     <message>
         <source>Finished: the run reached its limit of 1 epoch. Raise the limit in the Training tab or press Reset to train again.</source>
-        <translation>완료: 에포크 한도(1)에 도달했습니다. 학습 탭에서 한도를 올리거나, 초기화를 눌러 다시 학습하세요.</translation>
+        <translation type="vanished">완료: 에포크 한도(1)에 도달했습니다. 학습 탭에서 한도를 올리거나, 초기화를 눌러 다시 학습하세요.</translation>
     </message>
     <message>
         <source>Finished: the run reached its limit of {0} epochs. Raise the limit in the Training tab or press Reset to train again.</source>
-        <translation>완료: 에포크 한도({0})에 도달했습니다. 학습 탭에서 한도를 올리거나, 초기화를 눌러 다시 학습하세요.</translation>
+        <translation type="vanished">완료: 에포크 한도({0})에 도달했습니다. 학습 탭에서 한도를 올리거나, 초기화를 눌러 다시 학습하세요.</translation>
     </message>
     <message>
         <source>Training stopped</source>
@@ -1841,7 +2102,7 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     </message>
     <message>
         <source>This design cannot train as it stands:</source>
-        <translation>이 설계는 지금 상태로는 학습할 수 없습니다:</translation>
+        <translation type="vanished">이 설계는 지금 상태로는 학습할 수 없습니다:</translation>
     </message>
     <message>
         <source>No current run: the design above cannot train as it stands. The picture returns once the problem is fixed.</source>
@@ -1849,72 +2110,72 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     </message>
     <message>
         <source>Pause</source>
-        <translation>일시 정지</translation>
+        <translation type="vanished">일시 정지</translation>
     </message>
     <message>
         <source>Preparing…</source>
-        <translation>준비 중…</translation>
+        <translation type="vanished">준비 중…</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation>일시 정지됨</translation>
+        <translation type="vanished">일시 정지됨</translation>
     </message>
     <message>
         <source>Training</source>
         <comment>run state</comment>
-        <translation>학습 중</translation>
+        <translation type="vanished">학습 중</translation>
     </message>
     <message>
         <source>Finished</source>
-        <translation>완료</translation>
+        <translation type="vanished">완료</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation>중지됨</translation>
+        <translation type="vanished">중지됨</translation>
     </message>
     <message>
         <source>Diverged</source>
-        <translation>발산함</translation>
+        <translation type="vanished">발산함</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation>오류</translation>
+        <translation type="vanished">오류</translation>
     </message>
     <message>
         <source>Epoch {0}</source>
-        <translation>에포크 {0}</translation>
+        <translation type="vanished">에포크 {0}</translation>
     </message>
     <message>
         <source>Step {0}</source>
-        <translation>스텝 {0}</translation>
+        <translation type="vanished">스텝 {0}</translation>
     </message>
     <message>
         <source>{0} steps/s</source>
-        <translation>{0} 스텝/초</translation>
+        <translation type="vanished">{0} 스텝/초</translation>
     </message>
     <message>
         <source>Loss not finite</source>
-        <translation>손실 발산 (유한하지 않음)</translation>
+        <translation type="vanished">손실 발산 (유한하지 않음)</translation>
     </message>
     <message>
         <source>The loss is no longer a finite number: the run diverged.</source>
-        <translation>손실이 더 이상 유한한 수가 아닙니다: 학습이 발산했습니다.</translation>
+        <translation type="vanished">손실이 더 이상 유한한 수가 아닙니다: 학습이 발산했습니다.</translation>
     </message>
     <message>
         <source>Loss {0} / {1}</source>
-        <translation>손실 {0} / {1}</translation>
+        <translation type="vanished">손실 {0} / {1}</translation>
     </message>
     <message>
         <source>Training loss {0}, test loss {1}.</source>
-        <translation>학습 손실 {0}, 테스트 손실 {1}.</translation>
+        <translation type="vanished">학습 손실 {0}, 테스트 손실 {1}.</translation>
     </message>
     <message>
         <source>Accuracy {0} / {1}</source>
-        <translation>정확도 {0} / {1}</translation>
+        <translation type="vanished">정확도 {0} / {1}</translation>
     </message>
     <message>
         <source>max</source>
-        <translation>최대</translation>
+        <translation type="vanished">최대</translation>
     </message>
     <message>
         <source>{0}/s</source>
@@ -1926,7 +2187,7 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     </message>
     <message>
         <source>The new language is used from the next time NN Playground starts.</source>
-        <translation>새 언어는 NN Playground를 다음에 시작할 때부터 적용됩니다.</translation>
+        <translation type="vanished">새 언어는 NN Playground를 다음에 시작할 때부터 적용됩니다.</translation>
     </message>
     <message>
         <source>{0}[*] — NN Playground</source>
@@ -1946,43 +2207,43 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     </message>
     <message>
         <source>Train / Pause</source>
-        <translation>학습 / 일시 정지</translation>
+        <translation type="vanished">학습 / 일시 정지</translation>
     </message>
     <message>
         <source>Step one batch</source>
-        <translation>배치 하나 학습</translation>
+        <translation type="vanished">배치 하나 학습</translation>
     </message>
     <message>
         <source>Step one epoch</source>
-        <translation>에포크 하나 학습</translation>
+        <translation type="vanished">에포크 하나 학습</translation>
     </message>
     <message>
         <source>Fold or unfold the explanation</source>
-        <translation>설명 접기 / 펼치기</translation>
+        <translation type="vanished">설명 접기 / 펼치기</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation>실행 취소</translation>
+        <translation type="vanished">실행 취소</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation>다시 실행</translation>
+        <translation type="vanished">다시 실행</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation>종료</translation>
+        <translation type="vanished">종료</translation>
     </message>
     <message>
         <source>Space, . and Ctrl+E work wherever the focus is, except while you type in a text field. Enter in a number box (such as the learning rate) applies the number and gives the keys back to training.</source>
-        <translation>Space, . , Ctrl+E는 포커스가 어디에 있든 동작합니다. 단, 텍스트 입력란에 글자를 입력하는 중에는 예외입니다. 숫자 입력란(학습률 등)에서 Enter를 누르면 값이 적용되고 키가 다시 학습 조작으로 돌아갑니다.</translation>
+        <translation type="vanished">Space, . , Ctrl+E는 포커스가 어디에 있든 동작합니다. 단, 텍스트 입력란에 글자를 입력하는 중에는 예외입니다. 숫자 입력란(학습률 등)에서 Enter를 누르면 값이 적용되고 키가 다시 학습 조작으로 돌아갑니다.</translation>
     </message>
     <message>
         <source>&lt;b&gt;NN Playground {0}&lt;/b&gt;&lt;br&gt;Build a neural network, train it live with PyTorch, and watch what happens inside.</source>
-        <translation>&lt;b&gt;NN Playground {0}&lt;/b&gt;&lt;br&gt;신경망을 만들고, PyTorch로 실시간 학습시키면서, 그 안에서 무슨 일이 일어나는지 지켜보세요.</translation>
+        <translation type="vanished">&lt;b&gt;NN Playground {0}&lt;/b&gt;&lt;br&gt;신경망을 만들고, PyTorch로 실시간 학습시키면서, 그 안에서 무슨 일이 일어나는지 지켜보세요.</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation>불러오는 중…</translation>
+        <translation type="vanished">불러오는 중…</translation>
     </message>
 </context>
 <context>
@@ -2098,6 +2359,33 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     <message>
         <source>normalize</source>
         <translation>정규화</translation>
+    </message>
+</context>
+<context>
+    <name>Optimizers</name>
+    <message>
+        <source>Stochastic gradient descent: every step moves each weight against its gradient, by the learning rate times the gradient.</source>
+        <translation>확률적 경사 하강법 (SGD): 스텝마다 각 가중치를 기울기 반대 방향으로 (학습률 × 기울기)만큼 움직입니다.</translation>
+    </message>
+    <message>
+        <source>SGD with momentum: each step keeps a fraction of the previous one, like a ball rolling downhill; it speeds through flat valleys and damps zig-zags.</source>
+        <translation>모멘텀을 더한 SGD: 언덕을 굴러 내려가는 공처럼, 각 스텝이 이전 스텝의 일부를 이어 갑니다. 평평한 골짜기는 빠르게 지나고 지그재그는 줄어듭니다.</translation>
+    </message>
+    <message>
+        <source>Adagrad: a learning rate per weight, shrinking for weights that got large gradients so far. Good for rare features; steps keep getting smaller.</source>
+        <translation>Adagrad: 가중치마다 학습률이 따로 있고, 지금까지 큰 기울기를 받은 가중치일수록 학습률이 작아집니다. 드물게 나타나는 특성에 좋지만, 스텝이 계속 작아집니다.</translation>
+    </message>
+    <message>
+        <source>RMSProp: like Adagrad, but recent gradients weigh more (a moving average), so the steps do not die out.</source>
+        <translation>RMSProp: Adagrad와 비슷하지만 최근 기울기에 더 큰 비중을 두어(이동 평균), 스텝이 사라지지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Adam: momentum and RMSProp together, with bias correction. A good default.</source>
+        <translation>Adam: 모멘텀과 RMSProp을 합치고 편향 보정을 더한 방법입니다. 무난한 기본 선택입니다.</translation>
+    </message>
+    <message>
+        <source>AdamW: Adam with weight decay applied to the weights directly, not through the gradient.</source>
+        <translation>AdamW: 가중치 감쇠(weight decay)를 기울기를 거치지 않고 가중치에 직접 적용하는 Adam입니다.</translation>
     </message>
 </context>
 <context>
@@ -2264,6 +2552,13 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     </message>
 </context>
 <context>
+    <name>PresetMenu</name>
+    <message>
+        <source>The presets could not be read</source>
+        <translation>예제를 읽을 수 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
@@ -2272,6 +2567,105 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     <message>
         <source>Files of &amp;type:</source>
         <translation>파일 형식(&amp;T):</translation>
+    </message>
+</context>
+<context>
+    <name>RecentFiles</name>
+    <message>
+        <source>No recent files</source>
+        <translation>최근 파일 없음</translation>
+    </message>
+</context>
+<context>
+    <name>RunStatusBar</name>
+    <message>
+        <source>What the run is doing.</source>
+        <translation>지금 학습이 어떤 상태인지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Epochs: complete passes over the training data.</source>
+        <translation>에포크: 학습 데이터 전체를 훑은 횟수입니다.</translation>
+    </message>
+    <message>
+        <source>Steps: optimizer updates, one per batch.</source>
+        <translation>스텝: 옵티마이저가 갱신한 횟수로, 배치마다 한 번입니다.</translation>
+    </message>
+    <message>
+        <source>Training steps per second.</source>
+        <translation>초당 학습 스텝 수입니다.</translation>
+    </message>
+    <message>
+        <source>Where the tensors live and the maths runs (CPU or GPU).</source>
+        <translation>텐서가 놓이고 계산이 실행되는 장치(device)입니다(CPU 또는 GPU).</translation>
+    </message>
+    <message>
+        <source>Loss on the training and test data (lower is better).</source>
+        <translation>학습 데이터와 테스트 데이터의 손실입니다(낮을수록 좋음).</translation>
+    </message>
+    <message>
+        <source>Share of test points classified correctly.</source>
+        <translation>테스트 점 중 올바르게 분류된 비율입니다.</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>준비 중…</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>일시 정지됨</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <comment>run state</comment>
+        <translation>학습 중</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>Diverged</source>
+        <translation>발산함</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>Epoch {0}</source>
+        <translation>에포크 {0}</translation>
+    </message>
+    <message>
+        <source>Step {0}</source>
+        <translation>스텝 {0}</translation>
+    </message>
+    <message>
+        <source>{0} steps/s</source>
+        <translation>{0} 스텝/초</translation>
+    </message>
+    <message>
+        <source>Loss not finite</source>
+        <translation>손실 발산 (유한하지 않음)</translation>
+    </message>
+    <message>
+        <source>The loss is no longer a finite number: the run diverged.</source>
+        <translation>손실이 더 이상 유한한 수가 아닙니다: 학습이 발산했습니다.</translation>
+    </message>
+    <message>
+        <source>Loss {0} / {1}</source>
+        <translation>손실 {0} / {1}</translation>
+    </message>
+    <message>
+        <source>Training loss {0}, test loss {1}.</source>
+        <translation>학습 손실 {0}, 테스트 손실 {1}.</translation>
+    </message>
+    <message>
+        <source>Accuracy {0} / {1}</source>
+        <translation>정확도 {0} / {1}</translation>
     </message>
 </context>
 <context>
@@ -2321,8 +2715,86 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
         <translation>이 장치에서는 컴파일을 지원하지 않아 즉시 실행(eager)으로 학습합니다.</translation>
     </message>
     <message>
+        <source>This optimizer has no compiled step, so training runs eagerly.</source>
+        <translation>이 옵티마이저에는 컴파일된 스텝이 없어 즉시 실행(eager)으로 학습합니다.</translation>
+    </message>
+    <message>
         <source>Compiling failed, so training runs eagerly. The error was: {0}</source>
         <translation>컴파일에 실패해 즉시 실행(eager)으로 학습합니다. 오류: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>two-class</source>
+        <translation>이진 분류</translation>
+    </message>
+    <message>
+        <source>two-class (binary classification)</source>
+        <translation>두 클래스 (이진 분류)</translation>
+    </message>
+    <message>
+        <source>multi-class</source>
+        <translation>다중 분류</translation>
+    </message>
+    <message>
+        <source>multi-class classification</source>
+        <translation>다중 분류</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>회귀</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>분류</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingActions</name>
+    <message>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Start or pause training (Space). Each step updates the weights against the gradient of the loss.</source>
+        <translation>학습을 시작하거나 일시 정지합니다(Space). 각 스텝은 손실의 기울기 반대 방향으로 가중치를 갱신합니다.</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>Train one batch: one forward pass, one backward pass, one optimizer step (.).</source>
+        <translation>배치 하나만 학습합니다: 순전파 한 번, 역전파 한 번, 옵티마이저 스텝 한 번(.).</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>Train until the end of the current epoch: one pass over the training data (Ctrl+E).</source>
+        <translation>현재 에포크가 끝날 때까지 학습합니다: 학습 데이터를 한 번 훑습니다(Ctrl+E).</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <source>Start again from new random initial weights on the same data (Ctrl+R).</source>
+        <translation>같은 데이터에서 새 무작위 초기 가중치로 다시 시작합니다(Ctrl+R).</translation>
+    </message>
+    <message>
+        <source>Compiled training step</source>
+        <translation>컴파일된 학습 스텝</translation>
+    </message>
+    <message>
+        <source>Compile each training step with torch.compile when a C++ compiler is available: the same results, several times faster on small networks. Training runs eagerly while it compiles.</source>
+        <translation>C++ 컴파일러가 있으면 학습 스텝을 torch.compile로 컴파일합니다: 결과는 같고, 작은 신경망에서는 몇 배 빠릅니다. 컴파일하는 동안에는 즉시 실행(eager)으로 학습합니다.</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
     </message>
 </context>
 <context>
@@ -2347,56 +2819,12 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
         <translation>손실 함수</translation>
     </message>
     <message>
-        <source>Mean squared error (L2): the average squared gap between prediction and target. Big errors count a lot, so it is sensitive to outliers.</source>
-        <translation>평균 제곱 오차 (MSE, L2 Loss): 예측과 목표값 차이를 제곱해서 평균한 값입니다. 큰 오차가 크게 반영되므로 이상치에 민감합니다.</translation>
-    </message>
-    <message>
-        <source>Mean absolute error (L1): the average gap itself. Every error counts in proportion, so it is robust to outliers.</source>
-        <translation>평균 절대 오차 (MAE, L1 Loss): 차이의 절댓값을 평균한 값입니다. 모든 오차가 크기에 비례해 반영되므로 이상치에 강합니다.</translation>
-    </message>
-    <message>
-        <source>Huber: squared for small errors, absolute for large ones: smooth near the target, robust to outliers.</source>
-        <translation>Huber: 작은 오차는 제곱으로, 큰 오차는 절댓값으로 셉니다. 목표값 근처에서 매끄럽고 이상치에 강합니다.</translation>
-    </message>
-    <message>
-        <source>Cross-entropy: the softmax of one score per class gives chances; the loss is minus the log of the chance given to the true class. For two or more classes.</source>
-        <translation>교차 엔트로피 (CE): 클래스마다 나온 점수를 softmax에 넣어 확률을 얻고, 정답 클래스 확률의 로그에 마이너스를 붙인 값이 손실입니다. 클래스가 둘 이상일 때(다중 분류) 씁니다.</translation>
-    </message>
-    <message>
-        <source>Binary cross-entropy: the sigmoid of one score is the chance of class 1; the loss is minus the log of the chance given to the true class. For two classes.</source>
-        <translation>이진 교차 엔트로피 (BCE): 점수 하나의 sigmoid 값이 클래스 1일 확률이고, 정답 클래스 확률의 로그에 마이너스를 붙인 값이 손실입니다. 클래스가 둘일 때(이진 분류) 씁니다.</translation>
-    </message>
-    <message>
         <source>The loss function measures how far the predictions are from the answers; training moves the weights to make it smaller.</source>
         <translation>손실 함수는 예측이 정답에서 얼마나 먼지 잽니다. 학습은 이 값이 작아지도록 가중치를 움직입니다.</translation>
     </message>
     <message>
         <source>Optimizer</source>
         <translation>옵티마이저</translation>
-    </message>
-    <message>
-        <source>Stochastic gradient descent: every step moves each weight against its gradient, by the learning rate times the gradient.</source>
-        <translation>확률적 경사 하강법 (SGD): 스텝마다 각 가중치를 기울기 반대 방향으로 (학습률 × 기울기)만큼 움직입니다.</translation>
-    </message>
-    <message>
-        <source>SGD with momentum: each step keeps a fraction of the previous one, like a ball rolling downhill; it speeds through flat valleys and damps zig-zags.</source>
-        <translation>모멘텀을 더한 SGD: 언덕을 굴러 내려가는 공처럼, 각 스텝이 이전 스텝의 일부를 이어 갑니다. 평평한 골짜기는 빠르게 지나고 지그재그는 줄어듭니다.</translation>
-    </message>
-    <message>
-        <source>Adagrad: a learning rate per weight, shrinking for weights that got large gradients so far. Good for rare features; steps keep getting smaller.</source>
-        <translation>Adagrad: 가중치마다 학습률이 따로 있고, 지금까지 큰 기울기를 받은 가중치일수록 학습률이 작아집니다. 드물게 나타나는 특성에 좋지만, 스텝이 계속 작아집니다.</translation>
-    </message>
-    <message>
-        <source>RMSProp: like Adagrad, but recent gradients weigh more (a moving average), so the steps do not die out.</source>
-        <translation>RMSProp: Adagrad와 비슷하지만 최근 기울기에 더 큰 비중을 두어(이동 평균), 스텝이 사라지지 않습니다.</translation>
-    </message>
-    <message>
-        <source>Adam: momentum and RMSProp together, with bias correction. A good default.</source>
-        <translation>Adam: 모멘텀과 RMSProp을 합치고 편향 보정을 더한 방법입니다. 무난한 기본 선택입니다.</translation>
-    </message>
-    <message>
-        <source>AdamW: Adam with weight decay applied to the weights directly, not through the gradient.</source>
-        <translation>AdamW: 가중치 감쇠(weight decay)를 기울기를 거치지 않고 가중치에 직접 적용하는 Adam입니다.</translation>
     </message>
     <message>
         <source>How the gradients turn into weight updates. Switching sets the optimizer&apos;s usual hyperparameters.</source>
@@ -2407,72 +2835,8 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
         <translation>기울기를 가중치 갱신으로 바꾸는 방법입니다. 바꾸면 학습률은 새 옵티마이저에 맞는 범위라면 그대로 두고(아니면 보통 값으로 바꾸고 알려 줍니다), 나머지 하이퍼파라미터는 그 옵티마이저의 보통 값으로 설정합니다.</translation>
     </message>
     <message>
-        <source>Nesterov</source>
-        <translation>Nesterov</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>학습률</translation>
-    </message>
-    <message>
-        <source>Momentum</source>
-        <translation>모멘텀</translation>
-    </message>
-    <message>
-        <source>Alpha (decay)</source>
-        <translation>Alpha (감쇠)</translation>
-    </message>
-    <message>
-        <source>Beta 1</source>
-        <translation>Beta 1</translation>
-    </message>
-    <message>
-        <source>Beta 2</source>
-        <translation>Beta 2</translation>
-    </message>
-    <message>
-        <source>Epsilon</source>
-        <translation>Epsilon</translation>
-    </message>
-    <message>
-        <source>Weight decay</source>
-        <translation>가중치 감쇠</translation>
-    </message>
-    <message>
-        <source>How big each update is: the gradient is multiplied by it. Too small learns slowly; too large overshoots the minimum and the loss grows until training diverges. It can be changed while training.</source>
-        <translation>한 번 갱신할 때의 크기로, 기울기에 곱해집니다. 너무 작으면 학습이 느리고, 너무 크면 최솟값을 지나쳐 손실이 커지다가 학습이 발산합니다. 학습 중에도 바꿀 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>The fraction of the previous update kept in the next one (0 = none, 0.9 is usual).</source>
-        <translation>다음 갱신에 남기는 이전 갱신의 비율입니다(0 = 없음, 보통 0.9).</translation>
-    </message>
-    <message>
-        <source>Nesterov momentum: look ahead along the momentum before taking the gradient; often a little faster. Needs a momentum above 0.</source>
-        <translation>Nesterov 모멘텀: 모멘텀 방향으로 미리 가 본 곳에서 기울기를 구합니다. 대개 조금 더 빠릅니다. 모멘텀이 0보다 커야 합니다.</translation>
-    </message>
-    <message>
-        <source>How slowly RMSProp&apos;s average of squared gradients forgets: 0.99 averages about the last 100 steps.</source>
-        <translation>RMSProp의 기울기 제곱 평균이 과거를 얼마나 천천히 잊는지입니다. 0.99면 대략 최근 100 스텝을 평균합니다.</translation>
-    </message>
-    <message>
-        <source>Adam&apos;s momentum: how slowly the average gradient forgets (0.9 is usual).</source>
-        <translation>Adam의 모멘텀: 기울기 평균이 과거를 얼마나 천천히 잊는지입니다(보통 0.9).</translation>
-    </message>
-    <message>
-        <source>How slowly Adam&apos;s average of squared gradients forgets (0.999 is usual).</source>
-        <translation>Adam의 기울기 제곱 평균이 과거를 얼마나 천천히 잊는지입니다(보통 0.999).</translation>
-    </message>
-    <message>
-        <source>A tiny number added before dividing by the gradient size, so steps stay finite.</source>
-        <translation>기울기 크기로 나누기 전에 더하는 아주 작은 수로, 스텝이 무한대가 되지 않게 합니다.</translation>
-    </message>
-    <message>
-        <source>Shrinks every weight a little at each step (like L2 regularization), which keeps weights small and fights overfitting.</source>
-        <translation>스텝마다 모든 가중치를 조금씩 줄입니다(L2 규제와 비슷). 가중치를 작게 유지해 과적합을 막습니다.</translation>
-    </message>
-    <message>
         <source>Change Nesterov</source>
-        <translation>Nesterov 변경</translation>
+        <translation type="vanished">Nesterov 변경</translation>
     </message>
     <message>
         <source>Batches and epochs</source>
@@ -2668,6 +3032,41 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     </message>
 </context>
 <context>
+    <name>TrainingToolbar</name>
+    <message>
+        <source>Training controls</source>
+        <translation>학습 제어</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>속도</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>How big each update is. Change it while training: too small crawls, too large diverges.</source>
+        <translation>한 번 갱신할 때 얼마나 크게 움직일지입니다. 학습 중에도 바꿀 수 있습니다: 너무 작으면 거북이걸음이고, 너무 크면 발산합니다.</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>최대</translation>
+    </message>
+    <message>
+        <source>{0} steps/s</source>
+        <translation>{0} 스텝/초</translation>
+    </message>
+    <message>
+        <source>Training speed in steps per second (one step = one batch: forward pass, backward pass, update). Slow it down to watch each step, or let it run as fast as it can (max).</source>
+        <translation>초당 스텝 수로 나타낸 학습 속도입니다 (스텝 하나 = 배치 하나: 순전파, 역전파, 업데이트). 느리게 해서 스텝 하나하나를 지켜보거나, 최대한 빠르게(최대) 돌립니다.</translation>
+    </message>
+    <message>
+        <source>“{0}” opens at {1}: slow enough to watch its effect unfold over tens of seconds. Move the slider to change it.</source>
+        <translation>“{0}” 예제는 {1}(으)로 열립니다: 효과가 수십 초에 걸쳐 펼쳐지는 것을 지켜볼 수 있을 만큼 느린 속도입니다. 슬라이더를 움직여 바꿀 수 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>WeightsMessages</name>
     <message>
         <source>the file is empty or cut short: it holds no weights</source>
@@ -2768,41 +3167,6 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     <message>
         <source>There are no weights to save yet.</source>
         <translation>아직 저장할 가중치가 없습니다.</translation>
-    </message>
-</context>
-<context>
-    <name>_Row</name>
-    <message>
-        <source>The shape of the tensor this layer outputs, as torch prints it: [rows in a batch, units], and how many weights and biases the layer learns.</source>
-        <translation>이 계층이 내보내는 텐서의 형태(shape)를 torch가 출력하는 모양 그대로([배치의 행 수, 뉴런 수]) 보여 주고, 이 계층이 학습하는 가중치와 편향의 개수도 보여 줍니다.</translation>
-    </message>
-    <message>
-        <source>Units (neurons) in this fully connected layer. Each computes a weighted sum of all outputs of the layer before, plus a bias. More units fit more complex shapes.</source>
-        <translation>이 완전 연결 계층의 뉴런(유닛) 수입니다. 각 뉴런은 앞 계층의 모든 출력에 가중치를 곱해 더한 뒤 편향을 더합니다. 뉴런이 많을수록 더 복잡한 모양을 맞출 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>The chance that each unit is switched off in a training step. The network cannot rely on any single unit, which fights overfitting. Nothing is dropped when evaluating.</source>
-        <translation>학습 스텝에서 각 뉴런이 꺼질 확률입니다. 신경망이 어느 한 뉴런에 기댈 수 없게 되어 과적합을 막습니다. 평가할 때는 아무것도 끄지 않습니다.</translation>
-    </message>
-    <message>
-        <source>Batch-norm momentum: the weight of the newest batch in the running mean and variance (0.1 keeps about the last 10 batches). The running averages are used when evaluating; training uses each batch&apos;s own statistics.</source>
-        <translation>배치 정규화 모멘텀: 누적 평균과 분산에서 가장 최근 배치가 차지하는 비중입니다(0.1이면 대략 최근 10개 배치를 반영합니다). 누적 평균은 평가할 때 쓰고, 학습할 때는 각 배치 자체의 통계를 씁니다.</translation>
-    </message>
-    <message>
-        <source>momentum</source>
-        <translation>모멘텀</translation>
-    </message>
-    <message>
-        <source>Momentum of the running mean and variance: the weight of the newest batch in the averages used when evaluating (training uses each batch&apos;s own statistics).</source>
-        <translation type="vanished">누적 평균과 분산의 모멘텀: 평가할 때 쓰는 평균에서 가장 최근 배치가 차지하는 비중입니다(학습할 때는 각 배치 자체의 통계를 씁니다).</translation>
-    </message>
-    <message>
-        <source>The activation function applied to this layer&apos;s outputs. Without a non-linear one, the whole network can only draw straight boundaries.</source>
-        <translation>이 계층의 출력에 적용하는 활성 함수입니다. 비선형 함수가 없으면 신경망 전체가 직선 경계밖에 그리지 못합니다.</translation>
-    </message>
-    <message>
-        <source>{0} · {1} parameters</source>
-        <translation>{0} · 파라미터 {1}개</translation>
     </message>
 </context>
 <context>

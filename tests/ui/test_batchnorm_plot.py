@@ -10,10 +10,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
 from playground.design.schema import BatchNormLayer, Design, LinearLayer
-from playground.training.run_loop import Snapshot
+from playground.runs.messages import Snapshot
 from playground.training.trainer import Trainer
 from playground.ui.views.batchnorm_plot import BatchNormPlot
-from playground.ui.widgets.plot_utils import History
+from playground.runs.series import Series
 from ui_runs import info_of, run_design, shown, snapshot_of
 
 
@@ -122,7 +122,7 @@ def test_300_snapshots_keep_the_whole_history(view):
 
 
 def test_per_feature_history_thins_out_within_its_budget_instead_of_growing():
-    history = History((6, 512), np.float32, max_bytes=100 * (6 * 512 * 4 + 8))
+    history = Series((6, 512), np.float32, max_bytes=100 * (6 * 512 * 4 + 8))
     for step in range(1000):
         history.append(step, np.full((6, 512), step, np.float32))
     assert len(history) <= 100

@@ -8,8 +8,8 @@ import pytest
 from playground.design.schema import Design, LinearLayer
 from playground.training.run_loop import RunControl, RunLoop
 from playground.training.trainer import Trainer
-from playground.ui.views.boundary_view import (
-    OutputView, diverging_image, diverging_lut, neutral_colour, rgb, target_scale)
+from playground.ui.views.boundary_view import OutputView
+from playground.ui.widgets.colour_maps import diverging_image, diverging_lut, neutral_colour, rgb, target_scale
 from playground.ui.theme import DARK, LIGHT
 from ui_runs import info_of, snapshot_of
 
@@ -68,7 +68,7 @@ def test_dark_theme_recolours_the_shown_boundary(view):
     light = view.image_array().copy()
     view.set_theme(DARK)
     dark = view.image_array()
-    p1 = snapshot.extras["boundary"][..., 1]
+    p1 = snapshot.dashboard.boundary[..., 1]
     np.testing.assert_array_equal(dark, diverging_image(2 * p1 - 1, 1.0, diverging_lut(DARK, 0.6)))
     assert not np.array_equal(light, dark)
 
@@ -91,7 +91,7 @@ def test_multiclass_pixels_take_the_colour_of_their_most_likely_class(view):
     snapshot = snapshot_of(trainer, 300)
     view.show_snapshot(snapshot)
     image = view.image_array()
-    probs = snapshot.extras["boundary"]
+    probs = snapshot.dashboard.boundary
     winner = probs.argmax(-1)
     # A pixel is its class colour lightened towards neutral: it lies on the line from
     # neutral to that class colour, so its direction from neutral points at the class.
@@ -113,7 +113,7 @@ def test_regression_surface_uses_fixed_symmetric_levels(view):
     assert view.mode() == "surface"
     snapshot = snapshot_of(trainer, 200)
     view.show_snapshot(snapshot)
-    values = snapshot.extras["boundary"]
+    values = snapshot.dashboard.boundary
     expected = diverging_image(values, target_scale(trainer.dataset), diverging_lut(LIGHT, 0.6))
     np.testing.assert_array_equal(view.image_array(), expected)
     assert target_scale(trainer.dataset) == pytest.approx(1.0, abs=0.05)  # bumps are +-1 high
@@ -132,8 +132,8 @@ def test_1d_curve_follows_the_extras_and_outliers_are_marked(view):
     view.show_snapshot(snapshot)
 
     x, y = view.curve_data()
-    np.testing.assert_array_equal(x, snapshot.extras["curve_x"])
-    np.testing.assert_array_equal(y, snapshot.extras["curve_y"])
+    np.testing.assert_array_equal(x, snapshot.dashboard.curve_x)
+    np.testing.assert_array_equal(y, snapshot.dashboard.curve_y)
     outliers = data.outliers_train
     assert outliers.sum() == 25
     ox, oy = view.points("outliers")
@@ -175,8 +175,8 @@ def test_csv_regression_shows_predicted_against_actual(view, tmp_path):
     snapshot = snapshot_of(trainer, 100)
     view.show_snapshot(snapshot)
     x, y = view.points("test")
-    np.testing.assert_array_equal(x, snapshot.extras["actual"])
-    np.testing.assert_array_equal(y, snapshot.extras["predicted"])
+    np.testing.assert_array_equal(x, snapshot.dashboard.actual)
+    np.testing.assert_array_equal(y, snapshot.dashboard.predicted)
     assert "R²" in view.info_text()
 
 
@@ -193,7 +193,7 @@ def test_snapshots_from_a_real_run_loop_end_on_the_final_boundary(view):
 
     final = RunLoop(trainer, control, emit, run_id=1).run()
     assert final.state == "finished" and snapshots[-1] is final
-    p1 = final.extras["boundary"][..., 1]
+    p1 = final.dashboard.boundary[..., 1]
     np.testing.assert_array_equal(view.image_array(), diverging_image(2 * p1 - 1, 1.0, diverging_lut(LIGHT, 0.6)))
 
 

@@ -5,7 +5,8 @@ from PySide6.QtCore import Qt
 
 from playground.design import registry
 from playground.design.schema import Design
-from playground.ui.panels.data_panel import DataPanel, split_sizes
+from playground.design.rules import split_sizes
+from playground.ui.panels.data_panel import DataPanel
 from playground.ui.document import DesignDocument
 
 
@@ -33,17 +34,17 @@ def test_shows_the_default_data_and_its_split(panel):
 def test_dragging_the_noise_slider_is_one_undo_step(panel):
     document = panel.document
     for value in (10, 20, 35):
-        panel.noise_slider.setValue(value)  # what a drag emits, tick by tick
+        panel.settings.noise_slider.setValue(value)  # what a drag emits, tick by tick
     assert document.design.data.noise == pytest.approx(0.35)
-    assert panel.noise_value.text() == "0.35"
+    assert panel.settings.noise_value.text() == "0.35"
     assert document.undo_stack.count() == 1
     document.undo_stack.undo()
     assert document.design.data.noise == 0.0
-    assert panel.noise_slider.value() == 0 and panel.noise_value.text() == "0.00"
+    assert panel.settings.noise_slider.value() == 0 and panel.settings.noise_value.text() == "0.00"
 
 
 def test_training_share_changes_the_point_counts(panel):
-    panel.split_slider.setValue(80)
+    panel.settings.split_slider.setValue(80)
     assert panel.document.design.data.train_fraction == pytest.approx(0.8)
     assert panel.counts_text() == "400 training / 100 test points"
     panel.document.undo_stack.undo()
@@ -86,19 +87,19 @@ def test_regression_data_gets_a_regression_loss(panel):
 
 def test_unchecking_features_and_keeping_the_last_one(qtbot, panel):
     document = panel.document
-    qtbot.mouseClick(panel.feature_boxes["x2"], Qt.LeftButton)
+    qtbot.mouseClick(panel.settings.feature_boxes["x2"], Qt.LeftButton)
     assert document.design.data.features == ("x1",)
-    qtbot.mouseClick(panel.feature_boxes["x1"], Qt.LeftButton)
+    qtbot.mouseClick(panel.settings.feature_boxes["x1"], Qt.LeftButton)
     assert document.design.data.features == ("x1",)
-    assert panel.feature_boxes["x1"].isChecked()
+    assert panel.settings.feature_boxes["x1"].isChecked()
     assert "at least one must stay checked" in panel.message_text()
-    qtbot.mouseClick(panel.feature_boxes["x1_sq"], Qt.LeftButton)
+    qtbot.mouseClick(panel.settings.feature_boxes["x1_sq"], Qt.LeftButton)
     assert document.design.data.features == ("x1", "x1_sq")  # registry order
 
 
 def test_classes_spin_edits_the_class_count(panel):
     panel.select_dataset("blobs")
-    panel.classes_spin.setValue(5)
+    panel.settings.classes_spin.setValue(5)
     assert panel.document.design.data.classes == 5
 
 
@@ -181,3 +182,33 @@ def test_choosing_csv_without_a_file_asks_for_one_and_cancel_keeps_the_data(qtbo
     assert asked == [1]
     assert panel.document.design == Design()
     assert panel.grid.currentItem().data(Qt.UserRole) == "circle"
+
+
+def test_a_new_data_set_is_offered_with_its_words_and_thumbnail(qtbot, throwaway_dataset, monkeypatch):
+    """conftest.py's ring, one registry entry with its generator, gets a picture in the grid with
+    its name and description, and the controls of a 2-D two-class set."""
+    from PySide6.QtGui import QColor
+
+    from playground.ui.widgets import controls, dataset_icons
+
+    monkeypatch.setattr(dataset_icons, "_ICONS", {})  # no thumbnail of the ring outlives the test
+    panel = DataPanel(DesignDocument())
+    qtbot.addWidget(panel)
+    panel.resize(320, 800)
+    panel.show()
+    item = panel.grid.item(list(registry.DATASETS).index(throwaway_dataset))
+    assert item.data(Qt.UserRole) == throwaway_dataset
+    assert item.toolTip() == "<b>Ring</b><br>One class on a ring, the other inside and outside it."
+
+    image = item.icon().pixmap(dataset_icons.ICON_SIZE).toImage()
+    colours = {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())}
+    theme = controls.palette_theme(panel)
+    assert {QColor(theme.negative).name(), QColor(theme.positive).name()} <= colours  # its points, both classes
+
+    click_dataset(qtbot, panel, throwaway_dataset)
+    assert panel.document.design.data.dataset == throwaway_dataset
+    assert "Ring" in panel.set_caption.text() and panel.message_text() == ""
+    shown = {"samples", "noise", "features"}
+    assert {name for name in ("samples", "noise", "features", "outliers", "classes", "csv")
+            if panel.control_visible(name)} == shown
+    assert panel.counts_text() == "250 training / 250 test points"

@@ -93,7 +93,7 @@ def test_recent_files_remember_what_was_opened(qtbot, window, tmp_path):
     for name in ("a", "b"):
         save_design(Design(name=name), tmp_path / f"{name}.json")
         window.file_actions.open_path(tmp_path / f"{name}.json")
-    assert [Path(p).name for p in window.file_actions.recent_files()] == ["b.json", "a.json"]
+    assert [Path(p).name for p in window.file_actions.recent.paths()] == ["b.json", "a.json"]
 
 
 CRASHING_WINDOW = """
@@ -186,20 +186,41 @@ def test_exports_script_metrics_and_plots(qtbot, window, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: len(window.loss_plot.curve_data("train_steps")[0]) == 25, timeout=TIMEOUT)
     script = tmp_path / "train.py"
     answer_save_dialog(monkeypatch, script)
-    window.file_actions.export_script()
+    window.file_actions.exports.export_script()
     assert "torch" in script.read_text() and "def main" in script.read_text()
 
     metrics = tmp_path / "metrics.csv"
-    assert window.file_actions.write_metrics(metrics)
+    assert window.file_actions.exports.write_metrics(metrics)
     rows = list(csv.DictReader(metrics.open()))
     assert [int(r["step"]) for r in rows] == list(range(25))
     assert any(r["test_loss"] for r in rows)
 
     for suffix in ("png", "svg"):
         out = tmp_path / f"loss.{suffix}"
-        assert window.file_actions.write_plot(window.loss_plot, out)
+        assert window.file_actions.exports.write_plot(window.loss_plot, out)
         assert out.stat().st_size > 1000
     assert out.read_text().lstrip().startswith("<?xml")
+
+
+def test_metrics_export_needs_no_dashboard_on_screen(qtbot, settings, tmp_path):
+    """The metrics come from the run's history, not from the Loss dock's curves: a window whose
+    dashboards were never built (never shown) exports every step's loss and the evaluations."""
+    window = MainWindow(settings, data_dir=tmp_path / "data")
+    try:
+        qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=TIMEOUT)
+        window.controller.step_epoch()
+        qtbot.waitUntil(lambda: window.status_labels["step"].text() == "Step 25", timeout=TIMEOUT)
+        assert window.views == [], "no dashboard was ever drawn"
+        metrics = tmp_path / "metrics.csv"
+        assert window.file_actions.exports.write_metrics(metrics)
+        rows = list(csv.DictReader(metrics.open()))
+        assert [int(r["step"]) for r in rows] == list(range(25))
+        assert all(float(r["loss"]) > 0 for r in rows)
+        evaluated = [r for r in rows if r["test_loss"]]
+        assert evaluated and all(0 <= float(r["test_accuracy"]) <= 1 for r in evaluated)
+    finally:
+        window.document.undo_stack.setClean()
+        window.close()
 
 
 def test_save_with_weights_and_reopen_resumes_where_it_stopped(qtbot, window, tmp_path, monkeypatch):
@@ -240,7 +261,6 @@ def test_weights_load_even_when_the_opened_design_equals_the_one_on_screen(qtbot
     qtbot.waitUntil(lambda: window.status_labels["step"].text() == "Step 2", timeout=TIMEOUT)
     assert window.file_actions.open_path(path)  # the same design: no field changes
     qtbot.waitUntil(lambda: window.status_labels["step"].text() == "Step 1", timeout=TIMEOUT)
-    assert window.pending_weights is None
 
 
 def trained(qtbot, window, monkeypatch, path: Path, steps: int) -> list:
@@ -354,7 +374,6 @@ def test_a_weights_file_that_cannot_be_used_is_named_with_its_real_reason(qtbot,
         note = window.banner.text()
         assert reason in note and "The run starts from new weights" in note, (kind, note)
         assert "different design" not in note
-        assert window.pending_weights is None
     qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=TIMEOUT)
     assert window.status_labels["step"].text() == "Step 0" and failed == []
 
@@ -404,3 +423,46 @@ def test_file_names_suggested_for_any_title_are_accepted_everywhere():
     assert fa.safe_file_name('a/b\\c*?"<x>|') == "a - b - c - x"
     assert fa.safe_file_name(" .hidden. ") == "hidden"
     assert fa.safe_file_name("...") == "design"
+
+
+def test_the_file_menu_works_with_only_what_it_is_given(qtbot, settings, tmp_path):
+    """FileActions without a window: a parent widget, the document, a controller and the hooks.
+    Opening a described design puts it and its explanation on screen through the hooks;
+    Save with Weights asks the controller for the weights beside the file and reports where."""
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtWidgets import QWidget
+
+    from playground.runs.history import LiveHistory
+    from playground.ui.document import DesignDocument
+
+    class Controller(QObject):
+        weights_saved = Signal(str, object)
+        weights_failed = Signal(object)
+        history = LiveHistory()
+
+        def save_weights(self, path, design):
+            asked.append((path, design))
+
+    asked, calls = [], []
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    document = DesignDocument()
+    hooks = fa.WindowHooks(
+        open_design=lambda design, weights: (document.replace(design), calls.append(("open", design.name, weights))),
+        show_lesson=lambda lesson: calls.append(("lesson", lesson)),
+        show_notice=lambda text: calls.append(("notice", text)),
+        show_message=lambda text, ms: calls.append(("message", text)), update_title=lambda: None,
+        set_pace=lambda pace, title: calls.append(("pace", pace)), exportable_views=lambda: [])
+    controller = Controller()
+    files = fa.FileActions(parent, document, controller, settings, language="en", data_dir=tmp_path / "data",
+                           hooks=hooks)
+    path = tmp_path / "described.json"
+    save_design(Design(name="Described", description="Watch the boundary bend.").with_data(dataset="moons"), path)
+
+    assert files.open_path(path)
+    assert document.design.data.dataset == "moons" and files.display_name() == "described"
+    assert calls == [("open", "Described", None), ("lesson", ("Described", "Watch the boundary bend."))]
+    assert files.save_with_weights()
+    assert asked == [(str(fa.weights_path_for(path)), document.design)]
+    controller.weights_saved.emit(str(fa.weights_path_for(path)), [])
+    assert calls[-1] == ("message", "Saved the weights to described.weights.safetensors")

@@ -8,10 +8,9 @@ import numpy as np
 import pytest
 
 from playground.design.schema import Design, LinearLayer
-from playground.training.run_loop import Snapshot
+from playground.runs.messages import RunInfo, Snapshot
 from playground.training.trainer import Trainer
 from playground.ui.views.gradient_plot import GradientPlot
-from playground.ui.training_controller import RunInfo
 from ui_runs import info_of, run_design, shown, snapshot_of
 
 
@@ -26,7 +25,7 @@ def one_step(design: Design) -> tuple[RunInfo, Snapshot]:
     result = trainer.train_steps(1, probe=True)
     snapshot = Snapshot(run_id=1, seq=0, step=trainer.step, epoch=trainer.epoch, batch_in_epoch=trainer.batch_in_epoch,
                         state="paused", steps=np.arange(1, dtype=np.int64), losses=result.losses,
-                        metrics=trainer.evaluate(), probe=result.probe, extras={}, lr=trainer.lr, steps_per_second=0.0)
+                        metrics=trainer.evaluate(), probe=result.probe, dashboard=None, lr=trainer.lr, steps_per_second=0.0)
     return info_of(trainer), snapshot
 
 

@@ -385,7 +385,7 @@ def test_the_default_window_fits_a_1366x768_screen(qtbot, window):
 
 
 def test_status_bar_losses_stay_short_when_they_explode():
-    from playground.ui.main_window import _fmt
+    from playground.ui.window.status import format_loss as _fmt
 
     assert _fmt(9.695364e35) == "9.70e+35"  # not 36 digits
     assert _fmt(0.6931) == "0.6931" and _fmt(2.5e-5) == "2.50e-05"
@@ -404,8 +404,8 @@ def test_status_bar_texts_fit_a_1280x720_window_in_korean(qtbot, korean, setting
     window.show()
     qtbot.waitUntil(lambda: bool(window.views), timeout=TIMEOUT)
     metrics = SimpleNamespace(train_loss=1.234e-5, test_loss=0.123456, train_accuracy=1.0, test_accuracy=0.999)
-    window._show_status(SimpleNamespace(epoch=123_456, step=12_345_678, steps_per_second=12_345.0, state="running",
-                                        metrics=metrics, step_mode=StepMode("compiling")))
+    window.status_bar.show_snapshot(SimpleNamespace(epoch=123_456, step=12_345_678, steps_per_second=12_345.0,
+                                                    state="running", metrics=metrics, step_mode=StepMode("compiling")))
     window.status_labels["device"].setText("CUDA (NVIDIA GPU)")
     labels = window.status_labels
     qtbot.waitUntil(lambda: labels["accuracy"].width() >= labels["accuracy"].sizeHint().width())

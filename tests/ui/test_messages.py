@@ -59,7 +59,7 @@ def test_design_file_problems_are_worded_in_korean(korean):
 
     from playground.design.io import design_from_json, design_to_json
     from playground.errors import DesignFileError
-    from playground.ui.panels.data_panel import problem_text
+    from playground.ui.messages import problem_text
 
     document = json.loads(design_to_json(Design()))
     document["optimizer"]["lr"] = -1
@@ -189,15 +189,13 @@ def test_every_file_problem_and_title_is_korean_in_korean(korean, tmp_path):
 
 
 def test_the_data_panel_and_the_file_dialog_speak_korean(korean, qtbot, tmp_path, monkeypatch):
-    from types import SimpleNamespace
-
     from PySide6.QtWidgets import QMessageBox
 
     from playground.design.io import load_design
     from playground.errors import PlaygroundError
     from playground.ui.panels.data_panel import DataPanel
     from playground.ui.document import DesignDocument
-    from playground.ui.file_actions import FileActions
+    from playground.ui.file_actions import show_problems
 
     panel = DataPanel(DesignDocument())
     qtbot.addWidget(panel)
@@ -211,7 +209,7 @@ def test_the_data_panel_and_the_file_dialog_speak_korean(korean, qtbot, tmp_path
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.text(), box.informativeText())) or 0)
     with pytest.raises(PlaygroundError) as caught:
         load_design(tmp_path)
-    FileActions.show_problems(SimpleNamespace(window=None), "title", caught.value)
+    show_problems(None, "title", caught.value)
     (text, details), = shown
     assert has_hangul(text) and str(tmp_path) in text and "폴더" in details
 def weights_problems(tmp_path) -> list[Problem]:

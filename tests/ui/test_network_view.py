@@ -54,7 +54,7 @@ def drawn_edges(view, snapshot):
     for column, name in enumerate(view.column_names()):
         if not (name.startswith("Linear") or name == "Output"):
             continue
-        w = snapshot.extras["weights"][weight_index]
+        w = snapshot.dashboard.weights[weight_index]
         weight_index += 1
         for t in range(view.neuron_count(column)):
             for s in range(min(w.shape[1], 32)):
@@ -141,14 +141,14 @@ def test_item_count_does_not_grow_with_the_number_of_edges(view, qtbot):
 
 def test_tooltips_show_biases_and_weights(view):
     _, snapshot = trained_view(view, spiral())
-    bias = snapshot.extras["biases"][0][2]
+    bias = snapshot.dashboard.biases[0][2]
     text = view.tooltip_at_neuron(1, 2)
     assert "Linear 1" in text and "neuron 3" in text and f"{bias:.4f}" in text
-    w = snapshot.extras["weights"][1][4, 3]
+    w = snapshot.dashboard.weights[1][4, 3]
     text = view.tooltip_at_edge(2, 3, 4)
     assert "Linear 1 neuron 4" in text and "Linear 2 neuron 5" in text and f"{w:+.4f}" in text
     assert "sin x₁" in view.tooltip_at_neuron(0, 4)
-    w = snapshot.extras["weights"][0][1, 4]
+    w = snapshot.dashboard.weights[0][1, 4]
     assert view.tooltip_at_edge(1, 4, 1) == f"Weight from input sin x₁ to Linear 1 neuron 2: {w:+.4f}"
     with pytest.raises(IndexError):
         view.tooltip_at_neuron(1, 8)
@@ -177,7 +177,7 @@ def test_batchnorm_is_a_column_and_dropout_a_band_the_edges_cross(view):
     assert view.column_names() == ["Input", "Linear 1", "BatchNorm 1", "Dropout 1", "Linear 2", "Output"]
     assert [view.neuron_count(k) for k in range(6)] == [2, 6, 6, 0, 4, 1]
     assert view.atlas_array(2) is not None  # BatchNorm outputs are mapped too
-    w = snapshot.extras["weights"][1][0, 5]
+    w = snapshot.dashboard.weights[1][0, 5]
     assert "BatchNorm 1 neuron 6" in view.tooltip_at_edge(4, 5, 0) and f"{w:+.4f}" in view.tooltip_at_edge(4, 5, 0)
     assert "γ =" in view.tooltip_at_neuron(2, 0)
 
@@ -193,7 +193,7 @@ def test_snapshots_from_a_real_run_loop(view):
 
     final = RunLoop(trainer, control, emit, run_id=1).run()
     assert final.state == "finished"
-    last = final.extras["weights"][-1]
+    last = final.dashboard.weights[-1]
     assert f"{last[0, 7]:+.4f}" in view.tooltip_at_edge(3, 7, 0)
 
 

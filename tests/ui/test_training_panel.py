@@ -48,7 +48,7 @@ def test_switching_optimizer_shows_only_its_settings_with_their_defaults(panel):
     panel.set_optimizer("adam")
     assert document.design.optimizer.name == "adam"
     assert panel.visible_hyperparameters() == list(registry.OPTIMIZERS["adam"].hyperparameters)
-    assert document.design.optimizer.beta2 == registry.OPTIMIZER_DEFAULTS["adam"]["beta2"]
+    assert document.design.optimizer.beta2 == registry.OPTIMIZERS["adam"].defaults["beta2"]
     panel.set_optimizer("momentum")
     assert panel.visible_hyperparameters() == ["lr", "momentum", "nesterov", "weight_decay"]
     document.undo_stack.undo()
@@ -196,3 +196,17 @@ def test_a_design_asking_for_an_absent_device_says_the_cpu_is_used(qtbot):
     assert panel.message_text() == ""
     panel.set_device_availability({"cuda": "No CUDA GPU found."})
     assert "No CUDA GPU found" in panel.message_text() and "CPU" in panel.message_text()
+
+
+def test_a_new_optimizer_entry_is_offered_with_its_description_and_hyperparameters(qtbot, throwaway_optimizer):
+    """The throwaway Adamax of conftest.py: one registry entry, and the panel offers it."""
+    panel = make_panel(qtbot)
+    index = panel.optimizer_combo.findData(throwaway_optimizer)
+    assert panel.optimizer_combo.itemText(index) == "Adamax"
+    assert panel.optimizer_combo.itemData(index, Qt.ToolTipRole).startswith("Adamax: Adam with the largest")
+    panel.set_optimizer(throwaway_optimizer)
+    design = panel.document.design
+    assert design.optimizer.name == "adamax" and design.optimizer.beta2 == 0.99  # its own usual values
+    assert panel.visible_hyperparameters() == ["lr", "beta1", "beta2", "eps", "weight_decay"]
+    panel.set_lr(0.5)  # above the entry's own limit of 0.2: said, as any problem of the design
+    assert "Learning rate: must be at most 0.2" in panel.message_text()

@@ -7,19 +7,18 @@ import itertools
 import numpy as np
 
 from playground.design.schema import Design
-from playground.training.run_loop import RunControl, RunLoop, Snapshot
+from playground.runs.messages import RunInfo, Snapshot
+from playground.training.run_loop import RunControl, RunLoop
 from playground.training.trainer import Trainer
-from playground.ui.training_controller import RunInfo
+from playground.training.worker_process import run_info
 
 
 def info_of(trainer: Trainer, run_id: int = 1) -> RunInfo:
-    parameters = sum(p.numel() for p in trainer.network.parameters())
-    return RunInfo(run_id, trainer.design, trainer.dataset, trainer.blocks, trainer.device_choice,
-                   trainer.steps_per_epoch, trainer.batch_size, parameters)
+    return run_info(trainer, run_id)
 
 
 def snapshot_of(trainer: Trainer, steps: int = 0, run_id: int = 1, state: str = "running",
-                extras: bool = True) -> Snapshot:
+                dashboard: bool = True) -> Snapshot:
     """Train ``steps`` batches (the last one probed), then report as the run loop does."""
     result = trainer.train_steps(steps, probe=True) if steps else None
     losses = result.losses if result else np.zeros(0, np.float32)
@@ -27,7 +26,7 @@ def snapshot_of(trainer: Trainer, steps: int = 0, run_id: int = 1, state: str = 
                     batch_in_epoch=trainer.batch_in_epoch, state=state,
                     steps=np.arange(trainer.step - len(losses), trainer.step, dtype=np.int64),
                     losses=losses, metrics=trainer.evaluate(), probe=result.probe if result else None,
-                    extras=trainer.extras() if extras else {}, lr=trainer.lr, steps_per_second=0.0)
+                    dashboard=trainer.dashboard() if dashboard else None, lr=trainer.lr, steps_per_second=0.0)
 
 
 def run_design(design: Design) -> tuple[RunInfo, list[Snapshot]]:

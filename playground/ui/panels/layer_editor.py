@@ -5,22 +5,21 @@ count, plus the weight init.
 Rows are numbered as shown: row 0 is the Input, rows 1..n the hidden layers
 (``design.layers[row - 1]``), the last row the Output. The panel keeps no copy of
 the design; it redraws from ``document.design`` and edits through ``document.apply``.
+Names, shapes, parameter counts, the batch's rows and the parameter limit come from
+the torch-free ``design.shapes`` and ``design.rules``; a row is a
+``widgets.layer_rows.LayerRow``.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QSizePolicy,
     QSpinBox,
@@ -30,209 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.design import registry
-from playground.design.schema import (
-    MAX_LAYERS,
-    MAX_UNITS,
-    BatchNormLayer,
-    Design,
-    DropoutLayer,
-    LinearLayer,
-    check_design,
-)
+from playground.data.facts import DataFacts, data_facts
+from playground.design import registry, rules
+from playground.design.schema import MAX_LAYERS, BatchNormLayer, Design, DropoutLayer, LinearLayer, check_design
 from playground.design.shapes import layer_shapes, output_size, shape_text
-
-from playground.ui.panels.data_panel import DataFacts, MessageLabel, blocked, data_facts, guard_wheel, problem_text
-from playground.ui.labels import activation_label, tr_label
-
-MAX_PARAMETERS = 5_000_000
-"""playground.nn.model.MAX_PARAMETERS, repeated because model imports torch (a test keeps them equal)."""
+from playground.ui.labels import init_description, init_label, layer_name
+from playground.ui.messages import problem_text
+from playground.ui.widgets.controls import MessageLabel, blocked, guard_wheel
+from playground.ui.widgets.layer_rows import LayerList, LayerRow
 
 UNKNOWN = "?"
-
-
-def batch_rows(design: Design, n_train: int | None) -> int | str:
-    """The first dimension of every layer's output during a training step."""
-    mode = design.training.batch_mode
-    if mode == "stochastic":
-        return 1
-    if n_train is None:
-        return UNKNOWN if mode == "full" else design.training.batch_size
-    return n_train if mode == "full" else min(design.training.batch_size, n_train)
-
-
-def activation_tip(name: str) -> str:
-    tips = {
-        "relu": QT_TRANSLATE_NOOP(
-            "Activations",
-            "ReLU: max(0, x). Its slope is 1 for every positive input, so gradients pass back through deep "
-            "stacks without shrinking: the usual cure for vanishing gradients. Units stuck below 0 stop learning."),
-        "leaky_relu": QT_TRANSLATE_NOOP(
-            "Activations", "LeakyReLU: like ReLU, but a small slope (0.01) below 0 keeps every unit learning."),
-        "elu": QT_TRANSLATE_NOOP(
-            "Activations", "ELU: like ReLU for positive inputs, a smooth curve towards -1 below 0."),
-        "gelu": QT_TRANSLATE_NOOP("Activations", "GELU: a smooth ReLU, used in transformers."),
-        "silu": QT_TRANSLATE_NOOP("Activations", "SiLU (swish): x times sigmoid(x), a smooth ReLU."),
-        "sigmoid": QT_TRANSLATE_NOOP(
-            "Activations",
-            "Sigmoid: squashes into 0..1. Its slope is at most 0.25, so in deep stacks the gradient shrinks "
-            "layer by layer: vanishing gradients."),
-        "tanh": QT_TRANSLATE_NOOP(
-            "Activations",
-            "Tanh: squashes into -1..1, centred on 0. Saturates for large inputs, where its slope (and the "
-            "gradient) nearly vanishes."),
-        "softplus": QT_TRANSLATE_NOOP("Activations", "Softplus: log(1 + eˣ), a smooth ReLU that is never exactly 0."),
-        "linear": QT_TRANSLATE_NOOP(
-            "Activations", "Linear (identity): no non-linearity. Stacked linear layers are no better than one."),
-    }
-    return QCoreApplication.translate("Activations", tips[name])
-
-
-_SETTING_WIDTH: list[int] = []
-
-
-def _setting_width() -> int:
-    """The wider of a units box and a momentum box (made once, when the first row is)."""
-    if not _SETTING_WIDTH:
-        units, momentum = QSpinBox(), QDoubleSpinBox()
-        units.setRange(1, MAX_UNITS)
-        momentum.setRange(0.01, 1.0)
-        _SETTING_WIDTH.append(max(units.sizeHint().width(), momentum.sizeHint().width()))
-    return _SETTING_WIDTH[0]
-
-
-class _Row(QFrame):
-    """One row of the stack: name, a setting, an activation, and shape · parameters below."""
-
-    focused = Signal()
-
-    def __init__(self, kind: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.kind = kind
-        grid = QGridLayout(self)
-        grid.setContentsMargins(6, 3, 6, 3)
-        grid.setHorizontalSpacing(6)
-        grid.setVerticalSpacing(1)
-        self.name = QLabel()
-        font = self.name.font()
-        font.setBold(True)
-        self.name.setFont(font)
-        # One name width for every row lines the columns up; longer names simply widen their row.
-        self.name.setText("BatchNorm 1")
-        self.name.setMinimumWidth(self.name.sizeHint().width())
-        grid.addWidget(self.name, 0, 0)
-        self.setting = self._make_setting(kind)
-        self.activation = self._make_activation(kind)
-        if kind in ("linear", "batchnorm"):
-            self.setting.setFixedWidth(_setting_width())  # lines the activation combos up
-        if self.setting is not None:
-            grid.addWidget(self.setting, 0, 1)
-        if self.activation is not None:
-            grid.addWidget(self.activation, 0, 2)
-        grid.setColumnStretch(2, 1)
-        self.caption = self._make_caption(kind)  # the box's name under it (inside it, it would not fit)
-        if self.caption is not None:
-            grid.addWidget(self.caption, 1, 1, 1, 2, Qt.AlignLeft | Qt.AlignTop)  # spans: keeps column 1 narrow
-        self.details = QLabel()
-        self.details.setForegroundRole(QPalette.PlaceholderText)  # quieter, for secondary text
-        self.details.setToolTip(self.tr(
-            "The shape of the tensor this layer outputs, as torch prints it: [rows in a batch, units], "
-            "and how many weights and biases the layer learns."))
-        grid.addWidget(self.details, 1 if self.caption is None else 2, 0, 1, 3)
-        self.shape, self.parameters = "", ""
-        for child in (self.setting, self.activation):
-            if child is not None:
-                guard_wheel(child)
-                child.installEventFilter(self)
-
-    def _make_setting(self, kind: str) -> QWidget | None:
-        if kind == "linear":
-            spin = QSpinBox()
-            spin.setRange(1, MAX_UNITS)
-            spin.setKeyboardTracking(False)
-            spin.setToolTip(self.tr(
-                "Units (neurons) in this fully connected layer. Each computes a weighted sum of all "
-                "outputs of the layer before, plus a bias. More units fit more complex shapes."))
-            return spin
-        if kind == "dropout":
-            spin = QDoubleSpinBox()
-            spin.setRange(0.0, 0.95)
-            spin.setSingleStep(0.05)
-            spin.setDecimals(2)
-            spin.setKeyboardTracking(False)
-            spin.setPrefix("p = ")
-            spin.setToolTip(self.tr(
-                "The chance that each unit is switched off in a training step. The network cannot rely on "
-                "any single unit, which fights overfitting. Nothing is dropped when evaluating."))
-            return spin
-        if kind == "batchnorm":
-            spin = QDoubleSpinBox()
-            spin.setRange(0.01, 1.0)
-            spin.setSingleStep(0.05)
-            spin.setDecimals(2)
-            spin.setKeyboardTracking(False)
-            spin.setToolTip(self.tr(
-                "Batch-norm momentum: the weight of the newest batch in the running mean and variance "
-                "(0.1 keeps about the last 10 batches). The running averages are used when evaluating; "
-                "training uses each batch's own statistics."))
-            return spin
-        label = QLabel()
-        return label
-
-    def _make_caption(self, kind: str) -> QLabel | None:
-        """A batch-norm row names its momentum box; a units box is named by its row's shape."""
-        if kind != "batchnorm":
-            return None
-        caption = QLabel(self.tr("momentum"))
-        caption.setForegroundRole(QPalette.PlaceholderText)
-        caption.setToolTip(self.setting.toolTip())
-        caption.setBuddy(self.setting)
-        return caption
-
-    def _make_activation(self, kind: str) -> QWidget | None:
-        if kind in ("linear", "batchnorm"):
-            combo = QComboBox()
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(5)
-            for i, (name, activation) in enumerate(registry.ACTIVATIONS.items()):
-                combo.addItem(activation_label(name), name)
-                combo.setItemData(i, activation_tip(name), Qt.ToolTipRole)
-            combo.setToolTip(self.tr(
-                "The activation function applied to this layer's outputs. Without a non-linear one, "
-                "the whole network can only draw straight boundaries."))
-            return combo
-        if kind == "output":
-            return QLabel()
-        return None
-
-    def set_details(self, shape: str, parameters: str) -> None:
-        self.shape, self.parameters = shape, parameters
-        if parameters:
-            self.details.setText(self.tr("{0} · {1} parameters").format(shape, parameters))
-        else:
-            self.details.setText(shape)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.FocusIn:
-            self.focused.emit()
-        return False
-
-
-class _StackList(QListWidget):
-    """The rows; Delete removes and Alt+Up / Alt+Down move the selected layer."""
-
-    key_command = Signal(str)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        alt = event.modifiers() & Qt.AltModifier
-        if event.key() in (Qt.Key_Delete, Qt.Key_Backspace) and not event.modifiers():
-            self.key_command.emit("remove")
-        elif alt and event.key() == Qt.Key_Up:
-            self.key_command.emit("up")
-        elif alt and event.key() == Qt.Key_Down:
-            self.key_command.emit("down")
-        else:
-            super().keyPressEvent(event)
 
 
 class LayerEditor(QWidget):
@@ -241,7 +47,7 @@ class LayerEditor(QWidget):
     def __init__(self, document, parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
-        self._rows: list[_Row] = []
+        self._rows: list[LayerRow] = []
         self._build()
         document.changed.connect(self._on_document_changed)
         self._refresh()
@@ -250,7 +56,7 @@ class LayerEditor(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.list = _StackList()
+        self.list = LayerList()
         self.list.setSelectionMode(QAbstractItemView.SingleSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
@@ -329,19 +135,9 @@ class LayerEditor(QWidget):
         combo = QComboBox()
         combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(10)
-        tips = {
-            "default": self.tr("PyTorch's default: uniform weights scaled by 1/√(inputs) "
-                               "(Kaiming uniform with a=√5)."),
-            "xavier": self.tr("Xavier / Glorot: keeps the variance of signals equal from layer to layer for "
-                              "tanh and sigmoid units."),
-            "he": self.tr("He / Kaiming: twice Xavier's variance, made for ReLU units, which silence half "
-                          "their inputs."),
-            "zeros": self.tr("All weights zero: every unit of a layer computes the same thing and gets the "
-                             "same gradient, so they never become different (symmetry is never broken)."),
-        }
-        for i, (name, label) in enumerate(registry.INITS.items()):
-            combo.addItem(tr_label(label), name)
-            combo.setItemData(i, tips[name], Qt.ToolTipRole)
+        for i, name in enumerate(registry.INITS):
+            combo.addItem(init_label(name), name)
+            combo.setItemData(i, init_description(name), Qt.ToolTipRole)
         combo.setToolTip(self.tr(
             "How the weights are set before training. Good scales keep signals and gradients from "
             "shrinking or growing layer by layer."))
@@ -373,7 +169,7 @@ class LayerEditor(QWidget):
             self.list.clear()
             self._rows = []
             for index, kind in enumerate(self._kinds(design)):
-                row = _Row(kind)
+                row = LayerRow(kind)
                 self._connect_row(row, index)
                 item = QListWidgetItem()
                 self.list.addItem(item)
@@ -381,7 +177,7 @@ class LayerEditor(QWidget):
                 self._rows.append(row)
             self.list.setCurrentRow(min(selected, self.list.count() - 1))
 
-    def _connect_row(self, row: _Row, index: int) -> None:
+    def _connect_row(self, row: LayerRow, index: int) -> None:
         row.focused.connect(lambda: self.list.setCurrentRow(index))
         if isinstance(row.setting, QSpinBox):
             row.setting.valueChanged.connect(lambda n: self._edit_layer(index, self.tr("Change units"), units=n))
@@ -396,14 +192,15 @@ class LayerEditor(QWidget):
                 index, self.tr("Change activation"), merge=False, activation=combo.itemData(i)))
 
     def _show_rows(self, design: Design, facts: DataFacts) -> None:
-        batch = batch_rows(design, facts.n_train)
+        rows = rules.batch_size(design.training, facts.n_train)
+        batch = UNKNOWN if rows is None else rows
         n_outputs = self._n_outputs(design, facts)
         shapes = layer_shapes(design, facts.n_inputs or 1, n_outputs if isinstance(n_outputs, int) else 1)
         unknown_until = self._unknown_until(design, facts)
         self._show_input(self._rows[0], design, facts, batch)
         for i, (layer, shape) in enumerate(zip(design.layers, shapes)):
             unknown = i <= unknown_until
-            self._show_layer(self._rows[i + 1], layer, self._layer_name(design, i), batch,
+            self._show_layer(self._rows[i + 1], layer, layer_name(shape.name), batch,
                              UNKNOWN if unknown and shape.kind != "linear" else shape.units,
                              UNKNOWN if unknown else shape.parameters)
         out = shapes[-1]
@@ -423,18 +220,11 @@ class LayerEditor(QWidget):
         return linear[0] if linear else len(design.layers)
 
     def _n_outputs(self, design: Design, facts: DataFacts) -> int | str:
-        if design.loss == "cross_entropy":
+        if registry.LOSSES[design.loss].head == "class_logits":  # one output per class
             return facts.n_classes if facts.n_classes else UNKNOWN
         return output_size(design.loss, 2)
 
-    def _layer_name(self, design: Design, index: int) -> str:
-        kind = design.layers[index].type
-        number = sum(1 for layer in design.layers[: index + 1] if layer.type == kind)
-        names = {"linear": self.tr("Linear {0}"), "batchnorm": self.tr("BatchNorm {0}"),
-                 "dropout": self.tr("Dropout {0}")}
-        return names[kind].format(number)
-
-    def _show_input(self, row: _Row, design: Design, facts: DataFacts, batch) -> None:
+    def _show_input(self, row: LayerRow, design: Design, facts: DataFacts, batch) -> None:
         row.name.setText(self.tr("Input"))
         kind = design.data.info.input_kind
         n = facts.n_inputs
@@ -451,7 +241,7 @@ class LayerEditor(QWidget):
             "What the network receives for each point: one number per input feature, a row of the input tensor."))
         row.set_details(shape_text(batch, n if n is not None else UNKNOWN), "")
 
-    def _show_layer(self, row: _Row, layer, name: str, batch, units, parameters) -> None:
+    def _show_layer(self, row: LayerRow, layer, name: str, batch, units, parameters) -> None:
         row.name.setText(name)
         with blocked(*[w for w in (row.setting, row.activation) if w is not None]):
             if isinstance(layer, LinearLayer):
@@ -464,21 +254,21 @@ class LayerEditor(QWidget):
                 row.activation.setCurrentIndex(row.activation.findData(layer.activation))
         row.set_details(shape_text(batch, units), self._number(parameters))
 
-    def _show_output(self, row: _Row, design: Design, batch, n_outputs, parameters) -> None:
+    def _show_output(self, row: LayerRow, design: Design, batch, n_outputs, parameters) -> None:
         row.name.setText(self.tr("Output"))
         if n_outputs == 1:
             row.setting.setText(self.tr("1 unit"))
         else:
             row.setting.setText(self.tr("{0} units").format(n_outputs))
-        implied = {
-            "bce": (self.tr("sigmoid in the loss"), self.tr(
+        implied = {  # by what the output layer gives the loss (its entry's head)
+            "logit": (self.tr("sigmoid in the loss"), self.tr(
                 "The output unit gives a raw score (logit); binary cross-entropy applies the sigmoid "
                 "itself, which is numerically safer. The sigmoid of the score is the chance of class 1.")),
-            "cross_entropy": (self.tr("softmax in the loss"), self.tr(
+            "class_logits": (self.tr("softmax in the loss"), self.tr(
                 "One raw score (logit) per class; cross-entropy applies the softmax itself, which is "
                 "numerically safer. The softmax turns the scores into chances that add up to 1.")),
         }
-        text, tip = implied.get(design.loss, (self.tr("identity"), self.tr(
+        text, tip = implied.get(registry.LOSSES[design.loss].head, (self.tr("identity"), self.tr(
             "Regression: the output is the predicted number itself, with no activation.")))
         row.activation.setText(text)
         row.activation.setToolTip(tip)
@@ -493,10 +283,10 @@ class LayerEditor(QWidget):
     def _show_message(self, design: Design, facts: DataFacts) -> None:
         problems = [problem_text(p) for p in check_design(design)
                     if p.field.startswith("layers") or "batch normalization" in p.message]
-        if isinstance(self._total, int) and self._total > MAX_PARAMETERS:
+        if isinstance(self._total, int) and self._total > rules.MAX_PARAMETERS:
             problems.append(self.tr(
                 "Layers: {0} parameters is more than this app trains live ({1}); use fewer or narrower layers."
-            ).format(self._number(self._total), self._number(MAX_PARAMETERS)))
+            ).format(self._number(self._total), self._number(rules.MAX_PARAMETERS)))
         notes = []
         if len(design.layers) >= MAX_LAYERS:
             notes.append(self.tr("The stack is full: at most {0} hidden layers.").format(MAX_LAYERS))

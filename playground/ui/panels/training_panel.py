@@ -10,11 +10,10 @@ Device availability needs torch, so the window hands it over later through
 
 from __future__ import annotations
 
-import math
 
 from pydantic import ValidationError
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItemModel, QValidator
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,68 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.design import registry
+from playground.design import registry, rules
 from playground.design.schema import MAX_SAMPLES, Design, check_design, problems_from_validation
 
-from playground.ui.panels.data_panel import MessageLabel, blocked, data_facts, guard_wheel, problem_text, task_words
+from playground.data.facts import data_facts
+from playground.ui.messages import problem_text
+from playground.ui.widgets.controls import MessageLabel, blocked, guard_wheel
 from playground.ui.messages import device_reason
-from playground.ui.labels import loss_label, optimizer_label, tr_label
-
-LADDER = (1, 2, 3, 5)
-"""Arrow steps of a LogSpinBox: 1, 2, 3, 5 times a power of ten."""
-
-
-def ladder_step(value: float, direction: int, floor: float) -> float:
-    """The next value on the 1-2-3-5 ladder above (direction 1) or below (-1) ``value``.
-
-    Below ``floor`` the step goes to 0 (down) or to ``floor`` (up from 0).
-    """
-    if value <= 0:
-        return floor if direction > 0 else 0.0
-    exponent = math.floor(math.log10(value))
-    candidates = sorted(m * 10.0**e for e in range(exponent - 1, exponent + 2) for m in LADDER)
-    if direction > 0:
-        return next(c for c in candidates if c > value * (1 + 1e-9))
-    below = [c for c in candidates if c < value * (1 - 1e-9)]
-    return below[-1] if below and below[-1] >= floor * (1 - 1e-9) else 0.0
-
-
-class LogSpinBox(QDoubleSpinBox):
-    """A spin box for scale-free values (learning rate, epsilon): the arrows step along
-    1, 2, 3, 5 x 10^k and the text shows significant digits (0.0003, 1e-08)."""
-
-    def __init__(self, minimum: float, maximum: float, floor: float | None = None, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setDecimals(15)  # the box rounds values to this many places
-        self.setRange(minimum, maximum)
-        self.setKeyboardTracking(False)
-        self._floor = floor if floor is not None else minimum
-
-    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt's name
-        return "0" if value == 0 else f"{value:.4g}"
-
-    def valueFromText(self, text: str) -> float:  # noqa: N802 - Qt's name
-        try:
-            return float(text.strip().replace(",", "."))
-        except ValueError:
-            return self.value()
-
-    def validate(self, text: str, pos: int):
-        try:
-            value = float(text.strip().replace(",", "."))
-        except ValueError:
-            return QValidator.Intermediate, text, pos
-        state = QValidator.Acceptable if self.minimum() <= value <= self.maximum() else QValidator.Intermediate
-        return state, text, pos
-
-    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt's name
-        value = self.value()
-        for _ in range(abs(steps)):
-            value = ladder_step(value, 1 if steps > 0 else -1, self._floor)
-        self.setValue(min(max(value, self.minimum()), self.maximum()))
-
-
-HYPERPARAMETERS = ("lr", "momentum", "nesterov", "alpha", "beta1", "beta2", "eps", "weight_decay")
+from playground.ui.labels import loss_description, loss_label, optimizer_description, optimizer_label, task_label, tr_label
+from playground.ui.widgets.hyperparameter_rows import HyperparameterRows
+from playground.ui.widgets.log_spin_box import LogSpinBox, ladder_step  # noqa: F401 (tests use ladder_step)
 
 
 class TrainingPanel(QWidget):
@@ -148,20 +95,8 @@ class TrainingPanel(QWidget):
 
     def _build_loss(self) -> QGroupBox:
         box, form = self._form(self.tr("Loss"))
-        self._loss_tips = {
-            "mse": self.tr("Mean squared error (L2): the average squared gap between prediction and target. "
-                           "Big errors count a lot, so it is sensitive to outliers."),
-            "mae": self.tr("Mean absolute error (L1): the average gap itself. Every error counts in proportion, "
-                           "so it is robust to outliers."),
-            "huber": self.tr("Huber: squared for small errors, absolute for large ones: smooth near the target, "
-                             "robust to outliers."),
-            "cross_entropy": self.tr("Cross-entropy: the softmax of one score per class gives chances; the loss is "
-                                     "minus the log of the chance given to the true class. For two or more classes."),
-            "bce": self.tr("Binary cross-entropy: the sigmoid of one score is the chance of class 1; the loss is "
-                           "minus the log of the chance given to the true class. For two classes."),
-        }
         labels = {name: loss_label(name) for name in registry.LOSSES}
-        self.loss_combo = self._combo(labels, self._loss_tips, self._on_loss_chosen)
+        self.loss_combo = self._combo(labels, {name: loss_description(name) for name in labels}, self._on_loss_chosen)
         self.loss_combo.setToolTip(self.tr(
             "The loss function measures how far the predictions are from the answers; "
             "training moves the weights to make it smaller."))
@@ -170,79 +105,16 @@ class TrainingPanel(QWidget):
 
     def _build_optimizer(self) -> QGroupBox:
         box, self.optimizer_form = self._form(self.tr("Optimizer"))
-        tips = {
-            "sgd": self.tr("Stochastic gradient descent: every step moves each weight against its gradient, "
-                           "by the learning rate times the gradient."),
-            "momentum": self.tr("SGD with momentum: each step keeps a fraction of the previous one, like a ball "
-                                "rolling downhill; it speeds through flat valleys and damps zig-zags."),
-            "adagrad": self.tr("Adagrad: a learning rate per weight, shrinking for weights that got large "
-                               "gradients so far. Good for rare features; steps keep getting smaller."),
-            "rmsprop": self.tr("RMSProp: like Adagrad, but recent gradients weigh more (a moving average), "
-                               "so the steps do not die out."),
-            "adam": self.tr("Adam: momentum and RMSProp together, with bias correction. A good default."),
-            "adamw": self.tr("AdamW: Adam with weight decay applied to the weights directly, not through "
-                             "the gradient."),
-        }
         labels = {name: optimizer_label(name) for name in registry.OPTIMIZERS}
+        tips = {name: optimizer_description(name) for name in labels}
         self.optimizer_combo = self._combo(labels, tips, self._on_optimizer_chosen)
         self.optimizer_combo.setToolTip(self.tr(
             "How the gradients turn into weight updates. Switching keeps the learning rate when it suits the new "
             "optimizer (else it sets the usual one and says so) and sets its other usual hyperparameters."))
         self.optimizer_form.addRow(self.tr("Optimizer"), self.optimizer_combo)
-        self._build_hyperparameters()
-        return box
-
-    def _build_hyperparameters(self) -> None:
-        self.hyper: dict[str, QWidget] = {
-            "lr": LogSpinBox(1e-5, 10.0),
-            "momentum": self._fraction_box(0.0, 0.999, 0.05, 3),
-            "nesterov": QCheckBox(self.tr("Nesterov")),
-            "alpha": self._fraction_box(0.0001, 0.9999, 0.01, 4),
-            "beta1": self._fraction_box(0.0, 0.999, 0.05, 3),
-            "beta2": self._fraction_box(0.0, 0.9999, 0.001, 4),
-            "eps": LogSpinBox(1e-12, 1.0),
-            "weight_decay": LogSpinBox(0.0, 1.0, floor=1e-5),
-        }
-        labels = {
-            "lr": self.tr("Learning rate"), "momentum": self.tr("Momentum"), "nesterov": "",
-            "alpha": self.tr("Alpha (decay)"), "beta1": self.tr("Beta 1"), "beta2": self.tr("Beta 2"),
-            "eps": self.tr("Epsilon"), "weight_decay": self.tr("Weight decay"),
-        }
-        tips = {
-            "lr": self.tr("How big each update is: the gradient is multiplied by it. Too small learns slowly; "
-                          "too large overshoots the minimum and the loss grows until training diverges. "
-                          "It can be changed while training."),
-            "momentum": self.tr("The fraction of the previous update kept in the next one (0 = none, 0.9 is usual)."),
-            "nesterov": self.tr("Nesterov momentum: look ahead along the momentum before taking the gradient; "
-                                "often a little faster. Needs a momentum above 0."),
-            "alpha": self.tr("How slowly RMSProp's average of squared gradients forgets: 0.99 averages about the "
-                             "last 100 steps."),
-            "beta1": self.tr("Adam's momentum: how slowly the average gradient forgets (0.9 is usual)."),
-            "beta2": self.tr("How slowly Adam's average of squared gradients forgets (0.999 is usual)."),
-            "eps": self.tr("A tiny number added before dividing by the gradient size, so steps stay finite."),
-            "weight_decay": self.tr("Shrinks every weight a little at each step (like L2 regularization), "
-                                    "which keeps weights small and fights overfitting."),
-        }
-        self._hyper_labels = {**labels, "nesterov": self.tr("Nesterov")}
-        for name, widget in self.hyper.items():
-            widget.setToolTip(tips[name])
-            if isinstance(widget, QCheckBox):
-                widget.toggled.connect(lambda on: self._edit_optimizer(self.tr("Change Nesterov"), "", nesterov=on))
-            else:
-                widget.setKeyboardTracking(False)
-                widget.valueChanged.connect(lambda v, n=name: self._on_hyper_value_changed(n, v))
-            if labels[name]:
-                caption = QLabel(labels[name])
-                caption.setToolTip(tips[name])
-                self.optimizer_form.addRow(caption, widget)
-            else:
-                self.optimizer_form.addRow(widget)
-
-    def _fraction_box(self, low: float, high: float, step: float, decimals: int) -> QDoubleSpinBox:
-        box = QDoubleSpinBox()
-        box.setRange(low, high)
-        box.setSingleStep(step)
-        box.setDecimals(decimals)
+        self._hyper_rows = HyperparameterRows(self.optimizer_form, self)
+        self._hyper_rows.value_edited.connect(self._on_hyper_rows_value_edited)
+        self.hyper = self._hyper_rows.widgets
         return box
 
     def _build_batches(self) -> QGroupBox:
@@ -340,28 +212,20 @@ class TrainingPanel(QWidget):
     def _show_losses(self, design: Design, task: str) -> None:
         model: QStandardItemModel = self.loss_combo.model()
         for i, name in enumerate(registry.LOSSES):
-            fits = name in ("cross_entropy", "bce") if task == "classification" else registry.loss_fits(name, task)
+            fits = rules.loss_fits(name, task)
             model.item(i).setEnabled(fits)
-            tip = self._loss_tips[name]
+            tip = loss_description(name)
             if not fits:
                 tip = self.tr("{0} does not fit {1} data. {2}").format(
-                    loss_label(name), task_words(task), tip)
+                    loss_label(name), task_label(task), tip)
             self.loss_combo.setItemData(i, tip, Qt.ToolTipRole)
         with blocked(self.loss_combo):
             self.loss_combo.setCurrentIndex(self.loss_combo.findData(design.loss))
 
     def _show_optimizer(self, design: Design) -> None:
-        o = design.optimizer
-        used = registry.OPTIMIZERS[o.name].hyperparameters
-        with blocked(self.optimizer_combo, *self.hyper.values()):
-            self.optimizer_combo.setCurrentIndex(self.optimizer_combo.findData(o.name))
-            for name, widget in self.hyper.items():
-                value = getattr(o, name)
-                if isinstance(widget, QCheckBox):
-                    widget.setChecked(value)
-                else:
-                    widget.setValue(value)
-                self.optimizer_form.setRowVisible(widget, name in used)
+        with blocked(self.optimizer_combo):
+            self.optimizer_combo.setCurrentIndex(self.optimizer_combo.findData(design.optimizer.name))
+        self._hyper_rows.show(design.optimizer)
 
     def _show_training(self, design: Design, n_train: int | None) -> None:
         t = design.training
@@ -391,7 +255,7 @@ class TrainingPanel(QWidget):
             return text
         if mode == "stochastic" or size == 1:
             return self.tr("One epoch is {0} steps of one point each.").format(n_train)
-        steps = math.ceil(n_train / size)
+        steps = rules.steps_per_epoch(n_train, size, design.has_batchnorm)
         return self.tr("One epoch is {0} steps of {1} points ({2} training points).").format(steps, size, n_train)
 
     def _show_message(self, design: Design) -> None:
@@ -442,9 +306,12 @@ class TrainingPanel(QWidget):
             self._switch_note = (note, self.document.design)
             self._show_message(self.document.design)
 
-    def _on_hyper_value_changed(self, name: str, value: float) -> None:
-        self._edit_optimizer(self.tr("Change {0}").format(self._hyper_labels[name].lower()), f"optimizer.{name}",
-                             **{name: value})
+    def _on_hyper_rows_value_edited(self, name: str, value: float | bool) -> None:
+        label = self._hyper_rows.labels[name]
+        if isinstance(value, bool):  # a check box: one edit each, nothing to merge
+            self._edit_optimizer(self.tr("Change {0}").format(label), "", **{name: value})
+            return
+        self._edit_optimizer(self.tr("Change {0}").format(label.lower()), f"optimizer.{name}", **{name: value})
 
     def _on_rate_spin_value_changed(self, value: float) -> None:
         self._edit_training(self.tr("Change regularization rate"), "training.regularization_rate",

@@ -3,30 +3,25 @@
 (a) For a chosen BatchNorm layer, over the probed steps: the mean and variance of
 each batch against the running estimates used at evaluation, and the learned scale
 (gamma) and shift (beta); averaged over features or for one feature.
-(b) Internal covariate shift: for every Linear and BatchNorm layer, the mean of its
-pre-activation with a ±1 std band. Without BatchNorm these drift as training goes;
-after a BatchNorm layer they stay near 0 ± 1 (moved only by the learned gamma/beta).
+(b) Internal covariate shift (playground.ui.views.covariate_shift): for every Linear and
+BatchNorm layer, the mean of its pre-activation with a ±1 std band. Without BatchNorm
+these drift as training goes; after a BatchNorm layer they stay near 0 ± 1.
 """
 
 from __future__ import annotations
 
-import sys
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QTabBar, QVBoxLayout, QWidget
 
-from playground.design.schema import BatchNormLayer, Design, LinearLayer
-from playground.training.run_loop import Snapshot
-
-from playground.ui.labels import layer_name
-from playground.ui.widgets.plot_utils import (SWATCH, History, band_item, coloured, corner_label, faded, history_curve, layer_colours,
-                         legend_keys, line_key, make_plot, overlay_hint, press_train_text, reset_range, set_band,
-                         small_label, style_hint, style_plot)
-from playground.ui.widgets.preview import preview
+from playground.runs.messages import RunInfo, Snapshot
+from playground.runs.series import Series
+from playground.ui.views.covariate_shift import CovariateShift
+from playground.ui.widgets.plot_utils import (coloured, corner_label, history_curve, line_key, make_plot, press_train_text,
+                                              reset_range, small_label, style_plot)
 from playground.ui.theme import LIGHT, Theme
-from playground.ui.training_controller import RunInfo
 
 SERIES = ("batch_mean", "running_mean", "batch_var", "running_var", "gamma", "beta")
 STATISTICS = ("mean", "variance", "gamma_beta")  # the three plots, two SERIES each
@@ -48,12 +43,8 @@ class BatchNormPlot(QWidget):
         self._theme = theme
         self._bn_names: list[str] = []
         self._bn_units: dict[str, int] = {}
-        self._bn_mean: dict[str, History] = {}  # (n, 6): each series averaged over features
-        self._bn_full: dict[str, History] = {}  # (n, 6, features)
-        self._shift_names: list[str] = []
-        self._shift = History((0, 2))  # (n, layers, [mean, std])
-        self._shift_items: list[tuple[pg.PlotDataItem, pg.PlotCurveItem]] = []  # (mean line, ± std band)
-        self._shift_groups: list[int] = []  # colour group per layer (see _depth_groups)
+        self._bn_mean: dict[str, Series] = {}  # (n, 6): each series averaged over features
+        self._bn_full: dict[str, Series] = {}  # (n, 6, features)
         self._last_probe_step: int | None = None
         self._build()
         self.set_theme(theme)
@@ -84,10 +75,10 @@ class BatchNormPlot(QWidget):
         self._message.setAlignment(Qt.AlignCenter)
         self._message.setContentsMargins(12, 6, 12, 6)
         layout.addWidget(self._message)
-        self._shift_part = self._build_shift()
+        self._shift = CovariateShift(self._theme)
         # Ignore the plots' large size hints so that the two parts share the height evenly.
-        self._shift_part.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Ignored)
-        layout.addWidget(self._shift_part, 1)
+        self._shift.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Ignored)
+        layout.addWidget(self._shift, 1)
 
     def _build_statistics(self) -> QWidget:
         page = QWidget()
@@ -145,54 +136,14 @@ class BatchNormPlot(QWidget):
         column.addWidget(self._stats_legend)  # under the plots, as the other legend rows
         return page
 
-    def _build_shift(self) -> QWidget:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(1)
-        tip = self.tr(
-            "Internal covariate shift: as earlier layers learn, the inputs of later layers keep changing "
-            "their distribution, and those layers must keep adapting.\n"
-            "Each line is the mean of a layer's pre-activation (its output before the activation "
-            "function) over the batch, the band ± one standard deviation. Without batch normalization "
-            "they drift; after a BatchNorm layer they stay near 0 ± 1.")
-        row = QHBoxLayout()
-        self._shift_title = QLabel(self.tr("Internal covariate shift (mean ± std)"))
-        self._shift_title.setToolTip(tip)
-        self._shift_title.setMinimumWidth(0)
-        self._shift_title.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
-        self._shift_box = QComboBox()
-        self._shift_box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self._shift_box.setMinimumContentsLength(8)
-        self._shift_box.setToolTip(self.tr("Show every layer, or one layer with its ± std band."))
-        self._shift_box.currentIndexChanged.connect(self._on_shift_box_changed)
-        row.addWidget(self._shift_title, 1)
-        row.addWidget(self._shift_box)
-        column.addLayout(row)
-        self._shift_widget = make_plot(self._theme, steps=True)
-        self._shift_plot = self._shift_widget.getPlotItem()
-        self._shift_widget.setToolTip(tip)
-        self._shift_step_label = corner_label(self._shift_plot, "bottom", self.tr("step"), self._theme)
-        host = QWidget()
-        self._shift_hint = overlay_hint(host, self._shift_widget, press_train_text())
-        column.addWidget(host, 1)
-        self._shift_legend = small_label()
-        self._shift_legend.setToolTip(self.tr(
-            "Colour: the layer's depth, warm near the input, cool near the output. A Linear layer and the "
-            "BatchNorm layer after it share a colour: the Linear layer's output (solid) is what the "
-            "BatchNorm layer normalizes (dashed)."))
-        column.addWidget(self._shift_legend)
-        return box
-
     # --- the view API -----------------------------------------------------------------
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
         for plot, widget in zip(self._stat_plots, self._stat_widgets):
             style_plot(plot, theme, widget)
-        style_plot(self._shift_plot, theme, self._shift_widget)
-        for label in (*self._stat_step_labels, self._shift_step_label):
+        for label in self._stat_step_labels:
             label.setText(label.text, color=theme.foreground)
-        style_hint(self._shift_hint, theme)
+        self._shift.set_theme(theme)
         self._message.setStyleSheet(f"color: {theme.foreground};")
         batch, running = theme.train, theme.test
         items = self._stat_items
@@ -203,15 +154,14 @@ class BatchNormPlot(QWidget):
         items["gamma"].setPen(pg.mkPen(theme.classes[2], width=2))
         items["beta"].setPen(pg.mkPen(theme.classes[4], width=2))
         self._title_statistics()
-        self._colour_shift()
 
     def start_run(self, info: RunInfo) -> None:
         """Forget the previous run; pick up the BatchNorm layers and the layers to watch drift."""
         bn_blocks = [b for b in info.blocks if b.kind == "batchnorm"]
         self._set_batchnorm_layers([b.name for b in bn_blocks], [b.units for b in bn_blocks])
-        self._set_shift_layers([(b.name, b.kind) for b in info.blocks if b.kind in ("linear", "batchnorm")])
+        self._shift.set_layers([(b.name, b.kind) for b in info.blocks if b.kind in ("linear", "batchnorm")])
         self._last_probe_step = None
-        for plot in (self._stat_plots[0], self._shift_plot):  # the other two follow the first (linked)
+        for plot in (self._stat_plots[0], self._shift.plot):  # the other two follow the first (linked)
             reset_range(plot)
         for plot in self._stat_plots[1:]:
             plot.enableAutoRange(y=True)
@@ -219,21 +169,19 @@ class BatchNormPlot(QWidget):
             self._show_section(True)
         else:
             self._show_message(self._no_batchnorm_text())
-        self._shift_hint.setText(press_train_text())
-        self._shift_hint.show()
+        self._shift.show_hint(press_train_text())
 
     def has_run(self) -> bool:
         """A run's layers are shown (False before the first run and after ``clear_run``)."""
-        return bool(self._shift_names)
+        return bool(self._shift.names)
 
     def clear_run(self, reason: str) -> None:
         """There is no current run: no statistics of an earlier design; ``reason`` in their place."""
         self._set_batchnorm_layers([], [])
-        self._set_shift_layers([])
+        self._shift.set_layers([])
         self._last_probe_step = None
         self._show_message(reason)
-        self._shift_hint.setText(reason)
-        self._shift_hint.show()
+        self._shift.show_hint(reason)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         probe = snapshot.probe
@@ -243,7 +191,7 @@ class BatchNormPlot(QWidget):
         if probe.batchnorm:
             self._add_batchnorm(probe.step, probe.batchnorm)
         if probe.activations:
-            self._add_shift(probe.step, probe.activations)
+            self._shift.add(probe.step, probe.activations)
 
     # --- public helpers (tests) -------------------------------------------------------
     def has_batchnorm_section(self) -> bool:
@@ -275,9 +223,9 @@ class BatchNormPlot(QWidget):
 
     def shift_series(self, layer: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(steps, mean, std) of the pre-activation of a Linear or BatchNorm layer."""
-        index = self._shift_names.index(layer)
-        values = self._shift.values
-        return self._shift.steps.copy(), values[:, index, 0].copy(), values[:, index, 1].copy()
+        index = self._shift.names.index(layer)
+        series = self._shift.series
+        return series.steps.copy(), series.values[:, index, 0].copy(), series.values[:, index, 1].copy()
 
     def shown_statistics(self) -> dict[str, int]:
         """The statistics plots on screen ("mean", "variance", "gamma_beta") and their widths in pixels."""
@@ -289,7 +237,7 @@ class BatchNormPlot(QWidget):
 
     def legend_texts(self) -> tuple[str, str]:
         """The legends (rich text) beside the statistics and under the covariate-shift plot."""
-        return self._stats_legend.text(), self._shift_legend.text()
+        return self._stats_legend.text(), self._shift.legend.text()
 
     def point_markers(self, name: str) -> int:
         """How many points of a statistic (a name in SERIES) are marked with dots: all while there are few."""
@@ -297,7 +245,7 @@ class BatchNormPlot(QWidget):
 
     def step_ranges(self) -> tuple[tuple[float, float], tuple[float, float]]:
         """The steps in view: in the statistics plots and in the covariate-shift plot."""
-        return tuple(tuple(float(v) for v in plot.viewRange()[0]) for plot in (self._stat_plots[0], self._shift_plot))
+        return tuple(tuple(float(v) for v in plot.viewRange()[0]) for plot in (self._stat_plots[0], self._shift.plot))
 
     def select(self, layer: str, feature: int | None = None) -> None:
         """Show ``layer`` (a BatchNorm layer's name), one feature (0-based) or the mean (None)."""
@@ -308,8 +256,8 @@ class BatchNormPlot(QWidget):
     def _set_batchnorm_layers(self, names: list[str], units: list[int]) -> None:
         self._bn_names = list(names)
         self._bn_units = dict(zip(names, units))
-        self._bn_mean = {n: History((len(SERIES),)) for n in names}
-        self._bn_full = {n: History((len(SERIES), u), np.float32, max_bytes=FEATURE_HISTORY_BYTES)
+        self._bn_mean = {n: Series((len(SERIES),)) for n in names}
+        self._bn_full = {n: Series((len(SERIES), u), np.float32, max_bytes=FEATURE_HISTORY_BYTES)
                          for n, u in zip(names, units)}
         self._layer_box.blockSignals(True)
         self._layer_box.clear()
@@ -383,11 +331,11 @@ class BatchNormPlot(QWidget):
         self._part_tabs.setCurrentIndex(int(shift))
 
     def shift_shown(self) -> bool:
-        return not self._shift_part.isHidden()
+        return not self._shift.isHidden()
 
     def plot_heights(self) -> dict[str, int]:
         """Heights in pixels of the plots on screen: the statistics (by name) and "shift"."""
-        widgets = dict(zip(STATISTICS, self._stat_widgets)) | {"shift": self._shift_widget}
+        widgets = dict(zip(STATISTICS, self._stat_widgets)) | {"shift": self._shift.widget}
         return {name: widget.height() for name, widget in widgets.items() if widget.isVisible()}
 
     def _arrange_parts(self) -> None:
@@ -397,7 +345,7 @@ class BatchNormPlot(QWidget):
         self._part_tabs.setVisible(one_at_a_time)
         self._statistics.setVisible(bool(self._has_statistics) and (not one_at_a_time or chosen == 0))
         self._message.setVisible(self._has_statistics is False)
-        self._shift_part.setVisible(not one_at_a_time or chosen == 1)
+        self._shift.setVisible(not one_at_a_time or chosen == 1)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -420,82 +368,13 @@ class BatchNormPlot(QWidget):
             "(Linear → BatchNorm → activation), to see its statistics here.\n"
             "The internal covariate shift below works for every network.")
 
-    # --- part (b): internal covariate shift ---------------------------------------
-    def _set_shift_layers(self, layers: list[tuple[str, str]]) -> None:
-        """``layers``: (name, kind) of every Linear and BatchNorm layer, input side first."""
-        names = [name for name, _ in layers]
-        self._shift = History((len(names), 2))
-        if names == self._shift_names:
-            for mean, band in self._shift_items:
-                mean.setData([], [])
-                band.setData([], [])
-            return
-        for items in self._shift_items:
-            for item in items:
-                self._shift_plot.removeItem(item)
-        self._shift_names = names
-        self._shift_groups = _depth_groups([kind for _, kind in layers])
-        bands = [band_item(self._shift_plot) for _ in names]  # all bands under all lines
-        self._shift_items = [(history_curve(self._shift_plot, None), band) for band in bands]
-        self._shift_box.blockSignals(True)
-        self._shift_box.clear()
-        self._shift_box.addItem(self.tr("All layers"))
-        self._shift_box.addItems([layer_name(n) for n in names])
-        self._shift_box.blockSignals(False)
-        self._colour_shift()
-
-    def _add_shift(self, step: int, activations) -> None:
-        by_name = {a.name: (a.mean, a.std) for a in activations}
-        row = np.array([by_name.get(n, (np.nan, np.nan)) for n in self._shift_names], dtype=np.float64)
-        self._shift.append(step, row.reshape(len(self._shift_names), 2))
-        self._draw_shift()
-        self._shift_hint.hide()
-
-    def _draw_shift(self) -> None:
-        steps, values = self._shift.steps, self._shift.values
-        for index, (mean, band) in enumerate(self._shift_items):
-            m, s = values[:, index, 0], values[:, index, 1]
-            set_band(band, steps, m - s, m + s)
-            mean.setData(steps, m)
-
     def shown_shift_layers(self) -> list[str]:
         """The layers whose pre-activation lines are drawn (all, or the one picked)."""
-        return [n for n, (mean, _) in zip(self._shift_names, self._shift_items) if mean.isVisible()]
+        return self._shift.shown_layers()
 
     def select_shift_layer(self, layer: str | None) -> None:
         """Show every layer (None) or one, by name, with a stronger band."""
-        self._shift_box.setCurrentIndex(0 if layer is None else self._shift_names.index(layer) + 1)
-
-    def _colour_shift(self) -> None:
-        """Colour = depth (a Linear layer and the BatchNorm after it share one), dashed = BatchNorm.
-
-        Bands fade as more of them overlap, so that the lines stay readable; one layer
-        shown alone gets a clear band.
-        """
-        theme, groups = self._theme, self._shift_groups
-        colours = layer_colours(max(groups, default=-1) + 1, theme)
-        chosen = self._shift_box.currentIndex() - 1
-        alpha = 60 if chosen >= 0 else max(12, 120 // max(1, len(self._shift_names)))
-        for index, ((mean, band), group) in enumerate(zip(self._shift_items, groups)):
-            colour = colours[group]
-            dashed = self._shift_names[index].startswith("BatchNorm")
-            mean.setPen(pg.mkPen(colour, width=2, style=Qt.DashLine if dashed else Qt.SolidLine))
-            band.setPen(pg.mkPen(faded(colour, min(90, 2 * alpha)), width=1))
-            band.setBrush(pg.mkBrush(faded(colour, alpha)))
-            for item in (mean, band):
-                item.setVisible(chosen < 0 or chosen == index)
-        self._shift_legend.setText(self._shift_legend_text(colours))
-
-    def _shift_legend_text(self, colours) -> str:
-        """Layer names by colour; with BatchNorm, the block numbers and what solid and dashed mean."""
-        groups = self._shift_groups
-        paired = len(set(groups)) < len(groups)
-        if not paired:
-            return legend_keys((coloured(SWATCH, c), layer_name(n)) for n, c in zip(self._shift_names, colours))
-        swatches = "&nbsp;".join(f"{coloured(SWATCH, c)}{k + 1}" for k, c in enumerate(colours))
-        return self.tr("{solid} Linear &nbsp; {dashed} BatchNorm &nbsp; depth {swatches}").format(
-            solid=line_key(pg.mkPen(self._theme.foreground, width=2)),
-            dashed=line_key(pg.mkPen(self._theme.foreground, width=2, style=Qt.DashLine)), swatches=swatches)
+        self._shift.select_layer(layer)
 
     # --- slots ----------------------------------------------------------------------
     def _on_layer_box_changed(self, _index: int) -> None:
@@ -508,31 +387,3 @@ class BatchNormPlot(QWidget):
     def _on_stat_tabs_changed(self, _index: int) -> None:
         self._arrange_statistics()
         self._title_statistics()
-
-    def _on_shift_box_changed(self, _index: int) -> None:
-        self._colour_shift()
-
-
-def _depth_groups(kinds: list[str]) -> list[int]:
-    """A colour group per layer: each Linear layer starts one; a BatchNorm layer joins the
-    Linear layer it follows (it normalizes that layer's output)."""
-    groups, last = [], None
-    for kind in kinds:
-        if kind == "batchnorm" and last == "linear":
-            groups.append(groups[-1])
-        else:
-            groups.append(groups[-1] + 1 if groups else 0)
-        last = kind
-    return groups
-
-
-def _with_batchnorm() -> Design:
-    """Four Linear -> BatchNorm -> ReLU blocks: flat, well-scaled pre-activations."""
-    layers = []
-    for _ in range(4):
-        layers += [LinearLayer(units=8, activation="linear"), BatchNormLayer(activation="relu")]
-    return Design(layers=tuple(layers))
-
-
-if __name__ == "__main__":
-    sys.exit(preview(BatchNormPlot, _with_batchnorm(), title="Batch normalization"))

@@ -1,6 +1,7 @@
 """The Output view: what the network predicts, drawn with the data it learns from.
 
-One plot whose content follows the data (``mode_for``):
+One plot whose content follows the data (playground.ui.views.output_modes: ``mode_for``,
+and each mode's texts):
 
 - ``boundary``: 2-D classification. The decision boundary (결정 경계) as an image over
   the plane, train and test points on top.
@@ -10,107 +11,36 @@ One plot whose content follows the data (``mode_for``):
 - ``confusion``: digits and CSV classification. The test set's confusion matrix.
 - ``scatter``: CSV regression. Predicted against actual values on the test set.
 
-Images are RGBA uint8 computed with numpy at fixed levels (no autoscaling, so a
-colour always means the same thing); plot items are made once per run and updated
-with setImage/setData.
+Each mode is drawn by its painter (playground.ui.views.output_painter; the plane modes in
+output_plane.py, the curve in output_curve.py, confusion and scatter in output_test_set.py),
+made once with its plot items; this view picks the painter for each run, forwards the
+theme and the snapshots' Dashboard records to it, and keeps the chrome: title, info
+line, the "Show test data" box, the plot's frame, the legend and the colour bar, hover.
+
+Images are RGBA uint8 computed with numpy at fixed levels (playground.ui.widgets.colour_maps:
+no autoscaling, so a colour always means the same thing); plot items are made once and
+updated with setImage/setData.
 """
 
 from __future__ import annotations
 
-import sys
-
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
-from PySide6.QtCore import QEvent, QObject, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtCore import QEvent, QObject, QSizeF, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
-from playground.design import registry
-
+from playground.runs.messages import Dashboard
 from playground.ui.theme import LIGHT, Theme
+from playground.ui.views import output_modes as modes
+from playground.ui.views.output_curve import CurvePainter
+from playground.ui.views.output_painter import Frame, ModePainter
+from playground.ui.views.output_plane import BoundaryPainter, SurfacePainter
+from playground.ui.views.output_test_set import ConfusionPainter, ScatterPainter
+from playground.ui.widgets.colour_maps import neutral_colour
 
-BACKGROUND_STRENGTH = 0.6  # confident regions stop short of the point colours, so points stay visible
-MAX_TEXT_CLASSES = 12  # confusion counts are written in the cells up to this many classes
-POINT_SIZE = 7
-
-
-# --- colours (also used by the network view) ------------------------------------------
-
-
-def rgb(colour: str) -> np.ndarray:
-    """'#rrggbb' -> float64 (3,) in 0..255."""
-    c = QColor(colour)
-    return np.array([c.red(), c.green(), c.blue()], dtype=np.float64)
-
-
-def neutral_colour(theme: Theme) -> str:
-    """The colour of "no opinion" (probability 0.5, value 0), a little off the background."""
-    return "#eceeef" if theme.name == "light" else "#2c2e33"
-
-
-def diverging_lut(theme: Theme, strength: float = 1.0) -> np.ndarray:
-    """(256, 4) uint8 RGBA: 0 = theme.negative, 127.5 = neutral, 255 = theme.positive.
-
-    ``strength`` < 1 stops the ends short of the full colours (blended with neutral).
-    """
-    t = np.linspace(-1.0, 1.0, 256)[:, None]
-    mid = rgb(neutral_colour(theme))
-    end = np.where(t < 0, rgb(theme.negative), rgb(theme.positive))
-    colours = mid + (end - mid) * np.abs(t) * strength
-    return np.concatenate([colours, np.full((256, 1), 255.0)], axis=1).round().astype(np.uint8)
-
-
-def diverging_image(values: np.ndarray, scale: float, lut: np.ndarray) -> np.ndarray:
-    """Values (...) -> RGBA uint8 (..., 4) through ``lut`` at the fixed levels -scale..scale.
-
-    NaN maps to neutral, values beyond the levels to the end colours.
-    """
-    t = np.nan_to_num(np.asarray(values, dtype=np.float64) / scale, nan=0.0, posinf=1.0, neginf=-1.0)
-    index = ((np.clip(t, -1.0, 1.0) + 1.0) * 127.5).astype(np.intp)
-    return lut[index]
-
-
-def class_image(probs: np.ndarray, colours: np.ndarray, neutral: np.ndarray, strength: float) -> np.ndarray:
-    """Class probabilities (..., C) -> RGBA uint8 (..., 4): each pixel its argmax class colour
-    (``colours`` (C, 3)), blended with ``neutral`` by confidence (1/C -> neutral, 1 -> ``strength``)."""
-    probs = np.nan_to_num(np.asarray(probs, dtype=np.float64))
-    c = probs.shape[-1]
-    winner = probs.argmax(-1)
-    top = np.take_along_axis(probs, winner[..., None], -1)
-    confidence = np.clip((top - 1.0 / c) / (1.0 - 1.0 / c), 0.0, 1.0) * strength
-    colours_out = neutral + (colours[winner] - neutral) * confidence
-    alpha = np.full(colours_out.shape[:-1] + (1,), 255.0)
-    return np.concatenate([colours_out, alpha], axis=-1).round().astype(np.uint8)
-
-
-def mode_for(dataset) -> str:
-    """Which picture fits the data: boundary | surface | curve | confusion | scatter."""
-    kind, regression = dataset.input_kind, dataset.task == "regression"
-    if kind == "2d":
-        return "surface" if regression else "boundary"
-    if kind == "1d":
-        return "curve"
-    return "scatter" if regression else "confusion"
-
-
-def cell_centred_rect(extent: tuple[float, float, float, float], resolution: int) -> QRectF:
-    """The image rect for a grid sampled at linspace(lo, hi, resolution) on both axes,
-    so that each pixel is centred on its sample point."""
-    x0, x1, y0, y1 = extent
-    dx, dy = (x1 - x0) / max(resolution - 1, 1), (y1 - y0) / max(resolution - 1, 1)
-    return QRectF(x0 - dx / 2, y0 - dy / 2, x1 - x0 + dx, y1 - y0 + dy)
-
-
-class _PlaneImage(pg.ImageItem):
-    """An ImageItem drawn with bilinear smoothing when ``smooth`` is set: a coarse grid of
-    predictions then looks like the smooth function it samples."""
-
-    smooth = True
-
-    def paint(self, painter, *args):
-        painter.setRenderHint(QPainter.SmoothPixmapTransform, self.smooth)
-        super().paint(painter, *args)
+PAINTERS = (BoundaryPainter, SurfacePainter, CurvePainter, ConfusionPainter, ScatterPainter)  # one per mode
 
 
 class _Sample(ItemSample):
@@ -120,9 +50,6 @@ class _Sample(ItemSample):
         event.ignore()
 
 
-# --- the view ---------------------------------------------------------------------------
-
-
 class OutputView(QWidget):
     """The Output view (see the module docstring). Implements the dashboard view API."""
 
@@ -130,18 +57,13 @@ class OutputView(QWidget):
         super().__init__(parent)
         self._theme = LIGHT
         self._dataset = None
-        self._mode = "boundary"
-        self._last_extras: dict = {}
-        self._image_rgba: np.ndarray | None = None
-        self._curve = (np.zeros(0, np.float32), np.zeros(0, np.float32))
-        self._confusion: np.ndarray | None = None
-        self._value_scale = 1.0
-        self._cell_texts: list[pg.TextItem] = []
+        self._last: Dashboard | None = None  # the newest record the painter can draw
         self._legend_samples: list = []
         self._info_text = ""
-        self._scatter_values: tuple[np.ndarray, np.ndarray] | None = None
         self._build_widgets()
-        self._build_items()
+        self._build_chrome()
+        self._painters: dict[str, ModePainter] = {cls.mode: cls(self._plot) for cls in PAINTERS}
+        self._painter = self._painters["boundary"]
         self.set_theme(LIGHT)
         self._show_no_run()
 
@@ -175,7 +97,8 @@ class OutputView(QWidget):
         layout.addLayout(row)
         layout.addWidget(self._canvas, 1)
 
-    def _build_items(self) -> None:
+    def _build_chrome(self) -> None:
+        """The plot the painters draw into, and the side column (legend, colour bar)."""
         self._plot = self._canvas.addPlot(row=0, col=0)
         self._plot.setMouseEnabled(False, False)
         self._plot.setMenuEnabled(False)
@@ -190,22 +113,9 @@ class OutputView(QWidget):
                                          colorMapMenu=False, label="")
         self._colorbar.setMouseEnabled(False, False)
 
-        self._image = _PlaneImage(axisOrder="row-major")
-        self._train = pg.ScatterPlotItem(size=POINT_SIZE)
-        self._outliers = pg.ScatterPlotItem(size=11, symbol="x")
-        self._test = pg.ScatterPlotItem(size=POINT_SIZE)
-        self._fit = pg.PlotCurveItem()
-        self._diagonal = pg.PlotCurveItem()
-        for item in (self._image, self._fit, self._diagonal, self._train, self._outliers, self._test):
-            self._plot.addItem(item)
-        self._image.setZValue(-10)
-        self._fit.setZValue(5)
-
     # --- the view API ---------------------------------------------------------------------
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
-        self._lut = diverging_lut(theme, BACKGROUND_STRENGTH)
-        self._point_lut = diverging_lut(theme, 1.0)
         self._canvas.setBackground(theme.background)
         for plot in (self._plot, self._colorbar):
             for name in ("left", "bottom", "right", "top"):
@@ -217,45 +127,42 @@ class OutputView(QWidget):
         self._legend.setLabelTextColor(theme.foreground)
         self._colorbar.setColorMap(pg.ColorMap(
             [0.0, 0.5, 1.0], [theme.negative, neutral_colour(theme), theme.positive]))
-        self._fit.setPen(pg.mkPen(theme.foreground, width=2.5))
-        self._diagonal.setPen(pg.mkPen(theme.foreground, width=1.5, style=Qt.DashLine))
-        self._outliers.setPen(pg.mkPen(theme.bad, width=1))
-        self._outliers.setBrush(pg.mkBrush(theme.bad))
         grey = "#666666" if theme.name == "light" else "#a0a4ab"
         self._info.setStyleSheet(f"color: {grey};")
+        for painter in self._painters.values():
+            painter.set_theme(theme)
         if self._dataset is not None:
-            self._style_points()
+            self._painter.restyle()
             self._rebuild_legend()
-            if self._last_extras:
-                self._confusion = None  # recolour even though the counts did not change
-                self._draw(self._last_extras)
+            if self._last is not None:
+                self._painter.draw(self._last)
 
     def start_run(self, info) -> None:
-        """A new run: pick the mode for its data, plot the points, forget the old picture."""
+        """A new run: pick the painter for its data, plot the points, forget the old picture."""
         self._dataset = info.dataset
-        self._mode = mode_for(info.dataset)
+        self._last = None
+        mode = modes.mode_for(info.dataset)
+        for painter in self._painters.values():
+            if painter.mode != mode:
+                painter.clear()
+        self._painter = self._painters[mode]
         for name in ("left", "bottom"):
             self._plot.showAxis(name)
-        self._forget_picture()
-        self._setup_axes()
-        self._style_points()
-        self._setup_confusion_cells()
+        self._painter.start(info.dataset, self._show_test.isChecked())
+        self._set_frame(self._painter.frame())
+        self._show_test.setVisible(self._painter.optional_test)
         self._rebuild_legend()
         self._set_info(self.tr("Press Train to start: the picture shows what the network predicts."))
-        self._title.setText(self._title_text())
-        self._canvas.setToolTip(self._mode_tooltip())
+        self._title.setText(modes.title_text(mode))
+        self._canvas.setToolTip(modes.mode_tooltip(mode))
 
     def clear_run(self, reason: str) -> None:
         """There is no current run (the design or its data cannot train): forget the picture,
         hide the axes and say ``reason`` instead. ``start_run`` brings a run back."""
         self._dataset = None
-        self._forget_picture()
-        self._diagonal.setData([], [])
-        for item in (self._train, self._test, self._outliers):
-            item.clear()
-        for item in self._cell_texts:
-            self._plot.removeItem(item)
-        self._cell_texts = []
+        self._last = None
+        for painter in self._painters.values():
+            painter.clear()
         self._side.clear()
         self._legend.clear()
         self._legend_samples = []
@@ -266,15 +173,6 @@ class OutputView(QWidget):
             self._plot.hideAxis(name)
         self._canvas.setToolTip(reason)
 
-    def _forget_picture(self) -> None:
-        self._last_extras = {}
-        self._image_rgba = None
-        self._curve = (np.zeros(0, np.float32), np.zeros(0, np.float32))
-        self._confusion = None
-        self._scatter_values = None
-        self._image.clear()
-        self._fit.setData([], [])
-
     def has_run(self) -> bool:
         """Whether a run's data is shown (False before the first run and after ``clear_run``)."""
         return self._dataset is not None
@@ -283,35 +181,34 @@ class OutputView(QWidget):
         """Draw the snapshot's predictions (cheap: one image or one curve, a label)."""
         if self._dataset is None:
             return
-        extras = snapshot.extras or {}
-        if self._wanted_key() in extras:
-            self._last_extras = extras
-            self._draw(extras)
-        self._set_info(self._metrics_text(snapshot.metrics))
+        dashboard = snapshot.dashboard
+        if dashboard is not None and getattr(dashboard, self._painter.field) is not None:
+            self._last = dashboard
+            self._painter.draw(dashboard)
+        if snapshot.metrics is not None:
+            self._set_info(self._painter.metrics_text(snapshot.metrics))
 
     # --- public for tests -------------------------------------------------------------------
     def mode(self) -> str:
-        return self._mode
+        return self._painter.mode
 
     def image_array(self) -> np.ndarray | None:
         """The RGBA uint8 image shown (rows = y from low to high), or None."""
-        return self._image_rgba
+        return self._painter.image_array()
 
     def test_points_visible(self) -> bool:
-        return self._test.isVisible()
+        return self._painter.test_points_visible()
 
     def set_test_points_visible(self, visible: bool) -> None:
         self._show_test.setChecked(visible)
 
     def curve_data(self) -> tuple[np.ndarray, np.ndarray]:
         """The fitted curve drawn in 1-D mode (x, y)."""
-        return self._curve
+        return self._painter.curve_data()
 
     def points(self, kind: str) -> tuple[np.ndarray, np.ndarray]:
         """The (x, y) of the plotted "train", "test" or "outliers" points."""
-        item = {"train": self._train, "test": self._test, "outliers": self._outliers}[kind]
-        x, y = item.getData()
-        return np.asarray(x), np.asarray(y)
+        return self._painter.points(kind)
 
     def legend_names(self) -> list[str]:
         return [label.text for _, label in self._legend.items]
@@ -322,7 +219,7 @@ class OutputView(QWidget):
 
     def confusion_matrix(self) -> np.ndarray | None:
         """The counts shown in confusion mode (rows true class, columns predicted)."""
-        return self._confusion
+        return self._painter.confusion_matrix()
 
     def info_text(self) -> str:
         return self._info.text()
@@ -332,192 +229,31 @@ class OutputView(QWidget):
 
     def cell_texts(self) -> list[str]:
         """The numbers written in the confusion cells, row by row ("" when not written)."""
-        return [item.textItem.toPlainText() for item in self._cell_texts]
+        return self._painter.cell_texts()
 
     def describe_point(self, x: float, y: float) -> str:
         """What the hover tooltip says at plot coordinates (x, y)."""
         if self._dataset is None:
             return self.tr("Press Train to start.")
-        if self._mode in ("boundary", "surface") and self._last_extras:
-            return self._describe_plane(x, y)
-        if self._mode == "confusion" and self._confusion is not None:
-            return self._describe_cell(x, y)
-        return self._mode_tooltip()
+        return self._painter.describe(x, y) or modes.mode_tooltip(self._painter.mode)
 
-    # --- drawing -----------------------------------------------------------------------------
-    def _wanted_key(self) -> str:
-        return {"boundary": "boundary", "surface": "boundary", "curve": "curve_y",
-                "confusion": "confusion", "scatter": "predicted"}[self._mode]
-
-    def _draw(self, extras: dict) -> None:
-        getattr(self, f"_draw_{self._mode}")(extras)
-
-    def _draw_boundary(self, extras: dict) -> None:
-        probs = np.asarray(extras["boundary"])
-        if probs.ndim != 3:
-            return
-        if probs.shape[-1] == 2:
-            rgba = diverging_image(2.0 * probs[..., 1] - 1.0, 1.0, self._lut)
-        else:
-            rgba = class_image(probs, self._class_rgb(probs.shape[-1]),
-                               rgb(neutral_colour(self._theme)), BACKGROUND_STRENGTH)
-        self._set_plane_image(rgba)
-
-    def _draw_surface(self, extras: dict) -> None:
-        values = np.asarray(extras["boundary"])
-        if values.ndim != 2:
-            return
-        self._set_plane_image(diverging_image(values, self._value_scale, self._lut))
-
-    def _set_plane_image(self, rgba: np.ndarray) -> None:
-        self._image_rgba = rgba
-        self._image.setImage(rgba, levels=(0, 255), autoLevels=False)
-        self._image.setRect(cell_centred_rect(self._dataset.extent, rgba.shape[0]))
-
-    def _draw_curve(self, extras: dict) -> None:
-        x = np.asarray(extras.get("curve_x", []), dtype=np.float32)
-        y = np.nan_to_num(np.asarray(extras["curve_y"], dtype=np.float32))
-        self._curve = (x, y)
-        self._fit.setData(x, y)
-
-    def _draw_confusion(self, extras: dict) -> None:
-        counts = np.asarray(extras["confusion"])
-        if self._confusion is not None and np.array_equal(counts, self._confusion):
-            return
-        self._confusion = counts
-        totals = counts.sum(axis=1, keepdims=True)
-        share = counts / np.maximum(totals, 1)  # per true class, so rare classes show as clearly
-        neutral, accent = rgb(neutral_colour(self._theme)), rgb(self._theme.accent)
-        colours = neutral + (accent - neutral) * share[..., None]
-        rgba = np.concatenate([colours, np.full(share.shape + (1,), 255.0)], axis=-1).round().astype(np.uint8)
-        self._image_rgba = rgba
-        self._image.setImage(rgba, levels=(0, 255), autoLevels=False)
-        c = len(counts)
-        self._image.setRect(QRectF(-0.5, -0.5, c, c))
-        if self._cell_texts:
-            for item, count, dark in zip(self._cell_texts, counts.ravel(), share.ravel() > 0.55):
-                item.setText(str(int(count)), color=self._cell_text_colour(dark, count == 0))
-
-    def _draw_scatter(self, extras: dict) -> None:
-        actual = np.asarray(extras.get("actual", []), dtype=np.float32)
-        predicted = np.nan_to_num(np.asarray(extras["predicted"], dtype=np.float32))
-        self._test.setData(actual, predicted)
-        self._scatter_values = (actual, predicted)
-
-    # --- per-run setup ---------------------------------------------------------------------------
-    def _setup_axes(self) -> None:
-        data, plot = self._dataset, self._plot
-        mode = self._mode
-        plot.getViewBox().invertY(mode == "confusion")
-        self._image.smooth = mode in ("boundary", "surface")
-        plot.setAspectLocked(mode in ("boundary", "surface", "confusion"), ratio=1.0)
+    # --- chrome -------------------------------------------------------------------------------
+    def _set_frame(self, frame: Frame) -> None:
+        plot = self._plot
+        plot.getViewBox().invertY(frame.inverted)
+        plot.setAspectLocked(frame.aspect_locked, ratio=1.0)
         for name in ("left", "bottom"):
-            plot.getAxis(name).setTicks(None)
-        if mode in ("boundary", "surface"):
-            x0, x1, y0, y1 = data.extent
-            self._set_labels(registry.FEATURES["x1"], registry.FEATURES["x2"])
-        elif mode == "curve":
-            x0, x1, y0, y1 = data.extent
-            self._set_labels(self.tr("input x"), self.tr("target y"))
-        elif mode == "confusion":
-            c = data.n_classes
-            x0, x1, y0, y1 = -0.5, c - 0.5, -0.5, c - 0.5
-            ticks = [[(i, str(name)) for i, name in enumerate(data.class_names)]]
-            plot.getAxis("bottom").setTicks(ticks)
-            plot.getAxis("left").setTicks(ticks)
-            self._set_labels(self.tr("predicted class"), self.tr("true class"))
-        else:
-            low, high = _padded(np.asarray(data.y_test, dtype=np.float64))
-            x0, x1, y0, y1 = low, high, low, high
-            self._set_labels(self.tr("actual value"), self.tr("predicted value"))
-            self._diagonal.setData([low, high], [low, high])
-        self._diagonal.setVisible(mode == "scatter")
-        self._fit.setVisible(mode == "curve")
-        self._outliers.setVisible(mode == "curve")
-        self._train.setVisible(mode in ("boundary", "surface", "curve"))
-        self._show_test.setVisible(mode in ("boundary", "surface", "curve"))
-        self._test.setVisible(mode == "scatter" or self._show_test.isChecked())
-        plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
-        self._value_scale = target_scale(data) if mode == "surface" else 1.0
-        self._colorbar.setLevels((-self._value_scale, self._value_scale))
-
-    def _set_labels(self, bottom: str, left: str) -> None:
-        self._plot.setLabel("bottom", bottom)
-        self._plot.setLabel("left", left)
-
-    def _style_points(self) -> None:
-        """Point positions and colours for the run's data (once per run and theme)."""
-        data, theme, mode = self._dataset, self._theme, self._mode
-        outline = pg.mkPen(self._train_outline(), width=1)
-        test_outline = pg.mkPen(theme.foreground, width=1)
-        for item in (self._train, self._test, self._outliers):
-            item.clear()
-        if mode in ("boundary", "surface"):
-            train_brushes = self._point_brushes(data.y_train)
-            test_brushes = self._point_brushes(data.y_test)
-            self._train.setData(pos=data.raw_train, brush=train_brushes, pen=outline, symbol="o")
-            self._test.setData(pos=data.raw_test, brush=test_brushes, pen=test_outline, symbol="o")
-        elif mode == "curve":
-            outliers = _outlier_mask(data)
-            x, y = data.raw_train[:, 0], data.y_train
-            self._train.setData(x[~outliers], y[~outliers], brush=pg.mkBrush(theme.train), pen=outline, symbol="o")
-            self._outliers.setData(x[outliers], y[outliers])
-            # Rings: many test points sit on the train points and must not hide them.
-            self._test.setData(data.raw_test[:, 0], data.y_test, brush=pg.mkBrush(None),
-                               pen=pg.mkPen(theme.test, width=1.5), symbol="o")
-        elif mode == "scatter":
-            self._test.setData([], [], brush=pg.mkBrush(theme.test), pen=outline, symbol="o")
-
-    def _train_outline(self) -> str:
-        """Train points: a background-coloured ring as in TF Playground; on a surface a grey
-        one, since targets near 0 are neutral-coloured and would vanish."""
-        if self._mode == "surface":
-            return "#8a8d93"
-        return "#ffffff" if self._theme.name == "light" else self._theme.background
-
-    def _point_brushes(self, labels: np.ndarray) -> list:
-        if self._mode == "surface":
-            colours = diverging_image(labels, self._value_scale, self._point_lut)
-            return [pg.mkBrush(*c) for c in colours.tolist()]
-        palette = [pg.mkBrush(c) for c in self._class_colours(self._dataset.n_classes)]
-        return [palette[int(k)] for k in labels]
-
-    def _class_colours(self, c: int) -> list[str]:
-        theme = self._theme
-        if c == 2:
-            return [theme.negative, theme.positive]
-        return [theme.classes[k % len(theme.classes)] for k in range(c)]
-
-    def _class_rgb(self, c: int) -> np.ndarray:
-        return np.stack([rgb(colour) for colour in self._class_colours(c)])
-
-    def _setup_confusion_cells(self) -> None:
-        for item in self._cell_texts:
-            self._plot.removeItem(item)
-        self._cell_texts = []
-        if self._mode != "confusion" or self._dataset.n_classes > MAX_TEXT_CLASSES:
-            return
-        c = self._dataset.n_classes
-        for true in range(c):
-            for predicted in range(c):
-                item = pg.TextItem("", anchor=(0.5, 0.5))
-                item.setPos(predicted, true)
-                self._plot.addItem(item)
-                self._cell_texts.append(item)
-
-    def _cell_text_colour(self, dark_cell: bool, zero: bool = False) -> str:
-        if dark_cell:
-            return "#ffffff" if self._theme.name == "light" else "#101114"
-        if zero:  # the eye should go to the mistakes that happen
-            return "#b0b3b8" if self._theme.name == "light" else "#5c6068"
-        return self._theme.foreground
+            plot.getAxis(name).setTicks(frame.ticks)
+        plot.setLabel("bottom", frame.bottom)
+        plot.setLabel("left", frame.left)
+        plot.setRange(xRange=frame.x_range, yRange=frame.y_range, padding=0)
 
     def _rebuild_legend(self) -> None:
-        """The side column: a legend of the point styles, and a colour bar for surfaces."""
+        """The side column: a legend of the point styles, and the painter's colour bar if any."""
         self._side.clear()
         self._legend.clear()
         self._legend_samples = []
-        for item, name in self._legend_entries():
+        for item, name in self._painter.legend_entries():
             self._legend_samples.append(item)
             self._legend.addItem(item, name)
         if self._legend_samples:
@@ -530,38 +266,13 @@ class OutputView(QWidget):
             self._legend.setFixedHeight(self._legend.height() + 4)
             self._side.addItem(self._legend, row=0, col=0)
             self._side.layout.setAlignment(self._legend, Qt.AlignTop | Qt.AlignLeft)
-        if self._mode == "surface":
-            self._colorbar.setLabel("left", self.tr("target value"))
+        colour_bar = self._painter.colour_bar()
+        if colour_bar is not None:
+            label, scale = colour_bar
+            self._colorbar.setLevels((-scale, scale))
+            self._colorbar.setLabel("left", label)
             self._side.addItem(self._colorbar, row=1, col=0)
 
-    def _legend_entries(self) -> list[tuple[pg.ScatterPlotItem, str]]:
-        theme, mode, data = self._theme, self._mode, self._dataset
-        outline = self._train_outline()
-        entries = []
-
-        def sample(brush, pen, symbol="o", size=POINT_SIZE + 2):
-            return pg.ScatterPlotItem(symbol=symbol, size=size, brush=pg.mkBrush(brush), pen=pen)
-
-        if mode == "boundary":
-            for name, colour in zip(data.class_names, self._class_colours(data.n_classes)):
-                entries.append((sample(colour, pg.mkPen(outline)), self.tr("class {0}").format(name)))
-            entries.append((sample(theme.background, pg.mkPen(theme.foreground, width=1.5)), self.tr("test point")))
-        elif mode == "surface":
-            entries.append((sample(theme.positive, pg.mkPen(outline)), self.tr("train point")))
-            entries.append((sample(theme.positive, pg.mkPen(theme.foreground, width=1.5)), self.tr("test point")))
-        elif mode == "curve":
-            entries.append((sample(theme.train, pg.mkPen(outline)), self.tr("train")))
-            entries.append((sample(theme.bad, pg.mkPen(theme.bad), "x", 11), self.tr("outliers")))
-            entries.append((sample(None, pg.mkPen(theme.test, width=1.5)), self.tr("test")))
-            line = pg.PlotDataItem(pen=pg.mkPen(theme.foreground, width=2.5))
-            entries.append((line, self.tr("network")))
-        elif mode == "scatter":
-            entries.append((sample(theme.test, pg.mkPen(outline)), self.tr("test point")))
-            line = pg.PlotDataItem(pen=pg.mkPen(theme.foreground, width=1.5, style=Qt.DashLine))
-            entries.append((line, self.tr("perfect (y = x)")))
-        return entries
-
-    # --- text --------------------------------------------------------------------------------------
     def _show_no_run(self) -> None:
         self._title.setText(self.tr("Output"))
         self._set_info(self.tr("Press Train to start."))
@@ -571,76 +282,6 @@ class OutputView(QWidget):
         if text != self._info_text:
             self._info_text = text
             self._info.setText(text)
-
-    def _title_text(self) -> str:
-        return {
-            "boundary": self.tr("Decision boundary: the class the network predicts at each point"),
-            "surface": self.tr("Regression surface: the value the network predicts at each point"),
-            "curve": self.tr("Regression curve: the network's prediction for each x"),
-            "confusion": self.tr("Confusion matrix (test set): each true class against the predicted class"),
-            "scatter": self.tr("Predicted against actual values (test set)"),
-        }[self._mode]
-
-    def _mode_tooltip(self) -> str:
-        return {
-            "boundary": self.tr(
-                "The decision boundary is where the background colour changes. Dots are the data, "
-                "coloured by their true class; a dot on the other colour is misclassified. "
-                "Pale colours mean the network is unsure."),
-            "surface": self.tr(
-                "The background is the value the network predicts at each point; the dots are the "
-                "data, coloured by their true value. Where they match, the network has learned the surface."),
-            "curve": self.tr(
-                "The line is the network's prediction. Red crosses are outliers: points moved far off "
-                "the trend. MSE (L2) pulls the line towards them; MAE (L1) mostly ignores them."),
-            "confusion": self.tr(
-                "Rows are the true classes, columns the predicted ones. The diagonal counts correct "
-                "answers; any other cell is a mistake of one kind."),
-            "scatter": self.tr(
-                "Each dot is a test sample: its true value across, the network's prediction up. "
-                "A perfect network puts every dot on the dashed line."),
-        }[self._mode]
-
-    def _metrics_text(self, metrics) -> str:
-        if metrics is None:
-            return self._info_text
-        if self._mode == "confusion" and self._confusion is not None:
-            total = int(self._confusion.sum())
-            correct = int(np.trace(self._confusion))
-            return self.tr("Test accuracy {0:.1%} ({1:,} of {2:,} correct)").format(
-                correct / max(total, 1), correct, total)
-        if metrics.test_accuracy is not None:
-            return self.tr("Test accuracy {0:.1%}, train accuracy {1:.1%}").format(
-                metrics.test_accuracy, metrics.train_accuracy)
-        if self._mode == "scatter" and self._scatter_values is not None:
-            actual, predicted = self._scatter_values
-            return self.tr("Test loss {0:.4g}, R² = {1:.3f}").format(metrics.test_loss, _r_squared(actual, predicted))
-        return self.tr("Test loss {0:.4g}, train loss {1:.4g}").format(metrics.test_loss, metrics.train_loss)
-
-    def _describe_plane(self, x: float, y: float) -> str:
-        values = np.asarray(self._last_extras["boundary"])
-        x0, x1, y0, y1 = self._dataset.extent
-        r = values.shape[0]
-        col = int(round((x - x0) / (x1 - x0) * (r - 1)))
-        row = int(round((y - y0) / (y1 - y0) * (r - 1)))
-        where = self.tr("x₁ = {0:.2f}, x₂ = {1:.2f}").format(x, y)
-        if not (0 <= col < r and 0 <= row < r):
-            return self._mode_tooltip()
-        if self._mode == "surface":
-            return self.tr("{0}\nThe network predicts {1:.3f} here.").format(where, float(values[row, col]))
-        probs = values[row, col]
-        k = int(np.argmax(probs))
-        return self.tr("{0}\nThe network predicts class {1} here, with probability {2:.2f}.").format(
-            where, self._dataset.class_names[k], float(probs[k]))
-
-    def _describe_cell(self, x: float, y: float) -> str:
-        c = len(self._confusion)
-        predicted, true = int(round(x)), int(round(y))
-        if not (0 <= predicted < c and 0 <= true < c):
-            return self._mode_tooltip()
-        names = self._dataset.class_names
-        return self.tr("True class {0}, predicted {1}: {2:,} test samples.").format(
-            names[true], names[predicted], int(self._confusion[true, predicted]))
 
     # --- events -------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -656,41 +297,4 @@ class OutputView(QWidget):
         return super().eventFilter(watched, event)
 
     def _on_show_test_toggled(self, checked: bool) -> None:
-        self._test.setVisible(checked or self._mode == "scatter")
-
-
-def _outlier_mask(data) -> np.ndarray:
-    if data.outliers_train is None:
-        return np.zeros(len(data.y_train), dtype=bool)
-    return np.asarray(data.outliers_train, dtype=bool)
-
-
-def target_scale(data) -> float:
-    """Fixed symmetric colour levels for a regression surface: the largest |target|."""
-    values = np.concatenate([np.ravel(data.y_train), np.ravel(data.y_test)]).astype(np.float64)
-    largest = float(np.max(np.abs(values))) if values.size else 1.0
-    return largest if largest > 0 else 1.0
-
-
-def _padded(values: np.ndarray) -> tuple[float, float]:
-    low, high = (float(values.min()), float(values.max())) if values.size else (0.0, 1.0)
-    pad = 0.05 * max(high - low, 1e-6)
-    return low - pad, high + pad
-
-
-def _r_squared(actual: np.ndarray, predicted: np.ndarray) -> float:
-    spread = float(np.sum((actual - actual.mean()) ** 2)) if actual.size else 0.0
-    if spread == 0:
-        return float("nan")
-    return 1.0 - float(np.sum((actual - predicted) ** 2)) / spread
-
-
-if __name__ == "__main__":
-    from playground.design.schema import Design, LinearLayer
-
-    from playground.ui.widgets.preview import preview
-
-    spiral = Design(layers=(LinearLayer(units=8), LinearLayer(units=8), LinearLayer(units=4)))
-    spiral = spiral.with_data(dataset="spiral", features=("x1", "x2", "x1_sq", "x2_sq", "sin_x1", "sin_x2"))
-    spiral = spiral.with_optimizer(name="adam", lr=0.01)
-    sys.exit(preview(OutputView, spiral))
+        self._painter.set_test_visible(checked)

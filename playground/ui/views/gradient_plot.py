@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 import math
-import sys
 
 import numpy as np
 import pyqtgraph as pg
@@ -21,16 +20,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QImage, QPainter
 from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from playground.design.schema import Design, LinearLayer
 from playground.nn.probes import overflowed
-from playground.training.run_loop import Snapshot
+from playground.runs.messages import RunInfo, Snapshot
+from playground.runs.series import Series
 
 from playground.ui.labels import layer_name
-from playground.ui.widgets.plot_utils import (SWATCH, History, coloured, corner_label, format_number, history_curve, layer_colours, legend_keys,
+from playground.ui.widgets.plot_utils import (SWATCH, coloured, corner_label, format_number, history_curve, layer_colours, legend_keys,
                          make_plot, reset_range, small_label, style_plot)
-from playground.ui.widgets.preview import preview
 from playground.ui.theme import LIGHT, Theme
-from playground.ui.training_controller import RunInfo
 
 BAR_WIDTH = 0.7
 MARKER_SIZE = 9  # pixels: the latest norm's dot and the overflow triangles
@@ -43,7 +40,7 @@ class GradientPlot(QWidget):
         super().__init__(parent)
         self._theme = theme
         self._names: list[str] = []
-        self._history = History((0,))
+        self._history = Series((0,))
         self._curves: list[pg.PlotDataItem] = []
         self._current = np.zeros(0)  # latest weight-gradient norms, input side first
         self._ratios = np.zeros(0)  # latest update-to-weight ratios
@@ -224,7 +221,7 @@ class GradientPlot(QWidget):
     # --- layers -----------------------------------------------------------------------
     def _set_layers(self, names: list[str]) -> None:
         """Empty histories; rebuild the curves only when the layers changed."""
-        self._history = History((len(names),))
+        self._history = Series((len(names),))
         self._largest, self._overflowing = 0.0, False
         self._current = np.zeros(0)
         self._ratios = np.zeros(0)
@@ -407,12 +404,3 @@ def _short_name(name: str) -> str:
     """"Linear 3" -> "3", "Output" -> "Out": what fits under a narrow bar."""
     last = name.split()[-1]
     return last if last.isdigit() else name[:3]
-
-
-def _deep_sigmoid() -> Design:
-    """Eight sigmoid layers: the textbook case of vanishing gradients."""
-    return Design(layers=tuple(LinearLayer(units=8, activation="sigmoid") for _ in range(8)))
-
-
-if __name__ == "__main__":
-    sys.exit(preview(GradientPlot, _deep_sigmoid(), title="Gradient flow"))

@@ -3,8 +3,9 @@
 Every per-step loss is kept (growable buffers) and drawn with clip-to-view and peak
 downsampling, so a run of a million steps stays quick to draw. The smoothed line is
 TensorBoard's debiased exponential moving average, updated for new points only.
-``history()`` gives the curves to save with the weights; a run resumed from saved
-weights starts with the history it was saved with.
+The numbers are the run's LiveHistory (playground.runs.history): in the window the
+controller's, which records every snapshot whatever is on screen (so a resumed run shows
+the history it was saved with); a LossPlot given none keeps its own.
 
 The step axis has three views (X_VIEWS): all steps on a linear axis, the most recent
 RECENT_STEPS following the run, or a log10 step axis on which the early fall and the
@@ -14,25 +15,24 @@ latest steps of a long run are both in view (the default).
 from __future__ import annotations
 
 import math
-import sys
 import time
+from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
 
-from playground.design.schema import Design
-from playground.runs.history import RunHistory
-from playground.training.run_loop import Snapshot
+from playground.runs.history import LiveHistory
+from playground.runs.messages import RunInfo, Snapshot
+from playground.runs.series import Series
 
 from playground.ui.widgets.elided_label import ElidedLabel
-from playground.ui.widgets.plot_utils import (History, StepAxis, axis_label_span, corner_label, ema, faded, fit_axis_label, history_curve,
-                         legend_keys, line_key, log_tick_values, make_plot, multiples, overlay_hint, press_train_text,
-                         reset_range, si_text, small_label, style_hint, style_plot)
-from playground.ui.widgets.preview import preview
+from playground.ui.widgets.axes import EpochAxis, LogStepAxis, axis_label_span, fit_axis_label, log_peaks
+from playground.ui.widgets.plot_utils import (corner_label, ema, faded, history_curve, legend_keys, line_key, make_plot,
+                                              overlay_hint, press_train_text, reset_range, small_label, style_hint,
+                                              style_plot)
 from playground.ui.theme import LIGHT, Theme
-from playground.ui.training_controller import RunInfo
 
 CURVES = ("train_steps", "smoothed", "train", "test", "train_accuracy", "test_accuracy")
 DEFAULT_SMOOTHING = 0.6
@@ -46,86 +46,6 @@ RECENT_STEPS = 1000
 LOG_ZERO = 0.5
 """Where step 0 (the loss of the initial weights) sits on the log step axis, which has no
 place for 0: half a step before step 1, so that a first step or a run's start stays in view."""
-LOG_BUCKETS_PER_DECADE = 300
-"""On the log step axis a decade of steps is drawn as this many buckets (first x, lowest and highest y)."""
-
-
-class EpochAxis(StepAxis):
-    """An axis over steps whose ticks sit on whole epochs and read as epoch numbers (20k, not 20000)."""
-
-    def __init__(self, orientation: str = "top", **kwargs):
-        super().__init__(orientation, **kwargs)
-        self.steps_per_epoch = 0
-
-    def tickValues(self, minVal, maxVal, size):  # noqa: N802 - Qt/pyqtgraph name
-        spe = self.steps_per_epoch
-        if spe <= 0 or maxVal <= minVal:
-            return []
-        if self.logMode:  # the range is log10(step): ticks on 1, 10, 100... epochs
-            return [(1.0, [math.log10(e * spe) for e in _log_ticks(10.0**minVal / spe, 10.0**maxVal / spe)])]
-        low, high = max(minVal, 0) / spe, maxVal / spe
-        spacing = self.spacing_for(low, high, size)
-        return [(spacing * spe, [e * spe for e in multiples(spacing, low, high)])]
-
-    def tickStrings(self, values, scale, spacing):  # noqa: N802
-        spe = max(1, self.steps_per_epoch)
-        if self.logMode:
-            values = [10.0**v for v in values]
-        return [si_text(round(v / spe)) for v in values]
-
-
-class LogStepAxis(StepAxis):
-    """The step axis: StepAxis on a linear axis; on log10 steps, ticks on 1, 10, 100... read 1, 10, 100, 1k."""
-
-    LABEL_PIXELS = 40  # horizontal labels such as "100k"
-
-    def tickValues(self, minVal, maxVal, size):  # noqa: N802 - pyqtgraph's name
-        if not self.logMode:
-            return super().tickValues(minVal, maxVal, size)
-        return log_tick_values(minVal, maxVal, size, self.LABEL_PIXELS)
-
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
-        if not self.logMode:
-            return super().tickStrings(values, scale, spacing)
-        return [si_text(round(10.0**v)) for v in values]
-
-
-def _log_ticks(low: float, high: float) -> list[float]:
-    """Whole numbers 1, 10, 100... in [low, high]; with 2 and 5 times them when fewer than two fit."""
-    if high < 1:
-        return []
-    first, last = max(0, math.ceil(math.log10(max(low, 1)) - 1e-9)), math.floor(math.log10(high) + 1e-9)
-    decades = [10.0**k for k in range(first, last + 1)]
-    if len(decades) >= 2:
-        return decades
-    near = [m * 10.0**k for k in range(max(0, first - 1), last + 2) for m in (1, 2, 5)]
-    return [v for v in near if low <= v <= high]
-
-
-def log_peaks(x: np.ndarray, y: np.ndarray, per_decade: int = LOG_BUCKETS_PER_DECADE) -> tuple[np.ndarray, np.ndarray]:
-    """(x, y) for a log10 x axis: the points with x > 0 (x ascending), thinned to ``per_decade``
-    buckets per decade of x, each drawn at its first x with its lowest then highest y.
-
-    Peak downsampling as pyqtgraph does it, but in log space: its own assumes evenly spaced
-    x and would merge the first thousand steps of a long run into one point. Early steps,
-    sparse on this axis, keep every point; spikes survive.
-    """
-    start = int(np.searchsorted(x, 0, side="right"))
-    x, y = x[start:], y[start:]
-    if len(x) < 2:
-        return x, y
-    low, high = math.log10(x[0]) * per_decade, math.log10(x[-1]) * per_decade
-    edges = 10.0 ** (np.arange(math.floor(low), math.floor(high) + 1) / per_decade)
-    starts = np.unique(np.searchsorted(x, edges))  # bucket k: 10**(k/per_decade) <= x < the next edge
-    if len(starts) == len(x):
-        return x, y
-    out_x = np.repeat(x[starts], 2)
-    out_y = np.empty(2 * len(starts), dtype=y.dtype)
-    out_y[0::2] = np.fmin.reduceat(y, starts)
-    out_y[1::2] = np.fmax.reduceat(y, starts)
-    return out_x, out_y
-
-
 class LossPlot(QWidget):
     """Loss over training steps (and accuracy below it for classification).
 
@@ -134,14 +54,17 @@ class LossPlot(QWidget):
 
     x_view_changed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, theme: Theme = LIGHT):
+    def __init__(self, parent: QWidget | None = None, theme: Theme = LIGHT,
+                 history_of: Callable[[int], LiveHistory] | None = None):
+        """``history_of(run_id)`` gives a run's history, recorded by its owner before each snapshot
+        reaches this view; without it the view records the snapshots it is shown itself."""
         super().__init__(parent)
         self._theme = theme
-        self._losses = History(dtype=np.float32, capacity=4096)  # every per-step loss
-        self._smoothed = History(dtype=np.float32, capacity=4096)
+        self._history_of = history_of
+        self._history = LiveHistory()  # the run drawn
+        self._smoothed = Series(dtype=np.float32, capacity=4096)  # of the history's first len() losses
         self._drawn_at, self._draw_cost = 0.0, 0.0  # perf_counter seconds
         self._ema_state = (0.0, 0)
-        self._metrics = History((4,))  # train loss, test loss, train acc %, test acc % at snapshot steps
         self._classify = False  # accuracy appears once a run says the task is classification
         self._build()
         self.set_theme(theme)
@@ -265,9 +188,8 @@ class LossPlot(QWidget):
     def start_run(self, info: RunInfo) -> None:
         """Forget the previous run (or show the history a resumed one was saved with); show
         accuracy only for classification."""
-        self._losses.clear()
+        self._history = self._history_of(info.run_id) if self._history_of else LiveHistory(info.run_id, info.history)
         self._smoothed.clear()
-        self._metrics.clear()
         self._ema_state = (0.0, 0)
         self._drawn_at, self._draw_cost = 0.0, 0.0
         self._epoch_axis.steps_per_epoch = int(info.steps_per_epoch)
@@ -284,14 +206,16 @@ class LossPlot(QWidget):
         self._hint.setText(press_train_text())
         self._hint.show()
         self._show_status(0, 0)
-        if info.history is not None:
-            self._restore(info.history)
+        if len(self._history.losses) or len(self._history.evals):  # resumed, or reports came before the view
+            self._smooth_new()
+            self._draw_losses(force=True)
+            self._draw_metrics()
 
     def clear_run(self, reason: str) -> None:
         """There is no current run: no curves of an earlier design; ``reason`` in their place."""
-        self._losses.clear()
+        self._history = LiveHistory()
         self._smoothed.clear()
-        self._metrics.clear()
+        self._ema_state = (0.0, 0)
         for item in self._items.values():
             item.setData([], [])
         self._hint.setText(reason)
@@ -299,24 +223,25 @@ class LossPlot(QWidget):
         self._show_status(0, 0)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
-        if len(snapshot.steps):
-            self._add_losses(snapshot.steps, snapshot.losses)
+        if self._history_of is None:
+            self._history.record(snapshot)
+        self._smooth_new()
         if snapshot.state != "running" or len(snapshot.steps):
             self._draw_losses(force=snapshot.state != "running")
         if snapshot.metrics is not None:
-            self._add_metrics(snapshot.step, snapshot.metrics)
+            self._draw_metrics()
         self._show_status(snapshot.epoch, snapshot.step)
 
     # --- public helpers (tests, other panels) -----------------------------------------
     def curve_data(self, name: str) -> tuple[np.ndarray, np.ndarray]:
         """(step, value) of every point of a curve in CURVES, whatever the step axis view shows."""
         if name in ("train_steps", "smoothed"):
-            history = self._losses if name == "train_steps" else self._smoothed
-            return history.steps.copy(), history.values.copy()
+            series = self._history.losses if name == "train_steps" else self._smoothed
+            return series.steps.copy(), series.values.copy()
         column = ("train", "test", "train_accuracy", "test_accuracy").index(name)
         if column >= 2 and not self._classify:
             return np.zeros(0), np.zeros(0)
-        return self._metrics.steps.copy(), self._metrics.values[:, column].copy()
+        return self._history.evals.steps.copy(), self._evals()[:, column].copy()
 
     def displayed_data(self, name: str) -> tuple[np.ndarray, np.ndarray]:
         """(x, y) as painted: after the log mapping (log10, NaN where impossible) and downsampling."""
@@ -382,25 +307,19 @@ class LossPlot(QWidget):
     def accuracy_visible(self) -> bool:
         return not self._accuracy_widget.isHidden()
 
-    def history(self) -> RunHistory:
-        """The run's curves so far (fresh arrays): every per-step loss and every evaluation."""
-        evals = self._metrics.values / _PERCENT
-        return RunHistory(self._losses.steps.copy(), self._losses.values.copy(), self._metrics.steps.copy(), evals)
-
-    def _restore(self, history: RunHistory) -> None:
-        if len(history.steps):
-            self._add_losses(history.steps, history.losses)
-            self._draw_losses(force=True)
-        if len(history.eval_steps):
-            self._metrics.extend(history.eval_steps, history.evals * _PERCENT)
-            self._draw_metrics()
-
     # --- updates --------------------------------------------------------------------
-    def _add_losses(self, steps: np.ndarray, losses: np.ndarray) -> None:
-        self._losses.extend(steps, losses)
-        smooth, self._ema_state = ema(losses, self.smoothing(), self._ema_state)
-        self._smoothed.extend(steps, smooth)
-        self._hint.hide()
+    def _smooth_new(self) -> None:
+        """Smooth the losses the history gained since the last call."""
+        losses = self._history.losses
+        done = len(self._smoothed)
+        if len(losses) > done:
+            smooth, self._ema_state = ema(losses.values[done:], self.smoothing(), self._ema_state)
+            self._smoothed.extend(losses.steps[done:], smooth)
+            self._hint.hide()
+
+    def _evals(self) -> np.ndarray:
+        """The evaluations as drawn: losses, then accuracy in %."""
+        return self._history.evals.values * _PERCENT
 
     def _draw_losses(self, force: bool = False) -> None:
         """Hand the per-step histories to their curves, less often once that gets costly.
@@ -411,24 +330,15 @@ class LossPlot(QWidget):
         start = time.perf_counter()
         if not force and start - self._drawn_at < self._draw_cost / REDRAW_BUDGET:
             return
-        x = self._losses.steps
-        self._set_curve("train_steps", x, self._losses.values)
+        x = self._history.losses.steps
+        self._set_curve("train_steps", x, self._history.losses.values)
         self._set_curve("smoothed", x, self._smoothed.values)
         self._follow_recent()
         self._drawn_at = time.perf_counter()
         self._draw_cost = self._drawn_at - start
 
-    def _add_metrics(self, step: int, metrics) -> None:
-        row = [metrics.train_loss, metrics.test_loss,
-               _percent(metrics.train_accuracy), _percent(metrics.test_accuracy)]
-        if self._metrics.last_step == step:  # e.g. the paused report after the last running one
-            self._metrics.replace_last(row)
-        else:
-            self._metrics.append(step, row)
-        self._draw_metrics()
-
     def _draw_metrics(self) -> None:
-        x, values = self._metrics.steps, self._metrics.values
+        x, values = self._history.evals.steps, self._evals()
         names = ("train", "test", "train_accuracy", "test_accuracy") if self._classify else ("train", "test")
         for column, name in enumerate(names):
             self._set_curve(name, x, values[:, column])
@@ -449,20 +359,21 @@ class LossPlot(QWidget):
         for item in self._items.values():
             item.setDownsampling(auto=not log, method="peak")  # log_peaks thins in log space instead
         self._epoch_axis.picture = None
-        self._set_curve("train_steps", self._losses.steps, self._losses.values)
+        self._set_curve("train_steps", self._history.losses.steps, self._history.losses.values)
         self._set_curve("smoothed", self._smoothed.steps, self._smoothed.values)
         names = ("train", "test", "train_accuracy", "test_accuracy") if self._classify else ("train", "test")
         for column, name in enumerate(names):
-            self._set_curve(name, self._metrics.steps, self._metrics.values[:, column])
+            self._set_curve(name, self._history.evals.steps, self._evals()[:, column])
         self._loss_plot.enableAutoRange()
         self._accuracy_plot.enableAutoRange()
         self._follow_recent()
 
     def _follow_recent(self) -> None:
         """In the "recent" view: the last RECENT_STEPS steps, moving with the run."""
-        if self.x_view() != "recent" or not len(self._losses):
+        losses = self._history.losses
+        if self.x_view() != "recent" or not len(losses):
             return
-        first, last = int(self._losses.steps[0]), int(self._losses.steps[-1])
+        first, last = int(losses.steps[0]), int(losses.steps[-1])
         self._loss_plot.setXRange(max(first, last - RECENT_STEPS), max(last, first + 1), padding=0.02)
 
     def _show_status(self, epoch: int, step: int) -> None:
@@ -486,10 +397,11 @@ class LossPlot(QWidget):
     # --- slots ----------------------------------------------------------------------
     def _on_slider_value_changed(self, _value: int) -> None:
         self._show_smoothing_value()
-        smooth, self._ema_state = ema(self._losses.values, self.smoothing())
+        losses = self._history.losses
+        smooth, self._ema_state = ema(losses.values, self.smoothing())
         self._smoothed.clear()
-        self._smoothed.extend(self._losses.steps, smooth)
-        if len(self._losses):
+        self._smoothed.extend(losses.steps, smooth)
+        if len(losses):
             self._draw_losses(force=True)
 
     def _on_x_view_box_current_index_changed(self, _index: int) -> None:
@@ -504,12 +416,4 @@ class LossPlot(QWidget):
         self._smoothing_value.setText(f"{self.smoothing():.2f}")
 
 
-_PERCENT = np.array([1.0, 1.0, 100.0, 100.0])  # _metrics holds RunHistory.evals with accuracy in %
-
-
-def _percent(value: float | None) -> float:
-    return float("nan") if value is None else 100.0 * float(value)
-
-
-if __name__ == "__main__":
-    sys.exit(preview(LossPlot, Design(), title="Loss"))
+_PERCENT = np.array([1.0, 1.0, 100.0, 100.0])  # the history's evaluations hold accuracy as a fraction

@@ -2,42 +2,39 @@
 
 Columns left to right: the inputs, each hidden layer, the output. A neuron (뉴런) is a
 square showing its output over the input plane (2-D data) or a circle coloured by
-its bias (other data). Connections show the weights (가중치): colour = sign
-(theme.positive / theme.negative), thickness = |weight| relative to the largest.
-BatchNorm layers are columns joined 1:1 to the layer before; Dropout layers are a
-labelled band the connections cross.
+its bias (other data); connections show the weights (가중치). BatchNorm layers are
+columns joined 1:1 to the layer before; Dropout layers are a labelled band the
+connections cross. Wide layers show their first ``MAX_DRAWN`` neurons and a "+N more" label.
 
-Cost per snapshot does not grow with the number of connections in items: edges are
-binned by sign and width into ``2 * WIDTH_BINS`` curve items drawn with
-``connect="pairs"``; the neuron maps of one column are one atlas image. Wide layers
-show their first ``MAX_DRAWN`` neurons and a "+N more" label.
+This module is the widget, the layout (where columns and neurons sit, in pixels) and
+each column's text items; the parts it hands positions and records to are
+playground.ui.views.network_columns (the columns, their texts, what a record holds for
+each), network_edges (the connections: a fixed set of curve items) and network_neurons
+(heat-map atlases or circles).
 
 Column indices (``layer_index`` below): 0 = inputs, i = ``info.blocks[i - 1]``.
 """
 
 from __future__ import annotations
 
-import sys
-from dataclasses import dataclass, field
-
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextOption
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QTextOption
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QScrollArea, QToolTip, QVBoxLayout, QWidget
 
-from playground.design import registry
-
-from playground.ui.views.boundary_view import target_scale, diverging_image, diverging_lut
-from playground.ui.labels import layer_name, short_layer_name, tr_label
+from playground.runs.messages import Dashboard
 from playground.ui.theme import LIGHT, Theme
+from playground.ui.views.network_columns import (MAX_DRAWN, TITLE_FONT_POINTS, Column, bias_of, columns_for,
+                                                 edge_text, general_tooltip, neuron_text, side_labels, title_html,
+                                                 title_tooltip)
+from playground.ui.views.network_edges import Edges, edge_weights
+from playground.ui.views.network_neurons import MAP_GAP, MAP_RES, PITCH, Neurons
+from playground.ui.widgets.colour_maps import with_alpha
 
-MAX_DRAWN = 32  # neurons drawn per layer; the rest are summarised as "+N more"
-WIDTH_BINS = 6  # edge widths per sign: 2 * WIDTH_BINS curve items for all the edges
-MAP_RES = 20  # pixels per side of a neuron's heat map
-MAP_GAP = 10  # transparent atlas rows between two maps: neuron pitch = 1.5 x size
-PITCH = (MAP_RES + MAP_GAP) / MAP_RES
-HOVER_PIXELS = 4.0  # an edge this close to the mouse gets the tooltip
+# MAP_RES, MAP_GAP (network_neurons) and MAX_DRAWN, TITLE_FONT_POINTS (network_columns) are the
+# diagram's sizes; importable from here with the layout's own.
+
 TITLE_HEIGHT = 30  # at least: two lines of 8 pt
 BOTTOM_MARGIN = 6
 MORE_LABEL_HEIGHT = 14  # below a capped column: "+N more"
@@ -46,45 +43,6 @@ DROPOUT_WIDTH = 0.7  # a dropout band's share of a column's width
 MIN_COLUMN_WIDTH = 66  # pixels; a deeper network scrolls sideways instead of squeezing its titles
 MIN_MAP_SIZE = 12  # pixels per neuron map (2-D data); a taller column scrolls instead of shrinking them
 MIN_CIRCLE_SIZE = 10  # pixels per neuron circle (other data)
-TITLE_FONT_POINTS = 8
-
-
-@dataclass
-class _Column:
-    """One column of the diagram and where it sits (pixels, y down)."""
-
-    kind: str  # input | linear | batchnorm | dropout | output
-    name: str
-    units: int
-    activation: str = "linear"
-    dropout_p: float = 0.0
-    map_index: int | None = None  # into extras["neurons"]
-    weight_index: int | None = None  # into extras["weights"] / extras["biases"]
-    source: int | None = None  # column feeding it (skips dropout bands)
-    x: float = 0.0
-    size: float = 0.0
-    ys: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    atlas: pg.ImageItem | None = None
-    buffer: np.ndarray | None = None  # (drawn, MAP_RES + MAP_GAP, MAP_RES, 4) uint8
-    title: pg.TextItem | None = None
-    more: pg.TextItem | None = None
-    band: QGraphicsRectItem | None = None
-    labels: list = field(default_factory=list)
-    title_width: float = 1000.0  # pixels the title may take (set by the layout)
-
-    @property
-    def drawn(self) -> int:
-        return 0 if self.kind == "dropout" else min(self.units, MAX_DRAWN)
-
-
-class _Atlas(pg.ImageItem):
-    """A column's heat maps in one image, drawn with bilinear smoothing."""
-
-    smooth = True
-
-    def paint(self, painter, *args):
-        painter.setRenderHint(QPainter.SmoothPixmapTransform, self.smooth)
-        super().paint(painter, *args)
 
 
 class NetworkView(QWidget):
@@ -93,19 +51,11 @@ class NetworkView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._theme = LIGHT
-        self._columns: list[_Column] = []
+        self._columns: list[Column] = []
         self._dataset = None
         self._planar = False
-        self._weights: list[np.ndarray] = []
-        self._biases: list[np.ndarray] = []
+        self._dashboard: Dashboard | None = None  # the newest record (weights, maps), kept to recolour
         self._batchnorm: dict = {}
-        self._edge_values = np.zeros(0)
-        self._edge_keys = np.zeros((0, 3), dtype=np.int64)  # (column, source neuron, target neuron)
-        self._segments = np.zeros((0, 4))  # x0, y0, x1, y1 per edge, in edge order
-        self._groups: list[tuple[str, float, int]] = []
-        self._edge_bins = np.zeros(0, dtype=np.int64)
-        self._edge_members: dict[tuple[str, int], np.ndarray] = {}  # edge numbers per curve, as drawn
-        self._last_maps: dict = {}  # the newest neurons / boundary arrays, to recolour on a theme change
         self._build()
         self.set_theme(LIGHT)
 
@@ -140,43 +90,23 @@ class NetworkView(QWidget):
         layout.addWidget(self._caption)
         self._scroll.setVisible(False)
 
-        self._edges = []
-        for sign in ("-", "+"):
-            for b in range(WIDTH_BINS):
-                curve = pg.PlotCurveItem(connect="pairs", antialias=True)
-                # drawLines, not one stroked path: several times faster for many wide segments.
-                curve.setSegmentedLineMode("on")
-                curve.setZValue(-5)
-                self._box.addItem(curve)
-                self._edges.append((sign, b, curve))
-        self._passes = pg.PlotCurveItem(connect="pairs")  # BatchNorm's 1:1 connections
-        self._passes.setZValue(-6)
-        self._outlines = pg.PlotCurveItem(connect="pairs")  # squares around the neuron maps
-        self._outlines.setSegmentedLineMode("on")
-        self._outlines.setZValue(5)
-        self._circles = pg.ScatterPlotItem(pxMode=True)
-        self._circles.setZValue(4)
-        for item in (self._passes, self._outlines, self._circles):
-            self._box.addItem(item)
-        self._view.setToolTip(self._general_tooltip())
+        self._edges = Edges(self._box)
+        self._neurons = Neurons(self._box)
+        self._view.setToolTip(general_tooltip())
 
     # --- the view API ----------------------------------------------------------------------
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
-        self._lut = diverging_lut(theme)
-        self._brush_lut = np.array([pg.mkBrush(*c) for c in self._lut.tolist()], dtype=object)
         self._view.setBackground(theme.background)
         grey = "#666666" if theme.name == "light" else "#a0a4ab"
         self._caption.setStyleSheet(f"color: {grey}; padding-left: 6px;")
-        self._outlines.setPen(pg.mkPen(_alpha(theme.foreground, 0.45), width=1))
-        self._passes.setPen(pg.mkPen(_alpha(theme.foreground, 0.35), width=1.5, style=Qt.DotLine))
-        self._circles.setPen(pg.mkPen(_alpha(theme.foreground, 0.6), width=1))
-        self._style_edges()
+        self._edges.set_theme(theme)
+        self._neurons.set_theme(theme)
         for column in self._columns:
             self._style_column(column)
         if self._columns:
-            self._draw_input_maps()
-            self._draw_maps()
+            self._neurons.draw_input_maps()
+            self._neurons.draw_maps(self._dashboard)
             self._redraw()
 
     def start_run(self, info) -> None:
@@ -184,9 +114,9 @@ class NetworkView(QWidget):
         self._clear_columns()
         self._dataset = info.dataset
         self._planar = info.dataset.input_kind == "2d"
-        self._weights, self._biases, self._batchnorm = [], [], {}
-        self._last_maps = {}
-        self._columns = _columns_for(info)
+        self._dashboard, self._batchnorm = None, {}
+        self._columns = columns_for(info)
+        self._neurons.start(self._columns, info.dataset)
         for column in self._columns:
             self._make_column_items(column)
         self._empty.setVisible(False)
@@ -194,7 +124,7 @@ class NetworkView(QWidget):
         self._scroll.setVisible(True)
         self._view.setMinimumSize(*self.minimum_diagram_size())
         self._relayout()
-        self._draw_input_maps()
+        self._neurons.draw_input_maps()
         self._redraw()
 
     def has_run(self) -> bool:
@@ -204,31 +134,26 @@ class NetworkView(QWidget):
     def clear_run(self, reason: str) -> None:
         """There is no current run: no diagram of an earlier design; ``reason`` in its place."""
         self._clear_columns()
-        self._weights, self._biases, self._batchnorm, self._last_maps = [], [], {}, {}
+        self._dashboard, self._batchnorm = None, {}
         self._scroll.setVisible(False)
         self._empty.setText(reason)
         self._empty.setVisible(True)
 
     def show_snapshot(self, snapshot) -> None:
-        """Update maps, circles and edges from ``snapshot.extras`` (items are reused)."""
+        """Update maps, circles and edges from ``snapshot.dashboard`` (items are reused)."""
         if not self._columns:
             return
-        extras = snapshot.extras or {}
-        if "weights" in extras:
-            self._weights = list(extras["weights"])
-            self._biases = list(extras.get("biases", []))
+        if snapshot.dashboard is not None:
+            self._dashboard = snapshot.dashboard
         if snapshot.probe is not None:
             self._batchnorm = {bn.name: bn for bn in getattr(snapshot.probe, "batchnorm", ())}
-        if self._planar:
-            self._last_maps.update({key: extras[key] for key in ("neurons", "boundary") if key in extras})
-            self._draw_maps()
+        self._neurons.draw_maps(self._dashboard)
         self._redraw()
 
-    def _draw_maps(self) -> None:
-        if "neurons" in self._last_maps:
-            self._draw_hidden_maps(self._last_maps["neurons"])
-        if "boundary" in self._last_maps:
-            self._draw_output_map(np.asarray(self._last_maps["boundary"]))
+    def _redraw(self) -> None:
+        """Edges and circles from the newest record (zero weights and neutral circles before one)."""
+        self._edges.set_values(edge_weights(self._columns, self._dashboard))
+        self._neurons.recolour(self._dashboard)
 
     # --- public for tests ------------------------------------------------------------------
     def column_names(self) -> list[str]:
@@ -250,18 +175,12 @@ class NetworkView(QWidget):
 
     def edge_groups(self) -> list[tuple[str, float, int]]:
         """(sign "+" or "-", pen width in pixels, number of edges) per non-empty curve item."""
-        return list(self._groups)
+        return self._edges.groups()
 
     def edge_style(self, layer_index: int, source: int, target: int) -> tuple[str, float]:
         """(pen colour "#rrggbb", pen width) of the curve item that draws one connection
         into column ``layer_index`` (thin edges are faded towards the background)."""
-        k = self._edge_number(layer_index, source, target)
-        for sign, b, curve in self._edges:
-            members = self._edge_members.get((sign, b))
-            if members is not None and np.any(members == k):
-                pen = curve.opts["pen"]
-                return pen.color().name(), pen.widthF()
-        raise LookupError(f"connection {source} -> {target} of column {layer_index} is not drawn")
+        return self._edges.style(self._edges.number(layer_index, source, target))
 
     def item_count(self) -> int:
         """Graphics items in the scene (does not depend on the number of connections)."""
@@ -287,14 +206,14 @@ class NetworkView(QWidget):
     def tooltip_at_edge(self, layer_index: int, source: int, target: int) -> str:
         """Tooltip of the connection from neuron ``source`` of the feeding column to
         neuron ``target`` of column ``layer_index`` (a Linear or Output column)."""
-        return self._edge_text(self._edge_number(layer_index, source, target))
+        return self._edge_text(self._edges.number(layer_index, source, target))
 
     def tooltip_at(self, x: float, y: float) -> str:
         """The hover tooltip at view pixel (x, y): a neuron, else the nearest edge, else general."""
         hit = self._neuron_at(x, y)
         if hit is not None:
             return self._neuron_text(*hit)
-        k = self._edge_near(x, y)
+        k = self._edges.near(x, y)
         if k is not None:
             return self._edge_text(k)
         scene_point = self._box.mapViewToScene(QPointF(x, y))
@@ -302,122 +221,7 @@ class NetworkView(QWidget):
             for item in (column.more, column.title):
                 if item is not None and item.sceneBoundingRect().contains(scene_point):
                     return item.toolTip()
-        return self._general_tooltip()
-
-    # --- per-run items ------------------------------------------------------------------------
-    def _clear_columns(self) -> None:
-        for column in self._columns:
-            for item in [column.atlas, column.title, column.more, column.band, *column.labels]:
-                if item is not None:
-                    self._box.removeItem(item)
-        self._columns = []
-
-    def _make_column_items(self, column: _Column) -> None:
-        small = QFont()
-        small.setPointSizeF(TITLE_FONT_POINTS)
-        column.title = pg.TextItem(anchor=(0.5, 0))
-        column.title.setFont(small)
-        document = column.title.textItem.document()
-        document.setDocumentMargin(0)
-        option = QTextOption(Qt.AlignHCenter)
-        option.setWrapMode(QTextOption.NoWrap)  # a title never breaks inside a word: it is shortened to fit
-        document.setDefaultTextOption(option)
-        column.title.setToolTip(self._title_tooltip(column))
-        self._box.addItem(column.title)
-        if column.kind == "dropout":
-            column.band = QGraphicsRectItem()
-            column.band.setZValue(-8)
-            self._box.addItem(column.band)
-        if column.units > column.drawn and column.kind != "dropout":
-            column.more = self._more_label(column, small)
-            self._box.addItem(column.more)
-        if self._planar and column.drawn:
-            column.atlas = _Atlas(axisOrder="row-major")
-            column.buffer = np.zeros((column.drawn, MAP_RES + MAP_GAP, MAP_RES, 4), np.uint8)
-            # An (empty) image of the final shape now: setRect needs the image size.
-            blank = column.buffer.reshape(-1, MAP_RES, 4)[:-MAP_GAP]
-            column.atlas.setImage(blank, levels=(0, 255), autoLevels=False)
-            self._box.addItem(column.atlas)
-        for text, anchor in self._side_labels(column):
-            label = pg.TextItem(text, anchor=anchor)
-            label.setFont(small)
-            self._box.addItem(label)
-            column.labels.append(label)
-        self._style_column(column)
-
-    def _more_label(self, column: _Column, font: QFont) -> pg.TextItem:
-        label = pg.TextItem(self.tr("+{0} more").format(column.units - column.drawn), anchor=(0.5, 0))
-        label.setFont(font)
-        if column.kind == "input":
-            note = self.tr("There are {0} input features; the first {1} are drawn, with their connections.")
-        else:
-            note = self.tr("This layer has {0} neurons; the first {1} are drawn, with their connections.")
-        label.setToolTip(note.format(column.units, column.drawn))
-        return label
-
-    def _side_labels(self, column: _Column) -> list[tuple[str, tuple[float, float]]]:
-        """Feature names left of the inputs; class names right of the outputs."""
-        data = self._dataset
-        if column.kind == "input":
-            names = [registry.FEATURES.get(n, n) for n in data.feature_names[: column.drawn]]
-            return [(name, (1, 0.5)) for name in names]
-        if column.kind == "output":
-            if data.task == "regression":
-                return [(self.tr("value"), (0, 0.5))]
-            if column.units == 1:  # binary cross-entropy: one logit for class 1
-                return [(self.tr("class {0}").format(data.class_names[1]), (0, 0.5))]
-            return [(self.tr("class {0}").format(name), (0, 0.5)) for name in data.class_names[: column.drawn]]
-        return []
-
-    def _style_column(self, column: _Column) -> None:
-        theme = self._theme
-        if column.title is not None:
-            column.title.setColor(theme.foreground)
-            column.title.setHtml(self._title_html(column))
-        for item in [column.more, *column.labels]:
-            if item is not None:
-                item.setColor(theme.foreground)
-        if column.band is not None:
-            column.band.setBrush(pg.mkBrush(_alpha(theme.foreground, 0.07)))
-            column.band.setPen(pg.mkPen(_alpha(theme.foreground, 0.3), width=1, style=Qt.DashLine))
-
-    def _title_html(self, column: _Column) -> str:
-        name, detail = (_html(line) for line in self._title_lines(column, column.title_width))
-        return f"<b>{name}</b><br>{detail}"
-
-    def _title_lines(self, column: _Column, width: float) -> tuple[str, str]:
-        """The layer's name and its size (and activation), each the longest form that fits
-        ``width`` pixels, else cut short with "…" (the title's tooltip has them in full)."""
-        font = QFont()
-        font.setPointSizeF(TITLE_FONT_POINTS)
-        bold = QFont(font)
-        bold.setBold(True)
-        names = [layer_name(column.name), short_layer_name(column.name)]
-        details = self._title_details(column)
-        return _fitting(names, QFontMetricsF(bold), width), _fitting(details, QFontMetricsF(font), width)
-
-    def _title_details(self, column: _Column) -> list[str]:
-        """The second line of a title, longest first."""
-        if column.kind == "input":
-            return [self.tr("{0} features").format(column.units) if column.units != 1 else self.tr("1 feature"),
-                    str(column.units)]
-        if column.kind == "dropout":
-            return [self.tr("p = {0:g}").format(column.dropout_p)]
-        activation = _activation_label(column, self._dataset).split(" (")[0]  # "Linear (identity)" -> "Linear"
-        return [self.tr("{0} · {1}").format(self._units_text(column), activation),
-                self.tr("{0} · {1}").format(column.units, activation)]
-
-    def _units_text(self, column: _Column) -> str:
-        return self.tr("{0} units").format(column.units) if column.units != 1 else self.tr("1 unit")
-
-    def _title_tooltip(self, column: _Column) -> str:
-        """A column's title in full: its name, size and activation."""
-        lines = [layer_name(column.name)]
-        if column.kind in ("input", "dropout"):
-            lines.append(self._title_details(column)[0])
-        else:
-            lines += [self._units_text(column), _activation_label(column, self._dataset)]
-        return "\n".join(lines)
+        return general_tooltip()
 
     def title_lines(self, layer_index: int) -> list[str]:
         """The lines of a column's title as laid out on screen (plain text)."""
@@ -443,6 +247,65 @@ class NetworkView(QWidget):
         """The width a column's title may take, in pixels."""
         return self._columns[layer_index].title_width
 
+    # --- per-run items ------------------------------------------------------------------------
+    def _clear_columns(self) -> None:
+        for column in self._columns:
+            for item in [column.atlas, column.title, column.more, column.band, *column.labels]:
+                if item is not None:
+                    self._box.removeItem(item)
+        self._columns = []
+        self._neurons.clear()
+
+    def _make_column_items(self, column: Column) -> None:
+        small = QFont()
+        small.setPointSizeF(TITLE_FONT_POINTS)
+        column.title = pg.TextItem(anchor=(0.5, 0))
+        column.title.setFont(small)
+        document = column.title.textItem.document()
+        document.setDocumentMargin(0)
+        option = QTextOption(Qt.AlignHCenter)
+        option.setWrapMode(QTextOption.NoWrap)  # a title never breaks inside a word: it is shortened to fit
+        document.setDefaultTextOption(option)
+        column.title.setToolTip(title_tooltip(column, self._dataset))
+        self._box.addItem(column.title)
+        if column.kind == "dropout":
+            column.band = QGraphicsRectItem()
+            column.band.setZValue(-8)
+            self._box.addItem(column.band)
+        if column.units > column.drawn and column.kind != "dropout":
+            column.more = self._more_label(column, small)
+            self._box.addItem(column.more)
+        self._neurons.add_atlas(column)
+        for text, anchor in side_labels(column, self._dataset):
+            label = pg.TextItem(text, anchor=anchor)
+            label.setFont(small)
+            self._box.addItem(label)
+            column.labels.append(label)
+        self._style_column(column)
+
+    def _more_label(self, column: Column, font: QFont) -> pg.TextItem:
+        label = pg.TextItem(self.tr("+{0} more").format(column.units - column.drawn), anchor=(0.5, 0))
+        label.setFont(font)
+        if column.kind == "input":
+            note = self.tr("There are {0} input features; the first {1} are drawn, with their connections.")
+        else:
+            note = self.tr("This layer has {0} neurons; the first {1} are drawn, with their connections.")
+        label.setToolTip(note.format(column.units, column.drawn))
+        return label
+
+    def _style_column(self, column: Column) -> None:
+        theme = self._theme
+        if column.title is not None:
+            column.title.setColor(theme.foreground)
+            column.title.setHtml(title_html(column, self._dataset))
+        for item in [column.more, *column.labels]:
+            if item is not None:
+                item.setColor(theme.foreground)
+        if column.band is not None:
+            column.band.setBrush(pg.mkBrush(with_alpha(theme.foreground, 0.07)))
+            column.band.setPen(pg.mkPen(with_alpha(theme.foreground, 0.3), width=1, style=Qt.DashLine))
+
+    # --- layout (pixels, y down) ----------------------------------------------------------------
     def _bottom_margin(self) -> float:
         return BOTTOM_MARGIN + (MORE_LABEL_HEIGHT if any(c.more is not None for c in self._columns) else 0)
 
@@ -461,7 +324,6 @@ class NetworkView(QWidget):
         return (int(np.ceil(2 * SIDE_MARGIN + weights * MIN_COLUMN_WIDTH)),
                 int(np.ceil(max(TITLE_HEIGHT, title) + span + self._bottom_margin())))
 
-    # --- layout (pixels, y down) ----------------------------------------------------------------
     def _relayout(self) -> None:
         if not self._columns:
             return
@@ -473,7 +335,7 @@ class NetworkView(QWidget):
         for column, share in zip(self._columns, weights):
             column.title_width = max(unit * share - 4, 20.0)
             column.title.setTextWidth(column.title_width)  # a width, so that the lines centre
-            column.title.setHtml(self._title_html(column))
+            column.title.setHtml(title_html(column, self._dataset))
         title_height = max(TITLE_HEIGHT, max(c.title.textItem.boundingRect().height() for c in self._columns) + 6)
         tallest = max(c.drawn for c in self._columns)
         room = height - title_height - self._bottom_margin()
@@ -488,176 +350,22 @@ class NetworkView(QWidget):
             top = title_height + (0 if scrolls else (room - span) / 2) + size / 2
             column.ys = top + np.arange(n) * size * PITCH
             self._place_column(column, title_height, room, unit)
-        self._place_connections()
-        self._redraw_edges()
+        self._edges.place(self._columns)
+        self._neurons.place(self._dashboard)
 
-    def _place_column(self, column: _Column, top: float, room: float, unit: float) -> None:
+    def _place_column(self, column: Column, top: float, room: float, unit: float) -> None:
         size = column.size
         column.title.setPos(column.x, 2)
         if column.more is not None:
             column.more.setPos(column.x, column.ys[-1] + size / 2 + 2)
         if column.band is not None:
             column.band.setRect(QRectF(column.x - unit * 0.25, top, unit * 0.5, room))
-        if column.atlas is not None:
-            span = (column.drawn - 1) * size * PITCH + size
-            column.atlas.setRect(QRectF(column.x - size / 2, column.ys[0] - size / 2, size, span))
         left = column.kind == "input"
         offset = (-size / 2 - 4) if left else (size / 2 + 4)
         show = size >= 9  # names would overlap on tiny neurons
         for label, y in zip(column.labels, column.ys):
             label.setPos(column.x + offset, y)
             label.setVisible(show)
-
-    def _place_connections(self) -> None:
-        """Edge endpoints (right side of the source neuron -> left side of the target), the
-        BatchNorm pass-through lines and the neuron outlines or circles."""
-        segments, keys, passes = [], [], []
-        for j, column in enumerate(self._columns):
-            if column.source is None:
-                continue
-            source = self._columns[column.source]
-            x0, x1 = source.x + source.size / 2, column.x - column.size / 2
-            if column.kind == "batchnorm":
-                n = min(source.drawn, column.drawn)
-                passes.append(np.stack([np.full(n, x0), source.ys[:n], np.full(n, x1), column.ys[:n]], 1))
-                continue
-            targets, sources = np.meshgrid(np.arange(column.drawn), np.arange(source.drawn), indexing="ij")
-            t, s = targets.ravel(), sources.ravel()
-            segments.append(np.stack([np.full(t.size, x0), source.ys[s], np.full(t.size, x1), column.ys[t]], 1))
-            keys.append(np.stack([np.full(t.size, j), s, t], 1))
-        self._segments = np.concatenate(segments) if segments else np.zeros((0, 4))
-        self._edge_members = {}  # geometry changed: every edge curve must be set again
-        self._edge_keys = np.concatenate(keys).astype(np.int64) if keys else np.zeros((0, 3), np.int64)
-        lines = np.concatenate(passes) if passes else np.zeros((0, 4))
-        self._passes.setData(lines[:, [0, 2]].ravel(), lines[:, [1, 3]].ravel())
-        self._place_neurons()
-
-    def _place_neurons(self) -> None:
-        drawn = [c for c in self._columns if c.drawn]
-        if self._planar:
-            boxes = np.concatenate([_squares(c.x, c.ys, c.size) for c in drawn])
-            self._outlines.setData(boxes[:, [0, 2]].ravel(), boxes[:, [1, 3]].ravel())
-            self._circles.setData([], [])
-            return
-        xs = np.concatenate([np.full(c.drawn, c.x) for c in drawn])
-        ys = np.concatenate([c.ys for c in drawn])
-        self._outlines.setData([], [])
-        self._circles.setData(xs, ys, size=drawn[0].size, brush=self._circle_brushes())
-
-    # --- drawing per snapshot ------------------------------------------------------------------------
-    def _redraw(self) -> None:
-        self._edge_values = self._current_edge_values()
-        self._redraw_edges()
-        if not self._planar and self._columns:
-            self._circles.setBrush(self._circle_brushes())
-
-    def _current_edge_values(self) -> np.ndarray:
-        """Weights of the drawn edges, in the order of ``self._segments`` (zeros before a snapshot)."""
-        values = []
-        for column in self._columns:
-            if column.source is None or column.kind == "batchnorm":
-                continue
-            n_in = self._columns[column.source].drawn
-            w = self._weights[column.weight_index] if column.weight_index < len(self._weights) else None
-            if w is None or w.shape[0] < column.drawn or w.shape[1] < n_in:
-                values.append(np.zeros(column.drawn * n_in))
-            else:
-                values.append(np.asarray(w[: column.drawn, :n_in], dtype=np.float64).ravel())
-        edge_values = np.concatenate(values) if values else np.zeros(0)
-        return np.nan_to_num(edge_values) if len(edge_values) == len(self._segments) else np.zeros(len(self._segments))
-
-    def _redraw_edges(self) -> None:
-        values = self._edge_values if len(self._edge_values) == len(self._segments) else np.zeros(len(self._segments))
-        largest = float(np.max(np.abs(values))) if values.size else 0.0
-        relative = np.abs(values) / largest if largest > 0 else np.zeros_like(values)
-        self._edge_bins = np.minimum((relative * WIDTH_BINS).astype(np.int64), WIDTH_BINS - 1)
-        positive = values >= 0
-        groups = []
-        xs, ys = self._segments[:, [0, 2]], self._segments[:, [1, 3]]
-        for sign, b, curve in self._edges:
-            mask = (self._edge_bins == b) & (positive if sign == "+" else ~positive)
-            n = int(np.count_nonzero(mask))
-            members = np.flatnonzero(mask)
-            if not np.array_equal(members, self._edge_members.get((sign, b))):
-                self._edge_members[(sign, b)] = members
-                curve.setData(xs[members].ravel(), ys[members].ravel())
-            if n:
-                groups.append((sign, self._bin_width(b), n))
-        self._groups = groups
-
-    def _bin_width(self, b: int) -> float:
-        return 0.6 + 4.4 * b / (WIDTH_BINS - 1)
-
-    def _style_edges(self) -> None:
-        for sign, b, curve in self._edges:
-            colour = self._theme.positive if sign == "+" else self._theme.negative
-            # Thin edges fade into the background, so that the strong connections stand out.
-            # Opaque (pre-blended) pens: alpha-blended antialiased lines cost twice as much to paint.
-            faded = _mix(colour, self._theme.background, 0.3 + 0.7 * b / (WIDTH_BINS - 1))
-            curve.setPen(pg.mkPen(faded, width=self._bin_width(b)))
-
-    def _circle_brushes(self) -> list:
-        """Neuron circles (non-2-D data): neutral inputs, others coloured by bias."""
-        brushes = []
-        for column in self._columns:
-            if not column.drawn:
-                continue
-            bias = self._bias_of(column)
-            if bias is None:
-                brushes.extend([self._brush_lut[128]] * column.drawn)
-                continue
-            largest = max(float(np.max(np.abs(bias))), 1e-12)
-            index = ((np.clip(np.nan_to_num(bias / largest), -1, 1) + 1) * 127.5).astype(np.intp)
-            brushes.extend(self._brush_lut[index].tolist())
-        return brushes
-
-    def _bias_of(self, column: _Column) -> np.ndarray | None:
-        if column.weight_index is None or column.weight_index >= len(self._biases):
-            return None
-        bias = np.asarray(self._biases[column.weight_index])
-        return bias[: column.drawn] if len(bias) >= column.drawn else None
-
-    def _draw_input_maps(self) -> None:
-        """Each input feature over the plane, computed once per run (scaled to its own range)."""
-        column = self._columns[0] if self._columns else None
-        if column is None or column.atlas is None:
-            return
-        x0, x1, y0, y1 = self._dataset.extent
-        gx, gy = np.meshgrid(np.linspace(x0, x1, MAP_RES), np.linspace(y0, y1, MAP_RES))
-        features = self._dataset.features_of(np.stack([gx.ravel(), gy.ravel()], 1))
-        maps = features.T.reshape(-1, MAP_RES, MAP_RES)[: column.drawn]
-        scale = np.maximum(np.abs(maps).max(axis=(1, 2), keepdims=True), 1e-12)
-        self._set_atlas(column, maps / scale)
-
-    def _draw_hidden_maps(self, neurons: list) -> None:
-        for column in self._columns:
-            if column.map_index is None or column.atlas is None or column.map_index >= len(neurons):
-                continue
-            maps = np.asarray(neurons[column.map_index])[: column.drawn]
-            if len(maps) < column.drawn:
-                continue
-            # Fixed levels -1..1 (tanh's range); larger outputs (ReLU) scale the layer down together.
-            scale = max(1.0, float(np.max(np.abs(np.nan_to_num(maps)))))
-            self._set_atlas(column, _resample(maps, MAP_RES) / scale)
-
-    def _draw_output_map(self, boundary: np.ndarray) -> None:
-        column = self._columns[-1]
-        if column.atlas is None:
-            return
-        if boundary.ndim == 2:  # regression: value, levels +-largest |target|
-            maps = boundary[None] / target_scale(self._dataset)
-        elif column.units == 1:  # one logit: p(class 1)
-            maps = 2 * boundary[None, ..., 1] - 1
-        else:
-            maps = 2 * np.moveaxis(boundary, -1, 0) - 1
-        self._set_atlas(column, _resample(maps[: column.drawn], MAP_RES))
-
-    def _set_atlas(self, column: _Column, maps: np.ndarray) -> None:
-        """maps (n, r, r), row = x2 low->high, already scaled to -1..1."""
-        rgba = diverging_image(maps, 1.0, self._lut)
-        column.buffer[:, :MAP_RES] = rgba[:, ::-1]  # the view's y runs down: x2 high on top
-        atlas = column.buffer.reshape(-1, MAP_RES, 4)[:-MAP_GAP]
-        column.atlas.setImage(atlas, levels=(0, 255), autoLevels=False)
 
     # --- hover ------------------------------------------------------------------------------------------
     def _neuron_at(self, x: float, y: float) -> tuple[int, int] | None:
@@ -669,69 +377,15 @@ class NetworkView(QWidget):
                 return j, i
         return None
 
-    def _edge_near(self, x: float, y: float) -> int | None:
-        """Index of the edge nearest to (x, y) within HOVER_PIXELS (vectorised over all edges)."""
-        if not len(self._segments):
-            return None
-        a, b = self._segments[:, :2], self._segments[:, 2:]
-        d = b - a
-        t = np.clip(((x - a[:, 0]) * d[:, 0] + (y - a[:, 1]) * d[:, 1]) / np.maximum((d ** 2).sum(1), 1e-12), 0, 1)
-        distance = np.hypot(a[:, 0] + t * d[:, 0] - x, a[:, 1] + t * d[:, 1] - y)
-        # Among near edges prefer the thickest: that is the one the eye sees.
-        near = np.flatnonzero(distance <= HOVER_PIXELS)
-        if not near.size:
-            return None
-        return int(near[np.argmax(np.abs(self._edge_values[near]) if len(self._edge_values) else 0)])
-
-    def _edge_number(self, layer_index: int, source: int, target: int) -> int:
-        match = np.flatnonzero((self._edge_keys == [layer_index, source, target]).all(axis=1))
-        if not match.size:
-            raise IndexError(f"no drawn connection from neuron {source} into column {layer_index}, neuron {target}")
-        return int(match[0])
-
     def _neuron_text(self, j: int, i: int) -> str:
         column = self._columns[j]
-        number = i + 1
-        if column.kind == "input":
-            name = registry.FEATURES.get(self._dataset.feature_names[i], self._dataset.feature_names[i])
-            text = self.tr("Input {0} (feature {1} of {2}).").format(name, number, column.units)
-            if self._planar:
-                text += "\n" + self.tr("The square shows this feature over the input plane: blue high, orange low.")
-            return text
-        if column.kind == "batchnorm":
-            text = self.tr("{0}, feature {1}: normalized over each batch, then scaled (γ) and shifted (β).").format(
-                layer_name(column.name), number)
-            stats = self._batchnorm.get(column.name)
-            if stats is not None and i < len(stats.gamma):
-                text += "\n" + self.tr("γ = {0:.3f}, β = {1:.3f}").format(float(stats.gamma[i]), float(stats.beta[i]))
-            return text
-        head = self.tr("{0}, neuron {1} ({2})").format(layer_name(column.name), number, _activation_label(column, self._dataset))
-        bias = self._bias_of(column)
-        lines = [head]
-        if bias is not None:
-            lines.append(self.tr("bias = {0:.4f}").format(float(bias[i])))
-        if self._planar:
-            lines.append(self.tr(
-                "The square shows this neuron's output over the input plane: blue positive, orange negative."))
-        else:
-            lines.append(self.tr("Colour: its bias (blue positive, orange negative)."))
-        return "\n".join(lines)
+        return neuron_text(column, i, self._dataset, self._planar, self._batchnorm.get(column.name),
+                           bias_of(self._dashboard, column))
 
     def _edge_text(self, k: int) -> str:
-        j, s, t = (int(v) for v in self._edge_keys[k])
+        j, s, t = self._edges.key(k)
         column, source = self._columns[j], self._columns[self._columns[j].source]
-        value = float(self._edge_values[k]) if k < len(self._edge_values) else 0.0
-        if source.kind == "input":
-            name = self._dataset.feature_names[s]
-            return self.tr("Weight from input {0} to {1} neuron {2}: {3:+.4f}").format(
-                registry.FEATURES.get(name, name), layer_name(column.name), t + 1, value)
-        return self.tr("Weight from {0} neuron {1} to {2} neuron {3}: {4:+.4f}").format(
-            layer_name(source.name), s + 1, layer_name(column.name), t + 1, value)
-
-    def _general_tooltip(self) -> str:
-        return self.tr(
-            "The network: inputs on the left, the output on the right. Each connection is a weight: "
-            "blue positive, orange negative, thicker = larger. Hover a neuron or a connection to see its value.")
+        return edge_text(column, source, self._dataset, s, t, self._edges.value(k))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.ToolTip and watched is self._view.viewport():
@@ -740,96 +394,3 @@ class NetworkView(QWidget):
             return True
         return super().eventFilter(watched, event)
 
-
-# --- helpers ----------------------------------------------------------------------------------------------
-
-
-def _columns_for(info) -> list[_Column]:
-    """The diagram's columns for a run: inputs, one per block (output last)."""
-    data = info.dataset
-    columns = [_Column("input", QCoreApplication.translate("NetworkView", "Input"), data.n_inputs)]
-    map_index = weight_index = 0
-    last_neurons = 0
-    layers = list(info.design.layers)
-    for k, block in enumerate(info.blocks):
-        column = _Column(block.kind, block.name, block.units, block.activation)
-        if block.kind in ("linear", "output"):
-            column.weight_index, weight_index = weight_index, weight_index + 1
-        if block.kind in ("linear", "batchnorm"):
-            column.map_index, map_index = map_index, map_index + 1
-        if block.kind == "dropout":
-            column.dropout_p = float(getattr(layers[k], "p", 0.0)) if k < len(layers) else 0.0
-        else:
-            column.source = last_neurons
-            last_neurons = len(columns)
-        columns.append(column)
-    return columns
-
-
-def _activation_label(column: _Column, dataset) -> str:
-    if column.kind == "output":
-        if dataset is None or dataset.task == "regression":
-            return QCoreApplication.translate("NetworkView", "value")
-        if column.units == 1:
-            return QCoreApplication.translate("NetworkView", "sigmoid")
-        return QCoreApplication.translate("NetworkView", "softmax")
-    if column.kind == "batchnorm" and column.activation == "linear":
-        return QCoreApplication.translate("NetworkView", "normalize")
-    known = registry.ACTIVATIONS.get(column.activation)
-    return tr_label(known.label) if known is not None else column.activation
-
-
-def _squares(x: float, ys: np.ndarray, size: float) -> np.ndarray:
-    """Outline segments (4 per square) as rows x0, y0, x1, y1."""
-    h = size / 2
-    left, right, top, bottom = x - h, x + h, ys - h, ys + h
-    n = len(ys)
-    lx, rx = np.full(n, left), np.full(n, right)
-    return np.concatenate([
-        np.stack([lx, top, rx, top], 1), np.stack([rx, top, rx, bottom], 1),
-        np.stack([rx, bottom, lx, bottom], 1), np.stack([lx, bottom, lx, top], 1)])
-
-
-def _resample(maps: np.ndarray, resolution: int) -> np.ndarray:
-    """(n, r, r) -> (n, resolution, resolution) by nearest sample (no-op when r fits)."""
-    r = maps.shape[-1]
-    if r == resolution:
-        return maps
-    index = np.round(np.linspace(0, r - 1, resolution)).astype(np.intp)
-    return maps[:, index][:, :, index]
-
-
-def _mix(colour: str, background: str, amount: float) -> QColor:
-    """``amount`` of ``colour`` over ``background``, opaque."""
-    a, b = QColor(colour), QColor(background)
-    return QColor.fromRgbF(*(amount * x + (1 - amount) * y for x, y in
-                             zip((a.redF(), a.greenF(), a.blueF()), (b.redF(), b.greenF(), b.blueF()))))
-
-
-def _alpha(colour: str, alpha: float) -> QColor:
-    c = QColor(colour)
-    c.setAlphaF(alpha)
-    return c
-
-
-def _fitting(variants: list[str], metrics: QFontMetricsF, width: float) -> str:
-    """The first of ``variants`` (longest first) that fits ``width``; else the last, cut short with "…"."""
-    for text in variants:
-        if metrics.horizontalAdvance(text) <= width:
-            return text
-    return metrics.elidedText(variants[-1], Qt.ElideRight, width)
-
-
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-if __name__ == "__main__":
-    from playground.design.schema import Design, LinearLayer
-
-    from playground.ui.widgets.preview import preview
-
-    spiral = Design(layers=tuple(LinearLayer(units=8) for _ in range(6)))
-    spiral = spiral.with_data(dataset="spiral", features=("x1", "x2", "x1_sq", "x2_sq", "sin_x1", "sin_x2"))
-    spiral = spiral.with_optimizer(name="adam", lr=0.01)
-    sys.exit(preview(NetworkView, spiral))

@@ -1,7 +1,8 @@
-"""Small helpers the dashboard plots share: growable histories, themed plots, colours.
+"""Small helpers the dashboard plots share: smoothing, themed plots, curves, colours, legends.
 
-Histories keep every point (the plots downsample for display); pens and
-backgrounds come from the Theme so that ``set_theme`` can restyle items in place.
+The plots keep their numbers in playground.runs.series.Series (every point; the plots
+downsample for display); pens and backgrounds come from the Theme so that ``set_theme``
+can restyle items in place. Axes are in playground.ui.widgets.axes.
 """
 
 from __future__ import annotations
@@ -12,94 +13,11 @@ from collections.abc import Iterable
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from playground.ui.theme import Theme
-
-
-class History:
-    """Rows recorded over training: ``steps`` (int64, (n,)) and ``values`` (dtype, (n, *tail)).
-
-    Storage grows by doubling, so appending is amortised O(rows added). With
-    ``max_bytes`` the history never outgrows that budget: when full it drops every
-    other row and from then on keeps every second, fourth... new row (the display
-    stays true in shape, older detail thins). Without it every row is kept.
-    """
-
-    def __init__(self, tail: tuple[int, ...] = (), dtype=np.float64, *,
-                 capacity: int = 256, max_bytes: int | None = None):
-        self._tail, self._dtype = tuple(tail), np.dtype(dtype)
-        self._steps = np.empty(capacity, np.int64)
-        self._values = np.empty((capacity, *self._tail), self._dtype)
-        self._n = 0
-        self._max_rows = None
-        if max_bytes is not None:
-            row_bytes = self._dtype.itemsize * max(1, int(np.prod(self._tail, dtype=np.int64))) + 8
-            self._max_rows = max(2, max_bytes // row_bytes)
-        self._stride, self._offered = 1, 0  # thinning: keep one row in ``stride``
-
-    def __len__(self) -> int:
-        return self._n
-
-    @property
-    def steps(self) -> np.ndarray:
-        """A view of the recorded steps; valid until the next append."""
-        return self._steps[: self._n]
-
-    @property
-    def values(self) -> np.ndarray:
-        """A view of the recorded values; valid until the next append."""
-        return self._values[: self._n]
-
-    @property
-    def last_step(self) -> int | None:
-        return int(self._steps[self._n - 1]) if self._n else None
-
-    def clear(self) -> None:
-        self._n, self._stride, self._offered = 0, 1, 0
-
-    def append(self, step: int, row) -> None:
-        self._offered += 1
-        if (self._offered - 1) % self._stride:
-            return
-        if self._max_rows is not None and self._n >= self._max_rows:
-            self._thin()
-        self._reserve(self._n + 1)
-        self._steps[self._n] = step
-        self._values[self._n] = row
-        self._n += 1
-
-    def extend(self, steps: np.ndarray, rows: np.ndarray) -> None:
-        """Append many rows at once (no thinning: for histories without ``max_bytes``)."""
-        k = len(steps)
-        self._reserve(self._n + k)
-        self._steps[self._n : self._n + k] = steps
-        self._values[self._n : self._n + k] = rows
-        self._n += k
-
-    def replace_last(self, row) -> None:
-        """Overwrite the newest row (a second report of the same step)."""
-        self._values[self._n - 1] = row
-
-    def _reserve(self, n: int) -> None:
-        if n <= len(self._steps):
-            return
-        size = max(n, 2 * len(self._steps))
-        if self._max_rows is not None:
-            size = max(n, min(size, self._max_rows))
-        steps = np.empty(size, np.int64)
-        values = np.empty((size, *self._tail), self._dtype)
-        steps[: self._n] = self._steps[: self._n]
-        values[: self._n] = self._values[: self._n]
-        self._steps, self._values = steps, values
-
-    def _thin(self) -> None:
-        keep = (self._n + 1) // 2
-        self._steps[:keep] = self._steps[: self._n : 2]
-        self._values[:keep] = self._values[: self._n : 2]
-        self._n, self._stride = keep, self._stride * 2
-        self._offered = 1  # the row being appended now starts the new stride
+from playground.ui.widgets.axes import LogAxis, StepAxis
 
 
 def ema(values: np.ndarray, smoothing: float, state: tuple[float, int] = (0.0, 0)) -> tuple[np.ndarray, tuple[float, int]]:
@@ -166,142 +84,6 @@ def style_legend(legend: pg.LegendItem, theme: Theme) -> None:
     legend.setLabelTextColor(theme.foreground)
     for _, label in legend.items:  # existing labels keep their colour unless re-set
         label.setText(label.text, color=theme.foreground)
-
-
-_SUPERSCRIPT = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
-
-
-def power_of_ten_text(value: float) -> str:
-    """A tick label for a log axis: 0.001 ... 1000 plainly, else 10⁻⁵ or 2×10⁻⁵."""
-    if value <= 0 or not np.isfinite(value):
-        return ""
-    k = int(np.floor(np.log10(value) + 1e-9))
-    mantissa = round(value / 10.0**k)
-    if -3 <= k <= 3:
-        return f"{value:.{max(0, -k)}f}"
-    power = "10" + str(k).translate(_SUPERSCRIPT)
-    return power if mantissa == 1 else f"{mantissa}\u00d7{power}"
-
-
-class LogAxis(pg.AxisItem):
-    """A vertical axis for log10 data with sparse, readable labels.
-
-    pyqtgraph labels every minor tick of a log axis (0.09, 0.08, 0.07...), which
-    collide in a small dock. Here: decades (every n-th one on a wide range), and
-    2 and 5 times a decade only when fewer than two decades are in view.
-    """
-
-    LABEL_PIXELS = 22  # at least this much room per label
-
-    def tickValues(self, minVal, maxVal, size):  # noqa: N802 - pyqtgraph's name
-        if not self.logMode or not (np.isfinite(minVal) and np.isfinite(maxVal)) or maxVal <= minVal:
-            return super().tickValues(minVal, maxVal, size)
-        return log_tick_values(minVal, maxVal, size, self.LABEL_PIXELS)
-
-    def tickStrings(self, values, scale, spacing):  # noqa: N802
-        if not self.logMode:
-            return super().tickStrings(values, scale, spacing)
-        return [power_of_ten_text(10.0**v) for v in values]
-
-
-def log_tick_values(low: float, high: float, size: float, label_pixels: float) -> list[tuple[float, list[float]]]:
-    """pyqtgraph tick levels for a log10 axis over [low, high] (log10 units) of ``size`` pixels:
-    decades (every n-th one when they would crowd), and 2 and 5 times a decade only when
-    fewer than two decades have their labels in view.
-
-    A label is centred on its tick, and pyqtgraph leaves out one that would stick out of
-    the axis: a decade within half a label (``label_pixels / 2``) of either end is in view
-    but unlabelled, and does not count.
-    """
-    if not (np.isfinite(low) and np.isfinite(high)) or high <= low:
-        return []
-    room = max(1, int(size // label_pixels))
-    first, last = int(np.ceil(low - 1e-9)), int(np.floor(high + 1e-9))
-    decades = list(range(first, last + 1))
-    margin = (high - low) * label_pixels / 2 / max(size, 1.0)
-    labelled = [k for k in decades if low + margin <= k <= high - margin]
-    if len(labelled) >= 2:
-        every = max(1, int(np.ceil(len(decades) / room)))
-        return [(float(every), [float(k) for k in decades if k % every == 0])]
-    near = range(int(np.floor(low)), int(np.ceil(high)) + 1)
-    extra = [k + np.log10(m) for k in near for m in (1, 2, 5) if low <= k + np.log10(m) <= high]
-    return [(1.0, [float(k) for k in decades]), (0.3, [v for v in extra if v not in decades])]
-
-
-_SI = ((1e9, "G"), (1e6, "M"), (1e3, "k"))
-
-
-def si_text(value: float) -> str:
-    """A short tick label for a count: 950, 1.5k, 20k, 1.2M (at most 3 significant digits)."""
-    if not np.isfinite(value):
-        return ""
-    for size, suffix in _SI:
-        if abs(value) >= size:
-            return f"{value / size:.3g}{suffix}"
-    return f"{value:.3g}" if value != round(value) else str(int(round(value)))
-
-
-class StepAxis(pg.AxisItem):
-    """A horizontal axis over training steps (or other counts): whole numbers only, short labels
-    (20k, not 20000), and only as many ticks as fit without their labels touching.
-
-    pyqtgraph always draws its major tick labels, and on a narrow dock long step
-    numbers run together ("0 20000400006000080000"). In log mode it behaves as usual.
-    """
-
-    GAP_PIXELS = 14  # at least this much space between two labels
-
-    def tickValues(self, minVal, maxVal, size):  # noqa: N802 - pyqtgraph's name
-        if self.logMode or not (np.isfinite(minVal) and np.isfinite(maxVal)) or maxVal <= minVal:
-            return super().tickValues(minVal, maxVal, size)
-        spacing = self.spacing_for(minVal, maxVal, size)
-        return [(spacing, list(multiples(spacing, minVal, maxVal)))]
-
-    def spacing_for(self, low: float, high: float, size: float) -> float:
-        """The smallest whole 1-2-5 spacing whose labels (``si_text``) fit side by side in ``size`` pixels."""
-        metrics = QFontMetrics(self.style["tickFont"] or self.font())
-        for exponent in range(0, 16):
-            for mantissa in (1, 2, 5):
-                spacing = mantissa * 10.0**exponent
-                if (high - low) / spacing > 200:  # certainly too many: skip before making them
-                    continue
-                values = multiples(spacing, low, high)
-                label = max((metrics.horizontalAdvance(si_text(v)) for v in values), default=0)
-                if len(values) * (label + self.GAP_PIXELS) <= size:
-                    return spacing
-        return spacing
-
-    def tickStrings(self, values, scale, spacing):  # noqa: N802
-        if self.logMode:
-            return super().tickStrings(values, scale, spacing)
-        return [si_text(v) for v in values]
-
-
-def multiples(spacing: float, low: float, high: float) -> np.ndarray:
-    """The multiples of ``spacing`` from ``low`` to ``high`` (both included)."""
-    return np.arange(np.ceil(low / spacing), np.floor(high / spacing) + 1) * spacing
-
-
-def fit_axis_label(plot: pg.PlotItem, side: str, texts: tuple[str, ...]) -> None:
-    """Title the ``side`` axis with the first of ``texts`` (longest first) that fits along it:
-    a plot squeezed into a short dock would otherwise clip its title at both ends."""
-    axis, box = plot.getAxis(side), plot.getViewBox()  # the axis runs along the view (resized first)
-    room = box.height() if side in ("left", "right") else box.width()
-    for text in texts:
-        if text != axis.labelText:
-            plot.setLabel(side, text)
-            axis.resizeEvent()  # pyqtgraph centres the title only when the axis is resized
-        if axis.label.boundingRect().width() <= room:
-            return
-
-
-def axis_label_span(plot: pg.PlotItem, side: str) -> tuple[float, float, float]:
-    """Where the ``side`` axis's title lies along the axis (start, end) and the axis's length, in pixels."""
-    axis = plot.getAxis(side)
-    rect = axis.label.mapRectToParent(axis.label.boundingRect())
-    if side in ("left", "right"):
-        return rect.top(), rect.bottom(), axis.height()
-    return rect.left(), rect.right(), axis.width()
 
 
 def reset_range(plot: pg.PlotItem) -> None:
