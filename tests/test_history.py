@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from playground.runs.history import LIVE_RECENT_STEPS, LIVE_STEP_POINTS, LiveHistory, thinned
+from playground.runs.history import (LIVE_EVAL_POINTS, LIVE_RECENT_EVALS, LIVE_RECENT_STEPS, LIVE_STEP_POINTS, LiveHistory,
+                                     thinned)
 from playground.runs.series import Series
 
 RUN_STEPS = 10_000_000
@@ -78,3 +79,22 @@ def test_exports_work_on_the_decimated_history(long_history):
     assert thin.losses[thin.steps == SPIKE_STEP].tolist() == [np.float32(SPIKE)]
     resumed = LiveHistory(2, thin)
     assert resumed.losses.values.max() == np.float32(SPIKE) and resumed.losses.last_step == RUN_STEPS - 1
+
+
+def test_a_million_evaluations_keep_each_columns_extremes_within_the_budget():
+    """A run of a day reports ~30 evaluations a second: the window keeps LIVE_EVAL_POINTS,
+    with the worst test loss and the best test accuracy among them."""
+    history, total, chunk = LiveHistory(), 1_000_000, 100_000
+    for start in range(0, total, chunk):
+        rows = np.random.default_rng(start).uniform(0.3, 0.6, (chunk, 4))
+        steps = np.arange(start, start + chunk, dtype=np.int64) * 10
+        if start <= 123_456 < start + chunk:
+            rows[123_456 - start, 1] = 8.0  # the test loss jumps once
+        if start <= 654_321 < start + chunk:
+            rows[654_321 - start, 3] = 0.99  # the best test accuracy
+        history.evals.extend(steps, rows)
+    evals = history.evals
+    assert len(evals) <= LIVE_EVAL_POINTS and nbytes(evals) <= LIVE_EVAL_POINTS * 40
+    assert evals.values[evals.steps == 1_234_560, 1].tolist() == [8.0]
+    assert evals.values[evals.steps == 6_543_210, 3].tolist() == [0.99]
+    np.testing.assert_array_equal(evals.steps[-LIVE_RECENT_EVALS:], np.arange(total - LIVE_RECENT_EVALS, total) * 10)

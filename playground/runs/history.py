@@ -26,6 +26,8 @@ MAX_STEP_POINTS = 100_000  # 1.2 MB in the file
 MAX_EVAL_POINTS = 20_000  # 0.8 MB
 LIVE_STEP_POINTS = 400_000  # per-step losses the window keeps of a run: 4.8 MB
 LIVE_RECENT_STEPS = 100_000  # of which the newest, every step
+LIVE_EVAL_POINTS = 100_000  # evaluations the window keeps of a run (one a snapshot): 4 MB
+LIVE_RECENT_EVALS = 20_000  # of which the newest, every one
 EVAL_COLUMNS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
 TENSORS = ("history/steps", "history/losses", "history/eval_steps", "history/evals")
 _DTYPES = (np.int64, np.float32, np.int64, np.float64)
@@ -60,14 +62,14 @@ def per_step_series() -> Series:
 
 class LiveHistory:
     """Run ``run_id``'s numbers so far: ``losses`` (a per_step_series of the per-step losses,
-    float32, decimated once long) and ``evals`` (a Series of evaluations, EVAL_COLUMNS per row, accuracy as a fraction,
-    NaN where not measured), and the newest probe report (``probe``, at step ``probe_step``).
-    A run resumed from saved weights starts with the RunHistory it was saved with."""
+    float32, decimated once long) and ``evals`` (a Series of evaluations, EVAL_COLUMNS per row,
+    accuracy as a fraction, NaN where not measured, decimated likewise), and the newest probe
+    report (``probe``, at step ``probe_step``). A run resumed from saved weights starts with the RunHistory it was saved with."""
 
     def __init__(self, run_id: int = 0, saved: RunHistory | None = None) -> None:
         self.run_id = run_id
         self.losses = per_step_series()
-        self.evals = Series((len(EVAL_COLUMNS),))
+        self.evals = Series((len(EVAL_COLUMNS),), max_rows=LIVE_EVAL_POINTS, recent=LIVE_RECENT_EVALS)
         self.probe = None  # playground.nn.probes.ProbeReport
         self.probe_step: int | None = None
         if saved is not None:

@@ -15,10 +15,10 @@ class Series:
     Storage grows by doubling, so appending is amortised O(rows added). With
     ``max_bytes`` the series never outgrows that budget: when full it drops every
     other row and from then on keeps every second, fourth... new row (the display
-    stays true in shape, older detail thins). With ``max_rows`` (single values per
-    row only) it never holds more rows: when full, all but the newest ``recent`` rows
-    are decimated by ``extremes`` (each stretch's lowest and highest value survive, so
-    every spike stays, with its step), the newest ``recent`` stay whole. Without
+    stays true in shape, older detail thins). With ``max_rows`` it never holds more
+    rows: when full, all but the newest ``recent`` rows are decimated by ``extremes``
+    (each stretch's lowest and highest value of every column survive, so every spike
+    stays, with its step), the newest ``recent`` stay whole. Without
     either every row is kept.
     """
 
@@ -36,8 +36,9 @@ class Series:
             self._max_rows = max(2, max_bytes // row_bytes)
         if max_rows is not None:
             # the older part is decimated to half its room, so each decimation frees at least a quarter
-            if self._tail or max_bytes is not None or not 0 <= recent <= max_rows // 2 or max_rows < 16:
-                raise ValueError("max_rows needs single values, no max_bytes, 16 rows or more, recent <= max_rows / 2")
+            columns = int(np.prod(self._tail, dtype=np.int64))
+            if max_bytes is not None or not 0 <= recent <= max_rows // 2 or (max_rows - recent) // 2 < 4 * columns:
+                raise ValueError("max_rows needs no max_bytes, recent <= max_rows / 2 and room for 4 rows a column")
             self._max_rows, self._recent = int(max_rows), int(recent)
         self._stride, self._offered = 1, 0  # thinning: keep one row in ``stride``
 
@@ -105,7 +106,9 @@ class Series:
     def _decimate(self) -> None:
         """Keep the newest ``recent`` rows and the extremes of the older ones, at most half their room."""
         older = self._n - self._recent
-        keep = extremes(self._values[:older], (self._max_rows - self._recent) // 2)
+        columns = self._values[:older].reshape(older, -1).T
+        each = (self._max_rows - self._recent) // 2 // len(columns)
+        keep = np.unique(np.concatenate([extremes(column, each) for column in columns]))
         kept = len(keep)
         self._steps[:kept] = self._steps[keep]
         self._values[:kept] = self._values[keep]
