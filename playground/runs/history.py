@@ -19,11 +19,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from playground.runs.series import Series
+from playground.runs.series import Series, extremes
 from playground.runs.weights_file import CheckpointError, problem
 
 MAX_STEP_POINTS = 100_000  # 1.2 MB in the file
 MAX_EVAL_POINTS = 20_000  # 0.8 MB
+LIVE_STEP_POINTS = 400_000  # per-step losses the window keeps of a run: 4.8 MB
+LIVE_RECENT_STEPS = 100_000  # of which the newest, every step
+LIVE_EVAL_POINTS = 100_000  # evaluations the window keeps of a run (one a snapshot): 4 MB
+LIVE_RECENT_EVALS = 20_000  # of which the newest, every one
 EVAL_COLUMNS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
 TENSORS = ("history/steps", "history/losses", "history/eval_steps", "history/evals")
 _DTYPES = (np.int64, np.float32, np.int64, np.float64)
@@ -50,16 +54,22 @@ class RunHistory:
         return tuple(np.ascontiguousarray(a, dtype=t) for a, t in zip(fields, _DTYPES))
 
 
+def per_step_series() -> Series:
+    """An empty float32 Series of one number per training step, within the live budget
+    (LIVE_STEP_POINTS, the newest LIVE_RECENT_STEPS whole)."""
+    return Series(dtype=np.float32, capacity=4096, max_rows=LIVE_STEP_POINTS, recent=LIVE_RECENT_STEPS)
+
+
 class LiveHistory:
-    """Run ``run_id``'s numbers so far: ``losses`` (a Series of every per-step loss, float32)
-    and ``evals`` (a Series of evaluations, EVAL_COLUMNS per row, accuracy as a fraction,
-    NaN where not measured), and the newest probe report (``probe``, at step ``probe_step``).
-    A run resumed from saved weights starts with the RunHistory it was saved with."""
+    """Run ``run_id``'s numbers so far: ``losses`` (a per_step_series of the per-step losses,
+    float32, decimated once long) and ``evals`` (a Series of evaluations, EVAL_COLUMNS per row,
+    accuracy as a fraction, NaN where not measured, decimated likewise), and the newest probe
+    report (``probe``, at step ``probe_step``). A run resumed from saved weights starts with the RunHistory it was saved with."""
 
     def __init__(self, run_id: int = 0, saved: RunHistory | None = None) -> None:
         self.run_id = run_id
-        self.losses = Series(dtype=np.float32, capacity=4096)
-        self.evals = Series((len(EVAL_COLUMNS),))
+        self.losses = per_step_series()
+        self.evals = Series((len(EVAL_COLUMNS),), max_rows=LIVE_EVAL_POINTS, recent=LIVE_RECENT_EVALS)
         self.probe = None  # playground.nn.probes.ProbeReport
         self.probe_step: int | None = None
         if saved is not None:
@@ -87,8 +97,9 @@ class LiveHistory:
                           self.evals.values.copy())
 
     def metrics_csv(self) -> str:
-        """CSV text: one row per step (its loss); the evaluations on the steps they were taken
-        (accuracy as a fraction, as the command line writes it; empty where not measured)."""
+        """CSV text: one row per step kept (its loss; a long run's older steps decimated); the
+        evaluations on the steps they were taken (accuracy as a fraction, as the command line
+        writes it; empty where not measured)."""
         evaluated = {int(step): row for step, row in zip(self.evals.steps, self.evals.values)}
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
@@ -108,28 +119,10 @@ def thinned(history: RunHistory, max_steps: int = MAX_STEP_POINTS, max_evals: in
     """``history`` with at most ``max_steps`` losses and ``max_evals`` evaluations: the first,
     the last, and the lowest and highest of each of equal stretches in between."""
     steps, losses, eval_steps, evals = history.arrays()
-    keep = _extremes(losses, max_steps)
+    keep = extremes(losses, max_steps)
     half = max(2, max_evals // 2)
-    rows = np.union1d(_extremes(evals[:, 0], half), _extremes(evals[:, 1], half))
+    rows = np.union1d(extremes(evals[:, 0], half), extremes(evals[:, 1], half))
     return RunHistory(steps[keep], losses[keep], eval_steps[rows], evals[rows])
-
-
-def _extremes(values: np.ndarray, limit: int) -> np.ndarray:
-    """Sorted indices: all when ``len(values) <= limit``, else first, last and each stretch's
-    lowest and highest (NaN counts as neither), at most ``limit``."""
-    n = len(values)
-    if n <= limit:
-        return np.arange(n)
-    buckets = max(1, (limit - 2) // 2)
-    size = -(-n // buckets)  # ceil
-    padded = np.full(buckets * size, np.nan)
-    padded[:n] = values
-    nan = np.isnan(padded)
-    low = np.where(nan, np.inf, padded).reshape(buckets, size).argmin(axis=1)
-    high = np.where(nan, -np.inf, padded).reshape(buckets, size).argmax(axis=1)
-    offsets = np.arange(buckets) * size
-    keep = np.concatenate([[0, n - 1], low + offsets, high + offsets])
-    return np.unique(keep[keep < n])
 
 
 def from_arrays(arrays: dict[str, np.ndarray], step: int) -> RunHistory | None:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QWidget
 
 from playground.design.schema import Design
+from playground.runs.history import LIVE_STEP_POINTS
 from playground.ui.views.loss_plot import LossPlot
 from playground.training.trainer import Trainer
 from playground.ui.theme import DARK
@@ -293,3 +294,26 @@ def test_the_legend_names_every_line_below_the_plots_without_covering_a_curve(vi
     plots = [w for w in view.findChildren(QWidget) if isinstance(w, pg.PlotWidget) and w.isVisible()]
     top = legend.mapTo(view, legend.rect().topLeft()).y()
     assert plots and all(p.mapTo(view, p.rect().bottomLeft()).y() <= top for p in plots)
+
+
+def test_a_ten_million_step_run_is_drawn_within_the_budget_with_its_spike(view, circle_run):
+    """The view keeps the run's losses and their smoothed line within the live budget
+    (older steps decimated), and the one bad batch at step 3,141,592 is still drawn."""
+    info, snapshots = circle_run
+    last, steps, chunk, spike_step = snapshots[-1], 10_000_000, 500_000, 3_141_592
+    view.start_run(info)
+    for start in range(0, steps, chunk):
+        losses = (0.02 + 0.01 * np.random.default_rng(start).random(chunk)).astype(np.float32)
+        if start <= spike_step < start + chunk:
+            losses[spike_step - start] = 9.5
+        view.show_snapshot(dataclasses.replace(last, steps=np.arange(start, start + chunk), losses=losses,
+                                               step=start + chunk, state="running"))
+    view.show_snapshot(dataclasses.replace(last, steps=np.zeros(0, np.int64), losses=np.zeros(0, np.float32),
+                                           step=steps, state="paused"))
+    x, y = view.curve_data("train_steps")
+    assert len(x) <= LIVE_STEP_POINTS and x[-1] == steps - 1 and y[x == spike_step].tolist() == [9.5]
+    smoothed_x, _ = view.curve_data("smoothed")
+    assert len(smoothed_x) <= LIVE_STEP_POINTS and smoothed_x[-1] == steps - 1
+    for x_view in ("log", "all"):
+        view.set_x_view(x_view)
+        assert 9.5 in view.displayed_data("train_steps")[1], x_view

@@ -1,7 +1,9 @@
 """The "Loss" dock: training loss per step, its smoothed trend, train/test loss and accuracy.
 
-Every per-step loss is kept (growable buffers) and drawn with clip-to-view and peak
-downsampling, so a run of a million steps stays quick to draw. The smoothed line is
+The per-step losses (and their smoothed line) are kept within a fixed budget: a long
+run's older steps are decimated to each stretch's lowest and highest loss, so every
+spike stays (history.per_step_series). They are drawn with clip-to-view and peak
+downsampling, so a run of millions of steps stays quick to draw. The smoothed line is
 TensorBoard's debiased exponential moving average, updated for new points only.
 The numbers are the run's LiveHistory (playground.runs.history): in the window the
 controller's, which records every snapshot whatever is on screen (so a resumed run shows
@@ -23,9 +25,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
 
-from playground.runs.history import LiveHistory
+from playground.runs.history import LiveHistory, per_step_series
 from playground.runs.messages import RunInfo, Snapshot
-from playground.runs.series import Series
 
 from playground.ui.widgets.elided_label import ElidedLabel
 from playground.ui.widgets.axes import EpochAxis, LogStepAxis, axis_label_span, fit_axis_label, log_peaks
@@ -62,7 +63,7 @@ class LossPlot(QWidget):
         self._theme = theme
         self._history_of = history_of
         self._history = LiveHistory()  # the run drawn
-        self._smoothed = Series(dtype=np.float32, capacity=4096)  # of the history's first len() losses
+        self._smoothed = per_step_series()  # of the history's losses up to its last step
         self._drawn_at, self._draw_cost = 0.0, 0.0  # perf_counter seconds
         self._ema_state = (0.0, 0)
         self._classify = False  # accuracy appears once a run says the task is classification
@@ -309,9 +310,11 @@ class LossPlot(QWidget):
 
     # --- updates --------------------------------------------------------------------
     def _smooth_new(self) -> None:
-        """Smooth the losses the history gained since the last call."""
+        """Smooth the losses the history gained since the last call (those after the last
+        step smoothed: either may have decimated its older steps since)."""
         losses = self._history.losses
-        done = len(self._smoothed)
+        last = self._smoothed.last_step
+        done = 0 if last is None else int(np.searchsorted(losses.steps, last, side="right"))
         if len(losses) > done:
             smooth, self._ema_state = ema(losses.values[done:], self.smoothing(), self._ema_state)
             self._smoothed.extend(losses.steps[done:], smooth)
@@ -330,9 +333,8 @@ class LossPlot(QWidget):
         start = time.perf_counter()
         if not force and start - self._drawn_at < self._draw_cost / REDRAW_BUDGET:
             return
-        x = self._history.losses.steps
-        self._set_curve("train_steps", x, self._history.losses.values)
-        self._set_curve("smoothed", x, self._smoothed.values)
+        self._set_curve("train_steps", self._history.losses.steps, self._history.losses.values)
+        self._set_curve("smoothed", self._smoothed.steps, self._smoothed.values)
         self._follow_recent()
         self._drawn_at = time.perf_counter()
         self._draw_cost = self._drawn_at - start
