@@ -11,7 +11,9 @@ In one run:
 - start-up, in fresh processes: time from launch to the first window shown, and to
   ready-to-train (the first run prepared, torch loaded).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_app.py [--repeats 3] [--seconds 4]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_app.py [--repeats 3] [--seconds 4] [--design FILE ...]
+
+Designs: bench_engine's, then every design file given with ``--design`` (repeatable).
 """
 
 from __future__ import annotations
@@ -145,7 +147,9 @@ def startup(repeats: int, folder: Path) -> tuple[list[float], list[float]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    from bench_options import make_parser
+
+    parser = make_parser(__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=4.0)
     parser.add_argument("--startup-child", action="store_true", help=argparse.SUPPRESS)
@@ -162,11 +166,12 @@ def main() -> None:
 
 def measure(args: argparse.Namespace, folder: Path) -> None:
     import torch
-    from bench_engine import designs, plain_loop
+    from bench_engine import NAME_WIDTH, designs, plain_loop, timed_epochs
     from PySide6.QtCore import QSettings
 
     from playground.ui.app import SWITCH_INTERVAL, create_application, create_window
 
+    chosen = designs(args.design)  # a bad file ends the run before the window opens
     sys.setswitchinterval(SWITCH_INTERVAL)
     torch.set_num_threads(1)
     os.environ.pop("NN_PLAYGROUND_EAGER", None)
@@ -182,12 +187,13 @@ def measure(args: argparse.Namespace, folder: Path) -> None:
     _wait(lambda: modes and modes[-1] is not None and modes[-1].mode != "compiling", 600)
     print(f"torch {torch.__version__}, offscreen window 1366x768, all docks visible, "
           f"{args.repeats} repeats of {args.seconds:g} s, epochs/s median (min-max)\n")
-    header = (f"{'design':24} {'plain':>20} {'app eager':>20} {'app compiled':>20} {'eager/plain':>11} "
+    header = (f"{'design':{NAME_WIDTH}} {'plain':>20} {'app eager':>20} {'app compiled':>20} {'eager/plain':>11} "
               f"{'compiled/plain':>14} {'updates/s':>10} {'latency p50/p99/max ms':>24}")
     print(header)
     print("-" * len(header))
     all_lateness = []
-    for name, design, epochs in designs():
+    for name, design, epochs in chosen:
+        epochs = timed_epochs(design, epochs)
         plain, eager, fast, updates, lateness = [], [], [], [], []
         for _ in range(args.repeats):
             plain.append(epochs / plain_loop(design, epochs))
@@ -199,7 +205,7 @@ def measure(args: argparse.Namespace, folder: Path) -> None:
             torch.set_num_threads(1)  # plain_loop runs on this thread; the app's worker sets its own
         all_lateness += lateness
         p = statistics.median(plain)
-        print(f"{name:24} {_spread(plain):>20} {_spread(eager):>20} {_spread(fast):>20} "
+        print(f"{name:{NAME_WIDTH}} {_spread(plain):>20} {_spread(eager):>20} {_spread(fast):>20} "
               f"{statistics.median(eager) / p:>11.2f} {statistics.median(fast) / p:>14.2f} "
               f"{min(updates):>10.1f} {_latency(lateness):>24}")
     print("\nupdates/s: the lowest of all runs of the design")

@@ -8,31 +8,72 @@ before the timed run, its compile time printed). Printed: epochs/s of each (medi
 with min and max), steps/s, and the ratios engine / plain of the medians. Target:
 ratio >= 0.9 on every Design, and above 1 with the compiled step.
 
-    .venv/bin/python benchmarks/bench_engine.py [--repeats 5] [--threads 1] [--no-compiled]
+    .venv/bin/python benchmarks/bench_engine.py [--repeats 5] [--threads 1] [--no-compiled] [--design FILE ...]
 
 Designs: TensorFlow Playground's default (circle, x1 x2, hidden [4, 2] tanh, SGD lr
 0.03, batch 10, 250 training points) and its spiral with hidden 6 x 8 tanh at batch
-1 and batch 30.
+1 and batch 30; then every design file given with ``--design`` (repeatable), timed
+over as many epochs as the plain loop trains in about TIMED_SECONDS.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import statistics
+import sys
 import time
+from collections.abc import Sequence
+from pathlib import Path
 
 import torch
-from torch import nn
+from bench_options import make_parser
 
 from playground.data.datasets import make_dataset
+from playground.design import registry, rules
+from playground.design.io import load_design
 from playground.design.schema import Design, LinearLayer
+from playground.design.shapes import output_size
+from playground.errors import PlaygroundError
+from playground.nn.components import make_loss, make_optimizer
+from playground.nn.model import build_network, weight_penalty
 from playground.training.fast_step import EAGER_ENV
 from playground.training.run_loop import RunControl, RunLoop
 from playground.training.trainer import Trainer
 
+TIMED_SECONDS = 2.0  # a design file's timed run: about this long in the plain loop
+NAME_WIDTH = 24  # the design column
 
-def designs() -> list[tuple[str, Design, int]]:
+
+def designs(files: Sequence[Path] = ()) -> list[tuple[str, Design, int | None]]:
+    """(name, design, epochs per timed run): the built-in designs, then the design files
+    (epochs None: chosen by timed_epochs). A file that cannot be used is reported in
+    words on stderr and ends the program with exit code 2, before anything is timed."""
+    return builtin_designs() + [(_name(path), _load(path), None) for path in files]
+
+
+def _load(path: Path) -> Design:
+    try:
+        design = load_design(path)
+        Trainer(design)  # the data loads, the loss fits it, the network is within the size limit
+    except PlaygroundError as error:
+        print(error.text(), file=sys.stderr)
+        raise SystemExit(2) from None
+    return design
+
+
+def _name(path: Path) -> str:
+    name = path.stem
+    return name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH - 3] + "..."
+
+
+def timed_epochs(design: Design, epochs: int | None) -> int:
+    """``epochs``, or for a design file as many as the plain loop trains in about TIMED_SECONDS."""
+    if epochs is not None:
+        return epochs
+    return max(1, round(TIMED_SECONDS / plain_loop(design, 1)))
+
+
+def builtin_designs() -> list[tuple[str, Design, int]]:
     """(name, design, epochs per timed run)."""
     default = Design()
     spiral = Design(layers=tuple(LinearLayer(units=8, activation="tanh") for _ in range(6)))
@@ -45,28 +86,29 @@ def designs() -> list[tuple[str, Design, int]]:
 
 
 def plain_loop(design: Design, epochs: int) -> float:
-    """A learner's loop: Sequential, BCEWithLogitsLoss, SGD, reshuffled batches. Returns seconds."""
+    """A learner's loop: the design's Sequential, loss and optimizer (unfused), reshuffled
+    batches, the weight penalty added to the loss when the design has one. Returns seconds."""
     data = make_dataset(design.data)
-    x = torch.as_tensor(data.x_train)
-    y = torch.as_tensor(data.y_train, dtype=torch.float32).reshape(-1, 1)
+    x = torch.as_tensor(data.x_train, dtype=torch.float32)
+    y = torch.as_tensor(data.y_train)
+    class_indices = data.task != "regression" and registry.LOSSES[design.loss].head != "logit"
+    y = y.to(torch.int64) if class_indices else y.to(torch.float32).reshape(-1, 1)  # as the Trainer's
     torch.manual_seed(design.training.seed)
-    layers, width = [], x.shape[1]
-    for layer in design.layers:
-        layers += [nn.Linear(width, layer.units), nn.Tanh()]
-        width = layer.units
-    model = nn.Sequential(*layers, nn.Linear(width, 1))
-    loss_fn = nn.BCEWithLogitsLoss()
-    optimizer = torch.optim.SGD(model.parameters(), lr=design.optimizer.lr)
-    batch = 1 if design.training.batch_mode == "stochastic" else design.training.batch_size
-    generator = torch.Generator().manual_seed(design.training.seed)
+    model, blocks = build_network(design, x.shape[1], output_size(design.loss, data.n_classes))
+    weights = [model[b.start].weight for b in blocks if b.kind in ("linear", "output")]
+    loss_fn = make_loss(design.loss)
+    optimizer = make_optimizer(design, model.parameters())
+    training = design.training
+    batch = rules.batch_size(training, len(x))
+    cuts = rules.batch_cuts(len(x), batch, design.has_batchnorm)
+    generator = torch.Generator().manual_seed(training.seed)
     start = time.perf_counter()
     for _ in range(epochs):
-        order = torch.randperm(len(x), generator=generator)
-        for i in range(0, len(x), batch):
-            index = order[i : i + batch]
+        for index in torch.tensor_split(torch.randperm(len(x), generator=generator), cuts):
             optimizer.zero_grad()
             loss = loss_fn(model(x[index]), y[index])
-            loss.backward()
+            penalty = weight_penalty(training.regularization, training.regularization_rate, weights)
+            (loss if penalty is None else loss + penalty).backward()
             optimizer.step()
     return time.perf_counter() - start
 
@@ -100,20 +142,22 @@ def engine_loop(design: Design, epochs: int, compiled: bool = False) -> tuple[fl
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = make_parser(__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--threads", type=int, default=1, help="torch intra-op threads (the app uses 1 for small nets)")
     parser.add_argument("--no-compiled", action="store_true", help="skip the compiled step (eager engine only)")
     args = parser.parse_args()
+    chosen = designs(args.design)  # a bad file ends the run before anything is timed
     torch.set_num_threads(args.threads)
     os.environ.pop(EAGER_ENV, None)
     print(f"torch {torch.__version__}, {args.threads} thread(s), {args.repeats} repeats, epochs/s median (min-max)\n")
-    header = (f"{'design':24} {'plain':>20} {'engine eager':>20} {'engine compiled':>20} {'eager/plain':>11} "
+    header = (f"{'design':{NAME_WIDTH}} {'plain':>20} {'engine eager':>20} {'engine compiled':>20} {'eager/plain':>11} "
               f"{'compiled/plain':>14} {'snaps/s':>8} {'compile s':>12}")
     print(header)
     print("-" * len(header))
     modes = [False] if args.no_compiled else [False, True]
-    for name, design, epochs in designs():
+    for name, design, epochs in chosen:
+        epochs = timed_epochs(design, epochs)
         plain_loop(design, max(1, epochs // 10))  # warm up allocators and kernels
         engine_loop(design, max(1, epochs // 10))
         plain, engine, snaps, compile_times = [], {m: [] for m in modes}, [], []
@@ -131,7 +175,7 @@ def main() -> None:
         fast = statistics.median(engine[True]) if True in engine else float("nan")
         compiled_text = _spread(engine[True]) if True in engine else "-"
         times = f"{compile_times[0]:.0f} / {statistics.median(compile_times[1:] or compile_times):.1f}" if compile_times else "-"
-        print(f"{name:24} {_spread(plain):>20} {_spread(engine[False]):>20} {compiled_text:>20} {eager / p:>11.2f} "
+        print(f"{name:{NAME_WIDTH}} {_spread(plain):>20} {_spread(engine[False]):>20} {compiled_text:>20} {eager / p:>11.2f} "
               f"{fast / p:>14.2f} {statistics.median(snaps):>8.1f} {times:>12}")
     print("\ncompile s: the first compile of the run / the median of the others (inductor's cache warm)")
 
