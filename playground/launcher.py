@@ -47,9 +47,9 @@ def _command(args: list[str]) -> int:
     from playground.cli import main as cli_main
 
     code = cli_main(args)
-    fast_step = sys.modules.get("playground.training.fast_step")  # imported only by a command that trained
-    if fast_step is not None:
-        fast_step.leave_if_compiling(code)
+    compile_thread = sys.modules.get("playground.training.compile_thread")  # imported only by a command that trained
+    if compile_thread is not None:
+        compile_thread.leave_if_compiling(code)
     return code
 
 

@@ -228,7 +228,7 @@ def test_a_compile_for_a_run_that_ended_is_cancelled(monkeypatch):
 LEAVING = """
 import multiprocessing, sys, threading
 import torch
-from playground.training import fast_step, worker_process
+from playground.training import compile_thread, fast_step, worker_process
 from playground import launcher
 from playground.runs.messages import Quit
 
@@ -244,7 +244,7 @@ def in_torch():
 
 
 def training_process(commands, events):
-    fast_step.COMPILER.request(in_torch)
+    compile_thread.COMPILER.request(in_torch)
     inside.wait()
     worker_process.main(commands, events)
 
@@ -261,7 +261,7 @@ if __name__ == "__main__":
         process.join(120)
         print("exit", process.exitcode)
     else:  # a command that ends while its compile runs (train --compiled, short)
-        fast_step.COMPILER.request(in_torch)
+        compile_thread.COMPILER.request(in_torch)
         inside.wait()
         sys.exit(launcher.main(["new", __file__]))  # refused: the file exists (exit code 2)
 """

@@ -15,7 +15,8 @@ from typing import Callable
 import torch
 
 from playground.nn.probes import StepMode
-from playground.training.fast_step import COMPILER, K_MAX, Cancelled, FastStep, chunk_size, unavailable_reason
+from playground.training.compile_thread import COMPILER
+from playground.training.fast_step import K_MAX, Cancelled, FastStep, chunk_size, unavailable_reason
 
 
 class CompiledSteps:

@@ -44,7 +44,6 @@ from torch import nn
 from playground.design import registry
 from playground.nn.components import resolve
 from playground.nn.model import weight_penalty
-from playground.training.compile_thread import COMPILER, leave_if_compiling  # noqa: F401 (this module's API)
 
 K_MAX = 10  # steps unrolled per call; compile time grows linearly with it
 EAGER_ENV = "NN_PLAYGROUND_EAGER"  # set (to anything but "" or "0") to never compile

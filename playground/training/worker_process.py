@@ -344,6 +344,6 @@ def main(commands: Connection, events: Connection) -> None:
 
 
 def _leave_if_compiling() -> None:
-    fast_step = sys.modules.get("playground.training.fast_step")  # not imported: nothing was compiled
-    if fast_step is not None:
-        fast_step.leave_if_compiling(0)
+    compile_thread = sys.modules.get("playground.training.compile_thread")  # not imported: nothing was compiled
+    if compile_thread is not None:
+        compile_thread.leave_if_compiling(0)

@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 from playground.design import registry
 from playground.design.schema import BatchNormLayer, Design, LinearLayer, is_live_change
 from playground.ui.document import DesignDocument
-from playground.ui.panels.training_panel import TrainingPanel, ladder_step
+from playground.ui.panels.training_panel import TrainingPanel
+from playground.ui.widgets.log_spin_box import ladder_step
 
 
 def make_panel(qtbot, design=None):

@@ -35,7 +35,7 @@ from playground.ui.widgets.controls import MessageLabel, blocked, guard_wheel
 from playground.ui.messages import device_reason
 from playground.ui.labels import loss_description, loss_label, optimizer_description, optimizer_label, task_label, tr_label
 from playground.ui.widgets.hyperparameter_rows import HyperparameterRows
-from playground.ui.widgets.log_spin_box import LogSpinBox, ladder_step  # noqa: F401 (tests use ladder_step)
+from playground.ui.widgets.log_spin_box import LogSpinBox
 
 
 class TrainingPanel(QWidget):

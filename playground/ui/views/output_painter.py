@@ -12,6 +12,7 @@ Texts keep the Output view's translation context.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 import numpy as np
@@ -55,7 +56,7 @@ def legend_sample(brush, pen, symbol: str = "o", size: int = POINT_SIZE + 2) -> 
     return pg.ScatterPlotItem(symbol=symbol, size=size, brush=pg.mkBrush(brush), pen=pen)
 
 
-class ModePainter:
+class ModePainter(ABC):
     """One Output mode (see the module docstring). Subclasses set ``mode``, make their items
     with ``_add`` and fill in ``frame``, ``draw``, ``legend_entries`` and what they show."""
 
@@ -115,12 +116,13 @@ class ModePainter:
     def _style_points(self) -> None:
         """Point positions and colours for the run's data (once per run and theme)."""
 
+    @abstractmethod
     def draw(self, dashboard: Dashboard) -> None:
         """Show a record whose ``field`` is set."""
-        raise NotImplementedError
 
+    @abstractmethod
     def frame(self) -> Frame:
-        raise NotImplementedError
+        """The axes' ranges, labels and ticks for this mode."""
 
     def legend_entries(self) -> list[tuple[pg.GraphicsObject, str]]:
         """(sample item, name) per legend row."""

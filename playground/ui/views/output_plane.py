@@ -9,6 +9,8 @@ the train and test points on top.
 
 from __future__ import annotations
 
+from abc import abstractmethod
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
@@ -61,8 +63,9 @@ class _PlanePainter(ModePainter):
         self._test.setData(pos=data.raw_test, brush=self._point_brushes(data.y_test),
                            pen=pg.mkPen(self._theme.foreground, width=1), symbol="o")
 
+    @abstractmethod
     def _point_brushes(self, targets: np.ndarray) -> list:
-        raise NotImplementedError
+        """A brush per point for ``targets`` (class colours, or a value's colour)."""
 
     def _set_image(self, rgba: np.ndarray, values: np.ndarray) -> None:
         self._rgba, self._values = rgba, values

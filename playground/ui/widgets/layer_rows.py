@@ -90,22 +90,14 @@ class LayerRow(QFrame):
                 "outputs of the layer before, plus a bias. More units fit more complex shapes."))
             return spin
         if kind == "dropout":
-            spin = QDoubleSpinBox()
-            spin.setRange(0.0, 0.95)
-            spin.setSingleStep(0.05)
-            spin.setDecimals(2)
-            spin.setKeyboardTracking(False)
+            spin = _fraction_spin(0.0, 0.95)
             spin.setPrefix("p = ")
             spin.setToolTip(self.tr(
                 "The chance that each unit is switched off in a training step. The network cannot rely on "
                 "any single unit, which fights overfitting. Nothing is dropped when evaluating."))
             return spin
         if kind == "batchnorm":
-            spin = QDoubleSpinBox()
-            spin.setRange(0.01, 1.0)
-            spin.setSingleStep(0.05)
-            spin.setDecimals(2)
-            spin.setKeyboardTracking(False)
+            spin = _fraction_spin(0.01, 1.0)
             spin.setToolTip(self.tr(
                 "Batch-norm momentum: the weight of the newest batch in the running mean and variance "
                 "(0.1 keeps about the last 10 batches). The running averages are used when evaluating; "
@@ -168,3 +160,13 @@ class LayerList(QListWidget):
             self.key_command.emit("down")
         else:
             super().keyPressEvent(event)
+
+
+def _fraction_spin(low: float, high: float) -> QDoubleSpinBox:
+    """A box for a fraction in [low, high] (dropout's p, batch norm's momentum): steps of 0.05, two decimals."""
+    spin = QDoubleSpinBox()
+    spin.setRange(low, high)
+    spin.setSingleStep(0.05)
+    spin.setDecimals(2)
+    spin.setKeyboardTracking(False)
+    return spin
