@@ -11,9 +11,13 @@ In one run:
 - start-up, in fresh processes: time from launch to the first window shown, and to
   ready-to-train (the first run prepared, torch loaded).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_app.py [--repeats 3] [--seconds 4] [--design FILE ...]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_app.py [--repeats 3] [--seconds 4] [--no-compiled]
+                                      [--busy] [--design FILE ...] [--files-only]
 
-Designs: bench_engine's, then every design file given with ``--design`` (repeatable).
+Designs: bench_engine's, then every design file given with ``--design`` (repeatable;
+benchmarks/designs/ has the sizes the performance goals name). The plain loop runs with
+the threads the app's training process chooses for the design. ``--busy`` runs
+everything while a second process keeps one core busy.
 """
 
 from __future__ import annotations
@@ -166,54 +170,68 @@ def main() -> None:
 
 def measure(args: argparse.Namespace, folder: Path) -> None:
     import torch
-    from bench_engine import NAME_WIDTH, designs, plain_loop, timed_epochs
+    from bench_engine import designs
+    from bench_options import machine_load
     from PySide6.QtCore import QSettings
 
     from playground.ui.app import SWITCH_INTERVAL, create_application, create_window
 
-    chosen = designs(args.design)  # a bad file ends the run before the window opens
+    chosen = designs(args.design, args.files_only)  # a bad file ends the run before the window opens
     sys.setswitchinterval(SWITCH_INTERVAL)
-    torch.set_num_threads(1)
     os.environ.pop("NN_PLAYGROUND_EAGER", None)
     app, _ = create_application([])
     settings = QSettings(str(folder / "bench.ini"), QSettings.IniFormat)
     window = create_window(app, settings, folder / "data")
     window.resize(1366, 768)
     window.show()
+    if args.no_compiled and window.compiled_action.isChecked():
+        window.compiled_action.trigger()
     # The first run compiles its step in the background; let it finish so that it
     # does not share the training process's time with the first measured run.
     modes = []
     window.controller.snapshot_ready.connect(lambda snapshot: modes.append(snapshot.step_mode))
     _wait(lambda: modes and modes[-1] is not None and modes[-1].mode != "compiling", 600)
-    print(f"torch {torch.__version__}, offscreen window 1366x768, all docks visible, "
-          f"{args.repeats} repeats of {args.seconds:g} s, epochs/s median (min-max)\n")
-    header = (f"{'design':{NAME_WIDTH}} {'plain':>20} {'app eager':>20} {'app compiled':>20} {'eager/plain':>11} "
-              f"{'compiled/plain':>14} {'updates/s':>10} {'latency p50/p99/max ms':>24}")
-    print(header)
-    print("-" * len(header))
-    all_lateness = []
-    for name, design, epochs in chosen:
-        epochs = timed_epochs(design, epochs)
-        plain, eager, fast, updates, lateness = [], [], [], [], []
-        for _ in range(args.repeats):
-            plain.append(epochs / plain_loop(design, epochs))
-            for compiled, results in ((False, eager), (True, fast)):
-                result = app_run(window, design, args.seconds, compiled)
-                results.append(result["epochs_per_s"])
-                updates.append(result["updates_per_s"])
-                lateness += result["lateness"]
-            torch.set_num_threads(1)  # plain_loop runs on this thread; the app's worker sets its own
-        all_lateness += lateness
-        p = statistics.median(plain)
-        print(f"{name:{NAME_WIDTH}} {_spread(plain):>20} {_spread(eager):>20} {_spread(fast):>20} "
-              f"{statistics.median(eager) / p:>11.2f} {statistics.median(fast) / p:>14.2f} "
-              f"{min(updates):>10.1f} {_latency(lateness):>24}")
+    load = ", a second process keeping one core busy" if args.busy else ""
+    print(f"torch {torch.__version__}, offscreen window 1366x768, all docks visible{load}, "
+          f"{args.repeats} repeats of {args.seconds:g} s, epochs/s median (min-max); "
+          f"the plain loop with the threads the app chooses\n")
+    with machine_load(args.busy):
+        all_lateness = measure_designs(args, window, chosen)
     print("\nupdates/s: the lowest of all runs of the design")
     print(f"GUI event-loop latency over all runs: {_latency(all_lateness)} ms (p50/p99/max)")
     window.close()
     shown, ready = startup(max(3, args.repeats), folder)
     print(f"launch to first window: {_spread(shown, '{:.2f}')} s")
     print(f"launch to ready-to-train: {_spread(ready, '{:.2f}')} s")
+
+
+def measure_designs(args: argparse.Namespace, window, chosen) -> list[float]:
+    """Print one row per design (plain loop and app, alternating); returns every lateness."""
+    from bench_engine import NAME_WIDTH, plain_loop, same_threads, timed_epochs
+
+    header = (f"{'design':{NAME_WIDTH}} {'plain':>20} {'app eager':>20} {'app compiled':>20} {'eager/plain':>11} "
+              f"{'compiled/plain':>14} {'updates/s':>10} {'latency p50/p99/max ms':>24}")
+    print(header)
+    print("-" * len(header))
+    all_lateness = []
+    for name, design, epochs in chosen:
+        same_threads(design)  # the plain loop runs here with the threads the app's process takes
+        epochs = timed_epochs(design, epochs)
+        plain, eager, fast, updates, lateness = [], [], [], [], []
+        for _ in range(args.repeats):
+            plain.append(epochs / plain_loop(design, epochs))
+            for compiled, results in ((False, eager), (True, fast))[: 1 if args.no_compiled else 2]:
+                result = app_run(window, design, args.seconds, compiled)
+                results.append(result["epochs_per_s"])
+                updates.append(result["updates_per_s"])
+                lateness += result["lateness"]
+        all_lateness += lateness
+        p = statistics.median(plain)
+        fast_text, fast_ratio = (_spread(fast), f"{statistics.median(fast) / p:.2f}") if fast else ("-", "-")
+        print(f"{name:{NAME_WIDTH}} {_spread(plain):>20} {_spread(eager):>20} {fast_text:>20} "
+              f"{statistics.median(eager) / p:>11.2f} {fast_ratio:>14} "
+              f"{min(updates):>10.1f} {_latency(lateness):>24}")
+    return all_lateness
 
 
 def _latency(values: list[float]) -> str:

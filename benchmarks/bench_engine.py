@@ -8,12 +8,15 @@ before the timed run, its compile time printed). Printed: epochs/s of each (medi
 with min and max), steps/s, and the ratios engine / plain of the medians. Target:
 ratio >= 0.9 on every Design, and above 1 with the compiled step.
 
-    .venv/bin/python benchmarks/bench_engine.py [--repeats 5] [--threads 1] [--no-compiled] [--design FILE ...]
+    .venv/bin/python benchmarks/bench_engine.py [--repeats 5] [--threads 1] [--no-compiled] [--busy]
+                                                [--design FILE ...] [--files-only]
 
 Designs: TensorFlow Playground's default (circle, x1 x2, hidden [4, 2] tanh, SGD lr
 0.03, batch 10, 250 training points) and its spiral with hidden 6 x 8 tanh at batch
 1 and batch 30; then every design file given with ``--design`` (repeatable), timed
-over as many epochs as the plain loop trains in about TIMED_SECONDS.
+over as many epochs as the plain loop trains in about TIMED_SECONDS
+(benchmarks/designs/ has the sizes the performance goals name). ``--busy`` runs
+everything while a second process keeps one core busy.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import torch
-from bench_options import make_parser
+from bench_options import machine_load, make_parser
 
 from playground.data.datasets import make_dataset
 from playground.design import registry, rules
@@ -38,17 +41,19 @@ from playground.nn.components import make_loss, make_optimizer
 from playground.nn.model import build_network, weight_penalty
 from playground.training.fast_step import EAGER_ENV
 from playground.training.run_loop import RunControl, RunLoop
-from playground.training.trainer import Trainer
+from playground.training.trainer import Trainer, use_threads_for
 
 TIMED_SECONDS = 2.0  # a design file's timed run: about this long in the plain loop
 NAME_WIDTH = 24  # the design column
 
 
-def designs(files: Sequence[Path] = ()) -> list[tuple[str, Design, int | None]]:
-    """(name, design, epochs per timed run): the built-in designs, then the design files
-    (epochs None: chosen by timed_epochs). A file that cannot be used is reported in
-    words on stderr and ends the program with exit code 2, before anything is timed."""
-    return builtin_designs() + [(_name(path), _load(path), None) for path in files]
+def designs(files: Sequence[Path] = (), files_only: bool = False) -> list[tuple[str, Design, int | None]]:
+    """(name, design, epochs per timed run): the built-in designs (unless ``files_only``),
+    then the design files (epochs None: chosen by timed_epochs). A file that cannot be used
+    is reported in words on stderr and ends the program with exit code 2, before anything
+    is timed."""
+    built_in = [] if files_only else builtin_designs()
+    return built_in + [(_name(path), _load(path), None) for path in files]
 
 
 def _load(path: Path) -> Design:
@@ -83,6 +88,15 @@ def builtin_designs() -> list[tuple[str, Design, int]]:
         ("spiral 6x8 batch 1", spiral.with_training(batch_mode="stochastic"), 20),
         ("spiral 6x8 batch 30", spiral.with_training(batch_size=30), 400),
     ]
+
+
+def same_threads(design: Design, threads: int | None = None) -> int:
+    """Set torch's threads for a design's plain loop and engine alike: ``threads``, or the
+    app's choice for the design's size (what its training process uses). Returns the count."""
+    if threads:
+        torch.set_num_threads(threads)
+        return threads
+    return use_threads_for(Trainer(design).network)
 
 
 def plain_loop(design: Design, epochs: int) -> float:
@@ -144,19 +158,29 @@ def engine_loop(design: Design, epochs: int, compiled: bool = False) -> tuple[fl
 def main() -> None:
     parser = make_parser(__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument("--threads", type=int, default=1, help="torch intra-op threads (the app uses 1 for small nets)")
-    parser.add_argument("--no-compiled", action="store_true", help="skip the compiled step (eager engine only)")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="torch intra-op threads for the plain loop and the engine alike "
+                             "(default: the app's choice per design, training.trainer.threads_for)")
     args = parser.parse_args()
-    chosen = designs(args.design)  # a bad file ends the run before anything is timed
-    torch.set_num_threads(args.threads)
+    chosen = designs(args.design, args.files_only)  # a bad file ends the run before anything is timed
     os.environ.pop(EAGER_ENV, None)
-    print(f"torch {torch.__version__}, {args.threads} thread(s), {args.repeats} repeats, epochs/s median (min-max)\n")
+    load = ", a second process keeping one core busy" if args.busy else ""
+    threads = f"{args.threads} thread(s)" if args.threads else "threads as the app chooses them"
+    print(f"torch {torch.__version__}, {threads}{load}, {args.repeats} repeats, "
+          f"epochs/s median (min-max)\n")
+    with machine_load(args.busy):
+        measure(args, chosen)
+
+
+def measure(args, chosen: list[tuple[str, Design, int | None]]) -> None:
+    """Print the table: each design's plain loop and engine, alternating, side by side."""
     header = (f"{'design':{NAME_WIDTH}} {'plain':>20} {'engine eager':>20} {'engine compiled':>20} {'eager/plain':>11} "
               f"{'compiled/plain':>14} {'snaps/s':>8} {'compile s':>12}")
     print(header)
     print("-" * len(header))
     modes = [False] if args.no_compiled else [False, True]
     for name, design, epochs in chosen:
+        same_threads(design, args.threads)
         epochs = timed_epochs(design, epochs)
         plain_loop(design, max(1, epochs // 10))  # warm up allocators and kernels
         engine_loop(design, max(1, epochs // 10))
@@ -172,11 +196,11 @@ def main() -> None:
                     compile_times.append(compile_seconds)
         p = statistics.median(plain)
         eager = statistics.median(engine[False])
-        fast = statistics.median(engine[True]) if True in engine else float("nan")
+        fast_ratio = f"{statistics.median(engine[True]) / p:.2f}" if True in engine else "-"
         compiled_text = _spread(engine[True]) if True in engine else "-"
         times = f"{compile_times[0]:.0f} / {statistics.median(compile_times[1:] or compile_times):.1f}" if compile_times else "-"
         print(f"{name:{NAME_WIDTH}} {_spread(plain):>20} {_spread(engine[False]):>20} {compiled_text:>20} {eager / p:>11.2f} "
-              f"{fast / p:>14.2f} {statistics.median(snaps):>8.1f} {times:>12}")
+              f"{fast_ratio:>14} {statistics.median(snaps):>8.1f} {times:>12}")
     print("\ncompile s: the first compile of the run / the median of the others (inductor's cache warm)")
 
 

@@ -50,3 +50,29 @@ def test_a_design_file_that_cannot_be_used_stops_the_benchmark_with_the_problem_
     with pytest.raises(SystemExit) as stopped:
         bench_engine.designs([tmp_path / "missing.json"])
     assert stopped.value.code == 2 and "missing.json" in capsys.readouterr().err
+
+
+def test_the_benchmarks_can_measure_design_files_alone_with_the_same_threads(bench, tmp_path):
+    bench_engine, bench_options = bench
+    save_design(Design(), tmp_path / "mine.json")
+    args = bench_options.make_parser("bench").parse_args(["--design", str(tmp_path / "mine.json"), "--files-only"])
+    assert [name for name, _, _ in bench_engine.designs(args.design, args.files_only)] == ["mine"]
+    import torch
+
+    before = torch.get_num_threads()
+    try:
+        assert bench_engine.same_threads(Design(), 2) == 2 and torch.get_num_threads() == 2
+        assert bench_engine.same_threads(Design()) == 1  # a tiny network: the app's training process takes one
+        assert torch.get_num_threads() == 1
+    finally:
+        torch.set_num_threads(before)
+
+
+def test_a_busy_machine_is_a_second_process_spinning_for_the_whole_measurement(bench):
+    _, bench_options = bench
+    assert bench_options.make_parser("bench").parse_args(["--busy"]).busy
+    with bench_options.machine_load(False) as spinner:
+        assert spinner is None
+    with bench_options.machine_load(True) as spinner:
+        assert spinner.poll() is None  # running while the block runs
+    assert spinner.returncode is not None  # and gone after it
