@@ -13,6 +13,9 @@ In one run:
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_app.py [--repeats 3] [--seconds 4] [--design FILE ...]
 
+With NN_PLAYGROUND_EAGER=1 it measures the app as packaged, without a compiler:
+eager steps only, no compiled column.
+
 Designs: bench_engine's, then every design file given with ``--design`` (repeatable).
 """
 
@@ -174,7 +177,9 @@ def measure(args: argparse.Namespace, folder: Path) -> None:
     chosen = designs(args.design)  # a bad file ends the run before the window opens
     sys.setswitchinterval(SWITCH_INTERVAL)
     torch.set_num_threads(1)
-    os.environ.pop("NN_PLAYGROUND_EAGER", None)
+    # NN_PLAYGROUND_EAGER=1 measures the app as packaged (no compiler): eager steps only.
+    no_compiler = os.environ.get("NN_PLAYGROUND_EAGER", "") not in ("", "0")
+    runs = (False,) if no_compiler else (False, True)
     app, _ = create_application([])
     settings = QSettings(str(folder / "bench.ini"), QSettings.IniFormat)
     window = create_window(app, settings, folder / "data")
@@ -186,7 +191,8 @@ def measure(args: argparse.Namespace, folder: Path) -> None:
     window.controller.snapshot_ready.connect(lambda snapshot: modes.append(snapshot.step_mode))
     _wait(lambda: modes and modes[-1] is not None and modes[-1].mode != "compiling", 600)
     print(f"torch {torch.__version__}, offscreen window 1366x768, all docks visible, "
-          f"{args.repeats} repeats of {args.seconds:g} s, epochs/s median (min-max)\n")
+          f"{args.repeats} repeats of {args.seconds:g} s, epochs/s median (min-max)"
+          f"{', NN_PLAYGROUND_EAGER=1: eager steps only' if no_compiler else ''}\n")
     header = (f"{'design':{NAME_WIDTH}} {'plain':>20} {'app eager':>20} {'app compiled':>20} {'eager/plain':>11} "
               f"{'compiled/plain':>14} {'updates/s':>10} {'latency p50/p99/max ms':>24}")
     print(header)
@@ -197,7 +203,8 @@ def measure(args: argparse.Namespace, folder: Path) -> None:
         plain, eager, fast, updates, lateness = [], [], [], [], []
         for _ in range(args.repeats):
             plain.append(epochs / plain_loop(design, epochs))
-            for compiled, results in ((False, eager), (True, fast)):
+            for compiled in runs:
+                results = fast if compiled else eager
                 result = app_run(window, design, args.seconds, compiled)
                 results.append(result["epochs_per_s"])
                 updates.append(result["updates_per_s"])
@@ -205,8 +212,9 @@ def measure(args: argparse.Namespace, folder: Path) -> None:
             torch.set_num_threads(1)  # plain_loop runs on this thread; the app's worker sets its own
         all_lateness += lateness
         p = statistics.median(plain)
-        print(f"{name:{NAME_WIDTH}} {_spread(plain):>20} {_spread(eager):>20} {_spread(fast):>20} "
-              f"{statistics.median(eager) / p:>11.2f} {statistics.median(fast) / p:>14.2f} "
+        fast_ratio = f"{statistics.median(fast) / p:.2f}" if fast else "-"
+        print(f"{name:{NAME_WIDTH}} {_spread(plain):>20} {_spread(eager):>20} {_spread(fast) if fast else '-':>20} "
+              f"{statistics.median(eager) / p:>11.2f} {fast_ratio:>14} "
               f"{min(updates):>10.1f} {_latency(lateness):>24}")
     print("\nupdates/s: the lowest of all runs of the design")
     print(f"GUI event-loop latency over all runs: {_latency(all_lateness)} ms (p50/p99/max)")

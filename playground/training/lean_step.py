@@ -38,6 +38,7 @@ MEAN = 1  # torch's reduction code for "mean", the loss modules' default
 class _Activation(NamedTuple):
     forward: Callable[[torch.Tensor, torch.Tensor], object]  # (z, out) -> writes f(z) into out
     backward: Callable[[torch.Tensor, torch.Tensor, torch.Tensor], object]  # (grad, z, f(z)) -> grad *= f'(z)
+    needs_input: bool = True  # False: the backward reads f(z) only, so f(z) may overwrite z
 
 
 def _activation(module: nn.Module) -> _Activation | None:
@@ -46,13 +47,13 @@ def _activation(module: nn.Module) -> _Activation | None:
     kind = type(module)
     if kind is nn.Tanh:
         return _Activation(lambda z, out: torch.tanh(z, out=out),
-                           lambda g, z, a: aten.tanh_backward.grad_input(g, a, grad_input=g))
+                           lambda g, z, a: aten.tanh_backward.grad_input(g, a, grad_input=g), False)
     if kind is nn.Sigmoid:
         return _Activation(lambda z, out: torch.sigmoid(z, out=out),
-                           lambda g, z, a: aten.sigmoid_backward.grad_input(g, a, grad_input=g))
+                           lambda g, z, a: aten.sigmoid_backward.grad_input(g, a, grad_input=g), False)
     if kind is nn.ReLU:
         return _Activation(lambda z, out: torch.clamp_min(z, 0, out=out),
-                           lambda g, z, a: aten.threshold_backward.grad_input(g, a, 0, grad_input=g))
+                           lambda g, z, a: aten.threshold_backward.grad_input(g, a, 0, grad_input=g), False)
     if kind is nn.LeakyReLU:
         slope = module.negative_slope
         return _Activation(lambda z, out: torch._C._nn.leaky_relu(z, slope, out=out),
@@ -233,13 +234,18 @@ def _layers(network: nn.Module) -> list[tuple[nn.Linear, nn.Module | None]] | No
 
 class _Buffers:
     """Everything one step writes, for one batch size: per layer its pre-activations ``z``,
-    activations ``a`` (``z`` itself without an activation) and the loss's gradient with
-    respect to ``z`` (``delta``, written in place through the activation's backward)."""
+    activations ``a`` (``z`` itself without an activation, or when the activation's
+    backward needs only its output) and the loss's gradient with respect to ``z``
+    (``delta``, written in place through the activation's backward). A layer's delta is
+    used up once the layer below has its own, so two blocks hold them all, alternately:
+    no more memory than autograd's saved tensors."""
 
-    def __init__(self, widths: list[int], activated: list[bool], rows: int, like: torch.Tensor):
+    def __init__(self, widths: list[int], activations: list[_Activation | None], rows: int, like: torch.Tensor):
         self.z = [like.new_empty(rows, width) for width in widths]
-        self.a = [like.new_empty(rows, width) if on else z for z, width, on in zip(self.z, widths, activated)]
-        self.delta = [like.new_empty(rows, width) for width in widths]
+        self.a = [like.new_empty(rows, width) if act is not None and act.needs_input else z
+                  for z, width, act in zip(self.z, widths, activations)]
+        blocks = [like.new_empty(rows * max(widths)) for _ in range(2)]
+        self.delta = [blocks[i % 2][: rows * width].view(rows, width) for i, width in enumerate(widths)]
         self.delta_t = [d.t() for d in self.delta]
 
 
@@ -285,8 +291,7 @@ class LeanStep:
         rows = x.shape[0]
         buffers = self._buffers.get(rows)
         if buffers is None:
-            buffers = self._buffers[rows] = _Buffers(self._widths, [a is not None for a in self._activations],
-                                                     rows, self._params[0])
+            buffers = self._buffers[rows] = _Buffers(self._widths, self._activations, rows, self._params[0])
         zs, outs, deltas = buffers.z, buffers.a, buffers.delta
         a = x
         for w_t, b, act, z, out in zip(self._weights_t, self._biases, self._activations, zs, outs):
