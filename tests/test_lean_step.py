@@ -157,6 +157,29 @@ def test_float64_trains_as_autograd():
     assert_same_state(network, optimizer, reference, ref_optimizer, FLOAT64)
 
 
+def test_a_network_ending_in_an_activation_trains_as_autograd():
+    def build():
+        torch.manual_seed(3)
+        network = nn.Sequential(nn.Linear(2, 5), nn.Softplus(beta=2.0), nn.Linear(5, 1), nn.Sigmoid())
+        return network, torch.optim.Adam(network.parameters(), lr=0.05, fused=True)
+
+    x = torch.randn(STEPS, 8, 2, generator=torch.Generator().manual_seed(4))
+    y = (x[..., :1] > 0).float()
+    network, optimizer = build()
+    step = LeanStep(network, nn.MSELoss(), optimizer)
+    lean_losses = [step(x[i], y[i]).item() for i in range(STEPS)]
+    reference, ref_optimizer = build()
+    losses = []
+    for i in range(STEPS):
+        loss = nn.MSELoss()(reference(x[i]), y[i])
+        ref_optimizer.zero_grad()
+        loss.backward()
+        ref_optimizer.step()
+        losses.append(loss.item())
+    np.testing.assert_allclose(lean_losses, losses, **FLOAT32)
+    assert_same_state(network, optimizer, reference, ref_optimizer, FLOAT32)
+
+
 def test_an_optimizer_without_a_fused_update_gets_the_gradients_through_its_step():
     d = design(optimizer="momentum")
     lean, reference = pair(d)

@@ -127,7 +127,8 @@ def _loss(module: nn.Module) -> Loss | None:
         return _l1
     if kind is nn.HuberLoss:
         return _huber(module.delta)
-    if kind is nn.CrossEntropyLoss and module.weight is None and module.label_smoothing == 0:
+    if (kind is nn.CrossEntropyLoss and module.weight is None and module.label_smoothing == 0
+            and module.ignore_index == -100):
         return _cross_entropy
     if kind is nn.BCEWithLogitsLoss and module.weight is None and module.pos_weight is None:
         return _bce
@@ -301,15 +302,14 @@ class LeanStep:
             a = out
         loss = self._loss(a, y, deltas[-1], self._one)
         for i in range(len(zs) - 1, -1, -1):
-            delta = deltas[i]
+            delta = deltas[i]  # d loss / d a of layer i; then, through the activation, d loss / d z
+            act = self._activations[i]
+            if act is not None:
+                act.backward(delta, zs[i], outs[i])
             torch.mm(buffers.delta_t[i], outs[i - 1] if i else x, out=self._grad_weights[i])
             torch.sum(delta, 0, out=self._grad_biases[i])
             if i:
-                below = deltas[i - 1]
-                torch.mm(delta, self._weights[i], out=below)
-                act = self._activations[i - 1]
-                if act is not None:
-                    act.backward(below, zs[i - 1], outs[i - 1])
+                torch.mm(delta, self._weights[i], out=deltas[i - 1])
         if self._penalty is not None:
             self._add_penalty()
         self._step_optimizer()
