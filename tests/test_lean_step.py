@@ -231,6 +231,25 @@ def test_loading_saved_weights_into_a_trained_run_continues_from_the_loaded_stat
     assert_same_training(lean.train_steps(STEPS).losses, reference.train_steps(STEPS).losses, lean, reference)
 
 
+def test_loaded_state_of_an_unfused_optimizer_is_updated_by_its_step(tmp_path):
+    """A file saved where torch had no fused kernel brings an optimizer group that says so:
+    torch.optim then steps unfused, and so must the lean step."""
+    d = design(optimizer="adam")
+    saved = Trainer(d)
+    saved.train_steps(7)
+    saved.optimizer.param_groups[0]["fused"] = None  # as saved on such a machine
+    path = tmp_path / "run.weights.safetensors"
+    save_checkpoint(saved, path)
+    lean, reference = pair(d)
+    lean.train_steps(3)
+    for trainer in (lean, reference):
+        load_checkpoint(trainer, path)
+        assert trainer.optimizer.param_groups[0]["fused"] is None
+    fused_before = lean.lean_step.fused_steps
+    assert_same_training(lean.train_steps(STEPS).losses, reference.train_steps(STEPS).losses, lean, reference)
+    assert lean.lean_step.fused_steps == fused_before  # every step through optimizer.step()
+
+
 # --- what it does not train falls back to autograd ---------------------------------------------
 @pytest.mark.parametrize("layers", [
     (LinearLayer(units=6), BatchNormLayer()),

@@ -286,7 +286,7 @@ class LeanStep:
             raise ValueError("LeanStep trains only plain Linear/activation stacks with a known loss (see refusal)")
         self._loss = loss
         self._optimizer = optimizer
-        self._update = _update(optimizer)
+        self._group, self._update = optimizer.param_groups[0], _update(optimizer)
         self._module_params = [p for linear, _ in layers for p in (linear.weight, linear.bias)]
         if {id(p) for p in self._module_params} != {id(p) for group in optimizer.param_groups for p in group["params"]}:
             raise ValueError("the optimizer must train exactly the network's parameters")
@@ -348,7 +348,9 @@ class LeanStep:
         torch._foreach_add_([self._grad_weights[i] for i in self._penalised], terms)
 
     def _step_optimizer(self) -> None:
-        group = self._optimizer.param_groups[0]  # read each step: the rate changes live, load_state_dict replaces it
+        group = self._optimizer.param_groups[0]  # read each step: the rate changes live
+        if group is not self._group:  # load_state_dict replaced it, flags (fused or not) and all
+            self._group, self._update = group, _update(self._optimizer)
         states = self._state_lists(group) if self._update is not None else None
         if states is None:  # an optimizer without a fast update, or its state not created yet
             for p, g in zip(self._module_params, self._grads):
