@@ -18,6 +18,8 @@ Designs: bench_engine's, then every design file given with ``--design`` (repeata
 benchmarks/designs/ has the sizes the performance goals name). The plain loop runs with
 the threads the app's training process chooses for the design. ``--busy`` runs
 everything while a second process keeps one core busy.
+With NN_PLAYGROUND_EAGER=1 it measures the app as packaged, without a compiler:
+eager steps only, no compiled column.
 """
 
 from __future__ import annotations
@@ -178,25 +180,27 @@ def measure(args: argparse.Namespace, folder: Path) -> None:
 
     chosen = designs(args.design, args.files_only)  # a bad file ends the run before the window opens
     sys.setswitchinterval(SWITCH_INTERVAL)
-    os.environ.pop("NN_PLAYGROUND_EAGER", None)
+    # NN_PLAYGROUND_EAGER=1 measures the app as packaged (no compiler): eager steps only.
+    no_compiler = os.environ.get("NN_PLAYGROUND_EAGER", "") not in ("", "0")
     app, _ = create_application([])
     settings = QSettings(str(folder / "bench.ini"), QSettings.IniFormat)
     window = create_window(app, settings, folder / "data")
     window.resize(1366, 768)
     window.show()
-    if args.no_compiled and window.compiled_action.isChecked():
+    if (args.no_compiled or no_compiler) and window.compiled_action.isChecked():
         window.compiled_action.trigger()
     # The first run compiles its step in the background; let it finish so that it
     # does not share the training process's time with the first measured run.
     modes = []
     window.controller.snapshot_ready.connect(lambda snapshot: modes.append(snapshot.step_mode))
     _wait(lambda: modes and modes[-1] is not None and modes[-1].mode != "compiling", 600)
+    eager_only = ", NN_PLAYGROUND_EAGER=1: eager steps only" if no_compiler else ""
     load = ", a second process keeping one core busy" if args.busy else ""
     print(f"torch {torch.__version__}, offscreen window 1366x768, all docks visible{load}, "
           f"{args.repeats} repeats of {args.seconds:g} s, epochs/s median (min-max); "
-          f"the plain loop with the threads the app chooses\n")
+          f"the plain loop with the threads the app chooses{eager_only}\n")
     with machine_load(args.busy):
-        all_lateness = measure_designs(args, window, chosen)
+        all_lateness = measure_designs(args, window, chosen, no_compiler)
     print("\nupdates/s: the lowest of all runs of the design")
     print(f"GUI event-loop latency over all runs: {_latency(all_lateness)} ms (p50/p99/max)")
     window.close()
@@ -205,8 +209,9 @@ def measure(args: argparse.Namespace, folder: Path) -> None:
     print(f"launch to ready-to-train: {_spread(ready, '{:.2f}')} s")
 
 
-def measure_designs(args: argparse.Namespace, window, chosen) -> list[float]:
-    """Print one row per design (plain loop and app, alternating); returns every lateness."""
+def measure_designs(args: argparse.Namespace, window, chosen, no_compiler: bool) -> list[float]:
+    """Print one row per design (plain loop and app, alternating; the app eager only with
+    ``--no-compiled`` or without a compiler); returns every lateness."""
     from bench_engine import NAME_WIDTH, plain_loop, same_threads, timed_epochs
 
     header = (f"{'design':{NAME_WIDTH}} {'plain':>20} {'app eager':>20} {'app compiled':>20} {'eager/plain':>11} "
@@ -220,7 +225,7 @@ def measure_designs(args: argparse.Namespace, window, chosen) -> list[float]:
         plain, eager, fast, updates, lateness = [], [], [], [], []
         for _ in range(args.repeats):
             plain.append(epochs / plain_loop(design, epochs))
-            for compiled, results in ((False, eager), (True, fast))[: 1 if args.no_compiled else 2]:
+            for compiled, results in ((False, eager), (True, fast))[: 1 if args.no_compiled or no_compiler else 2]:
                 result = app_run(window, design, args.seconds, compiled)
                 results.append(result["epochs_per_s"])
                 updates.append(result["updates_per_s"])

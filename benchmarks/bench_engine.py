@@ -2,11 +2,14 @@
 
 For each Design the plain loop and the engine's run loop (probes, evaluation,
 dashboard views and snapshots at up to 30 a second, taken at once by a consumer)
-train the same number of epochs, alternating, ``--repeats`` times: the engine once
-with eager steps and once with the compiled step (playground.training.fast_step; compiled
-before the timed run, its compile time printed). Printed: epochs/s of each (median,
-with min and max), steps/s, and the ratios engine / plain of the medians. Target:
-ratio >= 0.9 on every Design, and above 1 with the compiled step.
+train the same number of epochs, alternating, ``--repeats`` times: the engine with
+its eager steps (the lean step, playground.training.lean_step, where the design
+qualifies), with autograd's eager step (the lean step turned off) and with the
+compiled step (playground.training.fast_step; compiled before the timed run, its
+compile time printed). Printed: epochs/s of each (median, with min and max), steps/s,
+and the ratios engine / plain of the medians. Target: ratio >= 0.9 on every Design,
+and above 1 with the compiled step. With NN_PLAYGROUND_EAGER=1 (the packaged app's
+way: no compiler) or ``--no-compiled`` the compiled step is left out.
 
     .venv/bin/python benchmarks/bench_engine.py [--repeats 5] [--threads 1] [--no-compiled] [--busy]
                                                 [--design FILE ...] [--files-only]
@@ -127,12 +130,15 @@ def plain_loop(design: Design, epochs: int) -> float:
     return time.perf_counter() - start
 
 
-def engine_loop(design: Design, epochs: int, compiled: bool = False) -> tuple[float, int, int, float]:
-    """The app's engine with everything the dashboards need.
+def engine_loop(design: Design, epochs: int, compiled: bool = False, lean: bool = True) -> tuple[float, int, int, float]:
+    """The app's engine with everything the dashboards need; without ``lean``, eager
+    steps go through autograd even where the lean step would take them.
 
     Returns (seconds, steps, snapshots, compile seconds); compiling is not timed.
     """
     trainer = Trainer(design.with_training(epochs=epochs))
+    if not lean:
+        trainer.lean_step = None
     compile_seconds = 0.0
     if compiled:
         mode = trainer.start_compiling(background=False)
@@ -163,22 +169,24 @@ def main() -> None:
                              "(default: the app's choice per design, training.trainer.threads_for)")
     args = parser.parse_args()
     chosen = designs(args.design, args.files_only)  # a bad file ends the run before anything is timed
-    os.environ.pop(EAGER_ENV, None)
+    no_compiler = os.environ.get(EAGER_ENV, "") not in ("", "0")
     load = ", a second process keeping one core busy" if args.busy else ""
     threads = f"{args.threads} thread(s)" if args.threads else "threads as the app chooses them"
-    print(f"torch {torch.__version__}, {threads}{load}, {args.repeats} repeats, "
-          f"epochs/s median (min-max)\n")
+    print(f"torch {torch.__version__}, {threads}{load}, {args.repeats} repeats, epochs/s median (min-max)"
+          f"{f', {EAGER_ENV}=1: no compiled step' if no_compiler else ''}\n")
     with machine_load(args.busy):
-        measure(args, chosen)
+        measure(args, chosen, no_compiler)
 
 
-def measure(args, chosen: list[tuple[str, Design, int | None]]) -> None:
+def measure(args, chosen: list[tuple[str, Design, int | None]], no_compiler: bool) -> None:
     """Print the table: each design's plain loop and engine, alternating, side by side."""
-    header = (f"{'design':{NAME_WIDTH}} {'plain':>20} {'engine eager':>20} {'engine compiled':>20} {'eager/plain':>11} "
-              f"{'compiled/plain':>14} {'snaps/s':>8} {'compile s':>12}")
+    header = (f"{'design':{NAME_WIDTH}} {'plain':>18} {'engine autograd':>18} {'engine eager':>18} "
+              f"{'engine compiled':>18} {'autograd/plain':>14} {'eager/plain':>11} {'compiled/plain':>14} "
+              f"{'snaps/s':>8} {'compile s':>10}")
     print(header)
     print("-" * len(header))
-    modes = [False] if args.no_compiled else [False, True]
+    # (compiled, lean): autograd's eager step, the app's eager step, the compiled step
+    modes = [(False, False), (False, True)] + ([] if args.no_compiled or no_compiler else [(True, True)])
     for name, design, epochs in chosen:
         same_threads(design, args.threads)
         epochs = timed_epochs(design, epochs)
@@ -187,21 +195,22 @@ def measure(args, chosen: list[tuple[str, Design, int | None]]) -> None:
         plain, engine, snaps, compile_times = [], {m: [] for m in modes}, [], []
         for _ in range(args.repeats):
             plain.append(epochs / plain_loop(design, epochs))
-            for compiled in modes:
+            for compiled, lean in modes:
                 run_epochs = epochs * 4 if compiled else epochs  # the compiled step is faster: time a longer run
-                seconds, steps, count, compile_seconds = engine_loop(design, run_epochs, compiled)
-                engine[compiled].append(run_epochs / seconds)
+                seconds, steps, count, compile_seconds = engine_loop(design, run_epochs, compiled, lean)
+                engine[compiled, lean].append(run_epochs / seconds)
                 snaps.append(count / seconds)
                 if compiled:
                     compile_times.append(compile_seconds)
         p = statistics.median(plain)
-        eager = statistics.median(engine[False])
-        fast_ratio = f"{statistics.median(engine[True]) / p:.2f}" if True in engine else "-"
-        compiled_text = _spread(engine[True]) if True in engine else "-"
+        columns = [_spread(engine[m]) if m in engine else "-" for m in ((False, False), (False, True), (True, True))]
+        ratios = [f"{statistics.median(engine[m]) / p:.2f}" if m in engine else "-"
+                  for m in ((False, False), (False, True), (True, True))]
         times = f"{compile_times[0]:.0f} / {statistics.median(compile_times[1:] or compile_times):.1f}" if compile_times else "-"
-        print(f"{name:{NAME_WIDTH}} {_spread(plain):>20} {_spread(engine[False]):>20} {compiled_text:>20} {eager / p:>11.2f} "
-              f"{fast_ratio:>14} {statistics.median(snaps):>8.1f} {times:>12}")
-    print("\ncompile s: the first compile of the run / the median of the others (inductor's cache warm)")
+        print(f"{name:{NAME_WIDTH}} {_spread(plain):>18} {columns[0]:>18} {columns[1]:>18} {columns[2]:>18} "
+              f"{ratios[0]:>14} {ratios[1]:>11} {ratios[2]:>14} {statistics.median(snaps):>8.1f} {times:>10}")
+    print("\nengine eager: the app's eager step (the lean step where the design qualifies, else autograd's)")
+    print("compile s: the first compile of the run / the median of the others (inductor's cache warm)")
 
 
 def _spread(values: list[float]) -> str:
