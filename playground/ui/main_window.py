@@ -4,7 +4,8 @@ help; the File menu in file_actions.py) and wires the document, the controller a
 Data flows one way: the DesignDocument owns the design; panels edit it; the window
 turns design changes into run changes (live learning rate, or a reset); the
 TrainingController sends snapshots; the window hands each to every view, updates
-the status bar and tells the controller it was drawn.
+the status bar and, once it has painted them, tells the controller it was drawn (after
+a rest that keeps drawing to a share of its core: playground.ui.frame_pacing).
 """
 
 from __future__ import annotations
