@@ -4,15 +4,17 @@ help; the File menu in file_actions.py) and wires the document, the controller a
 Data flows one way: the DesignDocument owns the design; panels edit it; the window
 turns design changes into run changes (live learning rate, or a reset); the
 TrainingController sends snapshots; the window hands each to every view, updates
-the status bar and tells the controller it was drawn.
+the status bar and, once it has painted them, tells the controller it was drawn (after
+a rest that keeps drawing to a share of its core: playground.ui.frame_pacing).
 """
 
 from __future__ import annotations
 
 import random
 from pathlib import Path
+from time import perf_counter
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
@@ -21,6 +23,7 @@ from playground.runs.messages import RunInfo
 
 from playground.ui.document import DesignDocument
 from playground.ui.file_actions import FileActions, WindowHooks, design_files
+from playground.ui.frame_pacing import FramePacing
 from playground.ui.messages import device_notice, snapshot_message
 from playground.ui.panels.data_panel import DataPanel
 from playground.ui.panels.layer_editor import LayerEditor
@@ -35,12 +38,15 @@ from playground.ui.window.look import LookChoices
 from playground.ui.window.status import Banner, RunStatusBar
 from playground.ui.window.toolbar import TrainingToolbar
 
+PAINT_GRACE = 0.25  # seconds: a drawn snapshot is acknowledged without a paint if none comes (minimised window)
+
 
 class MainWindow(QMainWindow):
     """The app's window. ``settings`` keeps layout, theme, language and speed between launches."""
 
     language_chosen = Signal(str)
     dashboards_built = Signal()
+    _drawing: float | None = None  # seconds the last snapshot took to draw, until it is painted (events come from __init__ on)
 
     def __init__(self, settings: QSettings, design: Design | None = None, parent: QWidget | None = None,
                  data_dir: Path | None = None, language: str = "en"):
@@ -54,6 +60,8 @@ class MainWindow(QMainWindow):
         self.views: list[QWidget] = []  # the dashboards, built once the window is on screen
         self._pending_info: RunInfo | None = None
         self._pending_snapshot = None
+        self._pacing = FramePacing()  # the rest after each drawn snapshot, from its frame's cost
+        self._acknowledged_run = -1  # the run whose snapshots have been acknowledged (its first goes at once)
         self._build_central()
         self._build_docks()
         self.file_actions = FileActions(self, self.document, self.controller, settings, language=language,
@@ -269,6 +277,7 @@ class MainWindow(QMainWindow):
         self.training_panel.set_device_availability(info.unavailable_devices)
 
     def _on_controller_snapshot_ready(self, snapshot) -> None:
+        start = perf_counter()
         if not self.views or self._pending_info is not None:  # drawn once the dashboards exist
             self._pending_snapshot = snapshot
             self.status_bar.show_snapshot(snapshot)
@@ -288,7 +297,31 @@ class MainWindow(QMainWindow):
             self.banner.show_message(snapshot_message(snapshot), "error")
         elif snapshot.state == "finished":
             self.banner.show_finished(self.document.design.training.epochs)
-        self.controller.snapshot_drawn()
+        self._acknowledge(snapshot, perf_counter() - start)
+
+    def _acknowledge(self, snapshot, drawing: float) -> None:
+        """Ask for the next snapshot: a prompt one (FramePacing.is_prompt) at once, a running one
+        once the window has painted it and rested (``event``), so that drawing and painting
+        keep to FramePacing's share of the window's core whatever the network's size."""
+        first, self._acknowledged_run = snapshot.run_id != self._acknowledged_run, snapshot.run_id
+        if FramePacing.is_prompt(snapshot.state, first):
+            self._drawing = None
+            self.controller.snapshot_drawn()
+        else:
+            self._drawing = drawing
+            self.controller.snapshot_drawn(rest=PAINT_GRACE)
+
+    def event(self, event: QEvent) -> bool:
+        """The window paints its dirty views on an UpdateRequest: the paint after a drawn snapshot
+        completes its frame, and the snapshot's acknowledgement waits the frame's rest."""
+        if self._drawing is None or event.type() != QEvent.UpdateRequest:
+            return super().event(event)
+        start = perf_counter()
+        handled = super().event(event)
+        frame, self._drawing = self._drawing + perf_counter() - start, None
+        if self.controller.acknowledgement_waiting:
+            self.controller.snapshot_drawn(rest=self._pacing.rest_after(frame))
+        return handled
 
     def _on_controller_run_failed(self, message: str, details: str) -> None:
         self.banner.show_message(message, "error")

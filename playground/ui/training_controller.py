@@ -19,7 +19,7 @@ from __future__ import annotations
 import multiprocessing
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from playground.design.schema import Design
 from playground.runs import messages as m
@@ -130,6 +130,9 @@ class TrainingController(QObject):
         # How the last training process that ended did: 0 cleanly, -N killed by signal N (None: none ended).
         self.exit_code: int | None = None
         self._worker: _Worker | None = _Worker(self._on_bridge_message_received)
+        self._acknowledgement = QTimer(self)  # a drawn snapshot's acknowledgement, sent after a rest
+        self._acknowledgement.setSingleShot(True)
+        self._acknowledgement.timeout.connect(self._acknowledge)
 
     # --- runs ----------------------------------------------------------------------
     @property
@@ -154,6 +157,7 @@ class TrainingController(QObject):
             return self._run_id
         if self._worker is None:  # the process ended (crash): start a new one
             self._worker = _Worker(self._on_bridge_message_received)
+        self._acknowledgement.stop()  # the old run's: the new run's first snapshot goes at once
         self._run_id += 1
         self._design = design
         self._paused = not running
@@ -166,6 +170,7 @@ class TrainingController(QObject):
     def stop(self) -> None:
         """Stop the current run and start none (e.g. the design has a problem)."""
         self._send(m.Stop(self._run_id))
+        self._acknowledgement.stop()
         self._run_id += 1
         self.info = None
         self.history = LiveHistory(self._run_id)
@@ -199,6 +204,7 @@ class TrainingController(QObject):
         if self._state in ("paused", "loading", "running"):
             self._paused = True
             self._send(m.Pause(self._run_id))
+            self._acknowledge_now()
 
     def toggle(self) -> None:
         """Train if paused, pause if training (the Space key)."""
@@ -211,11 +217,13 @@ class TrainingController(QObject):
         if self._state in ("paused", "running", "loading"):
             self._paused = True
             self._send(m.Step(self._run_id, 1))
+            self._acknowledge_now()
 
     def step_epoch(self) -> None:
         if self._state in ("paused", "running", "loading"):
             self._paused = True
             self._send(m.StepEpoch(self._run_id))
+            self._acknowledge_now()
 
     def set_lr(self, lr: float) -> None:
         if lr > 0:
@@ -264,8 +272,27 @@ class TrainingController(QObject):
         history = self.history.saved() if self.info is not None else None
         self._send(m.SaveWeights(self._run_id, str(path), design, history))
 
-    def snapshot_drawn(self) -> None:
-        """The views have drawn the last snapshot: the loop may send the next."""
+    def snapshot_drawn(self, rest: float = 0.0) -> None:
+        """The views have drawn the last snapshot: the loop may send the next, ``rest`` seconds
+        from now (at once if 0). A later call moves the time; pausing or stepping sends a
+        waiting acknowledgement at once (the paused snapshot and the step are not held back)."""
+        if rest > 0:
+            self._acknowledgement.start(max(1, round(rest * 1000)))
+        else:
+            self._acknowledgement.stop()
+            self._acknowledge()
+
+    @property
+    def acknowledgement_waiting(self) -> bool:
+        """A drawn snapshot's acknowledgement waits for its rest to pass."""
+        return self._acknowledgement.isActive()
+
+    def _acknowledge_now(self) -> None:
+        if self._acknowledgement.isActive():
+            self._acknowledgement.stop()
+            self._acknowledge()
+
+    def _acknowledge(self) -> None:
         self._send(m.SnapshotTaken(self._run_id))
 
     def _send(self, message: m.Command) -> None:

@@ -2269,6 +2269,10 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
         <translation>이 계층에는 뉴런이 {0}개 있습니다. 처음 {1}개와 그 연결만 그립니다.</translation>
     </message>
     <message>
+        <source>Large network: only the strongest {0} connections per layer are drawn ({1:,} of {2:,}).</source>
+        <translation>큰 신경망: 계층마다 가중치가 가장 큰 연결 {0}개만 그립니다({2:,}개 중 {1:,}개).</translation>
+    </message>
+    <message>
         <source>value</source>
         <translation>값</translation>
     </message>

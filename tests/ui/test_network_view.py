@@ -12,6 +12,7 @@ from playground.design.schema import BatchNormLayer, Design, DropoutLayer, Linea
 from playground.training.run_loop import RunControl, RunLoop
 from playground.training.trainer import Trainer
 from playground.ui.labels import layer_name, short_layer_name
+from playground.ui.views.network_edges import EDGE_BUDGET, quotas
 from playground.ui.views.network_view import MAP_GAP, MAP_RES, MIN_MAP_SIZE, TITLE_FONT_POINTS, NetworkView
 from playground.ui.theme import DARK, LIGHT
 from ui_runs import info_of, snapshot_of
@@ -282,3 +283,59 @@ def test_sixteen_units_keep_readable_maps_and_labels_and_the_diagram_scrolls(qtb
     assert scroll.horizontalScrollBar().maximum() > 0 and scroll.verticalScrollBar().maximum() > 0
     inputs_bottom = view.neuron_position(0, 1)[1] + view.neuron_size() / 2
     assert inputs_bottom <= scroll.viewport().height()  # the inputs are in sight before scrolling down
+
+
+# --- a large network: a budget of connections, the strongest drawn, a note that says so ---
+def drawn_and_all(view, design: Design):
+    """The view after one step of ``design``: its drawn connections, and every connection
+    between its drawn neurons as {(column, source, target): weight}."""
+    trainer = Trainer(design)
+    view.start_run(info_of(trainer))
+    snapshot = snapshot_of(trainer, 1)
+    view.show_snapshot(snapshot)
+    every = {}
+    for column in range(1, len(view.column_names())):
+        w = snapshot.dashboard.blocks[column - 1].weight
+        for t in range(view.neuron_count(column)):
+            for s in range(min(w.shape[1], view.neuron_count(column - 1))):
+                every[(column, s, t)] = float(w[t, s])
+    return view.drawn_edges(), every
+
+
+def test_quotas_share_the_budget_and_small_pairs_keep_all_theirs():
+    assert quotas([12, 64, 64, 8], budget=2000) == [12, 64, 64, 8]  # all fit: all drawn
+    # Two inputs into 32 drawn neurons (64), five 32x32 pairs, 32 into the output: 2000 - 96 = 1904 = 5 x 380 (+4).
+    assert quotas([64, *[1024] * 5, 32], budget=2000) == [64, *[380] * 5, 32]
+    assert sum(quotas([1024] * 21, budget=2000)) <= 2000
+
+
+def test_a_20x512_network_draws_at_most_the_budget_and_the_strongest_connections(view):
+    drawn, every = drawn_and_all(view, spiral(512, 20))
+    assert len(every) == 6 * 32 + 19 * 32 * 32 + 32  # 19,680 between the drawn neurons
+    assert 0 < len(drawn) <= EDGE_BUDGET
+    assert sum(count for _, _, count in view.edge_groups()) == len(drawn)
+    assert quotas([192, *[1024] * 19, 32]) == [98] * 20 + [32]  # (2000 - 32) // 20: the output keeps all its 32
+    for column in range(1, 21):  # the inputs and each 32x32 pair of hidden layers
+        mine = {key: w for key, w in every.items() if key[0] == column}
+        shown = {(c, s, t) for c, s, t, _ in drawn if c == column}
+        assert len(shown) == 98
+        weakest_shown = min(abs(mine[key]) for key in shown)
+        strongest_left = max(abs(w) for key, w in mine.items() if key not in shown)
+        assert weakest_shown >= strongest_left
+    assert {(c, s, t) for c, s, t, _ in drawn if c == 21} == {key for key in every if key[0] == 21}  # the output: all
+    assert "only the strongest 98 connections per layer are drawn (1,992 of 19,680)" in view.caption()
+
+
+def test_a_hover_finds_only_drawn_connections(view):
+    drawn, every = drawn_and_all(view, spiral(512, 20))
+    hidden = next(key for key in every if key[0] == 10 and key not in {d[:3] for d in drawn})
+    with pytest.raises(LookupError):
+        view.edge_style(*hidden)
+
+
+@pytest.mark.parametrize("design", [spiral(), Design(), spiral().with_data(features=("x1", "x2"))],
+                         ids=["spiral 6x8, six features", "circle [4,2]", "spiral 6x8, two features"])
+def test_tensorflow_playgrounds_networks_draw_every_connection(view, design):
+    drawn, every = drawn_and_all(view, design)
+    assert {(c, s, t): w for c, s, t, w in drawn} == pytest.approx(every)
+    assert "strongest" not in view.caption()

@@ -5,6 +5,12 @@ largest drawn. The cost per snapshot does not grow with the number of connection
 items: edges are binned by sign and width into ``2 * WIDTH_BINS`` curve items drawn with
 ``connect="pairs"``, made once; a snapshot only hands each curve the segments that
 changed bin. BatchNorm's one-to-one pass-through lines are one more dotted curve.
+
+A large network draws at most ``EDGE_BUDGET`` connections (painting 20,000 wide
+antialiased lines would take the window's core): each pair of columns gets a share
+(``quotas``) and draws its strongest connections, the largest |weight|, chosen again with
+every record. A network within the budget (TensorFlow Playground's and most others) draws
+every connection. ``capped`` says what was left out, for the view's note.
 """
 
 from __future__ import annotations
@@ -20,6 +26,38 @@ from playground.ui.widgets.colour_maps import mix, with_alpha
 
 WIDTH_BINS = 6  # edge widths per sign: 2 * WIDTH_BINS curve items for all the edges
 HOVER_PIXELS = 4.0  # an edge this close to the mouse gets the tooltip
+EDGE_BUDGET = 2000  # connections drawn at most, over all pairs of columns
+
+
+def quotas(sizes: list[int], budget: int = EDGE_BUDGET) -> list[int]:
+    """Connections to draw per pair of columns, given each pair's number of ``sizes``: every
+    connection when all fit ``budget``; else pairs smaller than an equal share keep all
+    theirs, and the others share the rest equally (the same number each, rounded down)."""
+    if sum(sizes) <= budget:
+        return list(sizes)
+    order = sorted(range(len(sizes)), key=lambda k: sizes[k])
+    result, left = list(sizes), budget
+    for rank, k in enumerate(order):
+        share = left // (len(sizes) - rank)
+        if sizes[k] > share:  # this pair and every larger one get the equal share
+            for j in order[rank:]:
+                result[j] = share
+            break
+        left -= sizes[k]
+    return result
+
+
+def strongest(values: np.ndarray, spans: list[tuple[int, int]], quota: list[int]) -> np.ndarray:
+    """A mask over ``values`` (weights in edge order): in each span [start, stop) of a pair of
+    columns, its ``quota`` connections of largest |weight| (ties: the first in edge order)."""
+    shown = np.zeros(len(values), dtype=bool)
+    for (start, stop), k in zip(spans, quota):
+        if k >= stop - start:
+            shown[start:stop] = True
+        elif k > 0:
+            size = np.abs(values[start:stop])
+            shown[start + np.argsort(-size, kind="stable")[:k]] = True
+    return shown
 
 
 def connections(columns: list[Column]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -88,6 +126,9 @@ class Edges:
         self._segments = np.zeros((0, 4))  # x0, y0, x1, y1 per edge, in edge order
         self._groups: list[tuple[str, float, int]] = []
         self._members: dict[tuple[str, int], np.ndarray] = {}  # edge numbers per curve, as drawn
+        self._spans: list[tuple[int, int]] = []  # edge numbers [start, stop) of each pair of columns
+        self._quotas: list[int] = []  # connections drawn of each pair
+        self._shown = np.zeros(0, dtype=bool)  # the edges drawn (the strongest, over the budget)
 
     def set_theme(self, theme: Theme) -> None:
         self._passes.setPen(pg.mkPen(with_alpha(theme.foreground, 0.35), width=1.5, style=Qt.DotLine))
@@ -101,6 +142,10 @@ class Edges:
     def place(self, columns: list[Column]) -> None:
         """New geometry for placed ``columns`` (the weights stay, if they still fit)."""
         self._segments, self._keys, passes = connections(columns)
+        starts = np.flatnonzero(np.diff(self._keys[:, 0], prepend=-1)) if len(self._keys) else np.zeros(0, np.int64)
+        stops = np.append(starts[1:], len(self._keys))
+        self._spans = [(int(a), int(b)) for a, b in zip(starts, stops)]
+        self._quotas = quotas([b - a for a, b in self._spans])
         self._members = {}  # every curve must be set again
         self._passes.setData(passes[:, [0, 2]].ravel(), passes[:, [1, 3]].ravel())
         self._draw()
@@ -117,10 +162,11 @@ class Edges:
         relative = np.abs(values) / largest if largest > 0 else np.zeros_like(values)
         bins = np.minimum((relative * WIDTH_BINS).astype(np.int64), WIDTH_BINS - 1)
         positive = values >= 0
+        self._shown = strongest(values, self._spans, self._quotas)
         groups = []
         xs, ys = self._segments[:, [0, 2]], self._segments[:, [1, 3]]
         for sign, b, curve in self._curves:
-            members = np.flatnonzero((bins == b) & (positive if sign == "+" else ~positive))
+            members = np.flatnonzero(self._shown & (bins == b) & (positive if sign == "+" else ~positive))
             if not np.array_equal(members, self._members.get((sign, b))):
                 self._members[(sign, b)] = members
                 curve.setData(xs[members].ravel(), ys[members].ravel())
@@ -129,6 +175,19 @@ class Edges:
         self._groups = groups
 
     # --- what is drawn ---------------------------------------------------------------------------
+    def capped(self) -> tuple[int, int, int] | None:
+        """(connections drawn per capped pair of columns, connections drawn, connections there
+        are between the drawn neurons) when the budget leaves some out, else None."""
+        sizes = [b - a for a, b in self._spans]
+        if sum(sizes) <= EDGE_BUDGET:
+            return None
+        per_pair = max(k for k, n in zip(self._quotas, sizes) if k < n)
+        return per_pair, sum(self._quotas), sum(sizes)
+
+    def shown(self) -> np.ndarray:
+        """Edge numbers drawn, in edge order."""
+        return np.flatnonzero(self._shown)
+
     def groups(self) -> list[tuple[str, float, int]]:
         """(sign "+" or "-", pen width in pixels, number of edges) per non-empty curve item."""
         return list(self._groups)
@@ -159,14 +218,15 @@ class Edges:
 
     def near(self, x: float, y: float) -> int | None:
         """Number of the edge nearest to (x, y) within HOVER_PIXELS (vectorised over all edges)."""
-        if not len(self._segments):
+        drawn = np.flatnonzero(self._shown) if len(self._shown) == len(self._segments) else np.arange(len(self._segments))
+        if not drawn.size:
             return None
-        a, b = self._segments[:, :2], self._segments[:, 2:]
+        a, b = self._segments[drawn, :2], self._segments[drawn, 2:]
         d = b - a
         t = np.clip(((x - a[:, 0]) * d[:, 0] + (y - a[:, 1]) * d[:, 1]) / np.maximum((d ** 2).sum(1), 1e-12), 0, 1)
         distance = np.hypot(a[:, 0] + t * d[:, 0] - x, a[:, 1] + t * d[:, 1] - y)
         # Among near edges prefer the thickest: that is the one the eye sees.
-        near = np.flatnonzero(distance <= HOVER_PIXELS)
+        near = drawn[distance <= HOVER_PIXELS]
         if not near.size:
             return None
         return int(near[np.argmax(np.abs(self._values[near]) if len(self._values) else 0)])

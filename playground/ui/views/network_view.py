@@ -4,7 +4,9 @@ Columns left to right: the inputs, each hidden layer, the output. A neuron (뉴�
 square showing its output over the input plane (2-D data) or a circle coloured by
 its bias (other data); connections show the weights (가중치). BatchNorm layers are
 columns joined 1:1 to the layer before; Dropout layers are a labelled band the
-connections cross. Wide layers show their first ``MAX_DRAWN`` neurons and a "+N more" label.
+connections cross. Wide layers show their first ``MAX_DRAWN`` neurons and a "+N more" label;
+a large network draws only its strongest connections (network_edges.EDGE_BUDGET), and
+the caption under the diagram says so.
 
 This module is the widget, the layout (where columns and neurons sit, in pixels) and
 each column's text items; the parts it hands positions and records to are
@@ -66,6 +68,7 @@ class NetworkView(QWidget):
         self._box = pg.ViewBox(enableMouse=False, invertY=True, enableMenu=False)
         self._box.setDefaultPadding(0)
         self._view.setCentralItem(self._box)
+        self._edges = Edges(self._box)
         self._view.viewport().installEventFilter(self)
         self._box.sigResized.connect(self._relayout)
         # Below its minimum size (minimum_diagram_size) the diagram scrolls.
@@ -76,8 +79,7 @@ class NetworkView(QWidget):
         self._empty = QLabel(self.tr("Press Train to start: the network diagram appears here."))
         self._empty.setAlignment(Qt.AlignCenter)
         self._empty.setWordWrap(True)
-        self._caption = QLabel(self.tr(
-            "Weights: blue positive, orange negative, thicker = larger. Hover for values."))
+        self._caption = QLabel(self._caption_text())
         self._caption.setWordWrap(True)
         small = QFont(self._caption.font())
         small.setPointSizeF(max(small.pointSizeF() - 1, 7.0))
@@ -90,7 +92,6 @@ class NetworkView(QWidget):
         layout.addWidget(self._caption)
         self._scroll.setVisible(False)
 
-        self._edges = Edges(self._box)
         self._neurons = Neurons(self._box)
         self._view.setToolTip(general_tooltip())
 
@@ -135,6 +136,8 @@ class NetworkView(QWidget):
         """There is no current run: no diagram of an earlier design; ``reason`` in its place."""
         self._clear_columns()
         self._dashboard, self._batchnorm = None, {}
+        self._edges.place([])
+        self._caption.setText(self._caption_text())
         self._scroll.setVisible(False)
         self._empty.setText(reason)
         self._empty.setVisible(True)
@@ -172,6 +175,14 @@ class NetworkView(QWidget):
         """The "+N more" text under a capped column, else ""."""
         more = self._columns[layer_index].more
         return more.textItem.toPlainText() if more is not None and more.isVisible() else ""
+
+    def caption(self) -> str:
+        """The text under the diagram: the key to the connections, and what is left out."""
+        return self._caption.text()
+
+    def drawn_edges(self) -> list[tuple[int, int, int, float]]:
+        """(column, source neuron, target neuron, weight) of every connection drawn."""
+        return [(*self._edges.key(k), self._edges.value(k)) for k in self._edges.shown()]
 
     def edge_groups(self) -> list[tuple[str, float, int]]:
         """(sign "+" or "-", pen width in pixels, number of edges) per non-empty curve item."""
@@ -352,6 +363,16 @@ class NetworkView(QWidget):
             self._place_column(column, title_height, room, unit)
         self._edges.place(self._columns)
         self._neurons.place(self._dashboard)
+        self._caption.setText(self._caption_text())
+
+    def _caption_text(self) -> str:
+        """The key to the connections, and what a large network leaves out (Edges.capped)."""
+        text = self.tr("Weights: blue positive, orange negative, thicker = larger. Hover for values.")
+        capped = self._edges.capped()
+        if capped is not None:
+            text += " " + self.tr("Large network: only the strongest {0} connections per layer are drawn "
+                                  "({1:,} of {2:,}).").format(*capped)
+        return text
 
     def _place_column(self, column: Column, top: float, room: float, unit: float) -> None:
         size = column.size
