@@ -33,15 +33,18 @@ from playground.nn.components import make_loss, make_optimizer
 from playground.nn.devices import DeviceChoice, select_device
 from playground.nn.model import build_network, weight_penalty
 from playground.nn.probes import Metrics, ProbeReport
-from playground.runs.messages import BlockPicture, Dashboard
+from playground.runs.messages import MAX_DRAWN, BlockPicture, Dashboard
 from playground.training.compiled import CompiledSteps
 from playground.training.divergence import Diverged, diverge  # noqa: F401 (Diverged: part of this module's API)
 from playground.training.probe_step import probe_step
 
 SMALL_NETWORK = 200_000  # parameters; below this one torch thread is fastest
-BOUNDARY_RESOLUTION = 64  # decision-boundary grid, points per side
-NEURON_RESOLUTION = 20  # per-neuron heat maps, points per side
+GRID_RESOLUTIONS = (64, 48, 32, 24, 20, 16)  # the input-plane grid's points per side, finest first
+GRID_WORK = 400_000_000  # multiply-adds one pass over the grid may take (about 10 ms on one core)
+NEURON_RESOLUTION = 20  # per-neuron heat maps, points per side (fewer on a coarser grid)
 CURVE_POINTS = 200  # 1-D regression curve
+EVAL_WORK = 400_000_000  # multiply-adds evaluating one set may take per snapshot (sampled)
+EVAL_MIN_POINTS = 500  # a set this small is always evaluated whole (TensorFlow Playground's are)
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,35 @@ def threads_for(parameters: int, cores: int) -> int:
     if parameters < SMALL_NETWORK:
         return 1
     return max(1, cores - 1)
+
+
+def grid_resolution(parameters: int) -> int:
+    """Points per side of the input-plane grid the boundary and the neuron maps are drawn from.
+
+    A pass over the grid costs about resolution² x ``parameters`` multiply-adds: the finest
+    of GRID_RESOLUTIONS within GRID_WORK (64 up to about 100,000 parameters, 32 for 6 x 256,
+    16 for 6 x 512 and larger), never coarser than the last.
+    """
+    for resolution in GRID_RESOLUTIONS:
+        if resolution * resolution * parameters <= GRID_WORK:
+            return resolution
+    return GRID_RESOLUTIONS[-1]
+
+
+def evaluation_points(n: int, parameters: int) -> int:
+    """Points of a set of ``n`` that a sampled evaluation uses: all when the set is small
+    (EVAL_MIN_POINTS) or evaluating it whole fits EVAL_WORK, else as many as fit, at least
+    EVAL_MIN_POINTS."""
+    if n <= EVAL_MIN_POINTS or n * parameters <= EVAL_WORK:
+        return n
+    return max(EVAL_MIN_POINTS, EVAL_WORK // max(1, parameters))
+
+
+def spread_sample(n: int, m: int) -> np.ndarray:
+    """``m`` of ``n`` indices spread evenly from first to last, increasing (all when m >= n)."""
+    if m >= n:
+        return np.arange(n)
+    return np.arange(m) * n // m
 
 
 def machine_cores() -> int:
@@ -132,6 +164,9 @@ class Trainer(CompiledSteps):
         self._epoch_order: torch.Tensor | None = None  # CPU int64 (n_train,), for resuming mid-epoch
         self._weights = [self.network[b.start].weight for b in self.blocks if b.kind in ("linear", "output")]
         self._grid_cache: dict[str, torch.Tensor] = {}
+        self.grid_resolution = grid_resolution(self.parameters)
+        self._samples = [self._sample(self.x_train, self.y_train, self.c_train),
+                         self._sample(self.x_test, self.y_test, self.c_test)]
 
         # The compiled step (see CompiledSteps.start_compiling); None until one is ready and wanted.
         last = n_train - (self.steps_per_epoch - 1) * self.batch_size
@@ -283,18 +318,36 @@ class Trainer(CompiledSteps):
 
     # --- evaluation and views ------------------------------------------------------
     @torch.no_grad()
-    def evaluate(self) -> Metrics:
+    def evaluate(self, sampled: bool = False) -> Metrics:
+        """Loss (and accuracy) on the training and the test set, every point counted.
+
+        With ``sampled`` (the dashboards, at the display rate) a large set is stood for by
+        a fixed sample of its points, spread evenly over it and the same at every call
+        (evaluation_points, spread_sample), and Metrics.sample says how many; small sets
+        are still evaluated whole, so the numbers are the same as without it.
+        """
+        whole = [(self.x_train, self.y_train, self.c_train), (self.x_test, self.y_test, self.c_test)]
+        sets = self._samples if sampled else whole
         self.network.eval()
         try:
-            values = [*self._loss_and_accuracy(self.x_train, self.y_train, self.c_train),
-                      *self._loss_and_accuracy(self.x_test, self.y_test, self.c_test)]
+            values = [v for x, y, classes in sets for v in self._loss_and_accuracy(x, y, classes)]
             numbers = torch.stack(values).cpu().tolist()
         finally:
             self.network.train()
         classify = self.dataset.task != "regression"
+        counts = tuple(len(x) for x, _, _ in sets)
+        sample = counts if counts != (len(self.x_train), len(self.x_test)) else None
         return Metrics(
-            numbers[0], numbers[2], numbers[1] if classify else None, numbers[3] if classify else None
+            numbers[0], numbers[2], numbers[1] if classify else None, numbers[3] if classify else None, sample
         )
+
+    def _sample(self, x: torch.Tensor, y: torch.Tensor, classes: torch.Tensor | None):
+        """The fixed sample of one set that a sampled evaluation uses (the set itself when whole)."""
+        m = evaluation_points(len(x), self.parameters)
+        if m >= len(x):
+            return x, y, classes
+        index = torch.as_tensor(spread_sample(len(x), m), device=self.device)
+        return x[index], y[index], None if classes is None else classes[index]
 
     def _loss_and_accuracy(self, x, y, classes):
         if len(x) == 0:
@@ -318,6 +371,10 @@ class Trainer(CompiledSteps):
             out = self.network(x)
         finally:
             self.network.train()
+        return self._head_of(out)
+
+    def _head_of(self, out: torch.Tensor) -> torch.Tensor:
+        """What the model's raw output ``out`` predicts: class probabilities (m, C), or values (m,)."""
         if self.dataset.task == "regression":
             return out[:, 0]
         if self._head == "logit":
@@ -327,24 +384,30 @@ class Trainer(CompiledSteps):
 
     def dashboard(self) -> Dashboard:
         """The heavy numbers for the dashboards (call at the display rate): the record a
-        snapshot carries, in fresh numpy arrays that nothing here changes afterwards."""
+        snapshot carries, in fresh numpy arrays that nothing here changes afterwards.
+
+        Only what the window draws (see BlockPicture): the first MAX_DRAWN neurons' maps,
+        weights and biases. On 2-D data one pass over a grid of ``grid_resolution`` points
+        per side gives the boundary and the neuron maps (sampled down to NEURON_RESOLUTION).
+        """
         with torch.no_grad():
             planar = self.dataset.input_kind == "2d"
-            maps = iter(self._neuron_maps(NEURON_RESOLUTION) if planar else ())
+            boundary, maps = self._plane(self.grid_resolution) if planar else (None, [])
+            maps = iter(maps)
             blocks = []
             for block in self.blocks:
                 picture = BlockPicture()
                 if block.kind in ("linear", "output"):  # .numpy() shares the parameter's memory: copy
                     layer = self.network[block.start]
-                    picture = BlockPicture(layer.weight.detach().cpu().numpy().copy(),
-                                           layer.bias.detach().cpu().numpy().copy())
+                    picture = BlockPicture(layer.weight.detach()[:MAX_DRAWN, :MAX_DRAWN].cpu().numpy().copy(),
+                                           layer.bias.detach()[:MAX_DRAWN].cpu().numpy().copy())
                 if planar and block.kind in ("linear", "batchnorm"):
                     picture = BlockPicture(picture.weight, picture.bias, next(maps))
                 blocks.append(picture)
             blocks = tuple(blocks)
             kind = self.dataset.input_kind
             if kind == "2d":
-                return Dashboard(blocks, boundary=self._grid_predict(BOUNDARY_RESOLUTION))
+                return Dashboard(blocks, boundary=boundary)
             if kind == "1d":
                 xs = self._grid("curve", CURVE_POINTS)
                 return Dashboard(blocks, curve_x=self._curve_x.copy(), curve_y=self._predict(xs).cpu().numpy())
@@ -371,22 +434,25 @@ class Trainer(CompiledSteps):
             self._grid_cache[name] = torch.as_tensor(features, dtype=torch.float32, device=self.device)
         return self._grid_cache[name]
 
-    def _grid_predict(self, resolution: int) -> np.ndarray:
-        values = self._predict(self._grid("grid", resolution)).cpu().numpy()
-        if values.ndim == 1:
-            return values.reshape(resolution, resolution)
-        return values.reshape(resolution, resolution, -1)
-
-    def _neuron_maps(self, resolution: int) -> list[np.ndarray]:
+    def _plane(self, resolution: int) -> tuple[np.ndarray, list[np.ndarray]]:
+        """(boundary, neuron maps) from one pass over the grid: the model's output
+        ((r, r, C) probabilities or (r, r) values) and per hidden Linear or BatchNorm block
+        its first MAX_DRAWN neurons at min(r, NEURON_RESOLUTION) points per side, taken
+        from the grid at the nearest points."""
         x = self._grid("grid", resolution)
+        side = min(resolution, NEURON_RESOLUTION)
+        pick = np.round(np.linspace(0, resolution - 1, side)).astype(np.intp)
         maps = []
         self.network.eval()
         try:
-            for block in self.blocks[:-1]:
+            for block in self.blocks:
                 for module in self.network[block.start : block.stop]:
                     x = module(x)
                 if block.kind in ("linear", "batchnorm"):
-                    maps.append(x.T.reshape(-1, resolution, resolution).cpu().numpy())  # a new tensor: no copy needed
+                    grid = x[:, :MAX_DRAWN].T.reshape(-1, resolution, resolution).cpu().numpy()
+                    maps.append(grid[:, pick][:, :, pick])  # fancy indexing makes a new array
         finally:
             self.network.train()
-        return maps
+        values = self._head_of(x).cpu().numpy()
+        shape = (resolution, resolution) if values.ndim == 1 else (resolution, resolution, -1)
+        return values.reshape(shape), maps
