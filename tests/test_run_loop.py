@@ -86,7 +86,7 @@ class FakeTrainer:
                 self.on_step(self.step)
         return FakeResult(np.array(losses, np.float32), {"step": self.step} if probe else None)
 
-    def evaluate(self) -> dict:
+    def evaluate(self, sampled: bool = False) -> dict:
         self.evaluations += 1
         return {"train_loss": 1.0 / (self.step + 1)}
 
