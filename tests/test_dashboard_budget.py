@@ -96,3 +96,15 @@ def test_a_large_set_is_sampled_the_same_way_every_time_and_exactly_when_asked()
     exact = trainer.evaluate()
     assert exact.sample is None
     assert exact.test_loss != sampled.test_loss  # every point counted
+
+
+def test_the_confusion_matrix_of_a_sampled_record_counts_the_evaluations_sample():
+    design = Design(layers=(LinearLayer(units=512),) * 3).with_data(dataset="digits")
+    trainer = Trainer(design.with_(loss="cross_entropy"))
+    sampled, exact = trainer.evaluate(sampled=True), trainer.evaluate()
+    assert sampled.sample is not None and exact.sample is None  # 899 test digits x 564,000 parameters: sampled
+    m_test = sampled.sample[1]
+    confusion = trainer.dashboard(sampled=True).confusion
+    assert confusion.sum() == m_test
+    assert np.trace(confusion) / m_test == pytest.approx(sampled.test_accuracy, abs=1e-6)
+    assert trainer.dashboard().confusion.sum() == len(trainer.dataset.y_test)  # the final record: every point

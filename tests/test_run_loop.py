@@ -94,7 +94,7 @@ class FakeTrainer:
         self.lr_changes.append((self.step, lr))
         self.lr = lr
 
-    def dashboard(self) -> Dashboard:
+    def dashboard(self, sampled: bool = False) -> Dashboard:
         return Dashboard(boundary=self.grid.copy())  # fresh, as TrainerLike asks
 
 

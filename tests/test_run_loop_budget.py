@@ -21,7 +21,7 @@ class CostlyTrainer(FakeTrainer):
     def __init__(self, clock: FakeClock, *, probe: float, evaluate: float, dashboard: float, **kwargs):
         super().__init__(clock, **kwargs)
         self.costs = {"probe": probe, "evaluate": evaluate, "dashboard": dashboard}
-        self.sampled: list[bool] = []  # the ``sampled`` of every evaluation, in order
+        self.sampled: dict[str, list[bool]] = {"evaluate": [], "dashboard": []}  # ``sampled`` of each call, in order
         self.probed_at: list[float] = []  # when each probed chunk began: when its snapshot was decided
 
     def train_steps(self, n: int, probe: bool = False):
@@ -33,13 +33,14 @@ class CostlyTrainer(FakeTrainer):
         return result
 
     def evaluate(self, sampled: bool = False) -> dict:
-        self.sampled.append(sampled)
+        self.sampled["evaluate"].append(sampled)
         self.clock.advance(self.costs["evaluate"])
         return super().evaluate(sampled)
 
-    def dashboard(self) -> Dashboard:
+    def dashboard(self, sampled: bool = False) -> Dashboard:
+        self.sampled["dashboard"].append(sampled)
         self.clock.advance(self.costs["dashboard"])
-        return super().dashboard()
+        return super().dashboard(sampled)
 
 
 def run(costs: dict, steps: int = 20_000, max_rate: float = 30.0) -> tuple[CostlyTrainer, list[tuple[float, Snapshot]], FakeClock]:
@@ -88,9 +89,9 @@ def test_a_max_rate_slower_than_once_a_second_is_kept():
     assert min(b - a for a, b in zip(times, times[1:])) >= 2.0 - 1e-9  # 1 / max_rate, above MAX_PERIOD
 
 
-def test_running_and_paused_snapshots_evaluate_a_sample_the_final_one_every_point():
+def test_running_snapshots_use_a_sample_of_large_sets_the_final_one_every_point():
     trainer, sent, _ = run({"probe": 0.001, "evaluate": 0.001, "dashboard": 0.001}, steps=2_000)
     assert sent[-1][1].state == "stopped"
-    assert len(trainer.sampled) == len(sent) >= 10
-    assert trainer.sampled[:-1] == [True] * (len(sent) - 1)
-    assert trainer.sampled[-1] is False
+    assert len(sent) >= 10
+    for calls in trainer.sampled.values():  # one evaluation and one dashboard record per snapshot
+        assert calls == [True] * (len(sent) - 1) + [False]

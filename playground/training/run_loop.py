@@ -55,8 +55,8 @@ class TrainerLike(Protocol):
     Probe reports, metrics and dashboards go into snapshots as they are, uncopied: they
     must be fresh objects that the trainer never changes afterwards. An optional
     ``step_mode`` (playground.nn.probes.StepMode) is passed on in every snapshot.
-    ``evaluate(sampled=True)`` may evaluate a fixed sample of a large data set (running and
-    paused snapshots); the final snapshot's evaluation counts every point.
+    ``evaluate(sampled=True)`` and ``dashboard(sampled=True)`` may use a fixed sample of a
+    large data set (running and paused snapshots); the final snapshot's count every point.
     """
 
     step: int
@@ -69,7 +69,7 @@ class TrainerLike(Protocol):
     def train_steps(self, n: int, probe: bool = False) -> Any: ...
     def evaluate(self, sampled: bool = False) -> Any: ...
     def set_lr(self, lr: float) -> None: ...
-    def dashboard(self) -> Dashboard: ...
+    def dashboard(self, sampled: bool = False) -> Dashboard: ...
 
 
 Command = Callable[[TrainerLike], object]
@@ -287,7 +287,7 @@ class RunLoop:
         if self._shown_paused or not work.taken:
             self._control._wait(work.version)
         else:
-            self._send("paused", self._trainer.evaluate(sampled=True), self._trainer.dashboard())
+            self._send("paused", self._trainer.evaluate(sampled=True), self._trainer.dashboard(sampled=True))
             self._shown_paused = True
 
     def _pace(self, work: _Work) -> bool:
@@ -330,7 +330,7 @@ class RunLoop:
         probe_cost = self._probe_cost(len(losses), end - start, probed)
         left = max(0, budget - len(losses)) if budget else 0
         if due and not trainer.finished and not (budget and left == 0):
-            self._send("running", trainer.evaluate(sampled=True), trainer.dashboard())
+            self._send("running", trainer.evaluate(sampled=True), trainer.dashboard(sampled=True))
             self._budget(probe_cost + self._clock() - end)
         return left
 

@@ -165,6 +165,7 @@ class Trainer(CompiledSteps):
         self._weights = [self.network[b.start].weight for b in self.blocks if b.kind in ("linear", "output")]
         self._grid_cache: dict[str, torch.Tensor] = {}
         self.grid_resolution = grid_resolution(self.parameters)
+        self._test_index = spread_sample(len(self.x_test), evaluation_points(len(self.x_test), self.parameters))
         self._samples = [self._sample(self.x_train, self.y_train, self.c_train),
                          self._sample(self.x_test, self.y_test, self.c_test)]
 
@@ -349,6 +350,12 @@ class Trainer(CompiledSteps):
         index = torch.as_tensor(spread_sample(len(x), m), device=self.device)
         return x[index], y[index], None if classes is None else classes[index]
 
+    def _test_points(self, sampled: bool) -> tuple[torch.Tensor, np.ndarray]:
+        """(inputs, targets) of the test set, or of its fixed sample (as evaluate's) when ``sampled``."""
+        if sampled:
+            return self._samples[1][0], self.dataset.y_test[self._test_index]  # indexing copies
+        return self.x_test, self.dataset.y_test.copy()
+
     def _loss_and_accuracy(self, x, y, classes):
         if len(x) == 0:
             nan = torch.tensor(float("nan"), device=self.device)
@@ -382,13 +389,15 @@ class Trainer(CompiledSteps):
             return torch.cat([1 - p, p], dim=1)
         return torch.softmax(out, dim=1)
 
-    def dashboard(self) -> Dashboard:
+    def dashboard(self, sampled: bool = False) -> Dashboard:
         """The heavy numbers for the dashboards (call at the display rate): the record a
         snapshot carries, in fresh numpy arrays that nothing here changes afterwards.
 
         Only what the window draws (see BlockPicture): the first MAX_DRAWN neurons' maps,
         weights and biases. On 2-D data one pass over a grid of ``grid_resolution`` points
         per side gives the boundary and the neuron maps (sampled down to NEURON_RESOLUTION).
+        The test-set pictures (confusion, predicted/actual) cover the fixed sample that
+        ``evaluate(sampled=True)`` uses when ``sampled``, else the whole test set.
         """
         with torch.no_grad():
             planar = self.dataset.input_kind == "2d"
@@ -411,13 +420,13 @@ class Trainer(CompiledSteps):
             if kind == "1d":
                 xs = self._grid("curve", CURVE_POINTS)
                 return Dashboard(blocks, curve_x=self._curve_x.copy(), curve_y=self._predict(xs).cpu().numpy())
+            x_test, y_test = self._test_points(sampled)
             if self.dataset.task == "regression":
-                return Dashboard(blocks, predicted=self._predict(self.x_test).cpu().numpy(),
-                                 actual=self.dataset.y_test.astype(np.float32))  # astype copies
-            predicted = self._predict(self.x_test).argmax(1).cpu().numpy()
+                return Dashboard(blocks, predicted=self._predict(x_test).cpu().numpy(),
+                                 actual=y_test.astype(np.float32, copy=False))
+            predicted = self._predict(x_test).argmax(1).cpu().numpy()
             c = self.dataset.n_classes
-            return Dashboard(blocks, confusion=np.bincount(self.dataset.y_test * c + predicted,
-                                                           minlength=c * c).reshape(c, c))
+            return Dashboard(blocks, confusion=np.bincount(y_test * c + predicted, minlength=c * c).reshape(c, c))
 
     def _grid(self, key: str, resolution: int) -> torch.Tensor:
         """Model inputs for a regular grid over the data's extent (cached per resolution)."""
