@@ -37,10 +37,11 @@ DASHBOARD_SHARE = 0.15  # of the loop's time, at most, for running snapshots' wo
 MAX_PERIOD = 1.5
 """Seconds between two running snapshots at most, whatever their work costs: a learner
 sees the run move at least every 1.5 s. The largest design a file allows (20 x 512) costs
-0.14-0.22 s per snapshot on this 2-core machine (evaluating 500 points 65-95 ms, its
-probe step 35-70 ms beyond a plain step, the 16 x 16 grid 35-50 ms), which fits
-DASHBOARD_SHARE of this period even when the machine is busy; on a machine slower still
-the share is exceeded rather than the picture left still for longer."""
+0.14-0.28 s per snapshot on the 2-core development machine (evaluating 500 points 65-95
+ms, its probe step 35-70 ms beyond a plain step, the 16 x 16 grid 35-50 ms, more when
+other processes share the cores): within DASHBOARD_SHARE of this period unless the
+machine is busy, when the share is exceeded (up to ~19%) rather than the picture left
+still for longer."""
 
 SPEEDS: tuple[float | None, ...] = (1, 3, 10, 30, 100, 300, 1000, 3000, 10000, None)
 """The speeds a learner can choose (steps per second; None = as fast as possible):
