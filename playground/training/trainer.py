@@ -450,16 +450,16 @@ class Trainer(CompiledSteps):
         from the grid at the nearest points."""
         x = self._grid("grid", resolution)
         side = min(resolution, NEURON_RESOLUTION)
-        pick = np.round(np.linspace(0, resolution - 1, side)).astype(np.intp)
+        pick = np.round(np.linspace(0, resolution - 1, side)).astype(np.int64)
+        rows = torch.as_tensor((pick[:, None] * resolution + pick[None, :]).ravel(), device=self.device)
         maps = []
         self.network.eval()
         try:
             for block in self.blocks:
                 for module in self.network[block.start : block.stop]:
                     x = module(x)
-                if block.kind in ("linear", "batchnorm"):
-                    grid = x[:, :MAX_DRAWN].T.reshape(-1, resolution, resolution).cpu().numpy()
-                    maps.append(grid[:, pick][:, :, pick])  # fancy indexing makes a new array
+                if block.kind in ("linear", "batchnorm"):  # indexing makes a new tensor: no copy needed
+                    maps.append(x[rows, :MAX_DRAWN].T.contiguous().reshape(-1, side, side).cpu().numpy())
         finally:
             self.network.train()
         values = self._head_of(x).cpu().numpy()
