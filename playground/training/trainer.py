@@ -165,9 +165,10 @@ class Trainer(CompiledSteps):
         self._weights = [self.network[b.start].weight for b in self.blocks if b.kind in ("linear", "output")]
         self._grid_cache: dict[str, torch.Tensor] = {}
         self.grid_resolution = grid_resolution(self.parameters)
-        self._test_index = spread_sample(len(self.x_test), evaluation_points(len(self.x_test), self.parameters))
-        self._samples = [self._sample(self.x_train, self.y_train, self.c_train),
-                         self._sample(self.x_test, self.y_test, self.c_test)]
+        train_index, self._test_index = (spread_sample(n, evaluation_points(n, self.parameters))
+                                         for n in (len(self.x_train), len(self.x_test)))
+        self._samples = [self._sample(train_index, self.x_train, self.y_train, self.c_train),
+                         self._sample(self._test_index, self.x_test, self.y_test, self.c_test)]
 
         # The compiled step (see CompiledSteps.start_compiling); None until one is ready and wanted.
         last = n_train - (self.steps_per_epoch - 1) * self.batch_size
@@ -342,13 +343,12 @@ class Trainer(CompiledSteps):
             numbers[0], numbers[2], numbers[1] if classify else None, numbers[3] if classify else None, sample
         )
 
-    def _sample(self, x: torch.Tensor, y: torch.Tensor, classes: torch.Tensor | None):
-        """The fixed sample of one set that a sampled evaluation uses (the set itself when whole)."""
-        m = evaluation_points(len(x), self.parameters)
-        if m >= len(x):
+    def _sample(self, index: np.ndarray, x: torch.Tensor, y: torch.Tensor, classes: torch.Tensor | None):
+        """The points ``index`` of one set, which a sampled evaluation uses (the set itself when all)."""
+        if len(index) == len(x):
             return x, y, classes
-        index = torch.as_tensor(spread_sample(len(x), m), device=self.device)
-        return x[index], y[index], None if classes is None else classes[index]
+        rows = torch.as_tensor(index, device=self.device)
+        return x[rows], y[rows], None if classes is None else classes[rows]
 
     def _test_points(self, sampled: bool) -> tuple[torch.Tensor, np.ndarray]:
         """(inputs, targets) of the test set, or of its fixed sample (as evaluate's) when ``sampled``."""
