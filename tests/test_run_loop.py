@@ -86,7 +86,7 @@ class FakeTrainer:
                 self.on_step(self.step)
         return FakeResult(np.array(losses, np.float32), {"step": self.step} if probe else None)
 
-    def evaluate(self) -> dict:
+    def evaluate(self, sampled: bool = False) -> dict:
         self.evaluations += 1
         return {"train_loss": 1.0 / (self.step + 1)}
 
@@ -94,7 +94,7 @@ class FakeTrainer:
         self.lr_changes.append((self.step, lr))
         self.lr = lr
 
-    def dashboard(self) -> Dashboard:
+    def dashboard(self, sampled: bool = False) -> Dashboard:
         return Dashboard(boundary=self.grid.copy())  # fresh, as TrainerLike asks
 
 

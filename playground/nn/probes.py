@@ -48,6 +48,9 @@ class Metrics:
     test_loss: float
     train_accuracy: float | None  # classification only, 0..1
     test_accuracy: float | None
+    sample: tuple[int, int] | None = None
+    """(training, test) points evaluated when a fixed sample of a large set stood for it
+    (see Trainer.evaluate); None when every point was."""
 
 
 @dataclass(frozen=True)

@@ -156,14 +156,21 @@ class Ready:
         return self.info.run_id
 
 
+MAX_DRAWN = 32
+"""Neurons the window draws per layer (the rest are summarised as "+N more"): the
+training process computes and sends the maps, weights and biases of these only."""
+
+
 @dataclass(frozen=True, eq=False)
 class BlockPicture:
     """What one block of the network looks like now (one per ``RunInfo.blocks``, same order).
 
-    ``weight`` (out, in) and ``bias`` (out,) for a Linear block (hidden or output), else
-    None; ``neurons`` (units, r, r) for a hidden Linear or BatchNorm block on 2-D data:
-    each neuron's output (after the block's activation) over the input plane, row = x2
-    from low to high; else None.
+    Only what the window draws: the first MAX_DRAWN neurons of each layer. ``weight``
+    (min(out, MAX_DRAWN), min(in, MAX_DRAWN)), the top-left corner of the layer's (out,
+    in) matrix, and ``bias`` (min(out, MAX_DRAWN),) for a Linear block (hidden or
+    output), else None; ``neurons`` (min(units, MAX_DRAWN), r, r) for a hidden Linear or
+    BatchNorm block on 2-D data: each neuron's output (after the block's activation) over
+    the input plane, row = x2 from low to high, at any resolution r; else None.
     """
 
     weight: np.ndarray | None = None
@@ -177,7 +184,7 @@ class Dashboard:
 
     ``blocks``: a BlockPicture per block. What the Output view shows, by the data:
     2-D data ``boundary`` ((R, R, C) class probabilities or (R, R) values, row = x2 from
-    low to high); 1-D data ``curve_x``/``curve_y`` (the model's curve); other
+    low to high, R chosen by the training process to fit its budget); 1-D data ``curve_x``/``curve_y`` (the model's curve); other
     classification ``confusion`` ((C, C) test-set counts, row = true class); other
     regression ``predicted``/``actual`` (the test set). Fields that do not apply are None.
     """

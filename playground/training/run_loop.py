@@ -7,6 +7,11 @@ loop trains in chunks of a few milliseconds, applies control between chunks, and
 ``Snapshot`` (playground.runs.messages) at most ``max_rate`` times a second and only
 once the consumer has called ``snapshot_taken()`` for the previous one. Every per-step
 loss reaches the consumer exactly once, however many snapshots were held back.
+
+The dashboards have a budget: the loop measures what each running snapshot's work costs
+(its probe step beyond a plain step, the evaluation, the dashboard record and sending
+it) and stretches the period between running snapshots so that this work takes at most
+DASHBOARD_SHARE of the loop's time, up to MAX_PERIOD (see ``RunLoop._budget``).
 """
 
 from __future__ import annotations
@@ -28,6 +33,15 @@ from playground.runs.series import Series
 _EPOCH = "epoch"  # a step request meaning "to the end of the current epoch"
 _MAX_CHUNK = 4096  # steps; bounds the work done between two looks at the control
 _RATE_WINDOW = 1.0  # seconds of history behind steps_per_second
+DASHBOARD_SHARE = 0.15  # of the loop's time, at most, for running snapshots' work
+MAX_PERIOD = 1.5
+"""Seconds between two running snapshots at most, whatever their work costs: a learner
+sees the run move at least every 1.5 s. The largest design a file allows (20 x 512) costs
+0.14-0.28 s per snapshot on the 2-core development machine (evaluating 500 points 65-95
+ms, its probe step 35-70 ms beyond a plain step, the 16 x 16 grid 35-50 ms, more when
+other processes share the cores): within DASHBOARD_SHARE of this period unless the
+machine is busy, when the share is exceeded (up to ~19%) rather than the picture left
+still for longer."""
 
 SPEEDS: tuple[float | None, ...] = (1, 3, 10, 30, 100, 300, 1000, 3000, 10000, None)
 """The speeds a learner can choose (steps per second; None = as fast as possible):
@@ -42,6 +56,8 @@ class TrainerLike(Protocol):
     Probe reports, metrics and dashboards go into snapshots as they are, uncopied: they
     must be fresh objects that the trainer never changes afterwards. An optional
     ``step_mode`` (playground.nn.probes.StepMode) is passed on in every snapshot.
+    ``evaluate(sampled=True)`` and ``dashboard(sampled=True)`` may use a fixed sample of a
+    large data set (running and paused snapshots); the final snapshot's count every point.
     """
 
     step: int
@@ -52,9 +68,9 @@ class TrainerLike(Protocol):
     lr: float
 
     def train_steps(self, n: int, probe: bool = False) -> Any: ...
-    def evaluate(self) -> Any: ...
+    def evaluate(self, sampled: bool = False) -> Any: ...
     def set_lr(self, lr: float) -> None: ...
-    def dashboard(self) -> Dashboard: ...
+    def dashboard(self, sampled: bool = False) -> Dashboard: ...
 
 
 Command = Callable[[TrainerLike], object]
@@ -210,7 +226,9 @@ class RunLoop:
                  max_rate: float = 30.0, chunk_seconds: float = 0.005):
         self._trainer, self._control, self._emit = trainer, control, emit
         self._run_id, self._clock, self._sleep = run_id, clock, sleep
-        self._period = 1.0 / max_rate
+        self._min_period = 1.0 / max_rate
+        self._period = self._min_period  # stretched by _budget
+        self._step_seconds: float | None = None  # of a plain step, from the last unprobed chunk
         self._chunk_seconds = chunk_seconds
         self._chunk = 1  # steps per chunk, adapted to last about chunk_seconds
         self._buffer = Series(dtype=np.float32, capacity=1024)  # per-step losses not yet emitted
@@ -231,7 +249,7 @@ class RunLoop:
         metrics, dashboard, message, details, code, args = None, None, "", "", "", ()
         try:
             state = self._train()
-            metrics, dashboard = self._trainer.evaluate(), self._trainer.dashboard()
+            metrics, dashboard = self._trainer.evaluate(), self._trainer.dashboard()  # every point counted
         except Exception as exc:  # a worker thread must report, not die silently
             state, message, details = self._failure(exc)
             problems = getattr(exc, "problems", None) or []
@@ -270,7 +288,7 @@ class RunLoop:
         if self._shown_paused or not work.taken:
             self._control._wait(work.version)
         else:
-            self._send("paused", self._trainer.evaluate(), self._trainer.dashboard())
+            self._send("paused", self._trainer.evaluate(sampled=True), self._trainer.dashboard(sampled=True))
             self._shown_paused = True
 
     def _pace(self, work: _Work) -> bool:
@@ -297,21 +315,42 @@ class RunLoop:
         if due:  # rate by decision time: the chunk in between does not stretch the period
             self._last_emit = start
         ends_request = budget > 0 and n == budget  # the paused snapshot that follows wants a probe
+        probed = due or ends_request
         self._chunk_start = trainer.step
-        result = trainer.train_steps(n, probe=due or ends_request)
+        result = trainer.train_steps(n, probe=probed)
         losses = np.asarray(result.losses, dtype=np.float32)
         self._buffer.extend(np.arange(self._chunk_start, self._chunk_start + len(losses)), losses)
         self._chunk_start = None
         if result.probe is not None:
             self._probe = result.probe
         self._shown_paused = False
-        self._measure(len(losses), start, self._clock(), work.speed)
+        end = self._clock()
+        self._measure(len(losses), start, end, work.speed)
         if len(losses) == 0 and not trainer.finished:
             raise RuntimeError("the trainer did no step although it is not finished")
+        probe_cost = self._probe_cost(len(losses), end - start, probed)
         left = max(0, budget - len(losses)) if budget else 0
         if due and not trainer.finished and not (budget and left == 0):
-            self._send("running", trainer.evaluate(), trainer.dashboard())
+            self._send("running", trainer.evaluate(sampled=True), trainer.dashboard(sampled=True))
+            self._budget(probe_cost + self._clock() - end)
         return left
+
+    def _probe_cost(self, k: int, seconds: float, probed: bool) -> float:
+        """What probing cost in a chunk of ``k`` steps that took ``seconds``: beyond ``k`` plain
+        steps (the whole chunk until a plain one has been measured). Books the plain step's time."""
+        if not probed:
+            if k:
+                self._step_seconds = seconds / k
+            return 0.0
+        plain = k * self._step_seconds if self._step_seconds is not None else 0.0
+        return max(0.0, seconds - plain)
+
+    def _budget(self, cost: float) -> None:
+        """The period after a running snapshot whose work took ``cost`` seconds: long enough
+        that the work is DASHBOARD_SHARE of it, never below 1 / max_rate, never above
+        MAX_PERIOD (unless 1 / max_rate is)."""
+        wanted = min(MAX_PERIOD, cost / DASHBOARD_SHARE)
+        self._period = max(self._min_period, wanted)
 
     def _measure(self, k: int, start: float, end: float, speed: float | None) -> None:
         """Adapt the chunk size, record the rate window, and book the speed limit."""

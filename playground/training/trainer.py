@@ -34,16 +34,19 @@ from playground.nn.components import make_loss, make_optimizer
 from playground.nn.devices import DeviceChoice, select_device
 from playground.nn.model import build_network, weight_penalty
 from playground.nn.probes import Metrics, ProbeReport
-from playground.runs.messages import BlockPicture, Dashboard
+from playground.runs.messages import MAX_DRAWN, BlockPicture, Dashboard
 from playground.training.compiled import CompiledSteps
 from playground.training.divergence import Diverged, diverge  # noqa: F401 (Diverged: part of this module's API)
 from playground.training.lean_step import LeanStep, make_lean_step
 from playground.training.probe_step import probe_step
 
 SMALL_NETWORK = 200_000  # parameters; below this one torch thread is fastest
-BOUNDARY_RESOLUTION = 64  # decision-boundary grid, points per side
-NEURON_RESOLUTION = 20  # per-neuron heat maps, points per side
+GRID_RESOLUTIONS = (64, 48, 32, 24, 20, 16)  # the input-plane grid's points per side, finest first
+GRID_WORK = 400_000_000  # multiply-adds one pass over the grid may take (about 10 ms on one core)
+NEURON_RESOLUTION = 20  # per-neuron heat maps, points per side (fewer on a coarser grid)
 CURVE_POINTS = 200  # 1-D regression curve
+EVAL_WORK = 400_000_000  # multiply-adds evaluating one set may take per snapshot (sampled)
+EVAL_MIN_POINTS = 500  # a set this small is always evaluated whole (TensorFlow Playground's are)
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,35 @@ def threads_for(parameters: int, cores: int) -> int:
     if parameters < SMALL_NETWORK:
         return 1
     return max(1, cores - 1)
+
+
+def grid_resolution(parameters: int) -> int:
+    """Points per side of the input-plane grid the boundary and the neuron maps are drawn from.
+
+    A pass over the grid costs about resolution² x ``parameters`` multiply-adds: the finest
+    of GRID_RESOLUTIONS within GRID_WORK (64 up to about 100,000 parameters, 32 for 6 x 256,
+    16 for 6 x 512 and larger), never coarser than the last.
+    """
+    for resolution in GRID_RESOLUTIONS:
+        if resolution * resolution * parameters <= GRID_WORK:
+            return resolution
+    return GRID_RESOLUTIONS[-1]
+
+
+def evaluation_points(n: int, parameters: int) -> int:
+    """Points of a set of ``n`` that a sampled evaluation uses: all when the set is small
+    (EVAL_MIN_POINTS) or evaluating it whole fits EVAL_WORK, else as many as fit, at least
+    EVAL_MIN_POINTS."""
+    if n <= EVAL_MIN_POINTS or n * parameters <= EVAL_WORK:
+        return n
+    return max(EVAL_MIN_POINTS, EVAL_WORK // max(1, parameters))
+
+
+def spread_sample(n: int, m: int) -> np.ndarray:
+    """``m`` of ``n`` indices spread evenly from first to last, increasing (all when m >= n)."""
+    if m >= n:
+        return np.arange(n)
+    return np.arange(m) * n // m
 
 
 def machine_cores() -> int:
@@ -140,6 +172,11 @@ class Trainer(CompiledSteps):
         self.lean_step: LeanStep | None = make_lean_step(
             self.network, self.loss_fn, self.optimizer, self.device,
             (training.regularization, training.regularization_rate), self._weights)
+        self.grid_resolution = grid_resolution(self.parameters)
+        train_index, self._test_index = (spread_sample(n, evaluation_points(n, self.parameters))
+                                         for n in (len(self.x_train), len(self.x_test)))
+        self._samples = [self._sample(train_index, self.x_train, self.y_train, self.c_train),
+                         self._sample(self._test_index, self.x_test, self.y_test, self.c_test)]
 
         # The compiled step (see CompiledSteps.start_compiling); None until one is ready and wanted.
         last = n_train - (self.steps_per_epoch - 1) * self.batch_size
@@ -293,18 +330,41 @@ class Trainer(CompiledSteps):
 
     # --- evaluation and views ------------------------------------------------------
     @torch.no_grad()
-    def evaluate(self) -> Metrics:
+    def evaluate(self, sampled: bool = False) -> Metrics:
+        """Loss (and accuracy) on the training and the test set, every point counted.
+
+        With ``sampled`` (the dashboards, at the display rate) a large set is stood for by
+        a fixed sample of its points, spread evenly over it and the same at every call
+        (evaluation_points, spread_sample), and Metrics.sample says how many; small sets
+        are still evaluated whole, so the numbers are the same as without it.
+        """
+        whole = [(self.x_train, self.y_train, self.c_train), (self.x_test, self.y_test, self.c_test)]
+        sets = self._samples if sampled else whole
         self.network.eval()
         try:
-            values = [*self._loss_and_accuracy(self.x_train, self.y_train, self.c_train),
-                      *self._loss_and_accuracy(self.x_test, self.y_test, self.c_test)]
+            values = [v for x, y, classes in sets for v in self._loss_and_accuracy(x, y, classes)]
             numbers = torch.stack(values).cpu().tolist()
         finally:
             self.network.train()
         classify = self.dataset.task != "regression"
+        counts = tuple(len(x) for x, _, _ in sets)
+        sample = counts if counts != (len(self.x_train), len(self.x_test)) else None
         return Metrics(
-            numbers[0], numbers[2], numbers[1] if classify else None, numbers[3] if classify else None
+            numbers[0], numbers[2], numbers[1] if classify else None, numbers[3] if classify else None, sample
         )
+
+    def _sample(self, index: np.ndarray, x: torch.Tensor, y: torch.Tensor, classes: torch.Tensor | None):
+        """The points ``index`` of one set, which a sampled evaluation uses (the set itself when all)."""
+        if len(index) == len(x):
+            return x, y, classes
+        rows = torch.as_tensor(index, device=self.device)
+        return x[rows], y[rows], None if classes is None else classes[rows]
+
+    def _test_points(self, sampled: bool) -> tuple[torch.Tensor, np.ndarray]:
+        """(inputs, targets) of the test set, or of its fixed sample (as evaluate's) when ``sampled``."""
+        if sampled:
+            return self._samples[1][0], self.dataset.y_test[self._test_index]  # indexing copies
+        return self.x_test, self.dataset.y_test.copy()
 
     def _loss_and_accuracy(self, x, y, classes):
         if len(x) == 0:
@@ -328,6 +388,10 @@ class Trainer(CompiledSteps):
             out = self.network(x)
         finally:
             self.network.train()
+        return self._head_of(out)
+
+    def _head_of(self, out: torch.Tensor) -> torch.Tensor:
+        """What the model's raw output ``out`` predicts: class probabilities (m, C), or values (m,)."""
         if self.dataset.task == "regression":
             return out[:, 0]
         if self._head == "logit":
@@ -335,36 +399,44 @@ class Trainer(CompiledSteps):
             return torch.cat([1 - p, p], dim=1)
         return torch.softmax(out, dim=1)
 
-    def dashboard(self) -> Dashboard:
+    def dashboard(self, sampled: bool = False) -> Dashboard:
         """The heavy numbers for the dashboards (call at the display rate): the record a
-        snapshot carries, in fresh numpy arrays that nothing here changes afterwards."""
+        snapshot carries, in fresh numpy arrays that nothing here changes afterwards.
+
+        Only what the window draws (see BlockPicture): the first MAX_DRAWN neurons' maps,
+        weights and biases. On 2-D data one pass over a grid of ``grid_resolution`` points
+        per side gives the boundary and the neuron maps (sampled down to NEURON_RESOLUTION).
+        The test-set pictures (confusion, predicted/actual) cover the fixed sample that
+        ``evaluate(sampled=True)`` uses when ``sampled``, else the whole test set.
+        """
         with torch.no_grad():
             planar = self.dataset.input_kind == "2d"
-            maps = iter(self._neuron_maps(NEURON_RESOLUTION) if planar else ())
+            boundary, maps = self._plane(self.grid_resolution) if planar else (None, [])
+            maps = iter(maps)
             blocks = []
             for block in self.blocks:
                 picture = BlockPicture()
                 if block.kind in ("linear", "output"):  # .numpy() shares the parameter's memory: copy
                     layer = self.network[block.start]
-                    picture = BlockPicture(layer.weight.detach().cpu().numpy().copy(),
-                                           layer.bias.detach().cpu().numpy().copy())
+                    picture = BlockPicture(layer.weight.detach()[:MAX_DRAWN, :MAX_DRAWN].cpu().numpy().copy(),
+                                           layer.bias.detach()[:MAX_DRAWN].cpu().numpy().copy())
                 if planar and block.kind in ("linear", "batchnorm"):
                     picture = BlockPicture(picture.weight, picture.bias, next(maps))
                 blocks.append(picture)
             blocks = tuple(blocks)
             kind = self.dataset.input_kind
             if kind == "2d":
-                return Dashboard(blocks, boundary=self._grid_predict(BOUNDARY_RESOLUTION))
+                return Dashboard(blocks, boundary=boundary)
             if kind == "1d":
                 xs = self._grid("curve", CURVE_POINTS)
                 return Dashboard(blocks, curve_x=self._curve_x.copy(), curve_y=self._predict(xs).cpu().numpy())
+            x_test, y_test = self._test_points(sampled)
             if self.dataset.task == "regression":
-                return Dashboard(blocks, predicted=self._predict(self.x_test).cpu().numpy(),
-                                 actual=self.dataset.y_test.astype(np.float32))  # astype copies
-            predicted = self._predict(self.x_test).argmax(1).cpu().numpy()
+                return Dashboard(blocks, predicted=self._predict(x_test).cpu().numpy(),
+                                 actual=y_test.astype(np.float32, copy=False))
+            predicted = self._predict(x_test).argmax(1).cpu().numpy()
             c = self.dataset.n_classes
-            return Dashboard(blocks, confusion=np.bincount(self.dataset.y_test * c + predicted,
-                                                           minlength=c * c).reshape(c, c))
+            return Dashboard(blocks, confusion=np.bincount(y_test * c + predicted, minlength=c * c).reshape(c, c))
 
     def _grid(self, key: str, resolution: int) -> torch.Tensor:
         """Model inputs for a regular grid over the data's extent (cached per resolution)."""
@@ -381,22 +453,25 @@ class Trainer(CompiledSteps):
             self._grid_cache[name] = torch.as_tensor(features, dtype=torch.float32, device=self.device)
         return self._grid_cache[name]
 
-    def _grid_predict(self, resolution: int) -> np.ndarray:
-        values = self._predict(self._grid("grid", resolution)).cpu().numpy()
-        if values.ndim == 1:
-            return values.reshape(resolution, resolution)
-        return values.reshape(resolution, resolution, -1)
-
-    def _neuron_maps(self, resolution: int) -> list[np.ndarray]:
+    def _plane(self, resolution: int) -> tuple[np.ndarray, list[np.ndarray]]:
+        """(boundary, neuron maps) from one pass over the grid: the model's output
+        ((r, r, C) probabilities or (r, r) values) and per hidden Linear or BatchNorm block
+        its first MAX_DRAWN neurons at min(r, NEURON_RESOLUTION) points per side, taken
+        from the grid at the nearest points."""
         x = self._grid("grid", resolution)
+        side = min(resolution, NEURON_RESOLUTION)
+        pick = np.round(np.linspace(0, resolution - 1, side)).astype(np.int64)
+        rows = torch.as_tensor((pick[:, None] * resolution + pick[None, :]).ravel(), device=self.device)
         maps = []
         self.network.eval()
         try:
-            for block in self.blocks[:-1]:
+            for block in self.blocks:
                 for module in self.network[block.start : block.stop]:
                     x = module(x)
-                if block.kind in ("linear", "batchnorm"):
-                    maps.append(x.T.reshape(-1, resolution, resolution).cpu().numpy())  # a new tensor: no copy needed
+                if block.kind in ("linear", "batchnorm"):  # indexing makes a new tensor: no copy needed
+                    maps.append(x[rows, :MAX_DRAWN].T.contiguous().reshape(-1, side, side).cpu().numpy())
         finally:
             self.network.train()
-        return maps
+        values = self._head_of(x).cpu().numpy()
+        shape = (resolution, resolution) if values.ndim == 1 else (resolution, resolution, -1)
+        return values.reshape(shape), maps

@@ -2671,6 +2671,10 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
         <source>Accuracy {0} / {1}</source>
         <translation>정확도 {0} / {1}</translation>
     </message>
+    <message>
+        <source>While the run goes on, measured on a fixed sample of {0} training and {1} test points spread over each set (large data sets); on every point once it ends.</source>
+        <translation>실행 중에는 각 데이터에 고르게 퍼진 고정 표본(학습 점 {0}개, 테스트 점 {1}개)으로 잽니다(큰 데이터셋). 실행이 끝나면 모든 점으로 잽니다.</translation>
+    </message>
 </context>
 <context>
     <name>StepMode</name>

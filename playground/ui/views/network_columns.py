@@ -17,9 +17,9 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from playground.design import registry
+from playground.runs.messages import MAX_DRAWN
 from playground.ui.labels import layer_name, short_layer_name, tr_label
 
-MAX_DRAWN = 32  # neurons drawn per layer; the rest are summarised as "+N more"
 TITLE_FONT_POINTS = 8
 
 

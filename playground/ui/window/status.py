@@ -24,7 +24,7 @@ class RunStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.labels: dict[str, ElidedLabel] = {}
-        tips = {
+        self._tips = tips = {
             "state": self.tr("What the run is doing."),
             "epoch": self.tr("Epochs: complete passes over the training data."),
             "step": self.tr("Steps: optimizer updates, one per batch."),
@@ -71,15 +71,26 @@ class RunStatusBar(QStatusBar):
             labels["loss"].setToolTip(self.tr("The loss is no longer a finite number: the run diverged."))
             labels["accuracy"].setText("")
         if metrics is not None:
+            note = self._sample_note(getattr(metrics, "sample", None))
             labels["loss"].setText(self.tr("Loss {0} / {1}").format(
                 format_loss(metrics.train_loss), format_loss(metrics.test_loss)))
             labels["loss"].setToolTip(self.tr("Training loss {0}, test loss {1}.").format(
-                format_loss(metrics.train_loss), format_loss(metrics.test_loss)))
+                format_loss(metrics.train_loss), format_loss(metrics.test_loss)) + note)
+            labels["accuracy"].setToolTip(self._tips["accuracy"] + note)
             if metrics.test_accuracy is None:
                 labels["accuracy"].setText("")
             else:
                 labels["accuracy"].setText(self.tr("Accuracy {0} / {1}").format(
                     f"{metrics.train_accuracy:.1%}", f"{metrics.test_accuracy:.1%}"))
+
+    def _sample_note(self, sample: tuple[int, int] | None) -> str:
+        """What the loss and accuracy tooltips add when a fixed sample of a large data set
+        stood for it (Metrics.sample); nothing when every point was evaluated."""
+        if sample is None:
+            return ""
+        return "\n" + self.tr("While the run goes on, measured on a fixed sample of {0} training and {1} test "
+                              "points spread over each set (large data sets); on every point once it ends.").format(
+            f"{sample[0]:,}", f"{sample[1]:,}")
 
     def show_device(self, label: str) -> None:
         self.labels["device"].setText(label)
