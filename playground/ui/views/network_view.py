@@ -25,17 +25,18 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QTextOption
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QScrollArea, QToolTip, QVBoxLayout, QWidget
 
-from playground.runs.messages import Dashboard
+from playground.runs.messages import MAX_DRAWN, Dashboard
 from playground.ui.theme import LIGHT, Theme
-from playground.ui.views.network_columns import (MAX_DRAWN, TITLE_FONT_POINTS, Column, bias_of, columns_for,
+from playground.ui.views.network_columns import (TITLE_FONT_POINTS, Column, bias_of, columns_for,
                                                  edge_text, general_tooltip, neuron_text, side_labels, title_html,
                                                  title_tooltip)
 from playground.ui.views.network_edges import Edges, edge_weights
 from playground.ui.views.network_neurons import MAP_GAP, MAP_RES, PITCH, Neurons
 from playground.ui.widgets.colour_maps import with_alpha
 
-# MAP_RES, MAP_GAP (network_neurons) and MAX_DRAWN, TITLE_FONT_POINTS (network_columns) are the
-# diagram's sizes; importable from here with the layout's own.
+# MAP_RES, MAP_GAP (network_neurons), TITLE_FONT_POINTS (network_columns) and MAX_DRAWN (runs.messages:
+# the training process sends only that many neurons per layer) are the diagram's sizes; importable
+# from here with the layout's own.
 
 TITLE_HEIGHT = 30  # at least: two lines of 8 pt
 BOTTOM_MARGIN = 6
