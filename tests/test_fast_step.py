@@ -5,6 +5,7 @@ torch.compile traces, checked against torch.optim in well under a second. A few
 compile for real (10-40 s of CPU each on a cold cache).
 """
 
+import os
 import threading
 import time
 
@@ -337,6 +338,29 @@ def test_a_process_that_ends_while_its_step_compiles_exits_cleanly(process, tmp_
         assert result.returncode == 0 and result.stdout.split() == ["exit", "0"], result.stdout + result.stderr
     else:
         assert result.returncode == 2 and "already exists" in result.stderr, result.stderr
+
+
+def test_the_compile_thread_runs_at_low_priority_on_linux_only(monkeypatch):
+    from playground.training import compile_thread
+
+    assert compile_thread.per_thread_priority("linux")
+    for platform in ("darwin", "win32", "freebsd14"):  # there setpriority would slow the whole process
+        assert not compile_thread.per_thread_priority(platform)
+        assert not compile_thread.lower_thread_priority(platform)
+    if not compile_thread.per_thread_priority():
+        pytest.skip("no per-thread priority on this platform")
+    main = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    seen = {}
+
+    def lowered():
+        seen["done"] = compile_thread.lower_thread_priority()
+        seen["nice"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    thread = threading.Thread(target=lowered)
+    thread.start()
+    thread.join(30)
+    assert seen == {"done": True, "nice": max(main, compile_thread.COMPILE_NICENESS)}
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == main  # training keeps its priority
 
 
 def test_steps_per_call_tile_the_epoch():
