@@ -5,6 +5,7 @@ torch.compile traces, checked against torch.optim in well under a second. A few
 compile for real (10-40 s of CPU each on a cold cache).
 """
 
+import os
 import threading
 import time
 
@@ -161,6 +162,61 @@ def test_turning_the_compiled_step_off_trains_eagerly_again():
     assert t.compiled_steps > done
 
 
+def test_a_run_loop_with_slow_steps_uses_the_compiled_step_and_snapshots_say_what_ran():
+    """Steps of 2 ms (the loop's clock says so) made chunks of 2 steps, too short for a call of
+    7 plus the probe: 0 steps ran compiled while the status said "compiled"."""
+    trainer = Trainer(spiral(batch_size=32, epochs=40))  # 250 points: 7 full batches and one of 26
+    assert trainer.start_compiling(background=False, backend=None).mode == "compiled"
+    assert trainer._compiled.k == 7
+    control, snapshots = RunControl(), []
+
+    def consume(snapshot):
+        snapshots.append(snapshot)
+        control.snapshot_taken()
+
+    RunLoop(trainer, control, consume, clock=lambda: trainer.step * 0.002).run()
+    assert trainer.step == 40 * 8 and trainer.compiled_steps >= 0.8 * trainer.step
+    modes = [s.step_mode for s in snapshots]
+    assert sum(m.compiled_steps for m in modes) == trainer.compiled_steps  # every step counted once
+    assert sum(m.compiled_steps + m.eager_steps for m in modes) == trainer.step
+    for snapshot, before in zip(snapshots[1:], snapshots):
+        mode = snapshot.step_mode
+        assert mode.compiled_steps + mode.eager_steps == snapshot.step - before.step
+        assert mode.eager_because in ("probe", "epoch_end", "first", "") and mode.call_steps == 7
+
+
+@pytest.mark.parametrize("at", range(8))
+@pytest.mark.parametrize("probe", [False, True])
+def test_a_chunk_rounded_up_runs_compiled_wherever_a_call_fits(at, probe):
+    trainer = Trainer(spiral(batch_size=32))
+    trainer.start_compiling(background=False, backend=None)
+    trainer.train_steps(8 + at)  # the optimizer has its state; ``at`` batches into an epoch
+    trainer.report_step_mode()
+    n = trainer.round_chunk(2, probe)
+    trainer.train_steps(n, probe)
+    mode = trainer.report_step_mode()
+    assert n == (8 - at) % 8 + 7 + probe  # the epoch's last batches eagerly, then one call of 7
+    assert mode.compiled_steps == 7
+    assert mode.eager_steps == n - 7 and mode.eager_because == ("epoch_end" if at else "probe" if probe else "")
+
+
+def test_steps_too_few_for_a_call_run_eagerly_and_say_why():
+    trainer = Trainer(spiral(batch_size=32))
+    trainer.start_compiling(background=False, backend=None)
+    for _ in range(5):
+        trainer.train_steps(2)  # e.g. Step 1 batch, or a slow speed
+    mode = trainer.report_step_mode()
+    assert (mode.mode, mode.compiled_steps, mode.eager_steps, mode.eager_because) == ("compiled", 0, 10, "short_run")
+
+
+def test_large_steps_unroll_fewer_steps_per_call():
+    assert fast_step.steps_per_call(7, 32, 330_000) == 1  # spiral 6 x 256 at batch 32
+    assert fast_step.steps_per_call(None, 10_000, 444) == 1  # 6 x 8 on 10,000 points, full batch
+    assert fast_step.steps_per_call(None, 1, 444) == fast_step.K_MAX  # full batch of one point
+    assert fast_step.steps_per_call(250, 1, 444) == 10 and fast_step.steps_per_call(7, 32, 444) == 7
+    assert fast_step.steps_per_call(24, 32, 40_000) == 3  # 3.9 steps of work: a divisor of the epoch, 3
+
+
 # --- when there is no compiled step ------------------------------------------------------------
 def test_designs_and_machines_without_a_compiled_step_stay_eager_and_say_why(monkeypatch):
     assert unavailable_reason(spiral(), "cpu") == ""
@@ -282,6 +338,29 @@ def test_a_process_that_ends_while_its_step_compiles_exits_cleanly(process, tmp_
         assert result.returncode == 0 and result.stdout.split() == ["exit", "0"], result.stdout + result.stderr
     else:
         assert result.returncode == 2 and "already exists" in result.stderr, result.stderr
+
+
+def test_the_compile_thread_runs_at_low_priority_on_linux_only(monkeypatch):
+    from playground.training import compile_thread
+
+    assert compile_thread.per_thread_priority("linux")
+    for platform in ("darwin", "win32", "freebsd14"):  # there setpriority would slow the whole process
+        assert not compile_thread.per_thread_priority(platform)
+        assert not compile_thread.lower_thread_priority(platform)
+    if not compile_thread.per_thread_priority():
+        pytest.skip("no per-thread priority on this platform")
+    main = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    seen = {}
+
+    def lowered():
+        seen["done"] = compile_thread.lower_thread_priority()
+        seen["nice"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    thread = threading.Thread(target=lowered)
+    thread.start()
+    thread.join(30)
+    assert seen == {"done": True, "nice": max(main, compile_thread.COMPILE_NICENESS)}
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == main  # training keeps its priority
 
 
 def test_steps_per_call_tile_the_epoch():

@@ -46,11 +46,17 @@ class FakeResult:
 
 
 class FakeTrainer:
-    """Loss 1/(step+1); can diverge or fail at a given step; ``on_step(step)`` is a test hook."""
+    """Loss 1/(step+1); can diverge or fail at a given step; ``on_step(step)`` is a test hook.
+
+    With ``call_steps`` it has a compiled step of that many steps per call, ready from the
+    start, that can run anywhere in an epoch: ``compiled`` counts the steps it would run.
+    """
 
     def __init__(self, clock: FakeClock, *, steps_per_epoch: int = 10, epochs: int = 10**9,
-                 diverge_at: int | None = None, fail_at: int | None = None, on_step=None):
+                 diverge_at: int | None = None, fail_at: int | None = None, on_step=None,
+                 step_seconds: float = STEP_SECONDS, call_steps: int = 0):
         self.clock = clock
+        self.step_seconds, self.call_steps, self.compiled = step_seconds, call_steps, 0
         self.steps_per_epoch, self.epochs = steps_per_epoch, epochs
         self.diverge_at, self.fail_at, self.on_step = diverge_at, fail_at, on_step
         self.step = self.epoch = self.batch_in_epoch = 0
@@ -64,8 +70,16 @@ class FakeTrainer:
     def finished(self) -> bool:
         return self.epoch >= self.epochs
 
+    def round_chunk(self, n: int, probe: bool = False) -> int:
+        if not self.call_steps:
+            return n
+        calls = max(1, -(-(n - probe) // self.call_steps))  # at least one whole call, then the probe
+        return calls * self.call_steps + probe
+
     def train_steps(self, n: int, probe: bool = False) -> FakeResult:
         self.calls.append((n, probe))
+        if self.call_steps:
+            self.compiled += (n - probe) // self.call_steps * self.call_steps
         losses = []
         for _ in range(n):
             if self.finished:
@@ -80,7 +94,7 @@ class FakeTrainer:
             self.batch_in_epoch += 1
             if self.batch_in_epoch == self.steps_per_epoch:
                 self.epoch, self.batch_in_epoch = self.epoch + 1, 0
-            self.clock.advance(STEP_SECONDS)
+            self.clock.advance(self.step_seconds)
             self.grid[:] = self.step
             if self.on_step:
                 self.on_step(self.step)
@@ -190,6 +204,49 @@ def test_chunks_grow_to_fill_chunk_seconds():
     sizes = [n for n, _ in trainer.calls]
     assert sizes[:4] == [1, 2, 4, 5]
     assert max(sizes) == 5
+
+
+def test_chunks_round_up_to_a_compiled_call_when_steps_are_slow():
+    """At 2 ms a step a chunk of 5 ms is 2 steps, too few for a compiled call of 10 plus the
+    probe: 0 steps ran compiled. Rounded up, every chunk holds at least one call."""
+    trainer, snapshots, _ = run_in_test_thread({"step_seconds": 0.002, "call_steps": 10}, stop_at=2_000)
+    assert all(n >= 10 + probe for n, probe in trainer.calls[1:])  # the first chunk measures the step time
+    assert trainer.compiled >= 0.9 * trainer.step
+    assert_every_loss_once(snapshots, trainer.step)
+
+
+def test_no_rounding_when_a_compiled_call_would_keep_the_controls_waiting():
+    trainer, _, _ = run_in_test_thread({"step_seconds": 0.05, "call_steps": 10}, stop_at=100)
+    assert {n for n, _ in trainer.calls} == {1}  # 11 steps would take 0.55 s
+    assert trainer.compiled == 0
+
+
+@pytest.mark.parametrize("speed", [30.0, 300.0])
+def test_speed_limits_hold_and_slow_ones_are_not_rounded_up_into_bursts(speed):
+    clock = FakeClock()
+    control = RunControl()
+    control.set_speed(speed)
+    trainer = FakeTrainer(clock, call_steps=10, on_step=lambda s: s == 1_000 and control.stop())
+    RunLoop(trainer, control, lambda snapshot: control.snapshot_taken(), clock=clock, sleep=clock.advance).run()
+    assert speed * 0.9 <= trainer.step / clock.now <= speed * 1.02
+    sizes = [n for n, _ in trainer.calls[1:]]
+    if speed == 30:
+        assert max(sizes) == 1  # 11 steps at 30 a second would be a burst of 0.37 s
+    else:
+        assert min(sizes) >= 10 and trainer.compiled >= 0.9 * trainer.step  # 11 steps: 37 ms
+
+
+def test_step_requests_train_exactly_what_was_asked_with_a_compiled_step(threaded):
+    run = threaded(paused=True, steps_per_epoch=25, step_seconds=0.002, call_steps=10)
+    run.wait_for(lambda s: s.state == "paused")
+    run.control.step_batches(3)
+    assert run.wait_for(lambda s: s.state == "paused").step == 3
+    run.control.step_epoch()
+    assert run.wait_for(lambda s: s.state == "paused").step == 25
+    run.control.step_batches(1)
+    assert run.wait_for(lambda s: s.state == "paused").step == 26
+    assert_every_loss_once(run.seen, 26)
+    run.finish()
 
 
 def test_no_snapshot_until_previous_taken_and_no_loss_lost():

@@ -34,12 +34,25 @@ class StepMode:
     "off", "frozen", "no_compiler", "dropout", "optimizer" (its entry has no compiled
     update), "device", "failed", "" (not asked).
     ``detail``: the compile error for "failed". ``seconds``: how long compiling took.
+
+    What really ran since the previous snapshot (playground.training.run_loop fills these
+    in per snapshot): ``compiled_steps`` and ``eager_steps``, and ``eager_because``, why
+    most eager ones ran eagerly while the compiled step was ready: "probe" (the step the
+    dashboards inspect), "epoch_end" (fewer than ``call_steps`` equal batches left in
+    the epoch, or its short last batch), "short_run" (a run of steps shorter than one
+    compiled call: a step request, a slow speed setting, a very slow step), "first"
+    (the optimizer's first step creates its state), "" (none ran eagerly, or no
+    compiled step was ready). ``call_steps``: steps per compiled call (0 before one is ready).
     """
 
     mode: str = "eager"
     reason: str = ""
     detail: str = ""
     seconds: float = 0.0
+    compiled_steps: int = 0
+    eager_steps: int = 0
+    eager_because: str = ""
+    call_steps: int = 0
 
 
 @dataclass(frozen=True)

@@ -9,14 +9,16 @@ because the compile thread finishes a compile while the trainer's thread trains)
 
 from __future__ import annotations
 
+import dataclasses
 import threading
+from collections import Counter
 from typing import Callable
 
 import torch
 
 from playground.nn.probes import StepMode
 from playground.training.compile_thread import COMPILER
-from playground.training.fast_step import K_MAX, Cancelled, FastStep, chunk_size, unavailable_reason
+from playground.training.fast_step import Cancelled, FastStep, steps_per_call, unavailable_reason
 
 
 class CompiledSteps:
@@ -29,6 +31,9 @@ class CompiledSteps:
         self._compiling: FastStep | None = None  # the last one asked for
         self._compiled_wanted = False
         self._mode_lock = threading.Lock()
+        # Steps since the last report_step_mode(): "compiled", or why one ran eagerly while
+        # a compiled step was ready ("probe", "epoch_end", "short_run", "first"), else "eager".
+        self._ran: Counter[str] = Counter()
 
     @property
     def compiled_steps(self) -> int:
@@ -89,6 +94,50 @@ class CompiledSteps:
             job()
         return self.step_mode
 
+    def report_step_mode(self) -> StepMode:
+        """The step mode with the steps that ran compiled and eagerly since the last report
+        (and why most eager ones did), for a snapshot; starts the next count."""
+        ran, self._ran = self._ran, Counter()
+        compiled = ran.pop("compiled", 0)
+        eager = sum(ran.values())
+        reasons = [why for why, _ in ran.most_common() if why != "eager"]
+        call = self._compiled.k if self._compiled is not None else 0
+        return dataclasses.replace(self.step_mode, compiled_steps=compiled, eager_steps=eager,
+                                   eager_because=reasons[0] if reasons else "", call_steps=call)
+
+    def round_chunk(self, n: int, probe: bool = False) -> int:
+        """The fewest steps, at least ``n``, for a ``train_steps(steps, probe)`` call from the
+        current step that makes at least one compiled call and in which no step that could
+        run compiled runs eagerly; ``n`` when no compiled step is ready. Follows train_steps' choice step by step: compiled calls
+        wherever K equal batches of this epoch remain, eager steps in between (an epoch's
+        remainder), the first step eager while the optimizer has no state, the probe last.
+        """
+        fast = self._compiled if self._compiled_wanted else None
+        if fast is None:
+            return n
+        full = self.batch_size >= len(self.x_train)
+        at, done = self.batch_in_epoch, 0
+        if not fast.states_ready():
+            at, done = (at + 1) % self.steps_per_epoch, 1
+        plain, calls = n - 1 if probe else n, 0
+        while done < plain or not calls:
+            fits = full or at + fast.k <= self.full_batches
+            step, calls = (fast.k, calls + 1) if fits else (1, calls)
+            at, done = (at + step) % self.steps_per_epoch, done + step
+        return done + 1 if probe else done
+
+    def _run_compiled(self, fast: FastStep, at: int, left: int, ready: bool) -> tuple[torch.Tensor | None, str]:
+        """(the losses of one compiled call of ``fast.k`` steps from epoch position ``at``, "")
+        or (None, why the next step runs eagerly), with ``left`` plain steps in the call."""
+        if not ready:
+            return None, "first"
+        if left < fast.k:
+            return None, "short_run"
+        batches = self._fast_batches(at, fast.k)
+        if batches is None:
+            return None, "epoch_end"
+        return fast.run(*batches), ""
+
     def cancel_compiling(self) -> None:
         """The run is over: stop a compile for it that is still going on (frees the compile thread)."""
         with self._mode_lock:
@@ -112,7 +161,9 @@ class CompiledSteps:
     def _make_fast_step(self) -> tuple[FastStep, tuple[torch.Tensor, torch.Tensor]]:
         """The K-step function for this design, and a sample of its input batches to compile with."""
         full = self.batch_size >= len(self.x_train)
-        k = K_MAX if full else chunk_size(self.full_batches)
+        rows = len(self.x_train) if full else self.batch_size
+        size = self.parameters + sum(m.out_features for m in self.network if isinstance(m, torch.nn.Linear))
+        k = steps_per_call(None if full else self.full_batches, rows, size)
         index = {id(p): i for i, p in enumerate(self.network.parameters())}
         training = self.design.training
         penalty = (training.regularization, training.regularization_rate, tuple(index[id(w)] for w in self._weights))

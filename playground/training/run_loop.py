@@ -42,6 +42,7 @@ ms, its probe step 35-70 ms beyond a plain step, the 16 x 16 grid 35-50 ms, more
 other processes share the cores): within DASHBOARD_SHARE of this period unless the
 machine is busy, when the share is exceeded (up to ~19%) rather than the picture left
 still for longer."""
+CHUNK_ROUND_SECONDS = 0.1  # a chunk may grow to this to let compiled calls run (pause and stop wait that long at most)
 
 SPEEDS: tuple[float | None, ...] = (1, 3, 10, 30, 100, 300, 1000, 3000, 10000, None)
 """The speeds a learner can choose (steps per second; None = as fast as possible):
@@ -55,7 +56,11 @@ class TrainerLike(Protocol):
     only at the epoch limit) and ``probe`` (ProbeReport of the last step, or None).
     Probe reports, metrics and dashboards go into snapshots as they are, uncopied: they
     must be fresh objects that the trainer never changes afterwards. An optional
-    ``step_mode`` (playground.nn.probes.StepMode) is passed on in every snapshot.
+    ``step_mode`` (playground.nn.probes.StepMode) is passed on in every snapshot, or
+    the optional ``report_step_mode()`` (the mode with the steps that ran compiled and
+    eagerly since its last call) when there is one. An optional ``round_chunk(n, probe)``
+    returns at least ``n``: more steps for a chunk in which compiled calls can run
+    (the loop takes them when they fit in CHUNK_ROUND_SECONDS).
     ``evaluate(sampled=True)`` and ``dashboard(sampled=True)`` may use a fixed sample of a
     large data set (running and paused snapshots); the final snapshot's count every point.
     """
@@ -231,6 +236,7 @@ class RunLoop:
         self._step_seconds: float | None = None  # of a plain step, from the last unprobed chunk
         self._chunk_seconds = chunk_seconds
         self._chunk = 1  # steps per chunk, adapted to last about chunk_seconds
+        self._seconds_per_step: float | None = None  # measured over the last chunk
         self._buffer = Series(dtype=np.float32, capacity=1024)  # per-step losses not yet emitted
         self._seq = 0
         self._probe: Any = None
@@ -314,6 +320,7 @@ class RunLoop:
         due = work.taken and (self._last_emit is None or start - self._last_emit >= self._period)
         if due:  # rate by decision time: the chunk in between does not stretch the period
             self._last_emit = start
+        n = self._rounded(n, due or budget > 0, budget, work.speed)
         ends_request = budget > 0 and n == budget  # the paused snapshot that follows wants a probe
         probed = due or ends_request
         self._chunk_start = trainer.step
@@ -352,10 +359,23 @@ class RunLoop:
         wanted = min(MAX_PERIOD, cost / DASHBOARD_SHARE)
         self._period = max(self._min_period, wanted)
 
+    def _rounded(self, n: int, probe: bool, budget: int, speed: float | None) -> int:
+        """``n``, or the more steps the trainer's ``round_chunk`` asks for so that its compiled
+        calls run, if the chunk then lasts at most CHUNK_ROUND_SECONDS (by the last chunk's
+        time per step and the speed limit); never more than a step request has left."""
+        round_chunk = getattr(self._trainer, "round_chunk", None)
+        if round_chunk is None or self._seconds_per_step is None:
+            return n
+        more = round_chunk(n, probe)
+        if budget:
+            more = min(more, budget)
+        seconds_per_step = max(self._seconds_per_step, 1.0 / speed if speed is not None else 0.0)
+        return more if more <= _MAX_CHUNK and more * seconds_per_step <= CHUNK_ROUND_SECONDS else n
+
     def _measure(self, k: int, start: float, end: float, speed: float | None) -> None:
         """Adapt the chunk size, record the rate window, and book the speed limit."""
         if k:
-            seconds_per_step = (end - start) / k
+            seconds_per_step = self._seconds_per_step = (end - start) / k
             ideal = self._chunk_seconds / seconds_per_step if seconds_per_step > 0 else _MAX_CHUNK
             self._chunk = int(max(1, min(ideal, 2 * self._chunk, _MAX_CHUNK)))
         step = self._trainer.step
@@ -395,7 +415,7 @@ class RunLoop:
             metrics=metrics, probe=self._probe, dashboard=dashboard, lr=float(t.lr),
             steps_per_second=self._rate() if state == "running" else 0.0,
             message=message, details=details, message_code=code, message_args=args,
-            step_mode=getattr(t, "step_mode", None))
+            step_mode=t.report_step_mode() if hasattr(t, "report_step_mode") else getattr(t, "step_mode", None))
         self._seq += 1
         self._control._emitted()
         self._emit(snapshot)

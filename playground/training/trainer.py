@@ -297,24 +297,27 @@ class Trainer(CompiledSteps):
             at = self.step % self.steps_per_epoch
             if at == 0:
                 self._start_epoch()
-            if fast is not None and plain - done >= fast.k and (ready or fast.states_ready()):
-                ready = True
-                batches = self._fast_batches(at, fast.k)
-                if batches is not None:
-                    try:
-                        losses.append(fast.run(*batches))
-                    except Exception as error:  # e.g. an unexpected recompile: eager from here on
-                        fast = None
-                        self._compiled_failed(error)
-                    else:
-                        self.step += fast.k
-                        done += fast.k
-                        continue
+            last = probe and done == k - 1
+            why = "probe" if fast is not None and last else "eager"  # how this step counts (report_step_mode)
+            if fast is not None and not last:
+                ready = ready or fast.states_ready()
+                try:
+                    ran, why = self._run_compiled(fast, at, plain - done, ready)
+                except Exception as error:  # e.g. an unexpected recompile: eager from here on
+                    fast, ran, why = None, None, "eager"
+                    self._compiled_failed(error)
+                if ran is not None:
+                    losses.append(ran)
+                    self._ran["compiled"] += fast.k
+                    self.step += fast.k
+                    done += fast.k
+                    continue
             x, y = self._batches[at]
-            if probe and done == k - 1:
+            if last:
                 loss, report = probe_step(self, x, y)
             else:
                 loss = self._step(x, y)
+            self._ran[why] += 1
             losses.append(loss.view(1))
             self.step += 1
             done += 1

@@ -325,12 +325,7 @@ def step_mode_text(mode) -> tuple[str, str]:
     if mode is None or (mode.mode == "eager" and not mode.reason):
         return eager, plain
     if mode.mode == "compiled":
-        tip = QCoreApplication.translate(
-            "StepMode",
-            "Training steps run as one compiled function (torch.compile): the same losses as eager PyTorch, "
-            "several times faster on small networks. The steps the dashboards inspect still run eagerly. "
-            "Compiling took {0} s.")
-        return QCoreApplication.translate("StepMode", "compiled"), tip.format(f"{mode.seconds:.1f}")
+        return _compiled_text(mode)
     if mode.mode == "compiling":
         tip = QCoreApplication.translate(
             "StepMode",
@@ -356,6 +351,47 @@ def step_mode_text(mode) -> tuple[str, str]:
             "StepMode", "Compiling failed, so training runs eagerly. The error was: {0}").format(mode.detail),
     }
     return eager, reasons.get(mode.reason, plain)
+
+
+def _compiled_text(mode) -> tuple[str, str]:
+    """(status bar text, tooltip) once the compiled step is ready: "compiled" only when
+    compiled steps ran since the last snapshot, else eager and why (StepMode's counts)."""
+    about = QCoreApplication.translate(
+        "StepMode",
+        "Training steps run as one compiled function (torch.compile): the same losses as eager PyTorch, "
+        "several times faster on small networks. Compiling took {0} s.").format(f"{mode.seconds:.1f}")
+    total = mode.compiled_steps + mode.eager_steps
+    if total == 0:
+        return (QCoreApplication.translate("StepMode", "compiled, ready"),
+                about + " " + QCoreApplication.translate("StepMode", "No step ran since the last update."))
+    k = mode.call_steps
+    why = {
+        "probe": QCoreApplication.translate(
+            "StepMode", "The step the dashboards inspect, one per update, runs eagerly."),
+        "epoch_end": QCoreApplication.translate(
+            "StepMode", "At the end of an epoch, where fewer than {0} equal batches are left for one compiled "
+                        "call, steps run eagerly.").format(k),
+        "short_run": QCoreApplication.translate(
+            "StepMode", "Steps asked for in runs shorter than one compiled call ({0} steps) run eagerly: single "
+                        "steps, a slow speed, or steps so slow that {0} at once would keep the controls "
+                        "waiting.").format(k),
+        "first": QCoreApplication.translate("StepMode", "The optimizer's first step runs eagerly to create its state."),
+    }.get(mode.eager_because, "")
+    if mode.compiled_steps == 0:
+        words = {
+            "probe": QCoreApplication.translate("StepMode", "eager: dashboard steps"),
+            "epoch_end": QCoreApplication.translate("StepMode", "eager: end of epoch"),
+            "short_run": QCoreApplication.translate("StepMode", "eager: short runs"),
+            "first": QCoreApplication.translate("StepMode", "eager: first step"),
+        }
+        ready = QCoreApplication.translate(
+            "StepMode", "The compiled step is ready, but none of the {0} steps since the last update ran compiled.")
+        return (words.get(mode.eager_because, QCoreApplication.translate("StepMode", "eager")),
+                " ".join(filter(None, [ready.format(f"{total:,}"), why])))
+    share = QCoreApplication.translate("StepMode", "Since the last update {0} of {1} steps ran compiled.")
+    return (QCoreApplication.translate("StepMode", "compiled"),
+            " ".join(filter(None, [about, share.format(f"{mode.compiled_steps:,}", f"{total:,}"),
+                                   why if mode.eager_steps else ""])))
 
 
 # -- problems with the field they are about, for the editing panels ---------------------

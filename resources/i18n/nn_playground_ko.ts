@@ -2687,12 +2687,64 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
         <translation>스텝이 실행되는 방식: 즉시 실행(eager) PyTorch, 연산을 하나씩 바로 실행합니다.</translation>
     </message>
     <message>
+        <source>Training steps run as one compiled function (torch.compile): the same losses as eager PyTorch, several times faster on small networks. Compiling took {0} s.</source>
+        <translation>학습 스텝이 컴파일된 하나의 함수(torch.compile)로 실행됩니다: 손실은 즉시 실행(eager) PyTorch와 같고, 작은 신경망에서는 몇 배 빠릅니다. 컴파일에 {0}초 걸렸습니다.</translation>
+    </message>
+    <message>
+        <source>compiled, ready</source>
+        <translation>컴파일됨, 대기</translation>
+    </message>
+    <message>
+        <source>No step ran since the last update.</source>
+        <translation>지난 업데이트 이후 실행된 스텝이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The step the dashboards inspect, one per update, runs eagerly.</source>
+        <translation>대시보드가 들여다보는 스텝(업데이트마다 하나)은 즉시 실행으로 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>At the end of an epoch, where fewer than {0} equal batches are left for one compiled call, steps run eagerly.</source>
+        <translation>에포크 끝에서 컴파일된 호출 한 번에 필요한 같은 크기의 배치 {0}개가 남지 않으면 스텝은 즉시 실행으로 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>Steps asked for in runs shorter than one compiled call ({0} steps) run eagerly: single steps, a slow speed, or steps so slow that {0} at once would keep the controls waiting.</source>
+        <translation>컴파일된 호출 한 번({0} 스텝)보다 짧게 요청된 스텝은 즉시 실행으로 실행됩니다: 한 스텝씩 실행, 느린 속도 설정, 또는 {0} 스텝을 한 번에 실행하면 조작이 기다려야 할 만큼 느린 스텝입니다.</translation>
+    </message>
+    <message>
+        <source>The optimizer&apos;s first step runs eagerly to create its state.</source>
+        <translation>옵티마이저의 첫 스텝은 상태를 만들기 위해 즉시 실행으로 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>eager: dashboard steps</source>
+        <translation>즉시 실행: 대시보드 스텝</translation>
+    </message>
+    <message>
+        <source>eager: end of epoch</source>
+        <translation>즉시 실행: 에포크 끝</translation>
+    </message>
+    <message>
+        <source>eager: short runs</source>
+        <translation>즉시 실행: 짧은 실행</translation>
+    </message>
+    <message>
+        <source>eager: first step</source>
+        <translation>즉시 실행: 첫 스텝</translation>
+    </message>
+    <message>
+        <source>The compiled step is ready, but none of the {0} steps since the last update ran compiled.</source>
+        <translation>컴파일된 스텝이 준비되었지만, 지난 업데이트 이후의 스텝 {0}개 중 컴파일되어 실행된 것은 없습니다.</translation>
+    </message>
+    <message>
+        <source>Since the last update {0} of {1} steps ran compiled.</source>
+        <translation>지난 업데이트 이후 스텝 {1}개 중 {0}개가 컴파일되어 실행되었습니다.</translation>
+    </message>
+    <message>
         <source>compiled</source>
         <translation>컴파일됨</translation>
     </message>
     <message>
         <source>Training steps run as one compiled function (torch.compile): the same losses as eager PyTorch, several times faster on small networks. The steps the dashboards inspect still run eagerly. Compiling took {0} s.</source>
-        <translation>학습 스텝이 컴파일된 하나의 함수(torch.compile)로 실행됩니다: 손실은 즉시 실행(eager) PyTorch와 같고, 작은 신경망에서는 몇 배 빠릅니다. 대시보드가 들여다보는 스텝은 여전히 즉시 실행으로 실행됩니다. 컴파일에 {0}초 걸렸습니다.</translation>
+        <translation type="vanished">학습 스텝이 컴파일된 하나의 함수(torch.compile)로 실행됩니다: 손실은 즉시 실행(eager) PyTorch와 같고, 작은 신경망에서는 몇 배 빠릅니다. 대시보드가 들여다보는 스텝은 여전히 즉시 실행으로 실행됩니다. 컴파일에 {0}초 걸렸습니다.</translation>
     </message>
     <message>
         <source>eager, compiling…</source>

@@ -17,10 +17,35 @@ def test_every_mode_and_reason_has_its_own_words():
                  *(StepMode("eager", reason) for reason in ("off", "frozen", "no_compiler", "dropout", "device"))]:
         texts[mode] = step_mode_text(mode)
     failed = step_mode_text(StepMode("eager", "failed", "CompilationError: cc1plus missing"))
-    assert [t for t, _ in texts.values()] == ["eager", "eager, compiling…", "compiled"] + ["eager"] * 5
+    assert [t for t, _ in texts.values()] == ["eager", "eager, compiling…", "compiled, ready"] + ["eager"] * 5
     assert len({tip for _, tip in texts.values()}) == len(texts)  # every case explained differently
     assert "3.2 s" in texts[StepMode("compiled", seconds=3.25)][1]
     assert "cc1plus missing" in failed[1]
+
+
+def test_the_status_bar_says_compiled_only_when_compiled_steps_ran(qtbot):
+    from types import SimpleNamespace
+
+    from playground.ui.window.status import RunStatusBar
+
+    bar = RunStatusBar()
+    qtbot.addWidget(bar)
+    label = bar.labels["mode"]
+
+    def show(**counts):
+        mode = StepMode("compiled", seconds=31.0, call_steps=7, **counts)
+        bar.show_snapshot(SimpleNamespace(epoch=3, step=240, steps_per_second=900.0, state="running",
+                                          metrics=None, step_mode=mode))
+        return label.text(), label.toolTip()
+
+    text, tip = show(compiled_steps=70, eager_steps=10, eager_because="epoch_end")
+    assert text == "compiled" and "70 of 80 steps ran compiled" in tip and "fewer than 7 equal batches" in tip
+    text, tip = show(compiled_steps=0, eager_steps=12, eager_because="short_run")
+    assert text == "eager: short runs" and "none of the 12 steps" in tip and "(7 steps)" in tip
+    assert show(compiled_steps=0, eager_steps=1, eager_because="probe")[0] == "eager: dashboard steps"
+    assert show(compiled_steps=0, eager_steps=3, eager_because="epoch_end")[0] == "eager: end of epoch"
+    text, tip = show()  # paused: no step ran since the last update
+    assert text == "compiled, ready" and "No step ran" in tip
 
 
 def test_the_window_switches_to_the_compiled_step_and_back(qtbot, settings, tmp_path, monkeypatch):
@@ -32,10 +57,11 @@ def test_the_window_switches_to_the_compiled_step_and_back(qtbot, settings, tmp_
         qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=TIMEOUT)
         assert window.compiled_action.isChecked()
         # The first run waits paused; when compiling ends the paused view is refreshed.
-        qtbot.waitUntil(lambda: label.text() == "compiled", timeout=300_000)
+        qtbot.waitUntil(lambda: label.text() == "compiled, ready", timeout=300_000)
         assert "Compiling took" in label.toolTip()
         window.controller.play()
         qtbot.waitUntil(lambda: window.controller.state == "running", timeout=TIMEOUT)
+        qtbot.waitUntil(lambda: label.text() == "compiled", timeout=TIMEOUT)  # compiled steps ran
 
         window.compiled_action.trigger()  # off: eager at once, remembered for the next launch
         qtbot.waitUntil(lambda: label.text() == "eager", timeout=TIMEOUT)
@@ -44,7 +70,7 @@ def test_the_window_switches_to_the_compiled_step_and_back(qtbot, settings, tmp_
         window.controller.pause()
         qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=TIMEOUT)
         window.compiled_action.trigger()  # on again: already compiled, so straight back
-        qtbot.waitUntil(lambda: label.text() == "compiled", timeout=TIMEOUT)
+        qtbot.waitUntil(lambda: label.text() == "compiled, ready", timeout=TIMEOUT)
     finally:
         window.document.undo_stack.setClean()
         window.close()
