@@ -214,3 +214,19 @@ def test_twelve_layers_drift_in_colours_that_can_be_told_apart(view, qtbot):
     assert view.shown_shift_layers() == ["Linear 3"]
     view.select_shift_layer(None)
     assert len(view.shown_shift_layers()) == 12
+
+
+def test_a_hidden_view_keeps_every_probe_and_draws_them_when_shown(view, qtbot, bn_run):
+    info, snapshots = bn_run
+    view.start_run(info)
+    assert not view.isVisible()  # a closed dock, or one tabbed behind another
+    for snapshot in snapshots:
+        view.show_snapshot(snapshot)
+    assert view.drawn_step() is None  # nothing drawn while nobody can see it
+    view.show()
+    qtbot.waitExposed(view)
+    reports = probes(snapshots)
+    assert view.drawn_step() == reports[-1].step
+    steps, running = view.shown_series("running_mean")  # BatchNorm 1, the mean over its features
+    np.testing.assert_array_equal(steps, [p.step for p in reports])
+    np.testing.assert_allclose(running, [p.batchnorm[0].running_mean.mean() for p in reports], rtol=1e-5)

@@ -6,11 +6,14 @@ import dataclasses
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QEvent, QObject
 
 from playground.design.schema import Design, LinearLayer
 from playground.runs.messages import RunInfo, Snapshot
 from playground.training.trainer import Trainer
+from playground.ui.theme import LIGHT
 from playground.ui.views.gradient_plot import GradientPlot
+from playground.ui.widgets.plot_utils import layer_colours
 from ui_runs import info_of, run_design, shown, snapshot_of
 
 
@@ -187,3 +190,73 @@ def test_the_bar_axis_labels_at_least_two_decades(view, qtbot, norms, height):
 
     qtbot.waitUntil(two_decades_read, timeout=10_000)
     assert view.bar_values() == norms
+
+
+def probed_snapshots(design: Design, count: int) -> tuple[RunInfo, list[Snapshot]]:
+    """``count`` snapshots of a run, each after one more probed step."""
+    trainer = Trainer(design)
+    return info_of(trainer), [snapshot_of(trainer, 1, dashboard=False) for _ in range(count)]
+
+
+def test_a_33_layer_stack_keeps_one_line_per_layer_in_its_own_colour(view):
+    info, snapshots = probed_snapshots(stack("tanh", layers=32), 40)
+    view.show()
+    shown(view, info, snapshots)
+    names = ["Linear %d" % k for k in range(1, 33)] + ["Output"]
+    assert view.layer_names() == names
+    colours = view.line_colours()
+    assert colours == [c.name() for c in layer_colours(33, LIGHT)]
+    assert len(set(colours)) == 33  # neighbours alternate lighter and darker: every layer its own
+    steps = [s.probe.step for s in snapshots]
+    for index in (0, 16, 32):  # first, middle and output layer
+        drawn_steps, norms = view.history(names[index])
+        np.testing.assert_array_equal(drawn_steps, steps)
+        np.testing.assert_allclose(norms, [s.probe.gradients[index].weight_grad_norm for s in snapshots])
+    legend, tooltip = view.legend_text(), view.bar_tooltip()
+    for name, colour in zip(names, colours):
+        assert f"color:{colour}'>■</span>&nbsp;{name.replace(' ', '&nbsp;')}" in legend
+        assert f"<td>{name}</td>" in tooltip
+    assert view.bar_values() == pytest.approx([g.weight_grad_norm for g in snapshots[-1].probe.gradients])
+
+
+def test_a_hidden_view_keeps_the_history_and_draws_it_when_shown(view, qtbot):
+    info, snapshots = probed_snapshots(stack("tanh", layers=3, epochs=1), 5)
+    view.start_run(info)
+    assert not view.isVisible()  # a closed dock, or one tabbed behind another
+    for snapshot in snapshots:
+        view.show_snapshot(snapshot)
+    assert view.drawn_step() is None  # nothing drawn while nobody can see it
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.drawn_step() == snapshots[-1].probe.step
+    steps, norms = view.history("Linear 2")
+    np.testing.assert_array_equal(steps, [s.probe.step for s in snapshots])
+    np.testing.assert_allclose(norms, [s.probe.gradients[1].weight_grad_norm for s in snapshots])
+    more_info, more = probed_snapshots(stack("tanh", layers=3, epochs=1), 1)
+    view.show_snapshot(dataclasses.replace(more[0], probe=dataclasses.replace(more[0].probe, step=99)))
+    assert view.drawn_step() == 99  # on screen: drawn at once
+
+
+def test_each_update_paints_the_plots_once(view, qtbot, qapp):
+    """The history's new range is settled before painting: pyqtgraph would otherwise paint
+    every update twice (once more when the auto-range it updates at paint time moves the view)."""
+    info, snapshots = probed_snapshots(stack("tanh", layers=3, epochs=1), 12)
+    view.show()
+    qtbot.waitExposed(view)
+    view.start_run(info)
+    paints = PaintCounter(view._history_widget.viewport())
+    for snapshot in snapshots:
+        view.show_snapshot(snapshot)
+        qapp.processEvents()
+    assert paints.count <= len(snapshots)
+
+
+class PaintCounter(QObject):
+    def __init__(self, widget):
+        super().__init__(widget)
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _obj, event):  # noqa: N802 - Qt's name
+        self.count += event.type() == QEvent.Paint
+        return False

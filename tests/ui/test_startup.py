@@ -41,3 +41,37 @@ def test_the_window_trains_without_importing_torch(tmp_path):
     assert int(words[words.index("trained") + 1]) >= 200
     assert words[words.index("torch") + 1] == "False"
     assert words[words.index("pyqtgraph") + 1] == "True"
+
+
+def test_the_garbage_collector_is_settled_once_when_the_window_is_built(monkeypatch):
+    """Everything alive once the window is built is frozen out of full collections, once."""
+    import gc
+
+    from playground.ui import app as app_module
+
+    events = []
+
+    class Window:
+        def __init__(self):
+            self.file_actions = self
+
+        def show(self):
+            events.append("shown")
+
+        def recover_autosave(self):
+            return True
+
+    class App:
+        def exec(self):
+            events.append("event loop")
+            return 0
+
+    monkeypatch.setattr("playground.ui.platform_check.check_display", lambda: "")
+    monkeypatch.setattr(app_module, "create_application", lambda argv: (App(), None))
+    monkeypatch.setattr(app_module, "create_window", lambda app, settings: Window())
+    monkeypatch.setattr(app_module.sys, "setswitchinterval", lambda interval: None)
+    freezes = []
+    monkeypatch.setattr(gc, "freeze", lambda: freezes.append(len(events)))
+    assert app_module.main([]) == 0
+    assert freezes == [1]  # once: after the window was shown, before the event loop
+    assert events == ["shown", "event loop"]

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QTabB
 from playground.runs.messages import RunInfo, Snapshot
 from playground.runs.series import Series
 from playground.ui.views.covariate_shift import CovariateShift
-from playground.ui.widgets.plot_utils import (coloured, corner_label, history_curve, line_key, make_plot, press_train_text,
-                                              reset_range, small_label, style_plot)
+from playground.ui.widgets.plot_utils import (DrawnWhenSeen, coloured, corner_label, history_curve, line_key, make_plot, press_train_text,
+                                              reset_range, settle_range, small_label, style_plot)
 from playground.ui.theme import LIGHT, Theme
 
 SERIES = ("batch_mean", "running_mean", "batch_var", "running_var", "gamma", "beta")
@@ -35,7 +35,7 @@ FEATURE_HISTORY_BYTES = 16 * 2**20
 beyond it older per-feature points thin out. The mean over features is kept whole."""
 
 
-class BatchNormPlot(QWidget):
+class BatchNormPlot(DrawnWhenSeen, QWidget):
     """BatchNorm statistics of one layer, and the pre-activation drift of every layer."""
 
     def __init__(self, parent: QWidget | None = None, theme: Theme = LIGHT):
@@ -46,6 +46,7 @@ class BatchNormPlot(QWidget):
         self._bn_mean: dict[str, Series] = {}  # (n, 6): each series averaged over features
         self._bn_full: dict[str, Series] = {}  # (n, 6, features)
         self._last_probe_step: int | None = None
+        self._drawn_step: int | None = None  # the probe step the plots show; behind while hidden
         self._build()
         self.set_theme(theme)
         self._arrange_statistics()
@@ -160,7 +161,7 @@ class BatchNormPlot(QWidget):
         bn_blocks = [b for b in info.blocks if b.kind == "batchnorm"]
         self._set_batchnorm_layers([b.name for b in bn_blocks], [b.units for b in bn_blocks])
         self._shift.set_layers([(b.name, b.kind) for b in info.blocks if b.kind in ("linear", "batchnorm")])
-        self._last_probe_step = None
+        self._last_probe_step = self._drawn_step = None
         for plot in (self._stat_plots[0], self._shift.plot):  # the other two follow the first (linked)
             reset_range(plot)
         for plot in self._stat_plots[1:]:
@@ -179,7 +180,7 @@ class BatchNormPlot(QWidget):
         """There is no current run: no statistics of an earlier design; ``reason`` in their place."""
         self._set_batchnorm_layers([], [])
         self._shift.set_layers([])
-        self._last_probe_step = None
+        self._last_probe_step = self._drawn_step = None
         self._show_message(reason)
         self._shift.show_hint(reason)
 
@@ -192,6 +193,20 @@ class BatchNormPlot(QWidget):
             self._add_batchnorm(probe.step, probe.batchnorm)
         if probe.activations:
             self._shift.add(probe.step, probe.activations)
+        self.draw_if_seen()
+
+    def _draw(self) -> None:
+        """Bring both parts up to the latest probe (nothing if they are)."""
+        if self._drawn_step == self._last_probe_step:
+            return
+        self._drawn_step = self._last_probe_step
+        self._draw_statistics()
+        self._shift.draw()
+        settle_range(*self._stat_plots, self._shift.plot)
+
+    def drawn_step(self) -> int | None:
+        """The probe step the plots show (None before any): behind the latest while the view is hidden."""
+        return self._drawn_step
 
     # --- public helpers (tests) -------------------------------------------------------
     def has_batchnorm_section(self) -> bool:
@@ -216,6 +231,7 @@ class BatchNormPlot(QWidget):
 
     def shown_series(self, name: str) -> tuple[np.ndarray, np.ndarray]:
         """(x, y) of the curve drawn for ``name`` (the chosen layer and feature)."""
+        self._draw()
         item = self._stat_items[name]
         if item.xData is None:
             return np.zeros(0), np.zeros(0)
@@ -241,10 +257,12 @@ class BatchNormPlot(QWidget):
 
     def point_markers(self, name: str) -> int:
         """How many points of a statistic (a name in SERIES) are marked with dots: all while there are few."""
+        self._draw()
         return self._stat_items[name].point_markers()
 
     def step_ranges(self) -> tuple[tuple[float, float], tuple[float, float]]:
         """The steps in view: in the statistics plots and in the covariate-shift plot."""
+        self._draw()
         return tuple(tuple(float(v) for v in plot.viewRange()[0]) for plot in (self._stat_plots[0], self._shift.plot))
 
     def select(self, layer: str, feature: int | None = None) -> None:
@@ -283,7 +301,6 @@ class BatchNormPlot(QWidget):
             rows = np.stack([s.batch_mean, s.running_mean, s.batch_var, s.running_var, s.gamma, s.beta])
             self._bn_mean[s.name].append(step, rows.mean(axis=1))
             self._bn_full[s.name].append(step, rows)
-        self._draw_statistics()
 
     def _draw_statistics(self) -> None:
         layer = self._layer_box.currentText()

@@ -109,10 +109,10 @@ class CovariateShift(QWidget):
         by_name = {a.name: (a.mean, a.std) for a in activations}
         row = np.array([by_name.get(n, (np.nan, np.nan)) for n in self.names], dtype=np.float64)
         self.series.append(step, row.reshape(len(self.names), 2))
-        self._draw()
         self._hint.hide()
 
-    def _draw(self) -> None:
+    def draw(self) -> None:
+        """Hand the history added so far to the lines and bands."""
         steps, values = self.series.steps, self.series.values
         for index, (mean, band) in enumerate(self._items):
             m, s = values[:, index, 0], values[:, index, 1]

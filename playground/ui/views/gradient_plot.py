@@ -25,15 +25,15 @@ from playground.runs.messages import RunInfo, Snapshot
 from playground.runs.series import Series
 
 from playground.ui.labels import layer_name
-from playground.ui.widgets.plot_utils import (SWATCH, coloured, corner_label, format_number, history_curve, layer_colours, legend_keys,
-                         make_plot, reset_range, small_label, style_plot)
+from playground.ui.widgets.plot_utils import (DrawnWhenSeen, SWATCH, coloured, corner_label, format_number, history_curve, layer_colours, legend_keys,
+                         make_plot, reset_range, settle_range, small_label, style_plot)
 from playground.ui.theme import LIGHT, Theme
 
 BAR_WIDTH = 0.7
 MARKER_SIZE = 9  # pixels: the latest norm's dot and the overflow triangles
 
 
-class GradientPlot(QWidget):
+class GradientPlot(DrawnWhenSeen, QWidget):
     """Per-layer weight-gradient norms: history lines, current bars, and a verdict."""
 
     def __init__(self, parent: QWidget | None = None, theme: Theme = LIGHT):
@@ -48,6 +48,8 @@ class GradientPlot(QWidget):
         self._overflowing = False  # whether any norm of the history overflowed
         self._state = ""  # verdict state of the latest probe; "" before any
         self._last_probe_step: int | None = None
+        self._drawn_step: int | None = None  # the probe step the plots show; behind while hidden
+        self._latest_verdict = None
         self._build()
         self.set_theme(theme)
         self._show_empty()
@@ -165,19 +167,35 @@ class GradientPlot(QWidget):
         finite = self._current[~over & (self._current > 0)]
         self._largest = max(self._largest, float(finite.max())) if len(finite) else self._largest
         self._overflowing |= bool(over.any())
+        self._latest_verdict = probe.verdict
+        self.draw_if_seen()
+
+    def _draw(self) -> None:
+        """Bring the plots and the verdict up to the latest probe (nothing if they are)."""
+        if self._drawn_step == self._last_probe_step or not len(self._history):
+            return
+        self._drawn_step = self._last_probe_step
         self._show_history()
         self._show_bars()
-        self._show_verdict(probe.verdict)
+        self._show_verdict(self._latest_verdict)
+        settle_range(self._history_plot, self._bar_plot)
+
+    def drawn_step(self) -> int | None:
+        """The probe step the plots show (None before any): behind the latest while the view is hidden."""
+        return self._drawn_step
 
     # --- public helpers (tests) -------------------------------------------------------
     def verdict_text(self) -> str:
+        self._draw()
         return self._verdict.text()
 
     def reason_text(self) -> str:
+        self._draw()
         return self._reason.text()
 
     def bar_values(self) -> list[float]:
         """The latest weight-gradient norm per layer, input side first (what the bars show)."""
+        self._draw()
         return [float(v) for v in self._current]
 
     def bar_axis_labels(self) -> list[str]:
@@ -194,6 +212,7 @@ class GradientPlot(QWidget):
     def history(self, layer_name: str) -> tuple[np.ndarray, np.ndarray]:
         """(steps, weight-gradient norms) drawn for ``layer_name`` ("Linear 1" ... "Output");
         an overflowed norm is drawn (and given here) one decade above the largest finite one."""
+        self._draw()
         curve = self._curves[self._names.index(layer_name)]
         if curve.xData is None:
             return np.zeros(0, np.int64), np.zeros(0)
@@ -202,8 +221,22 @@ class GradientPlot(QWidget):
     def layer_names(self) -> list[str]:
         return list(self._names)
 
+    def line_colours(self) -> list[str]:
+        """Each layer's line colour ("#rrggbb"), input side first."""
+        return [pg.mkPen(curve.opts["pen"]).color().name() for curve in self._curves]
+
+    def legend_text(self) -> str:
+        """The legend row under the plots (rich text)."""
+        return self._legend.text()
+
+    def bar_tooltip(self) -> str:
+        """The bars' tooltip (rich text): a row per layer with its latest numbers."""
+        self._draw()
+        return self._bar_widget.toolTip()
+
     def history_range(self) -> tuple[tuple[float, float], tuple[float, float]]:
         """((first step, last step), (log10 low, log10 high)) the history plot shows when next drawn."""
+        self._draw()
         box = self._history_plot.getViewBox()
         box.prepareForPaint()  # brings a pending auto-range up to date
         (x0, x1), (y0, y1) = box.viewRange()
@@ -211,10 +244,12 @@ class GradientPlot(QWidget):
 
     def point_markers(self, layer_name: str) -> int:
         """How many points of a layer's line are marked with dots: all while there are few."""
+        self._draw()
         return self._curves[self._names.index(layer_name)].point_markers()
 
     def step_range(self) -> tuple[float, float]:
         """The steps in view in the history plot."""
+        self._draw()
         low, high = self._history_plot.viewRange()[0]
         return float(low), float(high)
 
@@ -225,7 +260,7 @@ class GradientPlot(QWidget):
         self._largest, self._overflowing = 0.0, False
         self._current = np.zeros(0)
         self._ratios = np.zeros(0)
-        self._last_probe_step = None
+        self._last_probe_step = self._drawn_step = None
         if names != self._names:
             for curve in self._curves:
                 self._history_plot.removeItem(curve)

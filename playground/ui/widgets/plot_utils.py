@@ -92,6 +92,33 @@ def reset_range(plot: pg.PlotItem) -> None:
     plot.enableAutoRange()
 
 
+class DrawnWhenSeen:
+    """A dashboard view (QWidget mixin) that draws only while on screen.
+
+    A closed dock, or a dock tabbed behind another, still keeps every number it is
+    given, but its plots are brought up to date (``_draw``, which the view defines and
+    which does nothing when they are) only when it is shown again.
+    """
+
+    def draw_if_seen(self) -> None:
+        if self.isVisible():
+            self._draw()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._draw()
+
+
+def settle_range(*plots: pg.PlotItem) -> None:
+    """Bring the plots' auto-range up to date now, after their data changed.
+
+    pyqtgraph otherwise does it when the plot is about to be painted; the range change
+    then schedules a second full paint of the plot, which doubles the cost of every update.
+    """
+    for plot in plots:
+        plot.getViewBox().prepareForPaint()
+
+
 def make_plot(theme: Theme, parent: QWidget | None = None, *, log_y: bool = False, steps: bool = False,
               **plot_kwargs) -> pg.PlotWidget:
     """A PlotWidget styled for ``theme``: no context menu, small margins, mouse zoom on.
