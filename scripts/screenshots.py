@@ -32,7 +32,7 @@ SIZES = ("1366x768", "1280x720")
 LANGUAGES = ("en", "ko")
 THEMES = ("light", "dark")
 README_DESIGN = "spiral"
-REVIEW_DESIGNS = ("circle", "deep_bn", "outliers", "digits")
+REVIEW_DESIGNS = ("circle", "deep_bn", "outliers", "digits", "largest")
 
 
 def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: float, design: str,
@@ -100,6 +100,10 @@ def _design(name: str):
         for _ in range(6):
             layers += [LinearLayer(units=16, activation="linear"), BatchNormLayer(activation="tanh")]
         return Design(name="Deep BatchNorm", layers=tuple(layers)).with_optimizer(name="adam", lr=0.01)
+    if name == "largest":  # 20 x 512, the largest a design allows: budgets for connections, grid, snapshots
+        from playground.design.io import load_design
+
+        return load_design(ROOT / "benchmarks" / "designs" / "spiral-20x512-relu-bs32.json")
     if name == "digits":
         layers = (LinearLayer(units=32, activation="relu"), LinearLayer(units=16, activation="relu"))
         return Design(name="Digits", layers=layers, loss="cross_entropy").with_data(dataset="digits").with_optimizer(

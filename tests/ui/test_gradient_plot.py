@@ -260,3 +260,23 @@ class PaintCounter(QObject):
     def eventFilter(self, _obj, event):  # noqa: N802 - Qt's name
         self.count += event.type() == QEvent.Paint
         return False
+
+
+def test_labels_under_33_narrow_bars_do_not_run_together(view, qtbot):
+    """21 and 33 layers' numbers ran together under the bars ("1011121314..."): only every
+    k-th bar is numbered when all numbers do not fit, the output bar always."""
+    view.resize(640, 420)
+    view.show()
+    qtbot.waitExposed(view)
+    info, snapshots = probed_snapshots(stack("tanh", layers=32), 1)
+    shown(view, info, snapshots)
+    ticks = view._bar_plot.getAxis("bottom")._tickLevels[0]
+    positions = [position for position, _ in ticks]
+    assert ticks[-1] == (32, "Out") and len(ticks) < 33
+    metrics = view._bar_widget.fontMetrics()
+    widest = max(metrics.horizontalAdvance(label) for _, label in ticks)
+    bar_room = (view._bar_widget.width() - 50.0) / 33
+    assert min(np.diff(positions)) * bar_room >= widest + 6  # neighbouring labels have room between them
+    info, snapshots = probed_snapshots(stack("tanh", layers=2), 1)
+    shown(view, info, snapshots)
+    assert [label for _, label in view._bar_plot.getAxis("bottom")._tickLevels[0]] == ["Linear 1", "Linear 2", "Output"]

@@ -288,13 +288,19 @@ class GradientPlot(DrawnWhenSeen, QWidget):
             self._show_bars()
 
     def _label_bars(self) -> None:
-        """Layer names under the bars; the numbers alone when full names would overlap."""
+        """Layer names under the bars; the numbers alone when full names would overlap, and
+        only every k-th number (the last bar always) when even those would."""
         metrics = self._bar_widget.fontMetrics()
         room = max(1.0, self._bar_widget.width() - 50.0) / max(1, len(self._names))  # minus the axis
         names = [layer_name(n) for n in self._names]
         widest = max((metrics.horizontalAdvance(n) for n in names), default=0)
-        labels = names if widest + 6 < room else [_short_name(n) for n in names]
-        self._bar_plot.getAxis("bottom").setTicks([list(enumerate(labels))])
+        ticks = list(enumerate(names))
+        if widest + 6 >= room:
+            short = [_short_name(n) for n in names]
+            every = math.ceil((max(metrics.horizontalAdvance(n) for n in short) + 6) / room)
+            last = len(short) - 1
+            ticks = [(i, n) for i, n in enumerate(short) if i % every == 0 and last - i >= every or i == last]
+        self._bar_plot.getAxis("bottom").setTicks([ticks])
         self._bar_plot.setXRange(-0.7, len(self._names) - 0.3, padding=0)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
