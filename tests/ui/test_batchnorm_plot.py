@@ -14,7 +14,7 @@ from playground.runs.messages import Snapshot
 from playground.training.trainer import Trainer
 from playground.ui.views.batchnorm_plot import BatchNormPlot
 from playground.runs.series import Series
-from ui_runs import info_of, run_design, shown, snapshot_of
+from ui_runs import fed_hidden_then_shown, info_of, run_design, shown, snapshot_of
 
 
 def plain(epochs: int = 2) -> Design:
@@ -218,13 +218,7 @@ def test_twelve_layers_drift_in_colours_that_can_be_told_apart(view, qtbot):
 
 def test_a_hidden_view_keeps_every_probe_and_draws_them_when_shown(view, qtbot, bn_run):
     info, snapshots = bn_run
-    view.start_run(info)
-    assert not view.isVisible()  # a closed dock, or one tabbed behind another
-    for snapshot in snapshots:
-        view.show_snapshot(snapshot)
-    assert view.drawn_step() is None  # nothing drawn while nobody can see it
-    view.show()
-    qtbot.waitExposed(view)
+    fed_hidden_then_shown(view, qtbot, info, snapshots)
     reports = probes(snapshots)
     assert view.drawn_step() == reports[-1].step
     steps, running = view.shown_series("running_mean")  # BatchNorm 1, the mean over its features

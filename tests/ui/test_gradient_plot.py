@@ -14,7 +14,7 @@ from playground.training.trainer import Trainer
 from playground.ui.theme import LIGHT
 from playground.ui.views.gradient_plot import GradientPlot
 from playground.ui.widgets.plot_utils import layer_colours
-from ui_runs import info_of, run_design, shown, snapshot_of
+from ui_runs import fed_hidden_then_shown, info_of, run_design, shown, snapshot_of
 
 
 def stack(activation: str, *, layers: int = 8, units: int = 8, init: str = "default", epochs: int = 2) -> Design:
@@ -221,13 +221,7 @@ def test_a_33_layer_stack_keeps_one_line_per_layer_in_its_own_colour(view):
 
 def test_a_hidden_view_keeps_the_history_and_draws_it_when_shown(view, qtbot):
     info, snapshots = probed_snapshots(stack("tanh", layers=3, epochs=1), 5)
-    view.start_run(info)
-    assert not view.isVisible()  # a closed dock, or one tabbed behind another
-    for snapshot in snapshots:
-        view.show_snapshot(snapshot)
-    assert view.drawn_step() is None  # nothing drawn while nobody can see it
-    view.show()
-    qtbot.waitExposed(view)
+    fed_hidden_then_shown(view, qtbot, info, snapshots)
     assert view.drawn_step() == snapshots[-1].probe.step
     steps, norms = view.history("Linear 2")
     np.testing.assert_array_equal(steps, [s.probe.step for s in snapshots])

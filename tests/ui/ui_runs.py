@@ -50,3 +50,13 @@ def shown(view, info: RunInfo, snapshots: list[Snapshot]):
     for snapshot in snapshots:
         view.show_snapshot(snapshot)
     return view
+
+
+def fed_hidden_then_shown(view, qtbot, info: RunInfo, snapshots: list[Snapshot]):
+    """``view`` fed every snapshot while hidden (checked: nothing drawn), then shown."""
+    assert not view.isVisible()  # a closed dock, or one tabbed behind another
+    shown(view, info, snapshots)
+    assert view.drawn_step() is None  # nothing drawn while nobody can see it
+    view.show()
+    qtbot.waitExposed(view)
+    return view
