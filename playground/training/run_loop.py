@@ -233,10 +233,10 @@ class RunLoop:
         self._run_id, self._clock, self._sleep = run_id, clock, sleep
         self._min_period = 1.0 / max_rate
         self._period = self._min_period  # stretched by _budget
-        self._step_seconds: float | None = None  # of a plain step, from the last unprobed chunk
+        self._plain_step_seconds: float | None = None  # from the last unprobed chunk
         self._chunk_seconds = chunk_seconds
         self._chunk = 1  # steps per chunk, adapted to last about chunk_seconds
-        self._seconds_per_step: float | None = None  # measured over the last chunk
+        self._seconds_per_step: float | None = None  # measured over the last chunk, probed or not
         self._buffer = Series(dtype=np.float32, capacity=1024)  # per-step losses not yet emitted
         self._seq = 0
         self._probe: Any = None
@@ -332,7 +332,7 @@ class RunLoop:
             self._probe = result.probe
         self._shown_paused = False
         end = self._clock()
-        self._measure(len(losses), start, end, work.speed)
+        self._measure(len(losses), start, end, work.speed, probed)
         if len(losses) == 0 and not trainer.finished:
             raise RuntimeError("the trainer did no step although it is not finished")
         probe_cost = self._probe_cost(len(losses), end - start, probed)
@@ -344,12 +344,10 @@ class RunLoop:
 
     def _probe_cost(self, k: int, seconds: float, probed: bool) -> float:
         """What probing cost in a chunk of ``k`` steps that took ``seconds``: beyond ``k`` plain
-        steps (the whole chunk until a plain one has been measured). Books the plain step's time."""
+        steps (the whole chunk until a plain one has been measured)."""
         if not probed:
-            if k:
-                self._step_seconds = seconds / k
             return 0.0
-        plain = k * self._step_seconds if self._step_seconds is not None else 0.0
+        plain = k * self._plain_step_seconds if self._plain_step_seconds is not None else 0.0
         return max(0.0, seconds - plain)
 
     def _budget(self, cost: float) -> None:
@@ -372,10 +370,13 @@ class RunLoop:
         seconds_per_step = max(self._seconds_per_step, 1.0 / speed if speed is not None else 0.0)
         return more if more <= _MAX_CHUNK and more * seconds_per_step <= CHUNK_ROUND_SECONDS else n
 
-    def _measure(self, k: int, start: float, end: float, speed: float | None) -> None:
-        """Adapt the chunk size, record the rate window, and book the speed limit."""
+    def _measure(self, k: int, start: float, end: float, speed: float | None, probed: bool) -> None:
+        """Book the time per step (a plain one's too when not ``probed``), adapt the chunk
+        size, record the rate window, and book the speed limit."""
         if k:
             seconds_per_step = self._seconds_per_step = (end - start) / k
+            if not probed:
+                self._plain_step_seconds = seconds_per_step
             ideal = self._chunk_seconds / seconds_per_step if seconds_per_step > 0 else _MAX_CHUNK
             self._chunk = int(max(1, min(ideal, 2 * self._chunk, _MAX_CHUNK)))
         step = self._trainer.step
