@@ -44,7 +44,8 @@ from playground.nn.components import make_loss, make_optimizer
 from playground.nn.model import build_network, weight_penalty
 from playground.training.fast_step import EAGER_ENV
 from playground.training.run_loop import RunControl, RunLoop
-from playground.training.trainer import Trainer, use_threads_for
+from playground.training.sizes import use_threads_for
+from playground.training.trainer import Trainer
 
 TIMED_SECONDS = 2.0  # a design file's timed run: about this long in the plain loop
 NAME_WIDTH = 24  # the design column
@@ -166,7 +167,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--threads", type=int, default=None,
                         help="torch intra-op threads for the plain loop and the engine alike "
-                             "(default: the app's choice per design, training.trainer.threads_for)")
+                             "(default: the app's choice per design, training.sizes.threads_for)")
     args = parser.parse_args()
     chosen = designs(args.design, args.files_only)  # a bad file ends the run before anything is timed
     no_compiler = os.environ.get(EAGER_ENV, "") not in ("", "0")

@@ -116,7 +116,8 @@ def train_command(path: Path, *, epochs: int | None = None, metrics_path: Path |
         design = load_design(path)
         if epochs is not None:
             design = design.with_training(epochs=epochs)
-        from playground.training.trainer import Trainer, use_threads_for
+        from playground.training.sizes import use_threads_for
+        from playground.training.trainer import Trainer
 
         trainer = Trainer(design)
     except PlaygroundError as error:

@@ -10,8 +10,9 @@ import torch
 
 from playground.design.schema import Design, LinearLayer
 from playground.runs.messages import MAX_DRAWN
-from playground.training.trainer import (EVAL_MIN_POINTS, GRID_RESOLUTIONS, NEURON_RESOLUTION, Trainer,
-                                         evaluation_points, grid_resolution, spread_sample)
+from playground.training.sizes import (EVAL_MIN_POINTS, GRID_RESOLUTIONS, NEURON_RESOLUTION, evaluation_points,
+                                       grid_resolution, spread_sample)
+from playground.training.trainer import Trainer
 
 
 def spiral(*units: int, samples: int = 500) -> Design:

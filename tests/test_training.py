@@ -332,7 +332,7 @@ def test_shapes_without_torch_agree_with_the_real_forward_pass(dataset, loss, cl
 
 # --- torch threads per design ---------------------------------------------------------
 def test_threads_one_for_a_tiny_network_and_all_cores_but_the_windows_for_a_large_one():
-    from playground.training.trainer import SMALL_NETWORK, threads_for
+    from playground.training.sizes import SMALL_NETWORK, threads_for
 
     assert threads_for(37, cores=8) == 1  # the default design: splitting only hands work around
     assert threads_for(SMALL_NETWORK - 1, cores=8) == 1
@@ -345,9 +345,9 @@ def test_threads_one_for_a_tiny_network_and_all_cores_but_the_windows_for_a_larg
 def test_each_run_sets_the_threads_of_its_own_design(monkeypatch):
     """A large design after a small one gets its threads back, and a small one after a
     large one goes back to one (the training process builds a trainer per run)."""
-    from playground.training import trainer, worker_process
+    from playground.training import sizes, worker_process
 
-    monkeypatch.setattr(trainer, "machine_cores", lambda: 4)
+    monkeypatch.setattr(sizes, "machine_cores", lambda: 4)
     small = Design()
     large = Design(layers=(LinearLayer(units=512), LinearLayer(units=512)))  # 264,705 parameters
     before = torch.get_num_threads()

@@ -301,7 +301,8 @@ def _ended(control: RunControl, runs: _Runs, state: str = "") -> None:
 
 
 def build_trainer(design: Design):
-    from playground.training.trainer import Trainer, use_threads_for
+    from playground.training.sizes import use_threads_for
+    from playground.training.trainer import Trainer
 
     trainer = Trainer(design)
     use_threads_for(trainer.network)
