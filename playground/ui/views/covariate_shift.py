@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBox
 from playground.runs.series import Series
 from playground.ui.labels import layer_name
 from playground.ui.theme import Theme
-from playground.ui.widgets.plot_utils import (SWATCH, band_item, coloured, corner_label, faded, history_curve,
-                                              layer_colours, legend_keys, line_key, make_plot, overlay_hint,
-                                              press_train_text, set_band, small_label, style_hint, style_plot)
+from playground.ui.widgets.layer_lines import LayerLines
+from playground.ui.widgets.plot_utils import (SWATCH, coloured, corner_label, faded, layer_colours, legend_keys,
+                                              line_key, make_plot, overlay_hint, press_train_text, small_label,
+                                              style_hint, style_plot)
 
 
 class CovariateShift(QWidget):
@@ -29,7 +30,7 @@ class CovariateShift(QWidget):
         self._theme = theme
         self.names: list[str] = []
         self.series = Series((0, 2))  # (n, layers, [mean, std])
-        self._items: list[tuple[pg.PlotDataItem, pg.PlotCurveItem]] = []  # (mean line, ± std band)
+        self._lines = LayerLines()  # every layer's mean line over its ± std band, in one item
         self._groups: list[int] = []  # colour group per layer (see _depth_groups)
         self._build()
 
@@ -58,6 +59,7 @@ class CovariateShift(QWidget):
         column.addLayout(row)
         self.widget = make_plot(self._theme, steps=True)
         self.plot = self.widget.getPlotItem()
+        self.plot.addItem(self._lines)
         self.widget.setToolTip(tip)
         self.step_label = corner_label(self.plot, "bottom", QCoreApplication.translate("BatchNormPlot", "step"), self._theme)
         host = QWidget()
@@ -86,18 +88,11 @@ class CovariateShift(QWidget):
         """``layers``: (name, kind) of every Linear and BatchNorm layer, input side first."""
         names = [name for name, _ in layers]
         self.series = Series((len(names), 2))
+        self._lines.set_data(np.zeros(0), np.zeros((0, len(names))))
         if names == self.names:
-            for mean, band in self._items:
-                mean.setData([], [])
-                band.setData([], [])
             return
-        for items in self._items:
-            for item in items:
-                self.plot.removeItem(item)
         self.names = names
         self._groups = _depth_groups([kind for _, kind in layers])
-        bands = [band_item(self.plot) for _ in names]  # all bands under all lines
-        self._items = [(history_curve(self.plot, None), band) for band in bands]
         self._box.blockSignals(True)
         self._box.clear()
         self._box.addItem(QCoreApplication.translate("BatchNormPlot", "All layers"))
@@ -114,14 +109,12 @@ class CovariateShift(QWidget):
     def draw(self) -> None:
         """Hand the history added so far to the lines and bands."""
         steps, values = self.series.steps, self.series.values
-        for index, (mean, band) in enumerate(self._items):
-            m, s = values[:, index, 0], values[:, index, 1]
-            set_band(band, steps, m - s, m + s)
-            mean.setData(steps, m)
+        mean, std = values[:, :, 0], values[:, :, 1]
+        self._lines.set_data(steps, mean, mean - std, mean + std)
 
     def shown_layers(self) -> list[str]:
         """The layers whose pre-activation lines are drawn (all, or the one picked)."""
-        return [n for n, (mean, _) in zip(self.names, self._items) if mean.isVisible()]
+        return [self.names[index] for index in self._lines.shown_lines()]
 
     def select_layer(self, layer: str | None) -> None:
         """Show every layer (None) or one, by name, with a stronger band."""
@@ -137,14 +130,14 @@ class CovariateShift(QWidget):
         colours = layer_colours(max(groups, default=-1) + 1, theme)
         chosen = self._box.currentIndex() - 1
         alpha = 60 if chosen >= 0 else max(12, 120 // max(1, len(self.names)))
-        for index, ((mean, band), group) in enumerate(zip(self._items, groups)):
+        pens, band_pens, brushes = [], [], []
+        for name, group in zip(self.names, groups):
             colour = colours[group]
-            dashed = self.names[index].startswith("BatchNorm")
-            mean.setPen(pg.mkPen(colour, width=2, style=Qt.DashLine if dashed else Qt.SolidLine))
-            band.setPen(pg.mkPen(faded(colour, min(90, 2 * alpha)), width=1))
-            band.setBrush(pg.mkBrush(faded(colour, alpha)))
-            for item in (mean, band):
-                item.setVisible(chosen < 0 or chosen == index)
+            pens.append(pg.mkPen(colour, width=2, style=Qt.DashLine if name.startswith("BatchNorm") else Qt.SolidLine))
+            band_pens.append(pg.mkPen(faded(colour, min(90, 2 * alpha)), width=1))
+            brushes.append(pg.mkBrush(faded(colour, alpha)))
+        self._lines.set_styles(pens, band_pens, brushes)
+        self._lines.show_only(chosen if chosen >= 0 else None)
         self.legend.setText(self._legend_text(colours))
 
     def _legend_text(self, colours) -> str:

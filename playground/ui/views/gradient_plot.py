@@ -25,7 +25,8 @@ from playground.runs.messages import RunInfo, Snapshot
 from playground.runs.series import Series
 
 from playground.ui.labels import layer_name
-from playground.ui.widgets.plot_utils import (DrawnWhenSeen, SWATCH, coloured, corner_label, format_number, history_curve, layer_colours, legend_keys,
+from playground.ui.widgets.layer_lines import LayerLines
+from playground.ui.widgets.plot_utils import (DrawnWhenSeen, SWATCH, coloured, corner_label, format_number, layer_colours, legend_keys,
                          make_plot, reset_range, settle_range, small_label, style_plot)
 from playground.ui.theme import LIGHT, Theme
 
@@ -41,7 +42,7 @@ class GradientPlot(DrawnWhenSeen, QWidget):
         self._theme = theme
         self._names: list[str] = []
         self._history = Series((0,))
-        self._curves: list[pg.PlotDataItem] = []
+        self._lines = LayerLines()  # one line per layer with weights, in one item
         self._current = np.zeros(0)  # latest weight-gradient norms, input side first
         self._ratios = np.zeros(0)  # latest update-to-weight ratios
         self._largest = 0.0  # the largest positive finite norm of the history
@@ -92,6 +93,7 @@ class GradientPlot(DrawnWhenSeen, QWidget):
         plot.setLabel("left", self.tr("gradient norm"))
         self._step_label = corner_label(plot, "bottom", self.tr("step"), self._theme)
         # The latest norm of each layer as a dot (a single probe is no line), overflows as triangles.
+        plot.addItem(self._lines)
         self._latest = pg.ScatterPlotItem(size=MARKER_SIZE, pen=None)
         self._overflows = pg.ScatterPlotItem(size=MARKER_SIZE, symbol="t1", pen=None)
         plot.addItem(self._latest)
@@ -213,17 +215,14 @@ class GradientPlot(DrawnWhenSeen, QWidget):
         """(steps, weight-gradient norms) drawn for ``layer_name`` ("Linear 1" ... "Output");
         an overflowed norm is drawn (and given here) one decade above the largest finite one."""
         self._draw()
-        curve = self._curves[self._names.index(layer_name)]
-        if curve.xData is None:
-            return np.zeros(0, np.int64), np.zeros(0)
-        return np.asarray(curve.xData).copy(), np.asarray(curve.yData).copy()
+        return self._lines.line(self._names.index(layer_name))
 
     def layer_names(self) -> list[str]:
         return list(self._names)
 
     def line_colours(self) -> list[str]:
         """Each layer's line colour ("#rrggbb"), input side first."""
-        return [pg.mkPen(curve.opts["pen"]).color().name() for curve in self._curves]
+        return [self._lines.pen(i).color().name() for i in range(len(self._names))]
 
     def legend_text(self) -> str:
         """The legend row under the plots (rich text)."""
@@ -245,7 +244,8 @@ class GradientPlot(DrawnWhenSeen, QWidget):
     def point_markers(self, layer_name: str) -> int:
         """How many points of a layer's line are marked with dots: all while there are few."""
         self._draw()
-        return self._curves[self._names.index(layer_name)].point_markers()
+        self._names.index(layer_name)  # a ValueError for a layer the plot does not have
+        return self._lines.point_markers()
 
     def step_range(self) -> tuple[float, float]:
         """The steps in view in the history plot."""
@@ -261,15 +261,11 @@ class GradientPlot(DrawnWhenSeen, QWidget):
         self._current = np.zeros(0)
         self._ratios = np.zeros(0)
         self._last_probe_step = self._drawn_step = None
+        self._lines.set_data(np.zeros(0), np.zeros((0, len(names))))
         if names != self._names:
-            for curve in self._curves:
-                self._history_plot.removeItem(curve)
             self._names = list(names)
-            self._curves = [history_curve(self._history_plot, None) for _ in names]
             self._colour_layers()
             self._label_bars()
-        for curve in self._curves:
-            curve.setData([], [])
         self._latest.setData([], [])
         self._overflows.setData([], [])
         self._history_ceiling.hide()
@@ -278,8 +274,7 @@ class GradientPlot(DrawnWhenSeen, QWidget):
 
     def _colour_layers(self) -> None:
         colours = layer_colours(len(self._names), self._theme)
-        for curve, colour in zip(self._curves, colours):
-            curve.setPen(pg.mkPen(colour, width=2))
+        self._lines.set_styles([pg.mkPen(colour, width=2) for colour in colours])
         self._bar_brushes = [pg.mkBrush(c) for c in colours]
         if len(self._history):
             self._show_history()
@@ -320,8 +315,7 @@ class GradientPlot(DrawnWhenSeen, QWidget):
             values = np.where(over, self._ceiling, values)
             rows, columns = np.nonzero(over)
         _show_ceiling(self._history_ceiling, self._ceiling, self._overflowing)
-        for column, curve in enumerate(self._curves):
-            curve.setData(steps, values[:, column])
+        self._lines.set_data(steps, values)
         brushes = self._bar_brushes[: values.shape[1]]
         latest = values[-1]
         shown = (latest > 0) & ~overflowed(self._current)  # a zero norm has no place on a log axis

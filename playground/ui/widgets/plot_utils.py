@@ -207,33 +207,6 @@ def history_curve(plot: pg.PlotItem, pen, *, name: str | None = None) -> History
     return item
 
 
-BAND_POINTS = 1500
-"""A band is drawn with at most this many points per edge (every k-th point of a long history)."""
-
-
-def band_item(plot: pg.PlotItem) -> pg.PlotCurveItem:
-    """A filled band (e.g. mean ± std) as one closed curve: cheaper than FillBetweenItem,
-    which rebuilds its path whenever either edge changes. Fill it with ``set_band``."""
-    item = pg.PlotCurveItem(fillLevel="enclosed")
-    plot.addItem(item)
-    return item
-
-
-def set_band(item: pg.PlotCurveItem, x: np.ndarray, lower: np.ndarray, upper: np.ndarray) -> None:
-    """Show the region between ``lower`` and ``upper`` over ``x`` (all (n,)); non-finite points are left out."""
-    keep = np.isfinite(lower) & np.isfinite(upper)
-    if not keep.all():
-        x, lower, upper = x[keep], lower[keep], upper[keep]
-    stride = max(1, -(-len(x) // BAND_POINTS))
-    if stride > 1:  # keep the newest point so the band reaches the end of the lines
-        index = np.r_[np.arange(0, len(x) - 1, stride), len(x) - 1]
-        x, lower, upper = x[index], lower[index], upper[index]
-    if len(x) < 2:
-        item.setData([], [])
-        return
-    item.setData(np.concatenate([x, x[::-1]]).astype(np.float64), np.concatenate([upper, lower[::-1]]))
-
-
 def layer_colours(n: int, theme: Theme) -> list[QColor]:
     """``n`` colours from the input side (warm) to the output side (cool), readable on the theme.
 
