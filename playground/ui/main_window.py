@@ -3,18 +3,18 @@ help; the File menu in file_actions.py) and wires the document, the controller a
 
 Data flows one way: the DesignDocument owns the design; panels edit it; the window
 turns design changes into run changes (live learning rate, or a reset); the
-TrainingController sends snapshots; the window hands each to every view, updates
-the status bar and, once it has painted them, tells the controller it was drawn (after
-a rest that keeps drawing to a share of its core: playground.ui.frame_pacing).
+TrainingController sends snapshots; the window updates the status bar and hands each
+snapshot to every view, one view per turn of the event loop (ui/window/frames.py), and
+once they have painted it tells the controller it was drawn (after a rest that keeps
+drawing to a share of its core: playground.ui.frame_pacing).
 """
 
 from __future__ import annotations
 
 import random
 from pathlib import Path
-from time import perf_counter
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
@@ -33,12 +33,11 @@ from playground.ui.training_controller import TrainingController
 from playground.ui.training_keys import TrainingKeys
 from playground.ui.window.actions import TrainingActions, make_action
 from playground.ui.window.docks import DockLayout, placeholder, scrolled_tabs
+from playground.ui.window.frames import SlicedFrame
 from playground.ui.window.help import HelpMenu
 from playground.ui.window.look import LookChoices
 from playground.ui.window.status import Banner, RunStatusBar
 from playground.ui.window.toolbar import TrainingToolbar
-
-PAINT_GRACE = 0.25  # seconds: a drawn snapshot is acknowledged without a paint if none comes (minimised window)
 
 
 class MainWindow(QMainWindow):
@@ -46,7 +45,6 @@ class MainWindow(QMainWindow):
 
     language_chosen = Signal(str)
     dashboards_built = Signal()
-    _drawing: float | None = None  # seconds the last snapshot took to draw, until it is painted (events come from __init__ on)
 
     def __init__(self, settings: QSettings, design: Design | None = None, parent: QWidget | None = None,
                  data_dir: Path | None = None, language: str = "en"):
@@ -61,6 +59,9 @@ class MainWindow(QMainWindow):
         self._pending_info: RunInfo | None = None
         self._pending_snapshot = None
         self._pacing = FramePacing()  # the rest after each drawn snapshot, from its frame's cost
+        self._frame = SlicedFrame(self)  # hands snapshots to the views
+        self._frame.finished.connect(self._on_frame_finished)
+        self._frame.failed.connect(self._on_frame_failed)
         self._acknowledged_run = -1  # the run whose snapshots have been acknowledged (its first goes at once)
         self._build_central()
         self._build_docks()
@@ -266,6 +267,7 @@ class MainWindow(QMainWindow):
         self._restart(new, running=self.controller.state == "running")
 
     def _on_controller_run_ready(self, info: RunInfo) -> None:
+        self._frame.cancel()  # the previous run's snapshot is of no use to the views any more
         if not self.views:
             self._pending_info = info
             return
@@ -277,51 +279,31 @@ class MainWindow(QMainWindow):
         self.training_panel.set_device_availability(info.unavailable_devices)
 
     def _on_controller_snapshot_ready(self, snapshot) -> None:
-        start = perf_counter()
-        if not self.views or self._pending_info is not None:  # drawn once the dashboards exist
-            self._pending_snapshot = snapshot
-            self.status_bar.show_snapshot(snapshot)
-            self.controller.snapshot_drawn()
-            return
-        for view in self.views:
-            try:
-                view.show_snapshot(snapshot)
-            except Exception:  # a drawing bug must not stop the run: report it, keep the snapshots flowing
-                import traceback
-
-                traceback.print_exc()
-                self.banner.show_message(self.tr("A dashboard could not draw the latest results; training goes on. "
-                                                 "Details are in the terminal output."), "warning")
         self.status_bar.show_snapshot(snapshot)
         if snapshot.state == "diverged":
             self.banner.show_message(snapshot_message(snapshot), "error")
         elif snapshot.state == "finished":
             self.banner.show_finished(self.document.design.training.epochs)
-        self._acknowledge(snapshot, perf_counter() - start)
-
-    def _acknowledge(self, snapshot, drawing: float) -> None:
-        """Ask for the next snapshot: a prompt one (FramePacing.is_prompt) at once, a running one
-        once the window has painted it and rested (``event``), so that drawing and painting
-        keep to FramePacing's share of the window's core whatever the network's size."""
-        first, self._acknowledged_run = snapshot.run_id != self._acknowledged_run, snapshot.run_id
-        if FramePacing.is_prompt(snapshot.state, first):
-            self._drawing = None
+        if not self.views or self._pending_info is not None:  # drawn once the dashboards exist
+            self._pending_snapshot = snapshot
             self.controller.snapshot_drawn()
-        else:
-            self._drawing = drawing
-            self.controller.snapshot_drawn(rest=PAINT_GRACE)
+            return
+        first, self._acknowledged_run = snapshot.run_id != self._acknowledged_run, snapshot.run_id
+        if FramePacing.is_prompt(snapshot.state, first):  # seen at once, and the next one asked for at once
+            self._frame.draw(snapshot, self.views, sliced=False)
+            self.controller.snapshot_drawn()
+        else:  # the next one is asked for once every view has painted this one (_on_frame_finished)
+            self._frame.draw(snapshot, self.views, sliced=True)
 
-    def event(self, event: QEvent) -> bool:
-        """The window paints its dirty views on an UpdateRequest: the paint after a drawn snapshot
-        completes its frame, and the snapshot's acknowledgement waits the frame's rest."""
-        if self._drawing is None or event.type() != QEvent.UpdateRequest:
-            return super().event(event)
-        start = perf_counter()
-        handled = super().event(event)
-        frame, self._drawing = self._drawing + perf_counter() - start, None
-        if self.controller.acknowledgement_waiting:
-            self.controller.snapshot_drawn(rest=self._pacing.rest_after(frame))
-        return handled
+    def _on_frame_finished(self, snapshot, cost: float) -> None:
+        """Every view painted a running snapshot: ask for the next after a rest that keeps drawing
+        and painting to FramePacing's share of the window's core, whatever the network's size."""
+        if self.controller.info is not None and snapshot.run_id == self.controller.info.run_id:
+            self.controller.snapshot_drawn(rest=self._pacing.rest_after(cost))
+
+    def _on_frame_failed(self, _view) -> None:
+        self.banner.show_message(self.tr("A dashboard could not draw the latest results; training goes on. "
+                                         "Details are in the terminal output."), "warning")
 
     def _on_controller_run_failed(self, message: str, details: str) -> None:
         self.banner.show_message(message, "error")
