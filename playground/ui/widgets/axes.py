@@ -107,7 +107,7 @@ class StepAxis(pg.AxisItem):
         for exponent in range(0, 16):
             for mantissa in (1, 2, 5):
                 spacing = mantissa * 10.0**exponent
-                if (high - low) / spacing > 200:  # certainly too many: skip before making them
+                if ((high - low) / spacing - 1) * self.GAP_PIXELS > size:  # more ticks than even their gaps leave room for
                     continue
                 values = multiples(spacing, low, high)
                 label = max((metrics.horizontalAdvance(si_text(v)) for v in values), default=0)
