@@ -118,7 +118,8 @@ class Comparison:
             runs.append(run)
             problems += found
         if problems:
-            raise DesignError(problems, title="The comparison cannot be used as it stands:")
+            raise DesignError(problems, title="The comparison cannot be used as it stands:",
+                              title_code="comparison_invalid")
         object.__setattr__(self, "_runs", tuple(runs))
 
     def designs(self) -> tuple[Design, ...]:
@@ -527,7 +528,7 @@ def check_size(comparison: Comparison, n_inputs: int, n_classes: int) -> int:
     """All runs' parameters together; DesignError when over MAX_PARAMETERS."""
     problems = size_problems(comparison, n_inputs, n_classes)
     if problems:
-        raise DesignError(problems, title="The comparison is too large:")
+        raise DesignError(problems, title="The comparison is too large:", title_code="comparison_too_large")
     return sum(run_parameters(comparison, n_inputs, n_classes))
 
 
