@@ -123,6 +123,18 @@ def test_a_bad_change_is_named_by_its_path_inside_the_variant(changes, field, wo
     assert list(problems) == [field] and words in problems[field], problems
 
 
+def test_a_key_that_is_no_design_field_is_named_not_crashed_on():
+    huge = "layers[" + "9" * 5000 + "].units"
+    (field,) = refused({}, {huge: 1})
+    assert field.startswith("variants[1].layers[999") and len(field) < 60
+
+
+def test_changes_that_make_too_many_layers_are_refused():
+    deep = Design(layers=(LinearLayer(units=4),) * 12)
+    problems = refused({}, {"layers.batch_norm": True, "layers.dropout": 0.1}, base=deep)
+    assert problems == {"variants[1].layers": "these changes make 36 hidden layers, more than a design may have (32)"}
+
+
 def test_every_problem_of_every_variant_is_reported_at_once():
     problems = refused({"optimizer.lr": -1, "layers.activation": "swish"}, {}, {"data.seed": 2, "loss": "hinge"})
     assert set(problems) == {"variants[0].optimizer.lr", "variants[0].layers.activation", "variants[2].data.seed",
@@ -207,6 +219,12 @@ def test_a_change_that_changes_nothing_is_not_a_difference():
                       {"optimizer.momentum": 0.5})  # plain SGD has no momentum
     assert runs.differences(0) == () and runs.differences(1) == ()
     assert run_label(runs, 1) == "as designed"
+
+
+def test_a_stack_change_to_a_network_without_hidden_layers_is_no_difference():
+    runs = comparison({"layers.batch_norm": True, "layers.activation": "relu", "layers.dropout": 0.5}, {},
+                      base=BASE.with_(layers=()))
+    assert runs.designs()[0] == runs.base and runs.differences(0) == ()
 
 
 def test_legend_words_for_the_other_settings():

@@ -50,8 +50,8 @@ from pydantic import Field, ValidationError
 
 from playground.design import registry
 from playground.design.rules import MAX_PARAMETERS
-from playground.design.schema import (BatchNormLayer, Design, DropoutLayer, LinearLayer, OptimizerSpec, _Model,
-                                      check_design, problems_from_validation)
+from playground.design.schema import (MAX_LAYERS, BatchNormLayer, Design, DropoutLayer, LinearLayer, OptimizerSpec,
+                                      _Model, check_design, problems_from_validation)
 from playground.design.shapes import layer_names, layer_shapes, output_size, total_parameters
 from playground.design.translatable import QT_TRANSLATE_NOOP
 from playground.errors import DesignError, Problem, excerpt
@@ -72,7 +72,7 @@ ACTIVATION, BATCH_NORM, DROPOUT = "layers.activation", "layers.batch_norm", "lay
 STACK_KEYS = (BATCH_NORM, ACTIVATION, DROPOUT)
 """Changes to every hidden layer, in the order they apply."""
 
-_LAYER_PATH = re.compile(r"layers\[(\d+)\]\.(\w+)")
+_LAYER_PATH = re.compile(r"layers\[(\d{1,6})\]\.(\w+)")  # a longer index is no design field
 _SECTIONS = {"data", "optimizer", "training"}
 
 
@@ -246,11 +246,11 @@ def _with_stack_changes(design: Design, changes: dict, prefix: str) -> tuple[Des
             layers = _with_dropout(layers, float(value))
     if layers == list(design.layers):
         return design, []
-    try:
-        return design.with_(layers=layers), []
-    except ValidationError as error:  # more layers than a design may have
-        return design, [Problem(f"{prefix}.layers", p.message, p.code, p.args)
-                        for p in problems_from_validation(error) if p.field == "layers"]
+    if len(layers) > MAX_LAYERS:
+        return design, [Problem(f"{prefix}.layers", f"these changes make {len(layers)} hidden layers, more than a "
+                                                    f"design may have ({MAX_LAYERS})",
+                                "variant_too_many_layers", (len(layers), MAX_LAYERS))]
+    return design.with_(layers=layers), []
 
 
 def _stack_value_problem(key: str, value, where: str) -> Problem | None:
@@ -359,8 +359,7 @@ def _differences(base: Design, run: Design, changes: dict) -> tuple[Difference, 
     for key, value in changes.items():
         if key in STACK_KEYS:
             old = _stack_state(base.layers, key)
-            new = block_activations(run.layers) if key == ACTIVATION else value
-            if old != new:
+            if old != _stack_state(run.layers, key):
                 out.append(_stack_difference(key, old, value))
             continue
         match = _LAYER_PATH.fullmatch(key)
@@ -481,7 +480,7 @@ def _layer_words(tag: tuple[str, int], translate: Translate) -> str:
 def run_label(comparison: Comparison, i: int, translate: Translate = _english) -> str:
     """Run ``i``'s legend label: the learner's name for it, else what differs from the
     base ("Adam, lr 0.01"), else "as designed"."""
-    name = comparison.variants[i].name
+    name = comparison.variants[i].name.strip()
     if name:
         return name
     words = [difference_text(d, translate) for d in comparison.differences(i)]

@@ -141,6 +141,8 @@ _FILE_WORDINGS = {
     "variant_no_layer": QT_TRANSLATE_NOOP(
         "EngineMessages", "the base design has no layer {0}: its layers are numbered 0 to {1}"),
     "variant_no_layers": QT_TRANSLATE_NOOP("EngineMessages", "the base design has no hidden layers"),
+    "variant_too_many_layers": QT_TRANSLATE_NOOP(
+        "EngineMessages", "these changes make {0} hidden layers, more than a design may have ({1})"),
     "comparison_too_large": QT_TRANSLATE_NOOP(
         "EngineMessages", "the {0} runs together have {1} parameters, more than this app trains live ({2}); "
                           "use fewer runs or smaller layers"),

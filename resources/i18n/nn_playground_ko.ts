@@ -804,6 +804,10 @@ The internal covariate shift below works for every network.</source>
         <translation>기준 설계에 은닉층이 없습니다</translation>
     </message>
     <message>
+        <source>these changes make {0} hidden layers, more than a design may have ({1})</source>
+        <translation>이 변경으로 은닉층이 {0}개가 되어, 설계 하나에 둘 수 있는 수({1}개)보다 많습니다</translation>
+    </message>
+    <message>
         <source>the {0} runs together have {1} parameters, more than this app trains live ({2}); use fewer runs or smaller layers</source>
         <translation>실행 {0}개의 파라미터를 합치면 {1}개로, 이 앱이 실시간으로 학습할 수 있는 양({2}개)보다 많습니다. 실행 수를 줄이거나 계층을 작게 하세요</translation>
     </message>

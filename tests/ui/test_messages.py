@@ -166,6 +166,8 @@ def comparison_errors(document: dict) -> list:
     texts = [json.dumps({**document, "variants": [{}, {"changes": {"data.seed": 2, "layers[5].units": 3}}]}),
              json.dumps({**document, "variants": [{}]}), json.dumps({**document, "variants": {}}),
              json.dumps({**document, "layers": [], "variants": [{}, {"changes": {"layers[0].units": 3}}]}),
+             json.dumps({**document, "layers": [{"type": "linear", "units": 2, "activation": "tanh"}] * 12,
+                         "variants": [{}, {"changes": {"layers.batch_norm": True, "layers.dropout": 0.1}}]}),
              json.dumps(document)]
     errors = [caught(lambda: comparison_from_json(text)) for text in texts]
     errors.append(caught(lambda: design_from_json(texts[0])))
