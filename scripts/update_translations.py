@@ -4,8 +4,9 @@
 
 1. ``pyside6-lupdate`` scans every ``playground/ui/**/*.py`` (``self.tr``,
    ``QCoreApplication.translate``, ``QT_TRANSLATE_NOOP``) and the core modules whose
-   words the window shows (``CORE_SOURCES``: registry entries and tables and task
-   words marked with playground.design.translatable's ``QT_TRANSLATE_NOOP``)
+   words the window shows (``CORE_SOURCES``: registry entries and tables, task
+   words and comparison legends, marked with playground.design.translatable's
+   ``QT_TRANSLATE_NOOP``)
    into ``resources/i18n/nn_playground_ko.ts``: new messages are added
    unfinished, existing translations are kept, messages gone from the source are
    marked obsolete/vanished (kept in the file, not compiled). A new message whose
@@ -32,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 UI_DIR = ROOT / "playground" / "ui"
 # Core modules with words for the window (QT_TRANSLATE_NOOP of playground.design.translatable).
 CORE_SOURCES = tuple(ROOT / "playground" / "design" / f"{name}.py"
-                     for name in ("optimizers", "losses", "activations", "datasets", "tasks", "registry"))
+                     for name in ("optimizers", "losses", "activations", "datasets", "tasks", "registry", "comparison"))
 I18N_DIR = ROOT / "resources" / "i18n"
 LANGUAGES = ("ko",)
 # No line numbers in the .ts: moving code around does not rewrite the translations file.

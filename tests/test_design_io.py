@@ -83,7 +83,7 @@ def _with(section: str, **values) -> str:
 
 def test_file_is_readable_json_with_format_and_version_first():
     text = design_to_json(Design(name="Ünïcödé"))
-    assert text.startswith('{\n  "format": "nn-playground-design",\n  "version": 1,\n  "name": "Ünïcödé",')
+    assert text.startswith('{\n  "format": "nn-playground-design",\n  "version": 2,\n  "name": "Ünïcödé",')
     assert text.endswith("}\n") and not text.endswith("\n\n")
     assert list(json.loads(text))[2:] == list(Design.model_fields)
 
@@ -113,22 +113,32 @@ def test_older_version_is_migrated_before_validation(monkeypatch):
         optimizer["lr"] = optimizer.pop("learning_rate")
         return {**fields, "optimizer": optimizer}
 
-    monkeypatch.setattr(design_io, "VERSION", 2)
-    monkeypatch.setitem(design_io.MIGRATIONS, 1, rename_learning_rate)
-    old = _document(version=1)
+    monkeypatch.setattr(design_io, "VERSION", 3)
+    monkeypatch.setitem(design_io.MIGRATIONS, 2, rename_learning_rate)
+    old = _document(version=2)
     old["optimizer"] = {**old["optimizer"], "learning_rate": 0.25}
     del old["optimizer"]["lr"]
     assert design_from_json(json.dumps(old)).optimizer.lr == 0.25
-    assert json.loads(design_to_json(Design()))["version"] == 2
+    assert json.loads(design_to_json(Design()))["version"] == 3
+    # A version-1 file goes through every migration in turn.
+    older = {**old, "version": 1}
+    assert design_from_json(json.dumps(older)).optimizer.lr == 0.25
+
+
+def test_a_version_1_file_loads_as_the_same_design():
+    for design in _varied_designs()[:4]:
+        text = design_to_json(design).replace('"version": 2,', '"version": 1,', 1)
+        assert json.loads(text)["version"] == 1
+        assert design_from_json(text) == design
+        assert design_to_json(design_from_json(text)) == design_to_json(design)  # saved again as version 2
 
 
 def test_current_version_is_not_migrated(monkeypatch):
-    monkeypatch.setitem(design_io.MIGRATIONS, 1, lambda fields: pytest.fail("migrated a current file"))
+    monkeypatch.setitem(design_io.MIGRATIONS, VERSION - 1, lambda fields: pytest.fail("migrated a current file"))
     assert design_from_json(design_to_json(Design())) == Design()
 
 
 def test_failing_migration_is_a_file_error(monkeypatch):
-    monkeypatch.setattr(design_io, "VERSION", 2)
     monkeypatch.setitem(design_io.MIGRATIONS, 1, lambda fields: fields["no such section"])
     assert "cannot upgrade" in _problems(json.dumps(_document(version=1)))["version"]
 
@@ -144,7 +154,7 @@ def test_impossible_versions_are_refused(version, word):
 def test_newer_version_asks_to_update_the_app():
     message = _problems(json.dumps(_document(version=7)))["version"]
     assert message == (
-        "this file was saved by a newer NN Playground (format version 7); this version reads up to 1: update the app"
+        "this file was saved by a newer NN Playground (format version 7); this version reads up to 2: update the app"
     )
 
 
@@ -395,7 +405,7 @@ def test_too_large_file_is_refused_without_parsing(tmp_path):
 
 
 def test_format_constants():
-    assert FORMAT == "nn-playground-design" and VERSION == 1 and design_io.MIGRATIONS == {}
+    assert FORMAT == "nn-playground-design" and VERSION == 2 and set(design_io.MIGRATIONS) == {1}
 
 
 # -- hostile values: named by their field, quoted only as an excerpt -------------------------

@@ -2,15 +2,27 @@
 
 A file is one JSON object, UTF-8, ``indent=2``, keys in model order, trailing newline::
 
-    {"format": "nn-playground-design", "version": 1, "name": ..., "data": {...}, ...}
+    {"format": "nn-playground-design", "version": 2, "name": ..., "data": {...}, ...}
 
-The form is canonical: ``design_to_json(design_from_json(text)) == text`` for any text
-that ``design_to_json`` wrote. Loading parses plain JSON only (never executes code),
-upgrades older versions through ``MIGRATIONS`` and then validates strictly: a string
-where a number belongs, ``true`` for an integer, an unknown name or field are refused,
-and so are an integer of more than ``MAX_DIGITS`` digits and text that is not valid
-Unicode (a lone surrogate escape), each named by its field. Every problem is reported
-at once in a ``DesignFileError``; messages quote at most a short excerpt of the file.
+A comparison (playground.design.comparison) is the same file with its base design's
+fields and one more section, ``"variants"``: a list of 2 to 6 runs, each
+``{"name": ..., "changes": {"optimizer.name": "adam", ...}}``. ``design_from_json`` and
+``load_design`` refuse such a file (naming it a comparison: the runs would be lost if
+only its base were opened and saved again); ``comparison_from_json`` and
+``load_comparison`` refuse a file without variants; ``document_from_json`` and
+``load_document`` return whichever the file holds.
+
+Version 2 added the ``variants`` section; a version-1 file (a design, never a
+comparison) loads unchanged. The form is canonical:
+``design_to_json(design_from_json(text)) == text`` (and the same for comparisons) for
+any text that ``design_to_json`` wrote. Loading parses plain JSON only (never
+executes code), upgrades older versions through ``MIGRATIONS`` and then validates
+strictly: a string where a number belongs, ``true`` for an integer, an unknown name
+or field are refused, and so are an integer of more than ``MAX_DIGITS`` digits and
+text that is not valid Unicode (a lone surrogate escape), each named by its field (a
+variant's by its path inside the variant: ``variants[2].optimizer.lr``). Every
+problem is reported at once in a ``DesignFileError``; messages quote at most a short
+excerpt of the file.
 
 ``data.csv_path`` may be relative to the design file's folder, so that a folder
 holding a design and its CSV file can be moved: ``load_design`` resolves it,
@@ -28,19 +40,27 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from playground.design.comparison import Comparison, Variant, check_comparison, run_count_problems
 from playground.design.schema import Design, check_design, problems_from_validation
-from playground.errors import DesignFileError, Problem, excerpt, path_excerpt
+from playground.errors import DesignError, DesignFileError, Problem, excerpt, path_excerpt
 from playground.files import atomic_write_text, read_file, read_problem
 
 FORMAT = "nn-playground-design"
-VERSION = 1
+VERSION = 2
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DIGITS = 30  # of a JSON integer; every integer field of a design has at most 10
 
 DESIGN_SUFFIX = ".json"  # what a design file's name ends with
 WEIGHTS_SUFFIX = ".weights.safetensors"
+VARIANTS = "variants"  # the section that makes a design file a comparison
 
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+def _from_version_1(fields: dict) -> dict:
+    """Version 2 only added the optional ``variants`` section: a version-1 design is unchanged."""
+    return dict(fields)
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _from_version_1}
 """version n -> a function taking the design fields of a version-n file (without
 ``format`` and ``version``) and returning them as version n + 1 expects them."""
 
@@ -50,7 +70,17 @@ _TITLE_CODE = "design_invalid"
 
 def design_to_json(design: Design) -> str:
     """The canonical file text of ``design``."""
-    document = {"format": FORMAT, "version": VERSION, **design.model_dump(mode="json")}
+    return _text(design.model_dump(mode="json"))
+
+
+def comparison_to_json(comparison: Comparison) -> str:
+    """The canonical file text of ``comparison``: its base design's fields, then its variants."""
+    variants = [variant.model_dump(mode="json") for variant in comparison.variants]
+    return _text({**comparison.base.model_dump(mode="json"), VARIANTS: variants})
+
+
+def _text(fields: dict) -> str:
+    document = {"format": FORMAT, "version": VERSION, **fields}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -59,10 +89,32 @@ def design_from_json(text: str | bytes, *, check: bool = True) -> Design:
 
     With ``check`` the cross-field problems of ``check_design`` (a loss that does not
     fit the task...) are refused too; without, such a design is returned as it is.
-    Raises DesignFileError listing every problem found.
+    Raises DesignFileError listing every problem found, or naming a comparison file.
     """
-    document = _parse(text)
-    fields = _upgrade(document)
+    fields = _upgrade(_parse(text))
+    if VARIANTS in fields:
+        raise _invalid(_a_comparison(fields[VARIANTS]))
+    return _design(fields, check)
+
+
+def comparison_from_json(text: str | bytes, *, check: bool = True) -> Comparison:
+    """A comparison's file text parsed, upgraded and validated as ``design_from_json``
+    does (``check``: the cross-field problems of ``check_comparison`` too). Raises
+    DesignFileError listing every problem, or saying the file holds a single design."""
+    fields = _upgrade(_parse(text))
+    if VARIANTS not in fields:
+        raise _invalid(Problem(VARIANTS, "missing: this file holds a single design, not a comparison of runs",
+                               "comparison_missing"))
+    return _comparison(fields, check)
+
+
+def document_from_json(text: str | bytes, *, check: bool = True) -> Design | Comparison:
+    """A Comparison for file text with a ``variants`` section, else a Design."""
+    fields = _upgrade(_parse(text))
+    return _comparison(fields, check) if VARIANTS in fields else _design(fields, check)
+
+
+def _design(fields: dict, check: bool) -> Design:
     try:
         # JSON mode, strict: refuses "0.1" for a float and true for an int, but
         # accepts arrays for tuples and integers for floats, as JSON has them.
@@ -73,6 +125,45 @@ def design_from_json(text: str | bytes, *, check: bool = True) -> Design:
     if problems:
         raise _invalid(problems)
     return design
+
+
+def _comparison(fields: dict, check: bool) -> Comparison:
+    fields = dict(fields)
+    variants, problems = _variants(fields.pop(VARIANTS))
+    try:
+        base = Design.model_validate_json(json.dumps(fields), strict=True)
+    except ValidationError as error:
+        raise _invalid(problems_from_validation(error) + problems) from None
+    if problems:
+        raise _invalid(problems)
+    try:
+        comparison = Comparison(base, variants)
+    except DesignError as error:
+        raise _invalid(error.problems) from None
+    problems = check_comparison(comparison) if check else []
+    if problems:
+        raise _invalid(problems)
+    return comparison
+
+
+def _variants(section) -> tuple[list[Variant], list[Problem]]:
+    """The variants of a file's ``variants`` section and the problems found in it."""
+    if not isinstance(section, list):
+        return [], [Problem(VARIANTS, "must be a list of runs, each with its \"changes\" to the base design",
+                            "variants_not_list")]
+    variants, problems = [], run_count_problems(len(section))
+    for i, item in enumerate(section):
+        try:
+            variants.append(Variant.model_validate_json(json.dumps(item), strict=True))
+        except ValidationError as error:
+            problems += problems_from_validation(error, prefix=f"{VARIANTS}[{i}]")
+    return variants, problems
+
+
+def _a_comparison(section) -> Problem:
+    runs = len(section) if isinstance(section, list) else 0
+    return Problem(VARIANTS, f"this file holds a comparison of {runs} runs, not a single design: "
+                             "open it as a comparison", "design_is_comparison", (runs,))
 
 
 def _invalid(problems: list[Problem] | Problem) -> DesignFileError:
@@ -91,29 +182,64 @@ def save_design(design: Design, path: str | os.PathLike) -> None:
     """Write ``design`` to ``path`` atomically; DesignFileError if it cannot be written.
 
     A CSV file in the design's folder or below is written as a path relative to it."""
+    _save(design_to_json(_with_csv_path(design, _relative_to(design.data.csv_path, path))), path)
+
+
+def save_comparison(comparison: Comparison, path: str | os.PathLike) -> None:
+    """Write ``comparison`` to ``path`` as ``save_design`` writes a design."""
+    base = comparison.base
+    _save(comparison_to_json(_with_base(comparison, _with_csv_path(base, _relative_to(base.data.csv_path, path)))),
+          path)
+
+
+def _save(text: str, path: str | os.PathLike) -> None:
     name = path_excerpt(path)
     try:
-        atomic_write_text(path, design_to_json(_with_csv_path(design, _relative_to(design.data.csv_path, path))))
+        atomic_write_text(path, text)
     except OSError as error:
         raise DesignFileError([_write_problem(error, path)], title=f"Cannot save the design to {name}:",
                               title_code="design_save", title_args=(name,)) from None
 
 
 def load_design(path: str | os.PathLike, *, check: bool = True) -> Design:
-    """Read a design file; DesignFileError (with the path in its title) if it cannot be used.
+    """Read a design file; DesignFileError (with the path in its title) if it cannot be
+    used, a comparison file included.
 
     A relative ``data.csv_path`` is resolved against the design file's folder."""
+    return _resolved_document(_load(path, design_from_json, check), path)
+
+
+def load_comparison(path: str | os.PathLike, *, check: bool = True) -> Comparison:
+    """Read a comparison file as ``load_design`` reads a design file."""
+    return _resolved_document(_load(path, comparison_from_json, check), path)
+
+
+def load_document(path: str | os.PathLike, *, check: bool = True) -> Design | Comparison:
+    """Read a design or comparison file, whichever it is (``document_from_json``)."""
+    return _resolved_document(_load(path, document_from_json, check), path)
+
+
+def _load(path: str | os.PathLike, parse: Callable, check: bool):
     name = path_excerpt(path)
     title = f"Cannot open the design file {name}:"
     try:
-        data = read_file(path, MAX_FILE_BYTES)
-        design = design_from_json(data, check=check)
+        return parse(read_file(path, MAX_FILE_BYTES), check=check)
     except OSError as error:
         raise DesignFileError([read_problem(error, Path(path).name)], title=title, title_code="design_open",
                               title_args=(name,)) from None
     except DesignFileError as error:
         raise DesignFileError(error.problems, title=title, title_code="design_open", title_args=(name,)) from None
-    return _with_csv_path(design, _resolved(design.data.csv_path, path))
+
+
+def _resolved_document(document: Design | Comparison, path: str | os.PathLike):
+    """``document`` with its relative ``data.csv_path`` taken from the folder of ``path``."""
+    base = document.base if isinstance(document, Comparison) else document
+    resolved = _with_csv_path(base, _resolved(base.data.csv_path, path))
+    return _with_base(document, resolved) if isinstance(document, Comparison) else resolved
+
+
+def _with_base(comparison: Comparison, base: Design) -> Comparison:
+    return comparison if base == comparison.base else comparison.with_base(base)
 
 
 def _with_csv_path(design: Design, csv_path: str) -> Design:

@@ -42,6 +42,12 @@ class Hyperparameter:
     step: float = 0.0
     decimals: int = 0
     floor: float | None = None
+    short: str = ""
+    """A short word for a legend ("lr 0.01"); "" = ``label``."""
+
+    @property
+    def short_label(self) -> str:
+        return self.short or self.label
 
 
 HYPERPARAMETERS: dict[str, Hyperparameter] = {
@@ -50,29 +56,32 @@ HYPERPARAMETERS: dict[str, Hyperparameter] = {
         Hyperparameter("lr", QT_TRANSLATE_NOOP("Hyperparameters", "Learning rate"), QT_TRANSLATE_NOOP(
             "Hyperparameters", "How big each update is: the gradient is multiplied by it. Too small learns slowly; "
             "too large overshoots the minimum and the loss grows until training diverges. "
-            "It can be changed while training."), 0.03, {"gt": 0.0, "le": 10.0}, "log", (1e-5, 10.0)),
+            "It can be changed while training."), 0.03, {"gt": 0.0, "le": 10.0}, "log", (1e-5, 10.0),
+            short=QT_TRANSLATE_NOOP("Hyperparameters", "lr")),
         Hyperparameter("momentum", QT_TRANSLATE_NOOP("Hyperparameters", "Momentum"), QT_TRANSLATE_NOOP(
             "Hyperparameters", "The fraction of the previous update kept in the next one (0 = none, 0.9 is usual)."),
-            0.9, {"ge": 0.0, "lt": 1.0}, "fraction", (0.0, 0.999), 0.05, 3),
+            0.9, {"ge": 0.0, "lt": 1.0}, "fraction", (0.0, 0.999), 0.05, 3,
+            short=QT_TRANSLATE_NOOP("Hyperparameters", "momentum")),
         Hyperparameter("nesterov", QT_TRANSLATE_NOOP("Hyperparameters", "Nesterov"), QT_TRANSLATE_NOOP(
             "Hyperparameters", "Nesterov momentum: look ahead along the momentum before taking the gradient; "
             "often a little faster. Needs a momentum above 0."), False, widget="check"),
         Hyperparameter("alpha", QT_TRANSLATE_NOOP("Hyperparameters", "Alpha (decay)"), QT_TRANSLATE_NOOP(
             "Hyperparameters", "How slowly RMSProp's average of squared gradients forgets: 0.99 averages about the "
-            "last 100 steps."), 0.99, {"gt": 0.0, "lt": 1.0}, "fraction", (0.0001, 0.9999), 0.01, 4),
+            "last 100 steps."), 0.99, {"gt": 0.0, "lt": 1.0}, "fraction", (0.0001, 0.9999), 0.01, 4, short="α"),
         Hyperparameter("beta1", QT_TRANSLATE_NOOP("Hyperparameters", "Beta 1"), QT_TRANSLATE_NOOP(
             "Hyperparameters", "Adam's momentum: how slowly the average gradient forgets (0.9 is usual)."),
-            0.9, {"ge": 0.0, "lt": 1.0}, "fraction", (0.0, 0.999), 0.05, 3),
+            0.9, {"ge": 0.0, "lt": 1.0}, "fraction", (0.0, 0.999), 0.05, 3, short="β₁"),
         Hyperparameter("beta2", QT_TRANSLATE_NOOP("Hyperparameters", "Beta 2"), QT_TRANSLATE_NOOP(
             "Hyperparameters", "How slowly Adam's average of squared gradients forgets (0.999 is usual)."),
-            0.999, {"ge": 0.0, "lt": 1.0}, "fraction", (0.0, 0.9999), 0.001, 4),
+            0.999, {"ge": 0.0, "lt": 1.0}, "fraction", (0.0, 0.9999), 0.001, 4, short="β₂"),
         Hyperparameter("eps", QT_TRANSLATE_NOOP("Hyperparameters", "Epsilon"), QT_TRANSLATE_NOOP(
             "Hyperparameters", "A tiny number added before dividing by the gradient size, so steps stay finite."),
-            1e-8, {"gt": 0.0, "le": 1.0}, "log", (1e-12, 1.0)),
+            1e-8, {"gt": 0.0, "le": 1.0}, "log", (1e-12, 1.0), short="ε"),
         Hyperparameter("weight_decay", QT_TRANSLATE_NOOP("Hyperparameters", "Weight decay"), QT_TRANSLATE_NOOP(
             "Hyperparameters", "Shrinks every weight a little at each step (like L2 regularization), "
             "which keeps weights small and fights overfitting."),
-            0.0, {"ge": 0.0, "le": 1.0}, "log", (0.0, 1.0), floor=1e-5),
+            0.0, {"ge": 0.0, "le": 1.0}, "log", (0.0, 1.0), floor=1e-5,
+            short=QT_TRANSLATE_NOOP("Hyperparameters", "weight decay")),
     ]
 }
 

@@ -8,6 +8,8 @@ the editing panels and dialogs show them.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from playground.design import registry
@@ -126,6 +128,24 @@ _FILE_WORDINGS = {
     "version_no_migration": QT_TRANSLATE_NOOP("EngineMessages", "cannot upgrade format version {0} (no migration)"),
     "version_migration_failed": QT_TRANSLATE_NOOP(
         "EngineMessages", "cannot upgrade this version-{0} file: {1}; is it damaged?"),
+    "design_is_comparison": QT_TRANSLATE_NOOP(
+        "EngineMessages", "this file holds a comparison of {0} runs, not a single design: open it as a comparison"),
+    "comparison_missing": QT_TRANSLATE_NOOP(
+        "EngineMessages", "missing: this file holds a single design, not a comparison of runs"),
+    "variants_not_list": QT_TRANSLATE_NOOP(
+        "EngineMessages", "must be a list of runs, each with its \"changes\" to the base design"),
+    "comparison_run_count": QT_TRANSLATE_NOOP("EngineMessages", "a comparison has {0} to {1} runs (got {2})"),
+    "variant_fixed_field": QT_TRANSLATE_NOOP(
+        "EngineMessages", "is the same for every run of a comparison (they share the data, its order, the seeds and "
+                          "the layer kinds): change it in the base design"),
+    "variant_no_layer": QT_TRANSLATE_NOOP(
+        "EngineMessages", "the base design has no layer {0}: its layers are numbered 0 to {1}"),
+    "variant_no_layers": QT_TRANSLATE_NOOP("EngineMessages", "the base design has no hidden layers"),
+    "variant_too_many_layers": QT_TRANSLATE_NOOP(
+        "EngineMessages", "these changes make {0} hidden layers, more than a design may have ({1})"),
+    "comparison_too_large": QT_TRANSLATE_NOOP(
+        "EngineMessages", "the {0} runs together have {1} parameters, more than this app trains live ({2}); "
+                          "use fewer runs or smaller layers"),
     "write_folder": QT_TRANSLATE_NOOP("EngineMessages", "this is a folder, not a design file: choose a file"),
     "write_permission": QT_TRANSLATE_NOOP(
         "EngineMessages", "no permission to write this file or its folder: choose another place or ask for access"),
@@ -187,6 +207,8 @@ _TITLES = {  # PlaygroundError.title_code -> wording, with the title_args as {0}
     "design_invalid": QT_TRANSLATE_NOOP("EngineMessages", "This is not a valid NN Playground design:"),
     "design_open": QT_TRANSLATE_NOOP("EngineMessages", "Cannot open the design file {0}:"),
     "design_save": QT_TRANSLATE_NOOP("EngineMessages", "Cannot save the design to {0}:"),
+    "comparison_invalid": QT_TRANSLATE_NOOP("EngineMessages", "The comparison cannot be used as it stands:"),
+    "comparison_too_large": QT_TRANSLATE_NOOP("EngineMessages", "The comparison is too large:"),
     "csv_title": QT_TRANSLATE_NOOP("EngineMessages", "The CSV file cannot be used as it stands:"),
     "export_failed": QT_TRANSLATE_NOOP("EngineMessages", "Cannot export to {0}:"),
 }
@@ -396,9 +418,17 @@ def _compiled_text(mode) -> tuple[str, str]:
 
 # -- problems with the field they are about, for the editing panels ---------------------
 
+_VARIANT_FIELD = re.compile(r"variants\[(\d+)\]\.?(.*)")
+
 
 def field_words(field: str) -> str:
-    """A design field path in words for a learner ("data.features" -> "Input features")."""
+    """A design field path in words for a learner ("data.features" -> "Input features";
+    a comparison's "variants[1].optimizer.lr" -> "Run 2, Learning rate")."""
+    run = _VARIANT_FIELD.fullmatch(field)
+    if run:
+        words = QCoreApplication.translate("FieldWords", "Run {0}").format(int(run[1]) + 1)
+        return QCoreApplication.translate("FieldWords", "{0}, {1}").format(words, field_words(run[2])) if run[2] \
+            else words
     words = {
         "data.dataset": QT_TRANSLATE_NOOP("FieldWords", "Data set"),
         "data.features": QT_TRANSLATE_NOOP("FieldWords", "Input features"),

@@ -175,6 +175,81 @@ The internal covariate shift below works for every network.</source>
     </message>
 </context>
 <context>
+    <name>Comparison</name>
+    <message>
+        <source>{0} {1}</source>
+        <translation>{0} {1}</translation>
+    </message>
+    <message>
+        <source>no {0}</source>
+        <translation>{0} 없음</translation>
+    </message>
+    <message>
+        <source>{0} init</source>
+        <translation>{0} 초기화</translation>
+    </message>
+    <message>
+        <source>{1} in {0}</source>
+        <translation>{0}의 {1}</translation>
+    </message>
+    <message>
+        <source>{1} units in {0}</source>
+        <translation>{0}의 뉴런 {1}개</translation>
+    </message>
+    <message>
+        <source>dropout {1} in {0}</source>
+        <translation>{0}의 드롭아웃 {1}</translation>
+    </message>
+    <message>
+        <source>momentum {1} in {0}</source>
+        <translation>{0}의 모멘텀 {1}</translation>
+    </message>
+    <message>
+        <source>batch norm</source>
+        <translation>배치 정규화</translation>
+    </message>
+    <message>
+        <source>no batch norm</source>
+        <translation>배치 정규화 없음</translation>
+    </message>
+    <message>
+        <source>dropout {0}</source>
+        <translation>드롭아웃 {0}</translation>
+    </message>
+    <message>
+        <source>no dropout</source>
+        <translation>드롭아웃 없음</translation>
+    </message>
+    <message>
+        <source>batch size {0}</source>
+        <translation>배치 크기 {0}</translation>
+    </message>
+    <message>
+        <source>{0} regularization</source>
+        <translation>{0} 규제</translation>
+    </message>
+    <message>
+        <source>no regularization</source>
+        <translation>규제 없음</translation>
+    </message>
+    <message>
+        <source>regularization rate {0}</source>
+        <translation>규제 강도 {0}</translation>
+    </message>
+    <message>
+        <source>noise {0}</source>
+        <translation>노이즈 {0}</translation>
+    </message>
+    <message>
+        <source>outliers {0}</source>
+        <translation>이상치 {0}</translation>
+    </message>
+    <message>
+        <source>as designed</source>
+        <translation>기준 설계 그대로</translation>
+    </message>
+</context>
+<context>
     <name>DataPanel</name>
     <message>
         <source>Loss switched to {0} for {1} data.</source>
@@ -701,6 +776,42 @@ The internal covariate shift below works for every network.</source>
         <translation>버전 {0} 파일을 변환할 수 없습니다: {1}. 파일이 손상되었나요?</translation>
     </message>
     <message>
+        <source>this file holds a comparison of {0} runs, not a single design: open it as a comparison</source>
+        <translation>이 파일은 설계 하나가 아니라 실행 {0}개를 비교하는 파일입니다: 비교로 여세요</translation>
+    </message>
+    <message>
+        <source>missing: this file holds a single design, not a comparison of runs</source>
+        <translation>없음: 이 파일은 여러 실행의 비교가 아니라 설계 하나입니다</translation>
+    </message>
+    <message>
+        <source>must be a list of runs, each with its &quot;changes&quot; to the base design</source>
+        <translation>실행의 목록이어야 하며, 실행마다 기준 설계에서 바꿀 &quot;changes&quot;가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>a comparison has {0} to {1} runs (got {2})</source>
+        <translation>비교에는 실행이 {0}~{1}개 있어야 합니다 (지금 {2}개)</translation>
+    </message>
+    <message>
+        <source>is the same for every run of a comparison (they share the data, its order, the seeds and the layer kinds): change it in the base design</source>
+        <translation>비교의 모든 실행에서 같아야 합니다 (데이터와 그 순서, 시드, 계층 종류를 함께 씁니다): 기준 설계에서 바꾸세요</translation>
+    </message>
+    <message>
+        <source>the base design has no layer {0}: its layers are numbered 0 to {1}</source>
+        <translation>기준 설계에 계층 {0}이(가) 없습니다: 계층 번호는 0부터 {1}까지입니다</translation>
+    </message>
+    <message>
+        <source>the base design has no hidden layers</source>
+        <translation>기준 설계에 은닉층이 없습니다</translation>
+    </message>
+    <message>
+        <source>these changes make {0} hidden layers, more than a design may have ({1})</source>
+        <translation>이 변경으로 은닉층이 {0}개가 되어, 설계 하나에 둘 수 있는 수({1}개)보다 많습니다</translation>
+    </message>
+    <message>
+        <source>the {0} runs together have {1} parameters, more than this app trains live ({2}); use fewer runs or smaller layers</source>
+        <translation>실행 {0}개의 파라미터를 합치면 {1}개로, 이 앱이 실시간으로 학습할 수 있는 양({2}개)보다 많습니다. 실행 수를 줄이거나 계층을 작게 하세요</translation>
+    </message>
+    <message>
         <source>this is a folder, not a design file: choose a file</source>
         <translation>설계 파일이 아니라 폴더입니다: 파일을 고르세요</translation>
     </message>
@@ -775,6 +886,14 @@ The internal covariate shift below works for every network.</source>
     <message>
         <source>Cannot save the design to {0}:</source>
         <translation>설계를 {0}에 저장할 수 없습니다:</translation>
+    </message>
+    <message>
+        <source>The comparison cannot be used as it stands:</source>
+        <translation>이 비교는 지금 상태로는 쓸 수 없습니다:</translation>
+    </message>
+    <message>
+        <source>The comparison is too large:</source>
+        <translation>비교가 너무 큽니다:</translation>
     </message>
     <message>
         <source>The CSV file cannot be used as it stands:</source>
@@ -902,6 +1021,14 @@ The internal covariate shift below works for every network.</source>
 </context>
 <context>
     <name>FieldWords</name>
+    <message>
+        <source>Run {0}</source>
+        <translation>실행 {0}</translation>
+    </message>
+    <message>
+        <source>{0}, {1}</source>
+        <translation>{0}, {1}</translation>
+    </message>
     <message>
         <source>Data set</source>
         <translation>데이터셋</translation>
@@ -1369,12 +1496,20 @@ Warm colours are layers near the input, cool colours layers near the output.</so
         <translation>한 번 갱신할 때의 크기로, 기울기에 곱해집니다. 너무 작으면 학습이 느리고, 너무 크면 최솟값을 지나쳐 손실이 커지다가 학습이 발산합니다. 학습 중에도 바꿀 수 있습니다.</translation>
     </message>
     <message>
+        <source>lr</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
         <source>Momentum</source>
         <translation>모멘텀</translation>
     </message>
     <message>
         <source>The fraction of the previous update kept in the next one (0 = none, 0.9 is usual).</source>
         <translation>다음 갱신에 남기는 이전 갱신의 비율입니다(0 = 없음, 보통 0.9).</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>모멘텀</translation>
     </message>
     <message>
         <source>Nesterov</source>
@@ -1423,6 +1558,10 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     <message>
         <source>Shrinks every weight a little at each step (like L2 regularization), which keeps weights small and fights overfitting.</source>
         <translation>스텝마다 모든 가중치를 조금씩 줄입니다(L2 규제와 비슷). 가중치를 작게 유지해 과적합을 막습니다.</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>가중치 감쇠</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from playground.design.schema import BatchNormLayer, Design, LinearLayer, check_design
@@ -72,6 +73,15 @@ def test_design_file_problems_are_worded_in_korean(korean):
     assert any("0보다 커야" in t and "-1" in t for t in texts)
 
 
+def caught(make):
+    """The PlaygroundError that ``make()`` raises."""
+    from playground.errors import PlaygroundError
+
+    with pytest.raises(PlaygroundError) as error:
+        make()
+    return error.value
+
+
 def file_errors(tmp_path) -> list:
     """Real errors, one or more for every code of a file problem (CSV, design file, reading, writing)."""
     import os
@@ -79,12 +89,6 @@ def file_errors(tmp_path) -> list:
     from playground.data import csv_import, datasets
     from playground.design.schema import DataSpec
     from playground.design.io import MAX_FILE_BYTES, design_from_json, design_to_json, load_design, save_design
-    from playground.errors import PlaygroundError
-
-    def caught(make) -> PlaygroundError:
-        with pytest.raises(PlaygroundError) as error:
-            make()
-        return error.value
 
     def write(name: str, text: str | bytes) -> str:
         path = tmp_path / name
@@ -150,6 +154,26 @@ def file_errors(tmp_path) -> list:
     if os.path.exists("/dev/zero"):
         errors.append(caught(lambda: load_design("/dev/zero")))
     errors += [caught(lambda: save_design(Design(), path)) for path in (tmp_path, tmp_path / "no" / "d.json")]
+    errors += comparison_errors(document)
+    return errors
+
+
+def comparison_errors(document: dict) -> list:
+    """Real errors of comparison files and of comparisons over the parameter limit."""
+    from playground.design.comparison import Comparison, Variant, check_size
+    from playground.design.io import comparison_from_json, design_from_json
+
+    texts = [json.dumps({**document, "variants": [{}, {"changes": {"data.seed": 2, "layers[5].units": 3}}]}),
+             json.dumps({**document, "variants": [{}]}), json.dumps({**document, "variants": {}}),
+             json.dumps({**document, "layers": [], "variants": [{}, {"changes": {"layers[0].units": 3}}]}),
+             json.dumps({**document, "layers": [{"type": "linear", "units": 2, "activation": "tanh"}] * 12,
+                         "variants": [{}, {"changes": {"layers.batch_norm": True, "layers.dropout": 0.1}}]}),
+             json.dumps(document)]
+    errors = [caught(lambda: comparison_from_json(text)) for text in texts]
+    errors.append(caught(lambda: design_from_json(texts[0])))
+    errors.append(caught(lambda: Comparison(Design(), [Variant()] * 7)))
+    wide = Comparison(Design(layers=(LinearLayer(units=512),) * 10), [Variant()] * 3)
+    errors.append(caught(lambda: check_size(wide, 2, 2)))
     return errors
 
 
@@ -275,3 +299,27 @@ def test_weights_file_problems_are_worded_in_korean_and_exactly_in_english(qtbot
         for translator in translators:
             app.removeTranslator(translator)
     assert not untranslated
+
+
+def test_a_comparisons_legend_and_fields_are_korean_in_korean(korean):
+    from playground.design.comparison import Comparison, Variant, run_label
+    from playground.ui.messages import problem_text
+
+    runs = Comparison(Design(), [Variant(changes=c) for c in (
+        {}, {"optimizer.name": "adam", "optimizer.lr": 0.01}, {"layers.batch_norm": True, "layers.dropout": 0.2},
+        {"layers[1].units": 3, "training.regularization": "l2"}, {"init": "he", "optimizer.weight_decay": 0.1})])
+    labels = [run_label(runs, i, QCoreApplication.translate) for i in range(5)]
+    assert labels == ["기준 설계 그대로", "Adam, 학습률 0.01", "배치 정규화, 드롭아웃 0.2",
+                      labels[3], labels[4]]
+    assert "뉴런 3개" in labels[3] and "L2 규제" in labels[3]
+    assert labels[4].endswith("초기화, 가중치 감쇠 0.1") and has_hangul(labels[4])
+    text = problem_text(Problem("variants[1].optimizer.lr", "", "pydantic.greater_than", (0.0, 0)))
+    assert text.startswith("실행 2, 학습률: ") and "0보다 커야" in text
+
+
+def test_a_comparisons_legend_in_english_is_the_cores():
+    from playground.design.comparison import Comparison, Variant, run_label
+
+    runs = Comparison(Design(), [Variant(), Variant(changes={"optimizer.name": "adam", "optimizer.lr": 0.01,
+                                                             "layers[0].units": 3})])
+    assert run_label(runs, 1, QCoreApplication.translate) == run_label(runs, 1) == "Adam, lr 0.01, 3 units in Linear 1"
