@@ -118,6 +118,7 @@ def test_the_window_asks_for_the_next_snapshot_only_after_painting_the_last(qtbo
         QApplication.instance().installEventFilter(paints)
         window.controller.play()
         qtbot.waitUntil(lambda: len(acks) >= 8, timeout=TIMEOUT)
+        log.append("no longer watching paints")
         QApplication.instance().removeEventFilter(paints)
         window.controller.pause()
         qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=TIMEOUT)
@@ -126,6 +127,8 @@ def test_the_window_asks_for_the_next_snapshot_only_after_painting_the_last(qtbo
             if entry != "drawing running" or "acknowledged" not in log[k:]:
                 continue
             until_acknowledged = log[k: log.index("acknowledged", k)]
+            if "no longer watching paints" in until_acknowledged:
+                break
             assert "painted" in until_acknowledged, log
             checked += 1
         assert checked >= 5

@@ -1,8 +1,8 @@
 """A running snapshot is drawn one view per turn of the event loop, each view painted
 before the next: a click or a timer waits for one view, not for the whole window."""
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QHBoxLayout, QVBoxLayout, QWidget
 
 from playground.ui.window.frames import SlicedFrame
 
@@ -94,3 +94,73 @@ def test_a_new_run_cancels_the_frame_of_the_old_one(qtbot):
     frame.cancel()
     qtbot.wait(100)
     assert log == [] and done == [] and not frame.drawing
+
+
+class PlotPaints(QObject):
+    def __init__(self, log):
+        super().__init__()
+        self.log = log
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Paint:
+            self.log.append(f"paint {watched.parent().objectName()}")
+        return False
+
+
+class PlotsView(QWidget):
+    """A dashboard with two plots; drawing a snapshot changes both."""
+
+    def __init__(self, log):
+        super().__init__()
+        self.log = log
+        column = QVBoxLayout(self)
+        self.plots = []
+        self.painting = PlotPaints(log)
+        for name in ("plot 1", "plot 2"):
+            plot = QGraphicsView(QGraphicsScene(0, 0, 100, 50))
+            plot.setObjectName(name)
+            plot.viewport().installEventFilter(self.painting)
+            column.addWidget(plot)
+            self.plots.append(plot)
+
+    def show_snapshot(self, snapshot):
+        self.log.append(f"draw {snapshot}")
+        for plot in self.plots:
+            plot.scene().addRect(0, 0, 10 * snapshot, 10)
+
+
+def test_a_views_plots_paint_each_in_a_turn_of_its_own_after_the_view_drew(qtbot):
+    log: list[str] = []
+    view = PlotsView(log)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(50)
+    log.clear()
+
+    class Turns(SlicedFrame):
+        def _draw_next(self):
+            log.append("turn")
+            super()._draw_next()
+
+    frame = Turns()
+    done = []
+    frame.finished.connect(lambda snapshot, cost: done.append(snapshot))
+    frame.draw(1, [view], sliced=True)
+    qtbot.waitUntil(lambda: bool(done), timeout=5000)
+    assert log[:6] == ["turn", "draw 1", "turn", "paint plot 1", "turn", "paint plot 2"]
+    assert all(plot.updatesEnabled() for plot in view.plots)  # none is left held back
+
+
+def test_completing_a_frame_mid_way_releases_the_plots_it_held(qtbot):
+    log: list[str] = []
+    view = PlotsView(log)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    frame = SlicedFrame()
+    frame.draw(1, [view], sliced=True)
+    qtbot.waitUntil(lambda: "draw 1" in log, timeout=5000)
+    frame.draw(2, [view], sliced=False)
+    assert all(plot.updatesEnabled() for plot in view.plots)
+    assert [entry for entry in log if entry.startswith("draw")] == ["draw 1", "draw 2"]
