@@ -129,14 +129,19 @@ class PlotsView(QWidget):
             plot.scene().addRect(0, 0, 10 * snapshot, 10)
 
 
-def test_a_views_plots_paint_each_in_a_turn_of_its_own_after_the_view_drew(qtbot):
-    log: list[str] = []
+def shown_plots_view(qtbot, log: list[str]) -> PlotsView:
     view = PlotsView(log)
     qtbot.addWidget(view)
     view.show()
     qtbot.waitExposed(view)
     qtbot.wait(50)
     log.clear()
+    return view
+
+
+def test_a_views_plots_paint_each_in_a_turn_of_its_own_after_the_view_drew(qtbot):
+    log: list[str] = []
+    view = shown_plots_view(qtbot, log)
 
     class Turns(SlicedFrame):
         def _draw_next(self):
@@ -154,10 +159,7 @@ def test_a_views_plots_paint_each_in_a_turn_of_its_own_after_the_view_drew(qtbot
 
 def test_completing_a_frame_mid_way_releases_the_plots_it_held(qtbot):
     log: list[str] = []
-    view = PlotsView(log)
-    qtbot.addWidget(view)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_plots_view(qtbot, log)
     frame = SlicedFrame()
     frame.draw(1, [view], sliced=True)
     qtbot.waitUntil(lambda: "draw 1" in log, timeout=5000)
