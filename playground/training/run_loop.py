@@ -326,10 +326,8 @@ class RunLoop:
         self._chunk_start = trainer.step
         result = trainer.train_steps(n, probe=probed)
         losses = np.asarray(result.losses, dtype=np.float32)
-        self._buffer.extend(np.arange(self._chunk_start, self._chunk_start + len(losses)), losses)
+        self._book(result, losses)
         self._chunk_start = None
-        if result.probe is not None:
-            self._probe = result.probe
         self._shown_paused = False
         end = self._clock()
         self._measure(len(losses), start, end, work.speed, probed)
@@ -341,6 +339,12 @@ class RunLoop:
             self._send("running", trainer.evaluate(sampled=True), trainer.dashboard(sampled=True))
             self._budget(probe_cost + self._clock() - end)
         return left
+
+    def _book(self, result: Any, losses: np.ndarray) -> None:
+        """Keep a chunk's losses (from the step it started at) and its probe for the next snapshot."""
+        self._buffer.extend(np.arange(self._chunk_start, self._chunk_start + len(losses)), losses)
+        if result.probe is not None:
+            self._probe = result.probe
 
     def _probe_cost(self, k: int, seconds: float, probed: bool) -> float:
         """What probing cost in a chunk of ``k`` steps that took ``seconds``: beyond ``k`` plain
