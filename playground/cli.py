@@ -120,8 +120,7 @@ def train_command(path: Path, *, epochs: int | None = None, metrics_path: Path |
     from playground.design.io import load_design
     from playground.errors import PlaygroundError
 
-    if epochs is not None and epochs < 1:
-        _error("--epochs must be 1 or more")
+    if not epochs_allowed(epochs):
         return EXIT_BAD_INPUT
     try:
         design = load_design(path)
@@ -141,9 +140,23 @@ def train_command(path: Path, *, epochs: int | None = None, metrics_path: Path |
         mode = trainer.start_compiling()
         if mode.mode == "eager":
             print(f"No compiled step: {COMPILE_REASONS.get(mode.reason, mode.reason)}; training eagerly.", file=sys.stderr)
+    return with_metrics(metrics_path, lambda writer: _train(trainer, writer, quiet))
+
+
+def epochs_allowed(epochs: int | None) -> bool:
+    """Whether ``--epochs`` is absent or at least 1 (else the error is printed)."""
+    if epochs is not None and epochs < 1:
+        _error("--epochs must be 1 or more")
+        return False
+    return True
+
+
+def with_metrics(metrics_path: Path | None, train) -> int:
+    """``train(writer)`` with the metrics file open (writer None without one); its exit code,
+    or EXIT_BAD_INPUT when the file cannot be written."""
     try:
         with MetricsWriter(metrics_path) if metrics_path is not None else nullcontext() as writer:
-            return _train(trainer, writer, quiet)
+            return train(writer)
     except OSError as error:
         _error(f"Could not write the metrics to {path_excerpt(metrics_path)}: {error.strerror or error}")
         return EXIT_BAD_INPUT

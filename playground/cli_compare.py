@@ -14,10 +14,10 @@ file is refused with a word to use ``train``), 130 interrupted.
 from __future__ import annotations
 
 import sys
-from contextlib import nullcontext
 from pathlib import Path
 
-from playground.cli import EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_INTERRUPTED, EXIT_OK, MetricsWriter, _error, metrics_row
+from playground.cli import (EXIT_BAD_INPUT, EXIT_DIVERGED, EXIT_INTERRUPTED, EXIT_OK, _error, epochs_allowed, metrics_row,
+                            with_metrics)
 from playground.errors import path_excerpt
 
 METRIC_COLUMNS = ("run", "epoch", "step", "train_loss", "test_loss", "train_accuracy", "test_accuracy",
@@ -30,8 +30,7 @@ def compare_command(path: Path, *, epochs: int | None = None, metrics_path: Path
     from playground.design.io import load_document
     from playground.errors import DesignError, PlaygroundError
 
-    if epochs is not None and epochs < 1:
-        _error("--epochs must be 1 or more")
+    if not epochs_allowed(epochs):
         return EXIT_BAD_INPUT
     try:
         comparison = load_document(path)
@@ -53,12 +52,7 @@ def compare_command(path: Path, *, epochs: int | None = None, metrics_path: Path
         return EXIT_BAD_INPUT
     for run in trainer.runs:
         use_threads_for(run.network)
-    try:
-        with MetricsWriter(metrics_path) if metrics_path is not None else nullcontext() as writer:
-            return _train(trainer, writer, quiet)
-    except OSError as error:
-        _error(f"Could not write the metrics to {path_excerpt(metrics_path)}: {error.strerror or error}")
-        return EXIT_BAD_INPUT
+    return with_metrics(metrics_path, lambda writer: _train(trainer, writer, quiet))
 
 
 def _train(trainer, writer, quiet: bool) -> int:
