@@ -56,6 +56,9 @@ def test_comparison_process_reports_each_run_and_refuses_one_too_large():
         assert report.state == "finished" and [r.state for r in report.runs] == ["finished"] * 3
         assert steps == [list(range(50)), list(range(50)), [0, 1]], "every loss exactly once"
         assert all(r.metrics is not None and r.dashboard.boundary is not None for r in report.runs)
+        process.send(m.SaveWeights(1, "unused.safetensors", small.base))  # one file holds one run
+        saved = process.next_event(lambda e: isinstance(e, m.WeightsSaved))
+        assert [p.code for p in saved.problems] == ["comparison_weights"]
 
         wide = Design(layers=tuple(LinearLayer(units=512, activation="relu") for _ in range(6)))  # 1.3M each
         too_large = comparison({}, {"optimizer.name": "adam"}, {"optimizer.name": "rmsprop"},
@@ -105,3 +108,25 @@ def test_fork_and_set_run_lr_through_the_process():
         assert [r.lr for r in stepped.runs] == [design.optimizer.lr, 0.5]
     finally:
         quit_reading(process)
+
+
+def test_a_diverging_run_reports_diverged_alone_with_its_losses_up_to_the_bad_step():
+    from playground.design.io import load_design
+    from playground.training.comparison_loop import ComparisonLoop
+    from playground.training.run_loop import RunControl
+    from tests.test_comparison_concepts import PRESETS
+
+    base = load_design(PRESETS / "learning_rate_right.json").with_training(epochs=20)
+    trainer = ComparisonTrainer(comparison({}, {"optimizer.lr": 1.0}, base=base))
+    control, reports = RunControl(), []
+    final = ComparisonLoop(trainer, control, lambda r: reports.append(r) or control.snapshot_taken(), run_id=7).run()
+    assert final.state == "finished" and [r.state for r in final.runs] == ["finished", "diverged"]
+    steady, diverged = ([s for r in reports for s in r.runs[i].steps.tolist()] for i in range(2))
+    assert steady == list(range(200))
+    bad = trainer.outcomes[1].error.step
+    assert diverged == list(range(bad + 1)), "every loss up to the bad one, once"
+    losses = np.concatenate([r.runs[1].losses for r in reports])
+    assert np.isfinite(losses[:-1]).all() and not np.isfinite(losses[-1])
+    assert final.runs[1].message_code == "diverged" and "learning rate" in final.runs[1].message
+    assert final.runs[1].probe.verdict.code == "diverged" and final.runs[1].metrics is None
+    assert final.runs[0].metrics.test_loss < 0.2, "the steady run trained on"

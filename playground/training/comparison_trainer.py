@@ -205,6 +205,10 @@ class ComparisonTrainer:
     def report_step_mode(self) -> tuple:
         return tuple(t.report_step_mode() for t in self.runs)
 
+    def round_chunk(self, n: int, probe: bool = False) -> int:
+        """At least ``n``: the most steps any training run's compiled calls want (Trainer.round_chunk)."""
+        return max([n] + [t.round_chunk(n, probe) for i, t in enumerate(self.runs) if self.training(i)])
+
     def start_compiling(self, on_done=None) -> None:
         for trainer in self.runs:
             trainer.start_compiling(on_done=on_done)

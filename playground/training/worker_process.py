@@ -194,6 +194,11 @@ def _save_weights(message: m.SaveWeights, runs: _Runs) -> None:
             problems = (Problem("", "There are no weights to save yet.", "no_weights"),)
             _send(events, m.WeightsSaved(message.run_id, path, problems))
             return
+        if hasattr(trainer, "runs"):  # a ComparisonTrainer: a weights file holds one run
+            problems = (Problem("", "A comparison's weights cannot be saved as one file; promote a run "
+                                    "to the editor and train it to save its weights.", "comparison_weights"),)
+            _send(events, m.WeightsSaved(message.run_id, path, problems))
+            return
         try:
             save_checkpoint(trainer, path, message.design, message.history)
             _send(events, m.WeightsSaved(message.run_id, path))
