@@ -106,6 +106,13 @@ def test_fork_and_set_run_lr_through_the_process():
         process.send(m.Step(2, 1))
         stepped = until(process, lambda e: isinstance(e, cm.ComparisonSnapshot) and e.runs[0].step == 31)
         assert [r.lr for r in stepped.runs] == [design.optimizer.lr, 0.5]
+        process.send(m.Resume(2))  # forked while it trains: from run 1, at the step it has reached
+        until(process, lambda e: isinstance(e, cm.ComparisonSnapshot) and e.state == "running")
+        fast = design.with_optimizer(lr=0.5)
+        process.send(cm.Fork(2, 3, comparison({}, {"optimizer.name": "adam"}, base=fast), source=1, paused=True))
+        before = until(process, lambda e: isinstance(e, cm.ComparisonSnapshot) and e.run_id == 2 and e.state == "stopped")
+        forked = until(process, lambda e: isinstance(e, cm.ComparisonSnapshot) and e.run_id == 3)
+        assert [r.step for r in forked.runs] == [before.runs[1].step] * 2 and forked.runs[0].lr == 0.5
     finally:
         quit_reading(process)
 

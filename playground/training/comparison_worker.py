@@ -9,8 +9,9 @@ ComparisonSnapshots, paced by SnapshotTaken as a single run is (ComparisonLoop).
 comparison whose runs together exceed the parameter limit, or that cannot train on its
 data, is refused with ``messages.Failed`` carrying the problems.
 
-A fork captures where its source is (weights, optimizer state, step, data order) on the
-loop's thread between chunks, then starts the new comparison, which ends the source.
+A fork pauses its source, captures where it is (weights, optimizer state, step, data
+order) on the loop's thread between chunks, then starts the new comparison, which ends
+the source at the step the fork starts from.
 """
 
 from __future__ import annotations
@@ -74,6 +75,9 @@ def _fork(message: cm.Fork, runs) -> None:
             traceback.print_exc()
             got.put(None)
 
+    source = runs.control_of(message.run_id)
+    if source is not None:  # no step between the captured state and the source's end
+        source.pause()
     _to_trainer(runs, message.run_id, capture)
     try:
         state = got.get(timeout=FORK_WAIT)
