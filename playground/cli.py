@@ -1,4 +1,5 @@
-"""The command line: ``nn-playground train DESIGN.json [--epochs N] [--metrics out.csv]``, ``new``, ``presets``.
+"""The command line: ``nn-playground train DESIGN.json [--epochs N] [--metrics out.csv]``, ``compare``
+(playground.cli_compare), ``new``, ``presets``.
 
 Trains headless with the same engine as the window, shows a progress bar with the
 epoch and losses, streams one CSV row per epoch to the metrics file (kept nowhere
@@ -35,6 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--compiled", action="store_true",
                        help="compile the training step with torch.compile in the background and use it once ready "
                             "(several times faster on small networks; the same losses up to rounding; needs a C++ compiler)")
+    compare = commands.add_parser("compare", help="train a comparison file (runs side by side) headless, "
+                                                  "print the table and the headline")
+    compare.add_argument("comparison", type=Path, help="a comparison file (.json with variants) saved by NN Playground")
+    compare.add_argument("--epochs", type=int, help="train this many epochs instead of the comparison's limit")
+    compare.add_argument("--metrics", type=Path, help="write per-run, per-epoch metrics to this CSV file")
+    compare.add_argument("--quiet", action="store_true", help="no progress bar")
     new = commands.add_parser("new", help="write the default design (TensorFlow Playground's circle problem) to a file")
     new.add_argument("design", type=Path, help="where to write the design (.json)")
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
@@ -63,6 +70,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "train":
         return train_command(args.design, epochs=args.epochs, metrics_path=args.metrics, quiet=args.quiet,
                              compiled=args.compiled)
+    if args.command == "compare":
+        from playground.cli_compare import compare_command
+
+        return compare_command(args.comparison, epochs=args.epochs, metrics_path=args.metrics, quiet=args.quiet)
     if args.command == "new":
         return new_command(args.design, force=args.force)
     if args.command == "presets":
@@ -109,8 +120,7 @@ def train_command(path: Path, *, epochs: int | None = None, metrics_path: Path |
     from playground.design.io import load_design
     from playground.errors import PlaygroundError
 
-    if epochs is not None and epochs < 1:
-        _error("--epochs must be 1 or more")
+    if not epochs_allowed(epochs):
         return EXIT_BAD_INPUT
     try:
         design = load_design(path)
@@ -130,9 +140,23 @@ def train_command(path: Path, *, epochs: int | None = None, metrics_path: Path |
         mode = trainer.start_compiling()
         if mode.mode == "eager":
             print(f"No compiled step: {COMPILE_REASONS.get(mode.reason, mode.reason)}; training eagerly.", file=sys.stderr)
+    return with_metrics(metrics_path, lambda writer: _train(trainer, writer, quiet))
+
+
+def epochs_allowed(epochs: int | None) -> bool:
+    """Whether ``--epochs`` is absent or at least 1 (else the error is printed)."""
+    if epochs is not None and epochs < 1:
+        _error("--epochs must be 1 or more")
+        return False
+    return True
+
+
+def with_metrics(metrics_path: Path | None, train) -> int:
+    """``train(writer)`` with the metrics file open (writer None without one); its exit code,
+    or EXIT_BAD_INPUT when the file cannot be written."""
     try:
         with MetricsWriter(metrics_path) if metrics_path is not None else nullcontext() as writer:
-            return _train(trainer, writer, quiet)
+            return train(writer)
     except OSError as error:
         _error(f"Could not write the metrics to {path_excerpt(metrics_path)}: {error.strerror or error}")
         return EXIT_BAD_INPUT

@@ -130,8 +130,8 @@ def test_train_compiled_reports_the_step_mode(design_file, capsys, monkeypatch):
 @pytest.mark.parametrize(
     ("args", "code", "words"),
     [
-        (["compare", "--help"], 2, "unknown command 'compare'; the commands are train, new, presets"),
-        (["compare"], 2, "unknown command 'compare'"),
+        (["race", "--help"], 2, "unknown command 'race'; the commands are train, compare, new, presets"),
+        (["race"], 2, "unknown command 'race'"),
         (["missing-design.json"], 2, "no such file: 'missing-design.json'"),
         (["--help"], 0, "usage: nn-playground"),
     ],
@@ -235,3 +235,56 @@ def test_a_relative_csv_path_is_found_from_any_current_folder(tmp_path, monkeypa
     monkeypatch.chdir(tmp_path / "elsewhere")
     assert main(["train", "../course/design.json", "--quiet"]) == 0, capsys.readouterr().err
     assert "Trained 2 epochs" in capsys.readouterr().out
+
+
+def comparison_file(tmp_path, *changes: dict, base: Design | None = None, name: str = "race.json"):
+    from playground.design.comparison import Comparison, Variant
+    from playground.design.io import save_comparison
+
+    path = tmp_path / name
+    save_comparison(Comparison(base or Design().with_training(epochs=12), tuple(Variant(changes=c) for c in changes)),
+                    path)
+    return path
+
+
+def table_row(out: str, label: str) -> list[str]:
+    """The compare table's columns after the run's label (step, epoch, losses, ..., state)."""
+    line = next(line for line in out.splitlines() if line.startswith(label + "  "))
+    return line[len(label):].split()
+
+
+def test_compare_trains_the_runs_side_by_side_and_prints_the_table_and_headline(tmp_path, capsys):
+    path = comparison_file(tmp_path, {}, {"optimizer.name": "adam"}, {"training.batch_mode": "full"})
+    metrics = tmp_path / "runs.csv"
+    assert main(["compare", str(path), "--epochs", "10", "--metrics", str(metrics), "--quiet"]) == 0
+    out = capsys.readouterr().out
+    labels = ["as designed", "Adam", "Full batch (batch gradient descent)"]
+    assert table_row(out, labels[0])[:2] == ["250", "10"] and table_row(out, labels[1])[:2] == ["250", "10"]
+    assert table_row(out, labels[2])[:2] == ["10", "10"], "full batch: one step an epoch"
+    assert out.splitlines()[-1].startswith("Target: test accuracy 90%.")
+    rows = list(csv.DictReader(metrics.open()))
+    assert sorted((r["run"], r["epoch"]) for r in rows) == sorted((run, str(e)) for run in labels for e in range(1, 11))
+
+
+def test_compare_refuses_a_plain_design_and_names_every_problem_of_a_bad_comparison(design_file, tmp_path, capsys):
+    assert main(["compare", str(design_file), "--quiet"]) == 2
+    assert "nn-playground train" in capsys.readouterr().err
+    path = comparison_file(tmp_path, {}, {})
+    document = json.loads(path.read_text())
+    document["variants"][0]["changes"] = {"optimizer.lr": -1}
+    document["variants"][1]["changes"] = {"layers[0].activation": "relux"}
+    path.write_text(json.dumps(document))
+    assert main(["compare", str(path), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "variants[0].optimizer.lr" in err and "variants[1].layers[0].activation" in err and "Traceback" not in err
+
+
+def test_compare_with_a_diverging_run_goes_on_and_exits_1(tmp_path, capsys):
+    base = Design(layers=(LinearLayer(units=8, activation="relu"),) * 3, loss="mse").with_data(dataset="plane")
+    path = comparison_file(tmp_path, {}, {"optimizer.lr": 10.0}, base=base.with_training(epochs=20))
+    assert main(["compare", str(path), "--quiet"]) == 1
+    out = capsys.readouterr().out
+    steady, too_large = table_row(out, "as designed"), table_row(out, "lr 10")
+    assert steady[:2] == ["500", "20"] and steady[-1] == "finished"
+    assert too_large[-1] == "diverged" and int(too_large[0]) < 500
+    assert "learning rate" in out

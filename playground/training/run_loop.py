@@ -42,6 +42,7 @@ ms, its probe step 35-70 ms beyond a plain step, the 16 x 16 grid 35-50 ms, more
 other processes share the cores): within DASHBOARD_SHARE of this period unless the
 machine is busy, when the share is exceeded (up to ~19%) rather than the picture left
 still for longer."""
+CHUNK_SECONDS = 0.005  # a chunk's length, by which the loop chooses its steps
 CHUNK_ROUND_SECONDS = 0.1  # a chunk may grow to this to let compiled calls run (pause and stop wait that long at most)
 
 SPEEDS: tuple[float | None, ...] = (1, 3, 10, 30, 100, 300, 1000, 3000, 10000, None)
@@ -228,7 +229,7 @@ class RunLoop:
                  emit: Callable[[Snapshot], object], *, run_id: int = 0,
                  clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], object] | None = None,
-                 max_rate: float = 30.0, chunk_seconds: float = 0.005):
+                 max_rate: float = 30.0, chunk_seconds: float = CHUNK_SECONDS):
         self._trainer, self._control, self._emit = trainer, control, emit
         self._run_id, self._clock, self._sleep = run_id, clock, sleep
         self._min_period = 1.0 / max_rate
@@ -326,10 +327,8 @@ class RunLoop:
         self._chunk_start = trainer.step
         result = trainer.train_steps(n, probe=probed)
         losses = np.asarray(result.losses, dtype=np.float32)
-        self._buffer.extend(np.arange(self._chunk_start, self._chunk_start + len(losses)), losses)
+        self._book(result, losses)
         self._chunk_start = None
-        if result.probe is not None:
-            self._probe = result.probe
         self._shown_paused = False
         end = self._clock()
         self._measure(len(losses), start, end, work.speed, probed)
@@ -341,6 +340,12 @@ class RunLoop:
             self._send("running", trainer.evaluate(sampled=True), trainer.dashboard(sampled=True))
             self._budget(probe_cost + self._clock() - end)
         return left
+
+    def _book(self, result: Any, losses: np.ndarray) -> None:
+        """Keep a chunk's losses (from the step it started at) and its probe for the next snapshot."""
+        self._buffer.extend(np.arange(self._chunk_start, self._chunk_start + len(losses)), losses)
+        if result.probe is not None:
+            self._probe = result.probe
 
     def _probe_cost(self, k: int, seconds: float, probed: bool) -> float:
         """What probing cost in a chunk of ``k`` steps that took ``seconds``: beyond ``k`` plain

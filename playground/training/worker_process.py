@@ -21,6 +21,10 @@ stays in the process until the next start), and a higher epoch limit lets a fini
 go on, from where it stopped, as the same run (a new loop, paused, same run id). So does
 ``SaveWeights``: once a run has ended it is saved from the ended run's trainer.
 
+Comparisons (playground.runs.comparison_messages: StartComparison, Fork, SetRunLr) are
+handled by playground.training.comparison_worker, whose handlers join ``_HANDLERS``; a
+comparison is one run here (a ComparisonTrainer under a ComparisonLoop).
+
 The messages are our own objects pickled between our own two processes (never
 data read from a file). Closing the command pipe (the window died) ends the process.
 """
@@ -91,7 +95,12 @@ def serve(commands: Connection, events: Connection) -> None:
         if control.stopped:
             _ended(control, runs)
             continue
-        _run(start, control, runs)
+        if isinstance(start, m.Start):
+            _run(start, control, runs)
+        else:
+            from playground.training.comparison_worker import run_comparison
+
+            run_comparison(start, control, runs)
 
 
 class _GoOn:
@@ -112,15 +121,16 @@ def _read_commands(commands: Connection, runs: _Runs) -> None:
             return
 
 
-def _start(message: m.Start, runs: _Runs) -> None:
+def _start(message, runs: _Runs) -> None:
+    """Start (a run, or a comparison: StartComparison or a fork's start) ``message``, ending the current one."""
     with runs.lock:
         if runs.control is not None:
             runs.control.stop()
         runs.control = RunControl(paused=message.paused)
         runs.current_id = message.run_id
-        runs.speed = message.speed
-        if message.speed is not None:
-            runs.control.set_speed(message.speed)
+        runs.speed = getattr(message, "speed", runs.speed)
+        if runs.speed is not None:
+            runs.control.set_speed(runs.speed)
         runs.starts.put((message, runs.control))
 
 
@@ -184,6 +194,11 @@ def _save_weights(message: m.SaveWeights, runs: _Runs) -> None:
             problems = (Problem("", "There are no weights to save yet.", "no_weights"),)
             _send(events, m.WeightsSaved(message.run_id, path, problems))
             return
+        if hasattr(trainer, "runs"):  # a ComparisonTrainer: a weights file holds one run
+            problems = (Problem("", "A comparison's weights cannot be saved as one file; promote a run "
+                                    "to the editor and train it to save its weights.", "comparison_weights"),)
+            _send(events, m.WeightsSaved(message.run_id, path, problems))
+            return
         try:
             save_checkpoint(trainer, path, message.design, message.history)
             _send(events, m.WeightsSaved(message.run_id, path))
@@ -236,17 +251,23 @@ def _nothing(trainer) -> None:
     pass
 
 
+def built(build, run_id: int, control: RunControl, runs: _Runs):
+    """``build()`` (a trainer), or None once Failed has said why it cannot train and
+    ``control``'s loop is marked ended."""
+    try:
+        return build()
+    except PlaygroundError as error:  # the problems go too, so the window can word them by field
+        _send(runs.events, m.Failed(run_id, error.text(), "", tuple(error.problems)))
+    except Exception as error:  # a bug must reach the user, not end the process
+        _send(runs.events, m.Failed(run_id, f"{type(error).__name__}: {error}", traceback.format_exc()))
+    _ended(control, runs)
+    return None
+
+
 def _run(start: m.Start, control: RunControl, runs: _Runs) -> None:
     events, run_id = runs.events, start.run_id
-    try:
-        trainer = build_trainer(start.design)
-    except PlaygroundError as error:  # the problems go too, so the window can word them by field
-        _send(events, m.Failed(run_id, error.text(), "", tuple(error.problems)))
-        _ended(control, runs)
-        return
-    except Exception as error:  # a bug must reach the user, not end the process
-        _send(events, m.Failed(run_id, f"{type(error).__name__}: {error}", traceback.format_exc()))
-        _ended(control, runs)
+    trainer = built(lambda: build_trainer(start.design), run_id, control, runs)
+    if trainer is None:
         return
     history = None  # of the run resumed from ``start.weights``
     if start.weights:
@@ -278,8 +299,11 @@ def run_info(trainer, run_id: int, history=None) -> m.RunInfo:
 def _loop(trainer, control: RunControl, run_id: int, runs: _Runs) -> None:
     """Train until the run ends; then its control takes no more commands (``_ended``)."""
     state = "error"
+    loop = RunLoop
+    if hasattr(trainer, "runs"):  # a ComparisonTrainer
+        from playground.training.comparison_loop import ComparisonLoop as loop
     try:
-        state = RunLoop(trainer, control, lambda snapshot: _send(runs.events, snapshot), run_id=run_id).run().state
+        state = loop(trainer, control, lambda snapshot: _send(runs.events, snapshot), run_id=run_id).run().state
     finally:
         trainer.cancel_compiling()  # a compile still going on for this run would only slow the next one
         _ended(control, runs, state)
@@ -331,6 +355,16 @@ _HANDLERS = {  # each returns True when the reader thread is to end
     m.SetEpochs: _live,
     m.SaveWeights: _save_weights,
 }
+
+
+def _comparison_handlers() -> None:
+    """Add the comparison commands (playground.training.comparison_worker) to _HANDLERS."""
+    from playground.training.comparison_worker import HANDLERS
+
+    _HANDLERS.update(HANDLERS)
+
+
+_comparison_handlers()
 
 
 def main(commands: Connection, events: Connection) -> None:

@@ -1,0 +1,248 @@
+"""The comparison trainer: the runs of a Comparison trained side by side, in lock-step.
+
+Every run is a full ``Trainer`` (its own network, optimizer, probes, evaluation,
+dashboards, divergence, compiled step), built so that the runs share what a fair
+comparison needs: the data (runs that change the data's noise or outliers draw their
+own data set from the same seed), the shuffling order (every trainer's shuffle
+generator starts from the same seed) and the initial weights: a run whose layer shapes
+and weight init are the base's (``comparison.draws_own_weights``) starts from the base
+design's initial weights, copied in; the others draw their own from the same seed.
+
+Lock-step: ``train_steps(n)`` advances every run that is still training by the same
+``n`` steps (fewer at its epoch limit), so every report finds all runs at the same step
+(runs whose batch modes differ are at different epochs: the table compares by step and
+by epoch). A run that diverges stops alone, with its reason (``RunOutcome``); the
+others go on.
+
+Why a loop over the runs' own steps and not one torch.func.vmap over stacked
+parameters: measured on the 2-core development machine (one thread, eager), the
+five-optimizer race on TensorFlow Playground's default design (circle, [4, 2] tanh,
+batch 10) takes 372 µs per lock-step tick as a loop over the five runs' lean steps
+(25-step chunks; 420 µs one step at a time) and 1,483 µs as one vmap over
+``grad(functional_call)`` of the stacked parameters with the five optimizers' updates
+on their slices; two runs 196 µs against 1,086 µs; one run 71 µs against 1,028 µs.
+vmap's batching costs about 1 ms of per-operation overhead per step on networks this
+small, the lean step (playground.training.lean_step) about 35 µs, so the loop is 3.5-14x
+faster at 1-5 runs and keeps every run bit-identical to a single run of its design
+(a fork without changes continues exactly). benchmarks/bench_compare.py repeats both
+(a busier machine, 3 repeats: loop 64 / 135 / 755 µs, vmap 1,193 / 1,226 / 3,864 µs
+at 1 / 2 / 5 runs). The cost of the loop: two runs take 2.0x one run's step time
+(the goal is 1.6x), and the race with every view live trained 51 epochs/s per run
+eagerly on that machine (the goal is 98); batching same-architecture runs into one
+hand-written step (the lean step's formulas over a run axis) is what would get there.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+import numpy as np
+import torch
+
+from playground.data.datasets import make_dataset
+from playground.design.comparison import Comparison, draws_own_weights, size_problems
+from playground.design.shapes import output_size
+from playground.errors import DesignError
+from playground.nn.model import build_network
+from playground.training.divergence import Diverged
+from playground.training.trainer import Trainer
+
+
+@dataclass(frozen=True)
+class RunState:
+    """Where a run is, for a fork: its weights (and buffers), optimizer state, step and
+    position in the data order, all copied (nothing shared with the running trainer)."""
+
+    design: object  # the source's Design
+    weights: dict
+    optimizer: dict
+    step: int
+    steps_per_epoch: int
+    shuffle: torch.Tensor
+    epoch_order: torch.Tensor | None
+
+
+def run_state(trainer: Trainer) -> RunState:
+    """A copy of where ``trainer`` is now (see RunState)."""
+    shuffle, order = trainer.shuffle_state()
+    weights = {name: tensor.detach().clone() for name, tensor in trainer.network.state_dict().items()}
+    return RunState(trainer.design, weights, copy.deepcopy(trainer.optimizer.state_dict()), trainer.step,
+                    trainer.steps_per_epoch, shuffle.clone(), order)
+
+
+@dataclass
+class RunOutcome:
+    """How one run ended early: its Diverged error (message, problems, losses, probe)."""
+
+    error: Diverged
+    losses: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
+
+
+@dataclass(frozen=True)
+class ComparisonSteps:
+    """What one ``train_steps`` call did: per run its losses (float32, possibly fewer than
+    the ticks: a finished or diverged run) and probe; ``losses`` has one entry per tick
+    (the ticks, for the run loop's bookkeeping: the per-run losses are in ``runs``)."""
+
+    losses: np.ndarray
+    probe: object
+    runs: tuple  # per run: (first step of its losses, losses, probe or None)
+
+
+class ComparisonTrainer:
+    """Trains every run of ``comparison`` in lock-step (see the module docstring).
+
+    ``start``: where a fork starts from (RunState), else fresh weights. Raises
+    DesignError for runs that together exceed the parameter limit."""
+
+    def __init__(self, comparison: Comparison, start: RunState | None = None):
+        self.comparison = comparison
+        designs = comparison.designs()
+        datasets = {design.data: None for design in designs}  # one per data setting, from the same seed
+        first = datasets[designs[0].data] = make_dataset(designs[0].data)
+        problems = size_problems(comparison, first.n_inputs, first.n_classes)
+        if problems:  # before any network is built
+            raise DesignError(problems, title="The comparison cannot be used as it stands:",
+                              title_code="comparison_invalid")
+        for key in datasets:
+            datasets[key] = datasets[key] or make_dataset(key)
+        self.runs: list[Trainer] = [Trainer(design, datasets[design.data]) for design in designs]
+        self.own_weights = draws_own_weights(comparison, first.n_inputs, first.n_classes)
+        if start is None:
+            self._share_base_weights()
+        else:
+            for trainer, own in zip(self.runs, self.own_weights):
+                _continue_from(trainer, start, own)
+        self.outcomes: list[RunOutcome | None] = [None] * len(self.runs)
+        self.step = max(t.step for t in self.runs)  # the lock-step tick: every training run is at it
+
+    def _share_base_weights(self) -> None:
+        base = self.comparison.base
+        dataset = self.runs[0].dataset
+        torch.manual_seed(base.training.seed)  # as Trainer draws them
+        network, _ = build_network(base, dataset.n_inputs, output_size(base.loss, dataset.n_classes))
+        weights = network.state_dict()
+        for trainer, own in zip(self.runs, self.own_weights):
+            if not own:  # copies in place: the lean and compiled steps share the parameters' storage
+                trainer.network.load_state_dict(weights)
+
+    # --- state ---------------------------------------------------------------------
+    def training(self, i: int) -> bool:
+        """Whether run ``i`` still trains (not diverged, not at its epoch limit)."""
+        return self.outcomes[i] is None and not self.runs[i].finished
+
+    @property
+    def reference(self) -> Trainer:
+        """The run whose epochs the comparison's epoch commands follow: the first still
+        training (batch modes may differ), else the first."""
+        return next((t for i, t in enumerate(self.runs) if self.training(i)), self.runs[0])
+
+    @property
+    def finished(self) -> bool:
+        return not any(self.training(i) for i in range(len(self.runs)))
+
+    @property
+    def epoch(self) -> int:
+        return self.reference.epoch
+
+    @property
+    def batch_in_epoch(self) -> int:
+        return self.reference.batch_in_epoch
+
+    @property
+    def steps_per_epoch(self) -> int:
+        return self.reference.steps_per_epoch
+
+    @property
+    def lr(self) -> float:
+        return self.runs[0].lr
+
+    def state(self, i: int) -> str:
+        """Run ``i``'s own state while the comparison trains: diverged, finished or running."""
+        if self.outcomes[i] is not None:
+            return "diverged"
+        return "finished" if self.runs[i].finished else "running"
+
+    def set_lr(self, lr: float, index: int | None = None) -> None:
+        """A live learning rate for run ``index``, or every run (None)."""
+        for i, trainer in enumerate(self.runs):
+            if index is None or i == index:
+                trainer.set_lr(lr)
+
+    def set_epochs(self, epochs: int) -> None:
+        for trainer in self.runs:
+            trainer.set_epochs(epochs)
+
+    # --- training ------------------------------------------------------------------
+    def train_steps(self, n: int, probe: bool = False) -> ComparisonSteps:
+        """Advance every training run by ``n`` steps (fewer at its limit); one that diverges
+        stops alone (``outcomes``) with the losses up to the bad step."""
+        start = self.step
+        runs = []
+        for i, trainer in enumerate(self.runs):
+            first = trainer.step
+            if not self.training(i):
+                runs.append((first, np.zeros(0, np.float32), None))
+                continue
+            try:
+                result = trainer.train_steps(n, probe)
+                runs.append((first, result.losses, result.probe))
+            except Diverged as error:
+                self.outcomes[i] = RunOutcome(error, np.asarray(error.losses, np.float32))
+                runs.append((first, self.outcomes[i].losses, error.probe))
+        self.step = max([start] + [t.step for i, t in enumerate(self.runs) if self.outcomes[i] is None])
+        ticks = max((len(losses) for _, losses, _ in runs), default=0)
+        return ComparisonSteps(np.zeros(ticks, np.float32), None, tuple(runs))
+
+    def train_epoch(self, probe: bool = False) -> ComparisonSteps:
+        return self.train_steps(self.steps_per_epoch - self.batch_in_epoch, probe)
+
+    # --- views ---------------------------------------------------------------------
+    def evaluate(self, sampled: bool = False) -> tuple:
+        """Per run its Metrics (None for a run that diverged: its weights are not numbers)."""
+        return tuple(None if self.outcomes[i] else t.evaluate(sampled) for i, t in enumerate(self.runs))
+
+    def dashboard(self, sampled: bool = False) -> tuple:
+        """Per run its Dashboard (None for a run that diverged)."""
+        return tuple(None if self.outcomes[i] else t.dashboard(sampled) for i, t in enumerate(self.runs))
+
+    def report_step_mode(self) -> tuple:
+        return tuple(t.report_step_mode() for t in self.runs)
+
+    def round_chunk(self, n: int, probe: bool = False) -> int:
+        """At least ``n``: the most steps any training run's compiled calls want (Trainer.round_chunk)."""
+        return max([n] + [t.round_chunk(n, probe) for i, t in enumerate(self.runs) if self.training(i)])
+
+    def start_compiling(self, on_done=None) -> None:
+        for trainer in self.runs:
+            trainer.start_compiling(on_done=on_done)
+
+    def stop_compiled(self) -> None:
+        for trainer in self.runs:
+            trainer.stop_compiled()
+
+    def cancel_compiling(self) -> None:
+        for trainer in self.runs:
+            trainer.cancel_compiling()
+
+
+def _continue_from(trainer: Trainer, start: RunState, own_weights: bool) -> None:
+    """Put ``trainer`` where the fork's source is: its weights (unless the run's shapes or
+    init differ: ``own_weights``), its optimizer state (when the optimizer is the same
+    kind; the run's own hyperparameters stay), its step and data order (at the start of
+    the source's current epoch when the batches differ)."""
+    if not own_weights:
+        trainer.network.load_state_dict(start.weights)  # in place: the steps share the storage
+    if not own_weights and start.design.optimizer.name == trainer.design.optimizer.name:
+        groups = [{k: v for k, v in g.items() if k != "params"} for g in trainer.optimizer.param_groups]
+        trainer.optimizer.load_state_dict(copy.deepcopy(start.optimizer))
+        for group, own in zip(trainer.optimizer.param_groups, groups):
+            group.update(own)
+    source_steps = start.steps_per_epoch
+    if source_steps == trainer.steps_per_epoch:
+        trainer.resume(start.step, start.shuffle.clone(), start.epoch_order)
+    else:  # another batching: from the next epoch boundary, with the shuffles drawn so far
+        epochs = -(-start.step // source_steps)
+        trainer.resume(epochs * trainer.steps_per_epoch, start.shuffle.clone(), None)
+
