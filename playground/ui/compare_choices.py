@@ -50,6 +50,7 @@ class Choice:
     text: str
     changes: dict
     offered: bool = True
+    name: str = ""  # the run's name in the file and legend ("" = what it changes)
 
 
 def _tr(text: str) -> str:
@@ -74,7 +75,8 @@ def _optimizers(design: Design) -> list[Choice]:
     for name in COURSE_OPTIMIZERS:
         lr = registry.OPTIMIZERS[name].defaults["lr"]
         text = _tr("{0} (learning rate {1})").format(_label(registry.OPTIMIZERS, name), _number(lr))
-        out.append(Choice(text, {"optimizer.name": name, "optimizer.lr": lr}))
+        out.append(Choice(text, {"optimizer.name": name, "optimizer.lr": lr},
+                          name=registry.OPTIMIZERS[name].label))
     return out
 
 
@@ -143,8 +145,10 @@ _MAKERS = {"optimizer": _optimizers, "lr": _learning_rates, "loss": _losses, "ac
            "regularization": _regularizations, "noise": _noise, "outliers": _outliers}
 
 
-def build_comparison(design: Design, chosen: list[dict]) -> tuple[Comparison | None, list[Problem]]:
-    """The comparison of ``design`` whose runs make the ``chosen`` changes (one dict per run),
+def build_comparison(design: Design, chosen: list[dict],
+                     names: list[str] | None = None) -> tuple[Comparison | None, list[Problem]]:
+    """The comparison of ``design`` whose runs make the ``chosen`` changes (one dict per run,
+    named by ``names``: "" or none for a legend of what it changes),
     or None and every problem that keeps it from training: the number of runs, a value a
     run cannot take, a cross-field rule (check_comparison), all runs together over the
     parameter limit."""
@@ -152,7 +156,8 @@ def build_comparison(design: Design, chosen: list[dict]) -> tuple[Comparison | N
     if problems:
         return None, problems
     try:
-        comparison = Comparison(design, tuple(Variant(changes=dict(c)) for c in chosen))
+        names = names or [""] * len(chosen)
+        comparison = Comparison(design, tuple(Variant(name=n, changes=dict(c)) for n, c in zip(names, chosen)))
     except DesignError as error:
         return None, list(error.problems)
     problems = check_comparison(comparison)

@@ -80,10 +80,13 @@ class CompareDialog(QDialog):
 
     def chosen_changes(self) -> list[dict]:
         """The changes of each run the choices make, in order."""
+        return [item.data(Qt.UserRole) for item in self._chosen_items()]
+
+    def _chosen_items(self) -> list[QListWidgetItem]:
         if self._fork:
             item = self.values.currentItem()
-            return [item.data(Qt.UserRole)] if item is not None else []
-        return [self.values.item(i).data(Qt.UserRole) for i in range(self.values.count())
+            return [item] if item is not None else []
+        return [self.values.item(i) for i in range(self.values.count())
                 if self.values.item(i).checkState() == Qt.Checked]
 
     def _fill_values(self) -> None:
@@ -92,6 +95,7 @@ class CompareDialog(QDialog):
         for choice in compare_choices.choices(self.axis.currentData(), self._design):
             item = QListWidgetItem(choice.text)
             item.setData(Qt.UserRole, choice.changes)
+            item.setData(Qt.UserRole + 1, choice.name)
             if not self._fork:
                 item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
                 item.setCheckState(Qt.Checked if choice.offered else Qt.Unchecked)
@@ -109,7 +113,8 @@ class CompareDialog(QDialog):
             if not chosen:
                 self.problems.setText(self.tr("Pick the change the fork makes."))
         else:
-            self.comparison, problems = build_comparison(self._design, chosen)
+            names = [item.data(Qt.UserRole + 1) for item in self._chosen_items()]
+            self.comparison, problems = build_comparison(self._design, chosen, names)
         if problems:
             self.problems.setText("\n".join("• " + problem_text(p) for p in problems))
         elif self.comparison is not None:
