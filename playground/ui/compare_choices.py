@@ -53,8 +53,11 @@ class Choice:
     name: str = ""  # the run's name in the file and legend ("" = what it changes)
 
 
+translate = QCoreApplication.translate
+
+
 def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+    return translate(CONTEXT, text)
 
 
 def _label(table: dict, name: str) -> str:
@@ -74,7 +77,8 @@ def _optimizers(design: Design) -> list[Choice]:
     out = []
     for name in COURSE_OPTIMIZERS:
         lr = registry.OPTIMIZERS[name].defaults["lr"]
-        text = _tr("{0} (learning rate {1})").format(_label(registry.OPTIMIZERS, name), _number(lr))
+        text = translate("CompareChoices", "{0} (learning rate {1})").format(
+            _label(registry.OPTIMIZERS, name), _number(lr))
         out.append(Choice(text, {"optimizer.name": name, "optimizer.lr": lr},
                           name=registry.OPTIMIZERS[name].label))
     return out
@@ -85,7 +89,9 @@ def _learning_rates(design: Design) -> list[Choice]:
     out = []
     for factor in LR_FACTORS:
         value = float(_number(min(lr * factor, 10.0)))
-        words = {0.01: _tr("{0} (too small)"), 1.0: _tr("{0} (as designed)"), 30.0: _tr("{0} (too large)")}
+        words = {0.01: translate("CompareChoices", "{0} (too small)"),
+                 1.0: translate("CompareChoices", "{0} (as designed)"),
+                 30.0: translate("CompareChoices", "{0} (too large)")}
         out.append(Choice(words.get(factor, "{0}").format(_number(value)), {"optimizer.lr": value},
                           factor in LR_CHECKED))
     return out
@@ -111,12 +117,13 @@ def _batch_modes(design: Design) -> list[Choice]:
 
 
 def _batch_norm(design: Design) -> list[Choice]:
-    return [Choice(_tr("Without batch normalization"), {BATCH_NORM: False}),
-            Choice(_tr("With batch normalization"), {BATCH_NORM: True})]
+    return [Choice(translate("CompareChoices", "Without batch normalization"), {BATCH_NORM: False}),
+            Choice(translate("CompareChoices", "With batch normalization"), {BATCH_NORM: True})]
 
 
 def _dropout(design: Design) -> list[Choice]:
-    return [Choice(_tr("No dropout") if p == 0 else _tr("Dropout {0}").format(_number(p)), {DROPOUT: p}, p in (0.0, 0.2))
+    return [Choice(translate("CompareChoices", "No dropout") if p == 0 else
+                   translate("CompareChoices", "Dropout {0}").format(_number(p)), {DROPOUT: p}, p in (0.0, 0.2))
             for p in (0.0, 0.1, 0.2, 0.5)]
 
 
@@ -125,18 +132,20 @@ def _regularizations(design: Design) -> list[Choice]:
     out = [Choice(QCoreApplication.translate("registry", registry.REGULARIZATIONS["none"]),
                   {"training.regularization": "none"})]
     for kind in ("l1", "l2"):
-        out.append(Choice(_tr("{0} (rate {1})").format(
+        out.append(Choice(translate("CompareChoices", "{0} (rate {1})").format(
             QCoreApplication.translate("registry", registry.REGULARIZATIONS[kind]), _number(rate)),
             {"training.regularization": kind, "training.regularization_rate": rate}))
     return out
 
 
 def _noise(design: Design) -> list[Choice]:
-    return [Choice(_tr("Noise {0}").format(_number(v)), {"data.noise": v}, v in (0.0, 0.25, 0.5)) for v in (0.0, 0.1, 0.25, 0.5)]
+    return [Choice(translate("CompareChoices", "Noise {0}").format(_number(v)), {"data.noise": v}, v in (0.0, 0.25, 0.5))
+            for v in (0.0, 0.1, 0.25, 0.5)]
 
 
 def _outliers(design: Design) -> list[Choice]:
-    return [Choice(_tr("Outliers {0}").format(_number(v)), {"data.outlier_fraction": v}, v in (0.0, 0.1))
+    return [Choice(translate("CompareChoices", "Outliers {0}").format(_number(v)), {"data.outlier_fraction": v},
+                   v in (0.0, 0.1))
             for v in (0.0, 0.05, 0.1, 0.2)]
 
 

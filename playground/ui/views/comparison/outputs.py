@@ -8,6 +8,7 @@ to make it the design in the editor (promote) or fork it.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -40,7 +41,8 @@ class RunCard(QFrame):
         self.setFrameShape(QFrame.StyledPanel)
         self.title = QLabel()
         self.title.setWordWrap(True)
-        self.title.setText(f"<span style='color:{run_colour(index)}; font-size:14pt'>■</span> <b>{_escape(label)}</b>")
+        swatch = f"<span style='color:{run_colour(index)}; font-size:14pt'>■</span>"
+        self.title.setText(f"{swatch} <b>{html.escape(label)}</b>")
         if own_weights:
             self.title.setToolTip(self.tr("This run changes the layers' shapes or their initialization: it draws "
                                           "its own initial weights from the same seed."))
@@ -86,12 +88,6 @@ class RunCard(QFrame):
         colour = {"healthy": theme.good, "vanishing": theme.warning, "exploding": theme.bad}.get(
             self._state, theme.foreground)
         self.verdict.setStyleSheet(f"color: {colour};")
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text)
 
 
 class RunOutputs(QWidget):

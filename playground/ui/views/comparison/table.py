@@ -20,39 +20,37 @@ from playground.ui.theme import LIGHT, Theme
 from playground.ui.views.comparison.curves import run_colour
 from playground.ui.views.comparison.outputs import verdict_words
 
-CONTEXT = "RaceTable"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def target_words(metric: str, value: float) -> str:
     if metric == "test_loss":
-        return _tr("test loss {0}").format(f"{value:g}")
-    return _tr("test accuracy {0}%").format(f"{value * 100:g}")
+        return QCoreApplication.translate("RaceTable", "test loss {0}").format(f"{value:g}")
+    return QCoreApplication.translate("RaceTable", "test accuracy {0}%").format(f"{value * 100:g}")
 
 
 def headline_text(headline: Headline) -> str:
     """race.Headline in the interface language."""
+    translate = QCoreApplication.translate
     if headline.code == "none_yet":
         metric, value, step = headline.args
-        return _tr("No run has reached {0} yet (step {1}).").format(target_words(metric, value), f"{step:,}")
+        return translate("RaceTable", "No run has reached {0} yet (step {1}).").format(
+            target_words(metric, value), f"{step:,}")
     metric, value, parts = headline.args
     target = target_words(metric, value)
     words = {
-        "reached": lambda label, step: _tr("{0} reached {1} at step {2}").format(label, target, step),
-        "also": lambda label, step: _tr("{0} at step {1}").format(label, step),
-        "not_yet": lambda label, step: _tr("{0} has not yet (step {1})").format(label, step),
-        "diverged": lambda label, step: _tr("{0} diverged (step {1})").format(label, step),
+        "reached": lambda label, step: translate("RaceTable", "{0} reached {1} at step {2}").format(
+            label, target, step),
+        "also": lambda label, step: translate("RaceTable", "{0} at step {1}").format(label, step),
+        "not_yet": lambda label, step: translate("RaceTable", "{0} has not yet (step {1})").format(label, step),
+        "diverged": lambda label, step: translate("RaceTable", "{0} diverged (step {1})").format(label, step),
     }
     return "; ".join(words[code](label, f"{step:,}") for code, label, step in parts) + "."
 
 
 def _state_words(state: str) -> str:
-    words = {"waiting": _tr("waiting"), "loading": _tr("loading"), "running": _tr("training"),
-             "paused": _tr("paused"), "finished": _tr("finished"), "stopped": _tr("stopped"),
-             "diverged": _tr("diverged"), "error": _tr("error")}
+    translate = QCoreApplication.translate
+    words = {"waiting": translate("RaceTable", "waiting"), "loading": translate("RaceTable", "loading"),
+             "running": translate("RaceTable", "training"), "paused": translate("RaceTable", "paused"),
+             "finished": translate("RaceTable", "finished"), "stopped": translate("RaceTable", "stopped"),
+             "diverged": translate("RaceTable", "diverged"), "error": translate("RaceTable", "error")}
     return words.get(state, state)
 
 
@@ -140,8 +138,8 @@ class RaceTable(QWidget):
         for i, row in enumerate(rows):
             cells = [row.label, f"{row.step:,}", _number(row.train_loss), _number(row.test_loss),
                      _percent(row.train_accuracy), _percent(row.test_accuracy),
-                     f"{row.reached_at:,}" if row.reached_at is not None else _tr("not yet"),
-                     _tr("diverged") if row.diverged else verdict_words(row.verdict, False)]
+                     f"{row.reached_at:,}" if row.reached_at is not None else self.tr("not yet"),
+                     self.tr("diverged") if row.diverged else verdict_words(row.verdict, False)]
             for j, text in enumerate(cells):
                 item = self.table.item(i, j)
                 if item is None:

@@ -84,7 +84,8 @@ class ComparisonView(QWidget):
         for part in (self.loss, self.accuracy, self.outputs, self.table):
             part.set_theme(theme)
 
-    def start(self, info, labels: Sequence[str], histories: Callable[[], Sequence], target: Target | None = None) -> None:
+    def start(self, info, labels: Sequence[str], histories: Callable[[], Sequence],
+              target: Target | None = None) -> None:
         """A comparison started: ``info`` its comparison_messages.ComparisonInfo, ``labels`` the
         runs' legend labels in the interface language, ``histories()`` their LiveHistory each."""
         base = info.comparison.base
