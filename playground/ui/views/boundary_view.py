@@ -148,7 +148,7 @@ class OutputView(QWidget):
                 painter.clear()
         self._painter = self._painters[mode]
         for name in ("left", "bottom"):
-            self._plot.showAxis(name)
+            self._plot.showAxis(name, not self._compact)
         self._painter.start(info.dataset, self._show_test.isChecked())
         self._set_frame(self._painter.frame())
         self._show_test.setVisible(self._painter.optional_test and not self._compact)
@@ -163,7 +163,9 @@ class OutputView(QWidget):
         self._compact = on
         for widget in (self._title, self._info, self._show_test):
             widget.setVisible(not on)
-        self._canvas.setMinimumSize(*((120, 100) if on else (200, 160)))
+        self._canvas.setMinimumSize(*((100, 80) if on else (200, 160)))
+        for name in ("left", "bottom"):  # the data's axes are the same in every small multiple
+            self._plot.showAxis(name, not on and self._dataset is not None)
         if self._dataset is not None:
             self._rebuild_legend()
 
@@ -257,6 +259,9 @@ class OutputView(QWidget):
             plot.getAxis(name).setTicks(frame.ticks)
         plot.setLabel("bottom", frame.bottom)
         plot.setLabel("left", frame.left)
+        if self._compact:  # setLabel shows an axis
+            for name in ("left", "bottom"):
+                plot.hideAxis(name)
         plot.setRange(xRange=frame.x_range, yRange=frame.y_range, padding=0)
 
     def _rebuild_legend(self) -> None:

@@ -86,6 +86,7 @@ class RaceTable(QWidget):
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.NoSelection)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.setHorizontalHeaderLabels([
             self.tr("Run"), self.tr("Step"), self.tr("Train loss"), self.tr("Test loss"), self.tr("Train acc."),
             self.tr("Test acc."), self.tr("Reached at"), self.tr("Verdict")])
@@ -151,6 +152,12 @@ class RaceTable(QWidget):
             name.setToolTip(_state_words(row.state))
             verdict = self.table.item(i, 7)
             verdict.setForeground(QColor(self._theme.bad if row.diverged else self._theme.foreground))
+
+    def height_for(self, runs: int) -> int:
+        """The height that shows the headline (two lines) and ``runs`` rows without scrolling."""
+        line = self.fontMetrics().height()
+        rows = self.table.verticalHeader().defaultSectionSize() * runs
+        return 2 * line + 12 + self.table.horizontalHeader().sizeHint().height() + rows + 2 * self.table.frameWidth()
 
     def cell(self, row: int, column: int) -> str:
         item = self.table.item(row, column)

@@ -73,6 +73,7 @@ class ComparisonView(QWidget):
         self.splitter.addWidget(self.table)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -99,6 +100,17 @@ class ComparisonView(QWidget):
         self.outputs.start(labels, info.runs, info.own_weights)
         self.table.start(self.race.target, classification)
         self._show_race()
+        self._share_space(len(labels))
+
+    def _share_space(self, runs: int) -> None:
+        """The table as tall as its rows, the rest above; the curves and the small multiples half and half."""
+        total = sum(self.splitter.sizes())
+        if total > 0:
+            table = min(self.table.height_for(runs), total // 2)
+            self.splitter.setSizes([total - table, table])
+        width = sum(self.upper.sizes())
+        if width > 0:
+            self.upper.setSizes([width * 9 // 20, width - width * 9 // 20])
 
     def show_snapshot(self, snapshot) -> None:
         """One lock-step report (comparison_messages.ComparisonSnapshot)."""
