@@ -161,3 +161,20 @@ def test_the_comparison_in_korean(qtbot, window, monkeypatch, korean):
     finally:
         window.document.undo_stack.setClean()
         window.close()
+
+
+def test_exports_every_runs_losses_and_the_comparison_plots(qtbot, window, monkeypatch, tmp_path):
+    fake = started(window, qtbot, monkeypatch, "batch_norm")
+    deliver(window, fake, 5)
+    assert window.comparisons.write_losses(tmp_path / "losses.csv")
+    lines = (tmp_path / "losses.csv").read_text().splitlines()
+    assert lines[0] == "run,label,step,loss,train_loss,test_loss,train_accuracy,test_accuracy"
+    assert len(lines) == 1 + 2 * 5 and lines[1].startswith("0,as designed,0,") and lines[6].startswith("1,batch norm,0,")
+    titles = [title for title, _ in window.exportable_views()]
+    assert titles[:2] == ["Comparison loss", "Comparison accuracy"]
+    window.file_actions._fill_plot_menu()
+    assert [a.text() for a in window.file_actions.plot_menu.actions()] == titles
+    for index, (title, widget) in enumerate(window.exportable_views()):
+        for suffix in (".png", ".svg"):
+            path = tmp_path / f"{index}{suffix}"
+            assert window.file_actions.exports.write_plot(widget, path) and path.stat().st_size > 1000

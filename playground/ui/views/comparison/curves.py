@@ -32,7 +32,8 @@ class RunCurves(QWidget):
 
     def __init__(self, metric: str, parent: QWidget | None = None, legend: bool = True):
         super().__init__(parent)
-        self.metric = metric
+        # Not ``self.metric``: that would hide QPaintDevice.metric, which Qt calls to paint (a crash).
+        self.kind = metric
         self._theme = LIGHT
         self._histories: Callable[[], Sequence] = tuple
         self._labels: list[str] = []
@@ -50,7 +51,7 @@ class RunCurves(QWidget):
         layout.addWidget(self.widget)
 
     def _title(self) -> str:
-        return (self.tr("Loss (train ━, test ╍)") if self.metric == "loss"
+        return (self.tr("Loss (train ━, test ╍)") if self.kind == "loss"
                 else self.tr("Accuracy (train ━, test ╍)"))
 
     def set_theme(self, theme: Theme) -> None:
@@ -78,12 +79,12 @@ class RunCurves(QWidget):
 
     def draw(self) -> None:
         """Bring every line up to its run's history."""
-        train_col, test_col = COLUMNS[self.metric]
+        train_col, test_col = COLUMNS[self.kind]
         for (train, test), history in zip(self._lines, self._histories()):
             steps, values = history.evals.steps, history.evals.values
             for item, col in ((train, train_col), (test, test_col)):
                 y = values[:, col] if len(steps) else np.zeros(0)
-                keep = np.isfinite(y) & ((y > 0) if self.metric == "loss" else True)
+                keep = np.isfinite(y) & ((y > 0) if self.kind == "loss" else True)
                 item.setData(steps[keep].astype(float), y[keep])
         settle_range(self.plot)
 

@@ -69,18 +69,18 @@ class RaceTable(QWidget):
         font = self.headline.font()
         font.setBold(True)
         self.headline.setFont(font)
-        self.metric = QComboBox()
-        self.metric.addItem(self.tr("test accuracy ≥"), "test_accuracy")
-        self.metric.addItem(self.tr("test loss ≤"), "test_loss")
+        self.metric_box = QComboBox()
+        self.metric_box.addItem(self.tr("test accuracy ≥"), "test_accuracy")
+        self.metric_box.addItem(self.tr("test loss ≤"), "test_loss")
         self.value = QDoubleSpinBox()
         self.value.setDecimals(3)
         self.value.setSingleStep(0.01)
         self.value.setRange(0.001, 100.0)
         self.value.setKeyboardTracking(False)
-        for widget in (self.metric, self.value):
+        for widget in (self.metric_box, self.value):
             widget.setToolTip(self.tr("The target of the race: the table shows the step at which each run first "
                                       "reached it (a test accuracy in %, or a test loss)."))
-        self.metric.currentIndexChanged.connect(self._on_target_edited)
+        self.metric_box.currentIndexChanged.connect(self._on_target_edited)
         self.value.valueChanged.connect(self._on_target_edited)
         self.table = QTableWidget(0, 8)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -97,7 +97,7 @@ class RaceTable(QWidget):
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.headline, 1)
         top.addWidget(QLabel(self.tr("Target:")))
-        top.addWidget(self.metric)
+        top.addWidget(self.metric_box)
         top.addWidget(self.value)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -113,23 +113,23 @@ class RaceTable(QWidget):
         self._classification = classification
         self.table.setColumnHidden(4, not classification)
         self.table.setColumnHidden(5, not classification)
-        self.metric.setItemData(0, None if classification else 0, Qt.UserRole - 1)  # accuracy: classification only
+        self.metric_box.setItemData(0, None if classification else 0, Qt.UserRole - 1)  # accuracy: classification only
         self.show_target(target)
 
     def show_target(self, target: Target) -> None:
-        self.metric.blockSignals(True)
+        self.metric_box.blockSignals(True)
         self.value.blockSignals(True)
-        self.metric.setCurrentIndex(self.metric.findData(target.metric))
+        self.metric_box.setCurrentIndex(self.metric_box.findData(target.metric))
         accuracy = target.metric == "test_accuracy"
         self.value.setRange(1.0, 100.0) if accuracy else self.value.setRange(0.001, 100.0)
         self.value.setSuffix(" %" if accuracy else "")
         self.value.setDecimals(1 if accuracy else 3)
         self.value.setValue(target.value * 100 if accuracy else target.value)
-        self.metric.blockSignals(False)
+        self.metric_box.blockSignals(False)
         self.value.blockSignals(False)
 
     def target(self) -> Target:
-        metric = self.metric.currentData()
+        metric = self.metric_box.currentData()
         value = self.value.value()
         return Target(metric, value / 100 if metric == "test_accuracy" else value)
 
@@ -164,7 +164,7 @@ class RaceTable(QWidget):
         return item.text() if item is not None else ""
 
     def _on_target_edited(self, *_args) -> None:
-        metric = self.metric.currentData()
+        metric = self.metric_box.currentData()
         if metric == "test_accuracy" and self.value.suffix() == "":  # switched from a loss: a sensible accuracy
             self.show_target(Target("test_accuracy", 0.9))
         elif metric == "test_loss" and self.value.suffix():

@@ -138,8 +138,8 @@ class ComparisonView(QWidget):
 
     def plots(self) -> list[tuple[str, QWidget]]:
         """(title, widget) of each part that exports as a picture."""
-        out = [(self.tr("Comparison loss"), self.loss.widget)]
+        out = [(self.tr("Comparison loss"), self.loss)]
         if self.accuracy.isVisibleTo(self):
-            out.append((self.tr("Comparison accuracy"), self.accuracy.widget))
+            out.append((self.tr("Comparison accuracy"), self.accuracy))
         return out + [(self.tr("Comparison outputs"), self.outputs), (self.tr("Comparison table"), self.table),
                       (self.tr("Comparison"), self)]
