@@ -453,6 +453,14 @@ The internal covariate shift below works for every network.</source>
         <translation>실행 “{0}” 사용</translation>
     </message>
     <message>
+        <source>Learning Rate of One Run</source>
+        <translation>실행 하나의 학습률</translation>
+    </message>
+    <message>
+        <source>Learning rate of “{0}”:</source>
+        <translation>“{0}”의 학습률:</translation>
+    </message>
+    <message>
         <source>Export Comparison Losses</source>
         <translation>비교 손실 내보내기</translation>
     </message>
@@ -3075,6 +3083,14 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     <message>
         <source>Go on from this run&apos;s weights twice: as it is, and with one change.</source>
         <translation>이 실행의 가중치에서 두 갈래로 이어서 학습합니다: 그대로 하나, 한 가지를 바꾼 하나.</translation>
+    </message>
+    <message>
+        <source>Learning Rate of This Run…</source>
+        <translation>이 실행의 학습률…</translation>
+    </message>
+    <message>
+        <source>Change this run&apos;s learning rate now, while the others keep theirs.</source>
+        <translation>이 실행의 학습률만 지금 바꿉니다. 다른 실행은 그대로입니다.</translation>
     </message>
 </context>
 <context>

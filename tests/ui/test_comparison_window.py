@@ -178,3 +178,28 @@ def test_exports_every_runs_losses_and_the_comparison_plots(qtbot, window, monke
         for suffix in (".png", ".svg"):
             path = tmp_path / f"{index}{suffix}"
             assert window.file_actions.exports.write_plot(widget, path) and path.stat().st_size > 1000
+
+
+def test_one_runs_learning_rate_and_a_fork_of_one_run(qtbot, window, monkeypatch, sent):
+    from PySide6.QtWidgets import QInputDialog
+
+    fake = started(window, qtbot, monkeypatch)
+    deliver(window, fake, 10)
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getDouble", lambda *args: (asked.append(args[3]), (0.2, True))[1])
+    window.comparisons.view.outputs.cards[1].lr.trigger()  # Momentum's, from the card's context menu
+    assert asked == [pytest.approx(0.03)]  # its learning rate as last reported
+    assert isinstance(sent[-1], cm.SetRunLr) and (sent[-1].index, sent[-1].lr) == (1, 0.2)
+    # Fork run 4 (Adam) with a smaller learning rate: the fork's base is Adam's design.
+    adam = window.controller.comparison.designs()[4]
+    answer(monkeypatch, "lr", [c.text for c in choices("lr", adam)][:1])
+    old_run = window.controller.run_id
+    window.comparisons.view.outputs.cards[4].fork.click()
+    fork = sent[-1]
+    assert isinstance(fork, cm.Fork) and (fork.run_id, fork.source) == (old_run, 4)
+    assert fork.comparison.designs()[0] == adam and fork.comparison.designs()[1].optimizer.lr == pytest.approx(0.0001)
+    assert window.controller.run_histories and len(window.controller.run_histories) == 2
+    # The old comparison's reports no longer reach the views.
+    stale = fake.snapshot(10, "paused")
+    window.controller._on_bridge_message_received(stale)
+    assert window.controller.run_histories[0].losses.steps.size == 0

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from playground.design.comparison import run_label
 from playground.errors import DesignError
@@ -121,6 +121,19 @@ class Comparisons(QObject):
         """The toolbar's learning rate, for every run."""
         self._controller.set_run_lr(lr)
 
+    def ask_run_lr(self, index: int) -> None:
+        """A live learning rate for run ``index`` alone."""
+        comparison = self._controller.comparison
+        if comparison is None:
+            return
+        current = self.view.run_lr(index) or comparison.designs()[index].optimizer.lr
+        label = run_label(comparison, index, QCoreApplication.translate)
+        value, ok = QInputDialog.getDouble(self._window, self.tr("Learning Rate of One Run"),
+                                           self.tr("Learning rate of “{0}”:").format(label), current,
+                                           1e-6, 10.0, 6)
+        if ok and value > 0:
+            self._controller.set_run_lr(value, index)
+
     def _open_view(self) -> None:
         window = self._window
         if self.view is None:
@@ -131,6 +144,7 @@ class Comparisons(QObject):
             self.view.closed.connect(self.close_comparison)
             self.view.promote_clicked.connect(self.promote)
             self.view.fork_clicked.connect(self.ask_fork)
+            self.view.lr_clicked.connect(self.ask_run_lr)
             self.view.export_clicked.connect(self.export_losses)
             window.central_column().addWidget(self.view, 1)
         if self._docks_state is None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from playground.ui.theme import LIGHT, Theme
@@ -34,6 +35,7 @@ class RunCard(QFrame):
 
     promote_clicked = Signal(int)
     fork_clicked = Signal(int)
+    lr_clicked = Signal(int)
 
     def __init__(self, index: int, label: str, own_weights: bool, parent: QWidget | None = None):
         super().__init__(parent)
@@ -59,6 +61,15 @@ class RunCard(QFrame):
         self.fork.setText(self.tr("Fork…"))
         self.fork.setToolTip(self.tr("Go on from this run's weights twice: as it is, and with one change."))
         self.fork.clicked.connect(lambda: self.fork_clicked.emit(self.index))
+        self.lr = QAction(self.tr("Learning Rate of This Run…"), self)
+        self.lr.setToolTip(self.tr("Change this run's learning rate now, while the others keep theirs."))
+        self.lr.triggered.connect(lambda: self.lr_clicked.emit(self.index))
+        for action, button in ((self.lr, None), (None, self.promote), (None, self.fork)):
+            if action is None:
+                action = QAction(button.toolTip(), self)
+                action.triggered.connect(button.click)
+            self.addAction(action)
+        self.setContextMenuPolicy(Qt.ActionsContextMenu)  # right-click: the same, and the learning rate
         foot = QHBoxLayout()
         foot.setContentsMargins(0, 0, 0, 0)
         foot.addWidget(self.verdict, 1)
@@ -95,6 +106,7 @@ class RunOutputs(QWidget):
 
     promote_clicked = Signal(int)
     fork_clicked = Signal(int)
+    lr_clicked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -121,6 +133,7 @@ class RunOutputs(QWidget):
             card.output.start_run(info)
             card.promote_clicked.connect(self.promote_clicked)
             card.fork_clicked.connect(self.fork_clicked)
+            card.lr_clicked.connect(self.lr_clicked)
             self._grid.addWidget(card, i // per_row, i % per_row)
             self.cards.append(card)
 

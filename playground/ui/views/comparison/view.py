@@ -28,6 +28,7 @@ class ComparisonView(QWidget):
     closed = Signal()
     promote_clicked = Signal(int)
     fork_clicked = Signal(int)
+    lr_clicked = Signal(int)
     export_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None):
@@ -50,6 +51,7 @@ class ComparisonView(QWidget):
         self.outputs = RunOutputs()
         self.outputs.promote_clicked.connect(self.promote_clicked)
         self.outputs.fork_clicked.connect(self.fork_clicked)
+        self.outputs.lr_clicked.connect(self.lr_clicked)
         self.table = RaceTable()
         self.table.target_chosen.connect(self._on_table_target_chosen)
         self._build()
@@ -125,6 +127,10 @@ class ComparisonView(QWidget):
         rows = self._show_race()
         self.outputs.show_runs(snapshot.runs, rows)
         self.outputs.set_forkable(snapshot.state in ("running", "paused"))
+
+    def run_lr(self, index: int) -> float | None:
+        """Run ``index``'s learning rate as last reported (None before a report)."""
+        return None if self._latest is None else float(self._latest.runs[index].lr)
 
     def _show_race(self) -> list:
         rows = self.race.rows()
