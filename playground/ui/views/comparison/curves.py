@@ -8,12 +8,13 @@ view of the comparison.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from playground.ui.theme import LIGHT, Theme
 from playground.ui.widgets.plot_utils import corner_label, make_plot, reset_range, settle_range, style_plot
@@ -44,11 +45,16 @@ class RunCurves(QWidget):
             self.plot.setLogMode(y=True)
         self.plot.setTitle(self._title())
         self._corner = corner_label(self.plot, "bottom", self.tr("step"), self._theme)
-        if legend:  # one is enough: the other plots' colours are the same runs'
-            self.plot.addLegend(offset=(-4, 4), labelTextSize="8pt", verSpacing=-6)
+        # The legend is a row under the plot, never over a curve; one is enough (every view
+        # of the comparison gives a run the same colour).
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setVisible(legend)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.widget)
+        layout.setSpacing(0)
+        layout.addWidget(self.widget, 1)
+        layout.addWidget(self.legend)
 
     def _title(self) -> str:
         return (self.tr("Loss (train ━, test ╍)") if self.kind == "loss"
@@ -67,14 +73,15 @@ class RunCurves(QWidget):
         for train, test in self._lines:
             self.plot.removeItem(train)
             self.plot.removeItem(test)
-        if self.plot.legend is not None:
-            self.plot.legend.clear()
         self._lines = []
         for i, label in enumerate(self._labels):
             colour = run_colour(i)
-            train = self.plot.plot(pen=pg.mkPen(colour, width=2), name=label if self.plot.legend else None)
+            train = self.plot.plot(pen=pg.mkPen(colour, width=2))
             test = self.plot.plot(pen=pg.mkPen(colour, width=1.5, style=Qt.DashLine))
             self._lines.append((train, test))
+        self.legend.setText("&nbsp;&nbsp; ".join(
+            f"<span style='color:{run_colour(i)}'>━</span>&nbsp;{html.escape(label)}"
+            for i, label in enumerate(self._labels)))
         reset_range(self.plot)
 
     def draw(self) -> None:
@@ -90,9 +97,10 @@ class RunCurves(QWidget):
 
     # --- what the tests read ---------------------------------------------------------------
     def legend_labels(self) -> list[str]:
-        if self.plot.legend is None:
+        """The runs the legend row names, in order (none when this plot has no legend)."""
+        if self.legend.isHidden():
             return []
-        return [label.text for _, label in self.plot.legend.items]
+        return [html.unescape(part.rpartition("&nbsp;")[2]) for part in self.legend.text().split("&nbsp;&nbsp; ")]
 
     def line_colours(self) -> list[str]:
         return [train.opts["pen"].color().name() for train, _ in self._lines]
