@@ -318,6 +318,10 @@ class FileActions(QObject):
             return self.path.stem
         return self.document.design.name or self.tr("Untitled")
 
+    def suggested_path(self, ending: str) -> str:
+        """Where a save dialog for a file ending in ``ending`` starts."""
+        return self._suggested_path(ending)
+
     def _suggested_path(self, ending: str) -> str:
         """Where a save dialog starts: the last folder, and a file named after the design
         (in the interface language) that every system accepts, e.g. "옵티마이저 - Adam.json"."""

@@ -32,6 +32,7 @@ from playground.ui.theme import Theme
 from playground.ui.training_controller import TrainingController
 from playground.ui.training_keys import TrainingKeys
 from playground.ui.window.actions import TrainingActions, make_action
+from playground.ui.window.comparisons import Comparisons
 from playground.ui.window.docks import DockLayout, placeholder, scrolled_tabs
 from playground.ui.window.frames import SlicedFrame
 from playground.ui.window.help import HelpMenu
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self._training_keys)
         self.toolbar = TrainingToolbar([self.train_action, self.step_action, self.epoch_action, self.reset_action],
                                        settings, self)
+        self.toolbar.insertAction(self.toolbar.actions()[4], self.comparisons.compare)
         self.addToolBar(Qt.TopToolBarArea, self.toolbar)
         self.speed_slider, self.speed_label, self.lr_box = (self.toolbar.speed_slider, self.toolbar.speed_label,
                                                             self.toolbar.lr_box)
@@ -148,6 +150,8 @@ class MainWindow(QMainWindow):
         theme = self.look.theme()
         for view in self.views:
             view.set_theme(theme)
+        if self.comparisons.is_open:
+            self.output_view.hide()
         if self._pending_info is not None:
             info, self._pending_info = self._pending_info, None
             self._on_controller_run_ready(info)
@@ -171,6 +175,7 @@ class MainWindow(QMainWindow):
         actions = self.training_actions
         self.train_action, self.step_action, self.epoch_action = actions.train, actions.step, actions.epoch
         self.reset_action, self.compiled_action = actions.reset, actions.compiled
+        self.comparisons = Comparisons(self)
         self.lesson_action = make_action(
             self, self.tr("Explanation"), self.lesson_note.set_expanded, QKeySequence("Ctrl+L"),
             self.tr("Show or fold the explanation of the open design: what to try and what to watch (Ctrl+L)."),
@@ -191,7 +196,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
-        self.training_actions.fill_menu(bar.addMenu(self.tr("&Training")))
+        training_menu = bar.addMenu(self.tr("&Training"))
+        self.training_actions.fill_menu(training_menu)
+        training_menu.addSeparator()
+        training_menu.addActions([self.comparisons.compare, self.comparisons.fork, self.comparisons.close])
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.lesson_action)
         view_menu.addSeparator()
@@ -240,6 +248,26 @@ class MainWindow(QMainWindow):
             self._opening = False
         self._restart(design, running=False, weights=weights)
 
+    def restart_current(self) -> None:
+        """Start the design in the editor afresh, paused (e.g. after a comparison closes)."""
+        self._restart(self.document.design, running=False)
+
+    def apply_without_restart(self, design: Design, text: str) -> None:
+        """Make ``design`` the editor's (one undoable edit) without restarting the run: the caller starts it."""
+        self._opening = True
+        try:
+            self.document.apply(design, text)
+        finally:
+            self._opening = False
+
+    def central_column(self) -> QVBoxLayout:
+        """The central area's column (lesson note, banner, then the Output view)."""
+        return self._central_column
+
+    def pacing_rest(self, cost: float) -> float:
+        """The rest after a frame that took ``cost`` seconds to draw (FramePacing)."""
+        return self._pacing.rest_after(cost)
+
     def reset_weights(self) -> None:
         """New initial weights, same data: a new training seed (undoable). A new random start is
         not unsaved work: a saved design stays saved (the next save stores the new seed)."""
@@ -252,6 +280,9 @@ class MainWindow(QMainWindow):
         self.toolbar.set_pace(steps_per_second, source)
 
     def _on_toolbar_lr_chosen(self, value: float) -> None:
+        if self.comparisons.is_open:  # every run's, live; the design keeps its own
+            self.comparisons.set_lr(value)
+            return
         design = self.document.design
         if value != design.optimizer.lr:
             self.document.apply(design.with_optimizer(lr=value), self.tr("Change learning rate"), "optimizer.lr")
@@ -260,6 +291,9 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.toolbar.show_lr(new.optimizer.lr)
         if self._opening or is_cosmetic_change(old, new):
+            return
+        if self.comparisons.is_open:
+            self.comparisons.design_changed(new, old)
             return
         if is_live_change(old, new) and self.controller.state in ("running", "paused", "loading", "finished"):
             self.controller.change_live(new)  # a finished run keeps its weights; a higher limit lets it go on
@@ -341,6 +375,7 @@ class MainWindow(QMainWindow):
 
     def _on_look_theme_changed(self, theme: Theme) -> None:
         self.banner.set_theme(theme)
+        self.comparisons.set_theme(theme)
         for view in self.views:
             view.set_theme(theme)
 
@@ -377,6 +412,8 @@ class MainWindow(QMainWindow):
 
     def exportable_views(self) -> list[tuple[str, QWidget]]:
         """(title, widget) of every dashboard, for File > Export > Plot."""
+        if self.comparisons.is_open:
+            return self.comparisons.plots()
         if not self.views:
             return []
         return [(self.tr("Output"), self.output_view), (self.network_dock.windowTitle(), self.network_view),
@@ -405,6 +442,7 @@ class MainWindow(QMainWindow):
             return
         QApplication.instance().removeEventFilter(self._training_keys)
         self.file_actions.autosave.end()
+        self.comparisons.close_view()  # the docks as the learner had them, not as a comparison left them
         self.docks.save()
         self.settings.sync()
         self.controller.shutdown()

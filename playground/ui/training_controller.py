@@ -24,6 +24,8 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from playground.design.schema import Design
 from playground.runs import messages as m
 from playground.runs.history import LiveHistory
+from playground.runs import comparison_messages as cm
+from playground.ui.comparison_control import ComparisonControl
 
 
 @dataclass(frozen=True)
@@ -105,8 +107,9 @@ class _Worker:
         return ended and not self.process.is_alive()
 
 
-class TrainingController(QObject):
-    """Starts, steers and stops runs in the training process."""
+class TrainingController(ComparisonControl, QObject):
+    """Starts, steers and stops runs (a single design, or a comparison: ComparisonControl)
+    in the training process."""
 
     run_ready = Signal(object)  # playground.runs.messages.RunInfo of the current run
     snapshot_ready = Signal(object)  # Snapshot of the current run
@@ -115,6 +118,8 @@ class TrainingController(QObject):
     state_changed = Signal(str)  # loading | paused | running | finished | stopped | diverged | error
     weights_saved = Signal(str, object)  # path, [playground.errors.Problem] why not (empty when saved)
     weights_failed = Signal(object)  # [Problem]: why the weights given to restart() could not be loaded
+    comparison_ready = Signal(object)  # comparison_messages.ComparisonInfo of the current comparison
+    comparison_snapshot_ready = Signal(object)  # comparison_messages.ComparisonSnapshot of it
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -155,17 +160,25 @@ class TrainingController(QObject):
         """
         if self._closed:
             return self._run_id
+        self._ensure_worker()
+        self._begin(running)
+        self.close_comparison()
+        self._design = design
+        self._send(m.Start(self._run_id, design, not running, self._speed, weights, self._compiled))
+        return self._run_id
+
+    def _ensure_worker(self) -> None:
         if self._worker is None:  # the process ended (crash): start a new one
             self._worker = _Worker(self._on_bridge_message_received)
+
+    def _begin(self, running: bool) -> None:
+        """A new run id, loading: the old run's reports are dropped from now on."""
         self._acknowledgement.stop()  # the old run's: the new run's first snapshot goes at once
         self._run_id += 1
-        self._design = design
         self._paused = not running
         self.info = None
         self.history = LiveHistory(self._run_id)
         self._set_state("loading")
-        self._send(m.Start(self._run_id, design, not running, self._speed, weights, self._compiled))
-        return self._run_id
 
     def stop(self) -> None:
         """Stop the current run and start none (e.g. the design has a problem)."""
@@ -173,6 +186,7 @@ class TrainingController(QObject):
         self._acknowledgement.stop()
         self._run_id += 1
         self.info = None
+        self.close_comparison()
         self.history = LiveHistory(self._run_id)
         self._paused = True
         self._set_state("stopped")
@@ -342,6 +356,8 @@ class TrainingController(QObject):
     _HANDLERS = {
         m.Snapshot: _on_snapshot, m.Ready: _on_ready, m.Failed: _on_failed, m.WeightsSaved: _on_weights_saved,
         m.WeightsFailed: _on_weights_failed, _Garbled: _on_garbled, _ProcessEnded: _on_ended,
+        cm.ComparisonReady: ComparisonControl._on_comparison_ready,
+        cm.ComparisonSnapshot: ComparisonControl._on_comparison_snapshot,
     }
 
     def _on_process_ended(self) -> None:

@@ -175,6 +175,136 @@ The internal covariate shift below works for every network.</source>
     </message>
 </context>
 <context>
+    <name>CompareChoices</name>
+    <message>
+        <source>Optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>Loss function</source>
+        <translation>손실 함수</translation>
+    </message>
+    <message>
+        <source>Activation of every hidden layer</source>
+        <translation>모든 은닉층의 활성 함수</translation>
+    </message>
+    <message>
+        <source>Weight initialization</source>
+        <translation>가중치 초기화</translation>
+    </message>
+    <message>
+        <source>Batch mode</source>
+        <translation>배치 방식</translation>
+    </message>
+    <message>
+        <source>Batch normalization</source>
+        <translation>배치 정규화</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>드롭아웃</translation>
+    </message>
+    <message>
+        <source>Regularization</source>
+        <translation>규제</translation>
+    </message>
+    <message>
+        <source>Data noise</source>
+        <translation>데이터 노이즈</translation>
+    </message>
+    <message>
+        <source>Outliers in the data</source>
+        <translation>데이터의 이상치</translation>
+    </message>
+    <message>
+        <source>{0} (learning rate {1})</source>
+        <translation>{0} (학습률 {1})</translation>
+    </message>
+    <message>
+        <source>{0} (too small)</source>
+        <translation>{0} (너무 작음)</translation>
+    </message>
+    <message>
+        <source>{0} (as designed)</source>
+        <translation>{0} (설계 그대로)</translation>
+    </message>
+    <message>
+        <source>{0} (too large)</source>
+        <translation>{0} (너무 큼)</translation>
+    </message>
+    <message>
+        <source>Without batch normalization</source>
+        <translation>배치 정규화 없음</translation>
+    </message>
+    <message>
+        <source>With batch normalization</source>
+        <translation>배치 정규화 사용</translation>
+    </message>
+    <message>
+        <source>No dropout</source>
+        <translation>드롭아웃 없음</translation>
+    </message>
+    <message>
+        <source>Dropout {0}</source>
+        <translation>드롭아웃 {0}</translation>
+    </message>
+    <message>
+        <source>{0} (rate {1})</source>
+        <translation>{0} (비율 {1})</translation>
+    </message>
+    <message>
+        <source>Noise {0}</source>
+        <translation>노이즈 {0}</translation>
+    </message>
+    <message>
+        <source>Outliers {0}</source>
+        <translation>이상치 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Fork from Here</source>
+        <translation>여기서 갈라 학습하기</translation>
+    </message>
+    <message>
+        <source>Compare Runs</source>
+        <translation>실행 비교</translation>
+    </message>
+    <message>
+        <source>The setting the runs differ in; everything else is the design&apos;s own.</source>
+        <translation>실행마다 달라지는 설정입니다. 나머지는 모두 설계 그대로입니다.</translation>
+    </message>
+    <message>
+        <source>The fork goes on from the run&apos;s weights and optimizer state twice: as it is, and with the change you pick. Their curves continue from the same point.</source>
+        <translation>현재 실행의 가중치와 옵티마이저 상태에서 두 갈래로 이어서 학습합니다: 그대로 하나, 고른 변경을 적용한 하나. 두 곡선은 같은 지점에서 이어집니다.</translation>
+    </message>
+    <message>
+        <source>Each checked value becomes a run ({0} to {1}). All runs share the data, its order and, where the shapes allow, the initial weights.</source>
+        <translation>체크한 값마다 실행이 하나씩 만들어집니다({0}~{1}개). 모든 실행은 같은 데이터와 순서, 그리고 모양이 허락하는 한 같은 초기 가중치를 씁니다.</translation>
+    </message>
+    <message>
+        <source>Fork</source>
+        <translation>갈라 학습</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <source>What varies:</source>
+        <translation>바꿀 설정:</translation>
+    </message>
+    <message>
+        <source>Pick the change the fork makes.</source>
+        <translation>갈라진 실행에 적용할 변경을 고르세요.</translation>
+    </message>
+</context>
+<context>
     <name>Comparison</name>
     <message>
         <source>{0} {1}</source>
@@ -247,6 +377,100 @@ The internal covariate shift below works for every network.</source>
     <message>
         <source>as designed</source>
         <translation>기준 설계 그대로</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonView</name>
+    <message>
+        <source>Export Losses…</source>
+        <translation>손실 내보내기…</translation>
+    </message>
+    <message>
+        <source>Every run&apos;s losses and accuracy, step by step, as one CSV file.</source>
+        <translation>모든 실행의 손실과 정확도를 스텝별로 하나의 CSV 파일에 저장합니다.</translation>
+    </message>
+    <message>
+        <source>Close Comparison</source>
+        <translation>비교 닫기</translation>
+    </message>
+    <message>
+        <source>End the comparison and return to the design in the editor.</source>
+        <translation>비교를 끝내고 편집기의 설계로 돌아갑니다.</translation>
+    </message>
+    <message>
+        <source>Comparing {0} runs</source>
+        <translation>실행 {0}개 비교 중</translation>
+    </message>
+    <message>
+        <source>Comparison loss</source>
+        <translation>비교 손실</translation>
+    </message>
+    <message>
+        <source>Comparison accuracy</source>
+        <translation>비교 정확도</translation>
+    </message>
+    <message>
+        <source>Comparison outputs</source>
+        <translation>비교 출력</translation>
+    </message>
+    <message>
+        <source>Comparison table</source>
+        <translation>비교 표</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>비교</translation>
+    </message>
+</context>
+<context>
+    <name>Comparisons</name>
+    <message>
+        <source>Compare…</source>
+        <translation>비교…</translation>
+    </message>
+    <message>
+        <source>Train two to six versions of this design side by side, from the same data and initial weights: pick what varies (optimizer, learning rate, loss...) (Ctrl+K).</source>
+        <translation>이 설계의 여러 버전(2~6개)을 같은 데이터와 초기 가중치로 나란히 학습합니다: 바꿀 설정(옵티마이저, 학습률, 손실 등)을 고르세요 (Ctrl+K).</translation>
+    </message>
+    <message>
+        <source>Fork from Here…</source>
+        <translation>여기서 갈라 학습하기…</translation>
+    </message>
+    <message>
+        <source>Go on from the run&apos;s current weights twice, as it is and with one change, and watch the two curves part (Ctrl+Shift+K).</source>
+        <translation>현재 가중치에서 두 갈래로 이어서 학습합니다: 그대로 하나, 한 가지를 바꾼 하나. 두 곡선이 갈라지는 것을 보세요 (Ctrl+Shift+K).</translation>
+    </message>
+    <message>
+        <source>Close Comparison</source>
+        <translation>비교 닫기</translation>
+    </message>
+    <message>
+        <source>End the comparison and return to the design in the editor.</source>
+        <translation>비교를 끝내고 편집기의 설계로 돌아갑니다.</translation>
+    </message>
+    <message>
+        <source>Use run “{0}”</source>
+        <translation>실행 “{0}” 사용</translation>
+    </message>
+    <message>
+        <source>Learning Rate of One Run</source>
+        <translation>실행 하나의 학습률</translation>
+    </message>
+    <message>
+        <source>Learning rate of “{0}”:</source>
+        <translation>“{0}”의 학습률:</translation>
+    </message>
+    <message>
+        <source>Export Comparison Losses</source>
+        <translation>비교 손실 내보내기</translation>
+    </message>
+    <message>
+        <source>The losses could not be written</source>
+        <translation>손실을 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Exported {0}</source>
+        <translation>{0}(으)로 내보냈습니다</translation>
     </message>
 </context>
 <context>
@@ -2713,10 +2937,175 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     </message>
 </context>
 <context>
+    <name>RaceTable</name>
+    <message>
+        <source>test loss {0}</source>
+        <translation>테스트 손실 {0}</translation>
+    </message>
+    <message>
+        <source>test accuracy {0}%</source>
+        <translation>테스트 정확도 {0}%</translation>
+    </message>
+    <message>
+        <source>No run has reached {0} yet (step {1}).</source>
+        <translation>아직 {0}에 도달한 실행이 없습니다 (스텝 {1})</translation>
+    </message>
+    <message>
+        <source>{0} reached {1} at step {2}</source>
+        <translation>{0}: 스텝 {2}에서 {1} 도달</translation>
+    </message>
+    <message>
+        <source>{0} at step {1}</source>
+        <translation>{0}: 스텝 {1}</translation>
+    </message>
+    <message>
+        <source>{0} has not yet (step {1})</source>
+        <translation>{0}: 아직 도달 못 함 (스텝 {1})</translation>
+    </message>
+    <message>
+        <source>{0} diverged (step {1})</source>
+        <translation>{0}: 발산 (스텝 {1})</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>loading</source>
+        <translation>준비 중</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>학습 중</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>일시 정지됨</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>발산</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>test accuracy ≥</source>
+        <translation>테스트 정확도 ≥</translation>
+    </message>
+    <message>
+        <source>test loss ≤</source>
+        <translation>테스트 손실 ≤</translation>
+    </message>
+    <message>
+        <source>The target of the race: the table shows the step at which each run first reached it (a test accuracy in %, or a test loss).</source>
+        <translation>경주의 목표: 표는 각 실행이 이 목표(테스트 정확도 % 또는 테스트 손실)에 처음 도달한 스텝을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>Train loss</source>
+        <translation>학습 손실</translation>
+    </message>
+    <message>
+        <source>Test loss</source>
+        <translation>테스트 손실</translation>
+    </message>
+    <message>
+        <source>Train acc.</source>
+        <translation>학습 정확도</translation>
+    </message>
+    <message>
+        <source>Test acc.</source>
+        <translation>테스트 정확도</translation>
+    </message>
+    <message>
+        <source>Reached at</source>
+        <translation>도달 스텝</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>진단</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>목표:</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>아직</translation>
+    </message>
+</context>
+<context>
     <name>RecentFiles</name>
     <message>
         <source>No recent files</source>
         <translation>최근 파일 없음</translation>
+    </message>
+</context>
+<context>
+    <name>RunCard</name>
+    <message>
+        <source>This run changes the layers&apos; shapes or their initialization: it draws its own initial weights from the same seed.</source>
+        <translation>이 실행은 층의 모양이나 초기화를 바꾸므로 같은 시드에서 자신의 초기 가중치를 새로 뽑습니다.</translation>
+    </message>
+    <message>
+        <source>How the gradients flow back through this run&apos;s layers (the Gradients view&apos;s verdict).</source>
+        <translation>이 실행의 층을 거슬러 기울기가 얼마나 잘 전달되는지 (기울기 보기의 진단).</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>사용</translation>
+    </message>
+    <message>
+        <source>Make this run&apos;s design the design in the editor (undoable).</source>
+        <translation>이 실행의 설계를 편집기의 설계로 만듭니다 (되돌리기 가능).</translation>
+    </message>
+    <message>
+        <source>Fork…</source>
+        <translation>갈라 학습…</translation>
+    </message>
+    <message>
+        <source>Go on from this run&apos;s weights twice: as it is, and with one change.</source>
+        <translation>이 실행의 가중치에서 두 갈래로 이어서 학습합니다: 그대로 하나, 한 가지를 바꾼 하나.</translation>
+    </message>
+    <message>
+        <source>Learning Rate of This Run…</source>
+        <translation>이 실행의 학습률…</translation>
+    </message>
+    <message>
+        <source>Change this run&apos;s learning rate now, while the others keep theirs.</source>
+        <translation>이 실행의 학습률만 지금 바꿉니다. 다른 실행은 그대로입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>RunCurves</name>
+    <message>
+        <source>step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>Loss (train ━, test ╍)</source>
+        <translation>손실 (학습 ━, 테스트 ╍)</translation>
+    </message>
+    <message>
+        <source>Accuracy (train ━, test ╍)</source>
+        <translation>정확도 (학습 ━, 테스트 ╍)</translation>
     </message>
 </context>
 <context>

@@ -60,6 +60,7 @@ class OutputView(QWidget):
         self._last: Dashboard | None = None  # the newest record the painter can draw
         self._legend_samples: list = []
         self._info_text = ""
+        self._compact = False  # a small multiple: the plot alone (ui/views/comparison)
         self._build_widgets()
         self._build_chrome()
         self._painters: dict[str, ModePainter] = {cls.mode: cls(self._plot) for cls in PAINTERS}
@@ -147,14 +148,26 @@ class OutputView(QWidget):
                 painter.clear()
         self._painter = self._painters[mode]
         for name in ("left", "bottom"):
-            self._plot.showAxis(name)
+            self._plot.showAxis(name, not self._compact)
         self._painter.start(info.dataset, self._show_test.isChecked())
         self._set_frame(self._painter.frame())
-        self._show_test.setVisible(self._painter.optional_test)
+        self._show_test.setVisible(self._painter.optional_test and not self._compact)
         self._rebuild_legend()
         self._set_info(self.tr("Press Train to start: the picture shows what the network predicts."))
         self._title.setText(modes.title_text(mode))
         self._canvas.setToolTip(modes.mode_tooltip(mode))
+
+    def set_compact(self, on: bool) -> None:
+        """The plot alone, without title, info line, test box and legend (one of several
+        side by side, whose chrome is shared)."""
+        self._compact = on
+        for widget in (self._title, self._info, self._show_test):
+            widget.setVisible(not on)
+        self._canvas.setMinimumSize(*((100, 80) if on else (200, 160)))
+        for name in ("left", "bottom"):  # the data's axes are the same in every small multiple
+            self._plot.showAxis(name, not on and self._dataset is not None)
+        if self._dataset is not None:
+            self._rebuild_legend()
 
     def clear_run(self, reason: str) -> None:
         """There is no current run (the design or its data cannot train): forget the picture,
@@ -246,6 +259,9 @@ class OutputView(QWidget):
             plot.getAxis(name).setTicks(frame.ticks)
         plot.setLabel("bottom", frame.bottom)
         plot.setLabel("left", frame.left)
+        if self._compact:  # setLabel shows an axis
+            for name in ("left", "bottom"):
+                plot.hideAxis(name)
         plot.setRange(xRange=frame.x_range, yRange=frame.y_range, padding=0)
 
     def _rebuild_legend(self) -> None:
@@ -253,6 +269,8 @@ class OutputView(QWidget):
         self._side.clear()
         self._legend.clear()
         self._legend_samples = []
+        if self._compact:
+            return
         for item, name in self._painter.legend_entries():
             self._legend_samples.append(item)
             self._legend.addItem(item, name)
