@@ -1036,6 +1036,14 @@ The internal covariate shift below works for every network.</source>
         <translation>실행 {0}개의 파라미터를 합치면 {1}개로, 이 앱이 실시간으로 학습할 수 있는 양({2}개)보다 많습니다. 실행 수를 줄이거나 계층을 작게 하세요</translation>
     </message>
     <message>
+        <source>A comparison&apos;s weights cannot be saved as one file; promote a run to the editor and train it to save its weights.</source>
+        <translation>비교의 가중치는 한 파일로 저장할 수 없습니다. 실행 하나를 편집기로 가져와(사용) 학습한 뒤 그 가중치를 저장하세요.</translation>
+    </message>
+    <message>
+        <source>There is no run to fork from.</source>
+        <translation>갈라 학습할 실행이 없습니다.</translation>
+    </message>
+    <message>
         <source>this is a folder, not a design file: choose a file</source>
         <translation>설계 파일이 아니라 폴더입니다: 파일을 고르세요</translation>
     </message>
