@@ -34,6 +34,10 @@ def problem_message(problem: Problem) -> str:
         "bn_batch_size": lambda: QCoreApplication.translate("EngineMessages", "batch normalization needs a batch size of at least 2"),
         "nesterov": lambda: QCoreApplication.translate("EngineMessages", "Nesterov momentum needs a momentum above 0"),
         "diverged": lambda: divergence_message(*a),
+        "comparison_weights": lambda: QCoreApplication.translate(
+            "EngineMessages", "A comparison's weights cannot be saved as one file; promote a run to the editor and "
+                              "train it to save its weights."),
+        "no_fork_source": lambda: QCoreApplication.translate("EngineMessages", "There is no run to fork from."),
     }
     make = wordings.get(problem.code)
     if make is not None:
@@ -146,10 +150,6 @@ _FILE_WORDINGS = {
     "comparison_too_large": QT_TRANSLATE_NOOP(
         "EngineMessages", "the {0} runs together have {1} parameters, more than this app trains live ({2}); "
                           "use fewer runs or smaller layers"),
-    "comparison_weights": QT_TRANSLATE_NOOP(
-        "EngineMessages", "A comparison's weights cannot be saved as one file; promote a run to the editor and "
-                          "train it to save its weights."),
-    "no_fork_source": QT_TRANSLATE_NOOP("EngineMessages", "There is no run to fork from."),
     "write_folder": QT_TRANSLATE_NOOP("EngineMessages", "this is a folder, not a design file: choose a file"),
     "write_permission": QT_TRANSLATE_NOOP(
         "EngineMessages", "no permission to write this file or its folder: choose another place or ask for access"),

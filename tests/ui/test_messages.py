@@ -323,3 +323,19 @@ def test_a_comparisons_legend_in_english_is_the_cores():
     runs = Comparison(Design(), [Variant(), Variant(changes={"optimizer.name": "adam", "optimizer.lr": 0.01,
                                                              "layers[0].units": 3})])
     assert run_label(runs, 1, QCoreApplication.translate) == run_label(runs, 1) == "Adam, lr 0.01, 3 units in Linear 1"
+
+
+COMPARISON_RUN_PROBLEMS = [
+    Problem("", "A comparison's weights cannot be saved as one file; promote a run to the editor and "
+                "train it to save its weights.", "comparison_weights"),
+    Problem("", "There is no run to fork from.", "no_fork_source"),
+]
+
+
+def test_the_training_process_comparison_problems_read_as_the_engine_words_them_in_english():
+    assert [problem_message(p) for p in COMPARISON_RUN_PROBLEMS] == [p.message for p in COMPARISON_RUN_PROBLEMS]
+
+
+def test_the_training_process_comparison_problems_are_korean_in_korean(korean):
+    for problem in COMPARISON_RUN_PROBLEMS:
+        assert has_hangul(problem_message(problem)), problem.message
