@@ -72,3 +72,15 @@ def korean(qapp):
     for translator in translators:
         qapp.removeTranslator(translator)
     install_translators(qapp, "en")
+
+
+
+@pytest.fixture
+def window(qtbot, settings, tmp_path):
+    """A main window (ui_window.open_window), closed afterwards without a "save changes?" question."""
+    from ui_window import open_window
+
+    window = open_window(qtbot, settings, tmp_path)
+    yield window
+    window.document.undo_stack.setClean()
+    window.close()

@@ -21,16 +21,6 @@ from test_i18n import HANGUL
 TIMEOUT = 60_000
 
 
-@pytest.fixture
-def window(qtbot, settings, tmp_path):
-    window = MainWindow(settings, data_dir=tmp_path / "data")
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitUntil(lambda: bool(window.views), timeout=TIMEOUT)
-    qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=TIMEOUT)
-    yield window
-    window.document.undo_stack.setClean()
-    window.close()
 
 
 @pytest.fixture

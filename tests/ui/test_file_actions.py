@@ -19,14 +19,6 @@ from playground.ui.main_window import MainWindow
 TIMEOUT = 60_000
 
 
-@pytest.fixture
-def window(qtbot, settings, tmp_path):
-    window = MainWindow(settings, data_dir=tmp_path / "data")
-    window.show()
-    qtbot.waitUntil(lambda: bool(window.views) and window.controller.state == "paused", timeout=TIMEOUT)
-    yield window
-    window.document.undo_stack.setClean()
-    window.close()
 
 
 def answer_save_dialog(monkeypatch, path):

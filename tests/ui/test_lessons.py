@@ -11,25 +11,13 @@ from playground.design.schema import Design
 from playground.design.io import save_design
 from playground.design.presets import find_preset, list_concepts, list_presets
 from playground.training.run_loop import SPEEDS
-from playground.ui.main_window import MainWindow
+from ui_window import open_window
 
 TIMEOUT = 60_000
 
 
-def open_window(qtbot, settings, tmp_path, language="en"):
-    window = MainWindow(settings, data_dir=tmp_path / "data", language=language)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitUntil(lambda: bool(window.views) and window.controller.state == "paused", timeout=TIMEOUT)
-    return window
 
 
-@pytest.fixture
-def window(qtbot, settings, tmp_path):
-    window = open_window(qtbot, settings, tmp_path)
-    yield window
-    window.document.undo_stack.setClean()
-    window.close()
 
 
 def note_shown(window) -> str:

@@ -13,16 +13,6 @@ from playground.ui.main_window import MainWindow
 TIMEOUT = 60_000
 
 
-@pytest.fixture
-def window(qtbot, settings, tmp_path):
-    window = MainWindow(settings, data_dir=tmp_path / "data")
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitUntil(lambda: bool(window.views), timeout=TIMEOUT)
-    qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=TIMEOUT)
-    yield window
-    window.document.undo_stack.setClean()  # no "save changes?" question at close
-    window.close()
 
 
 def wait_state(qtbot, window, state):
