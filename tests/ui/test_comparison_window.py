@@ -151,7 +151,7 @@ def test_a_refused_comparison_leaves_no_picture_of_the_last_one(qtbot, window, m
     assert view.outputs.cards == [] and view.loss.legend_labels() == [] and view.loss.line_colours() == []
     assert view.race is None
     assert view.reason.isVisible() and not view.splitter.isVisible() and "cannot train" in view.reason.text()
-    assert window.exportable_views() == []  # no picture of the old comparison to export either
+    assert window.exportable_views() == [] and not view.export.isEnabled()  # nor its pictures or losses to export
     assert window.comparisons.is_open  # the next edit starts the comparison again
     # Undoing the edit: the comparison starts again and its pictures come back.
     window.undo_action.trigger()
@@ -159,6 +159,7 @@ def test_a_refused_comparison_leaves_no_picture_of_the_last_one(qtbot, window, m
     window.controller._on_bridge_message_received(cm.ComparisonReady(fake.info()))
     deliver(window, fake, 10)
     assert len(view.outputs.cards) == 5 and view.splitter.isVisible() and not view.reason.isVisible()
+    assert view.export.isEnabled()
     assert view.table.cell(0, 1) == "10"
 
 

@@ -101,6 +101,7 @@ class ComparisonView(QWidget):
         self.title.setText(self.tr("Comparing {0} runs").format(len(labels)))
         self.reason.hide()
         self.splitter.show()
+        self.export.setEnabled(True)
         self.race = Race(labels, target or default_target(base))
         self._latest = None
         for curves in (self.loss, self.accuracy):
@@ -122,6 +123,7 @@ class ComparisonView(QWidget):
         self.outputs.start([], [], [])
         self.title.setText(self.tr("Comparison: no current runs"))
         self.splitter.hide()
+        self.export.setEnabled(False)  # no losses to export
         self.reason.setText(reason)
         self.reason.show()
 
