@@ -178,6 +178,8 @@ def test_korean_legend_table_and_headline_name_each_optimizer_as_the_window_does
     assert view.loss.legend_labels() == words
     assert [view.table.cell(i, 0) for i in range(5)] == words
     assert [card.title.text().count(word) for card, word in zip(view.outputs.cards, words)] == [1] * 5
+    # A Hangul title is no taller than a Latin one: the pictures of a row line up.
+    assert len({card.output.mapTo(view, card.output.rect().topLeft()).y() for card in view.outputs.cards[:3]}) == 1
     rows = view.race.rows()
     first = min((row for row in rows if row.reached_at is not None), key=lambda row: row.reached_at)
     headline = view.table.headline.text()
