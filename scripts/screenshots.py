@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/screenshots.py                 # docs/screenshots/ (the README's)
     .venv/bin/python scripts/screenshots.py --review /tmp/shots   # every design at every size
+    .venv/bin/python scripts/screenshots.py --compare-only        # the comparison scene alone
 
 Our learners' laptops show 1366x768, or 1920x1080 at 150 % scaling = 1280x720
 logical pixels: every shot is taken at both. The README's set is the spiral design
@@ -9,6 +10,9 @@ logical pixels: every shot is taken at both. The README's set is the spiral desi
 the window (``<design>-<size>-<language>-<theme>.png``): the default circle, a deep
 net of 16-unit layers with BatchNorm (the Batch normalization dock raised), a 1-D
 regression with outliers opened as a preset (with its note), and the digits.
+The README's set also has the comparison scene (``compare-1366x768-en-light.png``,
+``compare-1366x768-ko-dark.png``): Compare... with the optimizer axis (the five
+optimizers) on the default circle design, trained until the headline names a winner.
 
 Each shot runs in a fresh process (the language is chosen at start-up), trains the
 design for a few seconds with every dashboard live, and saves ``window.grab()``.
@@ -32,6 +36,9 @@ SIZES = ("1366x768", "1280x720")
 LANGUAGES = ("en", "ko")
 THEMES = ("light", "dark")
 README_DESIGN = "spiral"
+COMPARE = "compare"  # the comparison scene, and its shots (size, language, theme)
+COMPARE_SHOTS = (("1366x768", "en", "light"), ("1366x768", "ko", "dark"))
+COMPARE_SPEED = 30  # steps per second
 REVIEW_DESIGNS = ("circle", "deep_bn", "outliers", "digits", "largest")
 
 
@@ -45,6 +52,10 @@ def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: 
     settings.setValue("theme", theme)
     settings.setValue("language", language)
     settings.setValue("compiled_step", compiled)
+    if design == COMPARE:  # slow enough for a point on every curve every few steps
+        from playground.training.run_loop import SPEEDS
+
+        settings.setValue("speed", SPEEDS.index(COMPARE_SPEED))
     settings.sync()
 
     from playground.ui.i18n import install_translators
@@ -65,6 +76,10 @@ def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: 
         _wait(app, lambda: window.controller.state == "paused")
     if design == "deep_bn":
         window.batchnorm_dock.raise_()
+    if design == COMPARE:
+        _compare(app, window)
+        _save(app, window, out)
+        return
     modes = []  # the status bar shows the step mode: wait until compiling has ended
     window.controller.snapshot_ready.connect(lambda snapshot: modes.append(snapshot.step_mode))
     window.controller.play()
@@ -75,6 +90,10 @@ def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: 
           timeout=1200)  # a busy machine compiles slowly
     window.controller.pause()
     _wait(app, lambda: window.controller.state in ("paused", "finished"))  # a preset may end first
+    _save(app, window, out)
+
+
+def _save(app, window, out: Path) -> None:
     for _ in range(20):
         app.processEvents()
         time.sleep(0.01)
@@ -83,6 +102,28 @@ def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: 
     window.file_actions.document.undo_stack.setClean()  # nothing to ask about on close
     window.close()
     print(f"wrote {out}")
+
+
+def _compare(app, window) -> None:
+    """Compare... with the optimizer axis (its offered values: the five optimizers), trained
+    until the headline names a winner (a run reached the target) and compiling has ended
+    (the status bar shows the step mode), then paused."""
+    from playground.ui.compare_dialog import CompareDialog
+
+    dialog = CompareDialog(window.document.design, window, theme=window.look.theme())
+    dialog.choose("optimizer")
+    comparison = dialog.comparison
+    dialog.deleteLater()
+    window.comparisons.start(comparison)
+    view = window.comparisons.view
+    _wait(app, lambda: view.race is not None and window.controller.state == "paused")
+    modes = []
+    window.controller.comparison_snapshot_ready.connect(lambda snapshot: modes.append(snapshot.runs[0].step_mode))
+    window.controller.play()
+    _wait(app, lambda: view.race.headline().code == "race" and modes and getattr(modes[-1], "mode", "") != "compiling",
+          timeout=1200)  # a busy machine compiles slowly
+    window.controller.pause()
+    _wait(app, lambda: window.controller.state == "paused")
 
 
 _PRESETS = {"outliers": "outliers_mse"}
@@ -131,6 +172,7 @@ def main() -> None:
     parser.add_argument("--designs", help="with --review: a comma-separated subset of " + ", ".join(REVIEW_DESIGNS))
     parser.add_argument("--seconds", type=float, default=6.0)
     parser.add_argument("--eager", action="store_true", help="train without the compiled step")
+    parser.add_argument("--compare-only", action="store_true", help="only the README's comparison scene")
     parser.add_argument("--one", nargs=5, metavar=("DESIGN", "SIZE", "THEME", "LANGUAGE", "FILE"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -141,18 +183,19 @@ def main() -> None:
     if args.review:
         folder, designs = args.review, (args.designs or ",".join(REVIEW_DESIGNS)).split(",")
     else:
-        folder, designs = args.out, [README_DESIGN]
+        folder, designs = args.out, [] if args.compare_only else [README_DESIGN]
+    shots = [(design, size, language, theme) for design in designs for size in args.sizes.split(",")
+             for language in args.languages.split(",") for theme in args.themes.split(",")]
+    if not args.review:
+        shots += [(COMPARE, size, language, theme) for size, language, theme in COMPARE_SHOTS]
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    for design in designs:
-        for size in args.sizes.split(","):
-            for language in args.languages.split(","):
-                for theme in args.themes.split(","):
-                    prefix = "main" if design == README_DESIGN and not args.review else design
-                    file = folder / f"{prefix}-{size}-{language}-{theme}.png"
-                    command = [sys.executable, __file__, "--seconds", str(args.seconds),
-                               "--one", design, size, theme, language, str(file)]
-                    subprocess.run(command + (["--eager"] if args.eager else []), env=env, check=True)
+    for design, size, language, theme in shots:
+        prefix = "main" if design == README_DESIGN and not args.review else design
+        file = folder / f"{prefix}-{size}-{language}-{theme}.png"
+        command = [sys.executable, __file__, "--seconds", str(args.seconds), "--one", design, size, theme, language,
+                   str(file)]
+        subprocess.run(command + (["--eager"] if args.eager else []), env=env, check=True)
 
 
 def _size(text: str) -> tuple[int, int]:

@@ -477,10 +477,20 @@ def _layer_words(tag: tuple[str, int], translate: Translate) -> str:
     return translate("layers", "{0} {1}").format(translate("registry", registry.LAYER_TYPES[kind]), number)
 
 
+_REGISTRY_LABELS = frozenset(
+    [entry.label for table in (registry.OPTIMIZERS, registry.LOSSES, registry.ACTIVATIONS, registry.INITS)
+     for entry in table.values()] + list(registry.BATCH_MODES.values()))
+"""Names a run may carry that are the registry's own labels (Compare... names each
+optimizer's run "Momentum", "Adam"...): a legend words them as the window words that name."""
+
+
 def run_label(comparison: Comparison, i: int, translate: Translate = _english) -> str:
-    """Run ``i``'s legend label: the learner's name for it, else what differs from the
-    base ("Adam, lr 0.01"), else "as designed"."""
+    """Run ``i``'s legend label: the learner's name for it (a registry label such as
+    "Momentum" worded like the rest of the window: context "registry"), else what differs
+    from the base ("Adam, lr 0.01"), else "as designed"."""
     name = comparison.variants[i].name.strip()
+    if name in _REGISTRY_LABELS:
+        return translate("registry", name)
     if name:
         return name
     words = [difference_text(d, translate) for d in comparison.differences(i)]

@@ -402,6 +402,10 @@ The internal covariate shift below works for every network.</source>
         <translation>실행 {0}개 비교 중</translation>
     </message>
     <message>
+        <source>Comparison: no current runs</source>
+        <translation>비교: 현재 실행 없음</translation>
+    </message>
+    <message>
         <source>Comparison loss</source>
         <translation>비교 손실</translation>
     </message>
@@ -459,6 +463,10 @@ The internal covariate shift below works for every network.</source>
     <message>
         <source>Learning rate of “{0}”:</source>
         <translation>“{0}”의 학습률:</translation>
+    </message>
+    <message>
+        <source>These runs cannot train as they stand: the message above says why. Change the design (the comparison starts again on it) or close the comparison to return to the single design.</source>
+        <translation>이 실행들은 지금 상태로는 학습할 수 없습니다. 이유는 위의 메시지에 있습니다. 설계를 고치거나(고친 설계로 비교가 다시 시작됩니다) 비교를 닫고 하나의 설계로 돌아가세요.</translation>
     </message>
     <message>
         <source>Export Comparison Losses</source>

@@ -11,8 +11,9 @@ from playground.design.comparison import run_label
 from playground.design.schema import Design
 from playground.runs.history import LiveHistory
 from playground.runs.race import Target
-from playground.ui.compare_choices import build_comparison, choices
+from playground.ui.compare_choices import COURSE_OPTIMIZERS, build_comparison, choices
 from playground.ui.compare_dialog import CompareDialog
+from playground.ui.labels import activation_label, init_label, loss_label, optimizer_label
 from playground.ui.views.comparison.curves import RUN_COLOURS
 from playground.ui.views.comparison.view import ComparisonView
 from playground.ui.window.comparisons import comparison_csv
@@ -166,6 +167,41 @@ def test_headline_in_korean(qtbot, korean):
     text = view.table.headline.text()
     assert HANGUL.search(text) and "reached" not in text and "not yet" not in text
     assert HANGUL.search(view.table.cell(0, 0) + view.title.text())
+
+
+def test_korean_legend_table_and_headline_name_each_optimizer_as_the_window_does(qtbot, korean):
+    view, fake, advance = started_view(qtbot, "optimizer")
+    for _ in range(12):
+        advance(40)
+    words = [optimizer_label(name) for name in COURSE_OPTIMIZERS]
+    assert words[1] == "모멘텀 (Momentum)"  # as the Training panel and the Compare... dialog say it
+    assert view.loss.legend_labels() == words
+    assert [view.table.cell(i, 0) for i in range(5)] == words
+    assert [card.title.text().count(word) for card, word in zip(view.outputs.cards, words)] == [1] * 5
+    # A Hangul title is no taller than a Latin one: the pictures of a row line up.
+    assert len({card.output.mapTo(view, card.output.rect().topLeft()).y() for card in view.outputs.cards[:3]}) == 1
+    rows = view.race.rows()
+    first = min((row for row in rows if row.reached_at is not None), key=lambda row: row.reached_at)
+    headline = view.table.headline.text()
+    assert headline.startswith(first.label) and first.label in words
+    assert headline.count("Momentum") == headline.count("모멘텀 (Momentum)")  # never the English label alone
+
+
+@pytest.mark.parametrize("axis, name_of, word", [
+    ("loss", lambda run: run.loss, loss_label), ("init", lambda run: run.init, init_label),
+    ("activation", lambda run: run.layers[0].activation, activation_label),
+    ("batch_mode", lambda run: run.training.batch_mode,
+     lambda mode: QCoreApplication.translate("registry", registry.BATCH_MODES[mode]))])
+def test_korean_labels_word_each_name_as_the_window_does(qapp, korean, axis, name_of, word):
+    values = [c for c in choices(axis, CIRCLE) if c.offered][:6]
+    comparison, problems = build_comparison(CIRCLE, [c.changes for c in values], [c.name for c in values])
+    assert not problems
+    for i, run in enumerate(comparison.designs()):
+        label = run_label(comparison, i, QCoreApplication.translate)
+        name = name_of(run)
+        changed = bool(comparison.differences(i))
+        assert (word(name) in label) == changed, (label, word(name))  # unchanged runs read "기준 설계 그대로"
+        assert HANGUL.search(label) or label == word(name)
 
 
 def test_a_diverged_run_is_marked_while_the_others_go_on(qtbot):

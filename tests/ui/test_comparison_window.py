@@ -8,7 +8,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from playground.design.schema import Design
+from playground.data.facts import data_facts
+from playground.design.comparison import size_problems
+from playground.design.schema import Design, LinearLayer
 from playground.runs import comparison_messages as cm
 from playground.runs import messages as m
 from playground.ui import compare_dialog
@@ -119,6 +121,36 @@ def test_close_returns_to_the_single_design(qtbot, window, monkeypatch, sent):
     assert not window.comparisons.view.isVisible()
     assert isinstance(sent[-1], m.Start) and sent[-1].design == window.document.design
     qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=TIMEOUT)  # the single run is back
+
+
+def test_a_refused_comparison_leaves_no_picture_of_the_last_one(qtbot, window, monkeypatch, sent):
+    fake = started(window, qtbot, monkeypatch)
+    deliver(window, fake, 30)
+    view = window.comparisons.view
+    assert len(view.outputs.cards) == 5 and len(view.loss.legend_labels()) == 5
+    # An edit that makes the five runs together too large: the training process refuses it.
+    wide = window.document.design.with_(layers=[LinearLayer(units=512, activation="tanh")] * 5)
+    window.document.apply(wide, "wider")
+    comparison = window.controller.comparison
+    facts = data_facts(wide.data)
+    problems = size_problems(comparison, facts.n_inputs, facts.n_classes)
+    assert problems  # five runs of five 512-unit layers: over the limit together, not alone
+    window.controller._on_bridge_message_received(
+        m.Failed(window.controller.run_id, "The comparison is too large:", problems=tuple(problems)))
+    assert window.banner.kind() == "error" and "parameters" in window.banner.text()
+    assert view.outputs.cards == [] and view.loss.legend_labels() == [] and view.loss.line_colours() == []
+    assert view.race is None
+    assert view.reason.isVisible() and not view.splitter.isVisible() and "cannot train" in view.reason.text()
+    assert window.exportable_views() == [] and not view.export.isEnabled()  # nor its pictures or losses to export
+    assert window.comparisons.is_open  # the next edit starts the comparison again
+    # Undoing the edit: the comparison starts again and its pictures come back.
+    window.undo_action.trigger()
+    fake = FakeComparison(window.controller.comparison, run_id=window.controller.run_id)
+    window.controller._on_bridge_message_received(cm.ComparisonReady(fake.info()))
+    deliver(window, fake, 10)
+    assert len(view.outputs.cards) == 5 and view.splitter.isVisible() and not view.reason.isVisible()
+    assert view.export.isEnabled()
+    assert view.table.cell(0, 1) == "10"
 
 
 def test_fork_from_here_sends_a_two_run_fork_of_the_current_run(qtbot, window, monkeypatch, sent):

@@ -53,6 +53,7 @@ class Comparisons(QObject):
         self.close.setEnabled(False)
         self._controller.comparison_ready.connect(self._on_controller_comparison_ready)
         self._controller.comparison_snapshot_ready.connect(self._on_controller_comparison_snapshot_ready)
+        self._controller.run_refused.connect(self._on_controller_run_refused)
         self._controller.state_changed.connect(self._on_controller_state_changed)
 
     @property
@@ -114,6 +115,7 @@ class Comparisons(QObject):
         except DesignError as error:
             self._controller.stop()
             self._window.banner.show_problems(list(error.problems), "warning")
+            self._clear_view()
             return
         self.start(changed)
 
@@ -198,6 +200,16 @@ class Comparisons(QObject):
             self._controller.snapshot_drawn(rest=self._window.pacing_rest(time.perf_counter() - began))
         else:
             self._controller.snapshot_drawn()
+
+    def _on_controller_run_refused(self, _problems: list) -> None:
+        """The training process refused the comparison (the banner names why): its view is cleared."""
+        if self.is_open and self._controller.comparison is not None:
+            self._clear_view()
+
+    def _clear_view(self) -> None:
+        self.view.clear_run(self.tr("These runs cannot train as they stand: the message above says why. "
+                                    "Change the design (the comparison starts again on it) or close the "
+                                    "comparison to return to the single design."))
 
     def _on_controller_state_changed(self, state: str) -> None:
         self.fork.setEnabled(state in FORKABLE and self._controller.comparison is None)

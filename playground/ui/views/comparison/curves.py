@@ -98,7 +98,7 @@ class RunCurves(QWidget):
     # --- what the tests read ---------------------------------------------------------------
     def legend_labels(self) -> list[str]:
         """The runs the legend row names, in order (none when this plot has no legend)."""
-        if self.legend.isHidden():
+        if self.legend.isHidden() or not self.legend.text():
             return []
         return [html.unescape(part.rpartition("&nbsp;")[2]) for part in self.legend.text().split("&nbsp;&nbsp; ")]
 

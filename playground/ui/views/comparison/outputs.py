@@ -45,6 +45,9 @@ class RunCard(QFrame):
         self.title.setWordWrap(True)
         swatch = f"<span style='color:{run_colour(index)}; font-size:14pt'>■</span>"
         self.title.setText(f"{swatch} <b>{html.escape(label)}</b>")
+        # As tall as a line that starts in Hangul (its fallback font makes the line taller than
+        # Latin alone): a Korean title does not push its picture below the others of its row.
+        self.title.setMinimumHeight(QLabel(f"{swatch} <b>가 Ag</b>").sizeHint().height())
         if own_weights:
             self.title.setToolTip(self.tr("This run changes the layers' shapes or their initialization: it draws "
                                           "its own initial weights from the same seed."))

@@ -54,6 +54,10 @@ class ComparisonView(QWidget):
         self.outputs.lr_clicked.connect(self.lr_clicked)
         self.table = RaceTable()
         self.table.target_chosen.connect(self._on_table_target_chosen)
+        self.reason = QLabel()  # why there is no comparison to show (clear_run), in place of the pictures
+        self.reason.setWordWrap(True)
+        self.reason.setAlignment(Qt.AlignCenter)
+        self.reason.hide()
         self._build()
 
     def _build(self) -> None:
@@ -81,6 +85,7 @@ class ComparisonView(QWidget):
         layout.setSpacing(2)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.reason, 1)
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
@@ -94,6 +99,9 @@ class ComparisonView(QWidget):
         base = info.comparison.base
         classification = base.data.task != "regression"
         self.title.setText(self.tr("Comparing {0} runs").format(len(labels)))
+        self.reason.hide()
+        self.splitter.show()
+        self.export.setEnabled(True)
         self.race = Race(labels, target or default_target(base))
         self._latest = None
         for curves in (self.loss, self.accuracy):
@@ -103,6 +111,21 @@ class ComparisonView(QWidget):
         self.table.start(self.race.target, classification)
         self._show_race()
         self._share_space(len(labels))
+
+    def clear_run(self, reason: str) -> None:
+        """The comparison cannot train (the training process refused it): no curve, card or
+        table row of an earlier comparison stays as if it were this one's; ``reason`` in
+        their place. ``start`` brings the pictures back."""
+        self.race = None
+        self._latest = None
+        for curves in (self.loss, self.accuracy):
+            curves.start([], lambda: [])
+        self.outputs.start([], [], [])
+        self.title.setText(self.tr("Comparison: no current runs"))
+        self.splitter.hide()
+        self.export.setEnabled(False)  # no losses to export
+        self.reason.setText(reason)
+        self.reason.show()
 
     def _share_space(self, runs: int) -> None:
         """The table as tall as its rows, the rest above; the curves and the small multiples half and half."""
@@ -143,7 +166,9 @@ class ComparisonView(QWidget):
             self._show_race()
 
     def plots(self) -> list[tuple[str, QWidget]]:
-        """(title, widget) of each part that exports as a picture."""
+        """(title, widget) of each part that exports as a picture (none while there are no runs)."""
+        if self.race is None:
+            return []
         out = [(self.tr("Comparison loss"), self.loss)]
         if self.accuracy.isVisibleTo(self):
             out.append((self.tr("Comparison accuracy"), self.accuracy))
