@@ -225,3 +225,26 @@ def test_one_runs_learning_rate_and_a_fork_of_one_run(qtbot, window, monkeypatch
     stale = fake.snapshot(10, "paused")
     window.controller._on_bridge_message_received(stale)
     assert window.controller.run_histories[0].losses.steps.size == 0
+
+
+def test_a_running_report_is_drawn_part_by_part_and_the_next_asked_for_after(qtbot, window, monkeypatch):
+    """The real training process: each running report reaches the last run's card in a later
+    turn of the event loop than the one that received it, and the next comes only after."""
+    answer(monkeypatch, "optimizer")
+    window.comparisons.compare.trigger()
+    qtbot.waitUntil(lambda: bool(window.comparisons.view.outputs.cards) and window.controller.state == "paused",
+                    timeout=TIMEOUT)
+    card = window.comparisons.view.outputs.cards[-1].output
+    log = []
+    show = card.show_snapshot
+    monkeypatch.setattr(card, "show_snapshot", lambda s: (log.append(("drawn", s.step)), show(s)))
+    window.controller.comparison_snapshot_ready.connect(  # after the window's own handler
+        lambda s: log.append(("arrived", s.runs[-1].step, s.state)))
+    window.train_action.trigger()
+    qtbot.waitUntil(lambda: sum(1 for e in log if e[0] == "arrived" and e[2] == "running") >= 4, timeout=TIMEOUT)
+    window.controller.pause()
+    qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=TIMEOUT)
+    running = [k for k, e in enumerate(log) if e[0] == "arrived" and e[2] == "running"]
+    for k in running[:-1]:
+        step = log[k][1]
+        assert log[k + 1] == ("drawn", step), log  # drawn after its arrival, before the next arrives

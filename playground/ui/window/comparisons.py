@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
@@ -25,6 +24,7 @@ from playground.runs.history import EVAL_COLUMNS
 from playground.ui.compare_dialog import CompareDialog
 from playground.ui.i18n import file_dialog_options
 from playground.ui.window.actions import make_action
+from playground.ui.window.frames import SlicedFrame
 
 FORKABLE = ("running", "paused")
 
@@ -39,6 +39,8 @@ class Comparisons(QObject):
         self._document = window.document
         self.view = None  # the ComparisonView, made when the first comparison opens
         self._docks_state = None  # the window's docks before the comparison put the dashboards away
+        self._frame = SlicedFrame(self)  # a running report drawn one part of the view per turn
+        self._frame.finished.connect(self._on_frame_finished)
         self.compare = make_action(
             window, self.tr("Compare…"), self.ask_compare, "Ctrl+K",
             self.tr("Train two to six versions of this design side by side, from the same data and initial "
@@ -163,6 +165,7 @@ class Comparisons(QObject):
         if self._docks_state is None:
             return False
         window = self._window
+        self._frame.cancel()
         self._controller.close_comparison()
         self.view.hide()
         if window.views:
@@ -182,6 +185,7 @@ class Comparisons(QObject):
 
     # --- from the controller -----------------------------------------------------------------
     def _on_controller_comparison_ready(self, info) -> None:
+        self._frame.cancel()  # the parts of the previous comparison's view are gone
         if self.view is None:
             return
         labels = [run_label(info.comparison, i, QCoreApplication.translate) for i in range(len(info.runs))]
@@ -192,14 +196,16 @@ class Comparisons(QObject):
         if self.view is None or self._docks_state is None:
             self._controller.snapshot_drawn()
             return
-        began = time.perf_counter()
-        self.view.show_snapshot(snapshot)
         if snapshot.runs:
             self._window.status_bar.show_snapshot(snapshot.runs[0])
-        if snapshot.state == "running":
-            self._controller.snapshot_drawn(rest=self._window.pacing_rest(time.perf_counter() - began))
-        else:
+        running = snapshot.state == "running"
+        self._frame.draw(snapshot, self.view.parts(), sliced=running)  # running: the next is asked for when painted
+        if not running:
             self._controller.snapshot_drawn()
+
+    def _on_frame_finished(self, snapshot, cost: float) -> None:
+        if snapshot.run_id == self._controller.run_id:
+            self._controller.snapshot_drawn(rest=self._window.pacing_rest(cost))
 
     def _on_controller_run_refused(self, _problems: list) -> None:
         """The training process refused the comparison (the banner names why): its view is cleared."""

@@ -140,11 +140,11 @@ class RunOutputs(QWidget):
             self._grid.addWidget(card, i // per_row, i % per_row)
             self.cards.append(card)
 
-    def show_runs(self, snapshots: Sequence, rows: Sequence) -> None:
-        """Each run's snapshot (messages.Snapshot) and race row (for its verdict)."""
-        for card, snapshot, row in zip(self.cards, snapshots, rows):
-            card.output.show_snapshot(snapshot)
-            card.show_verdict(row.verdict, row.diverged)
+    def show_run(self, index: int, snapshot, row) -> None:
+        """Run ``index``'s snapshot and race row on its card."""
+        card = self.cards[index]
+        card.output.show_snapshot(snapshot)
+        card.show_verdict(row.verdict, row.diverged)
 
     def set_forkable(self, on: bool) -> None:
         for card in self.cards:

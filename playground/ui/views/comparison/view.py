@@ -21,6 +21,22 @@ from playground.ui.views.comparison.outputs import RunOutputs
 from playground.ui.views.comparison.table import RaceTable
 
 
+class Part:
+    """A part of the view that takes a report alone (``show_snapshot``), drawn on ``widget``."""
+
+    def __init__(self, widget: QWidget, show: Callable[[object], None]):
+        self.widget, self.show_snapshot = widget, show
+
+    def isVisible(self) -> bool:  # noqa: N802 - the QWidget calls a frame makes of its views
+        return self.widget.isVisible()
+
+    def findChildren(self, kind) -> list:  # noqa: N802
+        return self.widget.findChildren(kind)
+
+    def repaint(self) -> None:
+        self.widget.repaint()
+
+
 class ComparisonView(QWidget):
     """See the module docstring. ``closed``, ``promote_clicked(index)``, ``fork_clicked(index)``,
     ``export_clicked`` are the learner's requests; the window carries them out."""
@@ -36,6 +52,7 @@ class ComparisonView(QWidget):
         self._theme = LIGHT
         self.race: Race | None = None
         self._latest = None
+        self._rows: list = []  # the race's rows of the latest report, which the cards read
         self.title = QLabel()
         font = self.title.font()
         font.setBold(True)
@@ -138,18 +155,38 @@ class ComparisonView(QWidget):
             self.upper.setSizes([width * 9 // 20, width - width * 9 // 20])
 
     def show_snapshot(self, snapshot) -> None:
-        """One lock-step report (comparison_messages.ComparisonSnapshot)."""
+        """One lock-step report (comparison_messages.ComparisonSnapshot), every part at once."""
+        for part in self.parts():
+            part.show_snapshot(snapshot)
+
+    def parts(self) -> list[Part]:
+        """The view as parts that each take a report on their own, in this order: the race
+        (table and headline, which every other part reads), the loss curves, the accuracy
+        curves, each run's card. The window draws a running report one part per turn of
+        its event loop (ui/window/frames.py)."""
+        if self.race is None:
+            return []
+        parts = [Part(self.table, self._show_report), Part(self.loss, lambda _: self._draw_curves(self.loss)),
+                 Part(self.accuracy, lambda _: self._draw_curves(self.accuracy))]
+        return parts + [Part(card, lambda snapshot, i=i: self._show_card(i, snapshot))
+                        for i, card in enumerate(self.outputs.cards)]
+
+    def _show_report(self, snapshot) -> None:
         if self.race is None:
             return
         self._latest = snapshot
         for index, run in enumerate(snapshot.runs):
             self.race.add(index, run)
-        for curves in (self.loss, self.accuracy):
-            if curves.isVisibleTo(self):
-                curves.draw()
-        rows = self._show_race()
-        self.outputs.show_runs(snapshot.runs, rows)
+        self._rows = self._show_race()
         self.outputs.set_forkable(snapshot.state in ("running", "paused"))
+
+    def _draw_curves(self, curves: RunCurves) -> None:
+        if self.race is not None and curves.isVisibleTo(self):
+            curves.draw()
+
+    def _show_card(self, index: int, snapshot) -> None:
+        if self.race is not None and index < len(self.outputs.cards) and index < len(snapshot.runs):
+            self.outputs.show_run(index, snapshot.runs[index], self._rows[index])
 
     def run_lr(self, index: int) -> float | None:
         """Run ``index``'s learning rate as last reported (None before a report)."""
