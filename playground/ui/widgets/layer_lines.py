@@ -58,9 +58,6 @@ class LayerLines(pg.GraphicsObject):
         self._upper = None if upper is None else np.asarray(upper, dtype=np.float64).reshape(self._y.shape)
         self._changed()
 
-    def clear(self) -> None:
-        self.set_data(np.zeros(0), np.zeros((0, self.line_count())))
-
     def set_styles(self, pens: list[QPen], band_pens: list[QPen] | None = None,
                    brushes: list[QBrush] | None = None) -> None:
         """One pen per line; for bands, one outline pen and one fill brush per line."""
@@ -88,12 +85,6 @@ class LayerLines(pg.GraphicsObject):
         if index >= self.line_count():
             return np.zeros(0), np.zeros(0)
         return self._x.copy(), self._y[:, index].copy()
-
-    def band(self, index: int) -> tuple[np.ndarray, np.ndarray] | None:
-        """(lower, upper) of line ``index``'s band, or None without bands."""
-        if self._lower is None or index >= self.line_count():
-            return None
-        return self._lower[:, index].copy(), self._upper[:, index].copy()
 
     def shown_lines(self) -> list[int]:
         return list(range(self.line_count())) if self._shown is None else [self._shown]

@@ -36,7 +36,6 @@ class SlicedFrame(QObject):
         self._tasks: list[tuple[str, QWidget]] = []  # what the next turns do, in order
         self._held: list[QGraphicsView] = []  # plots kept from painting until their turn
         self._cost = 0.0
-        self._found: dict[int, list[QGraphicsView]] = {}  # per view: the graphics views inside it
         self._next = QTimer(self)
         self._next.setSingleShot(True)
         self._next.setInterval(0)
@@ -114,13 +113,11 @@ class SlicedFrame(QObject):
             traceback.print_exc()
             self.failed.emit(view)
 
-    def _plots(self, view: QWidget) -> list[QGraphicsView]:
-        """The graphics views (plots, the network diagram) in ``view``, found once."""
-        plots = self._found.get(id(view))
-        if plots is None:
-            plots = self._found[id(view)] = (
-                ([view] if isinstance(view, QGraphicsView) else []) + view.findChildren(QGraphicsView))
-        return plots
+    @staticmethod
+    def _plots(view: QWidget) -> list[QGraphicsView]:
+        """The graphics views (plots, the network diagram) in ``view``. Found at every frame: a
+        view's parts may be made anew for each report (the comparison view's cards)."""
+        return ([view] if isinstance(view, QGraphicsView) else []) + view.findChildren(QGraphicsView)
 
     def _release(self, plot: QGraphicsView) -> None:
         if plot in self._held:
