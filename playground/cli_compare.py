@@ -58,7 +58,7 @@ def compare_command(path: Path, *, epochs: int | None = None, metrics_path: Path
 def _train(trainer, writer, quiet: bool) -> int:
     from tqdm import tqdm
 
-    from playground.design.comparison import run_label
+    from playground.design.comparison_labels import run_label
     from playground.runs.race import Race, default_target
 
     labels = [run_label(trainer.comparison, i) for i in range(len(trainer.runs))]

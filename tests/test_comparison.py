@@ -8,7 +8,8 @@ import json
 import pytest
 
 from playground.design.comparison import (MAX_RUNS, MIN_RUNS, Comparison, Variant, check_comparison,
-                                          check_size, draws_own_weights, run_label, run_parameters, size_problems)
+                                          check_size, draws_own_weights, run_parameters, size_problems)
+from playground.design.comparison_labels import run_label
 from playground.design.io import (comparison_from_json, comparison_to_json, design_to_json,
                                   document_from_json, load_comparison, load_design, load_document, save_comparison)
 from playground.design.rules import MAX_PARAMETERS

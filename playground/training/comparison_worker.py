@@ -19,7 +19,7 @@ from __future__ import annotations
 import queue
 import traceback
 
-from playground.design.comparison import run_label
+from playground.design.comparison_labels import run_label
 from playground.errors import Problem
 from playground.runs import comparison_messages as cm
 from playground.runs import messages as m

@@ -6,7 +6,8 @@ from __future__ import annotations
 import dataclasses
 
 from playground.data.facts import data_facts
-from playground.design.comparison import Comparison, draws_own_weights, run_label
+from playground.design.comparison import Comparison, draws_own_weights
+from playground.design.comparison_labels import run_label
 from playground.runs.comparison_messages import ComparisonInfo, ComparisonSnapshot
 from playground.training.trainer import Trainer
 from ui_runs import info_of, snapshot_of

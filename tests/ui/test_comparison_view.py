@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialogButtonBox
 
 from playground.design import registry
-from playground.design.comparison import run_label
+from playground.design.comparison_labels import run_label
 from playground.design.schema import Design
 from playground.runs.history import LiveHistory
 from playground.runs.race import Target

@@ -302,7 +302,8 @@ def test_weights_file_problems_are_worded_in_korean_and_exactly_in_english(qtbot
 
 
 def test_a_comparisons_legend_and_fields_are_korean_in_korean(korean):
-    from playground.design.comparison import Comparison, Variant, run_label
+    from playground.design.comparison import Comparison, Variant
+    from playground.design.comparison_labels import run_label
     from playground.ui.messages import problem_text
 
     runs = Comparison(Design(), [Variant(changes=c) for c in (
@@ -318,7 +319,8 @@ def test_a_comparisons_legend_and_fields_are_korean_in_korean(korean):
 
 
 def test_a_comparisons_legend_in_english_is_the_cores():
-    from playground.design.comparison import Comparison, Variant, run_label
+    from playground.design.comparison import Comparison, Variant
+    from playground.design.comparison_labels import run_label
 
     runs = Comparison(Design(), [Variant(), Variant(changes={"optimizer.name": "adam", "optimizer.lr": 0.01,
                                                              "layers[0].units": 3})])

@@ -18,7 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
-from playground.design.comparison import run_label
+from playground.design.comparison_labels import run_label
 from playground.errors import DesignError
 from playground.runs.history import EVAL_COLUMNS
 from playground.ui.compare_dialog import CompareDialog
