@@ -318,11 +318,11 @@ class MainWindow(QMainWindow):
             self.banner.show_message(snapshot_message(snapshot), "error")
         elif snapshot.state == "finished":
             self.banner.show_finished(self.document.design.training.epochs)
+        first, self._acknowledged_run = snapshot.run_id != self._acknowledged_run, snapshot.run_id
         if not self.views or self._pending_info is not None:  # drawn once the dashboards exist
             self._pending_snapshot = snapshot
             self.controller.snapshot_drawn()
             return
-        first, self._acknowledged_run = snapshot.run_id != self._acknowledged_run, snapshot.run_id
         if FramePacing.is_prompt(snapshot.state, first):  # seen at once, and the next one asked for at once
             self._frame.draw(snapshot, self.views, sliced=False)
             self.controller.snapshot_drawn()
