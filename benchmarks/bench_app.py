@@ -40,7 +40,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 def app_run(window, design, seconds: float, compiled: bool) -> dict:
     """Train ``design`` in the window for ``seconds``; measure steps/s, updates/s, timer lateness."""
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
@@ -58,10 +57,32 @@ def app_run(window, design, seconds: float, compiled: bool) -> dict:
     _wait(lambda: len(snapshots) > 5 and snapshots[-5].step_mode.mode == want, 30)
     first = snapshots[-1]
     count0 = len(snapshots)
+    lateness, elapsed = watch_lateness(seconds)
+    last_snapshot = snapshots[-1]
+    controller.pause()
+    _wait(lambda: controller.state == "paused", 30)
+    controller.snapshot_ready.disconnect(snapshots.append)
+    app.processEvents()
+    steps = last_snapshot.step - first.step
+    info = controller.info
+    if last_snapshot.step_mode.mode != want:
+        raise RuntimeError(f"the run left {want} mode: {last_snapshot.step_mode}")
+    return {
+        "steps_per_s": steps / elapsed,
+        "epochs_per_s": steps / info.steps_per_epoch / elapsed,
+        "updates_per_s": (len(snapshots) - count0) / elapsed,
+        "lateness": lateness,
+    }
+
+
+def watch_lateness(seconds: float, period_ms: int = 5) -> tuple[list[float], float]:
+    """Run the event loop for ``seconds`` with a ``period_ms`` timer: how late each firing
+    came (ms), and the seconds that passed."""
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+
     lateness: list[float] = []
     clock = QElapsedTimer()
     clock.start()
-    period_ms = 5
     last = [clock.nsecsElapsed()]
 
     def tick() -> None:
@@ -79,21 +100,7 @@ def app_run(window, design, seconds: float, compiled: bool) -> dict:
     loop.exec()
     elapsed = time.perf_counter() - start
     timer.stop()
-    last_snapshot = snapshots[-1]
-    controller.pause()
-    _wait(lambda: controller.state == "paused", 30)
-    controller.snapshot_ready.disconnect(snapshots.append)
-    app.processEvents()
-    steps = last_snapshot.step - first.step
-    info = controller.info
-    if last_snapshot.step_mode.mode != want:
-        raise RuntimeError(f"the run left {want} mode: {last_snapshot.step_mode}")
-    return {
-        "steps_per_s": steps / elapsed,
-        "epochs_per_s": steps / info.steps_per_epoch / elapsed,
-        "updates_per_s": (len(snapshots) - count0) / elapsed,
-        "lateness": lateness,
-    }
+    return lateness, elapsed
 
 
 def _wait(condition, seconds: float) -> None:

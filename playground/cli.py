@@ -274,6 +274,7 @@ COMPILE_REASONS = {
     "dropout": "designs with dropout train eagerly (random numbers would differ)",
     "device": "not supported on this device",
     "failed": "compiling failed",
+    "grouped": "stepped together with the comparison's runs of the same shape",
 }
 
 

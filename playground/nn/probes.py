@@ -32,7 +32,8 @@ class StepMode:
     ``mode``: "eager", "compiling" (eager until the compiled step is ready) or
     "compiled". ``reason`` (eager only): why no compiled step is used, one of
     "off", "frozen", "no_compiler", "dropout", "optimizer" (its entry has no compiled
-    update), "device", "failed", "" (not asked).
+    update), "device", "failed", "grouped" (a comparison's run stepped with the others of
+    its shape: playground.training.group_step), "" (not asked).
     ``detail``: the compile error for "failed". ``seconds``: how long compiling took.
 
     What really ran since the previous snapshot (playground.training.run_loop fills these

@@ -14,22 +14,26 @@ Lock-step: ``train_steps(n)`` advances every run that is still training by the s
 by epoch). A run that diverges stops alone, with its reason (``RunOutcome``); the
 others go on.
 
-Why a loop over the runs' own steps and not one torch.func.vmap over stacked
-parameters: measured on the 2-core development machine (one thread, eager), the
-five-optimizer race on TensorFlow Playground's default design (circle, [4, 2] tanh,
-batch 10) takes 372 µs per lock-step tick as a loop over the five runs' lean steps
-(25-step chunks; 420 µs one step at a time) and 1,483 µs as one vmap over
-``grad(functional_call)`` of the stacked parameters with the five optimizers' updates
-on their slices; two runs 196 µs against 1,086 µs; one run 71 µs against 1,028 µs.
-vmap's batching costs about 1 ms of per-operation overhead per step on networks this
-small, the lean step (playground.training.lean_step) about 35 µs, so the loop is 3.5-14x
-faster at 1-5 runs and keeps every run bit-identical to a single run of its design
-(a fork without changes continues exactly). benchmarks/bench_compare.py repeats both
-(a busier machine, 3 repeats: loop 64 / 135 / 755 µs, vmap 1,193 / 1,226 / 3,864 µs
-at 1 / 2 / 5 runs). The cost of the loop: two runs take 2.0x one run's step time
-(the goal is 1.6x), and the race with every view live trained 51 epochs/s per run
-eagerly on that machine (the goal is 98); batching same-architecture runs into one
-hand-written step (the lean step's formulas over a run axis) is what would get there.
+How the runs step: the runs that share a network shape and their batches (a plain
+Linear/activation stack with a lean step, the same loss, data, batch size and shuffle)
+form a group and take one batched step together (playground.training.group_step): each
+layer's weights of all of them are one strided tensor, the forward and backward passes
+are batched matrix products, each run's loss, regularization and optimizer update stay
+its own (the update one fused call on the run's parameters end to end). The others
+(batch norm, dropout, another shape or batching) take their own steps, in a loop.
+A fork's unchanged run keeps its own step, so that it continues bit for bit as its
+source would alone (a group's products round some shapes differently in the last bit).
+
+Measured before choosing (2-core development machine, one thread, eager; the
+five-optimizer race on TensorFlow Playground's default design, circle [4, 2] tanh,
+batch 10), microseconds per lock-step tick: a loop over the runs' own lean steps
+62 / 123 / 416 at 1 / 2 / 5 runs; one torch.func.vmap over ``grad(functional_call)``
+of the stacked parameters with each optimizer's update on its slices 1,028-1,500 /
+1,086-1,500 / 1,483-2,500 (vmap's batching costs about 1 ms of per-operation overhead
+per step on networks this small); the group step 82-111 / 180-211 at 2 / 5 runs,
+also faster than the runs' compiled steps side by side (145-165 against 217-264 at 2,
+110-263 against 262-605 at 5): grouped runs are not compiled (StepMode reason
+"grouped"). benchmarks/bench_compare.py repeats these.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ from playground.design.shapes import output_size
 from playground.errors import DesignError
 from playground.nn.model import build_network
 from playground.training.divergence import Diverged
+from playground.training.group_step import GroupStep, train_group
 from playground.training.trainer import Trainer
 
 
@@ -67,8 +72,20 @@ def run_state(trainer: Trainer) -> RunState:
     """A copy of where ``trainer`` is now (see RunState)."""
     shuffle, order = trainer.shuffle_state()
     weights = {name: tensor.detach().clone() for name, tensor in trainer.network.state_dict().items()}
-    return RunState(trainer.design, weights, copy.deepcopy(trainer.optimizer.state_dict()), trainer.step,
+    return RunState(trainer.design, weights, _own_copy(trainer.optimizer.state_dict()), trainer.step,
                     trainer.steps_per_epoch, shuffle.clone(), order)
+
+
+def _own_copy(value):
+    """A deep copy in which every tensor has storage of its own: a grouped run's optimizer
+    state is views of one tensor per kind (group_step), which must not travel as such."""
+    if torch.is_tensor(value):
+        return value.detach().clone()
+    if isinstance(value, dict):
+        return {key: _own_copy(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_own_copy(item) for item in value)
+    return copy.deepcopy(value)
 
 
 @dataclass
@@ -115,6 +132,11 @@ class ComparisonTrainer:
             for trainer, own in zip(self.runs, self.own_weights):
                 _continue_from(trainer, start, own)
         self.outcomes: list[RunOutcome | None] = [None] * len(self.runs)
+        # (indices, GroupStep): runs stepped together. A fork's unchanged run continues as its
+        # source would alone, bit for bit: it keeps its own step (a group's products may round
+        # its last bits otherwise).
+        alone = {i for i, v in enumerate(comparison.variants) if start is not None and not v.changes}
+        self.groups = _groups(self.runs, alone)
         self.step = max(t.step for t in self.runs)  # the lock-step tick: every training run is at it
 
     def _share_base_weights(self) -> None:
@@ -179,21 +201,38 @@ class ComparisonTrainer:
         """Advance every training run by ``n`` steps (fewer at its limit); one that diverges
         stops alone (``outcomes``) with the losses up to the bad step."""
         start = self.step
-        runs = []
+        firsts = [trainer.step for trainer in self.runs]
+        results: list = [None] * len(self.runs)
+        grouped = set()
+        for indices, group in self.groups:
+            grouped.update(indices)
+            if any(self.training(i) for i in indices):
+                for i, result in zip(indices, train_group(group, [self.runs[i] for i in indices], n, probe)):
+                    results[i] = result
         for i, trainer in enumerate(self.runs):
-            first = trainer.step
-            if not self.training(i):
+            if i not in grouped and self.training(i):
+                try:
+                    results[i] = trainer.train_steps(n, probe)
+                except Diverged as error:
+                    results[i] = error
+        runs = []
+        for i, (first, result) in enumerate(zip(firsts, results)):
+            if result is None:
                 runs.append((first, np.zeros(0, np.float32), None))
-                continue
-            try:
-                result = trainer.train_steps(n, probe)
+            elif isinstance(result, Diverged):
+                self.outcomes[i] = RunOutcome(result, np.asarray(result.losses, np.float32))
+                self._stop_in_group(i)
+                runs.append((first, self.outcomes[i].losses, result.probe))
+            else:
                 runs.append((first, result.losses, result.probe))
-            except Diverged as error:
-                self.outcomes[i] = RunOutcome(error, np.asarray(error.losses, np.float32))
-                runs.append((first, self.outcomes[i].losses, error.probe))
         self.step = max([start] + [t.step for i, t in enumerate(self.runs) if self.outcomes[i] is None])
         ticks = max((len(losses) for _, losses, _ in runs), default=0)
         return ComparisonSteps(np.zeros(ticks, np.float32), None, tuple(runs))
+
+    def _stop_in_group(self, run: int) -> None:
+        for indices, group in self.groups:
+            if run in indices:
+                group.stop(indices.index(run))
 
     def train_epoch(self, probe: bool = False) -> ComparisonSteps:
         return self.train_steps(self.steps_per_epoch - self.batch_in_epoch, probe)
@@ -215,8 +254,14 @@ class ComparisonTrainer:
         return max([n] + [t.round_chunk(n, probe) for i, t in enumerate(self.runs) if self.training(i)])
 
     def start_compiling(self, on_done=None) -> None:
-        for trainer in self.runs:
-            trainer.start_compiling(on_done=on_done)
+        """Compile the runs that train alone; the grouped ones stay in their group step, which
+        is faster than their compiled steps side by side (benchmarks/bench_compare.py)."""
+        grouped = {i for indices, _ in self.groups for i in indices}
+        for i, trainer in enumerate(self.runs):
+            if i in grouped:
+                trainer.train_eagerly("grouped")
+            else:
+                trainer.start_compiling(on_done=on_done)
 
     def stop_compiled(self) -> None:
         for trainer in self.runs:
@@ -225,6 +270,22 @@ class ComparisonTrainer:
     def cancel_compiling(self) -> None:
         for trainer in self.runs:
             trainer.cancel_compiling()
+
+
+def _groups(runs: list[Trainer], alone: set[int]) -> list[tuple[list[int], GroupStep]]:
+    """The runs that can be stepped together (group_step), as (their indices, GroupStep):
+    each a lean step of one signature, on the same data in the same batches (data set,
+    batch size, epoch limit, step and shuffling all equal); not those in ``alone``."""
+    by_key: dict[tuple, list[int]] = {}
+    for i, trainer in enumerate(runs):
+        if trainer.lean_step is None or i in alone:
+            continue
+        shuffle, order = trainer.shuffle_state()
+        key = (trainer.lean_step.signature, id(trainer.dataset), trainer.batch_size, trainer.max_steps, trainer.step,
+               shuffle.numpy().tobytes(), None if order is None else order.numpy().tobytes())
+        by_key.setdefault(key, []).append(i)
+    return [(indices, GroupStep([runs[i].lean_step for i in indices])) for indices in by_key.values()
+            if len(indices) > 1]
 
 
 def _continue_from(trainer: Trainer, start: RunState, own_weights: bool) -> None:

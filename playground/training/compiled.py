@@ -138,6 +138,16 @@ class CompiledSteps:
             return None, "epoch_end"
         return fast.run(*batches), ""
 
+    def train_eagerly(self, reason: str) -> StepMode:
+        """Do not compile: the steps run eagerly for ``reason`` (StepMode's reasons), e.g.
+        "grouped": the run is stepped with others of its shape (group_step), faster than
+        its own compiled step would be."""
+        with self._mode_lock:
+            self._compiled_wanted = False
+            self.step_mode = StepMode("eager", reason)
+            self.compiled_ready.set()
+            return self.step_mode
+
     def cancel_compiling(self) -> None:
         """The run is over: stop a compile for it that is still going on (frees the compile thread)."""
         with self._mode_lock:

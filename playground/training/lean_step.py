@@ -160,6 +160,8 @@ def _loss(module: nn.Module) -> Loss | None:
 class _Update(NamedTuple):
     keys: Callable[[dict], tuple[str, ...]]  # the state tensors it needs, per parameter, for a param group
     apply: Callable[[dict, list, list, list], None]  # (group, params, grads, state lists in keys' order)
+    # "step" comes first in keys when the optimizer counts steps; the caller adds 1 to the
+    # step tensors before ``apply`` (as torch.optim does before its update)
 
 
 def _sgd(group, params, grads, states):
@@ -170,7 +172,6 @@ def _sgd(group, params, grads, states):
 
 def _adam(group, params, grads, states):
     steps, exp_avgs, exp_avg_sqs = states
-    torch._foreach_add_(steps, 1)
     fused = torch._fused_adamw_ if group["decoupled_weight_decay"] else torch._fused_adam_
     beta1, beta2 = group["betas"]
     fused(params, grads, exp_avgs, exp_avg_sqs, [], steps, amsgrad=False, lr=group["lr"], beta1=beta1, beta2=beta2,
@@ -179,7 +180,6 @@ def _adam(group, params, grads, states):
 
 def _adagrad(group, params, grads, states):
     steps, sums = states
-    torch._foreach_add_(steps, 1)
     torch._fused_adagrad_(params, grads, sums, steps, lr=group["lr"], lr_decay=group["lr_decay"],
                           weight_decay=group["weight_decay"], eps=group["eps"], maximize=False,
                           grad_scale=None, found_inf=None)
@@ -188,9 +188,8 @@ def _adagrad(group, params, grads, states):
 def _rmsprop(group, params, grads, states):
     """torch.optim.RMSprop's single-tensor update (its CPU default), one _foreach call per
     line: on the CPU a _foreach op applies the very same op to each tensor in turn."""
-    steps, square_avgs = states[0], states[1]
+    square_avgs = states[1]
     alpha, eps, momentum, lr = group["alpha"], group["eps"], group["momentum"], group["lr"]
-    torch._foreach_add_(steps, 1)
     if group["weight_decay"] != 0:
         grads = torch._foreach_add(grads, params, alpha=group["weight_decay"])
     torch._foreach_mul_(square_avgs, alpha)
@@ -285,6 +284,10 @@ class LeanStep:
         if layers is None or loss is None:
             raise ValueError("LeanStep trains only plain Linear/activation stacks with a known loss (see refusal)")
         self._loss = loss
+        # What the step computes, apart from the numbers: steps with equal signatures can be
+        # computed together (group_step); _loss accepts only default options but Huber's delta.
+        self.signature = (tuple((linear.in_features, linear.out_features, repr(act)) for linear, act in layers),
+                          type(loss_fn), getattr(loss_fn, "delta", None))
         self._optimizer = optimizer
         self._group, self._update = optimizer.param_groups[0], _update(optimizer)
         self._module_params = [p for linear, _ in layers for p in (linear.weight, linear.bias)]
@@ -305,6 +308,7 @@ class LeanStep:
         self._one = self._params[0].new_ones(())  # d loss / d loss, as autograd starts the backward
         self._buffers: dict[int, _Buffers] = {}
         self._states: tuple[object, tuple[str, ...], list[list[torch.Tensor]]] | None = None
+        self._flat: tuple | None = None  # finish_flat's state: see _flatten_state
         self.steps = 0  # steps trained
         self.fused_steps = 0  # of which updated by the fused call (the rest: optimizer.step())
 
@@ -331,11 +335,47 @@ class LeanStep:
             torch.sum(delta, 0, out=self._grad_biases[i])
             if i:
                 torch.mm(delta, self._weights[i], out=deltas[i - 1])
+        self.finish()
+        return loss
+
+    def finish(self) -> None:
+        """The step's end, once the gradients are in ``grads``: the regularization's gradient
+        and the optimizer's update (playground.training.group_step computes the gradients of
+        several runs at once and calls this for each)."""
         if self._penalty is not None:
             self._add_penalty()
         self._step_optimizer()
         self.steps += 1
-        return loss
+
+    @property
+    def kernels(self) -> tuple[list[_Activation | None], Loss, torch.Tensor]:
+        """Each layer's activation (forward, backward), the loss (value and gradient), and
+        the loss's gradient with respect to itself (1): what group_step computes with."""
+        return self._activations, self._loss, self._one
+
+    @property
+    def params(self) -> list[torch.Tensor]:
+        """The parameters the step updates (detached, sharing the modules' storage): weight and
+        bias of each layer in turn."""
+        return self._params
+
+    @property
+    def grads(self) -> list[torch.Tensor]:
+        """Where the step's gradients go, in ``params``' order."""
+        return self._grads
+
+    def move_to(self, params: list[torch.Tensor], grads: list[torch.Tensor]) -> None:
+        """Keep the parameters in ``params`` (holding their current values) and the gradients
+        in ``grads`` from now on: the modules' parameters are pointed at them too (the same
+        Parameter objects, so the optimizer's state stays theirs). For group_step, which
+        stacks several runs' parameters into one tensor per layer."""
+        for module_param, param in zip(self._module_params, params):
+            module_param.data = param
+        self._params = [p.detach() for p in self._module_params]
+        self._weights, self._biases = self._params[0::2], self._params[1::2]
+        self._weights_t = [w.t() for w in self._weights]
+        self._grads = list(grads)
+        self._grad_weights, self._grad_biases = self._grads[0::2], self._grads[1::2]
 
     def _add_penalty(self) -> None:
         """Add the regularization's gradient, as autograd finds it for weight_penalty's term:
@@ -350,15 +390,67 @@ class LeanStep:
     def _step_optimizer(self) -> None:
         group = self._optimizer.param_groups[0]  # read each step: the rate changes live
         if group is not self._group:  # load_state_dict replaced it, flags (fused or not) and all
-            self._group, self._update = group, _update(self._optimizer)
+            self._group, self._update, self._flat = group, _update(self._optimizer), None
         states = self._state_lists(group) if self._update is not None else None
         if states is None:  # an optimizer without a fast update, or its state not created yet
             for p, g in zip(self._module_params, self._grads):
                 p.grad = g
             self._optimizer.step()
             return
+        if self._states[1][:1] == ("step",):  # the keys the lists were made for
+            torch._foreach_add_(states[0], 1)
         self._update.apply(group, self._params, self._grads, states)
         self.fused_steps += 1
+
+    def finish_flat(self, params: torch.Tensor, grads: torch.Tensor) -> bool:
+        """``finish`` on one flat tensor each: ``params`` and ``grads`` hold this step's
+        parameters and gradients end to end (group_step's layout: ``params`` is the tensor
+        whose slices they are). The optimizer's state is kept the same way, one flat tensor
+        per kind of state, its per-parameter tensors made views of it (torch.optim's
+        ``step()`` and state dict see the same numbers): the update is then one call on one
+        tensor instead of one per parameter. False (nothing done) while that cannot be: no
+        fused update, or torch.optim has not made its state yet (``finish`` does then)."""
+        group = self._optimizer.param_groups[0]
+        if group is not self._group:
+            self._group, self._update, self._flat = group, _update(self._optimizer), None
+        if self._update is None:
+            return False
+        keys = self._update.keys(group)
+        flat = self._flat
+        if flat is None or flat[0] is not self._optimizer.state or flat[1] != keys:
+            flat = self._flat = self._flatten_state(keys)
+            if flat is None:
+                return False
+        if self._penalty is not None:
+            self._add_penalty()
+        states = flat[2]
+        if keys[:1] == ("step",):
+            flat[3].add_(1)  # every parameter's step count
+        self._update.apply(group, [params], [grads], states)
+        self.steps += 1
+        self.fused_steps += 1
+        return True
+
+    def _flatten_state(self, keys: tuple[str, ...]) -> tuple | None:
+        """(the state dict, keys, state lists of one flat tensor each, the step counts) with
+        torch.optim's per-parameter state tensors moved into flat tensors; None before they exist."""
+        lists = self._state_lists(self._group)
+        if lists is None:
+            return None
+        state, flat_lists, counts = self._optimizer.state, [], None
+        for key, tensors in zip(keys, lists):
+            if key == "step":  # one count per parameter, equal; the fused calls read the first
+                counts = torch.stack([t.reshape(()) for t in tensors])
+                views = list(counts.unbind())
+                flat_lists.append([counts[0]])
+            else:
+                flat = torch.cat([t.reshape(-1) for t in tensors])
+                views = [chunk.view_as(t) for chunk, t in zip(flat.split([t.numel() for t in tensors]), tensors)]
+                flat_lists.append([flat])
+            for param, view in zip(self._module_params, views):
+                state[param][key] = view
+        self._states = None  # the per-parameter lists held the tensors just replaced
+        return state, keys, flat_lists, counts
 
     def _state_lists(self, group: dict) -> list[list[torch.Tensor]] | None:
         """torch.optim's state tensors the update needs, one list per key, or None before

@@ -165,7 +165,8 @@ class Trainer(CompiledSteps):
         return x_t, y_loss, classes
 
     # --- training ----------------------------------------------------------------
-    def _start_epoch(self) -> None:
+    def start_epoch(self) -> None:
+        """Draw this epoch's batches (the next shuffle; train_steps calls it at each epoch's start)."""
         n = len(self.x_train)
         if self.batch_size >= n:
             self._batches = [(self.x_train, self.y_train)]
@@ -227,7 +228,7 @@ class Trainer(CompiledSteps):
         while done < k:
             at = self.step % self.steps_per_epoch
             if at == 0:
-                self._start_epoch()
+                self.start_epoch()
             last = probe and done == k - 1
             why = "probe" if fast is not None and last else "eager"  # how this step counts (report_step_mode)
             if fast is not None and not last:
@@ -252,6 +253,19 @@ class Trainer(CompiledSteps):
             losses.append(loss.view(1))
             self.step += 1
             done += 1
+        return self.chunk_result(start, losses, report)
+
+    def batch(self, at: int) -> tuple[torch.Tensor, torch.Tensor]:
+        """The batch at position ``at`` of the current epoch (after start_epoch)."""
+        return self._batches[at]
+
+    def count_steps(self, why: str, count: int) -> None:
+        """Count ``count`` steps trained outside train_steps (group_step) for report_step_mode."""
+        self._ran[why] += count
+
+    def chunk_result(self, start: int, losses: list[torch.Tensor], report) -> StepResult:
+        """The StepResult of the steps from ``start`` with these losses (1-element tensors);
+        raises Diverged (marking the run diverged) at the first that is not finite."""
         values = torch.cat(losses).cpu().numpy() if losses else np.zeros(0, np.float32)
         bad = np.flatnonzero(~np.isfinite(values))
         if bad.size:

@@ -375,6 +375,9 @@ def step_mode_text(mode) -> tuple[str, str]:
             "StepMode", "This optimizer has no compiled step, so training runs eagerly."),
         "failed": QCoreApplication.translate(
             "StepMode", "Compiling failed, so training runs eagerly. The error was: {0}").format(mode.detail),
+        "grouped": QCoreApplication.translate(
+            "StepMode", "The runs of this comparison that share a network shape train together in one batched "
+                        "eager step, which is faster than compiling each of them."),
     }
     return eager, reasons.get(mode.reason, plain)
 
