@@ -3231,6 +3231,10 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
         <translation>스텝이 실행되는 방식: 즉시 실행(eager) PyTorch, 연산을 하나씩 바로 실행합니다.</translation>
     </message>
     <message>
+        <source>The runs of this comparison that share a network shape train together in one batched eager step, which is faster than compiling each of them.</source>
+        <translation>이 비교에서 신경망 구조가 같은 실행들은 하나의 묶음 즉시 실행(eager) 스텝으로 함께 학습합니다. 각각을 컴파일하는 것보다 빠릅니다.</translation>
+    </message>
+    <message>
         <source>Training steps run as one compiled function (torch.compile): the same losses as eager PyTorch, several times faster on small networks. Compiling took {0} s.</source>
         <translation>학습 스텝이 컴파일된 하나의 함수(torch.compile)로 실행됩니다: 손실은 즉시 실행(eager) PyTorch와 같고, 작은 신경망에서는 몇 배 빠릅니다. 컴파일에 {0}초 걸렸습니다.</translation>
     </message>
