@@ -34,6 +34,7 @@ AXES = {
     "activation": QT_TRANSLATE_NOOP("CompareChoices", "Activation of every hidden layer"),
     "init": QT_TRANSLATE_NOOP("CompareChoices", "Weight initialization"),
     "batch_mode": QT_TRANSLATE_NOOP("CompareChoices", "Batch mode"),
+    "batch_size": QT_TRANSLATE_NOOP("CompareChoices", "Mini-batch size"),
     "batch_norm": QT_TRANSLATE_NOOP("CompareChoices", "Batch normalization"),
     "dropout": QT_TRANSLATE_NOOP("CompareChoices", "Dropout"),
     "regularization": QT_TRANSLATE_NOOP("CompareChoices", "Regularization"),
@@ -116,6 +117,15 @@ def _batch_modes(design: Design) -> list[Choice]:
             for mode, text in registry.BATCH_MODES.items()]
 
 
+def _batch_sizes(design: Design) -> list[Choice]:
+    """Mini-batches of a few sizes (each a run's batches per epoch: N / size), the design's own among them."""
+    sizes = sorted({1, 4, 10, 32, 100, design.training.batch_size})
+    offered = {4, 32, 100}
+    return [Choice(translate("CompareChoices", "Mini-batch of {0}").format(size),
+                   {"training.batch_mode": "minibatch", "training.batch_size": size}, size in offered)
+            for size in sizes]
+
+
 def _batch_norm(design: Design) -> list[Choice]:
     return [Choice(translate("CompareChoices", "Without batch normalization"), {BATCH_NORM: False}),
             Choice(translate("CompareChoices", "With batch normalization"), {BATCH_NORM: True})]
@@ -150,7 +160,8 @@ def _outliers(design: Design) -> list[Choice]:
 
 
 _MAKERS = {"optimizer": _optimizers, "lr": _learning_rates, "loss": _losses, "activation": _activations,
-           "init": _inits, "batch_mode": _batch_modes, "batch_norm": _batch_norm, "dropout": _dropout,
+           "init": _inits, "batch_mode": _batch_modes, "batch_size": _batch_sizes, "batch_norm": _batch_norm,
+           "dropout": _dropout,
            "regularization": _regularizations, "noise": _noise, "outliers": _outliers}
 
 

@@ -201,6 +201,10 @@ The internal covariate shift below works for every network.</source>
         <translation>배치 방식</translation>
     </message>
     <message>
+        <source>Mini-batch size</source>
+        <translation>미니배치 크기</translation>
+    </message>
+    <message>
         <source>Batch normalization</source>
         <translation>배치 정규화</translation>
     </message>
@@ -235,6 +239,10 @@ The internal covariate shift below works for every network.</source>
     <message>
         <source>{0} (too large)</source>
         <translation>{0} (너무 큼)</translation>
+    </message>
+    <message>
+        <source>Mini-batch of {0}</source>
+        <translation>미니배치 {0}</translation>
     </message>
     <message>
         <source>Without batch normalization</source>

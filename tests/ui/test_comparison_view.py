@@ -226,3 +226,14 @@ def test_losses_csv_has_every_run(qtbot):
     lines = comparison_csv(["SGD", "Momentum"], histories).splitlines()
     assert len(lines) == 1 + 2 * 5  # a row per run and step
     assert lines[1].startswith("0,SGD,0,") and lines[6].startswith("1,Momentum,0,")
+
+
+def test_compare_dialog_varies_the_mini_batch_size_and_the_legend_says_which(qtbot):
+    dialog = CompareDialog(CIRCLE)
+    qtbot.addWidget(dialog)
+    dialog.choose("batch_size")
+    runs = dialog.comparison.designs()
+    assert [(r.training.batch_mode, r.training.batch_size) for r in runs] == [("minibatch", 4), ("minibatch", 32),
+                                                                              ("minibatch", 100)]
+    labels = [run_label(dialog.comparison, i) for i in range(3)]
+    assert all(str(size) in label for size, label in zip((4, 32, 100), labels)), labels
