@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from playground.design.comparison import Comparison, Variant
-from playground.design.schema import Design, LinearLayer
+from playground.design.schema import Design, DropoutLayer, LinearLayer
 from playground.runs import comparison_messages as cm
 from playground.runs import messages as m
 from playground.training.comparison_trainer import ComparisonTrainer, run_state
@@ -141,3 +141,16 @@ def test_a_diverging_run_reports_diverged_alone_with_its_losses_up_to_the_bad_st
     assert final.runs[1].message_code == "diverged" and "learning rate" in final.runs[1].message
     assert final.runs[1].probe.verdict.code == "diverged" and final.runs[1].metrics is None
     assert final.runs[0].metrics.test_loss < 0.2, "the steady run trained on"
+
+
+def test_runs_with_dropout_draw_their_own_masks_as_each_would_alone_and_a_fork_continues_them():
+    base = Design(layers=(LinearLayer(units=8, activation="relu"), DropoutLayer(p=0.3),
+                          LinearLayer(units=8, activation="relu")))
+    together = ComparisonTrainer(comparison({}, {}, {"optimizer.lr": 0.1}, base=base))
+    runs = together.train_steps(60).runs
+    np.testing.assert_array_equal(runs[0][1], runs[1][1])  # the same masks, though stepped one after the other
+    alone = Trainer(base)
+    np.testing.assert_array_equal(runs[0][1], alone.train_steps(60).losses)
+    state = together.run_state(1)
+    fork = ComparisonTrainer(comparison({}, {"optimizer.lr": 0.01}, base=together.runs[1].design), state)
+    np.testing.assert_array_equal(fork.train_steps(40).runs[0][1], together.train_steps(40).runs[1][1])

@@ -66,14 +66,17 @@ class RunState:
     steps_per_epoch: int
     shuffle: torch.Tensor
     epoch_order: torch.Tensor | None
+    dropout_rng: torch.Tensor  # the state of the generator its dropout draws its next masks from
 
 
-def run_state(trainer: Trainer) -> RunState:
-    """A copy of where ``trainer`` is now (see RunState)."""
+def run_state(trainer: Trainer, dropout_rng: torch.Tensor | None = None) -> RunState:
+    """A copy of where ``trainer`` is now (see RunState). ``dropout_rng``: the generator
+    state its dropout draws from (a run alone draws from torch's global generator)."""
     shuffle, order = trainer.shuffle_state()
     weights = {name: tensor.detach().clone() for name, tensor in trainer.network.state_dict().items()}
+    rng = torch.get_rng_state() if dropout_rng is None else dropout_rng.clone()
     return RunState(trainer.design, weights, _own_copy(trainer.optimizer.state_dict()), trainer.step,
-                    trainer.steps_per_epoch, shuffle.clone(), order)
+                    trainer.steps_per_epoch, shuffle.clone(), order, rng)
 
 
 def _own_copy(value):
@@ -124,7 +127,16 @@ class ComparisonTrainer:
                               title_code="comparison_invalid")
         for key in datasets:
             datasets[key] = datasets[key] or make_dataset(key)
-        self.runs: list[Trainer] = [Trainer(design, datasets[design.data]) for design in designs]
+        # Dropout draws its masks from torch's global generator, which a Trainer seeds and then
+        # draws the initial weights from: each run with dropout keeps its own generator state,
+        # swapped in while it steps, so that its masks are those it would draw alone.
+        self.runs: list[Trainer] = []
+        self._dropout_rng: list[torch.Tensor | None] = []
+        for design in designs:
+            self.runs.append(Trainer(design, datasets[design.data]))
+            self._dropout_rng.append(torch.get_rng_state() if design.has_dropout else None)
+        if start is not None:
+            self._dropout_rng = [None if rng is None else start.dropout_rng.clone() for rng in self._dropout_rng]
         self.own_weights = draws_own_weights(comparison, first.n_inputs, first.n_classes)
         if start is None:
             self._share_base_weights()
@@ -209,10 +221,10 @@ class ComparisonTrainer:
             if any(self.training(i) for i in indices):
                 for i, result in zip(indices, train_group(group, [self.runs[i] for i in indices], n, probe)):
                     results[i] = result
-        for i, trainer in enumerate(self.runs):
+        for i in range(len(self.runs)):
             if i not in grouped and self.training(i):
                 try:
-                    results[i] = trainer.train_steps(n, probe)
+                    results[i] = self._own_steps(i, n, probe)
                 except Diverged as error:
                     results[i] = error
         runs = []
@@ -228,6 +240,23 @@ class ComparisonTrainer:
         self.step = max([start] + [t.step for i, t in enumerate(self.runs) if self.outcomes[i] is None])
         ticks = max((len(losses) for _, losses, _ in runs), default=0)
         return ComparisonSteps(np.zeros(ticks, np.float32), None, tuple(runs))
+
+    def _own_steps(self, i: int, n: int, probe: bool):
+        """Run ``i``'s own steps, with its own dropout generator when it has dropout."""
+        rng = self._dropout_rng[i]
+        if rng is None:
+            return self.runs[i].train_steps(n, probe)
+        others = torch.get_rng_state()
+        torch.set_rng_state(rng)
+        try:
+            return self.runs[i].train_steps(n, probe)
+        finally:
+            self._dropout_rng[i] = torch.get_rng_state()
+            torch.set_rng_state(others)
+
+    def run_state(self, i: int) -> RunState:
+        """Where run ``i`` is now, for a fork (its own dropout generator included)."""
+        return run_state(self.runs[i], self._dropout_rng[i])
 
     def _stop_in_group(self, run: int) -> None:
         for indices, group in self.groups:

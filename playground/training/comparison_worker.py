@@ -97,7 +97,7 @@ def _source_state(trainer, source: int | None):
     from playground.training.comparison_trainer import run_state
 
     if hasattr(trainer, "runs"):  # a comparison: the run named, the first by default
-        trainer = trainer.runs[source or 0]
+        return trainer.run_state(source or 0)
     return run_state(trainer)
 
 
