@@ -67,6 +67,8 @@ def started(window, qtbot, monkeypatch, axis: str = "optimizer") -> FakeComparis
 
 
 def test_compare_starts_a_comparison_in_place_of_the_single_design(qtbot, window, monkeypatch, sent):
+    button = window.toolbar.widgetForAction(window.comparisons.compare)
+    assert button is not None and button.isVisible() and not button.icon().isNull(), "Compare in the toolbar, with an icon"
     fake = started(window, qtbot, monkeypatch)
     start = [c for c in sent if isinstance(c, cm.StartComparison)]
     assert len(start) == 1 and start[0].run_id == window.controller.run_id and start[0].paused

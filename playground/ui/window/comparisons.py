@@ -23,6 +23,7 @@ from playground.errors import DesignError
 from playground.runs.history import EVAL_COLUMNS
 from playground.ui.compare_dialog import CompareDialog
 from playground.ui.i18n import file_dialog_options
+from playground.ui.views.comparison.icon import comparison_icon
 from playground.ui.window.actions import make_action
 from playground.ui.window.frames import SlicedFrame
 
@@ -45,6 +46,7 @@ class Comparisons(QObject):
             window, self.tr("Compare…"), self.ask_compare, "Ctrl+K",
             self.tr("Train two to six versions of this design side by side, from the same data and initial "
                     "weights: pick what varies (optimizer, learning rate, loss...) (Ctrl+K)."))
+        self.compare.setIcon(comparison_icon())
         self.fork = make_action(
             window, self.tr("Fork from Here…"), self.ask_fork, "Ctrl+Shift+K",
             self.tr("Go on from the run's current weights twice, as it is and with one change, and watch the "
