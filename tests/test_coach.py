@@ -262,3 +262,23 @@ def test_every_finding_has_words_and_they_quote_its_numbers():
     diverged = Finding("diverged", ("infinite", 19, "Linear 1", 1.0))
     assert "infinite at step 19" in finding_text(diverged)
     assert set(FIX_WORDS) >= set(TITLES) - {"too_small_no_hidden"}
+
+
+# -- one odd probe is not a diagnosis ------------------------------------------------------------
+
+
+def _report(step: int, first: float, last: float, dead: float | None = None):
+    from playground.nn.probes import ActivationStats, LayerGradient, ProbeReport, gradient_verdict
+
+    gradients = (LayerGradient("Linear 1", first, 0.0, 1.0, 1e-3), LayerGradient("Output", last, 0.0, 1.0, 1e-3))
+    return ProbeReport(step, 0, gradients, (ActivationStats("Linear 1", 0.0, 1.0, dead),), (),
+                       gradient_verdict(gradients))
+
+
+def test_a_single_odd_probe_among_healthy_ones_is_not_a_finding():
+    healthy = tuple(_report(step, 0.1, 0.2, dead=0.0) for step in range(4))
+    odd = _report(4, 1e-5, 0.2, dead=1.0)  # vanishing and every unit silent, on this batch only
+    assert odd.verdict.state == "vanishing"
+    assert diagnose(CoachInput(Design(), odd, healthy)) == []
+    # the same state on most probes is one
+    assert {f.code for f in diagnose(CoachInput(Design(), odd, (odd,) * 3 + healthy[:1]))} >= {"vanishing"}
