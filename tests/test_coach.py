@@ -148,7 +148,8 @@ def test_a_learning_rate_too_small_is_a_flat_loss_with_tiny_updates():
     assert finding.number("fall") < rules.FLAT_FALL
     assert finding.number("largest_update_ratio") < rules.TINY_UPDATE
     assert finding.fix == {"optimizer.lr": 0.001}
-    assert_fix_compares(finding, slow)
+    fixed = assert_fix_compares(finding, slow)
+    assert "lr_too_small" not in found(observe(fixed, 1200)[0])  # the fix cures it
 
 
 def test_a_plateau_is_a_flat_loss_that_has_not_halved():
