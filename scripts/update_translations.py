@@ -33,7 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 UI_DIR = ROOT / "playground" / "ui"
 # Core modules with words for the window (QT_TRANSLATE_NOOP of playground.design.translatable).
 CORE_SOURCES = tuple(ROOT / "playground" / "design" / f"{name}.py"
-                     for name in ("optimizers", "losses", "activations", "datasets", "tasks", "registry", "comparison_labels"))
+                     for name in ("optimizers", "losses", "activations", "datasets", "tasks", "registry", "comparison_labels")
+                     ) + (ROOT / "playground" / "coach" / "words.py",)
 I18N_DIR = ROOT / "resources" / "i18n"
 LANGUAGES = ("ko",)
 # No line numbers in the .ts: moving code around does not rewrite the translations file.

@@ -29,6 +29,12 @@ class Activation:
     kwargs: dict = field(default_factory=dict)
     gain: str = "linear"  # torch.nn.init.calculate_gain's name for it (Xavier init)
     rectifier: str = "relu"  # kaiming_normal_'s nonlinearity for it (He init)
+    silent_below_zero: bool = False
+    """Output and slope are exactly 0 for every input <= 0 (ReLU): a unit whose input is
+    <= 0 for every sample of a batch is dead on it (no gradient reaches its weights)."""
+    saturates_beyond: float = 0.0
+    """|input| beyond which the slope is under 1% of its maximum (a saturated unit barely
+    learns); 0: it never saturates."""
 
 
 ACTIVATIONS: dict[str, Activation] = {
@@ -38,7 +44,7 @@ ACTIVATIONS: dict[str, Activation] = {
             "Activations",
             "ReLU: max(0, x). Its slope is 1 for every positive input, so gradients pass back through deep "
             "stacks without shrinking: the usual cure for vanishing gradients. Units stuck below 0 stop learning."),
-            "torch.nn.ReLU", gain="relu"),
+            "torch.nn.ReLU", gain="relu", silent_below_zero=True),
         Activation("leaky_relu", QT_TRANSLATE_NOOP("registry", "LeakyReLU"), QT_TRANSLATE_NOOP(
             "Activations", "LeakyReLU: like ReLU, but a small slope (0.01) below 0 keeps every unit learning."),
             "torch.nn.LeakyReLU", {"negative_slope": 0.01}, gain="leaky_relu", rectifier="leaky_relu"),
@@ -52,11 +58,13 @@ ACTIVATIONS: dict[str, Activation] = {
         Activation("sigmoid", QT_TRANSLATE_NOOP("registry", "Sigmoid"), QT_TRANSLATE_NOOP(
             "Activations",
             "Sigmoid: squashes into 0..1. Its slope is at most 0.25, so in deep stacks the gradient shrinks "
-            "layer by layer: vanishing gradients."), "torch.nn.Sigmoid", gain="sigmoid"),
+            "layer by layer: vanishing gradients."), "torch.nn.Sigmoid", gain="sigmoid",
+            saturates_beyond=5.99),  # sigmoid'(x) = s(1 - s) falls below 1% of its 0.25 at |x| = 5.99
         Activation("tanh", QT_TRANSLATE_NOOP("registry", "Tanh"), QT_TRANSLATE_NOOP(
             "Activations",
             "Tanh: squashes into -1..1, centred on 0. Saturates for large inputs, where its slope (and the "
-            "gradient) nearly vanishes."), "torch.nn.Tanh", gain="tanh"),
+            "gradient) nearly vanishes."), "torch.nn.Tanh", gain="tanh",
+            saturates_beyond=3.0),  # tanh'(x) = 1 - tanh(x)^2 falls below 1% of its 1 at |x| = 3.0
         Activation("softplus", QT_TRANSLATE_NOOP("registry", "Softplus"), QT_TRANSLATE_NOOP(
             "Activations", "Softplus: log(1 + eˣ), a smooth ReLU that is never exactly 0."), "torch.nn.Softplus"),
         Activation("linear", QT_TRANSLATE_NOOP("registry", "Linear (identity)"), QT_TRANSLATE_NOOP(

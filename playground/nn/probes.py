@@ -76,11 +76,24 @@ class LayerGradient:
     update_ratio: float  # ||W_after - W_before|| / ||W_before||; ~1e-3 is healthy for SGD
 
 
+SATURATED_SHARE_OF_BATCH = 0.9
+"""A unit counts as saturated when its input is beyond its activation's saturation point
+(registry Activation.saturates_beyond) for at least this share of the batch: it then
+barely learns from nearly every sample, while one saturated on some samples still
+learns from the rest."""
+
+
 @dataclass(frozen=True)
 class ActivationStats:
     name: str
     mean: float  # of the layer's pre-activation (the Linear output) over batch and units
     std: float
+    dead: float | None = None
+    """Share (0..1) of the layer's units whose input was <= 0 for every sample of the batch,
+    for an activation silent below zero (ReLU); None for other activations."""
+    saturated: float | None = None
+    """Share (0..1) of the layer's units whose input was beyond the activation's saturation
+    point for SATURATED_SHARE_OF_BATCH of the batch (sigmoid, tanh); None for others."""
 
 
 @dataclass(frozen=True)

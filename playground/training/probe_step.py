@@ -8,8 +8,10 @@ import numpy as np
 import torch
 from torch import nn
 
+from playground.design.registry import ACTIVATIONS
 from playground.nn.probes import (
     OVERFLOW,
+    SATURATED_SHARE_OF_BATCH,
     ActivationStats,
     BatchNormStats,
     LayerGradient,
@@ -33,7 +35,7 @@ def probe_step(trainer, x: torch.Tensor, y: torch.Tensor, update: bool = True) -
                 bn_inputs.append((block.name, out.detach(), module))
             out = module(out)
             if index == block.start and block.kind in ("linear", "batchnorm"):
-                pre_activations.append((block.name, out.detach()))
+                pre_activations.append((block.name, block.activation, out.detach()))
     loss = trainer.loss_fn(out, y)
     penalty = trainer.penalty()
     trainer.optimizer.zero_grad()
@@ -55,20 +57,36 @@ def probe_step(trainer, x: torch.Tensor, y: torch.Tensor, update: bool = True) -
                 ]
             )
         )
-    stats = [torch.stack([a.mean(), a.std(unbiased=False)]) for _, a in pre_activations]
+    stats = [_unit_stats(a, activation) for _, activation, a in pre_activations]
     numbers = [finite(n) for n in torch.cat(rows + stats).cpu().tolist()] if rows or stats else []
     grad_rows = [numbers[i : i + 4] for i in range(0, 4 * len(rows), 4)]
-    stat_rows = [numbers[i : i + 2] for i in range(4 * len(rows), len(numbers), 2)]
+    stat_rows = [numbers[i : i + 4] for i in range(4 * len(rows), len(numbers), 4)]
     gradients = tuple(
         LayerGradient(b.name, g, gb, w, finite(dw / w) if w > 0 else (0.0 if dw == 0 else OVERFLOW))
         for b, (g, gb, w, dw) in zip(linear_blocks, grad_rows)
     )
     activations = tuple(
-        ActivationStats(name, mean, std) for (name, _), (mean, std) in zip(pre_activations, stat_rows)
+        ActivationStats(name, mean, std, dead if ACTIVATIONS[activation].silent_below_zero else None,
+                        saturated if ACTIVATIONS[activation].saturates_beyond else None)
+        for (name, activation, _), (mean, std, dead, saturated) in zip(pre_activations, stat_rows)
     )
     batchnorm = tuple(_bn_stats(name, inp, module) for name, inp, module in bn_inputs)
     report = ProbeReport(trainer.step, trainer.epoch, gradients, activations, batchnorm, gradient_verdict(gradients))
     return loss.detach(), report
+
+
+def _unit_stats(a: torch.Tensor, activation: str) -> torch.Tensor:
+    """(mean, std, dead share, saturated share) of one layer's pre-activations ``a``
+    (batch, units); the shares are 0 where the activation has no such state (see
+    ActivationStats). A few elementwise operations on the batch: cheap."""
+    entry = ACTIVATIONS[activation]
+    zero = torch.zeros((), device=a.device)
+    dead = (a <= 0).all(0).float().mean() if entry.silent_below_zero else zero
+    saturated = zero
+    if entry.saturates_beyond:
+        beyond = (a.abs() > entry.saturates_beyond).float().mean(0)
+        saturated = (beyond >= SATURATED_SHARE_OF_BATCH).float().mean()
+    return torch.stack([a.mean(), a.std(unbiased=False), dead, saturated])
 
 
 def _norm(grad: torch.Tensor | None) -> torch.Tensor:

@@ -175,6 +175,125 @@ The internal covariate shift below works for every network.</source>
     </message>
 </context>
 <context>
+    <name>Coach</name>
+    <message>
+        <source>The run diverged</source>
+        <translation>학습이 발산했습니다</translation>
+    </message>
+    <message>
+        <source>Exploding gradients</source>
+        <translation>기울기 폭주</translation>
+    </message>
+    <message>
+        <source>Vanishing gradients</source>
+        <translation>기울기 소실</translation>
+    </message>
+    <message>
+        <source>Dead ReLU units</source>
+        <translation>죽은 ReLU 뉴런</translation>
+    </message>
+    <message>
+        <source>Saturated units</source>
+        <translation>포화된 뉴런</translation>
+    </message>
+    <message>
+        <source>Learning rate too small</source>
+        <translation>학습률이 너무 작습니다</translation>
+    </message>
+    <message>
+        <source>The loss is on a plateau</source>
+        <translation>손실이 평평한 구간(plateau)에 머물러 있습니다</translation>
+    </message>
+    <message>
+        <source>Overfitting</source>
+        <translation>과적합</translation>
+    </message>
+    <message>
+        <source>The network is too small for the data</source>
+        <translation>데이터에 비해 신경망이 너무 작습니다</translation>
+    </message>
+    <message>
+        <source>The loss became {0} at step {1}: the updates grew until the numbers overflowed. With a learning rate of {3} each step overshoots further than the last.</source>
+        <translation>스텝 {1}에서 손실이 {0}이(가) 되었습니다. 업데이트가 점점 커져 숫자가 넘쳤습니다(overflow). 학습률 {3}에서는 스텝마다 이전보다 더 멀리 지나칩니다.</translation>
+    </message>
+    <message>
+        <source>A gradient norm reached {0}. Updates this large throw the weights about, and the run is close to diverging at a learning rate of {1}.</source>
+        <translation>기울기 크기(norm)가 {0}에 이르렀습니다. 이렇게 큰 업데이트는 가중치를 마구 흔들며, 학습률 {1}에서는 학습이 곧 발산할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The gradient of {0} is {1}, against {2} at the output layer: back-propagation shrinks it layer by layer, so the early layers barely learn.</source>
+        <translation>{0}의 기울기는 {1}로, 출력층의 {2}보다 훨씬 작습니다. 역전파가 층을 지날 때마다 기울기를 줄여서 앞쪽 층은 거의 학습하지 못합니다.</translation>
+    </message>
+    <message>
+        <source>{1} of the units in {0} never fired on the batches probed: their input is below 0 for every sample, so ReLU passes no gradient back and they stop learning.</source>
+        <translation>{0}의 뉴런 중 {1}이(가) 살펴본 배치에서 한 번도 활성화되지 않았습니다. 모든 샘플에서 입력이 0 이하라 ReLU가 기울기를 뒤로 전달하지 않아 학습을 멈췄습니다.</translation>
+    </message>
+    <message>
+        <source>{1} of the units in {0} are saturated: their input is so large that the activation&apos;s slope is almost 0 for nearly every sample, so they barely learn.</source>
+        <translation>{0}의 뉴런 중 {1}이(가) 포화되었습니다. 입력이 너무 커서 거의 모든 샘플에서 활성 함수의 기울기가 0에 가까워, 거의 학습하지 못합니다.</translation>
+    </message>
+    <message>
+        <source>The loss has hardly moved, and each step changes the weights by at most {1} of their size (about 0.001 is healthy). The learning rate {0} is too small.</source>
+        <translation>손실이 거의 줄지 않고, 스텝마다 가중치가 그 크기의 {1} 이하만큼만 바뀝니다(0.001 정도가 건강합니다). 학습률 {0}은(는) 너무 작습니다.</translation>
+    </message>
+    <message>
+        <source>The loss has stayed at about {1} for the last {0} steps without halving from where it started: training is stuck on a flat stretch.</source>
+        <translation>최근 {0} 스텝 동안 손실이 약 {1}에 머물렀고, 처음 값의 절반으로도 줄지 않았습니다. 학습이 평평한 구간에 갇혀 있습니다.</translation>
+    </message>
+    <message>
+        <source>The training loss is {0} but the test loss is {1}, and the gap has grown since step {2}: the network memorizes the training points instead of the pattern.</source>
+        <translation>학습 손실은 {0}인데 테스트 손실은 {1}이고, 스텝 {2} 이후 그 차이가 커지고 있습니다. 신경망이 패턴 대신 학습 데이터를 외우고 있습니다.</translation>
+    </message>
+    <message>
+        <source>The widest hidden layer has {0} units and training accuracy stays at {1}: too few units to bend the decision boundary around this data.</source>
+        <translation>가장 넓은 은닉층의 뉴런이 {0}개이고 학습 정확도가 {1}에 머뭅니다. 이 데이터에 맞게 결정 경계를 구부리기에는 뉴런이 너무 적습니다.</translation>
+    </message>
+    <message>
+        <source>Without a hidden layer the decision boundary is a straight line, and training accuracy stays at {0}: this data needs a curved boundary.</source>
+        <translation>은닉층이 없으면 결정 경계는 직선이라 학습 정확도가 {0}에 머뭅니다. 이 데이터에는 휘어진 경계가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Try a learning rate ten times smaller.</source>
+        <translation>학습률을 10분의 1로 줄여 보세요.</translation>
+    </message>
+    <message>
+        <source>Try ReLU with He initialization, or batch normalization.</source>
+        <translation>ReLU와 He 초기화, 또는 배치 정규화 (Batch Normalization)를 써 보세요.</translation>
+    </message>
+    <message>
+        <source>Try LeakyReLU: its small slope below 0 keeps every unit learning.</source>
+        <translation>LeakyReLU를 써 보세요. 0 아래에서도 작은 기울기가 있어 모든 뉴런이 계속 학습합니다.</translation>
+    </message>
+    <message>
+        <source>Try batch normalization: it keeps each unit&apos;s input near 0, where the slope is largest.</source>
+        <translation>배치 정규화 (Batch Normalization)를 써 보세요. 각 뉴런의 입력을 기울기가 가장 큰 0 근처로 유지합니다.</translation>
+    </message>
+    <message>
+        <source>Try a learning rate ten times larger.</source>
+        <translation>학습률을 10배로 키워 보세요.</translation>
+    </message>
+    <message>
+        <source>Try Adam, whose steps do not shrink on flat stretches.</source>
+        <translation>Adam을 써 보세요. 평평한 구간에서도 스텝이 작아지지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Try L2 regularization, which keeps the weights small.</source>
+        <translation>L2 규제를 써 보세요. 가중치를 작게 유지합니다.</translation>
+    </message>
+    <message>
+        <source>Try more units in each hidden layer.</source>
+        <translation>은닉층마다 뉴런 수를 늘려 보세요.</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer with a few units in the design.</source>
+        <translation>설계에 뉴런 몇 개짜리 은닉층을 추가하세요.</translation>
+    </message>
+    <message>
+        <source>infinite</source>
+        <translation>무한대</translation>
+    </message>
+</context>
+<context>
     <name>CompareChoices</name>
     <message>
         <source>Optimizer</source>

@@ -166,3 +166,20 @@ def test_the_file_dialog_speaks_korean(korean, qtbot):
         assert len(texts) >= 5 and all(HANGUL.search(t) for t in texts), texts
         assert "찾는 위치(&L):" in texts and "파일 형식(&T):" in texts
         dialog.close()
+
+
+def test_the_coach_speaks_korean(korean):
+    """Each finding's title, explanation (its numbers kept) and fix are worded in Korean."""
+    from PySide6.QtCore import QCoreApplication
+
+    from playground.coach import Finding
+    from playground.coach.words import EXPLANATIONS, finding_text, finding_title, fix_text
+
+    translate = QCoreApplication.translate
+    dead = Finding("dead_units", ("Linear 2", 0.75), fix={"layers.activation": "leaky_relu"})
+    assert finding_title(dead, translate) == "죽은 ReLU 뉴런"
+    assert "Linear 2" in finding_text(dead, translate) and "75%" in finding_text(dead, translate)
+    assert HANGUL.search(fix_text(dead, translate))
+    diverged = Finding("diverged", ("infinite", 19, "Linear 1", 1.0))
+    assert "무한대" in finding_text(diverged, translate) and "19" in finding_text(diverged, translate)
+    assert all(HANGUL.search(translate("Coach", text)) for text in EXPLANATIONS.values())
