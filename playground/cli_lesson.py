@@ -27,7 +27,8 @@ def lesson_check_command(path: Path, *, solve: bool = False) -> int:
         _error(error.text())
         return EXIT_BAD_INPUT
     runs = f"a comparison of {lesson.runs} runs" if lesson.runs > 1 else "a single design"
-    print(f"{lesson.id}: a valid lesson ({lesson.stage}, {len(lesson.goals)} goal{"s" if len(lesson.goals) > 1 else ""}, starts from {runs})")
+    goals = f"{len(lesson.goals)} goal" + ("s" if len(lesson.goals) > 1 else "")
+    print(f"{lesson.id}: a valid lesson ({lesson.stage}, {goals}, starts from {runs})")
     if not solve:
         return EXIT_OK
     from playground.lessons.solve import solve as solve_lesson

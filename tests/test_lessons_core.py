@@ -45,7 +45,8 @@ def test_the_fixture_lessons_load():
 def test_a_newer_version_and_a_wrong_format_are_refused():
     document = fixture()
     document["version"] = 2
-    assert any(p.startswith("version: this lesson was written for a newer NN Playground") for p in problems_of(document))
+    newer = "version: this lesson was written for a newer NN Playground"
+    assert any(p.startswith(newer) for p in problems_of(document))
     document = fixture()
     document["format"] = "nn-playground-design"
     assert problems_of(document)[0].startswith("format: ")

@@ -22,6 +22,7 @@ from playground.lessons.goals import LessonProgress
 from playground.lessons.metrics import RunObservation
 from playground.lessons.schema import Lesson, SolutionRun, apply_changes
 from playground.training.comparison_trainer import ComparisonTrainer
+from playground.training.sizes import use_threads_for
 from playground.training.trainer import Diverged, Trainer
 
 MAX_CHECKS = 400  # evaluations per run: goals are checked at this resolution
@@ -75,9 +76,13 @@ def _train(lesson: Lesson, runs: tuple[SolutionRun, ...]) -> LessonProgress:
     for number, run in enumerate(runs):
         start = apply_changes(lesson.start, run.changes)
         if isinstance(start, Comparison):
-            _train_comparison(ComparisonTrainer(start), run.steps, progress, number)
+            trainer = ComparisonTrainer(start)
+            use_threads_for(max(trainer.runs, key=lambda t: t.parameters).network)
+            _train_comparison(trainer, run.steps, progress, number)
         else:
-            _train_design(Trainer(start), run.steps, progress, number)
+            trainer = Trainer(start)
+            use_threads_for(trainer.network)
+            _train_design(trainer, run.steps, progress, number)
         if progress.done:
             break
     return progress
