@@ -128,6 +128,11 @@ def test_a_setting_path_outside_the_vocabulary_is_refused():
                                             {"setting": "optimizer.name", "op": "<", "value": "adam"}]}
     fields = [p.split(":")[0] for p in problems_of(document)]
     assert fields == ["goals[0].when.all[0].setting", "goals[0].when.all[1].setting", "goals[0].when.all[2].op"]
+    document["goals"][0]["when"] = {"any": [{"setting": "layers.activation", "op": "==", "value": "rleu"},
+                                            {"setting": "optimizer.lr", "op": "!=", "value": "fast"}]}
+    problems = problems_of(document)
+    assert [p.split(":")[0] for p in problems] == ["goals[0].when.any[0].value", "goals[0].when.any[1].value"]
+    assert "rleu" in problems[0]
 
 
 def test_the_start_and_the_solution_are_checked_by_the_design_rules():

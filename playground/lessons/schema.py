@@ -392,6 +392,11 @@ def _setting(raw: dict, where: str, base: Design | None, run: Run, problems: lis
     if isinstance(value, (dict, list)) or value is None or (isinstance(value, float) and not math.isfinite(value)):
         problems.append(Problem(f"{where}.value", "must be a text, a number or true/false", "lesson_setting_value"))
         return None
+    if found is None and base is not None:
+        # A value the setting cannot take (a misspelt activation...) could never be equal.
+        _, wrong = variant_design(base, {path: value}, where)
+        problems += [Problem(f"{where}.value", p.message, p.code, p.args) for p in wrong]
+        found = wrong[0] if wrong else None
     return None if found is not None or op is None else SettingCondition(path, op, value, run)
 
 
