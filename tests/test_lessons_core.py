@@ -18,7 +18,8 @@ from playground.errors import DesignFileError
 from playground.lessons.goals import LessonProgress, holds
 from playground.lessons.io import MAX_FILE_BYTES, lesson_from_json, load_lesson
 from playground.lessons.metrics import METRICS, RunObservation, metric_value, setting_value
-from playground.lessons.schema import Goal, MetricCondition, parse_condition
+from playground.lessons.conditions import MetricCondition, parse_condition
+from playground.lessons.schema import Goal
 from playground.nn.probes import LayerGradient, ProbeReport, Verdict
 
 FIXTURES = Path(__file__).parent / "lessons"

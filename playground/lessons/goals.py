@@ -21,7 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from playground.lessons.metrics import RunObservation, metric_value, setting_value
-from playground.lessons.schema import Condition, Goal, Group, MetricCondition, SettingCondition
+from playground.lessons.conditions import Condition, Group, MetricCondition, SettingCondition
+from playground.lessons.schema import Goal
 
 _OPS = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "==": operator.eq,
         "!=": operator.ne}
