@@ -17,7 +17,8 @@ from playground.design.schema import BatchNormLayer, Design, LinearLayer
 from playground.errors import DesignFileError
 from playground.lessons.goals import LessonProgress, holds
 from playground.lessons.io import MAX_FILE_BYTES, lesson_from_json, load_lesson
-from playground.lessons.metrics import METRICS, RunObservation, metric_value, setting_value
+from playground.lessons.metrics import METRICS, RunObservation, evaluation_rows, metric_value, setting_value
+from playground.runs.history import RunHistory
 from playground.lessons.conditions import MetricCondition, parse_condition
 from playground.lessons.schema import Goal
 from playground.nn.probes import LayerGradient, ProbeReport, Verdict
@@ -216,6 +217,14 @@ def test_no_value_yet_makes_a_comparison_false_never_an_error():
     assert not holds(MetricCondition("train_loss", "<", 100.0), [diverged])
     assert holds(MetricCondition("best_test_loss", "<=", 0.5), [diverged])
     assert holds(MetricCondition("diverged", "==", 1), [diverged])
+
+
+def test_a_run_history_gives_the_observations_evaluations():
+    rows = np.array(ROWS)
+    history = RunHistory(np.arange(3), np.zeros(3, np.float32), rows[:, 0].astype(np.int64), rows[:, 1:])
+    o = observation(evaluation_rows(history.eval_steps, history.evals))
+    assert metric_value("loss_ratio", o) == pytest.approx(4.0)
+    assert metric_value("steps_to_test_accuracy", o, {"at_least": 0.85}) == 50
 
 
 def test_steps_to_a_threshold_has_no_value_until_the_run_reaches_it():

@@ -27,8 +27,9 @@ from playground.design import registry
 from playground.design.comparison import ACTIVATION, BATCH_NORM, DROPOUT, block_activations
 from playground.design.schema import Design, DropoutLayer, LinearLayer
 from playground.nn.probes import ProbeReport
+from playground.runs.history import EVAL_COLUMNS
 
-EVALUATION_COLUMNS = ("step", "train_loss", "test_loss", "train_accuracy", "test_accuracy")
+EVALUATION_COLUMNS = ("step", *EVAL_COLUMNS)
 
 
 @dataclass(frozen=True, eq=False)
@@ -57,6 +58,14 @@ class RunObservation:
     def __post_init__(self):
         rows = np.asarray(self.evaluations, dtype=np.float64).reshape(-1, len(EVALUATION_COLUMNS))
         object.__setattr__(self, "evaluations", rows)
+
+
+def evaluation_rows(steps: np.ndarray, evals: np.ndarray) -> np.ndarray:
+    """RunObservation.evaluations from a run history's evaluations: ``steps`` (m,) and
+    ``evals`` (m, 4) in EVAL_COLUMNS order (LiveHistory.evals' steps and values,
+    RunHistory.eval_steps and evals)."""
+    evals = np.asarray(evals, dtype=np.float64).reshape(-1, len(EVAL_COLUMNS))
+    return np.column_stack((np.asarray(steps, dtype=np.float64), evals))
 
 
 @dataclass(frozen=True)
