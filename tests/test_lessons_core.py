@@ -298,3 +298,18 @@ def test_loading_never_changes_the_document():
     before = copy.deepcopy(document)
     lesson_from_json(json.dumps(document))
     assert document == before
+
+
+def test_shipped_lessons_are_listed_in_their_order_and_load_like_any_file(tmp_path, monkeypatch):
+    import playground.lessons.io as lessons_io
+
+    folder = tmp_path / "lessons"
+    folder.mkdir()
+    for name, order in (("a_second", 20), ("b_first", 10)):
+        document = fixture()
+        document["id"], document["order"] = name, order
+        (folder / f"{name}.json").write_text(json.dumps(document), encoding="utf-8")
+    monkeypatch.setattr(lessons_io, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
+    lessons = lessons_io.shipped_lessons()
+    assert [lesson.id for lesson in lessons] == ["b_first", "a_second"]
+    assert lessons[0] == load_lesson(folder / "b_first.json")
