@@ -1,5 +1,5 @@
 """The command line: ``nn-playground train DESIGN.json [--epochs N] [--metrics out.csv]``, ``compare``
-(playground.cli_compare), ``new``, ``presets``.
+(playground.cli_compare), ``lesson check`` (playground.cli_lesson), ``new``, ``presets``.
 
 Trains headless with the same engine as the window, shows a progress bar with the
 epoch and losses, streams one CSV row per epoch to the metrics file (kept nowhere
@@ -46,6 +46,13 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("design", type=Path, help="where to write the design (.json)")
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
     commands.add_parser("presets", help="list the shipped example designs (one experiment per concept) and their files")
+    lesson = commands.add_parser("lesson", help="check a lesson file; with --solve, run its reference solution headless")
+    lesson_commands = lesson.add_subparsers(dest="lesson_command", metavar="ACTION", required=True)
+    check = lesson_commands.add_parser("check", help="validate a lesson file (exit 2 naming every problem); "
+                                                     "with --solve, report whether its solution meets every goal")
+    check.add_argument("lesson", type=Path, help="a lesson file (.json)")
+    check.add_argument("--solve", action="store_true",
+                       help="train the reference solution headless: a line per goal, exit 0 only if all are met")
     return parser
 
 
@@ -78,6 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         return new_command(args.design, force=args.force)
     if args.command == "presets":
         return presets_command()
+    if args.command == "lesson":
+        from playground.cli_lesson import lesson_check_command
+
+        return lesson_check_command(args.lesson, solve=args.solve)
     build_parser().print_help()
     return EXIT_OK
 

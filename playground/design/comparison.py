@@ -147,6 +147,23 @@ def run_count_problems(count: int) -> list[Problem]:
 # -- applying a variant -------------------------------------------------------------------
 
 
+def variant_design(base: Design, changes: dict, prefix: str) -> tuple[Design, list[Problem]]:
+    """(``base`` with ``changes`` applied as a variant's, the problems of the changes named
+    ``prefix.<path>``); the design is ``base`` when there are problems. For other owners
+    of variant changes (a lesson's solution) so that the paths allowed stay this module's."""
+    return _run_design(base, changes, prefix)
+
+
+def change_path_problem(key: str, base: Design, prefix: str) -> Problem | None:
+    """The problem with ``key`` as a variant's change path on ``base`` (named
+    ``prefix.<key>``), or None when a variant may change it."""
+    if key in STACK_KEYS:
+        return None
+    found = _field_path(key, base, prefix)
+    return found if isinstance(found, Problem) else None
+
+
+
 def _run_design(base: Design, changes: dict, prefix: str) -> tuple[Design, list[Problem]]:
     """(the run's design, the problems of its changes named ``prefix.<path>``); the
     design is the base when there are problems."""
