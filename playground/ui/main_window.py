@@ -378,6 +378,7 @@ class MainWindow(QMainWindow):
 
     def _on_look_theme_changed(self, theme: Theme) -> None:
         self.banner.set_theme(theme)
+        self.coach.panel.set_theme(theme)
         self.comparisons.set_theme(theme)
         for view in self.views:
             view.set_theme(theme)

@@ -18,6 +18,7 @@ from playground.runs import comparison_messages as cm
 from playground.runs import messages as m
 from playground.training.trainer import Diverged, Trainer
 from playground.ui.panels.coach_panel import CoachPanel
+from playground.ui.theme import resolve
 from playground.ui.window.coach import HOLD_PROBES
 from test_i18n import HANGUL
 from ui_runs import snapshot_of
@@ -153,6 +154,9 @@ def test_a_fix_no_variant_can_make_says_what_to_do_without_a_button(qtbot):
     assert not card.button.isVisibleTo(panel) and card.fix.isVisibleTo(panel)
     assert card.fix.text() == "What to do: Add a hidden layer with a few units in the design."
     assert "55%" in card.text.text() and "training accuracy 55%" in card.evidence.text()
+    for name in ("light", "dark"):  # a warning's mark in the theme's colour for caution
+        panel.set_theme(resolve(name))
+        assert resolve(name).warning in card.bar.styleSheet()
 
 
 def test_the_coach_speaks_korean(qtbot, korean, window):

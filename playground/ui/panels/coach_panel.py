@@ -14,10 +14,14 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout,
                                QWidget)
 
-from playground.coach import ADVICE, SEVERE, WARNING, Finding
+from playground.coach import SEVERE, WARNING, Finding
 from playground.coach.words import evidence_lines, finding_text, finding_title, fix_text
+from playground.ui.theme import Theme, resolve
 
-SEVERITY_COLOURS = {SEVERE: "#d9534f", WARNING: "#e69a28", ADVICE: "#4a90d9"}  # readable on light and dark
+
+def severity_colour(theme: Theme, severity: int) -> str:
+    """A card's mark: the theme's colour for trouble (severe), for caution (warning), else its accent."""
+    return {SEVERE: theme.bad, WARNING: theme.warning}.get(severity, theme.accent)
 
 
 def _translate(context: str, text: str) -> str:
@@ -29,14 +33,14 @@ class FindingCard(QFrame):
 
     fix_clicked = Signal(object)
 
-    def __init__(self, finding: Finding, parent: QWidget | None = None):
+    def __init__(self, finding: Finding, theme: Theme, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("coach_card")
         self.setFrameShape(QFrame.StyledPanel)
         self.finding = finding
-        bar = QFrame()
+        self.bar = bar = QFrame()
         bar.setFixedWidth(4)
-        bar.setStyleSheet(f"background: {SEVERITY_COLOURS.get(finding.severity, '#888888')}; border: none;")
+        self.set_theme(theme)
         self.title = QLabel()
         self.title.setWordWrap(True)
         font = self.title.font()
@@ -63,6 +67,9 @@ class FindingCard(QFrame):
         row.addWidget(bar)
         row.addLayout(column, 1)
         self.show_finding(finding)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.bar.setStyleSheet(f"background: {severity_colour(theme, self.finding.severity)}; border: none;")
 
     @staticmethod
     def _wrapped() -> QLabel:
@@ -93,6 +100,7 @@ class CoachPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.cards: list[FindingCard] = []
+        self._theme = resolve("system")
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setAlignment(Qt.AlignLeft | Qt.AlignTop)
@@ -114,6 +122,12 @@ class CoachPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
         self.show_waiting()
+
+    def set_theme(self, theme: Theme) -> None:
+        """The cards' severity marks in ``theme``'s colours."""
+        self._theme = theme
+        for card in self.cards:
+            card.set_theme(theme)
 
     def show_waiting(self) -> None:
         """No numbers yet (a new run, or none): what the panel will do."""
@@ -138,7 +152,7 @@ class CoachPanel(QWidget):
             card.deleteLater()
         self.cards = []
         for finding in findings:
-            card = FindingCard(finding)
+            card = FindingCard(finding, self._theme)
             card.fix_clicked.connect(self.fix_clicked)
             self._column.addWidget(card)
             card.show()  # shown with the panel (a child added to a shown widget would wait for the event loop)
