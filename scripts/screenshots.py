@@ -9,7 +9,8 @@ logical pixels: every shot is taken at both. The README's set is the spiral desi
 (``main-<size>-<language>-<theme>.png``); ``--review`` adds the designs that stress
 the window (``<design>-<size>-<language>-<theme>.png``): the default circle, a deep
 net of 16-unit layers with BatchNorm (the Batch normalization dock raised), a 1-D
-regression with outliers opened as a preset (with its note), and the digits.
+regression with outliers opened as a preset (with its note), the digits, and the
+vanishing-gradient preset with the Coach dock raised (its finding's card).
 The README's set also has the comparison scene (``compare-1366x768-en-light.png``,
 ``compare-1366x768-ko-dark.png``): Compare... with the optimizer axis (the five
 optimizers) on the default circle design, trained until the headline names a winner.
@@ -39,7 +40,7 @@ README_DESIGN = "spiral"
 COMPARE = "compare"  # the comparison scene, and its shots (size, language, theme)
 COMPARE_SHOTS = (("1366x768", "en", "light"), ("1366x768", "ko", "dark"))
 COMPARE_SPEED = 30  # steps per second
-REVIEW_DESIGNS = ("circle", "deep_bn", "outliers", "digits", "largest")
+REVIEW_DESIGNS = ("circle", "deep_bn", "outliers", "digits", "largest", "vanishing")
 
 
 def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: float, design: str,
@@ -76,6 +77,8 @@ def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: 
         _wait(app, lambda: window.controller.state == "paused")
     if design == "deep_bn":
         window.batchnorm_dock.raise_()
+    if design == "vanishing":
+        window.docks.coach.raise_()
     if design == COMPARE:
         _compare(app, window)
         _save(app, window, out)
@@ -126,7 +129,7 @@ def _compare(app, window) -> None:
     _wait(app, lambda: window.controller.state == "paused")
 
 
-_PRESETS = {"outliers": "outliers_mse"}
+_PRESETS = {"outliers": "outliers_mse", "vanishing": "vanishing_sigmoid"}
 
 
 def _design(name: str):

@@ -117,3 +117,48 @@ def fix_text(finding: Finding, translate: Translate = _english) -> str:
     """What the fix tries, in words."""
     return translate("Coach", FIX_WORDS[finding.fix_code or finding.code])
 
+
+
+EVIDENCE = {
+    "first_gradient": QT_TRANSLATE_NOOP("Coach", "first layer's gradient"),
+    "output_gradient": QT_TRANSLATE_NOOP("Coach", "output layer's gradient"),
+    "ratio": QT_TRANSLATE_NOOP("Coach", "first / output"),
+    "largest_gradient": QT_TRANSLATE_NOOP("Coach", "largest gradient"),
+    "lr": QT_TRANSLATE_NOOP("Coach", "learning rate"),
+    "step": QT_TRANSLATE_NOOP("Coach", "step"),
+    "epoch": QT_TRANSLATE_NOOP("Coach", "epoch"),
+    "layer": QT_TRANSLATE_NOOP("Coach", "layer"),
+    "dead_share": QT_TRANSLATE_NOOP("Coach", "dead units"),
+    "saturated_share": QT_TRANSLATE_NOOP("Coach", "saturated units"),
+    "fall": QT_TRANSLATE_NOOP("Coach", "loss fall"),
+    "steps": QT_TRANSLATE_NOOP("Coach", "over steps"),
+    "largest_update_ratio": QT_TRANSLATE_NOOP("Coach", "largest update / weight"),
+    "loss": QT_TRANSLATE_NOOP("Coach", "loss now"),
+    "first_loss": QT_TRANSLATE_NOOP("Coach", "loss at the start"),
+    "train_accuracy": QT_TRANSLATE_NOOP("Coach", "training accuracy"),
+    "widest_layer": QT_TRANSLATE_NOOP("Coach", "widest hidden layer"),
+    "train_loss": QT_TRANSLATE_NOOP("Coach", "training loss"),
+    "test_loss": QT_TRANSLATE_NOOP("Coach", "test loss"),
+    "gap": QT_TRANSLATE_NOOP("Coach", "gap"),
+    "earlier_gap": QT_TRANSLATE_NOOP("Coach", "earlier gap"),
+    "earlier_step": QT_TRANSLATE_NOOP("Coach", "step of the earlier gap"),
+}
+"""The name of each evidence number a Finding carries (Finding.evidence), for its card."""
+
+_PERCENT_EVIDENCE = frozenset({"dead_share", "saturated_share", "fall", "train_accuracy"})
+
+
+def evidence_lines(finding: Finding, translate: Translate = _english) -> list[tuple[str, str]]:
+    """(name, value) of each evidence number of ``finding``, worded: shares as percentages,
+    other numbers with 2 significant digits; a name without words keeps its code."""
+    lines = []
+    for name, value in finding.evidence:
+        if name in _PERCENT_EVIDENCE and isinstance(value, float):
+            shown = _percent(value)
+        elif isinstance(value, bool) or not isinstance(value, (int, float)):
+            shown = str(value)
+        else:
+            shown = _shown(value)
+        words = EVIDENCE.get(name)
+        lines.append((translate("Coach", words) if words else name, shown))
+    return lines

@@ -32,6 +32,7 @@ from playground.ui.theme import Theme
 from playground.ui.training_controller import TrainingController
 from playground.ui.training_keys import TrainingKeys
 from playground.ui.window.actions import TrainingActions, make_action
+from playground.ui.window.coach import Coach
 from playground.ui.window.comparisons import Comparisons
 from playground.ui.window.docks import DockLayout, placeholder, scrolled_tabs
 from playground.ui.window.frames import SlicedFrame
@@ -176,6 +177,8 @@ class MainWindow(QMainWindow):
         self.train_action, self.step_action, self.epoch_action = actions.train, actions.step, actions.epoch
         self.reset_action, self.compiled_action = actions.reset, actions.compiled
         self.comparisons = Comparisons(self)
+        self.coach = Coach(self)  # the findings about the run, in the Coach dock
+        self.docks.put(self.docks.coach, self.coach.panel)
         self.lesson_action = make_action(
             self, self.tr("Explanation"), self.lesson_note.set_expanded, QKeySequence("Ctrl+L"),
             self.tr("Show or fold the explanation of the open design: what to try and what to watch (Ctrl+L)."),
@@ -375,6 +378,7 @@ class MainWindow(QMainWindow):
 
     def _on_look_theme_changed(self, theme: Theme) -> None:
         self.banner.set_theme(theme)
+        self.coach.panel.set_theme(theme)
         self.comparisons.set_theme(theme)
         for view in self.views:
             view.set_theme(theme)

@@ -292,6 +292,113 @@ The internal covariate shift below works for every network.</source>
         <source>infinite</source>
         <translation>무한대</translation>
     </message>
+    <message>
+        <source>first layer&apos;s gradient</source>
+        <translation>첫 층의 기울기</translation>
+    </message>
+    <message>
+        <source>output layer&apos;s gradient</source>
+        <translation>출력층의 기울기</translation>
+    </message>
+    <message>
+        <source>first / output</source>
+        <translation>첫 층 / 출력층</translation>
+    </message>
+    <message>
+        <source>largest gradient</source>
+        <translation>가장 큰 기울기</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>계층</translation>
+    </message>
+    <message>
+        <source>dead units</source>
+        <translation>죽은 뉴런</translation>
+    </message>
+    <message>
+        <source>saturated units</source>
+        <translation>포화된 뉴런</translation>
+    </message>
+    <message>
+        <source>loss fall</source>
+        <translation>손실 감소</translation>
+    </message>
+    <message>
+        <source>over steps</source>
+        <translation>살펴본 스텝 수</translation>
+    </message>
+    <message>
+        <source>largest update / weight</source>
+        <translation>가장 큰 업데이트 / 가중치</translation>
+    </message>
+    <message>
+        <source>loss now</source>
+        <translation>현재 손실</translation>
+    </message>
+    <message>
+        <source>loss at the start</source>
+        <translation>처음 손실</translation>
+    </message>
+    <message>
+        <source>training accuracy</source>
+        <translation>학습 정확도</translation>
+    </message>
+    <message>
+        <source>widest hidden layer</source>
+        <translation>가장 넓은 은닉층</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>학습 손실</translation>
+    </message>
+    <message>
+        <source>test loss</source>
+        <translation>테스트 손실</translation>
+    </message>
+    <message>
+        <source>gap</source>
+        <translation>차이</translation>
+    </message>
+    <message>
+        <source>earlier gap</source>
+        <translation>이전 차이</translation>
+    </message>
+    <message>
+        <source>step of the earlier gap</source>
+        <translation>이전 차이의 스텝</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>코치</translation>
+    </message>
+    <message>
+        <source>Coach ({0})</source>
+        <translation>코치 ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>CoachPanel</name>
+    <message>
+        <source>The coach reads the run as it trains: gradients, units and the loss. What it finds appears here.</source>
+        <translation>코치는 학습하는 동안 기울기, 뉴런, 손실을 읽습니다. 찾은 문제가 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>The run looks healthy: the coach has found nothing to fix.</source>
+        <translation>학습이 건강해 보입니다. 코치가 고칠 점을 찾지 못했습니다.</translation>
+    </message>
 </context>
 <context>
     <name>CompareChoices</name>
@@ -910,6 +1017,10 @@ The internal covariate shift below works for every network.</source>
     <message>
         <source>Batch normalization</source>
         <translation>배치 정규화</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>코치</translation>
     </message>
     <message>
         <source>Reset layout</source>
@@ -1674,6 +1785,25 @@ The internal covariate shift below works for every network.</source>
     <message>
         <source>NN Playground did not close properly last time. Restore the unsaved design “{0}”?</source>
         <translation>지난번에 NN Playground가 제대로 종료되지 않았습니다. 저장하지 않은 설계 “{0}”을(를) 복구할까요?</translation>
+    </message>
+</context>
+<context>
+    <name>FindingCard</name>
+    <message>
+        <source>Try the fix</source>
+        <translation>해결책 시도</translation>
+    </message>
+    <message>
+        <source>Compare this run with the fix, side by side, from the same starting weights and data.</source>
+        <translation>같은 초기 가중치와 데이터에서 이 학습과 해결책을 나란히 비교합니다.</translation>
+    </message>
+    <message>
+        <source>Evidence: {0}</source>
+        <translation>근거: {0}</translation>
+    </message>
+    <message>
+        <source>What to do: {0}</source>
+        <translation>해야 할 일: {0}</translation>
     </message>
 </context>
 <context>

@@ -84,3 +84,17 @@ def window(qtbot, settings, tmp_path):
     yield window
     window.document.undo_stack.setClean()
     window.close()
+
+
+@pytest.fixture
+def sent(window, monkeypatch):
+    """The commands the controller sends to the training process, in order."""
+    commands = []
+    original = window.controller._send
+
+    def record(message):
+        commands.append(message)
+        original(message)
+
+    monkeypatch.setattr(window.controller, "_send", record)
+    return commands

@@ -23,22 +23,6 @@ from test_i18n import HANGUL
 TIMEOUT = 60_000
 
 
-
-
-@pytest.fixture
-def sent(window, monkeypatch):
-    """The commands the controller sends to the training process, in order."""
-    commands = []
-    original = window.controller._send
-
-    def record(message):
-        commands.append(message)
-        original(message)
-
-    monkeypatch.setattr(window.controller, "_send", record)
-    return commands
-
-
 def answer(monkeypatch, axis: str, texts=None):
     """Compare... (or Fork) answered with ``axis`` and its values ``texts`` (None: the offered ones)."""
     def exec_(dialog):

@@ -1,5 +1,5 @@
-"""The window's layout: the editors' dock on the left, the network below, loss, gradients and
-batch normalization on the right, around the output in the centre.
+"""The window's layout: the editors' dock on the left, the network below, loss, gradients,
+batch normalization and the coach on the right, around the output in the centre.
 
 Where the learner moved, closed or floated the docks is kept between launches (the
 settings' "geometry" and "window_state"); View > Reset layout puts them back. Each
@@ -17,8 +17,8 @@ STATE_VERSION = 1  # bump when the dock layout changes incompatibly
 
 
 class DockLayout(QObject):
-    """The docks of ``window``: ``design`` holds ``editor``; ``network``, ``loss``, ``gradients``
-    and ``batchnorm`` hold placeholders until ``put`` gives them their view."""
+    """The docks of ``window``: ``design`` holds ``editor``; ``network``, ``loss``, ``gradients``,
+    ``batchnorm`` and ``coach`` hold placeholders until ``put`` gives them their view."""
 
     def __init__(self, window: QMainWindow, editor: QWidget, settings: QSettings):
         super().__init__(window)
@@ -29,7 +29,9 @@ class DockLayout(QObject):
         self.loss = self._dock("loss", self.tr("Loss"), placeholder(), Qt.RightDockWidgetArea)
         self.gradients = self._dock("gradients", self.tr("Gradient flow"), placeholder(), Qt.RightDockWidgetArea)
         self.batchnorm = self._dock("batchnorm", self.tr("Batch normalization"), placeholder(), Qt.RightDockWidgetArea)
+        self.coach = self._dock("coach", self.tr("Coach"), placeholder(), Qt.RightDockWidgetArea)
         window.tabifyDockWidget(self.gradients, self.batchnorm)
+        window.tabifyDockWidget(self.batchnorm, self.coach)
         self.gradients.raise_()
         window.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)
         window.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)
@@ -41,7 +43,7 @@ class DockLayout(QObject):
         self._default_state = window.saveState(STATE_VERSION)
 
     def all(self) -> tuple[QDockWidget, ...]:
-        return self.design, self.network, self.loss, self.gradients, self.batchnorm
+        return self.design, self.network, self.loss, self.gradients, self.batchnorm, self.coach
 
     def put(self, dock: QDockWidget, view: QWidget) -> None:
         """``view`` in ``dock`` in place of what it held (the placeholder goes)."""
