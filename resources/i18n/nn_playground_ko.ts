@@ -2329,6 +2329,10 @@ Warm colours are layers near the input, cool colours layers near the output.</so
         <translation>다음 힌트를 지금 봅니다.</translation>
     </message>
     <message>
+        <source>Your guess</source>
+        <translation>내 예측</translation>
+    </message>
+    <message>
         <source>Not met yet</source>
         <translation>아직 달성하지 않음</translation>
     </message>

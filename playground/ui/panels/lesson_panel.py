@@ -47,8 +47,8 @@ class LessonPanel(QScrollArea):
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(6, 4, 6, 4)
+        column.addWidget(self._build_goals())  # first: a short list, and what the learner watches for
         column.addWidget(self._build_question())
-        column.addWidget(self._build_goals())
         column.addWidget(self._build_hints())
         column.addStretch(1)
         self.setWidget(body)
@@ -64,7 +64,9 @@ class LessonPanel(QScrollArea):
         layout.addLayout(self.choices_column)
         self.choice_group = QButtonGroup(self)
         self.choice_group.idToggled.connect(lambda *_: self.answer_button.setEnabled(self.choice_group.checkedId() >= 0))
-        buttons = QHBoxLayout()
+        self.buttons = QWidget()
+        buttons = QHBoxLayout(self.buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
         self.answer_button = QPushButton(self.tr("Answer"))
         self.answer_button.setToolTip(self.tr("Keep this answer; it is checked once the goals are met or the run ends."))
         self.answer_button.clicked.connect(lambda: self.answered.emit(self.choice_group.checkedId()))
@@ -74,7 +76,7 @@ class LessonPanel(QScrollArea):
         buttons.addWidget(self.answer_button)
         buttons.addWidget(self.skip_button)
         buttons.addStretch(1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.buttons)
         self.answer_label = _label()
         self.explanation_label = _label()
         layout.addWidget(self.answer_label)
@@ -101,6 +103,7 @@ class LessonPanel(QScrollArea):
     # --- the API the window uses ------------------------------------------------------------------
     def set_question(self, prompt: str, choices: list[str]) -> None:
         """A new question, unanswered: its choices, none chosen."""
+        self.question_box.setTitle(self.tr("Before you train"))
         self.prompt_label.setText(prompt)
         for button in self.choice_group.buttons():
             self.choice_group.removeButton(button)
@@ -110,16 +113,21 @@ class LessonPanel(QScrollArea):
             button.setToolTip(text)
             self.choice_group.addButton(button, index)
             self.choices_column.addWidget(button)
+        self.buttons.show()
         self.answer_button.setEnabled(False)
         self.skip_button.setEnabled(True)
         self.answer_label.hide()
         self.explanation_label.hide()
 
     def show_answered(self, chosen: int, text: str) -> None:
-        """The learner's choice kept (``chosen`` -1: skipped) and ``text`` saying so; the choices are locked."""
+        """The learner's choice kept (``chosen`` -1: skipped) and ``text`` saying so, in place of the
+        choices (they go: the goals need the room while training)."""
         for button in self.choice_group.buttons():
             button.setChecked(self.choice_group.id(button) == chosen)
             button.setEnabled(False)
+            button.hide()
+        self.buttons.hide()
+        self.question_box.setTitle(self.tr("Your guess"))
         self.answer_button.setEnabled(False)
         self.skip_button.setEnabled(False)
         self.answer_label.setText(text)
@@ -178,11 +186,11 @@ class LessonPanel(QScrollArea):
 
     def add_hint(self, text: str, more: bool) -> None:
         """Show one more hint; ``more``: others are left to ask for."""
-        self.hints_column.addWidget(_label("💡 " + text))
+        self.hints_column.addWidget(_label("• " + text))
         self.hint_button.setEnabled(more)
 
     def hints_shown(self) -> list[str]:
-        return [self.hints_column.itemAt(i).widget().text().removeprefix("💡 ")
+        return [self.hints_column.itemAt(i).widget().text().removeprefix("• ")
                 for i in range(self.hints_column.count())]
 
 

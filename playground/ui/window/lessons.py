@@ -43,6 +43,7 @@ from playground.ui.panels.lesson_panel import LessonPanel
 from playground.ui.window.actions import make_action
 
 ENDED = ("finished", "diverged")
+LESSON_DOCK_HEIGHT = 330  # px: at 1280x720 the goals and the question show whole, the editors keep the rest
 
 
 def observation(snapshot, info, design, history, curve) -> RunObservation:
@@ -209,7 +210,9 @@ class Lessons(QObject):
             self._show_answer()
             if self.progress.done:
                 self._reveal()
-        self.dock.show()
+        if self.dock.isHidden():
+            self.dock.show()
+            self._window.resizeDocks([self.dock], [LESSON_DOCK_HEIGHT], Qt.Vertical)
         self.dock.raise_()
         self._timer.start()
 
