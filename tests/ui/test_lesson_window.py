@@ -107,8 +107,8 @@ def test_the_list_shows_the_course_by_stage_and_opens_a_lesson_at_its_pace(qtbot
 def test_the_question_comes_first_then_goals_tick_with_their_step_and_run(qtbot, window, tmp_path):
     lessons = opened(window, qtbot, tmp_path)
     panel = lessons.panel
-    window.controller.play()
-    qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=TIMEOUT)
+    window.train_action.trigger()
+    assert window.controller.state == "paused", "Train waits for the question"
     assert window.banner.isVisible() and "question" in window.banner.text()
     assert not panel.answer_button.isEnabled(), "nothing chosen yet"
     panel.choose(1)

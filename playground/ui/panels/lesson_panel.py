@@ -44,6 +44,7 @@ class LessonPanel(QScrollArea):
         self.setObjectName("lesson_panel")
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # texts wrap to the dock's width
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(6, 4, 6, 4)
@@ -107,17 +108,31 @@ class LessonPanel(QScrollArea):
         self.prompt_label.setText(prompt)
         for button in self.choice_group.buttons():
             self.choice_group.removeButton(button)
-            button.deleteLater()
+        while self.choices_column.count():
+            self.choices_column.takeAt(0).widget().deleteLater()
         for index, text in enumerate(choices):
-            button = QRadioButton(text)
-            button.setToolTip(text)
-            self.choice_group.addButton(button, index)
-            self.choices_column.addWidget(button)
+            self.choices_column.addWidget(self._choice_row(index, text))
         self.buttons.show()
         self.answer_button.setEnabled(False)
         self.skip_button.setEnabled(True)
         self.answer_label.hide()
         self.explanation_label.hide()
+
+    def _choice_row(self, index: int, text: str) -> QWidget:
+        """A choice: its radio button and its text beside it, wrapped (a long Korean choice
+        would otherwise widen the dock); a click on the text chooses it too."""
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        button = QRadioButton()
+        button.setAccessibleName(text)
+        self.choice_group.addButton(button, index)
+        label = _label(text)
+        label.setTextInteractionFlags(Qt.NoTextInteraction)
+        label.mousePressEvent = lambda _event: button.isEnabled() and button.setChecked(True)
+        line.addWidget(button, 0, Qt.AlignTop)
+        line.addWidget(label, 1)
+        return row
 
     def show_answered(self, chosen: int, text: str) -> None:
         """The learner's choice kept (``chosen`` -1: skipped) and ``text`` saying so, in place of the
@@ -125,7 +140,8 @@ class LessonPanel(QScrollArea):
         for button in self.choice_group.buttons():
             button.setChecked(self.choice_group.id(button) == chosen)
             button.setEnabled(False)
-            button.hide()
+        for i in range(self.choices_column.count()):
+            self.choices_column.itemAt(i).widget().hide()
         self.buttons.hide()
         self.question_box.setTitle(self.tr("Your guess"))
         self.answer_button.setEnabled(False)

@@ -14,8 +14,8 @@ LessonProgress ticks each goal the first time it holds, with the step and the ru
 window numbers the runs it sees while the lesson is open (1, 2, ...; a Reset or an edit
 that restarts training is a new run). Goals met stay met across resets in the lesson.
 
-The question is asked before training: while it is unanswered, a run that starts is
-paused again and the learner is pointed to it. Its answer and explanation are revealed
+The question is asked before training: while it is unanswered, Train does not start
+(TrainingController.may_play) and the banner points the learner to it. Its answer and explanation are revealed
 once every goal is met or a run ends (finished or diverged). A hint appears after its
 ``after_seconds`` of the lesson being open while training runs (``advance`` counts that
 time; a timer calls it each second), or on request.
@@ -130,6 +130,7 @@ class Lessons(QObject):
         self._controller.snapshot_ready.connect(self._on_controller_snapshot_ready)
         self._controller.comparison_snapshot_ready.connect(self._on_controller_comparison_snapshot_ready)
         self._controller.state_changed.connect(self._on_controller_state_changed)
+        self._controller.may_play = self._may_play
 
     def fill_menu(self, menu: QMenu) -> None:
         menu.addActions([self.list_action, self.file_action])
@@ -257,14 +258,18 @@ class Lessons(QObject):
     def _on_controller_state_changed(self, state: str) -> None:
         if self.lesson is None:
             return
-        if state == "running" and self.answer is None:
-            self._controller.pause()  # the question comes first: a guess after watching teaches less
-            self._window.banner.show_message(self.tr("Answer the lesson's question (or skip it) first, then train."),
-                                             "info")
-            self.dock.show()
-            self.dock.raise_()
-        elif state in ENDED:
+        if state in ENDED:
             self._reveal()
+
+    def _may_play(self) -> bool:
+        """Train only once the question is answered or skipped: a guess after watching teaches less."""
+        if self.lesson is None or self.answer is not None:
+            return True
+        self._window.banner.show_message(self.tr("Answer the lesson's question (or skip it) first, then train."),
+                                         "info")
+        self.dock.show()
+        self.dock.raise_()
+        return False
 
     # --- goals --------------------------------------------------------------------------------------
     def _on_controller_snapshot_ready(self, snapshot) -> None:
