@@ -195,6 +195,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.file_actions.fill_menu(file_menu)
+        after_presets = file_menu.actions()[file_menu.actions().index(self.file_actions.preset_menu.menuAction()) + 1]
+        file_menu.insertAction(after_presets, self.lessons.list_action)  # lessons beside the presets
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])

@@ -1840,6 +1840,10 @@ Warm colours are layers near the input, cool colours layers near the output.</so
         <translation>설명 접기 / 펼치기</translation>
     </message>
     <message>
+        <source>Lessons</source>
+        <translation>학습 과정</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>실행 취소</translation>
     </message>
