@@ -9,8 +9,9 @@ logical pixels: every shot is taken at both. The README's set is the spiral desi
 (``main-<size>-<language>-<theme>.png``); ``--review`` adds the designs that stress
 the window (``<design>-<size>-<language>-<theme>.png``): the default circle, a deep
 net of 16-unit layers with BatchNorm (the Batch normalization dock raised), a 1-D
-regression with outliers opened as a preset (with its note), the digits, and the
-vanishing-gradient preset with the Coach dock raised (its finding's card).
+regression with outliers opened as a preset (with its note), the digits, the
+vanishing-gradient preset with the Coach dock raised (its finding's card), and a lesson
+(``lesson``: LESSON opened, answered and trained until a goal ticks, with a hint).
 The README's set also has the comparison scene (``compare-1366x768-en-light.png``,
 ``compare-1366x768-ko-dark.png``): Compare... with the optimizer axis (the five
 optimizers) on the default circle design, trained until the headline names a winner.
@@ -40,7 +41,8 @@ README_DESIGN = "spiral"
 COMPARE = "compare"  # the comparison scene, and its shots (size, language, theme)
 COMPARE_SHOTS = (("1366x768", "en", "light"), ("1366x768", "ko", "dark"))
 COMPARE_SPEED = 30  # steps per second
-REVIEW_DESIGNS = ("circle", "deep_bn", "outliers", "digits", "largest", "vanishing")
+REVIEW_DESIGNS = ("circle", "deep_bn", "outliers", "digits", "largest", "vanishing", "lesson")
+LESSON = "cross_entropy_classes"  # the lesson scene: opened from the list, answered, trained until a goal ticks
 
 
 def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: float, design: str,
@@ -79,6 +81,10 @@ def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: 
         window.batchnorm_dock.raise_()
     if design == "vanishing":
         window.docks.coach.raise_()
+    if design == "lesson":
+        _lesson(app, window)
+        _save(app, window, out)
+        return
     if design == COMPARE:
         _compare(app, window)
         _save(app, window, out)
@@ -127,6 +133,25 @@ def _compare(app, window) -> None:
           timeout=1200)  # a busy machine compiles slowly
     window.controller.pause()
     _wait(app, lambda: window.controller.state == "paused")
+
+
+def _lesson(app, window) -> None:
+    """Lesson LESSON opened, its question answered, trained (faster than its pace, to save
+    time) until its first goal ticks, one hint asked for, then paused."""
+    from playground.lessons.io import shipped_lessons
+    from playground.training.run_loop import SPEEDS
+
+    lessons = window.lessons
+    lessons.open(next(lesson for lesson in shipped_lessons() if lesson.id == LESSON))
+    _wait(app, lambda: window.controller.state == "paused" and window.controller.info is not None)
+    lessons.panel.choose(0)
+    lessons.panel.answer_button.click()
+    window.speed_slider.setValue(SPEEDS.index(300))
+    window.controller.play()
+    _wait(app, lambda: bool(lessons.progress.met), timeout=600)
+    lessons.show_next_hint()
+    window.controller.pause()
+    _wait(app, lambda: window.controller.state in ("paused", "finished"))
 
 
 _PRESETS = {"outliers": "outliers_mse", "vanishing": "vanishing_sigmoid"}

@@ -211,6 +211,10 @@ class FileActions(QObject):
             self._hooks.set_pace(preset.pace, title)
         self._set_design(design.with_(name=title, description=explanation), None, lesson=(title, explanation))
 
+    def show_design(self, design: Design, lesson: tuple[str, str]) -> None:
+        """Put ``design`` on screen unsaved (not from a file; e.g. a lesson's start), with its explanation."""
+        self._set_design(design, None, lesson=lesson)
+
     def lesson_of(self, design: Design) -> tuple[str, str] | None:
         """The explanation to show for an opened design: its name and description, if it has a description.
 

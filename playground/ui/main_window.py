@@ -37,6 +37,7 @@ from playground.ui.window.comparisons import Comparisons
 from playground.ui.window.docks import DockLayout, placeholder, scrolled_tabs
 from playground.ui.window.frames import SlicedFrame
 from playground.ui.window.help import HelpMenu
+from playground.ui.window.lessons import Lessons
 from playground.ui.window.look import LookChoices
 from playground.ui.window.status import Banner, RunStatusBar
 from playground.ui.window.toolbar import TrainingToolbar
@@ -166,7 +167,7 @@ class MainWindow(QMainWindow):
         """What the File menu may ask of this window."""
         return WindowHooks(
             open_design=self.open_design, show_notice=self.show_notice,
-            show_lesson=lambda lesson: self.show_lesson(*lesson) if lesson else self.clear_lesson(),
+            show_lesson=self._show_opened_lesson,
             show_message=lambda text, ms: self.statusBar().showMessage(text, ms), update_title=self.update_title,
             set_pace=self.set_pace, exportable_views=self.exportable_views,
         )
@@ -179,6 +180,7 @@ class MainWindow(QMainWindow):
         self.comparisons = Comparisons(self)
         self.coach = Coach(self)  # the findings about the run, in the Coach dock
         self.docks.put(self.docks.coach, self.coach.panel)
+        self.lessons = Lessons(self)
         self.lesson_action = make_action(
             self, self.tr("Explanation"), self.lesson_note.set_expanded, QKeySequence("Ctrl+L"),
             self.tr("Show or fold the explanation of the open design: what to try and what to watch (Ctrl+L)."),
@@ -196,6 +198,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.file_actions.fill_menu(file_menu)
+        after_presets = file_menu.actions()[file_menu.actions().index(self.file_actions.preset_menu.menuAction()) + 1]
+        file_menu.insertAction(after_presets, self.lessons.list_action)  # lessons beside the presets
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
@@ -209,6 +213,7 @@ class MainWindow(QMainWindow):
         self.docks.fill_menu(view_menu)
         self.look = LookChoices(self, self.settings)
         self.look.fill_menu(view_menu)
+        self.lessons.fill_menu(bar.addMenu(self.tr("L&essons")))
         self.help = HelpMenu(self)
         self.help.fill_menu(bar.addMenu(self.tr("&Help")))
 
@@ -395,6 +400,14 @@ class MainWindow(QMainWindow):
         """The open design's explanation (plain text), kept above the output until the design is replaced."""
         self.lesson_note.set_lesson(title, text)
         self._show_lesson_state()
+
+    def _show_opened_lesson(self, lesson: tuple[str, str] | None) -> None:
+        """A design, preset or lesson start was put on screen: the open lesson (if any) ends; its explanation shows."""
+        self.lessons.close()
+        if lesson:
+            self.show_lesson(*lesson)
+        else:
+            self.clear_lesson()
 
     def clear_lesson(self) -> None:
         self.lesson_note.clear()

@@ -215,6 +215,8 @@ _TITLES = {  # PlaygroundError.title_code -> wording, with the title_args as {0}
     "comparison_too_large": QT_TRANSLATE_NOOP("EngineMessages", "The comparison is too large:"),
     "csv_title": QT_TRANSLATE_NOOP("EngineMessages", "The CSV file cannot be used as it stands:"),
     "export_failed": QT_TRANSLATE_NOOP("EngineMessages", "Cannot export to {0}:"),
+    "lesson_invalid": QT_TRANSLATE_NOOP("EngineMessages", "This is not a valid NN Playground lesson:"),
+    "lesson_open": QT_TRANSLATE_NOOP("EngineMessages", "Cannot open the lesson file {0}:"),
 }
 
 

@@ -17,6 +17,7 @@ application on ``aboutToQuit``.
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
@@ -132,6 +133,8 @@ class TrainingController(ComparisonControl, QObject):
         self._closed = False
         self.info: m.RunInfo | None = None
         self.history = LiveHistory()  # the current run's losses and evaluations, recorded as they arrive
+        # Asked before Train: False keeps the run paused (e.g. a lesson's question is answered first).
+        self.may_play: Callable[[], bool] = lambda: True
         # How the last training process that ended did: 0 cleanly, -N killed by signal N (None: none ended).
         self.exit_code: int | None = None
         self._worker: _Worker | None = _Worker(self._on_bridge_message_received)
@@ -208,7 +211,7 @@ class TrainingController(ComparisonControl, QObject):
 
     # --- controls --------------------------------------------------------------------
     def play(self) -> None:
-        if self._state in ("paused", "loading", "running"):
+        if self._state in ("paused", "loading", "running") and (self._state == "running" or self.may_play()):
             self._paused = False
             self._send(m.Resume(self._run_id))
             if self._state == "paused":

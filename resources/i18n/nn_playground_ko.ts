@@ -1382,6 +1382,14 @@ The internal covariate shift below works for every network.</source>
         <translation>{0}(으)로 내보낼 수 없습니다:</translation>
     </message>
     <message>
+        <source>This is not a valid NN Playground lesson:</source>
+        <translation>올바른 NN Playground 과정 파일이 아닙니다:</translation>
+    </message>
+    <message>
+        <source>Cannot open the lesson file {0}:</source>
+        <translation>과정 파일 {0}을(를) 열 수 없습니다:</translation>
+    </message>
+    <message>
         <source>must be greater than {0}</source>
         <translation>{0}보다 커야 합니다</translation>
     </message>
@@ -1962,6 +1970,10 @@ Warm colours are layers near the input, cool colours layers near the output.</so
         <translation>설명 접기 / 펼치기</translation>
     </message>
     <message>
+        <source>Lessons</source>
+        <translation>학습 과정</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>실행 취소</translation>
     </message>
@@ -2319,6 +2331,81 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     </message>
 </context>
 <context>
+    <name>LessonList</name>
+    <message>
+        <source>The neuron and the perceptron</source>
+        <translation>뉴런과 퍼셉트론</translation>
+    </message>
+    <message>
+        <source>Feed-forward networks and XOR</source>
+        <translation>피드 포워드 신경망과 XOR</translation>
+    </message>
+    <message>
+        <source>Loss functions</source>
+        <translation>손실 함수</translation>
+    </message>
+    <message>
+        <source>Gradient descent and the learning rate</source>
+        <translation>경사하강법과 학습률</translation>
+    </message>
+    <message>
+        <source>Optimizers</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>Back-propagation</source>
+        <translation>역전파</translation>
+    </message>
+    <message>
+        <source>Activation functions and vanishing gradients</source>
+        <translation>활성 함수와 기울기 소실</translation>
+    </message>
+    <message>
+        <source>Batches, mini-batches and epochs</source>
+        <translation>배치, 미니배치와 에포크</translation>
+    </message>
+    <message>
+        <source>Batch normalization</source>
+        <translation>배치 정규화 (Batch Normalization)</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>학습 과정</translation>
+    </message>
+    <message>
+        <source>Each lesson opens a design to train, asks a question first and checks its goals on your run. Pick one and press Open.</source>
+        <translation>과정마다 학습할 설계를 열고, 먼저 질문을 하나 묻고, 여러분의 학습에서 목표를 확인합니다. 하나를 골라 열기를 누르세요.</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>과정</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>진행</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <source>Open Lesson File…</source>
+        <translation>과정 파일 열기…</translation>
+    </message>
+    <message>
+        <source>Open a lesson file, e.g. one your teacher wrote.</source>
+        <translation>과정 파일을 엽니다 (예: 강사가 만든 파일).</translation>
+    </message>
+    <message>
+        <source>✔ Done</source>
+        <translation>✔ 완료</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>진행 중</translation>
+    </message>
+</context>
+<context>
     <name>LessonNote</name>
     <message>
         <source>Fold the explanation to its title line (Ctrl+L).</source>
@@ -2335,6 +2422,128 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     <message>
         <source>Show explanation</source>
         <translation>설명 펼치기</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <source>Before you train</source>
+        <translation>학습하기 전에</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>답하기</translation>
+    </message>
+    <message>
+        <source>Keep this answer; it is checked once the goals are met or the run ends.</source>
+        <translation>이 답을 정합니다. 목표를 달성하거나 학습이 끝나면 정답을 확인합니다.</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>건너뛰기</translation>
+    </message>
+    <message>
+        <source>Train without answering.</source>
+        <translation>답하지 않고 학습합니다.</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>목표</translation>
+    </message>
+    <message>
+        <source>Hints</source>
+        <translation>힌트</translation>
+    </message>
+    <message>
+        <source>Show a hint</source>
+        <translation>힌트 보기</translation>
+    </message>
+    <message>
+        <source>Show the next hint now.</source>
+        <translation>다음 힌트를 지금 봅니다.</translation>
+    </message>
+    <message>
+        <source>Your guess</source>
+        <translation>내 예측</translation>
+    </message>
+    <message>
+        <source>Not met yet</source>
+        <translation>아직 달성하지 않음</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>달성</translation>
+    </message>
+</context>
+<context>
+    <name>Lessons</name>
+    <message>
+        <source>Lesson</source>
+        <translation>학습 과정</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons…</source>
+        <translation>학습 과정(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>The course&apos;s lessons, stage by stage: each opens a design, asks a question and checks goals on your run (Ctrl+Shift+L).</source>
+        <translation>단계별 학습 과정: 과정마다 설계를 열고, 질문을 묻고, 여러분의 학습에서 목표를 확인합니다 (Ctrl+Shift+L).</translation>
+    </message>
+    <message>
+        <source>Open Lesson &amp;File…</source>
+        <translation>과정 파일 열기(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Open a lesson file, e.g. one your teacher wrote.</source>
+        <translation>과정 파일을 엽니다 (예: 강사가 만든 파일).</translation>
+    </message>
+    <message>
+        <source>The lessons could not be read</source>
+        <translation>학습 과정을 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Open Lesson File</source>
+        <translation>과정 파일 열기</translation>
+    </message>
+    <message>
+        <source>NN Playground lessons (*.json);;All files (*)</source>
+        <translation>NN Playground 과정 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>The lesson could not be opened</source>
+        <translation>과정을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Skipped. The answer shows once the goals are met or the run ends. Now train.</source>
+        <translation>건너뛰었습니다. 목표를 달성하거나 학습이 끝나면 정답이 보입니다. 이제 학습하세요.</translation>
+    </message>
+    <message>
+        <source>Your answer: {0}. It is checked once the goals are met or the run ends. Now train.</source>
+        <translation>내 답: {0}. 목표를 달성하거나 학습이 끝나면 확인합니다. 이제 학습하세요.</translation>
+    </message>
+    <message>
+        <source>Right: {0}.</source>
+        <translation>정답입니다: {0}.</translation>
+    </message>
+    <message>
+        <source>The answer: {0}.</source>
+        <translation>정답: {0}.</translation>
+    </message>
+    <message>
+        <source>Not quite: the answer is {0}.</source>
+        <translation>아쉽네요: 정답은 {0}입니다.</translation>
+    </message>
+    <message>
+        <source>Answer the lesson&apos;s question (or skip it) first, then train.</source>
+        <translation>먼저 과정의 질문에 답하고 (또는 건너뛰고) 학습하세요.</translation>
+    </message>
+    <message>
+        <source>Met in an earlier session, at step {0} of run {1}.</source>
+        <translation>지난번에 달성: 실행 {1}의 스텝 {0}.</translation>
+    </message>
+    <message>
+        <source>Met at step {0} of run {1}.</source>
+        <translation>달성: 실행 {1}의 스텝 {0}.</translation>
     </message>
 </context>
 <context>
@@ -2607,6 +2816,10 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     <message>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>L&amp;essons</source>
+        <translation>학습 과정(&amp;E)</translation>
     </message>
     <message>
         <source>Reset layout</source>

@@ -25,6 +25,7 @@ class HelpMenu(QObject):
         rows = [
             (self.tr("Train / Pause"), "Space"), (self.tr("Step one batch"), "."), (self.tr("Step one epoch"), "Ctrl+E"),
             (self.tr("Reset weights"), "Ctrl+R"), (self.tr("Fold or unfold the explanation"), "Ctrl+L"),
+            (self.tr("Lessons"), "Ctrl+Shift+L"),
             (self.tr("Undo"), "Ctrl+Z"), (self.tr("Redo"), "Ctrl+Shift+Z"),
             (self.tr("Quit"), "Ctrl+Q"),
         ]
