@@ -11,22 +11,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from playground.lessons.schema import STAGES, Lesson
-
-STAGE_WORDS = {  # playground.lessons.schema.STAGES, in the course's words
-    "perceptron": QT_TRANSLATE_NOOP("LessonList", "The neuron and the perceptron"),
-    "feed_forward": QT_TRANSLATE_NOOP("LessonList", "Feed-forward networks and XOR"),
-    "loss_functions": QT_TRANSLATE_NOOP("LessonList", "Loss functions"),
-    "learning_rate": QT_TRANSLATE_NOOP("LessonList", "Gradient descent and the learning rate"),
-    "optimizers": QT_TRANSLATE_NOOP("LessonList", "Optimizers"),
-    "backpropagation": QT_TRANSLATE_NOOP("LessonList", "Back-propagation"),
-    "vanishing_gradients": QT_TRANSLATE_NOOP("LessonList", "Activation functions and vanishing gradients"),
-    "batching": QT_TRANSLATE_NOOP("LessonList", "Batches, mini-batches and epochs"),
-    "batch_norm": QT_TRANSLATE_NOOP("LessonList", "Batch normalization"),
-}
+from playground.lessons.schema import STAGE_WORDS, STAGES, Lesson
 
 
 def stage_words(stage: str) -> str:
