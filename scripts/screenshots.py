@@ -3,6 +3,7 @@
     .venv/bin/python scripts/screenshots.py                 # docs/screenshots/ (the README's)
     .venv/bin/python scripts/screenshots.py --review /tmp/shots   # every design at every size
     .venv/bin/python scripts/screenshots.py --compare-only        # the comparison scene alone
+    .venv/bin/python scripts/screenshots.py --lesson-only         # the lesson scenes alone
 
 Our learners' laptops show 1366x768, or 1920x1080 at 150 % scaling = 1280x720
 logical pixels: every shot is taken at both. The README's set is the spiral design
@@ -14,7 +15,10 @@ vanishing-gradient preset with the Coach dock raised (its finding's card), and a
 (``lesson``: LESSON opened, answered and trained until a goal ticks, with a hint).
 The README's set also has the comparison scene (``compare-1366x768-en-light.png``,
 ``compare-1366x768-ko-dark.png``): Compare... with the optimizer axis (the five
-optimizers) on the default circle design, trained until the headline names a winner.
+optimizers) on the default circle design, trained until the headline names a winner;
+and a lesson from open to done (``lesson_open-...``, ``lesson_done-...``, both at
+LESSON_SHOTS): README_LESSON just opened from the list with its question, then answered
+and trained until every goal is met and the answer is revealed.
 
 Each shot runs in a fresh process (the language is chosen at start-up), trains the
 design for a few seconds with every dashboard live, and saves ``window.grab()``.
@@ -43,6 +47,9 @@ COMPARE_SHOTS = (("1366x768", "en", "light"), ("1366x768", "ko", "dark"))
 COMPARE_SPEED = 30  # steps per second
 REVIEW_DESIGNS = ("circle", "deep_bn", "outliers", "digits", "largest", "vanishing", "lesson")
 LESSON = "cross_entropy_classes"  # the lesson scene: opened from the list, answered, trained until a goal ticks
+README_LESSON = "loss_outliers"  # the README's lesson: MSE against MAE on outliers, a comparison
+LESSON_SCENES = ("lesson_open", "lesson_done")
+LESSON_SHOTS = (("1366x768", "en", "light"), ("1366x768", "ko", "dark"))
 
 
 def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: float, design: str,
@@ -83,6 +90,10 @@ def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: 
         window.docks.coach.raise_()
     if design == "lesson":
         _lesson(app, window)
+        _save(app, window, out)
+        return
+    if design in LESSON_SCENES:
+        _readme_lesson(app, window, done=design == "lesson_done")
         _save(app, window, out)
         return
     if design == COMPARE:
@@ -154,6 +165,31 @@ def _lesson(app, window) -> None:
     _wait(app, lambda: window.controller.state in ("paused", "finished"))
 
 
+def _readme_lesson(app, window, done: bool) -> None:
+    """README_LESSON opened; with ``done`` its question answered (the right choice) and
+    trained (faster than its pace, to save time) until every goal is met, then paused."""
+    from playground.lessons.io import shipped_lessons
+    from playground.training.run_loop import SPEEDS
+
+    lessons = window.lessons
+    lesson = next(lesson for lesson in shipped_lessons() if lesson.id == README_LESSON)
+    lessons.open(lesson)
+    if lesson.runs > 1:
+        view = window.comparisons.view
+        _wait(app, lambda: view.race is not None and window.controller.state == "paused")
+    else:
+        _wait(app, lambda: window.controller.state == "paused" and window.controller.info is not None)
+    if not done:
+        return
+    lessons.panel.choose(lesson.question.answer)
+    lessons.panel.answer_button.click()
+    window.speed_slider.setValue(SPEEDS.index(100))
+    window.controller.play()
+    _wait(app, lambda: len(lessons.progress.met) == len(lesson.goals), timeout=600)
+    window.controller.pause()
+    _wait(app, lambda: window.controller.state in ("paused", "finished"))
+
+
 _PRESETS = {"outliers": "outliers_mse", "vanishing": "vanishing_sigmoid"}
 
 
@@ -201,6 +237,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=6.0)
     parser.add_argument("--eager", action="store_true", help="train without the compiled step")
     parser.add_argument("--compare-only", action="store_true", help="only the README's comparison scene")
+    parser.add_argument("--lesson-only", action="store_true", help="only the README's lesson scenes")
     parser.add_argument("--one", nargs=5, metavar=("DESIGN", "SIZE", "THEME", "LANGUAGE", "FILE"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -211,11 +248,13 @@ def main() -> None:
     if args.review:
         folder, designs = args.review, (args.designs or ",".join(REVIEW_DESIGNS)).split(",")
     else:
-        folder, designs = args.out, [] if args.compare_only else [README_DESIGN]
+        folder, designs = args.out, [] if args.compare_only or args.lesson_only else [README_DESIGN]
     shots = [(design, size, language, theme) for design in designs for size in args.sizes.split(",")
              for language in args.languages.split(",") for theme in args.themes.split(",")]
-    if not args.review:
+    if not args.review and not args.lesson_only:
         shots += [(COMPARE, size, language, theme) for size, language, theme in COMPARE_SHOTS]
+    if not args.review and not args.compare_only:
+        shots += [(scene, size, language, theme) for scene in LESSON_SCENES for size, language, theme in LESSON_SHOTS]
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     for design, size, language, theme in shots:
