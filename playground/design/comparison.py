@@ -51,7 +51,7 @@ from pydantic import Field, ValidationError
 from playground.design import registry
 from playground.design.rules import MAX_PARAMETERS
 from playground.design.schema import (MAX_LAYERS, BatchNormLayer, Design, DropoutLayer, LinearLayer, OptimizerSpec,
-                                      _Model, check_design, problems_from_validation)
+                                      StrictModel, check_design, problems_from_validation)
 from playground.design.shapes import layer_names, layer_shapes, output_size, total_parameters
 from playground.errors import DesignError, Problem, excerpt
 
@@ -75,7 +75,7 @@ _LAYER_PATH = re.compile(r"layers\[(\d{1,6})\]\.(\w+)")  # a longer index is no 
 _SECTIONS = {"data", "optimizer", "training"}
 
 
-class Variant(_Model):
+class Variant(StrictModel):
     """One run: an optional name (its legend label) and its changes to the base.
 
     ``changes``: path -> JSON value (a number, text, or true/false); see the module

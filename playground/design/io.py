@@ -91,7 +91,7 @@ def design_from_json(text: str | bytes, *, check: bool = True) -> Design:
     fit the task...) are refused too; without, such a design is returned as it is.
     Raises DesignFileError listing every problem found, or naming a comparison file.
     """
-    fields = _upgrade(_parse(text))
+    fields = _upgrade(parse_document(text))
     if VARIANTS in fields:
         raise _invalid(_a_comparison(fields[VARIANTS]))
     return _design(fields, check)
@@ -101,7 +101,7 @@ def comparison_from_json(text: str | bytes, *, check: bool = True) -> Comparison
     """A comparison's file text parsed, upgraded and validated as ``design_from_json``
     does (``check``: the cross-field problems of ``check_comparison`` too). Raises
     DesignFileError listing every problem, or saying the file holds a single design."""
-    fields = _upgrade(_parse(text))
+    fields = _upgrade(parse_document(text))
     if VARIANTS not in fields:
         raise _invalid(Problem(VARIANTS, "missing: this file holds a single design, not a comparison of runs",
                                "comparison_missing"))
@@ -110,7 +110,7 @@ def comparison_from_json(text: str | bytes, *, check: bool = True) -> Comparison
 
 def document_from_json(text: str | bytes, *, check: bool = True) -> Design | Comparison:
     """A Comparison for file text with a ``variants`` section, else a Design."""
-    fields = _upgrade(_parse(text))
+    fields = _upgrade(parse_document(text))
     return _comparison(fields, check) if VARIANTS in fields else _design(fields, check)
 
 
@@ -266,7 +266,10 @@ def _relative_to(csv_path: str, design_path: str | os.PathLike) -> str:
         return csv_path
 
 
-def _parse(text: str | bytes) -> dict:
+def parse_document(text: str | bytes) -> dict:
+    """The JSON object a design, comparison or lesson file holds, refusing what no such
+    file can be (not UTF-8, empty, damaged JSON, NaN, over-long integers, over-deep
+    nesting, not an object, bad characters) with DesignFileError naming each problem."""
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")

@@ -35,7 +35,10 @@ def field_range(model: type[BaseModel], name: str) -> tuple:
     return low, high
 
 
-class _Model(BaseModel):
+class StrictModel(BaseModel):
+    """A frozen model that refuses unknown fields: every section of a design, comparison or
+    lesson file."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
@@ -48,7 +51,7 @@ def _known(kind: str, table: dict):
     return check
 
 
-class DataSpec(_Model):
+class DataSpec(StrictModel):
     dataset: str = "circle"
     """Name in registry.DATASETS."""
     samples: int = Field(500, ge=20, le=MAX_SAMPLES)
@@ -93,7 +96,7 @@ class DataSpec(_Model):
         return self.info.task
 
 
-class LinearLayer(_Model):
+class LinearLayer(StrictModel):
     type: Literal["linear"] = "linear"
     units: int = Field(4, ge=1, le=MAX_UNITS)
     activation: str = "tanh"
@@ -101,7 +104,7 @@ class LinearLayer(_Model):
     _check_activation = field_validator("activation")(_known("activation", registry.ACTIVATIONS))
 
 
-class BatchNormLayer(_Model):
+class BatchNormLayer(StrictModel):
     """Normalizes each feature over the batch; ``activation`` is applied after it."""
 
     type: Literal["batchnorm"] = "batchnorm"
@@ -112,7 +115,7 @@ class BatchNormLayer(_Model):
     _check_activation = field_validator("activation")(_known("activation", registry.ACTIVATIONS))
 
 
-class DropoutLayer(_Model):
+class DropoutLayer(StrictModel):
     type: Literal["dropout"] = "dropout"
     p: float = Field(0.5, ge=0.0, le=0.95)
 
@@ -126,7 +129,7 @@ def _hyper(name: str):
     return Field(h.default, **h.bounds)
 
 
-class OptimizerSpec(_Model):
+class OptimizerSpec(StrictModel):
     """All hyperparameters; registry.OPTIMIZERS[name].hyperparameters says which apply
     (and its ``limits``, checked by check_design, may narrow them)."""
 
@@ -143,7 +146,7 @@ class OptimizerSpec(_Model):
     _check_name = field_validator("name")(_known("optimizer", registry.OPTIMIZERS))
 
 
-class TrainingSpec(_Model):
+class TrainingSpec(StrictModel):
     batch_mode: Literal["full", "stochastic", "minibatch"] = "minibatch"
     batch_size: int = Field(10, ge=1, le=MAX_SAMPLES)
     """Mini-batch only; a batch larger than the training set means full batch."""
@@ -161,7 +164,7 @@ def _default_layers() -> tuple[LinearLayer, ...]:
     return (LinearLayer(units=4, activation="tanh"), LinearLayer(units=2, activation="tanh"))
 
 
-class Design(_Model):
+class Design(StrictModel):
     name: str = Field("", max_length=200)
     description: str = Field("", max_length=20_000)
     data: DataSpec = DataSpec()

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from playground.design.io import _parse
+from playground.design.io import parse_document
 from playground.errors import DesignError, DesignFileError, Problem, excerpt, path_excerpt
 from playground.files import read_file, read_problem
 from playground.lessons.schema import FORMAT, VERSION, Lesson, invalid, lesson_from_fields
@@ -30,7 +30,7 @@ LESSONS_FOLDER = "lessons"  # under resources/
 def lesson_from_json(text: str | bytes) -> Lesson:
     """Parse and validate a lesson file's text; DesignFileError listing every problem."""
     try:
-        document = _parse(text)
+        document = parse_document(text)
     except DesignFileError as error:
         raise _file_error(error.problems, "This is not a valid NN Playground lesson:") from None
     fields = dict(document)

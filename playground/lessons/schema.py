@@ -27,7 +27,7 @@ from pydantic import Field, ValidationError, create_model
 
 from playground.design.comparison import Comparison, Variant, check_comparison, variant_design
 from playground.design.io import document_from_json
-from playground.design.schema import Design, _Model, check_design, problems_from_validation
+from playground.design.schema import Design, StrictModel, check_design, problems_from_validation
 from playground.design.translatable import QT_TRANSLATE_NOOP
 from playground.errors import DesignError, Problem, excerpt
 from playground.lessons.conditions import Condition, parse_condition
@@ -60,10 +60,10 @@ PACES = tuple(speed for speed in SPEEDS if speed is not None)
 _TITLE = "This is not a valid NN Playground lesson:"
 
 
-def _text(name: str, limit: int) -> type[_Model]:
+def _text(name: str, limit: int) -> type[StrictModel]:
     """A model of a text in both languages of the interface, each 1 to ``limit`` characters."""
     text = (str, Field(min_length=1, max_length=limit))
-    return create_model(name, __base__=_Model, en=text, ko=text)
+    return create_model(name, __base__=StrictModel, en=text, ko=text)
 
 
 Text = _text("Text", MAX_TEXT)
@@ -72,7 +72,7 @@ GoalText = _text("GoalText", MAX_GOAL_TEXT)
 ChoiceText = _text("ChoiceText", MAX_CHOICE)
 
 
-class Question(_Model):
+class Question(StrictModel):
     """Asked before training, its answer revealed after."""
     prompt: Text
     choices: tuple[ChoiceText, ...] = Field(min_length=MIN_CHOICES, max_length=MAX_CHOICES)
@@ -80,26 +80,26 @@ class Question(_Model):
     explanation: Text
 
 
-class Hint(_Model):
+class Hint(StrictModel):
     after_seconds: int = Field(ge=0, le=MAX_HINT_SECONDS)
     """0: shown only on request."""
     text: Text
 
 
-class SolutionRun(_Model):
+class SolutionRun(StrictModel):
     """A fresh run from the start with these variant changes, trained ``steps`` steps."""
     changes: dict[str, Any] = Field(default_factory=dict)
     steps: int = Field(ge=1, le=MAX_SOLUTION_STEPS)
 
 
-class _SolutionFields(_Model):
+class _SolutionFields(StrictModel):
     """One run (``changes``, ``steps``) or a ``sequence`` of runs."""
     changes: dict[str, Any] | None = None
     steps: int | None = Field(None, ge=1, le=MAX_SOLUTION_STEPS)
     sequence: tuple[SolutionRun, ...] | None = Field(None, min_length=1, max_length=MAX_SEQUENCE)
 
 
-class _GoalFields(_Model):
+class _GoalFields(StrictModel):
     id: str = Field(pattern=ID_PATTERN)
     text: GoalText
     when: dict[str, Any]
@@ -107,7 +107,7 @@ class _GoalFields(_Model):
     after: str | None = None
 
 
-class _LessonFields(_Model):
+class _LessonFields(StrictModel):
     id: str = Field(pattern=ID_PATTERN)
     stage: Literal[STAGES]  # type: ignore[valid-type]
     order: int = Field(ge=0, le=MAX_ORDER)
