@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="write the default design (TensorFlow Playground's circle problem) to a file")
     new.add_argument("design", type=Path, help="where to write the design (.json)")
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
-    commands.add_parser("presets", help="list the shipped example designs (one experiment per concept) and their files")
+    commands.add_parser("presets", help="list the shipped example designs (small experiments by course stage) and their files")
     lesson = commands.add_parser("lesson", help="check a lesson file; with --solve, run its reference solution headless")
     lesson_commands = lesson.add_subparsers(dest="lesson_command", metavar="ACTION", required=True)
     check = lesson_commands.add_parser("check", help="validate a lesson file (exit 2 naming every problem); "

@@ -34,7 +34,7 @@ UI_DIR = ROOT / "playground" / "ui"
 # Core modules with words for the window (QT_TRANSLATE_NOOP of playground.design.translatable).
 CORE_SOURCES = tuple(ROOT / "playground" / "design" / f"{name}.py"
                      for name in ("optimizers", "losses", "activations", "datasets", "tasks", "registry", "comparison_labels")
-                     ) + (ROOT / "playground" / "coach" / "words.py", ROOT / "playground" / "lessons" / "schema.py")
+                     ) + (ROOT / "playground" / "coach" / "words.py", ROOT / "playground" / "design" / "course.py")
 I18N_DIR = ROOT / "resources" / "i18n"
 LANGUAGES = ("ko",)
 # No line numbers in the .ts: moving code around does not rewrite the translations file.

@@ -11,8 +11,9 @@ import pytest
 
 from playground.cli import main as cli_main
 from playground.data.datasets import clean_curve
+from playground.design.course import STAGES
 from playground.design.io import design_to_json, load_design
-from playground.design.presets import EXPECT_KEYS, PresetError, list_concepts, list_presets, load_preset, presets_folder
+from playground.design.presets import EXPECT_KEYS, PresetError, list_presets, load_preset, presets_folder
 from playground.nn.probes import Metrics, ProbeReport
 from playground.training.run_loop import SPEEDS
 from playground.training.trainer import Diverged, Trainer
@@ -39,8 +40,8 @@ def test_index_lists_every_file_once_with_both_languages():
     files = {p.name for p in presets_folder().glob("*.json")} - {"index.json"}
     assert sorted(p.path.name for p in PRESETS) == sorted(files)
     assert len(set(IDS)) == len(IDS)
-    concepts = {c.id for c in list_concepts()}
-    assert {p.concept for p in PRESETS} == concepts, "every concept has a preset and every preset a known concept"
+    assert {p.stage for p in PRESETS} <= set(STAGES), "every preset shows one of the course's stages"
+    assert set(STAGES) - {p.stage for p in PRESETS} == {"backpropagation"}, "a preset for every other stage"
     for p in PRESETS:
         assert HANGUL.search(p.title_ko) and HANGUL.search(p.explanation_ko), p.id
         for text in (p.explanation_en, p.explanation_ko):
@@ -50,25 +51,22 @@ def test_index_lists_every_file_once_with_both_languages():
 
 
 def test_concepts_and_presets_follow_the_course_order():
-    """Open Preset shows the concepts in index order: the order the course teaches them."""
-    course = ["perceptron", "loss_functions", "learning_rate", "optimizers", "vanishing_gradients", "batch_modes",
-              "batch_normalization"]
-    assert [c.id for c in list_concepts()] == course
-    positions = [course.index(p.concept) for p in PRESETS]
+    """The index lists the presets in the order the course teaches their stages."""
+    positions = [STAGES.index(p.stage) for p in PRESETS]
     assert positions == sorted(positions), "each concept's presets sit together, in course order"
 
 
 def test_presets_cover_every_concept_the_course_names():
     designs = {p.id: load_design(p.path) for p in PRESETS}
-    by_concept = lambda c: [designs[p.id] for p in PRESETS if p.concept == c]  # noqa: E731
+    by_concept = lambda c: [designs[p.id] for p in PRESETS if p.stage == c]  # noqa: E731
     assert {d.optimizer.name for d in by_concept("optimizers")} == {"sgd", "momentum", "adagrad", "rmsprop", "adam"}
-    assert sorted(d.training.batch_mode for d in by_concept("batch_modes")) == ["full", "minibatch", "stochastic"]
+    assert sorted(d.training.batch_mode for d in by_concept("batching")) == ["full", "minibatch", "stochastic"]
     assert {d.loss for d in by_concept("loss_functions")} == {"mse", "mae", "cross_entropy", "bce"}
-    assert [d.has_batchnorm for d in by_concept("batch_normalization")] == [False, True]
+    assert [d.has_batchnorm for d in by_concept("batch_norm")] == [False, True]
     assert sorted(d.optimizer.lr for d in by_concept("learning_rate")) == [0.0001, 0.1, 1.0]
     # Presets meant to be compared differ only where the lesson says they do.
-    for concept, field in [("optimizers", "optimizer"), ("batch_modes", "training"), ("learning_rate", "optimizer"),
-                           ("batch_normalization", "layers")]:
+    for concept, field in [("optimizers", "optimizer"), ("batching", "training"), ("learning_rate", "optimizer"),
+                           ("batch_norm", "layers")]:
         stripped = {design_to_json(d.with_(name="", description="", **{field: type(getattr(d, field))()})) for d in by_concept(concept)}
         assert len(stripped) == 1, concept
     xor, hidden = designs["perceptron_xor"], designs["xor_hidden_layer"]

@@ -2,8 +2,8 @@
 
 ``resources/presets/`` holds one design file per preset (its ``name`` and
 ``description`` are the English title and explanation) and ``index.json``, which
-lists them in course order with their Korean title and explanation, the concept
-they belong to and ``expect``: the effect the preset promises, which
+lists them in course order with their Korean title and explanation, the course
+stage they show (playground.design.course) and ``expect``: the effect the preset promises, which
 ``tests/test_presets.py`` checks by training it from scratch as the app does, with
 the numbers its explanation quotes. Keys of ``expect`` (``EXPECT_KEYS``):
 
@@ -48,6 +48,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from playground.design.course import STAGES
 from playground.design.schema import Design
 from playground.design.io import load_design
 from playground.errors import PlaygroundError
@@ -63,7 +64,7 @@ EXPECT_KEYS = frozenset({
     "batchnorm_output_std_between",
 })
 INDEX_FORMAT = "nn-playground-presets"
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: each preset names its course stage (playground.design.course)
 
 
 class PresetError(PlaygroundError):
@@ -71,20 +72,10 @@ class PresetError(PlaygroundError):
 
 
 @dataclass(frozen=True)
-class Concept:
-    id: str
-    title_en: str
-    title_ko: str
-
-    def title(self, language: str = "en") -> str:
-        return self.title_ko if language == "ko" else self.title_en
-
-
-@dataclass(frozen=True)
 class Preset:
     id: str
     path: Path  # the design file
-    concept: str  # a Concept id
+    stage: str  # the course stage it shows (playground.design.course.STAGES)
     title_en: str
     title_ko: str
     explanation_en: str  # what to try and what to watch, 2-4 sentences
@@ -116,14 +107,6 @@ def _index(folder: Path | None = None) -> dict:
     return index
 
 
-def list_concepts(folder: Path | None = None) -> list[Concept]:
-    """The concepts in course order."""
-    try:
-        return [Concept(c["id"], c["title_en"], c["title_ko"]) for c in _index(folder)["concepts"]]
-    except (KeyError, TypeError) as error:
-        raise PresetError(f"the preset list is damaged (missing {error}); reinstall the app") from None
-
-
 def list_presets(folder: Path | None = None) -> list[Preset]:
     """Every preset in course order (``folder`` defaults to the bundled ``resources/presets``)."""
     folder = folder or presets_folder()
@@ -132,7 +115,7 @@ def list_presets(folder: Path | None = None) -> list[Preset]:
             Preset(
                 id=entry["id"],
                 path=folder / entry["file"],
-                concept=entry["concept"],
+                stage=_stage(entry),
                 title_en=entry["title_en"],
                 title_ko=entry["title_ko"],
                 explanation_en=entry["explanation_en"],
@@ -144,6 +127,14 @@ def list_presets(folder: Path | None = None) -> list[Preset]:
         ]
     except (KeyError, TypeError) as error:
         raise PresetError(f"the preset list is damaged (missing {error}); reinstall the app") from None
+
+
+def _stage(entry: dict) -> str:
+    stage = entry["stage"]
+    if stage not in STAGES:
+        raise PresetError(f"preset {entry.get('id')!r}: stage {stage!r} is not one of the course's stages "
+                          f"{', '.join(STAGES)}; reinstall the app")
+    return stage
 
 
 def _pace(entry: dict) -> float | None:

@@ -27,26 +27,14 @@ from pydantic import Field, ValidationError, create_model
 
 from playground.design.comparison import Comparison, Variant, check_comparison, variant_design
 from playground.design.io import document_from_json
+from playground.design.course import STAGES
 from playground.design.schema import Design, StrictModel, check_design, problems_from_validation
-from playground.design.translatable import QT_TRANSLATE_NOOP
 from playground.errors import DesignError, Problem, excerpt
 from playground.lessons.conditions import Condition, parse_condition
 from playground.training.run_loop import SPEEDS
 
 FORMAT = "nn-playground-lesson"
 VERSION = 1
-STAGE_WORDS = {  # the course's stages in its order, in its words (the window translates them)
-    "perceptron": QT_TRANSLATE_NOOP("LessonList", "The neuron and the perceptron"),
-    "feed_forward": QT_TRANSLATE_NOOP("LessonList", "Feed-forward networks and XOR"),
-    "loss_functions": QT_TRANSLATE_NOOP("LessonList", "Loss functions"),
-    "learning_rate": QT_TRANSLATE_NOOP("LessonList", "Gradient descent and the learning rate"),
-    "optimizers": QT_TRANSLATE_NOOP("LessonList", "Optimizers"),
-    "backpropagation": QT_TRANSLATE_NOOP("LessonList", "Back-propagation"),
-    "vanishing_gradients": QT_TRANSLATE_NOOP("LessonList", "Activation functions and vanishing gradients"),
-    "batching": QT_TRANSLATE_NOOP("LessonList", "Batches, mini-batches and epochs"),
-    "batch_norm": QT_TRANSLATE_NOOP("LessonList", "Batch normalization"),
-}
-STAGES = tuple(STAGE_WORDS)
 MAX_TEXT, MAX_TITLE, MAX_GOAL_TEXT, MAX_CHOICE = 2000, 80, 200, 120  # characters
 MIN_CHOICES, MAX_CHOICES = 2, 5
 MIN_GOALS, MAX_GOALS = 1, 3

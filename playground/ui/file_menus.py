@@ -1,6 +1,6 @@
 """The File menu's two lists: Open Recent (the design files opened or saved last, kept in
 the settings with the folder they were in) and Open Preset (the shipped experiments, one
-submenu per concept in course order). Each list is filled when its menu opens.
+submenu per course stage, in course order). Each list is filled when its menu opens.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QMenu
 
 from playground.errors import PlaygroundError
+from playground.ui.labels import stage_words
 
 MAX_RECENT = 8
 
@@ -69,25 +70,24 @@ class PresetMenu(QObject):
         menu.aboutToShow.connect(lambda: self._fill(menu))
 
     def _fill(self, menu: QMenu) -> None:
-        """One submenu per concept in course order, its presets in order inside."""
-        from playground.design.presets import list_concepts, list_presets
+        """One submenu per course stage that has presets, in course order, its presets in order inside."""
+        from playground.design.course import STAGES
+        from playground.design.presets import list_presets
 
         menu.clear()
         try:
-            concepts, presets = list_concepts(), list_presets()
+            presets = list_presets()
         except PlaygroundError as error:
             action = menu.addAction(self.tr("The presets could not be read"))
             action.setToolTip(error.text())
             action.setEnabled(False)
             return
-        for concept in concepts:
-            members = [p for p in presets if p.concept == concept.id]
+        for stage in STAGES:
+            members = [p for p in presets if p.stage == stage]
             if members:
-                submenu = menu.addMenu(concept.title(self._language))
+                submenu = menu.addMenu(stage_words(stage))
                 submenu.setToolTipsVisible(True)
                 self._add_presets(submenu, members)
-        known = {concept.id for concept in concepts}
-        self._add_presets(menu, [p for p in presets if p.concept not in known])
         menu.setToolTipsVisible(True)
 
     def _add_presets(self, menu: QMenu, presets) -> None:

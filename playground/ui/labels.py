@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from playground.design import registry
+from playground.design.course import STAGE_WORDS
 from playground.design.tasks import TASKS
 
 _CONTEXT = "registry"
@@ -20,6 +21,11 @@ _CONTEXT = "registry"
 def tr_label(text: str) -> str:
     """The registry label ``text`` in the interface language."""
     return QCoreApplication.translate(_CONTEXT, text)
+
+
+def stage_words(stage: str) -> str:
+    """The course stage ``stage``'s name (playground.design.course) in the interface language."""
+    return QCoreApplication.translate("Course", STAGE_WORDS[stage])
 
 
 def dataset_label(name: str) -> str:

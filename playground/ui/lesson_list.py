@@ -11,14 +11,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from playground.lessons.schema import STAGE_WORDS, STAGES, Lesson
-
-
-def stage_words(stage: str) -> str:
-    return QCoreApplication.translate("LessonList", STAGE_WORDS[stage])
+from playground.design.course import STAGES
+from playground.lessons.schema import Lesson
+from playground.ui.labels import stage_words
 
 
 class LessonList(QDialog):

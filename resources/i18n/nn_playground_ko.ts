@@ -716,6 +716,45 @@ The internal covariate shift below works for every network.</source>
     </message>
 </context>
 <context>
+    <name>Course</name>
+    <message>
+        <source>The neuron and the perceptron</source>
+        <translation>뉴런과 퍼셉트론</translation>
+    </message>
+    <message>
+        <source>Feed-forward networks and XOR</source>
+        <translation>피드 포워드 신경망과 XOR</translation>
+    </message>
+    <message>
+        <source>Loss functions</source>
+        <translation>손실 함수</translation>
+    </message>
+    <message>
+        <source>Gradient descent and the learning rate</source>
+        <translation>경사하강법과 학습률</translation>
+    </message>
+    <message>
+        <source>Optimizers</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>Back-propagation</source>
+        <translation>역전파</translation>
+    </message>
+    <message>
+        <source>Activation functions and vanishing gradients</source>
+        <translation>활성 함수와 기울기 소실</translation>
+    </message>
+    <message>
+        <source>Batches, mini-batches and epochs</source>
+        <translation>배치, 미니배치와 에포크</translation>
+    </message>
+    <message>
+        <source>Batch normalization</source>
+        <translation>배치 정규화</translation>
+    </message>
+</context>
+<context>
     <name>DataPanel</name>
     <message>
         <source>Loss switched to {0} for {1} data.</source>
@@ -2334,39 +2373,39 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     <name>LessonList</name>
     <message>
         <source>The neuron and the perceptron</source>
-        <translation>뉴런과 퍼셉트론</translation>
+        <translation type="vanished">뉴런과 퍼셉트론</translation>
     </message>
     <message>
         <source>Feed-forward networks and XOR</source>
-        <translation>피드 포워드 신경망과 XOR</translation>
+        <translation type="vanished">피드 포워드 신경망과 XOR</translation>
     </message>
     <message>
         <source>Loss functions</source>
-        <translation>손실 함수</translation>
+        <translation type="vanished">손실 함수</translation>
     </message>
     <message>
         <source>Gradient descent and the learning rate</source>
-        <translation>경사하강법과 학습률</translation>
+        <translation type="vanished">경사하강법과 학습률</translation>
     </message>
     <message>
         <source>Optimizers</source>
-        <translation>옵티마이저</translation>
+        <translation type="vanished">옵티마이저</translation>
     </message>
     <message>
         <source>Back-propagation</source>
-        <translation>역전파</translation>
+        <translation type="vanished">역전파</translation>
     </message>
     <message>
         <source>Activation functions and vanishing gradients</source>
-        <translation>활성 함수와 기울기 소실</translation>
+        <translation type="vanished">활성 함수와 기울기 소실</translation>
     </message>
     <message>
         <source>Batches, mini-batches and epochs</source>
-        <translation>배치, 미니배치와 에포크</translation>
+        <translation type="vanished">배치, 미니배치와 에포크</translation>
     </message>
     <message>
         <source>Batch normalization</source>
-        <translation>배치 정규화 (Batch Normalization)</translation>
+        <translation type="vanished">배치 정규화 (Batch Normalization)</translation>
     </message>
     <message>
         <source>Lessons</source>

@@ -13,11 +13,12 @@ from playground.design.io import design_to_json
 from playground.design.schema import Design, LinearLayer
 from playground.lessons.goals import GoalMet
 from playground.lessons.io import shipped_lessons
-from playground.lessons.schema import STAGES
+from playground.design.course import STAGES
 from playground.runs import comparison_messages as cm
 from playground.training.run_loop import SPEEDS
 from playground.training.trainer import Trainer
-from playground.ui.lesson_list import LessonList, stage_words
+from playground.ui.labels import stage_words
+from playground.ui.lesson_list import LessonList
 from playground.ui.messages import error_text
 from playground.ui.window.lessons import Lessons
 from comparison_runs import FakeComparison

@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QMenu
 
 from playground.design.schema import Design
 from playground.design.io import save_design
-from playground.design.presets import find_preset, list_concepts, list_presets
+from playground.design.course import STAGE_WORDS, STAGES
+from playground.design.presets import find_preset, list_presets
+from playground.ui.labels import stage_words
 from playground.training.run_loop import SPEEDS
 from ui_window import open_window
 
@@ -109,7 +111,8 @@ def test_a_korean_window_explains_in_korean_even_a_preset_saved_as_a_file(qtbot,
         assert window.speed_label.text() == "30 스텝/초"
         window.file_actions.preset_menu.aboutToShow.emit()
         titles = [a.menu().title() for a in window.file_actions.preset_menu.actions()]
-        assert titles == [c.title_ko for c in list_concepts()]
+        stages = [s for s in STAGES if any(p.stage == s for p in list_presets())]
+        assert titles == [stage_words(s) for s in stages] and titles[0] == "뉴런과 퍼셉트론"
     finally:
         window.document.undo_stack.setClean()
         window.close()
@@ -138,15 +141,17 @@ def test_a_preset_opens_at_its_pace_until_the_learner_changes_it(qtbot, window, 
     assert window.controller.speed == 30 and window.speed_label.text() == "30 steps/s"
 
 
-def test_the_preset_menu_is_grouped_by_concept_in_course_order(qtbot, window):
+def test_the_preset_menu_is_grouped_by_course_stage_in_course_order(qtbot, window):
     menu = window.file_actions.preset_menu
     menu.aboutToShow.emit()
-    concepts, presets = list_concepts(), list_presets()
+    presets = list_presets()
+    stages = [s for s in STAGES if any(p.stage == s for p in presets)]
     submenus = [a.menu() for a in menu.actions()]
     assert all(isinstance(m, QMenu) for m in submenus)
-    assert [m.title() for m in submenus] == [c.title_en for c in concepts]
-    for concept, submenu in zip(concepts, submenus):
-        assert [a.text() for a in submenu.actions()] == [p.title_en for p in presets if p.concept == concept.id]
+    assert [m.title() for m in submenus] == [STAGE_WORDS[s] for s in stages]
+    assert "Feed-forward networks and XOR" in [m.title() for m in submenus], "the lesson list's stages"
+    for stage, submenu in zip(stages, submenus):
+        assert [a.text() for a in submenu.actions()] == [p.title_en for p in presets if p.stage == stage]
     first = submenus[0].actions()[0]
     first.trigger()
     assert window.lesson_note.title() == presets[0].title_en
