@@ -274,11 +274,11 @@ def parse_document(text: str | bytes) -> dict:
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            raise _invalid(_problem(f"not a design file: it is not UTF-8 text (unexpected byte at position "
+            raise _invalid(_problem(f"not an NN Playground file: it is not UTF-8 text (unexpected byte at position "
                                     f"{error.start})", "design_not_utf8", error.start)) from None
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise _invalid(_problem("the file is empty: it holds no design", "design_empty"))
+        raise _invalid(_problem("the file is empty", "design_empty"))
     too_deep = _problem("the file is damaged: its brackets are nested far too deeply", "design_too_deep")
     try:
         document = json.loads(text, parse_constant=_refuse_constant, parse_int=_parse_int)
@@ -295,7 +295,7 @@ def parse_document(text: str | bytes) -> dict:
     if not isinstance(document, dict):
         kind = {list: "list", str: "string", bool: "bool"}.get(type(document), "value")
         words = {"list": "a list", "string": "a string", "bool": "true or false", "value": "a single value"}[kind]
-        raise _invalid(_problem(f"not a design file: it holds {words} where a design (a JSON object) belongs",
+        raise _invalid(_problem(f"not an NN Playground file: it holds {words} where a JSON object belongs",
                                 "design_not_object", kind))
     problems = _bad_values(document)
     if problems:
@@ -324,7 +324,7 @@ def _bad_values(value, path: str = "") -> list[Problem]:
     """Every over-long integer and every text that is not valid Unicode, by field path."""
     if isinstance(value, _LongInteger):
         digits = f"{value.digits:,}"
-        return [Problem(path, f"a whole number of {digits} digits is far beyond any value a design allows",
+        return [Problem(path, f"a whole number of {digits} digits is far beyond any value the file allows",
                         "number_too_long", (digits,))]
     if isinstance(value, str):
         return _bad_text(value, path)
@@ -361,7 +361,7 @@ def _too_deep(value, limit: int) -> bool:
 class _Constant(ValueError):
     def __init__(self, name: str):
         super().__init__(name)
-        self.problem = _problem(f"the file is damaged: {name} is not a valid number in a design file",
+        self.problem = _problem(f"the file is damaged: {name} is not a valid number in a JSON file",
                                 "design_constant", name)
 
 

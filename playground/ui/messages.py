@@ -103,18 +103,18 @@ _FILE_WORDINGS = {
         "EngineMessages", "column '{0}': some values lie too far outside the spread of the training rows to be "
                           "scaled; remove the column or the extreme rows"),
     "design_not_utf8": QT_TRANSLATE_NOOP(
-        "EngineMessages", "not a design file: it is not UTF-8 text (unexpected byte at position {0})"),
-    "design_empty": QT_TRANSLATE_NOOP("EngineMessages", "the file is empty: it holds no design"),
+        "EngineMessages", "not an NN Playground file: it is not UTF-8 text (unexpected byte at position {0})"),
+    "design_empty": QT_TRANSLATE_NOOP("EngineMessages", "the file is empty"),
     "design_too_deep": QT_TRANSLATE_NOOP(
         "EngineMessages", "the file is damaged: its brackets are nested far too deeply"),
     "design_bad_json": QT_TRANSLATE_NOOP(
         "EngineMessages", "the file is damaged: invalid JSON at line {0}, column {1} ({2})"),
     "design_not_object": QT_TRANSLATE_NOOP(
-        "EngineMessages", "not a design file: it holds {0} where a design (a JSON object) belongs"),
+        "EngineMessages", "not an NN Playground file: it holds {0} where a JSON object belongs"),
     "design_constant": QT_TRANSLATE_NOOP(
-        "EngineMessages", "the file is damaged: {0} is not a valid number in a design file"),
+        "EngineMessages", "the file is damaged: {0} is not a valid number in a JSON file"),
     "number_too_long": QT_TRANSLATE_NOOP(
-        "EngineMessages", "a whole number of {0} digits is far beyond any value a design allows"),
+        "EngineMessages", "a whole number of {0} digits is far beyond any value the file allows"),
     "bad_character": QT_TRANSLATE_NOOP(
         "EngineMessages", "holds {0} at character {1}, which is not a valid character (half of a surrogate pair); "
                           "the file is damaged"),

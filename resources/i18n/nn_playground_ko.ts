@@ -1221,12 +1221,8 @@ The internal covariate shift below works for every network.</source>
         <translation>&apos;{0}&apos; 열: 일부 값이 학습 데이터 행의 분포에서 너무 멀리 떨어져 있어 표준화할 수 없습니다. 그 열이나 극단적인 행을 지우세요</translation>
     </message>
     <message>
-        <source>not a design file: it is not UTF-8 text (unexpected byte at position {0})</source>
-        <translation>설계 파일이 아닙니다: UTF-8 텍스트가 아닙니다(위치 {0}에 예상치 못한 바이트)</translation>
-    </message>
-    <message>
-        <source>the file is empty: it holds no design</source>
-        <translation>파일이 비어 있습니다: 설계가 들어 있지 않습니다</translation>
+        <source>not an NN Playground file: it is not UTF-8 text (unexpected byte at position {0})</source>
+        <translation>NN Playground 파일이 아닙니다: UTF-8 텍스트가 아닙니다(위치 {0}에 예상치 못한 바이트)</translation>
     </message>
     <message>
         <source>the file is damaged: its brackets are nested far too deeply</source>
@@ -1237,16 +1233,16 @@ The internal covariate shift below works for every network.</source>
         <translation>파일이 손상되었습니다: {0}번째 줄 {1}번째 칸의 JSON이 올바르지 않습니다 ({2})</translation>
     </message>
     <message>
-        <source>not a design file: it holds {0} where a design (a JSON object) belongs</source>
-        <translation>설계 파일이 아닙니다: 설계(JSON 객체)가 있어야 할 자리에 {0}이(가) 있습니다</translation>
+        <source>not an NN Playground file: it holds {0} where a JSON object belongs</source>
+        <translation>NN Playground 파일이 아닙니다: JSON 객체가 있어야 할 자리에 {0}이(가) 있습니다</translation>
     </message>
     <message>
-        <source>the file is damaged: {0} is not a valid number in a design file</source>
-        <translation>파일이 손상되었습니다: {0}은(는) 설계 파일에 쓸 수 있는 수가 아닙니다</translation>
+        <source>the file is damaged: {0} is not a valid number in a JSON file</source>
+        <translation>파일이 손상되었습니다: {0}은(는) JSON 파일에 쓸 수 있는 수가 아닙니다</translation>
     </message>
     <message>
-        <source>a whole number of {0} digits is far beyond any value a design allows</source>
-        <translation>{0}자리 정수는 설계에 허용되는 어떤 값보다도 훨씬 큽니다</translation>
+        <source>a whole number of {0} digits is far beyond any value the file allows</source>
+        <translation>{0}자리 정수는 이 파일에 허용되는 어떤 값보다도 훨씬 큽니다</translation>
     </message>
     <message>
         <source>holds {0} at character {1}, which is not a valid character (half of a surrogate pair); the file is damaged</source>
