@@ -27,10 +27,8 @@ apply first; then ``layers.batch_norm``, ``layers.activation``, ``layers.dropout
 that order, whatever order the file lists them in. Switching ``optimizer.name`` starts
 from that optimizer's usual hyperparameters, keeping the base's learning rate when it
 suits the new optimizer (``registry.switched_optimizer``, as the Training panel does);
-the variant's own ``optimizer.*`` values then apply. A hidden *block* is a Linear
-layer and the BatchNorm right after it; its activation is carried by the BatchNorm
-when the Linear's is "linear" (the presets' Linear -> BatchNorm -> activation), else by
-the Linear.
+the variant's own ``optimizer.*`` values then apply. The whole-stack changes and what
+a hidden block is are playground.design.layer_stack's.
 
 Constructing a ``Comparison`` checks each field (like constructing a ``Design``) and
 raises ``DesignError`` naming every problem by its path inside the variant;
@@ -50,8 +48,10 @@ from pydantic import Field, ValidationError
 
 from playground.design import registry
 from playground.design.rules import MAX_PARAMETERS
-from playground.design.schema import (MAX_LAYERS, BatchNormLayer, Design, DropoutLayer, LinearLayer, OptimizerSpec,
+from playground.design.schema import (MAX_LAYERS, Design, DropoutLayer, LinearLayer, OptimizerSpec,
                                       StrictModel, check_design, problems_from_validation)
+from playground.design.layer_stack import (block_activations, blocks, with_activation, with_batch_norm,
+                                           with_dropout)
 from playground.design.shapes import layer_names, layer_shapes, output_size, total_parameters
 from playground.errors import DesignError, Problem, excerpt
 
@@ -255,11 +255,11 @@ def _with_stack_changes(design: Design, changes: dict, prefix: str) -> tuple[Des
             continue
         value = changes[key]
         if key == BATCH_NORM:
-            layers = _with_batch_norm(layers, value)
+            layers = with_batch_norm(layers, value)
         elif key == ACTIVATION:
-            layers = _with_activation(layers, value)
+            layers = with_activation(layers, value)
         else:
-            layers = _with_dropout(layers, float(value))
+            layers = with_dropout(layers, float(value))
     if layers == list(design.layers):
         return design, []
     if len(layers) > MAX_LAYERS:
@@ -288,66 +288,6 @@ def _shown(value):
     return excerpt(value) if isinstance(value, str) else value if not isinstance(value, (dict, list)) else None
 
 
-def _blocks(layers: list) -> list[tuple[int, int | None]]:
-    """(index of each hidden Linear, index of the BatchNorm right after it or None)."""
-    out = []
-    for j, layer in enumerate(layers):
-        if isinstance(layer, LinearLayer):
-            follows = j + 1 < len(layers) and isinstance(layers[j + 1], BatchNormLayer)
-            out.append((j, j + 1 if follows else None))
-    return out
-
-
-def _carrier(layers: list, linear: int, norm: int | None) -> int:
-    """The layer of a block that applies its activation."""
-    return norm if norm is not None and layers[linear].activation == "linear" else linear
-
-
-def block_activations(layers) -> tuple[str, ...]:
-    """The activation each hidden block applies, input side first."""
-    layers = list(layers)
-    return tuple(layers[_carrier(layers, j, n)].activation for j, n in _blocks(layers))
-
-
-def _with_activation(layers: list, activation: str) -> list:
-    out = list(layers)
-    for j, n in _blocks(layers):
-        k = _carrier(layers, j, n)
-        out[k] = out[k].model_copy(update={"activation": activation})
-    return out
-
-
-def _with_batch_norm(layers: list, on: bool) -> list:
-    """On: a BatchNorm after every hidden Linear that has none, taking over its activation.
-    Off: no BatchNorm; one's activation moves to the Linear before it (if that one has none)."""
-    out = []
-    for j, layer in enumerate(layers):
-        if isinstance(layer, BatchNormLayer) and not on:
-            if out and isinstance(out[-1], LinearLayer) and out[-1].activation == "linear":
-                out[-1] = out[-1].model_copy(update={"activation": layer.activation})
-            continue
-        out.append(layer)
-        normalized = j + 1 < len(layers) and isinstance(layers[j + 1], BatchNormLayer)
-        if on and isinstance(layer, LinearLayer) and not normalized:
-            out[-1] = layer.model_copy(update={"activation": "linear"})
-            out.append(BatchNormLayer(activation=layer.activation))
-    return out
-
-
-def _with_dropout(layers: list, p: float) -> list:
-    """No Dropout layers but, when ``p`` > 0, one of rate ``p`` after every hidden block."""
-    kept = [layer for layer in layers if not isinstance(layer, DropoutLayer)]
-    if p == 0:
-        return kept
-    ends = {n if n is not None else j for j, n in _blocks(kept)}
-    out = []
-    for j, layer in enumerate(kept):
-        out.append(layer)
-        if j in ends:
-            out.append(DropoutLayer(p=p))
-    return out
-
-
 def _stack_state(layers, key: str):
     """How the base stands on a whole-stack change: every block batch-normalized (True),
     none (False) or some (None); every block with Dropout of one rate (that rate), none
@@ -355,14 +295,14 @@ def _stack_state(layers, key: str):
     layers = list(layers)
     if key == ACTIVATION:
         return block_activations(layers)
-    blocks = _blocks(layers)
+    hidden = blocks(layers)
     if key == BATCH_NORM:
-        flags = {n is not None for _, n in blocks}
-        return flags.pop() if len(flags) == 1 else (False if not blocks else None)
+        flags = {n is not None for _, n in hidden}
+        return flags.pop() if len(flags) == 1 else (False if not hidden else None)
     rates = [layer.p for layer in layers if isinstance(layer, DropoutLayer)]
     if not rates:
         return 0.0
-    return rates[0] if len(set(rates)) == 1 and _with_dropout(layers, rates[0]) == layers else None
+    return rates[0] if len(set(rates)) == 1 and with_dropout(layers, rates[0]) == layers else None
 
 
 # -- what a run changes ---------------------------------------------------------------------
