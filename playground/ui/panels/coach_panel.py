@@ -112,12 +112,12 @@ class CoachPanel(QWidget):
         inner_layout.addWidget(self.note)
         inner_layout.addLayout(self._column)
         inner_layout.addStretch(1)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOn)  # a steady width: the cards wrap once
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarAsNeeded)  # only when the cards do not fit
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
