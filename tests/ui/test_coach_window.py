@@ -243,20 +243,26 @@ def test_the_scrollbar_shows_only_when_the_cards_do_not_fit(qtbot):
     assert bar.maximum() > 0
 
 
-def test_at_1280x720_in_korean_the_cards_fill_the_width_without_a_sideways_scroll(qtbot, korean, window):
-    window.resize(1280, 720)
+@pytest.mark.parametrize("size", [(1366, 768), (1280, 720)])
+def test_on_a_laptop_in_korean_the_cards_fill_the_width_and_scroll_only_when_they_do_not_fit(qtbot, korean,
+                                                                                              window, size):
+    window.resize(*size)
     design = opened(window, qtbot, "vanishing_sigmoid")
     trained(window, design, 300)
     panel = window.coach.panel
     qtbot.waitUntil(lambda: in_front(window.docks.coach) and panel.cards[0].isVisible(), timeout=TIMEOUT)
-    assert (window.width(), window.height()) == (1280, 720)
-    viewport = panel.scroll.viewport()
-    inner = panel.scroll.widget()
-    card = panel.cards[0]
+    assert (window.width(), window.height()) == size
+    viewport, inner, card = panel.scroll.viewport(), panel.scroll.widget(), panel.cards[0]
+    bar = panel.scroll.verticalScrollBar()
     assert HANGUL.search(card.fix.text()) and card.button.isVisible()
     assert not panel.scroll.horizontalScrollBar().isVisible()
     assert inner.width() == viewport.width() and inner.minimumSizeHint().width() <= viewport.width()
     assert card.width() >= viewport.width() - 2 * 6  # the card spans the panel but for its margins
     for label in (card.title, card.text, card.evidence, card.fix):  # every line wraps inside the card
         assert label.geometry().right() < card.width()
+        assert label.height() >= label.heightForWidth(label.width())  # and none is cut short
     assert card.button.geometry().right() < card.width()
+    needed = inner.heightForWidth(viewport.width() + (bar.width() if bar.isVisible() else 0))
+    assert bar.isVisible() == (needed > viewport.height())  # the scroll area at its full width
+    if size == (1366, 768):
+        assert needed < viewport.height() and not bar.isVisible()  # one card fits: no scrollbar beside it
