@@ -11,7 +11,7 @@ logical pixels: every shot is taken at both. The README's set is the spiral desi
 the window (``<design>-<size>-<language>-<theme>.png``): the default circle, a deep
 net of 16-unit layers with BatchNorm (the Batch normalization dock raised), a 1-D
 regression with outliers opened as a preset (with its note), the digits, the
-vanishing-gradient preset with the Coach dock raised (its finding's card), and a lesson
+vanishing-gradient preset (its Coach tab comes forward by itself with the finding's card), and a lesson
 (``lesson``: LESSON opened, answered and trained until a goal ticks, with a hint).
 The README's set also has the comparison scene (``compare-1366x768-en-light.png``,
 ``compare-1366x768-ko-dark.png``): Compare... with the optimizer axis (the five
@@ -86,8 +86,6 @@ def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: 
         _wait(app, lambda: window.controller.state == "paused")
     if design == "deep_bn":
         window.batchnorm_dock.raise_()
-    if design == "vanishing":
-        window.docks.coach.raise_()
     if design == "lesson":
         _lesson(app, window)
         _save(app, window, out)

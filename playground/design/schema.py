@@ -42,10 +42,18 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class UnknownName(ValueError):
+    """A name no entry of a registry table has; ``kind`` says which table ("activation"...)."""
+
+    def __init__(self, kind: str, value: str, table: dict):
+        self.kind, self.value, self.names = kind, excerpt(value), ", ".join(table)
+        super().__init__(f"unknown {kind} '{self.value}' (choose one of: {self.names})")
+
+
 def _known(kind: str, table: dict):
     def check(value: str) -> str:
         if value not in table:
-            raise ValueError(f"unknown {kind} '{excerpt(value)}' (choose one of: {', '.join(table)})")
+            raise UnknownName(kind, value, table)
         return value
 
     return check
@@ -341,7 +349,14 @@ def problems_from_validation(error: ValidationError, prefix: str = "") -> list[P
             message = "required field is missing"
         elif "input" in e and e["type"] not in ("value_error",) and not isinstance(e["input"], (dict, list)):
             message += f" (got {got!r})"
-        limit = next(iter((e.get("ctx") or {}).values()), None)
+        ctx = e.get("ctx") or {}
+        if isinstance(ctx.get("error"), UnknownName):
+            unknown = ctx["error"]
+            problems.append(Problem(path, excerpt(message, _MAX_MESSAGE), "unknown_name",
+                                    (unknown.kind, unknown.value, unknown.names)))
+            continue
+        # A length error's context starts with the field's type ("Tuple"): its limit is the length.
+        limit = ctx.get("min_length", ctx.get("max_length", next(iter(ctx.values()), None)))
         problems.append(Problem(path, excerpt(message, _MAX_MESSAGE), f"pydantic.{e['type']}", (limit, got)))
     return problems
 

@@ -69,9 +69,10 @@ def parse_condition(raw, where: str, base: Design | None, runs: int, problems: l
         return None
     kinds = [key for key in ("metric", "setting", "all", "any") if key in raw]
     if len(kinds) != 1:
-        what = "has none of" if not kinds else "has more than one of"
+        what, code = ("has none of", "lesson_condition_none") if not kinds else \
+            ("has more than one of", "lesson_condition_several")
         problems.append(Problem(where, f"{what} \"metric\", \"setting\", \"all\", \"any\": a condition is one of them",
-                                "lesson_condition_kind", (bool(kinds),)))
+                                code))
         return None
     kind = kinds[0]
     if kind in ("all", "any"):
@@ -79,8 +80,7 @@ def parse_condition(raw, where: str, base: Design | None, runs: int, problems: l
     count = len(problems)
     allowed = {kind, "op", "value", "run"} | (set(METRICS[raw["metric"]].params) if kind == "metric" and
                                               isinstance(raw["metric"], str) and raw["metric"] in METRICS else set())
-    problems += [Problem(f"{where}.{excerpt(key)}", "unknown field (not part of a condition)",
-                         "pydantic.extra_forbidden", (None, None)) for key in raw if key not in allowed]
+    problems += [_unknown_field(where, key) for key in raw if key not in allowed]
     run = _run(raw.get("run", 0), f"{where}.run", runs, problems)
     if kind == "metric":
         condition = _metric(raw, where, run, problems)
@@ -91,8 +91,7 @@ def parse_condition(raw, where: str, base: Design | None, runs: int, problems: l
 
 def _group(raw: dict, kind: str, where: str, base, runs: int, problems: list[Problem], depth: int) -> Group | None:
     count = len(problems)
-    problems += [Problem(f"{where}.{excerpt(key)}", "unknown field (not part of a condition)",
-                         "pydantic.extra_forbidden", (None, None)) for key in raw if key != kind]
+    problems += [_unknown_field(where, key) for key in raw if key != kind]
     items = raw[kind]
     where = f"{where}.{kind}"
     if depth > MAX_DEPTH:
@@ -123,8 +122,9 @@ def _metric(raw: dict, where: str, run: Run, problems: list[Problem]) -> MetricC
     name = raw["metric"]
     if not isinstance(name, str) or name not in METRICS:
         shown = excerpt(str(name))
-        problems.append(Problem(f"{where}.metric", f"unknown metric '{shown}' (choose from: {', '.join(METRICS)})",
-                                "lesson_unknown_metric", (shown,)))
+        names = ", ".join(METRICS)
+        problems.append(Problem(f"{where}.metric", f"unknown metric '{shown}' (choose from: {names})",
+                                "lesson_unknown_metric", (shown, names)))
         return None
     op = _op(raw, where, OPS, problems)
     value = _number(raw, "value", where, problems)
@@ -143,7 +143,8 @@ def _setting(raw: dict, where: str, base: Design | None, run: Run, problems: lis
     found = change_path_problem(path, base, where) if base is not None else None
     if found is not None:
         problems.append(Problem(f"{where}.setting", f"'{excerpt(path)}' is not a setting a lesson may test: "
-                                                    f"{found.message}", "lesson_setting_unknown", (excerpt(path),)))
+                                                    f"{found.message}", "lesson_setting_unknown",
+                                (excerpt(path), found)))  # the setting's own problem, worded in its turn
     op = _op(raw, where, SETTING_OPS, problems)
     value = raw.get("value")
     if isinstance(value, (dict, list)) or value is None or (isinstance(value, float) and not math.isfinite(value)):
@@ -161,9 +162,19 @@ def _op(raw: dict, where: str, ops: tuple[str, ...], problems: list[Problem]) ->
     op = raw.get("op")
     if op in ops:
         return op
-    shown = "missing" if op is None else f"'{excerpt(str(op))}' is not one"
-    problems.append(Problem(f"{where}.op", f"{shown} of {', '.join(ops)}", "lesson_op", (", ".join(ops),)))
+    choices = ", ".join(ops)
+    if op is None:
+        problems.append(Problem(f"{where}.op", f"missing: one of {choices}", "lesson_op_missing", (choices,)))
+    else:
+        shown = excerpt(str(op))
+        problems.append(Problem(f"{where}.op", f"'{shown}' is not one of {choices}", "lesson_op_wrong",
+                                (shown, choices)))
     return None
+
+
+def _unknown_field(where: str, key) -> Problem:
+    return Problem(f"{where}.{excerpt(key)}", "unknown field (not part of a condition)", "lesson_condition_field",
+                   (None, None))
 
 
 def _number(raw: dict, key: str, where: str, problems: list[Problem]) -> float | None:

@@ -77,20 +77,23 @@ def _file_error(problems: list[Problem], title: str) -> DesignFileError:
 def _check_format(value) -> Problem | None:
     if value == FORMAT:
         return None
-    got = "missing" if value is None else f"{excerpt(repr(value))} is wrong"
-    return Problem("format", f"{got}: this is not an NN Playground lesson file (expected \"format\": \"{FORMAT}\")",
-                   "lesson_format", (FORMAT,))
+    if value is None:
+        return Problem("format", f"missing: this is not an NN Playground lesson file (expected \"format\": "
+                                 f"\"{FORMAT}\")", "lesson_format_missing", (FORMAT,))
+    got = excerpt(repr(value))
+    return Problem("format", f"{got} is wrong: this is not an NN Playground lesson file (expected \"format\": "
+                             f"\"{FORMAT}\")", "lesson_format_wrong", (got, FORMAT))
 
 
 def _check_version(value) -> Problem | None:
     if value is None:
         return Problem("version", f"missing: a lesson file states its format version (this app reads {VERSION})",
-                       "version_missing", (VERSION,))
+                       "lesson_version_missing", (VERSION,))
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
         got = excerpt(repr(value))
-        return Problem("version", f"must be a whole number from 1 (got {got})", "version_not_int", (VERSION, got))
+        return Problem("version", f"must be a whole number from 1 (got {got})", "lesson_version_not_int", (got,))
     if value > VERSION:
         return Problem("version", f"this lesson was written for a newer NN Playground (format version {value}); "
-                                  f"this version reads up to {VERSION}: update the app", "version_newer",
+                                  f"this version reads up to {VERSION}: update the app", "lesson_version_newer",
                        (value, VERSION))
     return None

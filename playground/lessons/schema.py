@@ -180,7 +180,7 @@ def lesson_from_fields(fields: dict) -> Lesson:
 
 def _lesson_words(problems: list[Problem]) -> list[Problem]:
     """The design schema's problems worded for a lesson's own fields."""
-    return [Problem(p.field, "unknown field (not part of a lesson)", p.code, p.args)
+    return [Problem(p.field, "unknown field (not part of a lesson)", "lesson_unknown_field", p.args)
             if p.code == "pydantic.extra_forbidden" else p for p in problems]
 
 

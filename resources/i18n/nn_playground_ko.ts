@@ -1425,6 +1425,30 @@ The internal covariate shift below works for every network.</source>
         <translation>과정 파일 {0}을(를) 열 수 없습니다:</translation>
     </message>
     <message>
+        <source>unknown {0} &apos;{1}&apos; (choose one of: {2})</source>
+        <translation>알 수 없는 {0} &apos;{1}&apos; (다음 중 하나를 고르세요: {2})</translation>
+    </message>
+    <message>
+        <source>dataset</source>
+        <translation>데이터셋</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>활성 함수</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>weight init</source>
+        <translation>가중치 초기화</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실 함수</translation>
+    </message>
+    <message>
         <source>must be greater than {0}</source>
         <translation>{0}보다 커야 합니다</translation>
     </message>
@@ -1471,6 +1495,26 @@ The internal covariate shift below works for every network.</source>
     <message>
         <source>unknown field (not part of a design)</source>
         <translation>알 수 없는 항목입니다 (설계에 없는 항목)</translation>
+    </message>
+    <message>
+        <source>is too short (at least {0})</source>
+        <translation>너무 짧습니다 (최소 {0})</translation>
+    </message>
+    <message>
+        <source>must have at least {0} characters</source>
+        <translation>{0}자 이상이어야 합니다</translation>
+    </message>
+    <message>
+        <source>must have at most {0} characters</source>
+        <translation>{0}자 이하여야 합니다</translation>
+    </message>
+    <message>
+        <source>must match the pattern {0}</source>
+        <translation>형식 {0}에 맞아야 합니다</translation>
+    </message>
+    <message>
+        <source>must be a JSON object</source>
+        <translation>JSON 객체여야 합니다</translation>
     </message>
     <message>
         <source>{0} (got {1})</source>
@@ -2438,6 +2482,105 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     <message>
         <source>In progress</source>
         <translation>진행 중</translation>
+    </message>
+</context>
+<context>
+    <name>LessonMessages</name>
+    <message>
+        <source>missing: this is not an NN Playground lesson file (expected &quot;format&quot;: &quot;{0}&quot;)</source>
+        <translation>없음: NN Playground 과정 파일이 아닙니다(&quot;format&quot;: &quot;{0}&quot;이 있어야 합니다)</translation>
+    </message>
+    <message>
+        <source>{0} is wrong: this is not an NN Playground lesson file (expected &quot;format&quot;: &quot;{1}&quot;)</source>
+        <translation>{0}은(는) 틀렸습니다: NN Playground 과정 파일이 아닙니다(&quot;format&quot;: &quot;{1}&quot;이어야 합니다)</translation>
+    </message>
+    <message>
+        <source>missing: a lesson file states its format version (this app reads {0})</source>
+        <translation>없음: 과정 파일에는 형식 버전이 적혀 있어야 합니다(이 앱은 {0}을 읽습니다)</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1 (got {0})</source>
+        <translation>1 이상의 정수여야 합니다 (받은 값: {0})</translation>
+    </message>
+    <message>
+        <source>this lesson was written for a newer NN Playground (format version {0}); this version reads up to {1}: update the app</source>
+        <translation>더 새로운 NN Playground용으로 쓴 과정입니다(형식 버전 {0}). 이 버전은 {1}까지만 읽습니다: 앱을 업데이트하세요</translation>
+    </message>
+    <message>
+        <source>unknown field (not part of a lesson)</source>
+        <translation>알 수 없는 항목입니다 (과정에 없는 항목)</translation>
+    </message>
+    <message>
+        <source>must be an index into the {0} choices (0 to {1})</source>
+        <translation>보기 {0}개 중 하나의 번호여야 합니다 (0부터 {1}까지)</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; names an earlier goal too</source>
+        <translation>&apos;{0}&apos;은(는) 앞의 목표와 이름이 같습니다</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not an earlier goal of this lesson</source>
+        <translation>&apos;{0}&apos;은(는) 이 과정의 앞선 목표가 아닙니다</translation>
+    </message>
+    <message>
+        <source>has either &quot;changes&quot; and &quot;steps&quot; or a &quot;sequence&quot;, not both</source>
+        <translation>&quot;changes&quot;와 &quot;steps&quot;, 또는 &quot;sequence&quot; 중 한쪽만 있어야 합니다(둘 다는 안 됩니다)</translation>
+    </message>
+    <message>
+        <source>must be a condition: {&quot;metric&quot;: ...}, {&quot;setting&quot;: ...}, {&quot;all&quot;: [...]} or {&quot;any&quot;: [...]}</source>
+        <translation>조건이어야 합니다: {&quot;metric&quot;: ...}, {&quot;setting&quot;: ...}, {&quot;all&quot;: [...]} 또는 {&quot;any&quot;: [...]}</translation>
+    </message>
+    <message>
+        <source>has none of &quot;metric&quot;, &quot;setting&quot;, &quot;all&quot;, &quot;any&quot;: a condition is one of them</source>
+        <translation>&quot;metric&quot;, &quot;setting&quot;, &quot;all&quot;, &quot;any&quot; 중 아무것도 없습니다: 조건은 이 중 하나입니다</translation>
+    </message>
+    <message>
+        <source>has more than one of &quot;metric&quot;, &quot;setting&quot;, &quot;all&quot;, &quot;any&quot;: a condition is one of them</source>
+        <translation>&quot;metric&quot;, &quot;setting&quot;, &quot;all&quot;, &quot;any&quot; 중 둘 이상이 있습니다: 조건은 이 중 하나입니다</translation>
+    </message>
+    <message>
+        <source>unknown field (not part of a condition)</source>
+        <translation>알 수 없는 항목입니다 (조건에 없는 항목)</translation>
+    </message>
+    <message>
+        <source>conditions nest at most {0} deep</source>
+        <translation>조건은 최대 {0}단계까지만 겹칠 수 있습니다</translation>
+    </message>
+    <message>
+        <source>must be a list of 1 to {0} conditions</source>
+        <translation>조건 1~{0}개의 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <source>must be a run&apos;s index (0 to {0}), &quot;any&quot; or &quot;each&quot; (got {1})</source>
+        <translation>실행 번호(0부터 {0}까지), &quot;any&quot; 또는 &quot;each&quot;여야 합니다 (받은 값: {1})</translation>
+    </message>
+    <message>
+        <source>unknown metric &apos;{0}&apos; (choose from: {1})</source>
+        <translation>알 수 없는 지표 &apos;{0}&apos; (다음 중에서 고르세요: {1})</translation>
+    </message>
+    <message>
+        <source>must be a design setting&apos;s path, such as &quot;optimizer.name&quot;</source>
+        <translation>&quot;optimizer.name&quot;처럼 설계 설정의 경로여야 합니다</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not a setting a lesson may test: {1}</source>
+        <translation>&apos;{0}&apos;은(는) 과정이 확인할 수 있는 설정이 아닙니다: {1}</translation>
+    </message>
+    <message>
+        <source>must be a text, a number or true/false</source>
+        <translation>문자열, 숫자 또는 true/false여야 합니다</translation>
+    </message>
+    <message>
+        <source>missing: one of {0}</source>
+        <translation>없음: {0} 중 하나가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not one of {1}</source>
+        <translation>&apos;{0}&apos;은(는) {1} 중 하나가 아닙니다</translation>
+    </message>
+    <message>
+        <source>must be a number (got {0})</source>
+        <translation>숫자여야 합니다 (받은 값: {0})</translation>
     </message>
 </context>
 <context>

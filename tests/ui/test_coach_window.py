@@ -10,6 +10,8 @@ import dataclasses
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication
 
 from playground.coach import Finding, WARNING
 from playground.design.presets import load_preset
@@ -110,9 +112,64 @@ def test_a_card_stays_while_its_finding_holds_and_leaves_after_it_stopped(qtbot,
     assert window.docks.coach.windowTitle() == "Coach"
 
 
+def in_front(dock) -> bool:
+    """``dock`` is the tab shown of its tabbed group (after the layout caught up)."""
+    QApplication.processEvents()
+    return dock.isVisible() and not dock.visibleRegion().isEmpty()
+
+
+def gradients_in_front(window, qtbot) -> None:
+    window.docks.gradients.raise_()
+    qtbot.waitUntil(lambda: in_front(window.docks.gradients) and not in_front(window.docks.coach), timeout=TIMEOUT)
+
+
+def focused(window, qtbot, widget) -> None:
+    window.activateWindow()
+    widget.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget, timeout=TIMEOUT)
+
+
+def test_a_new_finding_brings_the_coach_tab_forward_once_and_leaves_the_focus_where_it_is(qtbot, window):
+    design = opened(window, qtbot, "vanishing_sigmoid")
+    gradients_in_front(window, qtbot)
+    typing = next(w for w in window.editor_tabs.currentWidget().findChildren(QAbstractSpinBox) if w.isVisible())
+    focused(window, qtbot, typing)
+    trainer = trained(window, design, 300)
+    assert [f.code for f in window.coach.findings()] == ["vanishing"]
+    assert in_front(window.docks.coach) and not in_front(window.docks.gradients)
+    assert QApplication.focusWidget() is typing  # the learner's typing goes on where it was
+
+    gradients_in_front(window, qtbot)  # the learner looks back at the gradients: the same finding leaves them there
+    base = snapshot_of(trainer, CHUNK, window.controller.run_id, "paused", dashboard=False)
+    deliver(window, base)
+    assert window.docks.coach.windowTitle() == "Coach (1)" and not in_front(window.docks.coach)
+
+    step = base.step
+    diverged = dataclasses.replace(base, step=step + 1, state="diverged", message_code="diverged",
+                                   message_args=("NaN", step + 1, 1, "Linear 1", design.optimizer.lr),
+                                   steps=np.zeros(0, np.int64), losses=np.zeros(0, np.float32))
+    deliver(window, diverged)  # a new kind of finding: forward again, once
+    assert "diverged" in [f.code for f in window.coach.findings()]
+    assert in_front(window.docks.coach) and QApplication.focusWidget() is typing
+
+
+def test_the_coach_tab_waits_while_the_learner_works_in_the_tab_in_front(qtbot, window):
+    design = opened(window, qtbot, "vanishing_sigmoid")
+    gradients_in_front(window, qtbot)
+    plot = window.gradient_plot
+    plot.setFocusPolicy(Qt.StrongFocus)
+    focused(window, qtbot, plot)
+    trained(window, design, 300)
+    assert window.docks.coach.windowTitle() == "Coach (1)"  # the count on its tab says there is news
+    assert in_front(window.docks.gradients) and QApplication.focusWidget() is plot
+
+
 def test_a_healthy_run_shows_no_card_but_a_calm_line(qtbot, window):
     design = opened(window, qtbot, "vanishing_relu_he")
-    trained(window, design, 300)
+    trainer = trained(window, design, 300)  # (early on, half the units of a layer were silent for a while)
+    gradients_in_front(window, qtbot)
+    deliver(window, snapshot_of(trainer, CHUNK, window.controller.run_id, "paused", dashboard=False))
+    assert in_front(window.docks.gradients)  # nothing to see: the calm line does not pull the coach forward
     panel = window.coach.panel
     assert panel.cards == []
     assert panel.note.text() == "The run looks healthy: the coach has found nothing to fix."
@@ -168,3 +225,44 @@ def test_the_coach_speaks_korean(qtbot, korean, window):
                  window.docks.coach.windowTitle()):
         assert HANGUL.search(text), text
     assert "기울기 소실" in card.title.text()
+
+
+def test_the_scrollbar_shows_only_when_the_cards_do_not_fit(qtbot):
+    panel = CoachPanel()
+    qtbot.addWidget(panel)
+    panel.resize(420, 600)
+    panel.show()
+    finding = Finding("too_small_no_hidden", (0.55,), (("train_accuracy", 0.55), ("widest_layer", 0)), WARNING,
+                      {}, "add_hidden_layer")
+    panel.show_findings([finding])
+    bar = panel.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: panel.cards[0].isVisible(), timeout=TIMEOUT)
+    assert not bar.isVisible()  # one card fits: its width is not spent on an empty scrollbar
+    panel.resize(420, 120)
+    qtbot.waitUntil(bar.isVisible, timeout=TIMEOUT)  # it no longer fits: scroll to the rest
+    assert bar.maximum() > 0
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1280, 720)])
+def test_on_a_laptop_in_korean_the_cards_fill_the_width_and_scroll_only_when_they_do_not_fit(qtbot, korean,
+                                                                                              window, size):
+    window.resize(*size)
+    design = opened(window, qtbot, "vanishing_sigmoid")
+    trained(window, design, 300)
+    panel = window.coach.panel
+    qtbot.waitUntil(lambda: in_front(window.docks.coach) and panel.cards[0].isVisible(), timeout=TIMEOUT)
+    assert (window.width(), window.height()) == size
+    viewport, inner, card = panel.scroll.viewport(), panel.scroll.widget(), panel.cards[0]
+    bar = panel.scroll.verticalScrollBar()
+    assert HANGUL.search(card.fix.text()) and card.button.isVisible()
+    assert not panel.scroll.horizontalScrollBar().isVisible()
+    assert inner.width() == viewport.width() and inner.minimumSizeHint().width() <= viewport.width()
+    assert card.width() >= viewport.width() - 2 * 6  # the card spans the panel but for its margins
+    for label in (card.title, card.text, card.evidence, card.fix):  # every line wraps inside the card
+        assert label.geometry().right() < card.width()
+        assert label.height() >= label.heightForWidth(label.width())  # and none is cut short
+    assert card.button.geometry().right() < card.width()
+    needed = inner.heightForWidth(viewport.width() + (bar.width() if bar.isVisible() else 0))
+    assert bar.isVisible() == (needed > viewport.height())  # the scroll area at its full width
+    if size == (1366, 768):
+        assert needed < viewport.height() and not bar.isVisible()  # one card fits: no scrollbar beside it

@@ -66,11 +66,13 @@ def test_design_file_problems_are_worded_in_korean(korean):
     document["optimizer"]["lr"] = -1
     document["layers"][0]["units"] = 2.5
     document["extra"] = 1
+    document["layers"][1]["activation"] = "rleu"
     with pytest.raises(DesignFileError) as caught:
         design_from_json(json.dumps(document))
     texts = [problem_text(p) for p in caught.value.problems]
-    assert len(texts) == 3 and all(has_hangul(t) for t in texts), texts
+    assert len(texts) == 4 and all(has_hangul(t) for t in texts), texts
     assert any("0보다 커야" in t and "-1" in t for t in texts)
+    assert any("알 수 없는 활성 함수 'rleu'" in t and "relu, " in t for t in texts), texts
 
 
 def caught(make):

@@ -11,7 +11,7 @@ and otherwise updates their numbers in place.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout,
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout,
                                QWidget)
 
 from playground.coach import SEVERE, WARNING, Finding
@@ -76,7 +76,8 @@ class FindingCard(QFrame):
         label = QLabel()
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        label.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
+        # Its height follows its width (the label's own height-for-width): a "Minimum" policy would
+        # make the lines' unwrapped-guess heights the panel's minimum and show a needless scrollbar.
         return label
 
     def show_finding(self, finding: Finding) -> None:
@@ -112,12 +113,12 @@ class CoachPanel(QWidget):
         inner_layout.addWidget(self.note)
         inner_layout.addLayout(self._column)
         inner_layout.addStretch(1)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOn)  # a steady width: the cards wrap once
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarAsNeeded)  # only when the cards do not fit
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)

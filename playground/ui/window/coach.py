@@ -7,6 +7,12 @@ rule's limit can cross it back and forth from one probe to the next; a card that
 went each time would be noise. A card leaves once its finding has been absent from
 HOLD_PROBES new probe reports in a row (reports, not seconds: the same at any speed).
 
+A new kind of finding brings the Coach tab to the front once per run, so that a learner
+watching the gradients sees it; the same kind again in that run does not (its count stays
+in the tab's title), nor does the calm "healthy" line. It never takes the keyboard focus,
+never reopens a dock the learner closed or pulls a floating one forward, and leaves the
+tab alone while the focus is in the tab in front of it (the learner is working there).
+
 "Try the fix" starts a comparison of the design as it is and the design with the fix's
 changes, both from the run's starting weights (the same seed: the same initial weights
 wherever the layer shapes and init allow, the same data and batch order). Not a fork from
@@ -18,6 +24,7 @@ curves show the whole difference the fix makes.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
 
 from playground.coach import CoachInput, Finding, diagnose
 from playground.ui.compare_choices import fork_comparison
@@ -40,6 +47,7 @@ class Coach(QObject):
         self._probes: list = []  # the run's newest probe reports, oldest first, one per probed step
         self._held: dict[str, tuple[Finding, int]] = {}  # code -> (its newest finding, new probes without it)
         self._order: list[str] = []  # codes in the order their cards show
+        self._announced: set[str] = set()  # codes that brought the tab forward (or could have) in this run
         self._last_news: tuple = ()  # (probe step, evaluations, state) of the last diagnosis
         self._controller.snapshot_ready.connect(self._on_controller_snapshot_ready)
         self._controller.state_changed.connect(self._on_controller_state_changed)
@@ -95,6 +103,22 @@ class Coach(QObject):
         self.panel.show_findings(findings)
         dock = self._window.docks.coach
         dock.setWindowTitle(self.tr("Coach ({0})").format(len(findings)) if findings else self.tr("Coach"))
+        new = {f.code for f in findings} - self._announced
+        if new:
+            self._announced |= new
+            self._bring_forward()
+
+    def _bring_forward(self) -> None:
+        """The Coach tab in front of its tabbed neighbours, unless the learner closed or floated
+        the dock, it is in front already, or the keyboard focus is in the neighbour in front."""
+        window, dock = self._window, self._window.docks.coach
+        neighbours = window.tabifiedDockWidgets(dock)
+        if dock.isHidden() or dock.isFloating() or not neighbours or not dock.visibleRegion().isEmpty():
+            return
+        focus = QApplication.focusWidget()
+        if focus is not None and any(n.isAncestorOf(focus) for n in neighbours if not n.visibleRegion().isEmpty()):
+            return
+        dock.raise_()  # selects its tab; the focus stays where it is
 
     def _hold(self, found: list[Finding], counts: bool) -> None:
         """Keep what the rules found now; a card missing from them leaves after HOLD_PROBES new
@@ -116,4 +140,4 @@ class Coach(QObject):
                                                            ranked.get(code, len(ranked))))
 
     def _forget(self) -> None:
-        self._probes, self._held, self._order, self._last_news = [], {}, [], ()
+        self._probes, self._held, self._order, self._last_news, self._announced = [], {}, [], (), set()
