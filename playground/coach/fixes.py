@@ -7,7 +7,7 @@ within the optimizer's limits, batch normalization comes with batches of at leas
 from __future__ import annotations
 
 from playground.design import registry
-from playground.design.comparison import block_activations
+from playground.design.layer_stack import block_activations
 from playground.design.schema import MAX_UNITS, Design, LinearLayer
 
 LR_STEP = 10.0  # a learning rate "too large" or "too small" is tried ten times smaller or larger

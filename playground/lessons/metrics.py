@@ -24,7 +24,8 @@ import numpy as np
 
 from playground.data.datasets import clean_curve
 from playground.design import registry
-from playground.design.comparison import ACTIVATION, BATCH_NORM, DROPOUT, block_activations
+from playground.design.comparison import ACTIVATION, BATCH_NORM, DROPOUT
+from playground.design.layer_stack import block_activations
 from playground.design.schema import Design, DropoutLayer, LinearLayer
 from playground.nn.probes import ProbeReport
 from playground.runs.history import EVAL_COLUMNS
