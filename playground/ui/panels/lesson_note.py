@@ -22,6 +22,14 @@ MAX_SHARE = 0.25
 """...and takes at most this share of the height of the column it sits in (the output has the rest)."""
 
 
+def fold_button() -> QToolButton:
+    """A flat arrow button that folds a part to its title line (checked: unfolded)."""
+    button = QToolButton()
+    button.setAutoRaise(True)
+    button.setCheckable(True)
+    return button
+
+
 class LessonNote(QFrame):
     """Title line with a fold button, and the explanation below it. Hidden while there is no lesson."""
 
@@ -36,9 +44,7 @@ class LessonNote(QFrame):
         layout.setSpacing(2)
         header = QHBoxLayout()
         header.setSpacing(4)
-        self.fold_button = QToolButton()
-        self.fold_button.setAutoRaise(True)
-        self.fold_button.setCheckable(True)
+        self.fold_button = fold_button()
         self.fold_button.setChecked(True)
         self.fold_button.toggled.connect(self._on_fold_button_toggled)
         self.title_label = QLabel()
