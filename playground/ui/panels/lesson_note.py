@@ -14,20 +14,14 @@ import sys
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QPalette, QTextDocument
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QTextBrowser, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from playground.ui.widgets.controls import fold_button
 
 MAX_LINES = 6
 """The text shows at most this many lines before it scrolls."""
 MAX_SHARE = 0.25
 """...and takes at most this share of the height of the column it sits in (the output has the rest)."""
-
-
-def fold_button() -> QToolButton:
-    """A flat arrow button that folds a part to its title line (checked: unfolded)."""
-    button = QToolButton()
-    button.setAutoRaise(True)
-    button.setCheckable(True)
-    return button
 
 
 class LessonNote(QFrame):

@@ -23,7 +23,7 @@ import sys
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QRadioButton, QScrollArea, QVBoxLayout, QWidget
 
-from playground.ui.panels.lesson_note import fold_button
+from playground.ui.widgets.controls import fold_button
 
 TICK, OPEN = "✔", "○"
 
