@@ -163,6 +163,17 @@ def test_hints_come_after_their_time_training_or_on_request(qtbot, window, tmp_p
     assert not lessons.panel.hint_button.isEnabled(), "no hint left"
 
 
+def test_hints_go_once_every_goal_is_met_and_none_comes_back(qtbot, window, tmp_path):
+    lessons = opened(window, qtbot, tmp_path)
+    lessons.panel.skip_button.click()
+    deliver(window, Trainer(window.controller.info.design), 10)
+    assert lessons.progress.done and lessons.panel.is_revealed()
+    assert lessons.panel.hints_box.isHidden() and lessons.panel.hint_button.isHidden(), "room for the answer"
+    lessons.advance(60)
+    lessons.show_next_hint()
+    assert lessons.panel.hints_shown() == [] and lessons.panel.hints_box.isHidden()
+
+
 def test_progress_survives_a_new_window_with_the_same_settings(qtbot, window, tmp_path, settings):
     lessons = opened(window, qtbot, tmp_path)
     lessons.panel.choose(0)

@@ -457,6 +457,8 @@ class Lessons(QObject):
             self._show_hint(left[0])
 
     def _show_hint(self, index: int) -> None:
+        if self.progress.done:  # the hints have gone (_show_met): none comes back, by time or asked for
+            return
         self._hints_shown.append(index)
         more = len(self._hints_shown) < len(self.lesson.hints)
         self.panel.add_hint(getattr(self.lesson.hints[index].text, self._window.language), more)
