@@ -133,8 +133,8 @@ class TrainingController(ComparisonControl, QObject):
         self._closed = False
         self.info: m.RunInfo | None = None
         self.history = LiveHistory()  # the current run's losses and evaluations, recorded as they arrive
-        # The one gate of training: asked by every way of starting it (Train, Step, Epoch, a run or
-        # a comparison started or forked running; see _may_train). False keeps the run paused, and
+        # The one gate of training: asked by every way of starting it (Train, Step, Epoch: _trains_now;
+        # a run or a comparison started or forked running: _begin). False keeps the run paused, and
         # the gate says why (e.g. a lesson's question is answered first).
         self.may_train: Callable[[], bool] = lambda: True
         # How the last training process that ended did: 0 cleanly, -N killed by signal N (None: none ended).
@@ -188,9 +188,9 @@ class TrainingController(ComparisonControl, QObject):
         self._set_state("loading")
         return running
 
-    def _may_train(self) -> bool:
+    def _trains_now(self) -> bool:
         """Whether Train, Step or Epoch may train now: the run can, and it already trains or the
-        gate (``may_train``) allows it to start."""
+        gate (``may_train``) lets it start."""
         if self._state not in ("paused", "loading", "running"):
             return False
         return self._state == "running" or self.may_train()
@@ -223,7 +223,7 @@ class TrainingController(ComparisonControl, QObject):
 
     # --- controls --------------------------------------------------------------------
     def play(self) -> None:
-        if self._may_train():
+        if self._trains_now():
             self._paused = False
             self._send(m.Resume(self._run_id))
             if self._state == "paused":
@@ -243,13 +243,13 @@ class TrainingController(ComparisonControl, QObject):
             self.pause()
 
     def step_batch(self) -> None:
-        if self._may_train():
+        if self._trains_now():
             self._paused = True
             self._send(m.Step(self._run_id, 1))
             self._acknowledge_now()
 
     def step_epoch(self) -> None:
-        if self._may_train():
+        if self._trains_now():
             self._paused = True
             self._send(m.StepEpoch(self._run_id))
             self._acknowledge_now()
