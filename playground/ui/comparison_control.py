@@ -14,20 +14,21 @@ from playground.runs.history import LiveHistory
 
 
 class ComparisonControl:
-    """Needs the TrainingController's ``_run_id``, ``_send``, ``_set_state``,
-    ``_acknowledgement``, ``_speed``, ``_compiled``, ``_closed``, ``_paused`` and its
-    signals ``comparison_ready`` and ``comparison_snapshot_ready``."""
+    """Needs the TrainingController's ``_run_id``, ``_begin`` (which asks the gate whether the new
+    run trains), ``_send``, ``_set_state``, ``_acknowledgement``, ``_speed``, ``_compiled``,
+    ``_closed``, ``_paused`` and its signals ``comparison_ready`` and ``comparison_snapshot_ready``."""
 
     comparison = None  # the open playground.design.comparison.Comparison, None for a single run
     comparison_info: cm.ComparisonInfo | None = None
     run_histories: tuple[LiveHistory, ...] = ()
 
     def start_comparison(self, comparison, *, running: bool = False) -> int:
-        """End the current run and start ``comparison`` from fresh weights (paused unless ``running``)."""
+        """End the current run and start ``comparison`` from fresh weights (paused unless ``running``
+        and the gate allows it)."""
         if self._closed:
             return self._run_id
         self._ensure_worker()
-        self._begin(running)
+        running = self._begin(running)
         self._open_comparison(comparison)
         self._send(cm.StartComparison(self._run_id, comparison, not running, self._speed, self._compiled))
         return self._run_id
@@ -39,8 +40,7 @@ class ComparisonControl:
         if self._closed:
             return self._run_id
         old = self._run_id
-        running = not self._paused
-        self._begin(running)
+        running = self._begin(not self._paused)
         self._open_comparison(comparison)
         self._send(cm.Fork(old, self._run_id, comparison, source, not running))
         return self._run_id

@@ -1,9 +1,9 @@
 """The lesson list: the shipped lessons in the course's order, grouped by stage, each marked
-done or in progress, with Open and Open Lesson File….
+done or in progress, with Open, Start Over (a lesson done or in progress) and Open Lesson File….
 
 It shows what it is given (lessons and their status) and says which lesson the learner
-picked (``lesson`` after Open) or that a file was asked for (``wants_file``); the
-window's lesson part opens it. ``python -m playground.ui.lesson_list`` shows it alone.
+picked (``lesson`` after Open or Start Over, ``starting_over`` after Start Over) or that
+a file was asked for (``wants_file``); the window's lesson part opens it. ``python -m playground.ui.lesson_list`` shows it alone.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ class LessonList(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Lessons"))
         self.lesson: Lesson | None = None  # the one to open, once accepted
+        self.starting_over = False  # ...afresh, its progress forgotten
         self.wants_file = False
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Each lesson opens a design to train, asks a question first and checks its goals "
@@ -37,15 +38,19 @@ class LessonList(QDialog):
         self.tree.setHeaderLabels([self.tr("Lesson"), self.tr("Progress")])
         self.tree.setRootIsDecorated(True)
         self.tree.itemDoubleClicked.connect(lambda item, _column: self._open(item))
-        self.tree.currentItemChanged.connect(lambda item, _old: self.open_button.setEnabled(self._lesson_of(item)
-                                                                                             is not None))
+        self.tree.currentItemChanged.connect(self._on_tree_current_item_changed)
         layout.addWidget(self.tree, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
         self.open_button = buttons.addButton(self.tr("Open"), QDialogButtonBox.AcceptRole)
         self.open_button.setEnabled(False)
+        self.start_over_button = buttons.addButton(self.tr("Start Over"), QDialogButtonBox.ActionRole)
+        self.start_over_button.setToolTip(self.tr("Open the lesson afresh: its goals met and your answer are "
+                                                  "forgotten."))
+        self.start_over_button.setEnabled(False)
         self.file_button = buttons.addButton(self.tr("Open Lesson File…"), QDialogButtonBox.ActionRole)
         self.file_button.setToolTip(self.tr("Open a lesson file, e.g. one your teacher wrote."))
         self.open_button.clicked.connect(lambda: self._open(self.tree.currentItem()))
+        self.start_over_button.clicked.connect(self._on_start_over_button_clicked)
         self.file_button.clicked.connect(self._on_file_button_clicked)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -60,8 +65,10 @@ class LessonList(QDialog):
                 stages[lesson.stage] = QTreeWidgetItem(self.tree, [stage_words(lesson.stage)])
                 stages[lesson.stage].setFlags(Qt.ItemIsEnabled)
                 stages[lesson.stage].setExpanded(True)
-            item = QTreeWidgetItem(stages[lesson.stage], [getattr(lesson.title, language), words[status(lesson)]])
+            progress = status(lesson)
+            item = QTreeWidgetItem(stages[lesson.stage], [getattr(lesson.title, language), words[progress]])
             item.setData(0, Qt.UserRole, lesson)
+            item.setData(1, Qt.UserRole, progress)
         self.tree.resizeColumnToContents(1)
         self.tree.setColumnWidth(0, 440)
 
@@ -87,10 +94,19 @@ class LessonList(QDialog):
     def _lesson_of(self, item: QTreeWidgetItem | None) -> Lesson | None:
         return item.data(0, Qt.UserRole) if item is not None else None
 
+    def _on_tree_current_item_changed(self, item: QTreeWidgetItem | None, _old) -> None:
+        lesson = self._lesson_of(item)
+        self.open_button.setEnabled(lesson is not None)
+        self.start_over_button.setEnabled(lesson is not None and bool(item.data(1, Qt.UserRole)))
+
     def _open(self, item: QTreeWidgetItem | None) -> None:
         self.lesson = self._lesson_of(item)
         if self.lesson is not None:
             self.accept()
+
+    def _on_start_over_button_clicked(self) -> None:
+        self.starting_over = True
+        self._open(self.tree.currentItem())
 
     def _on_file_button_clicked(self) -> None:
         self.wants_file = True

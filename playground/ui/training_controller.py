@@ -133,8 +133,10 @@ class TrainingController(ComparisonControl, QObject):
         self._closed = False
         self.info: m.RunInfo | None = None
         self.history = LiveHistory()  # the current run's losses and evaluations, recorded as they arrive
-        # Asked before Train: False keeps the run paused (e.g. a lesson's question is answered first).
-        self.may_play: Callable[[], bool] = lambda: True
+        # The one gate of training: asked by every way of starting it (Train, Step, Epoch: _trains_now;
+        # a run or a comparison started or forked running: _begin). False keeps the run paused, and
+        # the gate says why (e.g. a lesson's question is answered first).
+        self.may_train: Callable[[], bool] = lambda: True
         # How the last training process that ended did: 0 cleanly, -N killed by signal N (None: none ended).
         self.exit_code: int | None = None
         self._worker: _Worker | None = _Worker(self._on_bridge_message_received)
@@ -156,7 +158,7 @@ class TrainingController(ComparisonControl, QObject):
         return self._paused
 
     def restart(self, design: Design, *, running: bool = False, weights: str | None = None) -> int:
-        """Stop the current run and start a new one (paused unless ``running``).
+        """Stop the current run and start a new one (paused unless ``running`` and the gate allows it).
 
         It starts from fresh weights, or from the checkpoint file ``weights`` (a run
         saved with its weights resumes exactly where it stopped).
@@ -164,7 +166,7 @@ class TrainingController(ComparisonControl, QObject):
         if self._closed:
             return self._run_id
         self._ensure_worker()
-        self._begin(running)
+        running = self._begin(running)
         self.close_comparison()
         self._design = design
         self._send(m.Start(self._run_id, design, not running, self._speed, weights, self._compiled))
@@ -174,14 +176,24 @@ class TrainingController(ComparisonControl, QObject):
         if self._worker is None:  # the process ended (crash): start a new one
             self._worker = _Worker(self._on_bridge_message_received)
 
-    def _begin(self, running: bool) -> None:
-        """A new run id, loading: the old run's reports are dropped from now on."""
+    def _begin(self, running: bool) -> bool:
+        """A new run id, loading: the old run's reports are dropped from now on. Returns whether
+        the new run trains at once: ``running`` if the gate allows it."""
+        running = running and self.may_train()
         self._acknowledgement.stop()  # the old run's: the new run's first snapshot goes at once
         self._run_id += 1
         self._paused = not running
         self.info = None
         self.history = LiveHistory(self._run_id)
         self._set_state("loading")
+        return running
+
+    def _trains_now(self) -> bool:
+        """Whether Train, Step or Epoch may train now: the run can, and it already trains or the
+        gate (``may_train``) lets it start."""
+        if self._state not in ("paused", "loading", "running"):
+            return False
+        return self._state == "running" or self.may_train()
 
     def stop(self) -> None:
         """Stop the current run and start none (e.g. the design has a problem)."""
@@ -211,7 +223,7 @@ class TrainingController(ComparisonControl, QObject):
 
     # --- controls --------------------------------------------------------------------
     def play(self) -> None:
-        if self._state in ("paused", "loading", "running") and (self._state == "running" or self.may_play()):
+        if self._trains_now():
             self._paused = False
             self._send(m.Resume(self._run_id))
             if self._state == "paused":
@@ -231,13 +243,13 @@ class TrainingController(ComparisonControl, QObject):
             self.pause()
 
     def step_batch(self) -> None:
-        if self._state in ("paused", "running", "loading"):
+        if self._trains_now():
             self._paused = True
             self._send(m.Step(self._run_id, 1))
             self._acknowledge_now()
 
     def step_epoch(self) -> None:
-        if self._state in ("paused", "running", "loading"):
+        if self._trains_now():
             self._paused = True
             self._send(m.StepEpoch(self._run_id))
             self._acknowledge_now()

@@ -2468,6 +2468,14 @@ Warm colours are layers near the input, cool colours layers near the output.</so
         <translation>열기</translation>
     </message>
     <message>
+        <source>Start Over</source>
+        <translation>처음부터 다시</translation>
+    </message>
+    <message>
+        <source>Open the lesson afresh: its goals met and your answer are forgotten.</source>
+        <translation>과정을 새로 엽니다: 달성한 목표와 내 답은 지워집니다.</translation>
+    </message>
+    <message>
         <source>Open Lesson File…</source>
         <translation>과정 파일 열기…</translation>
     </message>
@@ -2641,8 +2649,24 @@ Warm colours are layers near the input, cool colours layers near the output.</so
         <translation>다음 힌트를 지금 봅니다.</translation>
     </message>
     <message>
+        <source>Start over</source>
+        <translation>처음부터 다시</translation>
+    </message>
+    <message>
+        <source>Forget this lesson&apos;s goals met, your answer and the hints shown, and load its start again.</source>
+        <translation>이 과정에서 달성한 목표, 내 답, 본 힌트를 지우고 시작 설계를 다시 불러옵니다.</translation>
+    </message>
+    <message>
         <source>Your guess</source>
         <translation>내 예측</translation>
+    </message>
+    <message>
+        <source>Hide the question</source>
+        <translation>질문 접기</translation>
+    </message>
+    <message>
+        <source>Show the question again</source>
+        <translation>질문 다시 보기</translation>
     </message>
     <message>
         <source>Not met yet</source>
@@ -2690,6 +2714,14 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     <message>
         <source>The lesson could not be opened</source>
         <translation>과정을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Start Over</source>
+        <translation>처음부터 다시</translation>
+    </message>
+    <message>
+        <source>Start “{0}” over? The goals met and your answer are forgotten, and its start is loaded again.</source>
+        <translation>“{0}” 과정을 처음부터 다시 할까요? 달성한 목표와 내 답은 지워지고 시작 설계를 다시 불러옵니다.</translation>
     </message>
     <message>
         <source>Skipped. The answer shows once the goals are met or the run ends. Now train.</source>

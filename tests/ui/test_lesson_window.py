@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import json
 
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+
 from playground.design.io import design_to_json
 from playground.design.schema import Design, LinearLayer
 from playground.lessons.goals import GoalMet
-from playground.lessons.io import shipped_lessons
+from playground.lessons.io import lesson_paths, load_lesson, shipped_lessons
 from playground.design.course import STAGES
 from playground.runs import comparison_messages as cm
 from playground.training.run_loop import SPEEDS
 from playground.training.trainer import Trainer
+from playground.ui.i18n import install_translators
 from playground.ui.labels import stage_words
 from playground.ui.lesson_list import LessonList
 from playground.ui.messages import error_text
@@ -27,6 +32,7 @@ from ui_runs import snapshot_of
 from ui_window import open_window
 
 TIMEOUT = 60_000
+TRAINING = {"Resume", "Step", "StepEpoch"}  # the commands that make the training process train
 DESIGN = Design(layers=(LinearLayer(units=4, activation="tanh"),))
 
 
@@ -158,6 +164,17 @@ def test_hints_come_after_their_time_training_or_on_request(qtbot, window, tmp_p
     assert not lessons.panel.hint_button.isEnabled(), "no hint left"
 
 
+def test_hints_go_once_every_goal_is_met_and_none_comes_back(qtbot, window, tmp_path):
+    lessons = opened(window, qtbot, tmp_path)
+    lessons.panel.skip_button.click()
+    deliver(window, Trainer(window.controller.info.design), 10)
+    assert lessons.progress.done and lessons.panel.is_revealed()
+    assert lessons.panel.hints_box.isHidden() and lessons.panel.hint_button.isHidden(), "room for the answer"
+    lessons.advance(60)
+    lessons.show_next_hint()
+    assert lessons.panel.hints_shown() == [] and lessons.panel.hints_box.isHidden()
+
+
 def test_progress_survives_a_new_window_with_the_same_settings(qtbot, window, tmp_path, settings):
     lessons = opened(window, qtbot, tmp_path)
     lessons.panel.choose(0)
@@ -166,9 +183,10 @@ def test_progress_survives_a_new_window_with_the_same_settings(qtbot, window, tm
     window.close()
     again = open_window(qtbot, settings, tmp_path / "again")
     try:
-        records = again.lessons.records  # kept by the lesson's id
-        assert records.met("teacher_steps") == {"ten_steps": (10, 1), "learned": (10, 1)}
-        assert records.answer("teacher_steps") == 0
+        records = again.lessons.records  # kept by the lesson's id and its file
+        key = records.key("teacher_steps", tmp_path / "teacher.json")
+        assert records.met(key) == {"ten_steps": (10, 1), "learned": (10, 1)}
+        assert records.answer(key) == 0
         assert records.status(shipped_lessons()[0]) == ""
         assert again.lessons.open_path(write(tmp_path, teacher_lesson()))
         panel = again.lessons.panel
@@ -182,8 +200,8 @@ def test_the_list_marks_done_and_in_progress(qtbot, window, tmp_path):
     records = window.lessons.records
     lessons = shipped_lessons()
     first, second = lessons[0], lessons[1]
-    records.remember_answer(second.id, -1)
-    records.remember_met(first.id, {g.id: GoalMet(g.id, 40, 1) for g in first.goals})
+    records.remember_answer(records.key(second.id), -1)
+    records.remember_met(records.key(first.id), {g.id: GoalMet(g.id, 40, 1) for g in first.goals})
     dialog = LessonList(lessons, records.status, "en", window)
     rows = dict(dialog.rows())
     assert rows[first.title.en] == "✔ Done" and rows[second.title.en] == "In progress"
@@ -239,3 +257,162 @@ def test_a_lesson_in_korean(qtbot, settings, tmp_path, korean):
         dialog.close()
     finally:
         window.close()
+
+
+def test_nothing_trains_before_the_question_whichever_way_training_is_asked_for(qtbot, window, tmp_path):
+    lessons = opened(window, qtbot, tmp_path)
+    sent = []
+    send = window.controller._send
+    window.controller._send = lambda message: sent.append(type(message).__name__) or send(message)
+    button = window.toolbar.widgetForAction
+    ways = {
+        "Train": window.train_action.trigger, "Step": window.step_action.trigger,
+        "Epoch": window.epoch_action.trigger, "Train button": button(window.train_action).click,
+        "Step button": button(window.step_action).click, "Epoch button": button(window.epoch_action).click,
+        "Space": lambda: QTest.keyClick(lessons.panel, Qt.Key_Space),
+        "'.'": lambda: QTest.keyClick(lessons.panel, Qt.Key_Period),
+        "Ctrl+E": lambda: QTest.keyClick(lessons.panel, Qt.Key_E, Qt.ControlModifier),
+    }
+    for way, ask in ways.items():
+        window.banner.hide_message()
+        ask()
+        assert not TRAINING & set(sent), f"{way} trained before the question was answered"
+        assert window.banner.isVisible() and "question" in window.banner.text(), f"{way}: the banner says why"
+    lessons.panel.skip_button.click()
+    window.step_action.trigger()
+    assert "Step" in sent, "once answered (or skipped), Step trains"
+    qtbot.waitUntil(lambda: len(window.controller.history.losses.steps) == 1, timeout=TIMEOUT)
+
+
+def test_a_lesson_opened_while_training_waits_for_its_question(qtbot, window, tmp_path):
+    window.controller.play()
+    qtbot.waitUntil(lambda: window.controller.state == "running", timeout=TIMEOUT)
+    lessons = window.lessons
+    assert lessons.open_path(write(tmp_path, teacher_lesson()))
+    assert window.controller.paused, "the lesson's run does not start training before its question"
+    assert window.banner.isVisible() and "question" in window.banner.text()
+    qtbot.waitUntil(lambda: window.controller.state == "paused" and window.controller.info is not None,
+                    timeout=TIMEOUT)
+    comparison = next(lesson for lesson in shipped_lessons() if lesson.runs > 1)
+    lessons.panel.skip_button.click()
+    window.controller.play()
+    qtbot.waitUntil(lambda: window.controller.state == "running", timeout=TIMEOUT)
+    assert lessons.open(comparison)
+    assert window.controller.comparison is not None and window.controller.paused
+    sent = []
+    send = window.controller._send
+    window.controller._send = lambda message: sent.append(type(message).__name__) or send(message)
+    for action in (window.train_action, window.step_action, window.epoch_action):
+        action.trigger()
+    assert not TRAINING & set(sent), "the comparison's runs wait for the question too"
+
+
+def test_start_over_forgets_the_lesson_and_loads_its_start_again(qtbot, window, tmp_path, monkeypatch):
+    lessons = opened(window, qtbot, tmp_path)
+    panel, records = lessons.panel, lessons.records
+    asked = []
+    monkeypatch.setattr(Lessons, "confirm_start_over", lambda self, title: asked.append(title) or True)
+    panel.start_over_button.click()
+    assert asked == [] and lessons.lesson is not None, "nothing to lose: no question asked"
+    qtbot.waitUntil(lambda: window.controller.state == "paused" and window.controller.info is not None
+                    and window.controller.info.run_id == window.controller.run_id, timeout=TIMEOUT)
+    panel.choose(0)
+    panel.answer_button.click()
+    deliver(window, Trainer(window.controller.info.design), 10)
+    lessons.show_next_hint()
+    window.document.apply(window.document.design.with_optimizer(lr=0.5), "a learner's edit")
+    assert panel.goal_ticked(0) and panel.goal_ticked(1) and panel.is_revealed()
+    run = window.controller.run_id
+
+    monkeypatch.setattr(Lessons, "confirm_start_over", lambda self, title: asked.append(title) or False)
+    panel.start_over_button.click()
+    assert asked == ["Ten steps"] and panel.goal_ticked(0) and records.answer(lessons.key) == 0, "Cancel keeps it"
+
+    monkeypatch.setattr(Lessons, "confirm_start_over", lambda self, title: asked.append(title) or True)
+    panel.start_over_button.click()
+    assert len(asked) == 2
+    assert not panel.goal_ticked(0) and not panel.goal_ticked(1) and not panel.is_revealed()
+    assert lessons.answer is None and not panel.buttons.isHidden() and panel.hints_shown() == []
+    assert records.met(lessons.key) == {} and records.answer(lessons.key) is None
+    assert window.document.design.optimizer.lr == DESIGN.optimizer.lr, "its start, not the edit"
+    assert window.controller.run_id != run, "a fresh run"
+    window.train_action.trigger()
+    assert window.controller.paused and "question" in window.banner.text(), "the question comes first again"
+
+
+def test_the_list_starts_over_a_finished_lesson(qtbot, window, monkeypatch):
+    records = window.lessons.records
+    done, fresh = shipped_lessons()[0], shipped_lessons()[1]
+    records.remember_met(records.key(done.id), {g.id: GoalMet(g.id, 40, 1) for g in done.goals})
+    records.remember_answer(records.key(done.id), 1)
+    monkeypatch.setattr(Lessons, "confirm_start_over", lambda self, title: True)
+    seen = {}
+
+    def pick(self, dialog):
+        dialog.select(fresh.id)
+        seen["fresh"] = dialog.start_over_button.isEnabled()
+        dialog.select(done.id)
+        seen["done"] = dialog.start_over_button.isEnabled()
+        dialog.start_over_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(Lessons, "exec_list", pick)
+    window.lessons.list_action.trigger()
+    assert seen == {"fresh": False, "done": True}, "Start Over is offered for a lesson done or in progress"
+    assert window.lessons.lesson.id == done.id and records.status(done) == ""
+    assert not window.lessons.panel.goal_ticked(0) and window.lessons.answer is None
+
+
+def test_a_teacher_file_with_a_shipped_lessons_id_keeps_its_own_progress(qtbot, window, tmp_path):
+    shipped = shipped_lessons()[0]
+    records = window.lessons.records
+    records.remember_met(records.key(shipped.id), {g.id: GoalMet(g.id, 40, 1) for g in shipped.goals})
+    lessons = opened(window, qtbot, tmp_path, id=shipped.id)
+    assert not lessons.panel.goal_ticked(0), "the shipped lesson's progress is not this file's"
+    lessons.panel.choose(0)
+    lessons.panel.answer_button.click()
+    deliver(window, Trainer(window.controller.info.design), 10)
+    assert lessons.panel.goal_ticked(0) and lessons.panel.goal_ticked(1)
+    shipped_key = records.key(shipped.id)
+    assert records.status(shipped) == "done" and records.answer(shipped_key) is None, "the shipped record is untouched"
+    assert set(records.met(shipped_key)) == {g.id for g in shipped.goals}
+
+    (tmp_path / "copy").mkdir()
+    assert lessons.open_path(write(tmp_path / "copy", teacher_lesson(id=shipped.id)))
+    assert not lessons.panel.goal_ticked(0) and lessons.answer is None, "another file with the same id: its own record"
+    assert lessons.open_path(tmp_path / "teacher.json")
+    assert lessons.panel.goal_ticked(1) and lessons.answer == 0, "the same file again: its record"
+    shipped_file = next(path for path in lesson_paths() if load_lesson(path).id == shipped.id)
+    assert lessons.open_path(shipped_file)
+    assert lessons.key == shipped_key and lessons.panel.goal_ticked(0), "the shipped file is the shipped lesson"
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_every_lesson_fits_a_1280x720_screen_beside_the_design_dock(qtbot, settings, tmp_path, qapp, language):
+    translators = install_translators(qapp, language)
+    window = open_window(qtbot, settings, tmp_path, language=language)
+    try:
+        window.resize(1280, 720)
+        lessons, panel = window.lessons, window.lessons.panel
+
+        def fits(state: str, lesson) -> None:
+            qtbot.waitUntil(lambda: not getattr(lessons, "_fit_timer", QTimer()).isActive() and panel.verticalScrollBar().maximum() == 0,
+                            timeout=10_000)
+            assert panel.verticalScrollBar().maximum() == 0, f"{lesson.id} {state}: the lesson panel scrolls"
+
+        for lesson in shipped_lessons():
+            assert lessons.open(lesson)
+            fits("asking", lesson)
+            panel.skip_button.click()
+            lessons.show_next_hint()
+            fits("training, a hint shown", lesson)
+            assert window.design_dock.height() > lessons.dock.height(), f"{lesson.id}: the Design dock keeps the room"
+            lessons.records.remember_met(lessons.key, {g.id: GoalMet(g.id, 40, 1) for g in lesson.goals})
+            assert lessons.open(lesson)
+            assert panel.is_revealed()
+            fits("done, the answer revealed", lesson)
+    finally:
+        window.close()
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        install_translators(qapp, "en")

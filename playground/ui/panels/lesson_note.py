@@ -14,7 +14,9 @@ import sys
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QPalette, QTextDocument
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QTextBrowser, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from playground.ui.widgets.controls import fold_button
 
 MAX_LINES = 6
 """The text shows at most this many lines before it scrolls."""
@@ -36,9 +38,7 @@ class LessonNote(QFrame):
         layout.setSpacing(2)
         header = QHBoxLayout()
         header.setSpacing(4)
-        self.fold_button = QToolButton()
-        self.fold_button.setAutoRaise(True)
-        self.fold_button.setCheckable(True)
+        self.fold_button = fold_button()
         self.fold_button.setChecked(True)
         self.fold_button.toggled.connect(self._on_fold_button_toggled)
         self.title_label = QLabel()

@@ -1,6 +1,7 @@
 """Small pieces every editing panel uses: setting values without signals, a mouse
 wheel that scrolls the panel instead of an unfocused control, the theme of a
-widget's palette, and the inline message under a panel's controls.
+widget's palette, the inline message under a panel's controls, and the arrow that
+folds a part to its title line.
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QWidget
 
 from playground.ui.theme import DARK, LIGHT, Theme
 
@@ -22,6 +23,14 @@ def blocked(*widgets: QObject):
     finally:
         for blocker in blockers:
             blocker.unblock()
+
+
+def fold_button() -> QToolButton:
+    """A flat arrow button that folds a part to its title line (checked: unfolded)."""
+    button = QToolButton()
+    button.setAutoRaise(True)
+    button.setCheckable(True)
+    return button
 
 
 def palette_theme(widget: QWidget) -> Theme:

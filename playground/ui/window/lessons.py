@@ -2,8 +2,10 @@
 
 Opening a lesson (from Lessons…, or a lesson file from disk, which is used exactly as a
 shipped one) puts its start on screen (a design in the editor, or a comparison through
-the window's comparisons part) at the lesson's pace, pins its title and text in the
-lesson note and shows the lesson panel (question, goals, hints) in its own dock.
+the window's comparisons part) as a fresh run at the lesson's pace, pins its title and
+text in the lesson note and shows the lesson panel (question, goals, hints) in its own
+dock, as tall as the panel needs (at most MAX_SHARE of the docks' column: the Design
+dock keeps the rest; the panel folds the answered question to stay small).
 The lesson stays open until another design, preset or lesson replaces it.
 
 Goals are fed from the window's reports: every snapshot of the current run (or every
@@ -14,24 +16,41 @@ LessonProgress ticks each goal the first time it holds, with the step and the ru
 window numbers the runs it sees while the lesson is open (1, 2, ...; a Reset or an edit
 that restarts training is a new run). Goals met stay met across resets in the lesson.
 
-The question is asked before training: while it is unanswered, Train does not start
-(TrainingController.may_play) and the banner points the learner to it. Its answer and explanation are revealed
+The question is asked before training: while it is unanswered, nothing trains - Train,
+Space, Step, Epoch, their buttons and keys, and a run or comparison that would start
+running all ask the controller's one gate (TrainingController.may_train, which this part
+sets) - and the banner points the learner to it. Its answer and explanation are revealed
 once every goal is met or a run ends (finished or diverged). A hint appears after its
 ``after_seconds`` of the lesson being open while training runs (``advance`` counts that
-time; a timer calls it each second), or on request.
+time; a timer calls it each second), or on request; once every goal is met the hints go
+(their room goes to the answer and its explanation).
 
-Progress is kept in the window's QSettings under ``lessons/<id>/``: ``met`` (JSON: goal id
--> [step, run]) and ``answer`` (the chosen index, -1 when skipped). A lesson opened again
-shows the goals met before as met.
+Progress is kept in the window's QSettings, one group per lesson (LessonRecords.key):
+``lessons/<id>/`` for a shipped lesson (also when its file is opened from the shipped
+lessons' folder), and ``lesson_files/<id>-<hash>/`` for a lesson file opened from anywhere
+else, ``<hash>`` the first 12 hex digits of the SHA-256 of the file's resolved path (case
+folded where the file system folds case). So a teacher's file that reuses a shipped
+lesson's id (or another file's) keeps its own record and never reads or overwrites the
+shipped lesson's; the same file opened again (even after the teacher edits it) finds
+its record, and a copy moved elsewhere starts afresh. A group holds ``met`` (JSON: goal
+id -> [step, run]) and ``answer`` (the chosen index, -1 when skipped). A lesson opened
+again shows the goals met before as met.
+
+Start over (the panel's button, or the lesson list's for a lesson in progress or done)
+forgets the lesson's record (goals met, answer) and the hints shown, and opens the lesson
+afresh: its start is loaded again. It asks first only when a goal was met or the question
+answered (unsaved edits of the design are asked about as when any design replaces them).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog, QMenu
+from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog, QMenu, QMessageBox
 
 from playground.design.comparison import Comparison
 from playground.errors import PlaygroundError
@@ -43,7 +62,8 @@ from playground.ui.panels.lesson_panel import LessonPanel
 from playground.ui.window.actions import make_action
 
 ENDED = ("finished", "diverged")
-LESSON_DOCK_HEIGHT = 330  # px: at 1280x720 the goals and the question show whole, the editors keep the rest
+MAX_SHARE = 0.55  # of the docks' column the Lesson dock may take; the Design dock keeps the rest
+SHIPPED_GROUP, FILE_GROUP = "lessons", "lesson_files"  # QSettings groups of the progress records
 
 
 def observation(snapshot, info, design, history, curve) -> RunObservation:
@@ -57,40 +77,64 @@ def observation(snapshot, info, design, history, curve) -> RunObservation:
 
 
 class LessonRecords:
-    """What a learner did in each lesson, kept in ``settings`` between launches."""
+    """What a learner did in each lesson, kept in ``settings`` between launches, by record key
+    (``key``: a settings group, see the module docstring)."""
 
     def __init__(self, settings: QSettings):
         self._settings = settings
 
-    def met(self, lesson_id: str) -> dict[str, tuple[int, int]]:
+    @staticmethod
+    def key(lesson_id: str, path: Path | None = None) -> str:
+        """The record of lesson ``lesson_id``, shipped (``path`` None or in the shipped lessons'
+        folder) or opened from the file at ``path``."""
+        from playground.lessons.io import lesson_paths
+
+        if path is None:
+            return f"{SHIPPED_GROUP}/{lesson_id}"
+        resolved = os.path.normcase(str(Path(path).resolve()))
+        if resolved in {os.path.normcase(str(shipped.resolve())) for shipped in lesson_paths()}:
+            return f"{SHIPPED_GROUP}/{lesson_id}"
+        digest = hashlib.sha256(resolved.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        return f"{FILE_GROUP}/{lesson_id}-{digest}"
+
+    def met(self, key: str) -> dict[str, tuple[int, int]]:
         """Goal id -> (step, run) of every goal met so far; {} for a damaged record."""
         try:
-            stored = json.loads(str(self._settings.value(f"lessons/{lesson_id}/met", "{}")))
+            stored = json.loads(str(self._settings.value(f"{key}/met", "{}")))
             return {str(goal): (int(step), int(run)) for goal, (step, run) in stored.items()}
         except (ValueError, TypeError, AttributeError):
             return {}
 
-    def answer(self, lesson_id: str) -> int | None:
+    def answer(self, key: str) -> int | None:
         """The choice kept (-1: skipped), None when not answered."""
-        value = self._settings.value(f"lessons/{lesson_id}/answer")
+        value = self._settings.value(f"{key}/answer")
         try:
             return None if value is None else int(value)
         except (ValueError, TypeError):
             return None
 
-    def remember_met(self, lesson_id: str, met: dict[str, GoalMet]) -> None:
-        self._settings.setValue(f"lessons/{lesson_id}/met",
-                                json.dumps({goal: [m.step, m.run] for goal, m in met.items()}))
+    def remember_met(self, key: str, met: dict[str, GoalMet]) -> None:
+        self._settings.setValue(f"{key}/met", json.dumps({goal: [m.step, m.run] for goal, m in met.items()}))
 
-    def remember_answer(self, lesson_id: str, chosen: int) -> None:
-        self._settings.setValue(f"lessons/{lesson_id}/answer", int(chosen))
+    def remember_answer(self, key: str, chosen: int) -> None:
+        self._settings.setValue(f"{key}/answer", int(chosen))
+
+    def forget(self, key: str) -> None:
+        """Start over: no goal met, no answer."""
+        self._settings.remove(key)
+
+    def has_progress(self, key: str) -> bool:
+        """A goal met or the question answered: what starting over would lose."""
+        return bool(self.met(key)) or self.answer(key) is not None
 
     def status(self, lesson: Lesson) -> str:
-        """"done" (every goal met), "started" (a goal met or the question answered) or ""."""
-        met = self.met(lesson.id)
+        """A shipped lesson's progress: "done" (every goal met), "started" (a goal met or the
+        question answered) or ""."""
+        key = self.key(lesson.id)
+        met = self.met(key)
         if all(goal.id in met for goal in lesson.goals):
             return "done"
-        return "started" if met or self.answer(lesson.id) is not None else ""
+        return "started" if self.has_progress(key) else ""
 
 
 class Lessons(QObject):
@@ -102,6 +146,9 @@ class Lessons(QObject):
         self._controller = window.controller
         self.records = LessonRecords(window.settings)
         self.lesson: Lesson | None = None
+        self.key = ""  # the open lesson's record (LessonRecords.key)
+        self._path: Path | None = None  # the file it was opened from, None for a shipped one
+        self._opening = False  # its start is being put on screen: the lesson stays open meanwhile
         self.progress: LessonProgress | None = None
         self.answer: int | None = None
         self.elapsed = 0.0  # seconds the lesson has been open while training ran
@@ -112,6 +159,12 @@ class Lessons(QObject):
         self.panel = LessonPanel()
         self.panel.answered.connect(self._on_panel_answered)
         self.panel.hint_asked.connect(self.show_next_hint)
+        self.panel.start_over_asked.connect(self.start_over)
+        self._fit_timer = QTimer(self)  # the dock fits the panel once its changes are laid out
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_dock)
+        self.panel.content_changed.connect(self._fit_timer.start)
         self.dock = QDockWidget(self.tr("Lesson"), window)
         self.dock.setObjectName("dock_lesson")
         self.dock.setWidget(self.panel)
@@ -130,7 +183,7 @@ class Lessons(QObject):
         self._controller.snapshot_ready.connect(self._on_controller_snapshot_ready)
         self._controller.comparison_snapshot_ready.connect(self._on_controller_comparison_snapshot_ready)
         self._controller.state_changed.connect(self._on_controller_state_changed)
-        self._controller.may_play = self._may_play
+        self._controller.may_train = self._may_train
 
     def fill_menu(self, menu: QMenu) -> None:
         menu.addActions([self.list_action, self.file_action])
@@ -151,6 +204,8 @@ class Lessons(QObject):
             return
         if dialog.wants_file:
             self.ask_file()
+        elif dialog.lesson is not None and dialog.starting_over:
+            self.start_over(dialog.lesson)
         elif dialog.lesson is not None:
             self.open(dialog.lesson)
 
@@ -174,51 +229,84 @@ class Lessons(QObject):
         except PlaygroundError as error:
             self._window.file_actions.show_problems(self.tr("The lesson could not be opened"), error)
             return False
-        return self.open(lesson)
+        return self.open(lesson, path)
 
-    def open(self, lesson: Lesson) -> bool:
-        """Put ``lesson``'s start on screen at its pace, with its text, question, goals and hints."""
+    def open(self, lesson: Lesson, path: Path | None = None, *, forget: bool = False) -> bool:
+        """Put ``lesson`` (shipped, or read from the file at ``path``) on screen: its start as a
+        fresh run at its pace, with its text, question, goals and hints. ``forget``: its record
+        is forgotten first (start over). False when the learner kept unsaved edits instead."""
         window = self._window
         if not window.file_actions.confirm_discard():
             return False
+        key = self.records.key(lesson.id, path)
+        if forget:
+            self.records.forget(key)
         language = window.language
         title, text = getattr(lesson.title, language), getattr(lesson.text, language)
-        window.comparisons.close_view()
+        window.comparisons.close_view()  # first: it puts back the docks as they were before the comparison
         window.set_pace(lesson.pace, title)  # before the run starts, so that it starts at the pace
+        self._begin(lesson, key, path)  # before the run starts, so that it waits for the question
         start = lesson.start
         base = start.base if isinstance(start, Comparison) else start
-        window.file_actions.show_design(base.with_(name=title, description=text), (title, text))
-        if isinstance(start, Comparison):
-            window.comparisons.start(start)
-        self._begin(lesson)
+        run = self._controller.run_id
+        self._opening = True  # the design put on screen would otherwise close the lesson
+        try:
+            window.file_actions.show_design(base.with_(name=title, description=text), (title, text))
+            if isinstance(start, Comparison):
+                window.comparisons.start(start)
+            elif self._controller.run_id == run:  # the same design as on screen: still a fresh run
+                window.restart_current()
+        finally:
+            self._opening = False
         return True
 
-    def _begin(self, lesson: Lesson) -> None:
+    def start_over(self, lesson: Lesson | None = None) -> bool:
+        """Open ``lesson`` (by default the open one, from where it was opened) afresh, its record
+        forgotten; asks first when a goal was met or the question answered."""
+        path = self._path if lesson is None else None
+        lesson = lesson or self.lesson
+        if lesson is None:
+            return False
+        key = self.records.key(lesson.id, path)
+        if self.records.has_progress(key) and not self.confirm_start_over(getattr(lesson.title, self._window.language)):
+            return False
+        return self.open(lesson, path, forget=True)
+
+    def confirm_start_over(self, title: str) -> bool:
+        """Ask before forgetting the progress of lesson ``title``; tests replace this method."""
+        answer = QMessageBox.question(
+            self._window, self.tr("Start Over"),
+            self.tr("Start “{0}” over? The goals met and your answer are forgotten, and its start is loaded "
+                    "again.").format(title), QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
+        return answer == QMessageBox.Yes
+
+    def _begin(self, lesson: Lesson, key: str, path: Path | None) -> None:
         language = self._window.language
-        self.lesson = lesson
+        self.lesson, self.key, self._path = lesson, key, path
         self.progress = LessonProgress(lesson.goals)
         self.elapsed, self._hints_shown, self._runs, self._run_id, self._curves = 0.0, [], 0, None, {}
         self.panel.set_question(getattr(lesson.question.prompt, language),
                                 [getattr(choice, language) for choice in lesson.question.choices])
         self.panel.set_goals([getattr(goal.text, language) for goal in lesson.goals])
         self.panel.set_hints(len(lesson.hints))
-        for goal, (step, run) in self.records.met(lesson.id).items():
+        for goal, (step, run) in self.records.met(key).items():
             if any(g.id == goal for g in lesson.goals):
                 self.progress.met[goal] = GoalMet(goal, step, run)
                 self._show_met(self.progress.met[goal], earlier=True)
-        self.answer = self.records.answer(lesson.id)
+        self.answer = self.records.answer(key)
         if self.answer is not None:
             self._show_answer()
             if self.progress.done:
                 self._reveal()
-        if self.dock.isHidden():
-            self.dock.show()
-            self._window.resizeDocks([self.dock], [LESSON_DOCK_HEIGHT], Qt.Vertical)
+        self.dock.show()
         self.dock.raise_()
+        self._fit_timer.start()
         self._timer.start()
 
     def close(self) -> None:
         """No lesson: the panel goes (the design stays on screen as any other)."""
+        if self._opening:
+            return
         self.lesson = self.progress = None
         self._timer.stop()
         self.dock.hide()
@@ -228,7 +316,7 @@ class Lessons(QObject):
         if self.lesson is None:
             return
         self.answer = chosen
-        self.records.remember_answer(self.lesson.id, chosen)
+        self.records.remember_answer(self.key, chosen)
         self._show_answer()
         if self.progress.done or self._controller.state in ENDED:
             self._reveal()
@@ -261,8 +349,9 @@ class Lessons(QObject):
         if state in ENDED:
             self._reveal()
 
-    def _may_play(self) -> bool:
-        """Train only once the question is answered or skipped: a guess after watching teaches less."""
+    def _may_train(self) -> bool:
+        """The controller's gate: train only once the question is answered or skipped (a guess after
+        watching teaches less); until then the banner says why and the question shows."""
         if self.lesson is None or self.answer is not None:
             return True
         self._window.banner.show_message(self.tr("Answer the lesson's question (or skip it) first, then train."),
@@ -270,6 +359,30 @@ class Lessons(QObject):
         self.dock.show()
         self.dock.raise_()
         return False
+
+    # --- layout ---------------------------------------------------------------------------------------
+    def fit_dock(self) -> None:
+        """The Lesson dock as tall as the panel needs, at most MAX_SHARE of the docks' column it
+        sits in (the Design dock keeps the rest; a taller panel scrolls). A floating dock, or
+        one tabbed with others, is left as the learner made it."""
+        window, dock = self._window, self.dock
+        if dock.isHidden() or dock.isFloating() or window.tabifiedDockWidgets(dock):
+            return
+        area = window.dockWidgetArea(dock)
+        others = [other for other in window.findChildren(QDockWidget)
+                  if other is not dock and window.dockWidgetArea(other) == area and other.isVisible()
+                  and not other.isFloating() and other.x() < dock.x() + dock.width()
+                  and dock.x() < other.x() + other.width()]
+        column = dock.height() + sum(other.height() for other in others)
+        chrome = dock.height() - self.panel.viewport().height()  # the dock's title bar and frame
+        wanted = min(self.panel.needed_height() + chrome, int(column * MAX_SHARE))
+        if wanted == dock.height():
+            return
+        # Every dock of the column sized (the others keep their proportions): given one alone,
+        # Qt moves it only part of the way.
+        rest, kept = column - wanted, sum(other.height() for other in others) or 1
+        window.resizeDocks([dock, *others], [wanted, *(round(other.height() * rest / kept) for other in others)],
+                           Qt.Vertical)
 
     # --- goals --------------------------------------------------------------------------------------
     def _on_controller_snapshot_ready(self, snapshot) -> None:
@@ -308,7 +421,7 @@ class Lessons(QObject):
             return
         for goal in met:
             self._show_met(goal)
-        self.records.remember_met(self.lesson.id, self.progress.met)
+        self.records.remember_met(self.key, self.progress.met)
         if self.progress.done:
             self._reveal()
 
@@ -318,6 +431,8 @@ class Lessons(QObject):
         moment = (self.tr("Met in an earlier session, at step {0} of run {1}.") if earlier
                   else self.tr("Met at step {0} of run {1}.")).format(met.step, met.run)
         self.panel.show_goal_met(row, goal_text, moment)
+        if self.progress.done:  # the hints helped towards the goals: their room goes to the answer
+            self.panel.hide_hints()
 
     # --- hints --------------------------------------------------------------------------------------
     def _on_timer_timeout(self) -> None:
@@ -342,6 +457,8 @@ class Lessons(QObject):
             self._show_hint(left[0])
 
     def _show_hint(self, index: int) -> None:
+        if self.progress.done:  # the hints have gone (_show_met): none comes back, by time or asked for
+            return
         self._hints_shown.append(index)
         more = len(self._hints_shown) < len(self.lesson.hints)
         self.panel.add_hint(getattr(self.lesson.hints[index].text, self._window.language), more)
