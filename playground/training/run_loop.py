@@ -82,6 +82,13 @@ class TrainerLike(Protocol):
 Command = Callable[[TrainerLike], object]
 
 
+def reading(command: Command) -> Command:
+    """``command`` marked as a question about the run that changes nothing a snapshot shows
+    (e.g. explaining a neuron): a paused loop sends no new snapshot after it."""
+    command.reads_only = True
+    return command
+
+
 class TakeStep:
     """A command that takes the run's next step itself (e.g. a traced step,
     playground.training.trace_step), queued with ``RunControl.submit`` after ``pause``.
@@ -293,7 +300,7 @@ class RunLoop:
                     self._take_step(command)
                 else:
                     command(self._trainer)
-                self._shown_paused = False
+                self._shown_paused = self._shown_paused and getattr(command, "reads_only", False)
             if work.stopped:
                 return "stopped"
             if self._trainer.finished:

@@ -50,7 +50,7 @@ from playground.design.schema import Design
 from playground.errors import PlaygroundError, Problem
 from playground.nn.devices import unavailable_reasons
 from playground.runs import messages as m
-from playground.training.run_loop import RunControl, RunLoop, TakeStep
+from playground.training.run_loop import RunControl, RunLoop, TakeStep, reading
 
 
 class _Runs:
@@ -219,11 +219,14 @@ def _save_weights(message: m.SaveWeights, runs: _Runs) -> None:
     _to_trainer(runs, message.run_id, save)
 
 
-def _to_trainer(runs: _Runs, run_id: int, command) -> None:
+def _to_trainer(runs: _Runs, run_id: int, command, reads_only: bool = False) -> None:
     """Run ``command(trainer)`` for run ``run_id``: on the loop's thread while its loop runs; on
     its trainer once its loop has ended, or as soon as it has while it is ending; with None
-    when there is no trainer of that run."""
+    when there is no trainer of that run. ``reads_only``: it changes nothing a snapshot
+    shows (run_loop.reading)."""
     command = runs.for_run(run_id, command)
+    if reads_only:
+        command = reading(command)
     control = runs.control_of(run_id)
     if control is not None and control.submit(command):
         return
@@ -403,7 +406,7 @@ def _answer(runs: _Runs, run_id: int, answer, refused) -> None:
                 problem = Problem("", f"{type(error).__name__}: {error}")
         _send(runs.events, refused(problem))
 
-    _to_trainer(runs, run_id, command)
+    _to_trainer(runs, run_id, command, reads_only=True)
 
 
 def _check_gradient(message: m.CheckGradient, runs: _Runs) -> None:
