@@ -111,7 +111,7 @@ def assert_checks(trainer, context, trace) -> None:
 LAYER_KINDS = {
     "linear": (LinearLayer(units=3, activation="tanh"), LinearLayer(units=2, activation="relu")),
     "batchnorm": (LinearLayer(units=3, activation="relu"), BatchNormLayer(activation="tanh")),
-    "dropout": (LinearLayer(units=4, activation="sigmoid"), DropoutLayer(p=0.5)),
+    "dropout": (LinearLayer(units=4, activation="relu"), DropoutLayer(p=0.5)),  # zeros into the dropout
     "dropout on the inputs": (DropoutLayer(p=0.3), LinearLayer(units=3, activation="tanh")),
 }
 CASES = ([("layers", kind, tiny(layers)) for kind, layers in LAYER_KINDS.items()]
