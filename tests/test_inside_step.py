@@ -237,6 +237,7 @@ def test_stepping_inside_then_training_on_gives_the_losses_of_training_straight_
     losses.append(stepped.train_steps(4).losses)
     result, trace, _ = trace_step(stepped)  # mid-epoch: the 6th step
     assert (trace.step, trace.epoch, trace.batch_in_epoch, trace.batch_size) == (5, 1, 2, 4)  # the short last batch
+    np.testing.assert_array_equal(trace.x, stepped.x_train[torch.as_tensor(trace.rows)].numpy())  # its rows
     losses += [result.losses, stepped.train_steps(8).losses]
     np.testing.assert_array_equal(np.concatenate(losses), straight)
 

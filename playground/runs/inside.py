@@ -243,7 +243,8 @@ class StepTraceRefused:
     """The answer to TraceStep when the run cannot take a traced step (a comparison, a run
     that has finished, diverged or ended, no run of that id): ``problem`` (English), its
     code and args as in GradientChecked. A traced step whose loss stops being finite is
-    refused so too (code "diverged"), after the run's own "diverged" snapshot."""
+    answered so too (code "diverged"); the run's final "diverged" snapshot follows, with
+    that step's loss, as after a Step."""
 
     run_id: int
     problem: str
