@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from playground.design import registry
 from playground.errors import PlaygroundError, Problem
 
+from playground.ui.inside_words import INSIDE_WORDINGS, inside_message
 from playground.ui.labels import layer_name, loss_label, task_words
 
 
@@ -42,8 +43,8 @@ def problem_message(problem: Problem) -> str:
     make = wordings.get(problem.code)
     if make is not None:
         return make()
-    if problem.code in _INSIDE_WORDINGS:
-        return _inside_message(problem)
+    if problem.code in INSIDE_WORDINGS:
+        return inside_message(problem)
     if problem.code in _FILE_WORDINGS:
         return _file_message(problem)
     if problem.code.startswith("weights_") or problem.code == "no_weights":
@@ -51,32 +52,6 @@ def problem_message(problem: Problem) -> str:
     if problem.code.startswith("pydantic."):
         return _validation_message(problem)
     return problem.message
-
-
-# Inside one step (playground.runs.inside): why a traced step, a gradient check or a neuron
-# has no answer: code -> wording, whose {0}, {1} are the problem's args (a layer's name in words).
-_INSIDE_WORDINGS = {
-    "inside_no_run": QT_TRANSLATE_NOOP("EngineMessages", "There is no run to look inside yet."),
-    "inside_comparison": QT_TRANSLATE_NOOP(
-        "EngineMessages", "A comparison cannot be looked inside; promote a run to the editor to step inside it."),
-    "inside_finished": QT_TRANSLATE_NOOP(
-        "EngineMessages", "This run has finished; raise the epoch limit or reset it to look inside a step."),
-    "inside_diverged": QT_TRANSLATE_NOOP("EngineMessages", "This run diverged; reset it to look inside a step."),
-    "inside_ended": QT_TRANSLATE_NOOP("EngineMessages", "This run has ended; reset it to look inside a step."),
-    "inside_no_trace": QT_TRANSLATE_NOOP("EngineMessages", "There is no step inside to check yet: take one first."),
-    "inside_moved_on": QT_TRANSLATE_NOOP(
-        "EngineMessages", "The run has trained on since the step inside: take a new one to check a gradient."),
-    "inside_no_weight": QT_TRANSLATE_NOOP("EngineMessages", "{0} has no {1}."),
-    "inside_no_neuron": QT_TRANSLATE_NOOP("EngineMessages", "{0} has no neuron {1}."),
-    "inside_point": QT_TRANSLATE_NOOP("EngineMessages", "The point needs {0} finite input values; it has {1}."),
-}
-
-
-def _inside_message(problem: Problem) -> str:
-    args = tuple(problem.args)
-    if problem.code in ("inside_no_weight", "inside_no_neuron") and args:
-        args = (layer_name(str(args[0])),) + args[1:]
-    return QCoreApplication.translate("EngineMessages", _INSIDE_WORDINGS[problem.code]).format(*args)
 
 
 # Problems reading a file, a CSV table or a design file: code -> wording, whose {0},
