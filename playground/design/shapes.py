@@ -14,6 +14,11 @@ from playground.design.rules import MAX_PARAMETERS
 from playground.design.schema import BatchNormLayer, Design, LinearLayer
 from playground.errors import DesignError, Problem
 
+MAX_DRAWN = 32
+"""Neurons the window draws per layer (the rest are summarised as "+N more"): the
+training process computes and sends the maps, weights and biases of these only (and
+crops a traced step's unit axes to them). playground.runs.messages re-exports it."""
+
 
 @dataclass(frozen=True)
 class Block:

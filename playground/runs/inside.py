@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from playground.runs.messages import MAX_DRAWN  # noqa: F401 (the unit crop, re-exported for the window)
+from playground.errors import Problem
+from playground.design.shapes import MAX_DRAWN  # noqa: F401 (the unit crop, re-exported for the window)
 
 TRACED_SAMPLES = 64
 """Rows of the batch kept sample by sample in a trace (the learner picks one of them)."""
@@ -162,7 +163,10 @@ class CheckGradient:
 class GradientChecked:
     """The answer to CheckGradient, in float64. ``relative_error`` = |a - n| / max(|a|, |n|)
     (0 when both are below 1e-12); ``problem`` says why there is no answer (then the
-    numbers are NaN): no traced step yet, the run moved on since, an index out of range."""
+    numbers are NaN): no traced step yet, the run moved on since, an index out of range.
+    ``problem`` is English from the training process, with ``problem_code`` and
+    ``problem_args`` for wording it in the interface language (playground.errors.Problem's
+    code and args); the window's controller emits it already worded."""
 
     run_id: int
     step: int
@@ -174,6 +178,15 @@ class GradientChecked:
     relative_error: float
     epsilon: float
     problem: str = ""
+    problem_code: str = ""
+    problem_args: tuple = ()
+
+    @classmethod
+    def refused(cls, ask: CheckGradient, problem: Problem, step: int = -1) -> GradientChecked:
+        """The answer to ``ask`` that there is none, saying why."""
+        nan = float("nan")
+        return cls(ask.run_id, step, ask.block, ask.param, tuple(ask.index), nan, nan, nan, 0.0, problem.message,
+                   problem.code, tuple(problem.args))
 
 
 @dataclass(frozen=True)
@@ -192,7 +205,10 @@ class ExplainNeuron:
 class NeuronExplained:
     """z = Σ wᵢxᵢ + b (Linear/Output) or z = γ·(x − μ)/√(σ² + ε) + β (BatchNorm, running
     μ and σ²), then h = f(z), for ExplainNeuron's point; ``inputs`` and ``weights`` whole
-    (not cropped), float32. ``problem`` says why there is no answer."""
+    (not cropped), float32. A Dropout block's unit is the identity it is in eval mode:
+    its own input, weight 1, bias 0. ``curve`` spans at least -6..6 and z. ``problem``
+    says why there is no answer (then the numbers are NaN, the arrays empty), with its
+    code and args as in GradientChecked."""
 
     run_id: int
     block: int
@@ -211,3 +227,30 @@ class NeuronExplained:
     var: float | None = None  # BatchNorm: running σ²
     eps: float | None = None
     problem: str = ""
+    problem_code: str = ""
+    problem_args: tuple = ()
+
+    @classmethod
+    def refused(cls, ask: ExplainNeuron, problem: Problem, kind: str = "", activation: str = "") -> NeuronExplained:
+        """The answer to ``ask`` that there is none, saying why."""
+        nan, empty = float("nan"), np.zeros(0, np.float32)
+        return cls(ask.run_id, ask.block, ask.unit, tuple(ask.point), kind, activation, empty, empty, nan, nan, nan,
+                   nan, problem=problem.message, problem_code=problem.code, problem_args=tuple(problem.args))
+
+
+@dataclass(frozen=True)
+class StepTraceRefused:
+    """The answer to TraceStep when the run cannot take a traced step (a comparison, a run
+    that has finished, diverged or ended, no run of that id): ``problem`` (English), its
+    code and args as in GradientChecked. A traced step whose loss stops being finite is
+    answered so too (code "diverged"); the run's final "diverged" snapshot follows, with
+    that step's loss, as after a Step."""
+
+    run_id: int
+    problem: str
+    problem_code: str = ""
+    problem_args: tuple = ()
+
+    @classmethod
+    def of(cls, run_id: int, problem: Problem) -> StepTraceRefused:
+        return cls(run_id, problem.message, problem.code, tuple(problem.args))

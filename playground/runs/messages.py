@@ -6,9 +6,11 @@ so that several runs can share one training process and a superseded run's repor
 dropped by id, not by timing.
 
 To the process (``Command``): Start, Pause, Resume, Step, StepEpoch, SetLr, SetEpochs,
-SetSpeed, SetCompiled, SnapshotTaken, SaveWeights, Stop, Quit.
+SetSpeed, SetCompiled, SnapshotTaken, SaveWeights, Stop, Quit, and inside one step
+(playground.runs.inside) TraceStep, CheckGradient, ExplainNeuron.
 From it (``Event``): Ready (a RunInfo), Snapshot (with its Dashboard record), Failed,
-WeightsFailed, WeightsSaved.
+WeightsFailed, WeightsSaved, and inside one step StepTrace (or StepTraceRefused),
+GradientChecked, NeuronExplained.
 
 The messages are our own objects pickled between our own two processes (never data read
 from a file). A Snapshot's arrays are fresh: made for it in the training process and
@@ -23,6 +25,16 @@ from typing import Any, Union
 import numpy as np
 
 from playground.design.schema import Design
+from playground.design.shapes import MAX_DRAWN  # noqa: F401 (re-exported: the views and the trainer import it here)
+from playground.runs.inside import (
+    CheckGradient,
+    ExplainNeuron,
+    GradientChecked,
+    NeuronExplained,
+    StepTrace,
+    StepTraceRefused,
+    TraceStep,
+)
 
 # --- the window to the training process -------------------------------------------------------
 
@@ -126,7 +138,7 @@ class Quit:
 
 
 Command = Union[Start, Pause, Resume, Step, StepEpoch, SetLr, SetEpochs, SetSpeed, SetCompiled, SnapshotTaken,
-                SaveWeights, Stop, Quit]
+                SaveWeights, Stop, Quit, TraceStep, CheckGradient, ExplainNeuron]
 
 # --- the training process to the window --------------------------------------------------------
 
@@ -156,9 +168,6 @@ class Ready:
         return self.info.run_id
 
 
-MAX_DRAWN = 32
-"""Neurons the window draws per layer (the rest are summarised as "+N more"): the
-training process computes and sends the maps, weights and biases of these only."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -271,4 +280,5 @@ class WeightsSaved:
     problems: tuple = ()
 
 
-Event = Union[Ready, Snapshot, Failed, WeightsFailed, WeightsSaved]
+Event = Union[Ready, Snapshot, Failed, WeightsFailed, WeightsSaved, StepTrace, StepTraceRefused, GradientChecked,
+              NeuronExplained]

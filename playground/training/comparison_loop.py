@@ -19,7 +19,7 @@ from playground.runs.comparison_messages import ComparisonSnapshot
 from playground.runs.messages import Snapshot
 from playground.runs.series import Series
 from playground.training.comparison_trainer import ComparisonTrainer
-from playground.training.run_loop import CHUNK_SECONDS, RunControl, RunLoop
+from playground.training.run_loop import CHUNK_SECONDS, RunControl, RunLoop, TakeStep
 
 _ENDED = ("finished", "stopped", "diverged", "error")
 
@@ -44,6 +44,10 @@ class ComparisonLoop(RunLoop):
             self._buffers[i].extend(np.arange(first, first + len(run_losses)), run_losses)
             if probe is not None:
                 self._probes[i] = probe
+
+    def _take_step(self, take: TakeStep) -> None:
+        """The runs of a comparison step in lock-step only: a step a command would take is refused."""
+        take(self._trainer)
 
     def _send(self, state: str, metrics: Any, dashboard: Any, message: str = "", details: str = "",
               code: str = "", args: tuple = ()) -> ComparisonSnapshot:

@@ -42,7 +42,16 @@ def probe_step(trainer, x: torch.Tensor, y: torch.Tensor, update: bool = True) -
     (loss if penalty is None else loss + penalty).backward()
     if update:
         trainer.optimizer.step()
+    return loss.detach(), probe_report(trainer, before, pre_activations, bn_inputs)
 
+
+def probe_report(trainer, before: list[torch.Tensor], pre_activations: list, bn_inputs: list) -> ProbeReport:
+    """The dashboards' record of the step just taken (before ``trainer.step`` counts it):
+    ``before`` the Linear weights before the update (trainer._weights' order),
+    ``pre_activations`` (block name, activation, the block's first module's output) per
+    Linear and BatchNorm block and ``bn_inputs`` (block name, its input, the module) per
+    BatchNorm block, from the step's forward pass; the gradients are the ``.grad`` left
+    by its backward pass."""
     linear_blocks = [b for b in trainer.blocks if b.kind in ("linear", "output")]
     rows = []
     for block, w0 in zip(linear_blocks, before):
@@ -71,8 +80,7 @@ def probe_step(trainer, x: torch.Tensor, y: torch.Tensor, update: bool = True) -
         for (name, activation, _), (mean, std, dead, saturated) in zip(pre_activations, stat_rows)
     )
     batchnorm = tuple(_bn_stats(name, inp, module) for name, inp, module in bn_inputs)
-    report = ProbeReport(trainer.step, trainer.epoch, gradients, activations, batchnorm, gradient_verdict(gradients))
-    return loss.detach(), report
+    return ProbeReport(trainer.step, trainer.epoch, gradients, activations, batchnorm, gradient_verdict(gradients))
 
 
 def _unit_stats(a: torch.Tensor, activation: str) -> torch.Tensor:

@@ -82,6 +82,33 @@ class TrainerLike(Protocol):
 Command = Callable[[TrainerLike], object]
 
 
+def reading(command: Command) -> Command:
+    """``command`` marked as a question about the run that changes nothing a snapshot shows
+    (e.g. explaining a neuron): a paused loop sends no new snapshot after it."""
+    command.reads_only = True
+    return command
+
+
+class TakeStep:
+    """A command that takes the run's next step itself (e.g. a traced step,
+    playground.training.trace_step), queued with ``RunControl.submit`` after ``pause``.
+
+    The loop calls ``step(trainer)`` between chunks: it takes one step or none and returns
+    what ``train_steps`` would (an object with ``losses`` and ``probe``), or None when it
+    took none; the loop books the losses like any step's (each reaches the consumer exactly
+    once) and the probe, sends the paused snapshot after it as after a Step, and a
+    Diverged raised by it ends the run as a diverging step does. Called like any other
+    command (``refuse(trainer)``) it is not taken: a ComparisonLoop (whose runs step in
+    lock-step) calls it so, and so does the owner of an ended loop's leftover commands.
+    """
+
+    def __init__(self, step: Callable[[TrainerLike], Any], refuse: Callable[[Any], object]):
+        self.step, self.refuse = step, refuse
+
+    def __call__(self, trainer) -> object:
+        return self.refuse(trainer)
+
+
 @dataclass(frozen=True)
 class _Work:
     """What the loop takes from the control in one look (under the lock)."""
@@ -269,8 +296,11 @@ class RunLoop:
         while True:
             work = self._control._take(want_step=budget == 0)
             for command in work.commands:
-                command(self._trainer)
-                self._shown_paused = False
+                if isinstance(command, TakeStep):
+                    self._take_step(command)
+                else:
+                    command(self._trainer)
+                self._shown_paused = self._shown_paused and getattr(command, "reads_only", False)
             if work.stopped:
                 return "stopped"
             if self._trainer.finished:
@@ -283,6 +313,14 @@ class RunLoop:
                 self._idle(work)
             elif not self._pace(work):
                 budget = self._chunk_then_emit(work, budget)
+
+    def _take_step(self, take: TakeStep) -> None:
+        """A step the command takes itself, booked like a chunk's (see TakeStep)."""
+        self._chunk_start = self._trainer.step
+        result = take.step(self._trainer)
+        if result is not None:
+            self._book(result, np.asarray(result.losses, dtype=np.float32))
+        self._chunk_start = None
 
     def _resolve(self, request: int | str) -> int:
         if request == _EPOCH:

@@ -33,6 +33,7 @@ from playground.runs.inside import (
     ParamTrace,
     StepTrace,
 )
+from playground.training.probe_step import probe_report
 from playground.training.trainer import StepResult
 
 CURVE_POINTS = 201
@@ -69,8 +70,9 @@ def _rows(t: torch.Tensor) -> np.ndarray:
 def trace_step(trainer, run_id: int = 0) -> tuple[StepResult, StepTrace, TraceContext]:
     """Take the trainer's next step (eagerly, with autograd) and record it.
 
-    The StepResult is what ``train_steps(1)`` would have returned (its loss; no probe), and
-    raises Diverged the same way; the trace and context describe the step."""
+    The StepResult is what ``train_steps(1, probe=True)`` would have returned (its loss and
+    the dashboards' probe report of this step), and raises Diverged the same way; the
+    trace and context describe the step."""
     if trainer.diverged or trainer.finished:
         raise ValueError("no step to trace: the run has diverged or finished")
     at = trainer.step % trainer.steps_per_epoch
@@ -82,6 +84,52 @@ def trace_step(trainer, run_id: int = 0) -> tuple[StepResult, StepTrace, TraceCo
     params = {name: p.detach().clone() for name, p in network.named_parameters()}
     opt_before = {name: _state(trainer.optimizer, p) for name, p in network.named_parameters()}
 
+    inputs, outputs, out = _forward(network, x)
+    masks = _dropout_masks(network, inputs, outputs)
+    loss = trainer.loss_fn(out, y)
+    penalty = trainer.penalty()
+    penalty_grads = None
+    if penalty is not None:
+        penalty_grads = torch.autograd.grad(penalty, trainer._weights, retain_graph=True)
+    trainer.optimizer.zero_grad()
+    (loss if penalty is None else loss + penalty).backward()
+    grads = {name: p.grad.detach().clone() if p.grad is not None else torch.zeros_like(p)
+             for name, p in network.named_parameters()}
+    trainer.optimizer.step()
+    context = TraceContext(trainer.step, x.detach(), y.detach(), state, masks)
+
+    step = trainer.step
+    epoch, batch_in_epoch = trainer.epoch, trainer.batch_in_epoch
+    report = probe_report(trainer, [params[f"{b.start}.weight"] for b in trainer.blocks if b.kind in ("linear", "output")],
+                          [(b.name, b.activation, outputs[b.start].detach()) for b in trainer.blocks
+                           if b.kind in ("linear", "batchnorm")],
+                          [(b.name, inputs[b.start].detach(), network[b.start]) for b in trainer.blocks
+                           if b.kind == "batchnorm"])
+    trainer.step += 1
+    trainer.count_steps("eager", 1)
+    result = trainer.chunk_result(step, [loss.detach().view(1)], report)  # raises Diverged like a step
+
+    weight_ids = {id(w): g for w, g in zip(trainer._weights, penalty_grads or ())}
+    blocks = tuple(_block_trace(trainer, block, inputs, outputs, masks, params, grads, opt_before, weight_ids)
+                   for block in trainer.blocks)
+    trace = StepTrace(
+        run_id=run_id, step=step, epoch=epoch, batch_in_epoch=batch_in_epoch, batch_size=len(x),
+        rows=_rows_of(trainer, at, len(x)), x=_np(x[:TRACED_SAMPLES]), blocks=blocks,
+        loss=_loss_trace(trainer, out, y, loss, penalty, len(x)),
+        optimizer=trainer.design.optimizer.name, hyperparameters=_hyperparameters(trainer.optimizer),
+        optimizer_step=_optimizer_step(trainer.optimizer),
+        curves=tuple(_curves(blocks)),
+        regularization=trainer.design.training.regularization,
+        regularization_rate=trainer.design.training.regularization_rate,
+    )
+    return result, trace, context
+
+
+def _forward(network: nn.Sequential, x: torch.Tensor):
+    """The network called as the Sequential it is, with forward hooks that keep each
+    module's input and output (index -> tensor) and ask autograd to keep each output's
+    gradient. A network that starts with Dropout gets an input that requires a gradient,
+    so that its mask can be read from autograd (see _dropout_masks); the numbers are the same."""
     outputs: dict[int, torch.Tensor] = {}
     inputs: dict[int, torch.Tensor] = {}
 
@@ -93,49 +141,35 @@ def trace_step(trainer, run_id: int = 0) -> tuple[StepResult, StepTrace, TraceCo
             outputs[index] = output
         return hook
 
+    if len(network) and isinstance(network[0], nn.Dropout):
+        x = x.detach().requires_grad_(True)
     handles = [module.register_forward_hook(keep(i)) for i, module in enumerate(network)]
     try:
         out = network(x)
     finally:
         for handle in handles:
             handle.remove()
-    loss = trainer.loss_fn(out, y)
-    penalty = trainer.penalty()
-    penalty_grads = None
-    if penalty is not None:
-        penalty_grads = torch.autograd.grad(penalty, trainer._weights, retain_graph=True)
-    trainer.optimizer.zero_grad()
-    (loss if penalty is None else loss + penalty).backward()
-    grads = {name: p.grad.detach().clone() if p.grad is not None else torch.zeros_like(p)
-             for name, p in network.named_parameters()}
-    trainer.optimizer.step()
+    return inputs, outputs, out
 
+
+def _dropout_masks(network: nn.Sequential, inputs: dict, outputs: dict) -> dict[int, torch.Tensor]:
+    """Each Dropout module's factors (0 or 1/(1-p)) over the whole batch, as it applied them:
+    autograd's derivative of its output by its input (exactly the mask, also where the
+    input is 0), read before the step's backward pass (which frees the graph). The probe
+    fills the ``.grad`` that retain_grad keeps; it is cleared for the real backward pass."""
     masks = {}
     for index, module in enumerate(network):
         if isinstance(module, nn.Dropout) and index in outputs:
-            masks[index] = _dropout_mask(inputs[index], outputs[index], module.p)
-    context = TraceContext(trainer.step, x.detach(), y.detach(), state, masks)
-
-    step = trainer.step
-    epoch, batch_in_epoch = trainer.epoch, trainer.batch_in_epoch
-    trainer.step += 1
-    trainer.count_steps("eager", 1)
-    result = trainer.chunk_result(step, [loss.detach().view(1)], None)  # raises Diverged like a step
-
-    weight_ids = {id(w): g for w, g in zip(trainer._weights, penalty_grads or ())}
-    blocks = tuple(_block_trace(trainer, block, inputs, outputs, masks, params, grads, opt_before, weight_ids)
-                   for block in trainer.blocks)
-    trace = StepTrace(
-        run_id=run_id, step=step, epoch=epoch, batch_in_epoch=batch_in_epoch, batch_size=len(x),
-        rows=_rows_of(trainer, at, len(x)), x=_np(x[:TRACED_SAMPLES]), blocks=blocks,
-        loss=_loss_trace(trainer, out, y, loss, penalty, len(x)),
-        optimizer=trainer.design.optimizer.name, hyperparameters=_hyperparameters(trainer.optimizer),
-        optimizer_step=_optimizer_step(trainer.optimizer),
-        curves=tuple(_curves(trainer, blocks)),
-        regularization=trainer.design.training.regularization,
-        regularization_rate=trainer.design.training.regularization_rate,
-    )
-    return result, trace, context
+            out, inp = outputs[index], inputs[index]
+            if out.grad_fn is None or not inp.requires_grad:  # p = 0 or not training: the identity
+                masks[index] = torch.ones_like(out).detach()
+                continue
+            (probe,) = torch.autograd.grad(out, inp, torch.ones_like(out), retain_graph=True)
+            masks[index] = probe.detach()
+    if masks:
+        for tensor in [*inputs.values(), *outputs.values()]:
+            tensor.grad = None
+    return masks
 
 
 def _rows_of(trainer, at: int, batch: int) -> np.ndarray:
@@ -145,19 +179,6 @@ def _rows_of(trainer, at: int, batch: int) -> np.ndarray:
     if order is None or batch >= len(trainer.x_train):
         return np.arange(min(batch, TRACED_SAMPLES), dtype=np.int64)
     return order[start : start + min(batch, TRACED_SAMPLES)].cpu().numpy().astype(np.int64)
-
-
-def _dropout_mask(inp: torch.Tensor, out: torch.Tensor, p: float) -> torch.Tensor:
-    """Dropout's factors (0 or 1/(1-p)) as it applied them: where the input is 0 the output
-    says nothing, and the factor is read from autograd's derivative instead."""
-    scale = 1.0 / (1.0 - p) if p < 1 else 0.0
-    kept = (out != 0).to(out.dtype)
-    zero_input = inp == 0
-    if bool(zero_input.any()) and out.grad_fn is not None:
-        probe = torch.autograd.grad(out, inp, torch.ones_like(out), retain_graph=True, allow_unused=True)[0]
-        if probe is not None:
-            kept = torch.where(zero_input, (probe != 0).to(out.dtype), kept)
-    return (kept * scale).detach()
 
 
 def _state(optimizer: torch.optim.Optimizer, p: torch.Tensor) -> dict[str, torch.Tensor]:
@@ -181,7 +202,7 @@ def _block_trace(trainer, block, inputs, outputs, masks, params, grads, opt_befo
     inp, z, h = inputs[first], outputs[first], outputs[last]
     grad_z = z.grad if z.grad is not None else torch.zeros_like(z)
     grad_h = h.grad if h.grad is not None else torch.zeros_like(h)
-    slope = _slope(network[last], z) if last != first else torch.ones_like(z)
+    slopes = slope(network[last], z) if last != first else torch.ones_like(z)
     traced = []
     if block.kind != "dropout":
         module = network[first]
@@ -197,14 +218,14 @@ def _block_trace(trainer, block, inputs, outputs, masks, params, grads, opt_befo
     mask = masks.get(first)
     return BlockTrace(
         name=block.name, kind=block.kind, activation=block.activation, units=block.units,
-        inputs=_rows(inp), z=_rows(z), h=_rows(h), slope=_rows(slope), grad_h=_rows(grad_h), grad_z=_rows(grad_z),
+        inputs=_rows(inp), z=_rows(z), h=_rows(h), slope=_rows(slopes), grad_h=_rows(grad_h), grad_z=_rows(grad_z),
         z_mean=_np(_crop(z.mean(0))), h_mean=_np(_crop(h.mean(0))),
         grad_h_norm=float(torch.linalg.vector_norm(grad_h)), params=tuple(traced),
         batch_mean=batch_mean, batch_var=batch_var, eps=eps, mask=None if mask is None else _rows(mask),
     )
 
 
-def _slope(activation: nn.Module, z: torch.Tensor) -> torch.Tensor:
+def slope(activation: nn.Module, z: torch.Tensor) -> torch.Tensor:
     """h′(z) elementwise, from autograd through the activation module itself."""
     at = z.detach().clone().requires_grad_(True)
     with torch.enable_grad():
@@ -255,17 +276,28 @@ def _optimizer_step(optimizer: torch.optim.Optimizer) -> int:
     return 0
 
 
-def _curves(trainer, blocks: tuple[BlockTrace, ...]):
+def _curves(blocks: tuple[BlockTrace, ...]):
     """One curve per activation the network uses, spanning every traced z of it."""
     seen: dict[str, float] = {}
     for block in blocks:
         if block.activation != "linear" and block.z.size:
-            reach = float(np.nanmax(np.abs(block.z[np.isfinite(block.z)]), initial=0.0))
-            seen[block.activation] = max(seen.get(block.activation, CURVE_REACH), min(reach * 1.1, 1e3))
+            seen[block.activation] = max(seen.get(block.activation, CURVE_REACH), curve_reach(block.z))
     for name, reach in seen.items():
-        module = activation_module(name)
-        x = torch.linspace(-reach, reach, CURVE_POINTS)
-        slope = _slope(module, x)
-        with torch.no_grad():
-            h = module(x)
-        yield ActivationCurve(name, _np(x), _np(h), _np(slope))
+        yield activation_curve(name, reach)
+
+
+def curve_reach(z: np.ndarray) -> float:
+    """How far a curve spans to include every finite value of ``z``: at least CURVE_REACH,
+    a tenth beyond the largest |z|, at most 1e3."""
+    finite = np.abs(z[np.isfinite(z)])
+    return max(CURVE_REACH, min(float(np.max(finite, initial=0.0)) * 1.1, 1e3))
+
+
+def activation_curve(name: str, reach: float = CURVE_REACH) -> ActivationCurve:
+    """Registry activation ``name`` over -reach..reach (CURVE_POINTS points) with its slope
+    from autograd through its module (the identity for "linear")."""
+    module = activation_module(name) or nn.Identity()
+    x = torch.linspace(-reach, reach, CURVE_POINTS)
+    with torch.no_grad():
+        h = module(x)
+    return ActivationCurve(name, _np(x), _np(h), _np(slope(module, x)))

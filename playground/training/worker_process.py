@@ -21,6 +21,14 @@ stays in the process until the next start), and a higher epoch limit lets a fini
 go on, from where it stopped, as the same run (a new loop, paused, same run id). So does
 ``SaveWeights``: once a run has ended it is saved from the ended run's trainer.
 
+Inside one step (playground.runs.inside): ``TraceStep`` pauses the run and takes its next
+step as a traced step on the loop's thread (a run_loop.TakeStep: its loss booked once, the
+paused snapshot after it as after Step), answered by ``StepTrace`` or, when the run cannot
+(a comparison, an ended run), ``StepTraceRefused``; ``CheckGradient`` (on the last traced
+step, kept here with its trainer) and ``ExplainNeuron`` are answered by ``GradientChecked``
+and ``NeuronExplained`` from the loop's thread, or from the ended run's trainer, with a
+``problem`` when they cannot (never an error that ends the run).
+
 Comparisons (playground.runs.comparison_messages: StartComparison, Fork, SetRunLr) are
 handled by playground.training.comparison_worker, whose handlers join ``_HANDLERS``; a
 comparison is one run here (a ComparisonTrainer under a ComparisonLoop).
@@ -42,7 +50,7 @@ from playground.design.schema import Design
 from playground.errors import PlaygroundError, Problem
 from playground.nn.devices import unavailable_reasons
 from playground.runs import messages as m
-from playground.training.run_loop import RunControl, RunLoop
+from playground.training.run_loop import RunControl, RunLoop, TakeStep, reading
 
 
 class _Runs:
@@ -63,6 +71,7 @@ class _Runs:
         self.ended = ""  # the final state of the trainer's run once its loop has returned
         self.speed: float | None = None  # of the current run, for a run that goes on
         self.after_end: list = []  # commands for the trainer once its loop has ended (it is ending)
+        self.traced = None  # (trainer, trace_step.TraceContext) of the last traced step
         self.starts: queue.Queue = queue.Queue()
         self.events = events
 
@@ -210,11 +219,14 @@ def _save_weights(message: m.SaveWeights, runs: _Runs) -> None:
     _to_trainer(runs, message.run_id, save)
 
 
-def _to_trainer(runs: _Runs, run_id: int, command) -> None:
+def _to_trainer(runs: _Runs, run_id: int, command, reads_only: bool = False) -> None:
     """Run ``command(trainer)`` for run ``run_id``: on the loop's thread while its loop runs; on
     its trainer once its loop has ended, or as soon as it has while it is ending; with None
-    when there is no trainer of that run."""
+    when there is no trainer of that run. ``reads_only``: it changes nothing a snapshot
+    shows (run_loop.reading)."""
     command = runs.for_run(run_id, command)
+    if reads_only:
+        command = reading(command)
     control = runs.control_of(run_id)
     if control is not None and control.submit(command):
         return
@@ -283,7 +295,7 @@ def _run(start: m.Start, control: RunControl, runs: _Runs) -> None:
             _send(events, m.WeightsFailed(run_id, tuple(problems)))
             trainer = build_trainer(start.design)  # start from fresh weights instead
     with runs.lock:
-        runs.trainer, runs.run_id, runs.ended = trainer, run_id, ""
+        runs.trainer, runs.run_id, runs.ended, runs.traced = trainer, run_id, "", None
     _compiled_step(start.compiled, control)(trainer)
     _send(events, m.Ready(run_info(trainer, run_id, history)))
     _loop(trainer, control, run_id, runs)
@@ -324,6 +336,99 @@ def _ended(control: RunControl, runs: _Runs, state: str = "") -> None:
                 traceback.print_exc()
 
 
+# --- inside one step ----------------------------------------------------------------------------
+
+
+def _no_answer(trainer, ended: bool) -> Problem | None:
+    """Why ``trainer`` (None: no trainer of the run) cannot take a traced step, or None."""
+    if trainer is None:
+        return Problem("", "There is no run to look inside yet.", "inside_no_run")
+    if hasattr(trainer, "runs"):  # a ComparisonTrainer
+        return Problem("", "A comparison cannot be looked inside; promote a run to the editor to step inside it.",
+                       "inside_comparison")
+    if trainer.diverged:
+        return Problem("", "This run diverged; reset it to look inside a step.", "inside_diverged")
+    if trainer.finished:
+        return Problem("", "This run has finished; raise the epoch limit or reset it to look inside a step.",
+                       "inside_finished")
+    if ended:
+        return Problem("", "This run has ended; reset it to look inside a step.", "inside_ended")
+    return None
+
+
+def _trace_step(message: m.TraceStep, runs: _Runs) -> None:
+    """Pause the run and take its next step traced, on the loop's thread (see the module docstring)."""
+    run_id, events = message.run_id, runs.events
+
+    def refuse(trainer, problem: Problem | None = None) -> None:
+        problem = problem or _no_answer(trainer, ended=True)
+        _send(events, m.StepTraceRefused.of(run_id, problem))
+
+    def step(trainer):
+        from playground.training.divergence import Diverged
+        from playground.training.trace_step import trace_step
+
+        problem = _no_answer(trainer, ended=False)
+        if problem is not None:
+            refuse(trainer, problem)
+            return None
+        try:
+            result, trace, context = trace_step(trainer, run_id)
+        except Diverged as error:  # the run ends diverged, as after a Step
+            refuse(trainer, error.problems[0])
+            raise
+        runs.traced = (trainer, context)
+        _send(events, trace)
+        return result
+
+    control = runs.control_of(run_id)
+    if control is not None:
+        control.pause()
+        if control.submit(TakeStep(step, refuse)):
+            return
+    with runs.lock:
+        refuse(runs.trainer if runs.run_id == run_id else None)
+
+
+def _answer(runs: _Runs, run_id: int, answer, refused) -> None:
+    """Send ``answer(trainer)`` for run ``run_id`` (see _to_trainer), or ``refused(problem)``
+    when there is no trainer of it, it is a comparison, or answering failed (a bug: said,
+    not raised, so that the run goes on)."""
+
+    def command(trainer) -> None:
+        problem = _no_answer(trainer, ended=False) if trainer is None or hasattr(trainer, "runs") else None
+        if problem is None:
+            try:
+                _send(runs.events, answer(trainer))
+                return
+            except Exception as error:
+                traceback.print_exc()
+                problem = Problem("", f"{type(error).__name__}: {error}")
+        _send(runs.events, refused(problem))
+
+    _to_trainer(runs, run_id, command, reads_only=True)
+
+
+def _check_gradient(message: m.CheckGradient, runs: _Runs) -> None:
+    def answer(trainer):
+        from playground.training.gradient_check import check_gradient
+
+        traced = runs.traced
+        context = traced[1] if traced is not None and traced[0] is trainer else None
+        return check_gradient(trainer, context, message.block, message.param, message.index, message.run_id)
+
+    _answer(runs, message.run_id, answer, lambda problem: m.GradientChecked.refused(message, problem))
+
+
+def _explain_neuron(message: m.ExplainNeuron, runs: _Runs) -> None:
+    def answer(trainer):
+        from playground.training.neuron import explain_neuron
+
+        return explain_neuron(trainer, message.block, message.unit, message.point, message.run_id)
+
+    _answer(runs, message.run_id, answer, lambda problem: m.NeuronExplained.refused(message, problem))
+
+
 def build_trainer(design: Design):
     from playground.training.sizes import use_threads_for
     from playground.training.trainer import Trainer
@@ -354,6 +459,9 @@ _HANDLERS = {  # each returns True when the reader thread is to end
     m.SetLr: _live,
     m.SetEpochs: _live,
     m.SaveWeights: _save_weights,
+    m.TraceStep: _trace_step,
+    m.CheckGradient: _check_gradient,
+    m.ExplainNeuron: _explain_neuron,
 }
 
 

@@ -12,13 +12,21 @@ the current run's history (playground.runs.history.LiveHistory: every loss and
 evaluation, whatever the dashboards show). It owns the process and the thread and ends
 both in ``shutdown`` (stop -> quit -> wait), which the window calls on close and the
 application on ``aboutToQuit``.
+
+Inside one step (playground.runs.inside), for the current single run: ``trace_step()``
+pauses the run and takes its next step traced (its loss reaches the history once, a
+paused snapshot follows as after Step), then ``step_traced(StepTrace)``; when the run
+cannot (a comparison, no run, a run that has finished, diverged or ended)
+``step_trace_refused(text)`` says why instead. ``check_gradient(...)`` and
+``explain_neuron(...)`` always answer with ``gradient_checked`` / ``neuron_explained``,
+whose ``problem`` (empty when answered) is already in the interface language.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
@@ -26,7 +34,9 @@ from playground.design.schema import Design
 from playground.runs import messages as m
 from playground.runs.history import LiveHistory
 from playground.runs import comparison_messages as cm
+from playground.errors import Problem
 from playground.ui.comparison_control import ComparisonControl
+from playground.ui.messages import problem_message
 
 
 @dataclass(frozen=True)
@@ -121,6 +131,10 @@ class TrainingController(ComparisonControl, QObject):
     weights_failed = Signal(object)  # [Problem]: why the weights given to restart() could not be loaded
     comparison_ready = Signal(object)  # comparison_messages.ComparisonInfo of the current comparison
     comparison_snapshot_ready = Signal(object)  # comparison_messages.ComparisonSnapshot of it
+    step_traced = Signal(object)  # playground.runs.inside.StepTrace of the current run
+    step_trace_refused = Signal(str)  # why the current run cannot take a step inside (interface language)
+    gradient_checked = Signal(object)  # inside.GradientChecked, its problem in the interface language
+    neuron_explained = Signal(object)  # inside.NeuronExplained, its problem in the interface language
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -133,8 +147,8 @@ class TrainingController(ComparisonControl, QObject):
         self._closed = False
         self.info: m.RunInfo | None = None
         self.history = LiveHistory()  # the current run's losses and evaluations, recorded as they arrive
-        # The one gate of training: asked by every way of starting it (Train, Step, Epoch: _trains_now;
-        # a run or a comparison started or forked running: _begin). False keeps the run paused, and
+        # The one gate of training: asked by every way of starting it (Train, Step, Epoch, a step
+        # inside: _trains_now; a run or a comparison started or forked running: _begin). False keeps the run paused, and
         # the gate says why (e.g. a lesson's question is answered first).
         self.may_train: Callable[[], bool] = lambda: True
         # How the last training process that ended did: 0 cleanly, -N killed by signal N (None: none ended).
@@ -254,6 +268,58 @@ class TrainingController(ComparisonControl, QObject):
             self._send(m.StepEpoch(self._run_id))
             self._acknowledge_now()
 
+    # --- inside one step -------------------------------------------------------------
+    def trace_step(self) -> None:
+        """Pause the run (if it plays) and take its next step as a traced step: ``step_traced``
+        with the StepTrace, or ``step_trace_refused`` saying why not."""
+        problem = self._inside_refusal()
+        if problem is not None:
+            self.step_trace_refused.emit(problem_message(problem))
+            return
+        if not self._trains_now():  # the gate (a lesson's question first) says why itself
+            return
+        self._paused = True
+        self._send(m.TraceStep(self._run_id))
+        self._acknowledge_now()
+
+    def check_gradient(self, block: int, param: str, index: tuple[int, ...]) -> None:
+        """Compare autograd's ∂L/∂``param``[``index``] of block ``block`` at the last traced step
+        with a finite difference: ``gradient_checked``."""
+        self._ask_inside(m.CheckGradient(self._run_id, int(block), str(param), tuple(int(i) for i in index)),
+                         m.GradientChecked)
+
+    def explain_neuron(self, block: int, unit: int, point: tuple[float, ...]) -> None:
+        """Unit ``unit`` of block ``block`` for the model input ``point`` (the model's features),
+        as the views draw the network: ``neuron_explained``."""
+        self._ask_inside(m.ExplainNeuron(self._run_id, int(block), int(unit), tuple(float(v) for v in point)),
+                         m.NeuronExplained)
+
+    def _ask_inside(self, ask, answer) -> None:
+        """Send ``ask`` to the training process, or answer it here (``answer.refused``) when
+        the current run cannot be asked."""
+        problem = self._inside_refusal(stepping=False)
+        if problem is None:
+            self._send(ask)
+        else:
+            self._HANDLERS[answer](self, answer.refused(ask, problem))
+
+    def _inside_refusal(self, stepping: bool = True) -> Problem | None:
+        """Why the current run cannot be looked inside, known here (the training process
+        says the rest): a comparison, no run, or (to take a step) a run that has ended."""
+        if self.comparison is not None:
+            return Problem("", "A comparison cannot be looked inside; promote a run to the editor to step inside it.",
+                           "inside_comparison")
+        if self._worker is None or self._state == "stopped" and self.info is None:
+            return Problem("", "There is no run to look inside yet.", "inside_no_run")
+        ended = {"finished": ("This run has finished; raise the epoch limit or reset it to look inside a step.",
+                              "inside_finished"),
+                 "diverged": ("This run diverged; reset it to look inside a step.", "inside_diverged")}
+        if stepping and self._state in ended:
+            return Problem("", *ended[self._state])
+        if stepping and self._state in ("stopped", "error"):
+            return Problem("", "This run has ended; reset it to look inside a step.", "inside_ended")
+        return None
+
     def set_lr(self, lr: float) -> None:
         if lr > 0:
             self._send(m.SetLr(self._run_id, float(lr)))
@@ -361,6 +427,18 @@ class TrainingController(ComparisonControl, QObject):
     def _on_weights_failed(self, failed: m.WeightsFailed) -> None:
         self.weights_failed.emit(list(failed.problems))
 
+    def _on_step_traced(self, trace: m.StepTrace) -> None:
+        self.step_traced.emit(trace)
+
+    def _on_step_trace_refused(self, refused: m.StepTraceRefused) -> None:
+        self.step_trace_refused.emit(_worded(refused))
+
+    def _on_gradient_checked(self, checked: m.GradientChecked) -> None:
+        self.gradient_checked.emit(replace(checked, problem=_worded(checked)) if checked.problem else checked)
+
+    def _on_neuron_explained(self, explained: m.NeuronExplained) -> None:
+        self.neuron_explained.emit(replace(explained, problem=_worded(explained)) if explained.problem else explained)
+
     def _on_garbled(self, garbled: _Garbled) -> None:
         self.run_failed.emit(self.tr("A message from the training process could not be read."), garbled.details)
 
@@ -371,6 +449,8 @@ class TrainingController(ComparisonControl, QObject):
     _HANDLERS = {
         m.Snapshot: _on_snapshot, m.Ready: _on_ready, m.Failed: _on_failed, m.WeightsSaved: _on_weights_saved,
         m.WeightsFailed: _on_weights_failed, _Garbled: _on_garbled, _ProcessEnded: _on_ended,
+        m.StepTrace: _on_step_traced, m.StepTraceRefused: _on_step_trace_refused,
+        m.GradientChecked: _on_gradient_checked, m.NeuronExplained: _on_neuron_explained,
         cm.ComparisonReady: ComparisonControl._on_comparison_ready,
         cm.ComparisonSnapshot: ComparisonControl._on_comparison_snapshot,
     }
@@ -393,3 +473,8 @@ class TrainingController(ComparisonControl, QObject):
         if state != self._state:
             self._state = state
             self.state_changed.emit(state)
+
+
+def _worded(answer) -> str:
+    """An inside-one-step answer's ``problem`` in the interface language (by its code)."""
+    return problem_message(Problem("", answer.problem, answer.problem_code, tuple(answer.problem_args)))

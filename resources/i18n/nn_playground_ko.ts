@@ -1105,6 +1105,46 @@ The internal covariate shift below works for every network.</source>
         <translation>Nesterov 모멘텀을 쓰려면 모멘텀이 0보다 커야 합니다</translation>
     </message>
     <message>
+        <source>There is no run to look inside yet.</source>
+        <translation>아직 안을 들여다볼 실행이 없습니다.</translation>
+    </message>
+    <message>
+        <source>A comparison cannot be looked inside; promote a run to the editor to step inside it.</source>
+        <translation>비교는 안을 들여다볼 수 없습니다. 실행 하나를 편집기로 가져와 그 스텝 안을 살펴보세요.</translation>
+    </message>
+    <message>
+        <source>This run has finished; raise the epoch limit or reset it to look inside a step.</source>
+        <translation>이 실행은 완료되었습니다. 스텝 안을 보려면 에포크 한도를 올리거나 초기화하세요.</translation>
+    </message>
+    <message>
+        <source>This run diverged; reset it to look inside a step.</source>
+        <translation>이 실행은 발산했습니다. 스텝 안을 보려면 초기화하세요.</translation>
+    </message>
+    <message>
+        <source>This run has ended; reset it to look inside a step.</source>
+        <translation>이 실행은 끝났습니다. 스텝 안을 보려면 초기화하세요.</translation>
+    </message>
+    <message>
+        <source>There is no step inside to check yet: take one first.</source>
+        <translation>아직 확인할 스텝이 없습니다. 먼저 스텝 안으로 한 스텝을 진행하세요.</translation>
+    </message>
+    <message>
+        <source>The run has trained on since the step inside: take a new one to check a gradient.</source>
+        <translation>그 스텝 이후로 학습이 더 진행되었습니다. 기울기를 확인하려면 새 스텝을 진행하세요.</translation>
+    </message>
+    <message>
+        <source>{0} has no {1}.</source>
+        <translation>{0}에는 {1}이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>{0} has no neuron {1}.</source>
+        <translation>{0}에는 뉴런 {1}이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>The point needs {0} finite input values; it has {1}.</source>
+        <translation>점에는 유한한 입력값이 {0}개 필요하지만 {1}개가 있습니다.</translation>
+    </message>
+    <message>
         <source>&apos;{0}&apos; is too large: {1} MB, more than the limit of {2} MB</source>
         <translation>&apos;{0}&apos; 파일이 너무 큽니다: {1} MB로 한도 {2} MB를 넘습니다</translation>
     </message>

@@ -183,3 +183,18 @@ def test_the_coach_speaks_korean(korean):
     diverged = Finding("diverged", ("infinite", 19, "Linear 1", 1.0))
     assert "무한대" in finding_text(diverged, translate) and "19" in finding_text(diverged, translate)
     assert all(HANGUL.search(translate("Coach", text)) for text in EXPLANATIONS.values())
+
+
+def test_why_a_step_inside_has_no_answer_speaks_korean(korean):
+    """Each inside-one-step problem (playground.runs.inside) is worded in Korean, its numbers and layer kept."""
+    from playground.errors import Problem
+    from playground.ui.labels import layer_name
+    from playground.ui.messages.inside import INSIDE_WORDINGS
+    from playground.ui.messages import problem_message
+
+    args = {"inside_no_weight": ("Linear 1", "weight[9, 0]"), "inside_no_neuron": ("BatchNorm 2", 8),
+            "inside_point": (2, 1)}
+    texts = {code: problem_message(Problem("", "English", code, args.get(code, ()))) for code in INSIDE_WORDINGS}
+    assert all(HANGUL.search(text) for text in texts.values()), texts
+    assert texts["inside_no_weight"] == layer_name("Linear 1") + "에는 weight[9, 0]이(가) 없습니다."
+    assert "8" in texts["inside_no_neuron"] and "2" in texts["inside_point"] and "1" in texts["inside_point"]

@@ -130,3 +130,36 @@ def test_a_finished_run_keeps_its_weights_takes_live_changes_and_goes_on_when_it
     assert later[0] == 50 and later[-1] == 74 and controller.snapshots[-1].lr == 0.1, \
         "the run went on from step 50 to the new limit at the changed rate"
     assert controller.snapshots[-1].metrics.train_loss < finished.metrics.train_loss
+
+
+def test_a_step_inside_is_traced_booked_once_and_answers_checks_neurons_and_refusals(qtbot, controller):
+    from playground.design.comparison import Comparison, Variant
+
+    design = Design(layers=(LinearLayer(units=3),))
+    controller.restart(design, running=True)
+    qtbot.waitUntil(lambda: bool(controller.snapshots) and controller.snapshots[-1].step > 3, timeout=30_000)
+    with qtbot.waitSignal(controller.step_traced, timeout=30_000) as traced:
+        controller.trace_step()  # pauses the playing run first
+    trace = traced.args[0]
+    qtbot.waitUntil(lambda: controller.snapshots[-1].step == trace.step + 1 and controller.state == "paused",
+                    timeout=30_000)
+    assert controller.history.losses.steps.tolist() == list(range(trace.step + 1)), "every step once, the traced one too"
+    assert controller.history.losses.values[-1] == np.float32(trace.loss.value)
+
+    with qtbot.waitSignal(controller.gradient_checked, timeout=30_000) as checked:
+        controller.check_gradient(1, "weight", (0, 2))
+    assert checked.args[0].relative_error < 1e-4 and checked.args[0].step == trace.step
+    with qtbot.waitSignal(controller.neuron_explained, timeout=30_000) as explained:
+        controller.explain_neuron(0, 2, (0.5, -0.5))
+    assert explained.args[0].problem == "" and explained.args[0].activation == "tanh"
+    with qtbot.waitSignal(controller.neuron_explained, timeout=30_000) as wrong:
+        controller.explain_neuron(0, 7, (0.5, -0.5))
+    assert wrong.args[0].problem == "Linear 1 has no neuron 8."
+
+    controller.start_comparison(Comparison(design, (Variant(changes={}), Variant(changes={"optimizer.lr": 0.1}))))
+    with qtbot.waitSignal(controller.step_trace_refused, timeout=1_000) as refused:
+        controller.trace_step()
+    assert "comparison" in refused.args[0]
+    with qtbot.waitSignal(controller.gradient_checked, timeout=1_000) as checked:
+        controller.check_gradient(0, "weight", (0, 0))
+    assert "comparison" in checked.args[0].problem

@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from playground.errors import PlaygroundError, Problem
 from playground.ui.labels import loss_label, task_words
 from playground.ui.messages.files import FILE_WORDINGS, error_title, file_message
+from playground.ui.messages.inside import INSIDE_WORDINGS, inside_message
 from playground.ui.messages.lessons import LESSON_WORDINGS, lesson_message
 from playground.ui.messages.run import divergence_message
 from playground.ui.messages.weights import weights_message
@@ -40,6 +41,8 @@ def problem_message(problem: Problem) -> str:
     make = wordings.get(problem.code)
     if make is not None:
         return make()
+    if problem.code in INSIDE_WORDINGS:
+        return inside_message(problem)
     if problem.code in FILE_WORDINGS:
         return file_message(problem)
     if problem.code in LESSON_WORDINGS:
