@@ -32,7 +32,7 @@ from ui_runs import snapshot_of
 from ui_window import open_window
 
 TIMEOUT = 60_000
-TRAINING = {"Resume", "Step", "StepEpoch"}  # the commands that make the training process train
+TRAINING = {"Resume", "Step", "StepEpoch", "TraceStep"}  # the commands that make the training process train
 DESIGN = Design(layers=(LinearLayer(units=4, activation="tanh"),))
 
 
@@ -272,6 +272,7 @@ def test_nothing_trains_before_the_question_whichever_way_training_is_asked_for(
         "Space": lambda: QTest.keyClick(lessons.panel, Qt.Key_Space),
         "'.'": lambda: QTest.keyClick(lessons.panel, Qt.Key_Period),
         "Ctrl+E": lambda: QTest.keyClick(lessons.panel, Qt.Key_E, Qt.ControlModifier),
+        "a step inside": window.controller.trace_step,
     }
     for way, ask in ways.items():
         window.banner.hide_message()
