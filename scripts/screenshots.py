@@ -12,7 +12,7 @@ the window (``<design>-<size>-<language>-<theme>.png``): the default circle, a d
 net of 16-unit layers with BatchNorm (the Batch normalization dock raised), a 1-D
 regression with outliers opened as a preset (with its note), the digits, the
 vanishing-gradient preset (its Coach tab comes forward by itself with the finding's card), and a lesson
-(``lesson``: LESSON opened, answered and trained until a goal ticks, with a hint).
+(``lesson``: LESSON opened, answered and trained until a goal ticks, a hint asked for: shown while a goal is open).
 The README's set also has the comparison scene (``compare-1366x768-en-light.png``,
 ``compare-1366x768-ko-dark.png``): Compare... with the optimizer axis (the five
 optimizers) on the default circle design, trained until the headline names a winner;
@@ -146,7 +146,7 @@ def _compare(app, window) -> None:
 
 def _lesson(app, window) -> None:
     """Lesson LESSON opened, its question answered, trained (faster than its pace, to save
-    time) until its first goal ticks, one hint asked for, then paused."""
+    time) until its first goal ticks, one hint asked for (shown only while a goal is still open), then paused."""
     from playground.lessons.io import shipped_lessons
     from playground.training.run_loop import SPEEDS
 
