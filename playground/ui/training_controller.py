@@ -121,6 +121,9 @@ class TrainingController(ComparisonControl, QObject):
     weights_failed = Signal(object)  # [Problem]: why the weights given to restart() could not be loaded
     comparison_ready = Signal(object)  # comparison_messages.ComparisonInfo of the current comparison
     comparison_snapshot_ready = Signal(object)  # comparison_messages.ComparisonSnapshot of it
+    # STUB (inside-neuron, drop when inside-wire's controller API is merged): the names of INSIDE.md.
+    neuron_explained = Signal(object)  # playground.runs.inside.NeuronExplained
+    step_traced = Signal(object)  # playground.runs.inside.StepTrace
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -288,6 +291,19 @@ class TrainingController(ComparisonControl, QObject):
             return
         history = self.history.saved() if self.info is not None else None
         self._send(m.SaveWeights(self._run_id, str(path), design, history))
+
+    def explain_neuron(self, block: int, unit: int, point: tuple[float, ...]) -> None:
+        """STUB (inside-neuron; inside-wire's real one asks the training process): answers at
+        once that there is no explanation yet, so that the window can be run before the merge."""
+        import numpy as np
+
+        from playground.runs.inside import NeuronExplained
+
+        empty = np.zeros(0, np.float32)
+        nan = float("nan")
+        self.neuron_explained.emit(NeuronExplained(
+            self.run_id, block, unit, tuple(point), "", "linear", empty, empty, nan, nan, nan, nan,
+            problem="not available in this build"))
 
     def snapshot_drawn(self, rest: float = 0.0) -> None:
         """The views have drawn the last snapshot: the loop may send the next, ``rest`` seconds
