@@ -119,12 +119,13 @@ def from_trace(trace: StepTrace, block: int, unit: int, sample: int) -> NeuronFa
 
 
 def sum_lines(facts: NeuronFacts, max_terms: int = MAX_TERMS) -> list[str]:
-    """The weighted sum, a line per term (largest |wᵢxᵢ| first), then the rest summed, b and z."""
+    """The weighted sum and what it is in words, a line per term (largest |wᵢxᵢ| first), then
+    the rest summed, b and z (the last line)."""
     if facts.kind == "batchnorm":
         return batchnorm_lines(facts)
     terms = facts.terms()
     order = np.argsort(-np.abs(terms), kind="stable")
-    lines = [translate("NeuronCard", "z = Σ wᵢxᵢ + b (the weighted sum: weights w, inputs x, bias b)")]
+    lines = ["z = Σ wᵢxᵢ + b", translate("NeuronCard", "the weighted sum: weights w times inputs x, plus the bias b")]
     for i in order[:max_terms]:
         k = subscript(int(i) + 1)
         lines.append(f"w{k}·x{k} = {factor(facts.weights[i])}·{factor(facts.inputs[i])} = {number(terms[i])}")
@@ -141,7 +142,9 @@ def sum_lines(facts: NeuronFacts, max_terms: int = MAX_TERMS) -> list[str]:
 
 def batchnorm_lines(facts: NeuronFacts) -> list[str]:
     x, gamma = float(facts.inputs[0]), float(facts.weights[0])
-    lines = [translate("NeuronCard", "z = γ·(x − μ)/√(σ² + ε) + β (batch normalization)")]
+    lines = ["z = γ·(x − μ)/√(σ² + ε) + β",
+             translate("NeuronCard", "batch normalization: x normalized with the mean μ and the variance σ², "
+                                     "then scaled by γ and shifted by β")]
     which = translate("NeuronCard", "this batch's") if facts.batch_statistics else translate("NeuronCard", "running")
     lines.append(translate("NeuronCard", "{0} μ = {1}, σ² = {2}, ε = {3}").format(which, number(facts.mean), number(facts.var),
                                                                 number(facts.eps)))

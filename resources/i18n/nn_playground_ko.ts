@@ -3234,11 +3234,23 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     </message>
     <message>
         <source>h(x), the activation</source>
-        <translation>h(x), 활성 함수</translation>
+        <translation type="vanished">h(x), 활성 함수</translation>
     </message>
     <message>
         <source>h′(x), its slope</source>
-        <translation>h′(x), 기울기(미분)</translation>
+        <translation type="vanished">h′(x), 기울기(미분)</translation>
+    </message>
+    <message>
+        <source>h(x)</source>
+        <translation>h(x) 활성 함수</translation>
+    </message>
+    <message>
+        <source>h′(x), slope</source>
+        <translation>h′(x) 기울기</translation>
+    </message>
+    <message>
+        <source>h(x): the activation function. h′(x): its slope (derivative), the factor back-propagation multiplies the gradient by. The dots mark this neuron&apos;s z.</source>
+        <translation>h(x): 활성 함수. h′(x): 그 기울기(미분)로, 역전파가 기울기에 곱하는 값입니다. 점은 이 뉴런의 z를 표시합니다.</translation>
     </message>
     <message>
         <source>Point in the output view</source>
@@ -3282,7 +3294,7 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     </message>
     <message>
         <source>z = Σ wᵢxᵢ + b (the weighted sum: weights w, inputs x, bias b)</source>
-        <translation>z = Σ wᵢxᵢ + b (가중합: 가중치 w, 입력 x, 편향 b)</translation>
+        <translation type="vanished">z = Σ wᵢxᵢ + b (가중합: 가중치 w, 입력 x, 편향 b)</translation>
     </message>
     <message>
         <source>b = {0} (the bias)</source>
@@ -3294,7 +3306,15 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     </message>
     <message>
         <source>z = γ·(x − μ)/√(σ² + ε) + β (batch normalization)</source>
-        <translation>z = γ·(x − μ)/√(σ² + ε) + β (배치 정규화)</translation>
+        <translation type="vanished">z = γ·(x − μ)/√(σ² + ε) + β (배치 정규화)</translation>
+    </message>
+    <message>
+        <source>the weighted sum: weights w times inputs x, plus the bias b</source>
+        <translation>가중합: 가중치 w 곱하기 입력 x, 더하기 편향 b</translation>
+    </message>
+    <message>
+        <source>batch normalization: x normalized with the mean μ and the variance σ², then scaled by γ and shifted by β</source>
+        <translation>배치 정규화: x를 평균 μ와 분산 σ²로 정규화한 뒤 γ를 곱하고 β를 더합니다</translation>
     </message>
     <message>
         <source>this batch&apos;s</source>

@@ -21,12 +21,13 @@ and plot side by side when it is wide, one above the other when it is narrow.
 from __future__ import annotations
 
 import html
+import re
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QBoxLayout, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QToolButton,
+from PySide6.QtWidgets import (QBoxLayout, QComboBox, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QSpinBox, QToolButton,
                                QVBoxLayout, QWidget)
 
 from playground.ui.labels import layer_name
@@ -36,7 +37,7 @@ from playground.ui.theme import LIGHT, Theme
 from playground.ui.widgets.plot_utils import legend_keys, line_key, make_plot, small_label, style_plot
 
 SOURCES = ("point", "test", "traced")  # the source row's choices, in its order
-WIDE = 460  # pixels: at least this wide, formula and plot side by side
+WIDE = 380  # pixels: at least this wide, formula and plot side by side
 MARKER_SIZE = 9
 
 
@@ -91,17 +92,23 @@ class NeuronCard(QWidget):
         self._formula.setTextFormat(Qt.RichText)
         self._formula.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self._formula.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self._formula.setWordWrap(True)
         self._formula.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
         self._note = QLabel()
         self._note.setWordWrap(True)
-        left = QVBoxLayout()
-        left.setContentsMargins(0, 0, 0, 0)
+        words = QWidget()
+        left = QVBoxLayout(words)
+        left.setContentsMargins(0, 0, 2, 0)
         left.addWidget(self._formula)
-        left.addWidget(self._note)
         left.addStretch(1)
+        self._words = QScrollArea()  # a short dock scrolls the formula instead of squeezing its lines together
+        self._words.setWidget(words)
+        self._words.setWidgetResizable(True)
+        self._words.setFrameShape(QScrollArea.NoFrame)
+        self._words.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
 
         self._plot_widget = make_plot(self._theme)
-        self._plot_widget.setMinimumSize(170, 110)
+        self._plot_widget.setMinimumSize(190, 110)
         plot = self._plot = self._plot_widget.getPlotItem()
         plot.setMouseEnabled(False, False)
         plot.hideButtons()
@@ -123,14 +130,15 @@ class NeuronCard(QWidget):
 
         self._body = QBoxLayout(QBoxLayout.LeftToRight)
         self._body.setContentsMargins(0, 0, 0, 0)
-        self._body.addLayout(left, 3)
-        self._body.addWidget(self._plot_box, 2)
+        self._body.addWidget(self._words, 1)
+        self._body.addWidget(self._plot_box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(3)
         layout.addLayout(top)
         layout.addLayout(row)
         layout.addLayout(self._body, 1)
+        layout.addWidget(self._note)  # under both, always in sight: the point of the card when it shows
 
     # --- what it shows ----------------------------------------------------------------------
     def set_theme(self, theme: Theme) -> None:
@@ -143,8 +151,10 @@ class NeuronCard(QWidget):
             mark.setBrush(pg.mkBrush(colour))
             mark.setPen(pg.mkPen(theme.foreground, width=1))
         self._note.setStyleSheet(f"color: {theme.warning}; font-weight: bold;")
-        self._legend.setText(legend_keys([(line_key(self._h_curve.opts["pen"]), self.tr("h(x), the activation")),
-                                          (line_key(self._slope_curve.opts["pen"]), self.tr("h′(x), its slope"))]))
+        self._legend.setText(legend_keys([(line_key(self._h_curve.opts["pen"]), self.tr("h(x)")),
+                                          (line_key(self._slope_curve.opts["pen"]), self.tr("h′(x), slope"))]))
+        self._legend.setToolTip(self.tr("h(x): the activation function. h′(x): its slope (derivative), the factor "
+                                        "back-propagation multiplies the gradient by. The dots mark this neuron's z."))
         if self._facts is not None:
             self._show_formula()
 
@@ -199,14 +209,14 @@ class NeuronCard(QWidget):
         self._facts = None
         self._heading.setText(title)
         self._formula.setText(html.escape(text))
-        self._note.setText("")
+        self._note.setVisible(False)
         self._show_curve()
 
     def clear(self) -> None:
         self._facts = None
         self._heading.setText(self.tr("Neuron"))
         self._formula.setText(html.escape(self.tr("Click a neuron on the network diagram to see its formula.")))
-        self._note.setText("")
+        self._note.setVisible(False)
         self._show_curve()
 
     # --- public for tests -----------------------------------------------------------------
@@ -215,10 +225,11 @@ class NeuronCard(QWidget):
 
     def formula_text(self) -> str:
         """The formula as shown, plain text, a line each."""
-        return self._formula.text().replace("<br>", "\n").replace("&nbsp;", " ").replace("<b>", "").replace("</b>", "")
+        return html.unescape(re.sub(r"<[^>]+>", "", self._formula.text().replace("<br>", "\n")))
 
     def note_text(self) -> str:
-        return self._note.text()
+        """The note under the formula and plot ("" when none shows)."""
+        return self._note.text() if not self._note.isHidden() else ""
 
     def heading(self) -> str:
         return self._heading.text()
@@ -245,11 +256,15 @@ class NeuronCard(QWidget):
         facts = self._facts
         lines = [html.escape(line) for line in sum_lines(facts)]
         lines[-1] = f"<b>{lines[-1]}</b>"  # z, the sum
+        lines[1] = f"<span style='color:{self._grey()}'>{lines[1]}</span>"  # the formula in words
         lines += [html.escape(line) for line in activation_lines(facts, self._classifier)]
         self._formula.setText("<br>".join(lines))
         note = slope_note(facts)
         self._note.setText(note)
         self._note.setVisible(bool(note))
+
+    def _grey(self) -> str:
+        return "#666666" if self._theme.name == "light" else "#a0a4ab"
 
     def _show_curve(self) -> None:
         facts = self._facts
