@@ -3281,6 +3281,10 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
         <translation> / {0}</translation>
     </message>
     <message>
+        <source>{0}, neuron {1}</source>
+        <translation>{0}, 뉴런 {1}</translation>
+    </message>
+    <message>
         <source>{0}, neuron {1} · {2}</source>
         <translation>{0}, 뉴런 {1} · {2}</translation>
     </message>

@@ -222,3 +222,37 @@ def test_the_card_in_korean_has_no_untranslated_strings(korean, card):
         words = [w for w in re.findall(r"[A-Za-z]{3,}", plain) if w not in kept]
         assert not words, (text[:80], words)
         assert re.search(r"[가-힣]", plain) or re.fullmatch(r"[\s\S]*[=0-9][\s\S]*", plain), plain
+
+
+def test_a_traced_sample_comes_from_the_step_trace_without_asking_the_process(window, qtbot, monkeypatch):
+    asked = []
+    monkeypatch.setattr(window.controller, "explain_neuron", lambda *args: asked.append(args))
+    _click_neuron(window, qtbot, 1, 1)
+    card = window.neuron.card
+    assert card._source.findData("traced") < 0  # no traced step yet
+    trainer = Trainer(window.document.design)
+    _, trace, _ = trace_step(trainer, run_id=window.controller.info.run_id)
+    window.controller.step_traced.emit(trace)
+    assert card._source.findData("traced") >= 0 and card._sample.maximum() >= 1
+    asked.clear()
+    window.neuron.show_trace(trace, sample=3)  # e.g. the sample the step-through follows
+    assert not asked
+    assert card.source() == "traced" and card.sample() == 3
+    assert shown_z(card) == pytest.approx(float(trace.blocks[0].z[3, 1]), rel=1e-3, abs=1e-6)
+    assert card.marker_points()[0][0] == pytest.approx(float(trace.blocks[0].z[3, 1]))
+
+
+def test_digits_have_no_plane_to_click_a_test_sample_is_the_input(window, qtbot, monkeypatch):
+    design = Design(layers=(LinearLayer(units=16, activation="relu"),), loss="cross_entropy").with_data(dataset="digits")
+    window.document.apply(design, "digits")
+    qtbot.waitUntil(lambda: window.controller.info is not None and window.controller.info.dataset.name == "digits"
+                    and window.controller.state == "paused", timeout=60_000)
+    qtbot.waitUntil(lambda: window.output_view.mode() == "confusion")
+    asked = []
+    monkeypatch.setattr(window.controller, "explain_neuron", lambda *args: asked.append(args))
+    assert not window.output_view.pick_point(3.0, 3.0)  # a click on the confusion matrix picks nothing
+    _click_neuron(window, qtbot, 1, 0)
+    card = window.neuron.card
+    assert [card._source.itemData(i) for i in range(card._source.count())] == ["test"]
+    x_test = window.controller.info.dataset.x_test
+    assert asked[-1][:2] == (0, 0) and asked[-1][2] == pytest.approx(tuple(float(v) for v in x_test[0]))

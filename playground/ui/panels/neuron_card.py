@@ -320,8 +320,11 @@ class NeuronCard(QWidget):
         self.source_chosen.emit(self.source(), self.sample())
 
 
-def neuron_title(block_name: str, unit: int, activation: str) -> str:
-    """"Linear 1, neuron 3 · Sigmoid" in the interface language."""
+def neuron_title(block_name: str, unit: int, activation: str | None) -> str:
+    """"Linear 1, neuron 3 · Sigmoid" in the interface language; without ``activation``
+    (the output, whose activation the loss applies) "Output, neuron 1"."""
+    if activation is None:
+        return QCoreApplication.translate("NeuronCard", "{0}, neuron {1}").format(layer_name(block_name), unit + 1)
     return QCoreApplication.translate("NeuronCard", "{0}, neuron {1} · {2}").format(
         layer_name(block_name), unit + 1, activation_name(activation))
 

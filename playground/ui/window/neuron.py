@@ -166,7 +166,7 @@ class NeuronInside(QObject):
 
         block, unit = self.chosen
         b = self._info.blocks[block]
-        return neuron_title(b.name, unit, b.activation)
+        return neuron_title(b.name, unit, None if b.kind == "output" else b.activation)
 
     def _classifier_output(self, block: int) -> bool:
         return self._info.blocks[block].kind == "output" and self._info.dataset.task != "regression"
