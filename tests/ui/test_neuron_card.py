@@ -161,9 +161,10 @@ def test_clicking_a_neuron_and_a_point_asks_for_that_neuron_at_that_point(window
     assert window.network_view.marked_neuron() == (0, 2)
     block, unit, point = asked[-1]
     assert (block, unit) == (0, 2)
-    centre = window.output_view.picked_point()  # the default: the centre of the plane, marked
-    assert centre == pytest.approx((0.0, 0.0), abs=1e-6)
-    assert point == pytest.approx(tuple(window.controller.info.dataset.features_of(np.array([centre]))[0]))
+    first = window.output_view.picked_point()  # the default: the first test sample's place, marked
+    data = window.controller.info.dataset
+    assert first == pytest.approx(tuple(data.raw_test[0]))
+    assert point == pytest.approx(tuple(data.x_test[0]))
 
     _click_output(window, qtbot, 2.0, -3.0)
     picked = window.output_view.picked_point()
@@ -256,3 +257,18 @@ def test_digits_have_no_plane_to_click_a_test_sample_is_the_input(window, qtbot,
     assert [card._source.itemData(i) for i in range(card._source.count())] == ["test"]
     x_test = window.controller.info.dataset.x_test
     assert asked[-1][:2] == (0, 0) and asked[-1][2] == pytest.approx(tuple(float(v) for v in x_test[0]))
+
+
+def test_on_1d_data_a_click_picks_an_x(window, qtbot, monkeypatch):
+    design = Design(layers=(LinearLayer(units=4, activation="tanh"),), loss="mse").with_data(dataset="sine")
+    window.document.apply(design, "sine")
+    qtbot.waitUntil(lambda: window.controller.info is not None and window.controller.info.dataset.name == "sine"
+                    and window.controller.state == "paused", timeout=60_000)
+    qtbot.waitUntil(lambda: window.output_view.mode() == "curve")
+    asked = []
+    monkeypatch.setattr(window.controller, "explain_neuron", lambda *args: asked.append(args))
+    _click_neuron(window, qtbot, 1, 3)
+    _click_output(window, qtbot, 0.5, 0.0)
+    x = window.output_view.picked_point()
+    assert len(x) == 1 and x[0] == pytest.approx(0.5, abs=0.05)
+    assert asked[-1] == (0, 3, pytest.approx(x))

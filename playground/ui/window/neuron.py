@@ -3,9 +3,10 @@ the neuron card (playground.ui.panels.neuron_card) in a "Neuron" dock beside the
 flow, with that neuron's formula for the chosen input; the neuron is ringed on the diagram.
 
 The input: a point picked by clicking the Output view (2-D and 1-D data; marked there; at
-first the centre of the data's plot), a test sample (every kind of data; the only choice for
-digits and CSV, where there is no plane to click), or a sample of the step the step-through
-traced (from the StepTrace itself, without asking the training process).
+first the first test sample's place, since at the plane's centre every input is 0), a test
+sample (every kind of data; the only choice for digits and CSV, where there is no plane to
+click), or a sample of the step the step-through traced (from the StepTrace itself, without
+asking the training process).
 
 Decisions:
 - Hovering a neuron does not change the card: on the way from the diagram to the card the
@@ -15,7 +16,7 @@ Decisions:
   (the next only after the answer: throttled at the source, as snapshots are).
 - Esc closes the card (from the card, or from the network diagram).
 - A new run keeps the chosen neuron when the new network has it (same layer index, unit
-  and kind), else the card closes; the picked point goes back to the centre.
+  and kind), else the card closes; the picked point goes back to its default.
 """
 
 from __future__ import annotations
@@ -28,6 +29,14 @@ from PySide6.QtWidgets import QDockWidget
 from playground.runs.inside import NeuronExplained, StepTrace
 from playground.ui.neuron_facts import from_explained, from_trace, number
 from playground.ui.window.docks import placeholder
+
+
+def default_point(data) -> tuple[float, ...] | None:
+    """Where the picked point starts: on the first test sample (2-D: (x1, x2); 1-D: (x,)),
+    a real input whose terms are not all 0 as at the plane's centre; None without a plane."""
+    if data.input_kind not in ("2d", "1d") or data.raw_test is None or not len(data.raw_test):
+        return None
+    return tuple(float(v) for v in data.raw_test[0])
 
 
 def in_front(dock: QDockWidget) -> bool:
@@ -190,14 +199,7 @@ class NeuronInside(QObject):
         old = self._info
         self._info, self._trace, self._asking = info, None, False
         data = info.dataset
-        kind = data.input_kind
-        if kind == "2d" and data.extent is not None:
-            x0, x1, y0, y1 = data.extent
-            self.point = ((x0 + x1) / 2, (y0 + y1) / 2)
-        elif kind == "1d" and data.extent is not None:
-            self.point = ((data.extent[0] + data.extent[1]) / 2,)
-        else:
-            self.point = None
+        self.point = default_point(data)
         if self.point is None and self.source == "point":
             self.source, self.sample = "test", 0
         if self.source == "traced":
