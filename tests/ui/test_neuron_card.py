@@ -243,12 +243,17 @@ def test_a_traced_sample_comes_from_the_step_trace_without_asking_the_process(wi
     assert card.marker_points()[0][0] == pytest.approx(float(trace.blocks[0].z[3, 1]))
 
 
-def test_digits_have_no_plane_to_click_a_test_sample_is_the_input(window, qtbot, monkeypatch):
-    design = Design(layers=(LinearLayer(units=16, activation="relu"),), loss="cross_entropy").with_data(dataset="digits")
-    window.document.apply(design, "digits")
-    qtbot.waitUntil(lambda: window.controller.info is not None and window.controller.info.dataset.name == "digits"
+def _train_on(window, qtbot, design: Design, dataset: str, mode: str) -> None:
+    """``design`` on ``dataset`` in the window, its run ready and its Output view in ``mode``."""
+    window.document.apply(design.with_data(dataset=dataset), dataset)
+    qtbot.waitUntil(lambda: window.controller.info is not None and window.controller.info.dataset.name == dataset
                     and window.controller.state == "paused", timeout=60_000)
-    qtbot.waitUntil(lambda: window.output_view.mode() == "confusion")
+    qtbot.waitUntil(lambda: window.output_view.mode() == mode)
+
+
+def test_digits_have_no_plane_to_click_a_test_sample_is_the_input(window, qtbot, monkeypatch):
+    _train_on(window, qtbot, Design(layers=(LinearLayer(units=16, activation="relu"),), loss="cross_entropy"),
+              "digits", "confusion")
     asked = []
     monkeypatch.setattr(window.controller, "explain_neuron", lambda *args: asked.append(args))
     assert not window.output_view.pick_point(3.0, 3.0)  # a click on the confusion matrix picks nothing
@@ -260,11 +265,7 @@ def test_digits_have_no_plane_to_click_a_test_sample_is_the_input(window, qtbot,
 
 
 def test_on_1d_data_a_click_picks_an_x(window, qtbot, monkeypatch):
-    design = Design(layers=(LinearLayer(units=4, activation="tanh"),), loss="mse").with_data(dataset="sine")
-    window.document.apply(design, "sine")
-    qtbot.waitUntil(lambda: window.controller.info is not None and window.controller.info.dataset.name == "sine"
-                    and window.controller.state == "paused", timeout=60_000)
-    qtbot.waitUntil(lambda: window.output_view.mode() == "curve")
+    _train_on(window, qtbot, Design(layers=(LinearLayer(units=4, activation="tanh"),), loss="mse"), "sine", "curve")
     asked = []
     monkeypatch.setattr(window.controller, "explain_neuron", lambda *args: asked.append(args))
     _click_neuron(window, qtbot, 1, 3)

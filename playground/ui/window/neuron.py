@@ -242,7 +242,7 @@ class NeuronInside(QObject):
         self.card.close_requested.connect(self.close)
         window.network_view.neuron_clicked.connect(self.open)
         window.output_view.point_picked.connect(self.pick)
-        window.look.theme_changed.connect(self.card.set_theme)
+        window.look.theme_changed.connect(self._on_look_theme_changed)  # after the views' own (connected first)
         self._controller.neuron_explained.connect(self._on_controller_neuron_explained)
         self._controller.step_traced.connect(self.show_trace)
         self._controller.run_ready.connect(self._start)  # after the window's own: the views have started the run
@@ -256,6 +256,11 @@ class NeuronInside(QObject):
         if self._controller.info is not None and window.network_view.has_run():
             self._start(self._controller.info)
         self.dock.hide()  # a card needs a neuron: it opens with a click, whatever the saved layout says
+
+    def _on_look_theme_changed(self, theme) -> None:
+        self.card.set_theme(theme)
+        self._window.network_view.mark_neuron(self._window.network_view.marked_neuron())  # the ring in the new colours
+        self._window.output_view.set_picked_point(self._window.output_view.picked_point())
 
     def _on_card_source_chosen(self, source: str, sample: int) -> None:
         self.source, self.sample = source, sample
