@@ -11,8 +11,9 @@ logical pixels: every shot is taken at both. The README's set is the spiral desi
 the window (``<design>-<size>-<language>-<theme>.png``): the default circle, a deep
 net of 16-unit layers with BatchNorm (the Batch normalization dock raised), a 1-D
 regression with outliers opened as a preset (with its note), the digits, the
-vanishing-gradient preset (its Coach tab comes forward by itself with the finding's card), and a lesson
-(``lesson``: LESSON opened, answered and trained until a goal ticks, a hint asked for: shown while a goal is open).
+vanishing-gradient preset (its Coach tab comes forward by itself with the finding's card), a lesson
+(``lesson``: LESSON opened, answered and trained until a goal ticks, a hint asked for: shown while a goal is open),
+and the neuron card (``neuron``: a saturated sigmoid neuron of the vanishing-gradient preset).
 The README's set also has the comparison scene (``compare-1366x768-en-light.png``,
 ``compare-1366x768-ko-dark.png``): Compare... with the optimizer axis (the five
 optimizers) on the default circle design, trained until the headline names a winner;
@@ -45,7 +46,7 @@ README_DESIGN = "spiral"
 COMPARE = "compare"  # the comparison scene, and its shots (size, language, theme)
 COMPARE_SHOTS = (("1366x768", "en", "light"), ("1366x768", "ko", "dark"))
 COMPARE_SPEED = 30  # steps per second
-REVIEW_DESIGNS = ("circle", "deep_bn", "outliers", "digits", "largest", "vanishing", "lesson")
+REVIEW_DESIGNS = ("circle", "deep_bn", "outliers", "digits", "largest", "vanishing", "lesson", "neuron")
 LESSON = "cross_entropy_classes"  # the lesson scene: opened from the list, answered, trained until a goal ticks
 README_LESSON = "loss_outliers"  # the README's lesson: MSE against MAE on outliers, a comparison
 LESSON_SCENES = ("lesson_open", "lesson_done")
@@ -86,6 +87,10 @@ def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: 
         _wait(app, lambda: window.controller.state == "paused")
     if design == "deep_bn":
         window.batchnorm_dock.raise_()
+    if design == "neuron":
+        _neuron(app, window)
+        _save(app, window, out)
+        return
     if design == "lesson":
         _lesson(app, window)
         _save(app, window, out)
@@ -188,7 +193,31 @@ def _readme_lesson(app, window, done: bool) -> None:
     _wait(app, lambda: window.controller.state in ("paused", "finished"))
 
 
-_PRESETS = {"outliers": "outliers_mse", "vanishing": "vanishing_sigmoid"}
+def _neuron(app, window) -> None:
+    """The neuron card on the vanishing-gradient preset as it starts (untrained): a point picked
+    near the plane's corner, and the first layer's neuron with the largest |z| there, a
+    saturated sigmoid (its flat slope marked on the curve)."""
+    import numpy as np
+
+    from playground.training.neuron import explain_neuron
+    from playground.training.trainer import Trainer
+
+    def explain(trainer, block, unit, point):
+        return explain_neuron(trainer, block, unit, tuple(float(v) for v in point))
+
+    trainer = Trainer(window.document.design)  # the paused run's weights: same design, same seed, no step yet
+    data = window.controller.info.dataset
+    corners = [(5.5 * a, 5.5 * b) for a in (-1, 1) for b in (-1, 1)]
+    point, unit = max(((p, u) for p in corners for u in range(8)),
+                      key=lambda pu: abs(explain(trainer, 0, pu[1], data.features_of(np.array([pu[0]]))[0]).z))
+    window.output_view.pick_point(*point)
+    answers = []
+    window.controller.neuron_explained.connect(answers.append)
+    window.network_view.click_neuron(1, unit)
+    _wait(app, lambda: bool(answers) and not answers[-1].problem)
+
+
+_PRESETS = {"outliers": "outliers_mse", "vanishing": "vanishing_sigmoid", "neuron": "vanishing_sigmoid"}
 
 
 def _design(name: str):

@@ -39,6 +39,7 @@ from playground.ui.window.frames import SlicedFrame
 from playground.ui.window.help import HelpMenu
 from playground.ui.window.lessons import Lessons
 from playground.ui.window.look import LookChoices
+from playground.ui.window.neuron import NeuronInside
 from playground.ui.window.status import Banner, RunStatusBar
 from playground.ui.window.toolbar import TrainingToolbar
 
@@ -181,6 +182,7 @@ class MainWindow(QMainWindow):
         self.coach = Coach(self)  # the findings about the run, in the Coach dock
         self.docks.put(self.docks.coach, self.coach.panel)
         self.lessons = Lessons(self)
+        self.neuron = NeuronInside(self)  # the neuron card: a neuron's formula, in its own dock
         self.lesson_action = make_action(
             self, self.tr("Explanation"), self.lesson_note.set_expanded, QKeySequence("Ctrl+L"),
             self.tr("Show or fold the explanation of the open design: what to try and what to watch (Ctrl+L)."),

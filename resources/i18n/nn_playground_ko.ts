@@ -3436,6 +3436,10 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
         <translation>색: 편향(파란색은 양수, 주황색은 음수).</translation>
     </message>
     <message>
+        <source>Click to see its formula.</source>
+        <translation>클릭하면 이 뉴런의 식을 볼 수 있습니다.</translation>
+    </message>
+    <message>
         <source>Weight from input {0} to {1} neuron {2}: {3:+.4f}</source>
         <translation>입력 {0} → {1} 뉴런 {2} 가중치: {3:+.4f}</translation>
     </message>
@@ -3462,6 +3466,180 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     <message>
         <source>normalize</source>
         <translation>정규화</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronCard</name>
+    <message>
+        <source>Close the neuron card (Esc).</source>
+        <translation>뉴런 카드 닫기 (Esc).</translation>
+    </message>
+    <message>
+        <source>The input the formula is computed for.</source>
+        <translation>식을 계산할 입력.</translation>
+    </message>
+    <message>
+        <source>Which sample: its number in the test set, or in the traced batch.</source>
+        <translation>어느 샘플인지: 테스트 데이터 또는 추적한 배치에서의 번호.</translation>
+    </message>
+    <message>
+        <source>h(x), the activation</source>
+        <translation type="vanished">h(x), 활성 함수</translation>
+    </message>
+    <message>
+        <source>h′(x), its slope</source>
+        <translation type="vanished">h′(x), 기울기(미분)</translation>
+    </message>
+    <message>
+        <source>h(x)</source>
+        <translation>h(x) 활성 함수</translation>
+    </message>
+    <message>
+        <source>h′(x), slope</source>
+        <translation>h′(x) 기울기</translation>
+    </message>
+    <message>
+        <source>h(x): the activation function. h′(x): its slope (derivative), the factor back-propagation multiplies the gradient by. The dots mark this neuron&apos;s z.</source>
+        <translation>h(x): 활성 함수. h′(x): 그 기울기(미분)로, 역전파가 기울기에 곱하는 값입니다. 점은 이 뉴런의 z를 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Point in the output view</source>
+        <translation>출력 그림에서 고른 점</translation>
+    </message>
+    <message>
+        <source>Test sample</source>
+        <translation>테스트 샘플</translation>
+    </message>
+    <message>
+        <source>Sample of the traced batch</source>
+        <translation>추적한 배치의 샘플</translation>
+    </message>
+    <message>
+        <source>Neuron</source>
+        <translation>뉴런</translation>
+    </message>
+    <message>
+        <source>Click a neuron on the network diagram to see its formula.</source>
+        <translation>신경망 그림에서 뉴런을 클릭하면 그 뉴런의 식을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>{0}: z = {1}, h = {2}, h′ = {3}</source>
+        <translation>{0}: z = {1}, h = {2}, h′ = {3}</translation>
+    </message>
+    <message>
+        <source> of {0}</source>
+        <translation> / {0}</translation>
+    </message>
+    <message>
+        <source>{0}, neuron {1}</source>
+        <translation>{0}, 뉴런 {1}</translation>
+    </message>
+    <message>
+        <source>{0}, neuron {1} · {2}</source>
+        <translation>{0}, 뉴런 {1} · {2}</translation>
+    </message>
+    <message>
+        <source>… + {0} more terms = {1}</source>
+        <translation>… + 나머지 항 {0}개 = {1}</translation>
+    </message>
+    <message>
+        <source>+ the other {0} inputs (not traced) = {1}</source>
+        <translation>+ 추적하지 않은 나머지 입력 {0}개 = {1}</translation>
+    </message>
+    <message>
+        <source>z = Σ wᵢxᵢ + b (the weighted sum: weights w, inputs x, bias b)</source>
+        <translation type="vanished">z = Σ wᵢxᵢ + b (가중합: 가중치 w, 입력 x, 편향 b)</translation>
+    </message>
+    <message>
+        <source>b = {0} (the bias)</source>
+        <translation>b = {0} (편향)</translation>
+    </message>
+    <message>
+        <source>z = {0}</source>
+        <translation>z = {0}</translation>
+    </message>
+    <message>
+        <source>z = γ·(x − μ)/√(σ² + ε) + β (batch normalization)</source>
+        <translation type="vanished">z = γ·(x − μ)/√(σ² + ε) + β (배치 정규화)</translation>
+    </message>
+    <message>
+        <source>the weighted sum: weights w times inputs x, plus the bias b</source>
+        <translation>가중합: 가중치 w 곱하기 입력 x, 더하기 편향 b</translation>
+    </message>
+    <message>
+        <source>batch normalization: x normalized with the mean μ and the variance σ², then scaled by γ and shifted by β</source>
+        <translation>배치 정규화: x를 평균 μ와 분산 σ²로 정규화한 뒤 γ를 곱하고 β를 더합니다</translation>
+    </message>
+    <message>
+        <source>this batch&apos;s</source>
+        <translation>이 배치의</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>누적(running)</translation>
+    </message>
+    <message>
+        <source>{0} μ = {1}, σ² = {2}, ε = {3}</source>
+        <translation>{0} 평균 μ = {1}, 분산 σ² = {2}, ε = {3}</translation>
+    </message>
+    <message>
+        <source>γ = {0}, β = {1}, x = {2}</source>
+        <translation>γ = {0}, β = {1}, x = {2}</translation>
+    </message>
+    <message>
+        <source>h = z = {0} (no activation function)</source>
+        <translation>h = z = {0} (활성 함수 없음)</translation>
+    </message>
+    <message>
+        <source>(the loss turns it into a probability)</source>
+        <translation>(손실 함수가 이 값을 확률로 바꿉니다)</translation>
+    </message>
+    <message>
+        <source>h = f(z) with f = {0}: h = {1}</source>
+        <translation>h = f(z), 활성 함수 f = {0}: h = {1}</translation>
+    </message>
+    <message>
+        <source>h′(z) = {0} (its slope)</source>
+        <translation>h′(z) = {0} (기울기)</translation>
+    </message>
+    <message>
+        <source>Inactive: h′(z) = 0, no gradient passes back through this neuron to its weights.</source>
+        <translation>비활성: h′(z) = 0이므로 이 뉴런을 거쳐 가중치로 돌아가는 기울기가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Saturated: h′(z) = {0} is under 1% of its largest slope; almost no gradient passes back.</source>
+        <translation>포화: h′(z) = {0}, 가장 큰 기울기의 1%도 안 됩니다. 역전파되는 기울기가 거의 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronInside</name>
+    <message>
+        <source>Neuron</source>
+        <translation>뉴런</translation>
+    </message>
+    <message>
+        <source>The traced step does not hold this neuron (only the first neurons of a layer are traced).</source>
+        <translation>추적한 스텝에는 이 뉴런이 없습니다 (층마다 앞쪽 뉴런만 추적합니다).</translation>
+    </message>
+    <message>
+        <source>No formula for this neuron now: {0}</source>
+        <translation>지금은 이 뉴런의 식을 볼 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <source>at x₁ = {0}, x₂ = {1}</source>
+        <translation>위치 x₁ = {0}, x₂ = {1}</translation>
+    </message>
+    <message>
+        <source>at x = {0}</source>
+        <translation>위치 x = {0}</translation>
+    </message>
+    <message>
+        <source>target {0}</source>
+        <translation>목표값 {0}</translation>
+    </message>
+    <message>
+        <source>class {0}</source>
+        <translation>클래스 {0}</translation>
     </message>
 </context>
 <context>

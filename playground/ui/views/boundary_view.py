@@ -27,7 +27,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
-from PySide6.QtCore import QEvent, QObject, QSizeF, Qt
+from PySide6.QtCore import QEvent, QObject, QSizeF, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
@@ -53,6 +53,8 @@ class _Sample(ItemSample):
 class OutputView(QWidget):
     """The Output view (see the module docstring). Implements the dashboard view API."""
 
+    point_picked = Signal(object)  # (x1, x2) or (x,): a click on the plane (2-D) or the curve's axis (1-D)
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._theme = LIGHT
@@ -65,6 +67,7 @@ class OutputView(QWidget):
         self._build_chrome()
         self._painters: dict[str, ModePainter] = {cls.mode: cls(self._plot) for cls in PAINTERS}
         self._painter = self._painters["boundary"]
+        self._build_pick_marker()
         self.set_theme(LIGHT)
         self._show_no_run()
 
@@ -174,6 +177,7 @@ class OutputView(QWidget):
         hide the axes and say ``reason`` instead. ``start_run`` brings a run back."""
         self._dataset = None
         self._last = None
+        self.set_picked_point(None)
         for painter in self._painters.values():
             painter.clear()
         self._side.clear()
@@ -303,6 +307,8 @@ class OutputView(QWidget):
 
     # --- events -------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.MouseButtonRelease and watched is self._canvas.viewport():
+            return self._on_canvas_clicked(event)
         if event.type() == QEvent.ToolTip and watched is self._canvas.viewport():
             scene_pos = self._canvas.mapToScene(event.pos())
             box = self._plot.getViewBox()
@@ -316,3 +322,57 @@ class OutputView(QWidget):
 
     def _on_show_test_toggled(self, checked: bool) -> None:
         self._painter.set_test_visible(checked)
+
+    # --- the picked point (the neuron card's input: playground.ui.window.neuron) -----------------------
+    def _build_pick_marker(self) -> None:
+        """A cross on the plane (2-D data), a vertical line at x (1-D): the point the neuron
+        card explains. Hidden until ``set_picked_point``."""
+        self._cross = pg.ScatterPlotItem(symbol="+", size=18, pxMode=True)
+        self._cross.setZValue(20)
+        self._x_line = pg.InfiniteLine(angle=90, movable=False)
+        self._x_line.setZValue(20)
+        self._x_line.hide()
+        self._plot.addItem(self._cross, ignoreBounds=True)
+        self._plot.addItem(self._x_line, ignoreBounds=True)
+        self._picked: tuple[float, ...] | None = None
+
+    def can_pick(self) -> bool:
+        """Whether a click picks a point: the plane (2-D data) or the curve's x axis (1-D)."""
+        return self._dataset is not None and self._painter.mode in ("boundary", "surface", "curve")
+
+    def pick_point(self, x: float, y: float) -> bool:
+        """What a click at plot coordinates (x, y) does: on the data's plot, the point (x, y)
+        (2-D) or (x,) (1-D) is marked and ``point_picked`` emitted. False when nothing is picked."""
+        if not self.can_pick():
+            return False
+        point = (float(x),) if self._painter.mode == "curve" else (float(x), float(y))
+        self.set_picked_point(point)
+        self.point_picked.emit(point)
+        return True
+
+    def set_picked_point(self, point: tuple[float, ...] | None) -> None:
+        """Mark ``point`` (plot coordinates: (x1, x2), or (x,) for 1-D data); None: no marker."""
+        self._picked = None if point is None or not self.can_pick() else tuple(point)
+        two = self._picked is not None and len(self._picked) == 2
+        self._cross.setData([self._picked[0]], [self._picked[1]]) if two else self._cross.setData([], [])
+        self._x_line.setVisible(self._picked is not None and not two)
+        if self._picked is not None and not two:
+            self._x_line.setPos(self._picked[0])
+        pen = pg.mkPen(self._theme.accent, width=2.5)
+        self._cross.setPen(pen)
+        self._cross.setBrush(pg.mkBrush(self._theme.accent))
+        self._x_line.setPen(pg.mkPen(self._theme.accent, width=2, style=Qt.DashLine))
+
+    def picked_point(self) -> tuple[float, ...] | None:
+        """The marked point, or None."""
+        return self._picked
+
+    def _on_canvas_clicked(self, event) -> bool:
+        if event.button() != Qt.LeftButton:
+            return False
+        scene_pos = self._canvas.mapToScene(event.position().toPoint())
+        box = self._plot.getViewBox()
+        if not box.sceneBoundingRect().contains(scene_pos):
+            return False
+        point = box.mapSceneToView(scene_pos)
+        return self.pick_point(point.x(), point.y())

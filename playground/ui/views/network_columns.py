@@ -169,7 +169,7 @@ def neuron_text(column: Column, i: int, dataset, planar: bool, batchnorm, bias: 
         stats = batchnorm
         if stats is not None and i < len(stats.gamma):
             text += "\n" + QCoreApplication.translate("NetworkView", "γ = {0:.3f}, β = {1:.3f}").format(float(stats.gamma[i]), float(stats.beta[i]))
-        return text
+        return text + "\n" + click_hint()
     head = QCoreApplication.translate("NetworkView", "{0}, neuron {1} ({2})").format(layer_name(column.name), number, activation_label(column, dataset))
     lines = [head]
     if bias is not None:
@@ -179,7 +179,12 @@ def neuron_text(column: Column, i: int, dataset, planar: bool, batchnorm, bias: 
             "The square shows this neuron's output over the input plane: blue positive, orange negative."))
     else:
         lines.append(QCoreApplication.translate("NetworkView", "Colour: its bias (blue positive, orange negative)."))
+    lines.append(click_hint())
     return "\n".join(lines)
+
+def click_hint() -> str:
+    """The last line of a neuron's tooltip (those with a formula: not the inputs)."""
+    return QCoreApplication.translate("NetworkView", "Click to see its formula.")
 
 def edge_text(column: Column, source: Column, dataset, s: int, t: int, value: float) -> str:
     """What the tooltip says of the weight ``value`` from neuron ``s`` of ``source`` to neuron ``t`` of ``column``."""

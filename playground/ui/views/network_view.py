@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QTextOption
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QScrollArea, QToolTip, QVBoxLayout, QWidget
 
@@ -50,6 +50,8 @@ MIN_CIRCLE_SIZE = 10  # pixels per neuron circle (other data)
 
 class NetworkView(QWidget):
     """The network diagram. Implements the dashboard view API."""
+
+    neuron_clicked = Signal(int, int)  # block (RunInfo.blocks index), unit: a neuron that has a formula
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -95,6 +97,7 @@ class NetworkView(QWidget):
 
         self._neurons = Neurons(self._box)
         self._view.setToolTip(general_tooltip())
+        self._build_chosen_ring()
 
     # --- the view API ----------------------------------------------------------------------
     def set_theme(self, theme: Theme) -> None:
@@ -128,6 +131,7 @@ class NetworkView(QWidget):
         self._relayout()
         self._neurons.draw_input_maps()
         self._redraw()
+        self.mark_neuron(None)
 
     def has_run(self) -> bool:
         """A run's network is drawn (False before the first run and after ``clear_run``)."""
@@ -365,6 +369,7 @@ class NetworkView(QWidget):
         self._edges.place(self._columns)
         self._neurons.place(self._dashboard)
         self._caption.setText(self._caption_text())
+        self._place_chosen_ring()
 
     def _caption_text(self) -> str:
         """The key to the connections, and what a large network leaves out (Edges.capped)."""
@@ -410,9 +415,51 @@ class NetworkView(QWidget):
         return edge_text(column, source, self._dataset, s, t, self._edges.value(k))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.MouseButtonRelease and watched is self._view.viewport():
+            return self._on_viewport_clicked(event)
         if event.type() == QEvent.ToolTip and watched is self._view.viewport():
             point = self._box.mapSceneToView(self._view.mapToScene(event.pos()))
             QToolTip.showText(event.globalPos(), self.tooltip_at(point.x(), point.y()), self._view)
             return True
         return super().eventFilter(watched, event)
 
+
+    # --- choosing a neuron (its formula: playground.ui.window.neuron) ------------------------------------
+    def _build_chosen_ring(self) -> None:
+        self._chosen: tuple[int, int] | None = None  # (block, unit) ringed on the diagram
+        self._ring = pg.ScatterPlotItem(pxMode=False, symbol="o", brush=None)
+        self._ring.setZValue(6)
+        self._box.addItem(self._ring)
+
+    def click_neuron(self, layer_index: int, neuron_index: int) -> bool:
+        """What a click on a drawn neuron does: a neuron with a formula (a Linear, BatchNorm or
+        Output column's) emits ``neuron_clicked``; an input or nothing is ignored (False)."""
+        column = self._columns[layer_index]
+        if column.block is None or column.kind == "dropout" or not 0 <= neuron_index < column.drawn:
+            return False
+        self.neuron_clicked.emit(column.block, neuron_index)
+        return True
+
+    def mark_neuron(self, chosen: tuple[int, int] | None) -> None:
+        """Ring neuron (block, unit), the one the neuron card shows; None: no ring."""
+        self._chosen = chosen
+        self._place_chosen_ring()
+
+    def marked_neuron(self) -> tuple[int, int] | None:
+        """(block, unit) of the ringed neuron, if it is drawn."""
+        return self._chosen if self._ring.data.size else None
+
+    def _place_chosen_ring(self) -> None:
+        column = next((c for c in self._columns if self._chosen and c.block == self._chosen[0]), None)
+        if column is None or not 0 <= self._chosen[1] < column.drawn:
+            self._ring.setData([], [])
+            return
+        self._ring.setPen(pg.mkPen(self._theme.accent, width=2.5))
+        self._ring.setData([column.x], [float(column.ys[self._chosen[1]])], size=column.size * 1.45)
+
+    def _on_viewport_clicked(self, event) -> bool:
+        if event.button() != Qt.LeftButton:
+            return False
+        point = self._box.mapSceneToView(self._view.mapToScene(event.position().toPoint()))
+        hit = self._neuron_at(point.x(), point.y())
+        return hit is not None and self.click_neuron(*hit)
