@@ -121,6 +121,9 @@ class TrainingController(ComparisonControl, QObject):
     weights_failed = Signal(object)  # [Problem]: why the weights given to restart() could not be loaded
     comparison_ready = Signal(object)  # comparison_messages.ComparisonInfo of the current comparison
     comparison_snapshot_ready = Signal(object)  # comparison_messages.ComparisonSnapshot of it
+    # STUB (inside-steps, to be replaced by inside-wire's TrainingController API, INSIDE.md):
+    step_traced = Signal(object)  # playground.runs.inside.StepTrace
+    gradient_checked = Signal(object)  # playground.runs.inside.GradientChecked
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -241,6 +244,13 @@ class TrainingController(ComparisonControl, QObject):
             self._paused = True
             self._send(m.StepEpoch(self._run_id))
             self._acknowledge_now()
+
+    def trace_step(self) -> None:
+        """STUB (inside-wire builds it): pause; the traced step is not taken here."""
+        self.pause()
+
+    def check_gradient(self, block: int, param: str, index: tuple[int, ...]) -> None:
+        """STUB (inside-wire builds it): no answer."""
 
     def set_lr(self, lr: float) -> None:
         if lr > 0:
