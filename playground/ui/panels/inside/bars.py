@@ -9,7 +9,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from playground.ui.panels.inside.maths import num
+from playground.ui.widgets.numbers import num
 from playground.ui.theme import LIGHT, Theme
 
 DECADES = 8  # the widest span drawn: a bar 10⁸ times shorter than the longest is drawn empty

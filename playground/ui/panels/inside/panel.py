@@ -25,7 +25,8 @@ from playground.runs.inside import GradientChecked, StepTrace
 from playground.ui.labels import layer_name
 from playground.ui.panels.inside import stages
 from playground.ui.panels.inside.bars import NormBars
-from playground.ui.panels.inside.maths import Pick, first_pick, num, weighted_blocks
+from playground.ui.panels.inside.maths import Pick, first_pick, weighted_blocks
+from playground.ui.widgets.numbers import num
 from playground.ui.theme import LIGHT, Theme
 
 STAGES = ("forward", "loss", "backward", "update")

@@ -4,7 +4,7 @@ Each builder takes a StepTrace, a Pick (playground.ui.panels.inside.maths) and t
 and returns a ``Shown``: the HTML and, by name, every number it wrote in a formula (the
 values are the trace's, or arithmetic on them done as the formula says), so that a test
 can hold the text to the trace. Formulas are plain Unicode in Qt's rich text (no LaTeX);
-numbers have 4 significant digits, scientific when tiny (maths.num).
+numbers have 4 significant digits, scientific when tiny (playground.ui.widgets.numbers).
 
 Symbols: x the block's input, z the value before the activation, h = f(z) its output,
 ŷ the network's output, y the target, ℓₙ one sample's loss, L the batch's, B the batch
@@ -22,9 +22,9 @@ from PySide6.QtCore import QCoreApplication
 
 from playground.runs.inside import BlockTrace, StepTrace
 from playground.ui.labels import activation_label, layer_name
-from playground.ui.panels.inside.maths import (Pick, chain_rule, neuron_terms, num, param_of, term, update,
-                                               x_hat)
+from playground.ui.panels.inside.maths import Pick, chain_rule, neuron_terms, param_of, update, x_hat
 from playground.ui.theme import Theme
+from playground.ui.widgets.numbers import num, term
 
 PREVIEW_UNITS = 3  # values of a layer written in its row of the forward table, then "…"
 SHOWN_TERMS = 6  # terms of a sum written out; a longer sum is cut with "…"
