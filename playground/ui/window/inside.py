@@ -104,6 +104,7 @@ class InsideStep(QObject):
         self._waiting = False
         self.panel.show_trace(trace, 0)
         self._show_dock()
+        self.panel.next_button.setFocus(Qt.OtherFocusReason)  # the arrow keys move through the stages at once
         self._show_on_diagram()
 
     def show_gradient_check(self, result: GradientChecked) -> None:
@@ -111,7 +112,7 @@ class InsideStep(QObject):
             self.panel.show_gradient_check(result)
 
     def _on_controller_state_changed(self, state: str) -> None:
-        self.action.setEnabled(state in PLAYABLE or state in ("finished", "diverged"))
+        """(Step Inside stays enabled in every state: without a step to look at, it says why.)"""
         if state in ("loading", "stopped", "error"):  # a new run or none: the old step is not this run's
             self._resume = self._waiting = False
             if self.panel.trace() is not None:

@@ -21,8 +21,9 @@ import numpy as np
 
 from playground.runs.inside import BlockTrace, ParamTrace, StepTrace
 
-TINY_FACTOR = 1e-2  # a chain-rule factor this small (and the smallest of the three) is marked as the one that shrinks it
-# (∂L/∂h counted per sample, times B: it carries the 1/B of the batch's mean, which is no vanishing)
+# A chain-rule factor this small (and the smallest of the three) is marked as the one that shrinks the gradient
+# (∂L/∂h counted per sample, times B: it carries the 1/B of the batch's mean, which is no vanishing).
+TINY_FACTOR = 1e-2
 
 
 @dataclass(frozen=True)

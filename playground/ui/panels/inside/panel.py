@@ -141,7 +141,8 @@ class InsidePanel(QWidget):
         self.sample_combo = QComboBox()
         self.sample_combo.setToolTip(self.tr("The sample of the batch whose numbers are shown, or the batch mean."))
         self.block_combo = QComboBox()
-        self.block_combo.setToolTip(self.tr("The layer of the weight whose forward sum, chain rule and update are shown."))
+        self.block_combo.setToolTip(self.tr("The layer of the weight whose forward sum, chain rule and update "
+                                            "are shown."))
         self.param_combo = QComboBox()
         self.param_combo.setToolTip(self.tr("A weight or the bias (batch normalization: γ or β)."))
         self.unit_box = QSpinBox()
@@ -344,7 +345,8 @@ class InsidePanel(QWidget):
                  self.tr("They disagree: this gradient is not the slope of the loss. Something in the backward "
                          "pass is wrong."))
         checked = Pick(None, result.block, result.param, tuple(result.index))
-        where = f"{stages.symbol(self._trace.blocks[result.block], checked)} ({layer_name(self._trace.blocks[result.block].name)})"
+        block = self._trace.blocks[result.block]
+        where = f"{stages.symbol(block, checked)} ({layer_name(block.name)})"
         self.check_result.setText(self.tr("{0}: autograd {1}, finite differences (ε = {2}) {3}, relative error {4}. "
                                           "{5}").format(where, num(result.autograd), num(result.epsilon),
                                                         num(result.numeric), num(result.relative_error, 2), words))
