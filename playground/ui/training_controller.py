@@ -123,6 +123,7 @@ class TrainingController(ComparisonControl, QObject):
     comparison_snapshot_ready = Signal(object)  # comparison_messages.ComparisonSnapshot of it
     # STUB (inside-steps, to be replaced by inside-wire's TrainingController API, INSIDE.md):
     step_traced = Signal(object)  # playground.runs.inside.StepTrace
+    step_trace_refused = Signal(str)  # why the current run cannot take a step inside (interface language)
     gradient_checked = Signal(object)  # playground.runs.inside.GradientChecked
 
     def __init__(self, parent: QObject | None = None):
