@@ -2453,19 +2453,19 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     </message>
     <message>
         <source>Step Inside looks at one run, and a comparison trains several. Close the comparison (Training &gt; Close Comparison) to step inside your design&apos;s run.</source>
-        <translation>스텝 들여다보기는 실행 하나를 봅니다. 비교는 여러 실행을 학습합니다. 비교를 닫으면(학습 &gt; 비교 닫기) 내 설계의 실행을 들여다볼 수 있습니다.</translation>
+        <translation type="vanished">스텝 들여다보기는 실행 하나를 봅니다. 비교는 여러 실행을 학습합니다. 비교를 닫으면(학습 &gt; 비교 닫기) 내 설계의 실행을 들여다볼 수 있습니다.</translation>
     </message>
     <message>
         <source>The run has finished: there is no next step. Raise the number of epochs or press Reset, then Step Inside again.</source>
-        <translation>실행이 끝났습니다: 다음 스텝이 없습니다. 에포크 수를 늘리거나 초기화를 누른 뒤 다시 스텝 들여다보기를 누르세요.</translation>
+        <translation type="vanished">실행이 끝났습니다: 다음 스텝이 없습니다. 에포크 수를 늘리거나 초기화를 누른 뒤 다시 스텝 들여다보기를 누르세요.</translation>
     </message>
     <message>
         <source>The run diverged: its numbers are no longer finite. Lower the learning rate or press Reset, then Step Inside again.</source>
-        <translation>실행이 발산했습니다: 숫자가 더 이상 유한하지 않습니다. 학습률을 낮추거나 초기화를 누른 뒤 다시 스텝 들여다보기를 누르세요.</translation>
+        <translation type="vanished">실행이 발산했습니다: 숫자가 더 이상 유한하지 않습니다. 학습률을 낮추거나 초기화를 누른 뒤 다시 스텝 들여다보기를 누르세요.</translation>
     </message>
     <message>
         <source>There is no run to step into: the design cannot train as it stands (the message above the output says why).</source>
-        <translation>들여다볼 실행이 없습니다: 지금 설계로는 학습할 수 없습니다 (출력 위의 메시지가 이유를 알려 줍니다).</translation>
+        <translation type="vanished">들여다볼 실행이 없습니다: 지금 설계로는 학습할 수 없습니다 (출력 위의 메시지가 이유를 알려 줍니다).</translation>
     </message>
     <message>
         <source>The run started again: press Step Inside to look at its next step.</source>

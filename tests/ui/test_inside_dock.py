@@ -226,6 +226,10 @@ def test_gradient_check_is_green_when_it_agrees_and_red_when_not(panel, qtbot):
     stale = GradientChecked(4, trace.step - 1, 0, "weight", (0, 0), 0.0, 0.0, 0.0, 1e-6)
     panel.show_gradient_check(stale)  # another step's check is not this one's
     assert panel.check_colour() == "bad"
+    nan = float("nan")
+    refused = GradientChecked(4, -1, 0, "weight", (0, 0), nan, nan, nan, 0.0, "The run moved on since.")
+    panel.show_gradient_check(refused)
+    assert panel.check_colour() == "" and "The run moved on since." in panel.check_result.text()
 
 
 # --- update ------------------------------------------------------------------------------------
@@ -358,14 +362,13 @@ def test_step_inside_opens_the_dock_at_forward_and_writes_on_the_diagram(window,
     window.controller.pause()
 
 
-def test_step_inside_without_a_run_says_why(window, monkeypatch):
-    asked = []
-    monkeypatch.setattr(window.controller, "trace_step", _fake_trace_step(window, asked))
+def test_step_inside_without_a_step_shows_the_controllers_reason(window, monkeypatch):
+    reason = "There is no run to look inside yet."
+    monkeypatch.setattr(window.controller, "trace_step", lambda: window.controller.step_trace_refused.emit(reason))
     window.controller.stop()
-    window.inside.action.trigger()
-    assert asked == []
+    window.inside.action.trigger()  # enabled without a run: it says why
     assert window.inside.dock.isVisible() and window.inside.panel.trace() is None
-    assert "no run" in window.inside.panel._message.text()
+    assert window.inside.panel._message.text() == reason
 
 
 def test_the_shortcut_is_in_helps_list(window, monkeypatch):

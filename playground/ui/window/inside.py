@@ -7,7 +7,8 @@ autograd); ``step_traced`` brings the StepTrace, and the dock opens at Forward. 
 is already taken, so nothing is undone or replayed: pressing Train goes on training, and
 closing the dock resumes training when the run was training when Step Inside was pressed
 (and nothing else moved it since). A comparison, no run, a finished or diverged run: the
-dock opens with a message saying why there is no step to look at.
+controller says why (``step_trace_refused``, the one owner of that rule) and the dock
+opens with its words in place of a step.
 
 During Forward the network diagram writes the picked sample's values on its neurons,
 during Backward their gradients ∂L/∂h; the numbers leave when the stage moves on, when
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import QDockWidget
 from playground.runs.inside import GradientChecked, StepTrace
 from playground.ui.panels.inside import InsidePanel
 from playground.ui.theme import Theme
-from playground.ui.window.actions import PLAYABLE, make_action
+from playground.ui.window.actions import make_action
 
 SHORTCUT = "Ctrl+I"
 
@@ -61,40 +62,18 @@ class InsideStep(QObject):
         self.dock.toggleViewAction().toggled.connect(self._on_dock_toggled)
         self._controller.state_changed.connect(self._on_controller_state_changed)
         self._controller.step_traced.connect(self.show_trace)
+        self._controller.step_trace_refused.connect(self.show_refusal)
         self._controller.gradient_checked.connect(self.show_gradient_check)
 
     # --- the learner's requests ------------------------------------------------------------------
     def step_inside(self) -> None:
-        """Pause, take the next step traced, and open the dock at Forward when it comes; or
-        open the dock with why there is no step to look at."""
-        reason = self._why_not()
-        if reason:
-            self.panel.clear(reason)
-            self._show_dock()
-            return
-        if self._controller.state == "running":
-            self._resume = True
+        """Pause, take the next step traced, and open the dock at Forward when it comes (or
+        with the controller's reason when the run cannot: ``step_trace_refused``)."""
+        self._resume = self._resume or self._controller.state == "running"
         self._waiting = True
         self.panel.clear(self.tr("Taking the next step…"))
         self._show_dock()
         self._controller.trace_step()
-
-    def _why_not(self) -> str:
-        """Why Step Inside cannot look at a step now, or ""."""
-        if self._window.comparisons.is_open:
-            return self.tr("Step Inside looks at one run, and a comparison trains several. Close the comparison "
-                           "(Training > Close Comparison) to step inside your design's run.")
-        state = self._controller.state
-        if state == "finished":
-            return self.tr("The run has finished: there is no next step. Raise the number of epochs or press "
-                           "Reset, then Step Inside again.")
-        if state == "diverged":
-            return self.tr("The run diverged: its numbers are no longer finite. Lower the learning rate or press "
-                           "Reset, then Step Inside again.")
-        if state not in PLAYABLE:
-            return self.tr("There is no run to step into: the design cannot train as it stands (the message above "
-                           "the output says why).")
-        return ""
 
     # --- from the controller ---------------------------------------------------------------------
     def show_trace(self, trace: StepTrace) -> None:
@@ -106,6 +85,12 @@ class InsideStep(QObject):
         self._show_dock()
         self.panel.next_button.setFocus(Qt.OtherFocusReason)  # the arrow keys move through the stages at once
         self._show_on_diagram()
+
+    def show_refusal(self, text: str) -> None:
+        """The run cannot take a step inside (a comparison, no run, an ended run): ``text`` says why."""
+        self._waiting = self._resume = False
+        self.panel.clear(text)
+        self._show_dock()
 
     def show_gradient_check(self, result: GradientChecked) -> None:
         if result.run_id == self._controller.run_id:

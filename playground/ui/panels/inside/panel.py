@@ -265,8 +265,11 @@ class InsidePanel(QWidget):
 
     def show_gradient_check(self, result: GradientChecked) -> None:
         """Autograd against the finite-difference estimate, green when they agree (relative
-        error below 1e-4), red otherwise; a check of another step is not shown."""
-        if self._trace is None or (result.run_id, result.step) != (self._trace.run_id, self._trace.step):
+        error below 1e-4), red otherwise, or why there is no answer (``problem``); the
+        numbers of a check of another step are not shown."""
+        if self._trace is None or result.run_id != self._trace.run_id:
+            return
+        if not result.problem and result.step != self._trace.step:
             return
         self._check, self._checking = result, False
         self._render_check()
