@@ -14,7 +14,11 @@ vanishing-gradient preset with the Coach dock raised (its finding's card), and a
 (``lesson``: LESSON opened, answered and trained until a goal ticks, with a hint).
 The README's set also has the comparison scene (``compare-1366x768-en-light.png``,
 ``compare-1366x768-ko-dark.png``): Compare... with the optimizer axis (the five
-optimizers) on the default circle design, trained until the headline names a winner.
+optimizers) on the default circle design, trained until the headline names a winner,
+and the step-through scene (``inside-<stage>-1366x768-en-light.png`` and ``-ko-dark``,
+stage forward, loss, backward or update): the README design trained a few seconds, then
+Step Inside, the Inside one step dock at that stage (``--review`` with ``--designs
+inside`` takes every stage at every size).
 
 Each shot runs in a fresh process (the language is chosen at start-up), trains the
 design for a few seconds with every dashboard live, and saves ``window.grab()``.
@@ -42,6 +46,9 @@ COMPARE = "compare"  # the comparison scene, and its shots (size, language, them
 COMPARE_SHOTS = (("1366x768", "en", "light"), ("1366x768", "ko", "dark"))
 COMPARE_SPEED = 30  # steps per second
 REVIEW_DESIGNS = ("circle", "deep_bn", "outliers", "digits", "largest", "vanishing", "lesson")
+INSIDE = "inside"  # the step-through scene, "inside:<stage>" (one of INSIDE_STAGES)
+INSIDE_STAGES = ("forward", "loss", "backward", "update")
+INSIDE_SHOTS = (("1366x768", "en", "light"), ("1366x768", "ko", "dark"))
 LESSON = "cross_entropy_classes"  # the lesson scene: opened from the list, answered, trained until a goal ticks
 
 
@@ -67,6 +74,7 @@ def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("NN Playground")
     app._translators = install_translators(app, language)
+    design, _, stage = design.partition(":")
     window = MainWindow(settings, design=_design(design), data_dir=settings_file.parent, language=language)
     window.resize(*size)
     window.show()
@@ -99,7 +107,16 @@ def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: 
           timeout=1200)  # a busy machine compiles slowly
     window.controller.pause()
     _wait(app, lambda: window.controller.state in ("paused", "finished"))  # a preset may end first
+    if design == INSIDE:
+        _inside(app, window, stage)
     _save(app, window, out)
+
+
+def _inside(app, window, stage: str) -> None:
+    """Step Inside on the paused run, the dock at ``stage`` once the traced step has come."""
+    window.inside.step_inside()
+    _wait(app, lambda: window.inside.panel.trace() is not None, timeout=120)
+    window.inside.panel.set_stage(INSIDE_STAGES.index(stage))
 
 
 def _save(app, window, out: Path) -> None:
@@ -160,7 +177,7 @@ _PRESETS = {"outliers": "outliers_mse", "vanishing": "vanishing_sigmoid"}
 def _design(name: str):
     from playground.design.schema import BatchNormLayer, Design, LinearLayer
 
-    if name == "spiral":
+    if name in ("spiral", INSIDE):
         layers = tuple(LinearLayer(units=8, activation="tanh") for _ in range(4))
         return Design(name="Spiral", layers=layers).with_data(dataset="spiral", noise=0.1).with_optimizer(
             name="adam", lr=0.01)
@@ -210,16 +227,20 @@ def main() -> None:
         return
     if args.review:
         folder, designs = args.review, (args.designs or ",".join(REVIEW_DESIGNS)).split(",")
+        designs = [f"{INSIDE}:{stage}" for d in designs for stage in INSIDE_STAGES if d == INSIDE] + \
+            [d for d in designs if d != INSIDE]
     else:
         folder, designs = args.out, [] if args.compare_only else [README_DESIGN]
     shots = [(design, size, language, theme) for design in designs for size in args.sizes.split(",")
              for language in args.languages.split(",") for theme in args.themes.split(",")]
     if not args.review:
         shots += [(COMPARE, size, language, theme) for size, language, theme in COMPARE_SHOTS]
+        shots += [(f"{INSIDE}:{stage}", size, language, theme) for stage in INSIDE_STAGES
+                  for size, language, theme in INSIDE_SHOTS]
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     for design, size, language, theme in shots:
-        prefix = "main" if design == README_DESIGN and not args.review else design
+        prefix = "main" if design == README_DESIGN and not args.review else design.replace(":", "-")
         file = folder / f"{prefix}-{size}-{language}-{theme}.png"
         command = [sys.executable, __file__, "--seconds", str(args.seconds), "--one", design, size, theme, language,
                    str(file)]

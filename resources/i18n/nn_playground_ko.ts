@@ -2231,8 +2231,12 @@ Warm colours are layers near the input, cool colours layers near the output.</so
         <translation>가중치</translation>
     </message>
     <message>
+        <source>The rule above gives Δ = {0}; the change really made is {1}. They agree up to float32&apos;s rounding: near this weight its numbers are {2} apart.</source>
+        <translation>위 규칙으로 구한 Δ = {0}, 실제로 바뀐 양은 {1}입니다. float32의 반올림 안에서 같습니다: 이 가중치 근처에서 float32 숫자의 간격은 {2}입니다.</translation>
+    </message>
+    <message>
         <source>The rule above gives Δ = {0}; the change really made is {1} (equal up to float32 rounding).</source>
-        <translation>위 규칙으로 구한 Δ = {0}, 실제로 바뀐 양은 {1}입니다 (float32 반올림 오차 안에서 같습니다).</translation>
+        <translation type="vanished">위 규칙으로 구한 Δ = {0}, 실제로 바뀐 양은 {1}입니다 (float32 반올림 오차 안에서 같습니다).</translation>
     </message>
     <message>
         <source>This is the optimizer&apos;s first step: its state started at 0.</source>
