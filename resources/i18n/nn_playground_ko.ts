@@ -2203,8 +2203,12 @@ Warm colours are layers near the input, cool colours layers near the output.</so
         <translation>벌점이 {0}을 더하므로 옵티마이저가 쓰는 기울기는 g = {1}입니다.</translation>
     </message>
     <message>
+        <source>∂L/∂h = {0} is tiny next to the {1} the loss sent back for this sample: the gradient vanished on its way down to this layer.</source>
+        <translation>∂L/∂h = {0}는 손실이 이 샘플에 돌려보낸 {1}에 비해 아주 작습니다: 기울기가 이 계층까지 내려오는 동안 소실되었습니다.</translation>
+    </message>
+    <message>
         <source>∂L/∂h = {0} is tiny (even times B = {1}): little gradient reaches this layer from above; it vanished on the way down.</source>
-        <translation>∂L/∂h = {0}는 (B = {1}을 곱해도) 아주 작습니다: 위에서 이 계층까지 오는 기울기가 거의 없습니다. 내려오는 도중에 소실되었습니다.</translation>
+        <translation type="vanished">∂L/∂h = {0}는 (B = {1}을 곱해도) 아주 작습니다: 위에서 이 계층까지 오는 기울기가 거의 없습니다. 내려오는 도중에 소실되었습니다.</translation>
     </message>
     <message>
         <source>h′(z) = {0} is tiny: the activation is flat (saturated) at this z, so almost no gradient passes through it.</source>

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -185,17 +186,31 @@ def test_backward_bars_show_the_gradient_vanishing_down_a_sigmoid_net(panel):
     assert rows[0][1] / rows[-1][1] > 10  # five sigmoids lose more than a factor of 10
 
 
-def test_the_tiny_factor_is_marked(panel):
-    """A sigmoid saturated by a huge weight: its slope h′(z) is the factor that kills the gradient."""
-    trace = traced(sigmoid_deep(), steps_before=0)
-    block = trace.blocks[0]
-    n, unit = np.unravel_index(np.argmin(np.abs(block.slope)), block.slope.shape)
+def test_a_vanished_gradient_is_the_marked_factor(panel):
+    """Eight sigmoid layers: ∂L/∂h at the first is a tiny share of what the loss sent back
+    (each sigmoid passes at most 1/4), and the panel marks it; at the output nothing is tiny."""
+    layers = tuple(LinearLayer(units=4, activation="sigmoid") for _ in range(8))
+    trace = traced(Design(layers=layers, loss="bce").with_training(batch_size=16))
     panel.show_trace(trace, stage=2)
-    panel.choose_weight(0, "bias", (int(unit),))
-    panel.choose_sample(int(n))
-    slope = panel.shown_values()["slope"]
-    marked = "the activation is flat" in panel.shown_text()
-    assert marked == (abs(slope) < 1e-2 and abs(slope) <= abs(panel.shown_values()["grad_h"]) * trace.batch_size)
+    v = panel.shown_values()
+    sent = float(np.abs(trace.loss.grad_output[0]).max())
+    assert abs(v["grad_h"]) < 1e-2 * sent
+    assert "vanished on its way down" in panel.shown_text() and num(v["grad_h"]) in panel.shown_text()
+    panel.choose_weight(len(trace.blocks) - 1, "weight", (0, 0))  # the output layer: ∂L/∂h is what the loss sent
+    assert panel.shown_values()["grad_h"] == pytest.approx(trace.loss.grad_output[0, 0])
+    assert "vanished" not in panel.shown_text()
+
+
+def test_a_small_loss_is_not_a_vanished_gradient(panel):
+    """A network that fits its batch sends little gradient back anywhere: ∂L/∂h is small at
+    every layer, but no smaller than what the loss sent, so nothing vanished."""
+    trace = traced(Design(layers=(LinearLayer(units=3, activation="tanh"),), loss="bce"))
+    small = 1e-5
+    blocks = tuple(replace(b, grad_h=b.grad_h * small, grad_z=b.grad_z * small) for b in trace.blocks)
+    trace = replace(trace, blocks=blocks, loss=replace(trace.loss, grad_output=trace.loss.grad_output * small))
+    panel.show_trace(trace, stage=2)
+    assert abs(panel.shown_values()["grad_h"]) * trace.batch_size < 1e-3
+    assert "vanished" not in panel.shown_text()
 
 
 def test_regularization_adds_its_share_to_the_gradient(panel):

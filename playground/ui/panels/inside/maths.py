@@ -21,8 +21,9 @@ import numpy as np
 
 from playground.runs.inside import BlockTrace, ParamTrace, StepTrace
 
-# A chain-rule factor this small (and the smallest of the three) is marked as the one that shrinks the gradient
-# (∂L/∂h counted per sample, times B: it carries the 1/B of the batch's mean, which is no vanishing).
+# A chain-rule factor this small (and the smallest of the three) is marked as the one that shrinks the gradient.
+# ∂L/∂h counts against what the loss sent back for the sample (∂L/∂ŷ): small everywhere only means a small loss;
+# smaller here than there by this factor means it vanished on the way down.
 TINY_FACTOR = 1e-2
 
 
@@ -92,7 +93,7 @@ class ChainRule:
     grad: float
     shares: tuple[float, ...]  # every traced sample's share
     all_traced: bool  # the traced samples are the whole batch (then Σ shares = data_grad)
-    batch: int  # B
+    sent: float  # the largest |∂L/∂ŷ| of the sample: the gradient the loss sent back
 
     @property
     def factors(self) -> tuple[float, float, float]:
@@ -100,8 +101,8 @@ class ChainRule:
 
     def tiny_factor(self) -> int | None:
         """Which factor (0: ∂L/∂h, 1: h′(z), 2: input) makes the share small: the smallest in
-        size when below TINY_FACTOR (∂L/∂h times B, see TINY_FACTOR); None when none is."""
-        sizes = [abs(self.grad_h) * self.batch, abs(self.slope), abs(self.input)]
+        size when below TINY_FACTOR (∂L/∂h as a share of ``sent``, see TINY_FACTOR); None when none is."""
+        sizes = [abs(self.grad_h) / self.sent if self.sent > 0 else 1.0, abs(self.slope), abs(self.input)]
         smallest = int(np.argmin(sizes))
         return smallest if sizes[smallest] < TINY_FACTOR else None
 
@@ -128,7 +129,8 @@ def chain_rule(trace: StepTrace, pick: Pick) -> ChainRule:
     value = _input_of(trace, pick, sample)
     return ChainRule(grad_h=grad_h, slope=slope, input=value, share=grad_h * slope * value,
                      data_grad=grad - (penalty or 0.0), penalty_grad=penalty, grad=grad, shares=shares,
-                     all_traced=len(trace.rows) >= trace.batch_size, batch=trace.batch_size)
+                     all_traced=len(trace.rows) >= trace.batch_size,
+                     sent=float(np.abs(trace.loss.grad_output[sample]).max()))
 
 
 @dataclass(frozen=True)

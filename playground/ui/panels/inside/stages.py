@@ -62,8 +62,8 @@ WORDS = {  # the stages' sentences by name; QT_TRANSLATE_NOOP marks them for lup
     "batch_sum": QT_TRANSLATE_NOOP("Inside", "Summed over the batch's {0} samples (∂L/∂h already carries the 1/B "
                                              "of the mean):"),
     "penalty_grad": QT_TRANSLATE_NOOP("Inside", "The penalty adds {0}, so the optimizer's gradient is g = {1}."),
-    "tiny_grad": QT_TRANSLATE_NOOP("Inside", "∂L/∂h = {0} is tiny (even times B = {1}): little gradient reaches "
-                                             "this layer from above; it vanished on the way down."),
+    "tiny_grad": QT_TRANSLATE_NOOP("Inside", "∂L/∂h = {0} is tiny next to the {1} the loss sent back for this "
+                                             "sample: the gradient vanished on its way down to this layer."),
     "tiny_slope": QT_TRANSLATE_NOOP("Inside", "h′(z) = {0} is tiny: the activation is flat (saturated) at this z,"
                                               " so almost no gradient passes through it."),
     "tiny_input": QT_TRANSLATE_NOOP("Inside", "The input {0} is tiny: this weight barely changed the output for "
@@ -302,7 +302,7 @@ def backward(trace: StepTrace, pick: Pick, theme: Theme) -> Shown:
         shown.html += _p(f"= {product} = <b>{num(rule.share)}</b>")
         shown.html += _p(" ; ".join(factors))
         if marked is not None:
-            shown.html += _p(_mark(_tiny_words(marked, rule.factors[marked], trace.batch_size), True, theme))
+            shown.html += _p(_mark(_tiny_words(marked, rule.factors[marked], rule.sent), True, theme))
         shown.values.update(grad_h=rule.grad_h, slope=rule.slope, input=rule.input, share=rule.share)
     shares = " + ".join(term(v) for v in rule.shares[:3]) + (" + …" if trace.batch_size > 3 else "")
     shown.html += _p(_say("batch_sum").format(trace.batch_size))
@@ -340,9 +340,9 @@ def _mark(text: str, marked: bool, theme: Theme) -> str:
     return f"<span style='color:{theme.warning}'><b>{text}</b></span>" if marked else text
 
 
-def _tiny_words(which: int, value: float, batch: int) -> str:
+def _tiny_words(which: int, value: float, sent: float) -> str:
     if which == 0:
-        return _say("tiny_grad").format(num(value), batch)
+        return _say("tiny_grad").format(num(value), num(sent))
     if which == 1:
         return _say("tiny_slope").format(num(value))
     return _say("tiny_input").format(num(value))
