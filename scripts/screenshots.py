@@ -16,7 +16,8 @@ The README's set also has the comparison scene (``compare-1366x768-en-light.png`
 ``compare-1366x768-ko-dark.png``): Compare... with the optimizer axis (the five
 optimizers) on the default circle design, trained until the headline names a winner,
 and the step-through scene (``inside-<stage>-1366x768-en-light.png`` and ``-ko-dark``,
-stage forward, loss, backward or update): the README design trained a few seconds, then
+stage forward, loss, backward or update): the README design trained a few seconds at
+INSIDE_SPEED, then
 Step Inside, the Inside one step dock at that stage (``--review`` with ``--designs
 inside`` takes every stage at every size).
 
@@ -49,6 +50,7 @@ REVIEW_DESIGNS = ("circle", "deep_bn", "outliers", "digits", "largest", "vanishi
 INSIDE = "inside"  # the step-through scene, "inside:<stage>" (one of INSIDE_STAGES)
 INSIDE_STAGES = ("forward", "loss", "backward", "update")
 INSIDE_SHOTS = (("1366x768", "en", "light"), ("1366x768", "ko", "dark"))
+INSIDE_SPEED = 100  # steps per second: a few hundred steps in, while the gradients are still large
 LESSON = "cross_entropy_classes"  # the lesson scene: opened from the list, answered, trained until a goal ticks
 
 
@@ -62,10 +64,10 @@ def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: 
     settings.setValue("theme", theme)
     settings.setValue("language", language)
     settings.setValue("compiled_step", compiled)
-    if design == COMPARE:  # slow enough for a point on every curve every few steps
+    if design == COMPARE or design.startswith(INSIDE):  # compare: a point on every curve every few steps
         from playground.training.run_loop import SPEEDS
 
-        settings.setValue("speed", SPEEDS.index(COMPARE_SPEED))
+        settings.setValue("speed", SPEEDS.index(COMPARE_SPEED if design == COMPARE else INSIDE_SPEED))
     settings.sync()
 
     from playground.ui.i18n import install_translators

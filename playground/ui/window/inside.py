@@ -18,7 +18,7 @@ training goes on, and when the dock closes. A gradient check asks
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
@@ -110,7 +110,7 @@ class InsideStep(QObject):
     # --- the dock and the diagram --------------------------------------------------------------------
     def set_theme(self, theme: Theme) -> None:
         self.panel.set_theme(theme)
-        self._show_on_diagram()
+        QTimer.singleShot(0, self._show_on_diagram)  # once the diagram has taken the theme too (the window's next call)
 
     def _show_dock(self) -> None:
         self.dock.show()

@@ -6,9 +6,10 @@ values are the trace's, or arithmetic on them done as the formula says), so that
 can hold the text to the trace. Formulas are plain Unicode in Qt's rich text (no LaTeX);
 numbers have 4 significant digits, scientific when tiny (playground.ui.widgets.numbers).
 
-Symbols: x the block's input, z the value before the activation, h = f(z) its output,
-ŷ the network's output, y the target, ℓₙ one sample's loss, L the batch's, B the batch
-size, g the gradient the optimizer used, η the learning rate.
+Symbols: x the block's input, z the value before the activation, h = f(z) its output, ŷ
+the network's output, y the target, ℓₙ one sample's loss, L the batch's, B the batch
+size, g the gradient the optimizer used, η the learning rate. A hat is the modifier
+letter ˆ after its letter (xˆ, mˆ): fonts place a combining hat badly in small text.
 """
 
 from __future__ import annotations
@@ -188,9 +189,9 @@ def _batchnorm_neuron(shown: Shown, block: BlockTrace, pick: Pick) -> None:
     xhat = x_hat(block, n, unit)
     gamma, beta = float(block.param("weight").before[unit]), float(block.param("bias").before[unit])
     z = float(block.z[n, unit])
-    shown.html += _p(f"x̂ = (x − μ)/√(σ² + ε) = ({num(x)} − {term(mu)})/√({num(var)} + {num(eps)}) = "
+    shown.html += _p(f"xˆ = (x − μ)/√(σ² + ε) = ({num(x)} − {term(mu)})/√({num(var)} + {num(eps)}) = "
                      f"<b>{num(xhat)}</b>")
-    shown.html += _p(f"z = γ·x̂ + β = {term(gamma)}·{term(xhat)} + {term(beta)} = <b>{num(z)}</b>")
+    shown.html += _p(f"z = γ·xˆ + β = {term(gamma)}·{term(xhat)} + {term(beta)} = <b>{num(z)}</b>")
     shown.values.update(x=x, mu=mu, var=var, eps=eps, xhat=xhat, gamma=gamma, beta=beta, z=z)
 
 
@@ -323,7 +324,7 @@ def _chain_symbols(block: BlockTrace, pick: Pick) -> tuple[str, list[str]]:
     grad_h, slope = f"∂L/∂h<sub>{i}</sub>", f"h′(z<sub>{i}</sub>)"
     if block.kind == "batchnorm":
         if pick.param == "weight":
-            return f"γ<sub>{i}</sub>", [grad_h, slope, f"x̂<sub>{i}</sub>"]
+            return f"γ<sub>{i}</sub>", [grad_h, slope, f"xˆ<sub>{i}</sub>"]
         return f"β<sub>{i}</sub>", [grad_h, slope, "1"]
     if pick.param == "bias":
         return f"b<sub>{i}</sub>", [grad_h, slope, "1"]
@@ -442,9 +443,9 @@ def _adam(trace, u, g):
              f"m ← β₁·m + (1 − β₁)·g = {num(b1)}·{term(m0)} + {num(1 - b1)}·{term(g)} = <b>{num(m1)}</b>",
              f"v ← β₂·v + (1 − β₂)·g² = {num(b2)}·{num(v0)} + {num(1 - b2)}·({num(g)})² = <b>{num(v1)}</b>",
              _say("adam_t").format(t),
-             f"m̂ = m/(1 − β₁<sup>t</sup>) = {num(m1)}/{num(1 - b1 ** t)} = <b>{num(m_hat)}</b>; "
-             f"v̂ = v/(1 − β₂<sup>t</sup>) = {num(v1)}/{num(1 - b2 ** t)} = <b>{num(v_hat)}</b>",
-             f"w ← w − η·m̂/(√v̂ + ε) = {num(u.before)} − {num(u.lr)}·{term(m_hat)}/(√{num(v_hat)} + {num(eps)})"
+             f"mˆ = m/(1 − β₁<sup>t</sup>) = {num(m1)}/{num(1 - b1 ** t)} = <b>{num(m_hat)}</b>; "
+             f"vˆ = v/(1 − β₂<sup>t</sup>) = {num(v1)}/{num(1 - b2 ** t)} = <b>{num(v_hat)}</b>",
+             f"w ← w − η·mˆ/(√vˆ + ε) = {num(u.before)} − {num(u.lr)}·{term(m_hat)}/(√{num(v_hat)} + {num(eps)})"
              f" = <b>{num(u.before + u.rule_delta - u.derived.get('decay_delta', 0.0))}</b>"]
     if "decay_delta" in u.derived:
         lines.insert(0, _say("adamw").format(num(u.decay), num(u.derived["decay_delta"])))
