@@ -348,7 +348,22 @@ def _fake_trace_step(window, asked: list):
     return trace_step
 
 
-def test_step_inside_opens_the_dock_at_forward_and_writes_on_the_diagram(window, qtbot, monkeypatch):
+@pytest.fixture
+def eager_window(qtbot, settings, tmp_path):
+    """A main window whose run trains eagerly: no compile competes with it for the machine
+    while the test waits for the run to pause and go on."""
+    from ui_window import WINDOW_TIMEOUT, open_window
+
+    settings.setValue("compiled_step", False)
+    window = open_window(qtbot, settings, tmp_path)
+    window.timeout = WINDOW_TIMEOUT
+    yield window
+    window.document.undo_stack.setClean()
+    window.close()
+
+
+def test_step_inside_opens_the_dock_at_forward_and_writes_on_the_diagram(eager_window, qtbot, monkeypatch):
+    window = eager_window
     asked = []
     monkeypatch.setattr(window.controller, "trace_step", _fake_trace_step(window, asked))
     inside, view = window.inside, window.network_view
@@ -356,10 +371,10 @@ def test_step_inside_opens_the_dock_at_forward_and_writes_on_the_diagram(window,
     menus = [a.menu() for a in window.menuBar().actions() if a.menu() and inside.action in a.menu().actions()]
     assert [menu.title() for menu in menus] == ["&Training"] and inside.action.shortcut().toString() == "Ctrl+I"
     window.controller.play()
-    qtbot.waitUntil(lambda: window.controller.state == "running", timeout=30_000)
+    qtbot.waitUntil(lambda: window.controller.state == "running", timeout=window.timeout)
     inside.action.trigger()
     assert asked == ["running"]
-    qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=30_000)
+    qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=window.timeout)
     trace = inside.panel.trace()
     assert inside.dock.isVisible() and inside.panel.stage() == 0
     kind, texts = view.shown_values()
@@ -374,7 +389,7 @@ def test_step_inside_opens_the_dock_at_forward_and_writes_on_the_diagram(window,
     assert kind == "backward" and texts[(1, 1)] == num(trace.blocks[0].grad_h[4, 1], 3) and (0, 0) not in texts
     inside.dock.close()  # training goes on, as it was before Step Inside
     assert view.shown_values() == ("", {})
-    qtbot.waitUntil(lambda: window.controller.state == "running", timeout=30_000)
+    qtbot.waitUntil(lambda: window.controller.state == "running", timeout=window.timeout)
     window.controller.pause()
 
 

@@ -46,13 +46,16 @@ class ValueOverlay:
         self.place(columns)
 
     def place(self, columns) -> None:
-        """Each number on its neuron (after the diagram laid its columns out)."""
+        """Each number on its neuron (after the diagram laid its columns out); on the output
+        column it ends at the neuron's right edge, clear of the class names beside it."""
         for j, i, item in self._items:
             column = columns[j] if j < len(columns) else None
             if column is None or i >= len(column.ys):
                 item.setVisible(False)
                 continue
-            item.setPos(float(column.x), float(column.ys[i]))
+            last = j == len(columns) - 1
+            item.setAnchor((1.0, 0.5) if last else (0.5, 0.5))
+            item.setPos(float(column.x) + (column.size / 2 if last else 0.0), float(column.ys[i]))
 
     def clear(self) -> None:
         for _, _, item in self._items:
