@@ -374,7 +374,8 @@ def test_step_inside_opens_the_dock_at_forward_and_writes_on_the_diagram(eager_w
     qtbot.waitUntil(lambda: window.controller.state == "running", timeout=window.timeout)
     inside.action.trigger()
     assert asked == ["running"]
-    qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=window.timeout)
+    qtbot.waitUntil(lambda: window.controller.state != "running", timeout=window.timeout)
+    assert window.controller.state == "paused"
     trace = inside.panel.trace()
     assert inside.dock.isVisible() and inside.panel.stage() == 0
     kind, texts = view.shown_values()
