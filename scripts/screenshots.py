@@ -4,6 +4,7 @@
     .venv/bin/python scripts/screenshots.py --review /tmp/shots   # every design at every size
     .venv/bin/python scripts/screenshots.py --compare-only        # the comparison scene alone
     .venv/bin/python scripts/screenshots.py --lesson-only         # the lesson scenes alone
+    .venv/bin/python scripts/screenshots.py --inside-only         # the step-through scenes alone
 
 Our learners' laptops show 1366x768, or 1920x1080 at 150 % scaling = 1280x720
 logical pixels: every shot is taken at both. The README's set is the spiral design
@@ -17,9 +18,14 @@ and the neuron card (``neuron``: a saturated sigmoid neuron of the vanishing-gra
 The README's set also has the comparison scene (``compare-1366x768-en-light.png``,
 ``compare-1366x768-ko-dark.png``): Compare... with the optimizer axis (the five
 optimizers) on the default circle design, trained until the headline names a winner;
-and a lesson from open to done (``lesson_open-...``, ``lesson_done-...``, both at
+a lesson from open to done (``lesson_open-...``, ``lesson_done-...``, both at
 LESSON_SHOTS): README_LESSON just opened from the list with its question, then answered
-and trained until every goal is met and the answer is revealed.
+and trained until every goal is met and the answer is revealed; and the step-through
+scene (``inside-<stage>-1366x768-en-light.png`` and ``-ko-dark``, stage forward, loss,
+backward or update): the README design trained a few seconds at INSIDE_SPEED, then Step
+Inside, the Inside one step dock at that stage (``--review`` with ``--designs inside``
+takes every stage at every size). ``--compare-only``, ``--lesson-only`` and
+``--inside-only`` take one of these scenes alone.
 
 Each shot runs in a fresh process (the language is chosen at start-up), trains the
 design for a few seconds with every dashboard live, and saves ``window.grab()``.
@@ -47,6 +53,10 @@ COMPARE = "compare"  # the comparison scene, and its shots (size, language, them
 COMPARE_SHOTS = (("1366x768", "en", "light"), ("1366x768", "ko", "dark"))
 COMPARE_SPEED = 30  # steps per second
 REVIEW_DESIGNS = ("circle", "deep_bn", "outliers", "digits", "largest", "vanishing", "lesson", "neuron")
+INSIDE = "inside"  # the step-through scene, "inside:<stage>" (one of INSIDE_STAGES)
+INSIDE_STAGES = ("forward", "loss", "backward", "update")
+INSIDE_SHOTS = (("1366x768", "en", "light"), ("1366x768", "ko", "dark"))
+INSIDE_SPEED = 100  # steps per second: a few hundred steps in, while the gradients are still large
 LESSON = "cross_entropy_classes"  # the lesson scene: opened from the list, answered, trained until a goal ticks
 README_LESSON = "loss_outliers"  # the README's lesson: MSE against MAE on outliers, a comparison
 LESSON_SCENES = ("lesson_open", "lesson_done")
@@ -63,10 +73,10 @@ def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: 
     settings.setValue("theme", theme)
     settings.setValue("language", language)
     settings.setValue("compiled_step", compiled)
-    if design == COMPARE:  # slow enough for a point on every curve every few steps
+    if design == COMPARE or design.startswith(INSIDE):  # compare: a point on every curve every few steps
         from playground.training.run_loop import SPEEDS
 
-        settings.setValue("speed", SPEEDS.index(COMPARE_SPEED))
+        settings.setValue("speed", SPEEDS.index(COMPARE_SPEED if design == COMPARE else INSIDE_SPEED))
     settings.sync()
 
     from playground.ui.i18n import install_translators
@@ -75,6 +85,7 @@ def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("NN Playground")
     app._translators = install_translators(app, language)
+    design, _, stage = design.partition(":")
     window = MainWindow(settings, design=_design(design), data_dir=settings_file.parent, language=language)
     window.resize(*size)
     window.show()
@@ -113,7 +124,16 @@ def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: 
           timeout=1200)  # a busy machine compiles slowly
     window.controller.pause()
     _wait(app, lambda: window.controller.state in ("paused", "finished"))  # a preset may end first
+    if design == INSIDE:
+        _inside(app, window, stage)
     _save(app, window, out)
+
+
+def _inside(app, window, stage: str) -> None:
+    """Step Inside on the paused run, the dock at ``stage`` once the traced step has come."""
+    window.inside.step_inside()
+    _wait(app, lambda: window.inside.panel.trace() is not None, timeout=120)
+    window.inside.panel.set_stage(INSIDE_STAGES.index(stage))
 
 
 def _save(app, window, out: Path) -> None:
@@ -223,7 +243,7 @@ _PRESETS = {"outliers": "outliers_mse", "vanishing": "vanishing_sigmoid", "neuro
 def _design(name: str):
     from playground.design.schema import BatchNormLayer, Design, LinearLayer
 
-    if name == "spiral":
+    if name in ("spiral", INSIDE):
         layers = tuple(LinearLayer(units=8, activation="tanh") for _ in range(4))
         return Design(name="Spiral", layers=layers).with_data(dataset="spiral", noise=0.1).with_optimizer(
             name="adam", lr=0.01)
@@ -265,6 +285,7 @@ def main() -> None:
     parser.add_argument("--eager", action="store_true", help="train without the compiled step")
     parser.add_argument("--compare-only", action="store_true", help="only the README's comparison scene")
     parser.add_argument("--lesson-only", action="store_true", help="only the README's lesson scenes")
+    parser.add_argument("--inside-only", action="store_true", help="only the README's step-through scenes")
     parser.add_argument("--one", nargs=5, metavar=("DESIGN", "SIZE", "THEME", "LANGUAGE", "FILE"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -274,18 +295,23 @@ def main() -> None:
         return
     if args.review:
         folder, designs = args.review, (args.designs or ",".join(REVIEW_DESIGNS)).split(",")
+        designs = [f"{INSIDE}:{stage}" for d in designs for stage in INSIDE_STAGES if d == INSIDE] + \
+            [d for d in designs if d != INSIDE]
     else:
-        folder, designs = args.out, [] if args.compare_only or args.lesson_only else [README_DESIGN]
+        folder, designs = args.out, [] if args.compare_only or args.lesson_only or args.inside_only else [README_DESIGN]
     shots = [(design, size, language, theme) for design in designs for size in args.sizes.split(",")
              for language in args.languages.split(",") for theme in args.themes.split(",")]
-    if not args.review and not args.lesson_only:
+    if not args.review and not args.lesson_only and not args.inside_only:
         shots += [(COMPARE, size, language, theme) for size, language, theme in COMPARE_SHOTS]
-    if not args.review and not args.compare_only:
+    if not args.review and not args.compare_only and not args.inside_only:
         shots += [(scene, size, language, theme) for scene in LESSON_SCENES for size, language, theme in LESSON_SHOTS]
+    if not args.review and not args.compare_only and not args.lesson_only:
+        shots += [(f"{INSIDE}:{stage}", size, language, theme) for stage in INSIDE_STAGES
+                  for size, language, theme in INSIDE_SHOTS]
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     for design, size, language, theme in shots:
-        prefix = "main" if design == README_DESIGN and not args.review else design
+        prefix = "main" if design == README_DESIGN and not args.review else design.replace(":", "-")
         file = folder / f"{prefix}-{size}-{language}-{theme}.png"
         command = [sys.executable, __file__, "--seconds", str(args.seconds), "--one", design, size, theme, language,
                    str(file)]

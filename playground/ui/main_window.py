@@ -37,6 +37,7 @@ from playground.ui.window.comparisons import Comparisons
 from playground.ui.window.docks import DockLayout, placeholder, scrolled_tabs
 from playground.ui.window.frames import SlicedFrame
 from playground.ui.window.help import HelpMenu
+from playground.ui.window.inside import InsideStep
 from playground.ui.window.lessons import Lessons
 from playground.ui.window.look import LookChoices
 from playground.ui.window.neuron import NeuronInside
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.toolbar = TrainingToolbar([self.train_action, self.step_action, self.epoch_action, self.reset_action],
                                        settings, self)
         self.toolbar.insertAction(self.toolbar.actions()[4], self.comparisons.compare)
+        self.toolbar.insertAction(self.epoch_action, self.inside.action)  # beside Step: one step, looked into
         self.addToolBar(Qt.TopToolBarArea, self.toolbar)
         self.speed_slider, self.speed_label, self.lr_box = (self.toolbar.speed_slider, self.toolbar.speed_label,
                                                             self.toolbar.lr_box)
@@ -183,6 +185,7 @@ class MainWindow(QMainWindow):
         self.docks.put(self.docks.coach, self.coach.panel)
         self.lessons = Lessons(self)
         self.neuron = NeuronInside(self)  # the neuron card: a neuron's formula, in its own dock
+        self.inside = InsideStep(self)  # Step Inside and its dock
         self.lesson_action = make_action(
             self, self.tr("Explanation"), self.lesson_note.set_expanded, QKeySequence("Ctrl+L"),
             self.tr("Show or fold the explanation of the open design: what to try and what to watch (Ctrl+L)."),
@@ -207,6 +210,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         training_menu = bar.addMenu(self.tr("&Training"))
         self.training_actions.fill_menu(training_menu)
+        training_menu.insertAction(self.epoch_action, self.inside.action)
         training_menu.addSeparator()
         training_menu.addActions([self.comparisons.compare, self.comparisons.fork, self.comparisons.close])
         view_menu = bar.addMenu(self.tr("&View"))
@@ -386,6 +390,7 @@ class MainWindow(QMainWindow):
     def _on_look_theme_changed(self, theme: Theme) -> None:
         self.banner.set_theme(theme)
         self.coach.panel.set_theme(theme)
+        self.inside.set_theme(theme)
         self.comparisons.set_theme(theme)
         for view in self.views:
             view.set_theme(theme)

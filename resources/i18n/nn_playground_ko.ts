@@ -2081,6 +2081,14 @@ Warm colours are layers near the input, cool colours layers near the output.</so
         <translation>에포크 하나 학습</translation>
     </message>
     <message>
+        <source>Step inside: look inside the next step</source>
+        <translation>스텝 들여다보기: 다음 학습 스텝을 안에서 보기</translation>
+    </message>
+    <message>
+        <source>Inside one step: previous / next stage</source>
+        <translation>한 스텝 들여다보기: 이전 / 다음 단계</translation>
+    </message>
+    <message>
         <source>Reset weights</source>
         <translation>가중치 재설정</translation>
     </message>
@@ -2209,6 +2217,386 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     <message>
         <source>All weights zero: every unit of a layer computes the same thing and gets the same gradient, so they never become different (symmetry is never broken).</source>
         <translation>모든 가중치가 0: 한 계층의 모든 뉴런이 같은 값을 계산하고 같은 기울기를 받아서, 끝내 서로 달라지지 않습니다(대칭이 깨지지 않음).</translation>
+    </message>
+</context>
+<context>
+    <name>Inside</name>
+    <message>
+        <source>&lt;b&gt;The batch mean&lt;/b&gt; over its {0} samples.</source>
+        <translation>샘플 {0}개에 대한 &lt;b&gt;배치 평균&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sample {0}&lt;/b&gt; of {1} in the batch (row {2} of the training set): x = {3}, target y = {4}</source>
+        <translation>배치의 샘플 {1}개 중 &lt;b&gt;샘플 {0}&lt;/b&gt; (학습 데이터의 {2}번 행): x = {3}, 정답 y = {4}</translation>
+    </message>
+    <message>
+        <source>Each layer takes its input x, computes z, then its activation h = f(z); h is the next layer&apos;s input.</source>
+        <translation>각 계층은 입력 x로 z를 계산하고, 활성 함수로 h = f(z)를 냅니다. h는 다음 계층의 입력입니다.</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>계층</translation>
+    </message>
+    <message>
+        <source>layer (batch mean)</source>
+        <translation>계층 (배치 평균)</translation>
+    </message>
+    <message>
+        <source>{0} normalised with this batch&apos;s mean μ = {1} and variance σ² = {2}.</source>
+        <translation>{0}는 이 배치의 평균 μ = {1}, 분산 σ² = {2}로 정규화했습니다.</translation>
+    </message>
+    <message>
+        <source>{0} kept {1} of the first {2} values of this sample and scaled them by 1/(1 − p): its mask is {3}.</source>
+        <translation>{0}는 이 샘플의 처음 값 {2}개 중 {1}개를 남기고 1/(1 − p)를 곱했습니다: 마스크는 {3}입니다.</translation>
+    </message>
+    <message>
+        <source>Neuron {0} of {1}</source>
+        <translation>{1}의 뉴런 {0}</translation>
+    </message>
+    <message>
+        <source>Its batch mean: z̄ = {0}, h̄ = {1}. (h̄ is the mean of each sample&apos;s h, not f(z̄).) Pick a sample to see its sum term by term.</source>
+        <translation>배치 평균: z̄ = {0}, h̄ = {1}. (h̄는 샘플마다의 h의 평균이며 f(z̄)가 아닙니다.) 샘플을 고르면 합을 항마다 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>(The sum goes over all {0} inputs; the first {1} are written out.)</source>
+        <translation>(합은 입력 {0}개 전체에 걸칩니다. 처음 {1}개만 적었습니다.)</translation>
+    </message>
+    <message>
+        <source>No activation: h = z = &lt;b&gt;{0}&lt;/b&gt;.</source>
+        <translation>활성 함수 없음: h = z = &lt;b&gt;{0}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Its slope here, h′(z) = {0}, is kept for the backward pass.</source>
+        <translation>여기서의 기울기 h′(z) = {0}는 역전파에 쓰입니다.</translation>
+    </message>
+    <message>
+        <source>The loss compares the network&apos;s output ŷ with the target y.</source>
+        <translation>손실 함수는 신경망의 출력 ŷ를 정답 y와 비교합니다.</translation>
+    </message>
+    <message>
+        <source>The batch</source>
+        <translation>배치 전체</translation>
+    </message>
+    <message>
+        <source>This is the loss the loss curve shows for this step.</source>
+        <translation>손실 곡선이 이 스텝에 보여 주는 값이 바로 이것입니다.</translation>
+    </message>
+    <message>
+        <source>Regularization adds a penalty on the weights: {0} = {1} with λ = {2}; backward differentiates L + penalty = {3}.</source>
+        <translation>규제가 가중치에 벌점을 더합니다: λ = {2}일 때 {0} = {1}. 역전파는 L + 벌점 = {3}을 미분합니다.</translation>
+    </message>
+    <message>
+        <source>Softmax turns the {0} output scores o into chances:</source>
+        <translation>소프트맥스가 출력 점수 o {0}개를 확률로 바꿉니다:</translation>
+    </message>
+    <message>
+        <source>The true class is {0}:</source>
+        <translation>정답 클래스는 {0}입니다:</translation>
+    </message>
+    <message>
+        <source>The sigmoid turns the output score o into the chance of class 1:</source>
+        <translation>시그모이드가 출력 점수 o를 클래스 1의 확률로 바꿉니다:</translation>
+    </message>
+    <message>
+        <source>Huber with δ = {0}: squared while |ŷ − y| ≤ δ, linear beyond.</source>
+        <translation>δ = {0}인 Huber: |ŷ − y| ≤ δ이면 제곱, 그보다 크면 직선.</translation>
+    </message>
+    <message>
+        <source>(The first of {0} outputs is written; ℓ is the mean over them.)</source>
+        <translation>(출력 {0}개 중 첫째만 적었습니다. ℓ은 그 평균입니다.)</translation>
+    </message>
+    <message>
+        <source>Backpropagation starts at the loss: {0} = {1} for sample {2}.</source>
+        <translation>역전파는 손실에서 시작합니다: 샘플 {2}에서 {0} = {1}.</translation>
+    </message>
+    <message>
+        <source>The chain rule for {0} of {1}</source>
+        <translation>{1}의 {0}에 대한 연쇄 법칙</translation>
+    </message>
+    <message>
+        <source>Summed over the batch&apos;s {0} samples (∂L/∂h already carries the 1/B of the mean):</source>
+        <translation>배치의 샘플 {0}개에 걸쳐 더합니다 (∂L/∂h에는 평균의 1/B이 이미 들어 있습니다):</translation>
+    </message>
+    <message>
+        <source>The penalty adds {0}, so the optimizer&apos;s gradient is g = {1}.</source>
+        <translation>벌점이 {0}을 더하므로 옵티마이저가 쓰는 기울기는 g = {1}입니다.</translation>
+    </message>
+    <message>
+        <source>∂L/∂h = {0} is tiny next to the {1} the loss sent back for this sample: the gradient vanished on its way down to this layer.</source>
+        <translation>∂L/∂h = {0}는 손실이 이 샘플에 돌려보낸 {1}에 비해 아주 작습니다: 기울기가 이 계층까지 내려오는 동안 소실되었습니다.</translation>
+    </message>
+    <message>
+        <source>∂L/∂h = {0} is tiny (even times B = {1}): little gradient reaches this layer from above; it vanished on the way down.</source>
+        <translation type="vanished">∂L/∂h = {0}는 (B = {1}을 곱해도) 아주 작습니다: 위에서 이 계층까지 오는 기울기가 거의 없습니다. 내려오는 도중에 소실되었습니다.</translation>
+    </message>
+    <message>
+        <source>h′(z) = {0} is tiny: the activation is flat (saturated) at this z, so almost no gradient passes through it.</source>
+        <translation>h′(z) = {0}는 아주 작습니다: 이 z에서 활성 함수가 평평해서(포화) 기울기가 거의 통과하지 못합니다.</translation>
+    </message>
+    <message>
+        <source>The input {0} is tiny: this weight barely changed the output for this sample.</source>
+        <translation>입력 {0}이 아주 작습니다: 이 가중치는 이 샘플의 출력을 거의 바꾸지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>{0} updates {1} of {2}</source>
+        <translation>{0}가 {2}의 {1}을 업데이트합니다</translation>
+    </message>
+    <message>
+        <source>Its gradient from the backward pass: g = {0}; learning rate η = {1}.</source>
+        <translation>역전파에서 온 기울기: g = {0}, 학습률 η = {1}.</translation>
+    </message>
+    <message>
+        <source>Weight decay λ = {0} adds λ·w to the gradient:</source>
+        <translation>가중치 감쇠 λ = {0}가 기울기에 λ·w를 더합니다:</translation>
+    </message>
+    <message>
+        <source>The weight</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <source>The rule above gives Δ = {0}; the change really made is {1}. They agree up to float32&apos;s rounding: near this weight its numbers are {2} apart.</source>
+        <translation>위 규칙으로 구한 Δ = {0}, 실제로 바뀐 양은 {1}입니다. float32의 반올림 안에서 같습니다: 이 가중치 근처에서 float32 숫자의 간격은 {2}입니다.</translation>
+    </message>
+    <message>
+        <source>The rule above gives Δ = {0}; the change really made is {1} (equal up to float32 rounding).</source>
+        <translation type="vanished">위 규칙으로 구한 Δ = {0}, 실제로 바뀐 양은 {1}입니다 (float32 반올림 오차 안에서 같습니다).</translation>
+    </message>
+    <message>
+        <source>This is the optimizer&apos;s first step: its state started at 0.</source>
+        <translation>옵티마이저의 첫 스텝입니다: 상태는 0에서 시작했습니다.</translation>
+    </message>
+    <message>
+        <source>The velocity v keeps a fraction μ = {0} of the previous steps:</source>
+        <translation>속도 v는 이전 스텝의 μ = {0}만큼을 유지합니다:</translation>
+    </message>
+    <message>
+        <source>Adagrad adds up every squared gradient so far (G); a weight with large gradients gets smaller steps:</source>
+        <translation>Adagrad는 지금까지의 기울기 제곱을 모두 더합니다(G). 기울기가 컸던 가중치일수록 조금씩 움직입니다:</translation>
+    </message>
+    <message>
+        <source>RMSProp keeps a running average s of the squared gradients (α = {0}):</source>
+        <translation>RMSProp은 기울기 제곱의 이동 평균 s를 유지합니다 (α = {0}):</translation>
+    </message>
+    <message>
+        <source>Adam keeps a running mean m of the gradients (like momentum) and v of their squares (like RMSProp), β₁ = {0}, β₂ = {1}:</source>
+        <translation>Adam은 기울기의 이동 평균 m(모멘텀처럼)과 기울기 제곱의 이동 평균 v(RMSProp처럼)를 유지합니다. β₁ = {0}, β₂ = {1}:</translation>
+    </message>
+    <message>
+        <source>Step t = {0}: the bias corrections undo the start at 0:</source>
+        <translation>스텝 t = {0}: 편향 보정이 0에서 시작한 영향을 되돌립니다:</translation>
+    </message>
+    <message>
+        <source>AdamW first shrinks the weight by η·λ·w (weight decay, λ = {0}): {1}.</source>
+        <translation>AdamW는 먼저 가중치를 η·λ·w만큼 줄입니다 (가중치 감쇠, λ = {0}): {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>InsidePanel</name>
+    <message>
+        <source>Gradient arriving at each layer, ‖∂L/∂h‖ (log scale), output first:</source>
+        <translation>각 계층에 도착한 기울기 ‖∂L/∂h‖ (로그 눈금), 출력층부터:</translation>
+    </message>
+    <message>
+        <source>Gradient check</source>
+        <translation>기울기 검사</translation>
+    </message>
+    <message>
+        <source>Compare autograd&apos;s ∂L/∂w for the picked weight with a finite-difference estimate: nudge the weight by ±ε, recompute the loss on the same batch, and divide the change by 2ε.</source>
+        <translation>고른 가중치에 대해 autograd가 계산한 ∂L/∂w를 유한 차분 추정값과 비교합니다: 가중치를 ±ε만큼 움직여 같은 배치의 손실을 다시 계산하고, 그 변화를 2ε로 나눕니다.</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 이전</translation>
+    </message>
+    <message>
+        <source>The previous stage (Left arrow).</source>
+        <translation>이전 단계 (왼쪽 화살표).</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>순전파</translation>
+    </message>
+    <message>
+        <source>Forward pass: the batch flows through the layers, z = Σ wx + b, h = f(z).</source>
+        <translation>순전파: 배치가 계층을 차례로 지나갑니다. z = Σ wx + b, h = f(z).</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>The loss: how far the outputs are from the targets, for this batch.</source>
+        <translation>손실: 이 배치에서 출력이 정답과 얼마나 떨어져 있는지.</translation>
+    </message>
+    <message>
+        <source>Backward</source>
+        <translation>역전파</translation>
+    </message>
+    <message>
+        <source>Backpropagation: the loss&apos;s gradient flows back layer by layer, by the chain rule.</source>
+        <translation>역전파: 손실의 기울기가 연쇄 법칙에 따라 계층마다 거꾸로 흘러갑니다.</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>업데이트</translation>
+    </message>
+    <message>
+        <source>The optimizer moves each weight against its gradient.</source>
+        <translation>옵티마이저가 각 가중치를 기울기의 반대 방향으로 움직입니다.</translation>
+    </message>
+    <message>
+        <source>The sample of the batch whose numbers are shown, or the batch mean.</source>
+        <translation>숫자를 보여 줄 배치의 샘플, 또는 배치 평균.</translation>
+    </message>
+    <message>
+        <source>The layer of the weight whose forward sum, chain rule and update are shown.</source>
+        <translation>순전파의 합, 연쇄 법칙, 업데이트를 보여 줄 가중치의 계층.</translation>
+    </message>
+    <message>
+        <source>A weight or the bias (batch normalization: γ or β).</source>
+        <translation>가중치 또는 편향 (배치 정규화: γ 또는 β).</translation>
+    </message>
+    <message>
+        <source>The neuron (the weight matrix&apos;s row).</source>
+        <translation>뉴런 (가중치 행렬의 행).</translation>
+    </message>
+    <message>
+        <source>The input the weight multiplies (the weight matrix&apos;s column).</source>
+        <translation>가중치가 곱해지는 입력 (가중치 행렬의 열).</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>샘플</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <source>Neuron</source>
+        <translation>뉴런</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>Step {0} (epoch {1}, batch {2}): the real step, already taken; training goes on from it.</source>
+        <translation>스텝 {0} (에포크 {1}, 배치 {2}): 이미 실제로 진행된 스텝입니다. 학습은 여기서 이어집니다.</translation>
+    </message>
+    <message>
+        <source>Press Step Inside (Ctrl+I) to take the next training step and look inside it, stage by stage.</source>
+        <translation>스텝 들여다보기(Ctrl+I)를 누르면 다음 학습 스텝을 진행하고 그 안을 단계별로 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>다음 ▶</translation>
+    </message>
+    <message>
+        <source>Next step ▶</source>
+        <translation>다음 스텝 ▶</translation>
+    </message>
+    <message>
+        <source>Take the next training step and look inside it (Right arrow).</source>
+        <translation>다음 학습 스텝을 진행하고 그 안을 봅니다 (오른쪽 화살표).</translation>
+    </message>
+    <message>
+        <source>The next stage (Right arrow).</source>
+        <translation>다음 단계 (오른쪽 화살표).</translation>
+    </message>
+    <message>
+        <source>Stage {0} of {1}</source>
+        <translation>{1}단계 중 {0}단계</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>검사 중…</translation>
+    </message>
+    <message>
+        <source>The check could not run: {0}</source>
+        <translation>검사를 할 수 없었습니다: {0}</translation>
+    </message>
+    <message>
+        <source>They agree: backpropagation computed this gradient correctly.</source>
+        <translation>두 값이 일치합니다: 역전파가 이 기울기를 올바르게 계산했습니다.</translation>
+    </message>
+    <message>
+        <source>They disagree: this gradient is not the slope of the loss. Something in the backward pass is wrong.</source>
+        <translation>두 값이 다릅니다: 이 기울기는 손실의 기울기가 아닙니다. 역전파 어딘가가 잘못되었습니다.</translation>
+    </message>
+    <message>
+        <source>{0}: autograd {1}, finite differences (ε = {2}) {3}, relative error {4}. {5}</source>
+        <translation>{0}: autograd {1}, 유한 차분 (ε = {2}) {3}, 상대 오차 {4}. {5}</translation>
+    </message>
+    <message>
+        <source>Sample {0} (row {1})</source>
+        <translation>샘플 {0} ({1}번 행)</translation>
+    </message>
+    <message>
+        <source>Batch mean ({0} samples)</source>
+        <translation>배치 평균 (샘플 {0}개)</translation>
+    </message>
+    <message>
+        <source>weight w</source>
+        <translation>가중치 w</translation>
+    </message>
+    <message>
+        <source>bias b</source>
+        <translation>편향 b</translation>
+    </message>
+    <message>
+        <source>scale γ</source>
+        <translation>스케일 γ</translation>
+    </message>
+    <message>
+        <source>shift β</source>
+        <translation>이동 β</translation>
+    </message>
+</context>
+<context>
+    <name>InsideStages</name>
+    <message>
+        <source>layer</source>
+        <translation type="obsolete">계층</translation>
+    </message>
+</context>
+<context>
+    <name>InsideStep</name>
+    <message>
+        <source>Inside one step</source>
+        <translation>한 스텝 들여다보기</translation>
+    </message>
+    <message>
+        <source>Step Inside</source>
+        <translation>스텝 들여다보기</translation>
+    </message>
+    <message>
+        <source>Take the next training step and look inside it, stage by stage: forward pass, loss, backward pass and update, with your network&apos;s real numbers (Ctrl+I).</source>
+        <translation>다음 학습 스텝을 진행하고 그 안을 단계별로 봅니다: 순전파, 손실, 역전파, 업데이트를 내 신경망의 실제 숫자로 (Ctrl+I).</translation>
+    </message>
+    <message>
+        <source>Taking the next step…</source>
+        <translation>다음 스텝을 진행하는 중…</translation>
+    </message>
+    <message>
+        <source>Step Inside looks at one run, and a comparison trains several. Close the comparison (Training &gt; Close Comparison) to step inside your design&apos;s run.</source>
+        <translation type="vanished">스텝 들여다보기는 실행 하나를 봅니다. 비교는 여러 실행을 학습합니다. 비교를 닫으면(학습 &gt; 비교 닫기) 내 설계의 실행을 들여다볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The run has finished: there is no next step. Raise the number of epochs or press Reset, then Step Inside again.</source>
+        <translation type="vanished">실행이 끝났습니다: 다음 스텝이 없습니다. 에포크 수를 늘리거나 초기화를 누른 뒤 다시 스텝 들여다보기를 누르세요.</translation>
+    </message>
+    <message>
+        <source>The run diverged: its numbers are no longer finite. Lower the learning rate or press Reset, then Step Inside again.</source>
+        <translation type="vanished">실행이 발산했습니다: 숫자가 더 이상 유한하지 않습니다. 학습률을 낮추거나 초기화를 누른 뒤 다시 스텝 들여다보기를 누르세요.</translation>
+    </message>
+    <message>
+        <source>There is no run to step into: the design cannot train as it stands (the message above the output says why).</source>
+        <translation type="vanished">들여다볼 실행이 없습니다: 지금 설계로는 학습할 수 없습니다 (출력 위의 메시지가 이유를 알려 줍니다).</translation>
+    </message>
+    <message>
+        <source>The run started again: press Step Inside to look at its next step.</source>
+        <translation>실행이 새로 시작되었습니다: 스텝 들여다보기를 눌러 다음 스텝을 보세요.</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,7 @@ from playground.ui.views.network_columns import (TITLE_FONT_POINTS, Column, bias
                                                  title_tooltip)
 from playground.ui.views.network_edges import Edges, edge_weights
 from playground.ui.views.network_neurons import MAP_GAP, MAP_RES, PITCH, Neurons
+from playground.ui.views.network_values import ValueOverlay
 from playground.ui.widgets.colour_maps import with_alpha
 
 # MAP_RES, MAP_GAP (network_neurons), TITLE_FONT_POINTS (network_columns) and MAX_DRAWN (runs.messages:
@@ -265,6 +266,7 @@ class NetworkView(QWidget):
 
     # --- per-run items ------------------------------------------------------------------------
     def _clear_columns(self) -> None:
+        self.clear_values()
         for column in self._columns:
             for item in [column.atlas, column.title, column.more, column.band, *column.labels]:
                 if item is not None:
@@ -393,6 +395,33 @@ class NetworkView(QWidget):
         for label, y in zip(column.labels, column.ys):
             label.setPos(column.x + offset, y)
             label.setVisible(show)
+
+    # --- the step-through's numbers on the neurons (playground.ui.window.inside) ----------------------
+    def show_values(self, kind: str, values: list) -> None:
+        """Write a number on each drawn neuron: ``values[j]`` for column j (0 = the inputs,
+        i = the run's block i - 1; None or a dropout band: nothing), ``kind`` "forward" (the
+        values, in the text colour) or "backward" (gradients ∂L/∂h, in the accent colour).
+        They stay, following the layout, until ``clear_values`` or the next run."""
+        if self._columns:
+            self._value_overlay().show(self._columns, kind, values, self._theme)
+
+    def clear_values(self) -> None:
+        """No numbers on the neurons (the step-through closed)."""
+        overlay = getattr(self, "_values", None)
+        if overlay is not None:
+            overlay.clear()
+
+    def shown_values(self) -> tuple[str, dict[tuple[int, int], str]]:
+        """(kind, {(column, neuron): text}) of the numbers on the neurons; ("", {}) without."""
+        overlay = getattr(self, "_values", None)
+        return ("", {}) if overlay is None else (overlay.kind, overlay.texts())
+
+    def _value_overlay(self) -> ValueOverlay:
+        """Made the first time numbers are shown; it follows every relayout (connected after _relayout)."""
+        if getattr(self, "_values", None) is None:
+            self._values = ValueOverlay(self._box)
+            self._box.sigResized.connect(lambda: self._values.place(self._columns))
+        return self._values
 
     # --- hover ------------------------------------------------------------------------------------------
     def _neuron_at(self, x: float, y: float) -> tuple[int, int] | None:

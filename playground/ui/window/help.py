@@ -24,6 +24,8 @@ class HelpMenu(QObject):
     def show_shortcuts(self) -> None:
         rows = [
             (self.tr("Train / Pause"), "Space"), (self.tr("Step one batch"), "."), (self.tr("Step one epoch"), "Ctrl+E"),
+            (self.tr("Step inside: look inside the next step"), "Ctrl+I"),
+            (self.tr("Inside one step: previous / next stage"), "← / →"),
             (self.tr("Reset weights"), "Ctrl+R"), (self.tr("Fold or unfold the explanation"), "Ctrl+L"),
             (self.tr("Lessons"), "Ctrl+Shift+L"),
             (self.tr("Undo"), "Ctrl+Z"), (self.tr("Redo"), "Ctrl+Shift+Z"),
