@@ -429,3 +429,16 @@ def test_raising_the_limit_of_a_finished_run_lets_it_go_on_with_its_weights(qtbo
     qtbot.waitUntil(lambda: window.controller.state == "finished" and latest_step(window) == 49, timeout=TIMEOUT)
     steps, _ = window.loss_plot.curve_data("train_steps")
     assert steps.tolist() == list(range(50)), "one curve from step 0 to 49, not a new run's"
+
+
+def test_the_docks_that_open_on_demand_are_in_the_view_menu_and_reset_layout_puts_them_away(qtbot, window):
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.menu() and a.text() == "&View")
+    entries = [a.text() for a in view_menu.actions()]
+    assert "Neuron" in entries and "Inside one step" in entries, "every dock can be shown from View"
+    for dock in (window.neuron.dock, window.inside.dock):
+        assert not dock.isVisible(), "they start hidden: they open when asked for"
+        dock.toggleViewAction().trigger()
+        assert dock.isVisible()
+    window.docks.reset()
+    assert not window.neuron.dock.isVisible() and not window.inside.dock.isVisible()
+    assert window.docks.design.isVisible() and window.docks.gradients.isVisible()

@@ -41,6 +41,7 @@ class DockLayout(QObject):
         # Nearly half and half: at 1280x720 the gradient and batch-norm plots need the height as much as the loss.
         window.resizeDocks([self.loss, self.gradients], [370, 330], Qt.Vertical)
         self._default_state = window.saveState(STATE_VERSION)
+        self._on_demand: list[QDockWidget] = []  # docks that open when asked for (add_on_demand)
 
     def all(self) -> tuple[QDockWidget, ...]:
         return self.design, self.network, self.loss, self.gradients, self.batchnorm, self.coach
@@ -51,9 +52,14 @@ class DockLayout(QObject):
         dock.setWidget(view)
         old.deleteLater()
 
+    def add_on_demand(self, dock: QDockWidget) -> None:
+        """A dock that starts hidden and opens when the learner asks for what it shows (the
+        neuron card, Inside one step): listed in the View menu, hidden again by Reset layout."""
+        self._on_demand.append(dock)
+
     def fill_menu(self, menu: QMenu) -> None:
-        """A show/hide entry per dock, then Reset layout."""
-        for dock in self.all():
+        """A show/hide entry per dock (those opened on demand last), then Reset layout."""
+        for dock in self.all() + tuple(self._on_demand):
             menu.addAction(dock.toggleViewAction())
         menu.addSeparator()
         menu.addAction(make_action(self._window, self.tr("Reset layout"), self.reset,
@@ -64,6 +70,8 @@ class DockLayout(QObject):
         self._window.restoreState(self._default_state, STATE_VERSION)
         for dock in self.all():
             dock.show()
+        for dock in self._on_demand:
+            dock.hide()
 
     def restore(self) -> None:
         """The window's size, place and docks as the learner left them; the first time, fitted to the screen."""

@@ -48,6 +48,7 @@ class InsideStep(QObject):
         window.addDockWidget(Qt.LeftDockWidgetArea, self.dock)
         window.tabifyDockWidget(window.docks.design, self.dock)  # beside the editors: the height it needs
         self.dock.hide()
+        window.docks.add_on_demand(self.dock)
         window.docks.design.raise_()
         self.action = make_action(
             window, self.tr("Step Inside"), self.step_inside, QKeySequence(SHORTCUT),

@@ -60,6 +60,7 @@ class NeuronInside(QObject):
         window.addDockWidget(Qt.RightDockWidgetArea, self.dock)
         window.tabifyDockWidget(window.docks.coach, self.dock)  # this makes it the raised tab of its group
         self.dock.hide()
+        window.docks.add_on_demand(self.dock)
         window.docks.gradients.raise_()
         self._behind = None  # the dock that was raised before the card took its place
         self.chosen: tuple[int, int] | None = None  # (block, unit)
