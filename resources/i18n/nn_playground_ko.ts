@@ -2326,6 +2326,10 @@ Warm colours are layers near the input, cool colours layers near the output.</so
         <translation>∂L/∂h = {0}는 손실이 이 샘플에 돌려보낸 {1}에 비해 아주 작습니다: 기울기가 이 계층까지 내려오는 동안 소실되었습니다.</translation>
     </message>
     <message>
+        <source>∂L/∂h = {0} is tiny next to the {1} the loss sent back for this sample: little of this sample&apos;s error reaches this neuron, although the layer as a whole still gets ‖∂L/∂h‖ = {2}.</source>
+        <translation>∂L/∂h = {0}는 손실이 이 샘플에 돌려보낸 {1}에 비해 아주 작습니다: 이 샘플의 오차가 이 뉴런까지는 거의 오지 않습니다. 계층 전체로는 여전히 ‖∂L/∂h‖ = {2}의 기울기를 받습니다.</translation>
+    </message>
+    <message>
         <source>∂L/∂h = {0} is tiny (even times B = {1}): little gradient reaches this layer from above; it vanished on the way down.</source>
         <translation type="vanished">∂L/∂h = {0}는 (B = {1}을 곱해도) 아주 작습니다: 위에서 이 계층까지 오는 기울기가 거의 없습니다. 내려오는 도중에 소실되었습니다.</translation>
     </message>

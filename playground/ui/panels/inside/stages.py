@@ -23,7 +23,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from playground.runs.inside import BlockTrace, StepTrace
 from playground.ui.labels import activation_label, layer_name
-from playground.ui.panels.inside.maths import Pick, chain_rule, neuron_terms, param_of, update, x_hat
+from playground.ui.panels.inside.maths import TINY_FACTOR, Pick, chain_rule, neuron_terms, param_of, update, x_hat
 from playground.ui.theme import Theme
 from playground.ui.widgets.numbers import num, term
 
@@ -65,6 +65,9 @@ WORDS = {  # the stages' sentences by name; QT_TRANSLATE_NOOP marks them for lup
     "penalty_grad": QT_TRANSLATE_NOOP("Inside", "The penalty adds {0}, so the optimizer's gradient is g = {1}."),
     "tiny_grad": QT_TRANSLATE_NOOP("Inside", "∂L/∂h = {0} is tiny next to the {1} the loss sent back for this "
                                              "sample: the gradient vanished on its way down to this layer."),
+    "tiny_grad_neuron": QT_TRANSLATE_NOOP(
+        "Inside", "∂L/∂h = {0} is tiny next to the {1} the loss sent back for this sample: little of this "
+                  "sample's error reaches this neuron, although the layer as a whole still gets ‖∂L/∂h‖ = {2}."),
     "tiny_slope": QT_TRANSLATE_NOOP("Inside", "h′(z) = {0} is tiny: the activation is flat (saturated) at this z,"
                                               " so almost no gradient passes through it."),
     "tiny_input": QT_TRANSLATE_NOOP("Inside", "The input {0} is tiny: this weight barely changed the output for "
@@ -303,7 +306,7 @@ def backward(trace: StepTrace, pick: Pick, theme: Theme) -> Shown:
         shown.html += _p(f"= {product} = <b>{num(rule.share)}</b>")
         shown.html += _p(" ; ".join(factors))
         if marked is not None:
-            shown.html += _p(_mark(_tiny_words(marked, rule.factors[marked], rule.sent), True, theme))
+            shown.html += _p(_mark(_tiny_words(marked, rule, trace, block), True, theme))
         shown.values.update(grad_h=rule.grad_h, slope=rule.slope, input=rule.input, share=rule.share)
     shares = " + ".join(term(v) for v in rule.shares[:3]) + (" + …" if trace.batch_size > 3 else "")
     shown.html += _p(_say("batch_sum").format(trace.batch_size))
@@ -341,9 +344,16 @@ def _mark(text: str, marked: bool, theme: Theme) -> str:
     return f"<span style='color:{theme.warning}'><b>{text}</b></span>" if marked else text
 
 
-def _tiny_words(which: int, value: float, sent: float) -> str:
+def _tiny_words(which: int, rule, trace: StepTrace, block) -> str:
+    """Why factor ``which`` of the chain rule is tiny. A tiny ∂L/∂h is the gradient vanishing
+    on the way down only when the whole layer's ‖∂L/∂h‖ is tiny next to the output's too
+    (by the same TINY_FACTOR); else it is this sample's path through this neuron that is weak."""
+    value = rule.factors[which]
     if which == 0:
-        return _say("tiny_grad").format(num(value), num(sent))
+        output = trace.blocks[-1].grad_h_norm
+        if output > 0 and block.grad_h_norm >= TINY_FACTOR * output:
+            return _say("tiny_grad_neuron").format(num(value), num(rule.sent), num(block.grad_h_norm))
+        return _say("tiny_grad").format(num(value), num(rule.sent))
     if which == 1:
         return _say("tiny_slope").format(num(value))
     return _say("tiny_input").format(num(value))
