@@ -186,6 +186,24 @@ def test_backward_bars_show_the_gradient_vanishing_down_a_sigmoid_net(panel):
     assert rows[0][1] / rows[-1][1] > 10  # five sigmoids lose more than a factor of 10
 
 
+def test_a_weak_path_through_one_neuron_is_not_called_a_vanished_gradient(panel):
+    """One neuron's ∂L/∂h made tiny for sample 1 in a healthy tanh network: the panel marks
+    the factor but says this sample's error barely reaches the neuron, not that the gradient
+    vanished (the layer's ‖∂L/∂h‖ is as large as the output's)."""
+    trace = traced(Design(layers=(LinearLayer(units=4, activation="tanh"),) * 2))
+    first = trace.blocks[0]
+    sent = float(np.abs(trace.loss.grad_output[0]).max())
+    assert first.grad_h_norm > 1e-2 * trace.blocks[-1].grad_h_norm, "a healthy layer"
+    grad_h = first.grad_h.copy()
+    grad_h[0, 0] = 1e-6 * sent
+    trace = replace(trace, blocks=(replace(first, grad_h=grad_h),) + trace.blocks[1:])
+    panel.show_trace(trace, stage=2)
+    panel.choose_weight(0, "weight", (0, 0))
+    text = panel.shown_text()
+    assert "little of this sample's error reaches this neuron" in text and num(first.grad_h_norm) in text
+    assert "vanished on its way down" not in text
+
+
 def test_a_vanished_gradient_is_the_marked_factor(panel):
     """Eight sigmoid layers: ∂L/∂h at the first is a tiny share of what the loss sent back
     (each sigmoid passes at most 1/4), and the panel marks it; at the output nothing is tiny."""
@@ -410,3 +428,16 @@ def test_the_shortcut_is_in_helps_list(window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
     window.show_shortcuts()
     assert "Ctrl+I" in shown[0] and "Step inside" in shown[0]
+
+
+def test_the_gradient_check_stays_in_sight_however_long_the_formulas(panel, qtbot):
+    """A short dock (a laptop's, with long Korean lines): the formulas scroll, the Gradient
+    check button and its answer do not."""
+    panel.resize(320, 420)
+    panel.show()
+    panel.show_trace(traced(sigmoid_deep()), stage=2)
+    qtbot.waitUntil(lambda: panel.check_button.isVisible() and panel._scroll.verticalScrollBar().maximum() > 0)
+    assert panel._scroll.verticalScrollBar().maximum() > 0, "the formulas need a scroll here"
+    top = panel.check_button.mapTo(panel, panel.check_button.rect().topLeft()).y()
+    assert 0 <= top and top + panel.check_button.height() <= panel.height(), "the button is on screen"
+    assert not panel._scroll.widget().isAncestorOf(panel.check_button)

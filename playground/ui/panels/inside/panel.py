@@ -93,9 +93,13 @@ class InsidePanel(QWidget):
         column.setContentsMargins(2, 2, 6, 2)
         for widget in (self._bars_title, self.bars, self.text):
             column.addWidget(widget)
-        column.addWidget(self.check_button, 0, Qt.AlignLeft)
-        column.addWidget(self.check_result)
         column.addStretch(1)
+        # The gradient check stays in sight below the scrolled formulas (a long Korean chain rule
+        # would push it out of view at 1366x768).
+        check_row = QVBoxLayout()
+        check_row.setContentsMargins(2, 0, 2, 0)
+        check_row.addWidget(self.check_button, 0, Qt.AlignLeft)
+        check_row.addWidget(self.check_result)
         self._scroll = QScrollArea()
         self._scroll.setWidget(body)
         self._scroll.setWidgetResizable(True)
@@ -117,6 +121,7 @@ class InsidePanel(QWidget):
         layout.addWidget(self._message)
         layout.addWidget(self._pickers)
         layout.addWidget(self._scroll, 1)
+        layout.addLayout(check_row)
         layout.addLayout(nav)
         for key, slot in ((Qt.Key_Right, self.next_stage), (Qt.Key_Left, self.previous_stage)):
             shortcut = QShortcut(QKeySequence(key), self)
