@@ -273,3 +273,14 @@ def test_on_1d_data_a_click_picks_an_x(window, qtbot, monkeypatch):
     x = window.output_view.picked_point()
     assert len(x) == 1 and x[0] == pytest.approx(0.5, abs=0.05)
     assert asked[-1] == (0, 3, pytest.approx(x))
+
+
+def test_the_picked_point_is_marked_only_while_the_card_is_open(window, qtbot, monkeypatch):
+    monkeypatch.setattr(window.controller, "explain_neuron", lambda *args: None)
+    assert window.output_view.picked_point() is None, "no cross on the plot before a neuron is chosen"
+    _click_output(window, qtbot, 2.0, -3.0)  # a click on the plot with no card open marks nothing
+    assert window.output_view.picked_point() is None
+    _click_neuron(window, qtbot, 1, 2)
+    assert window.output_view.picked_point() == pytest.approx((2.0, -3.0), abs=0.1), "the point clicked before"
+    window.neuron.close()
+    assert window.output_view.picked_point() is None

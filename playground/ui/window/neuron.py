@@ -102,8 +102,8 @@ class NeuronInside(QObject):
     def pick(self, point: tuple[float, ...]) -> None:
         """Explain the chosen neuron at ``point`` (plot coordinates of the Output view)."""
         self.point = tuple(point)
-        self._window.output_view.set_picked_point(self.point)
         self.source = "point"
+        self._show_marker()
         if self.card is not None:
             self.card.set_source("point")
         self._explain()
@@ -208,7 +208,7 @@ class NeuronInside(QObject):
         self.sample = min(self.sample, len(data.x_test) - 1)
         self._offer_sources()
         self.card.set_source(self.source, self.sample)
-        self._window.output_view.set_picked_point(self.point)
+        self._show_marker()
         if self.chosen is not None and not self._still_there(old, info, *self.chosen):
             self.close()
         if self.chosen is not None:
@@ -261,12 +261,12 @@ class NeuronInside(QObject):
     def _on_look_theme_changed(self, theme) -> None:
         self.card.set_theme(theme)
         self._window.network_view.mark_neuron(self._window.network_view.marked_neuron())  # the ring in the new colours
-        self._window.output_view.set_picked_point(self._window.output_view.picked_point())
+        self._show_marker()
 
     def _on_card_source_chosen(self, source: str, sample: int) -> None:
         self.source, self.sample = source, sample
         if source == "point" and self.point is not None:
-            self._window.output_view.set_picked_point(self.point)
+            self._show_marker()
         self._explain()
 
     def _on_controller_snapshot_ready(self, snapshot) -> None:
@@ -277,7 +277,14 @@ class NeuronInside(QObject):
         if state == "stopped":  # no run: no numbers of a network that is gone
             self.close()
 
+    def _show_marker(self) -> None:
+        """The picked point marked in the Output view while the card is open and explains it;
+        no marker otherwise (a cross on the plot would mean nothing with the card closed)."""
+        shown = self.dock.isVisible() and self.source == "point"
+        self._window.output_view.set_picked_point(self.point if shown else None)
+
     def _on_dock_visibility_changed(self, visible: bool) -> None:
+        self._show_marker()
         if not visible and self.dock.isHidden() and self.chosen is not None:  # closed with its own button
             self.chosen = None
             self._window.network_view.mark_neuron(None)
