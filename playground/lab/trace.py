@@ -135,8 +135,8 @@ def run_traced(code: str, inputs: dict, memory_bytes: int = 0) -> LabResult:
                 error = _explained(raised, statement, plan, memory_bytes)
                 break
             tracker.after(plan)
-            if last and plan is not None:
-                tracker.result_origin = plan
+            if last:
+                tracker.result_is(statement.value, plan)
     finally:
         sys.stdout = saved
     values = tracker.values(result_holder)
@@ -182,8 +182,14 @@ class _Tracker:
         self.first: dict[str, tuple] = {}  # name -> (object, its numbers when first bound)
         self.origins: dict[str, object] = {}  # name -> a _Plan that made or changed it
         self.result_origin = None
+        self.result_name = ""  # the variable the last expression names, if it is just a name
         self.after(None)
 
+    def result_is(self, node: ast.expr, plan) -> None:
+        """The last expression: a bare name shows that variable's origin and change."""
+        if isinstance(node, ast.Name) and node.id in self.first:
+            self.result_name = node.id
+        self.result_origin = plan
     def after(self, plan) -> None:
         for name, value in self.namespace.items():
             if not _shown(name, value):
@@ -204,11 +210,12 @@ class _Tracker:
         records = []
         for name, value in zip(names + [""] * len(result_holder), objects):
             record = _safe_capture(name, value)
-            plan = self.origins.get(name) if name else self.result_origin
+            known = name or self.result_name  # the result of a bare name is that variable
+            plan = self.origins.get(known) if known else self.result_origin
             origin = _safe_origin(plan, value)
             before = None
-            if name and isinstance(value, (torch.Tensor, np.ndarray)):
-                first_value, first_numbers = self.first[name]
+            if known and isinstance(value, (torch.Tensor, np.ndarray)):
+                first_value, first_numbers = self.first[known]
                 if first_value is value and first_numbers is not None and record.values is not None and \
                         (first_numbers.shape != record.values.shape or
                          not np.array_equal(first_numbers, record.values, equal_nan=True)):
