@@ -76,10 +76,14 @@ Error codes (``LabError.code``; ``args`` in this order; the window words them):
 - ``lab_crashed`` (exitcode,): the lab's process ended unexpectedly (it restarts on the next run).
 - ``lab_other`` (exception, detail): anything else.
 
-Exercise check codes (``check_exercise``, playground.lab.examples): ``exercise_ok`` (),
-``exercise_error`` (), ``exercise_no_result`` (), ``exercise_not_tensor`` (kind,),
-``exercise_shape`` (expected, got), ``exercise_dtype`` (expected, got),
-``exercise_values`` (), ``exercise_too_big`` ().
+Exercise check codes (``check_exercise`` in playground.lab.exercises): ``exercise_ok`` (),
+``exercise_error`` (), ``exercise_no_result`` (), ``exercise_no_variable`` (name,),
+``exercise_python_type`` (expected, got), ``exercise_not_tensor`` (kind,),
+``exercise_shape`` (expected, got), ``exercise_dtype`` (expected, got), ``exercise_values`` (),
+``exercise_too_big`` (), ``exercise_not_in_place`` (name,). Exercise file problems:
+title codes ``lab_exercises_invalid`` () and ``lab_exercises_open`` (path,); problem codes
+``lab_exercises_format`` (expected, got), ``lab_unknown_field``, ``lab_exercise_duplicate``
+(id,), ``lesson_version_not_int``, ``lesson_version_newer`` and pydantic's (``pydantic.*``).
 """
 
 from __future__ import annotations
