@@ -3,6 +3,8 @@ come back in words, and runaway code is stopped with the session usable afterwar
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pytest
 
@@ -178,6 +180,22 @@ def test_a_process_that_dies_is_reported_and_replaced(session):
 def test_submit_answers_through_a_future(session):
     future = session.submit("torch.ones(2, 2).sum()")
     assert future.result(timeout=120).result.values.tolist() == 4.0
+
+
+def test_stop_ends_a_running_loop_and_the_session_runs_again(session, tmp_path):
+    started = tmp_path / "started"
+    future = session.submit(f"open({str(started)!r}, 'w').close()\nwhile True:\n    pass", timeout=600)
+    _wait_for(started.exists)
+    session.stop()
+    assert future.result(timeout=120).error.code == "lab_stopped"
+    assert session.run("2 * 3").result.text == "6"
+
+
+def _wait_for(condition, limit: float = 120.0) -> None:
+    deadline = time.monotonic() + limit
+    while not condition():
+        assert time.monotonic() < deadline, "the condition never came true"
+        time.sleep(0.02)
 
 
 def test_run_code_runs_once_in_its_own_process():

@@ -219,6 +219,10 @@ def timeout_error(seconds: float) -> LabError:
                     "(an endless loop?).", (seconds,))
 
 
+def stopped_error() -> LabError:
+    return LabError("timeout", "lab_stopped", "The code was stopped.")
+
+
 def crashed_error(exitcode) -> LabError:
     return LabError("other", "lab_crashed", f"The lab's process ended unexpectedly (exit code {exitcode}); "
                     "it starts again with the next run.", (exitcode,))

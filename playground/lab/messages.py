@@ -72,6 +72,7 @@ Error codes (``LabError.code``; ``args`` in this order; the window words them):
 - ``lab_attribute`` (type, name): an attribute the value does not have.
 - ``lab_syntax`` (detail, line): code Python cannot read (nothing ran).
 - ``lab_timeout`` (seconds,): the code ran longer than the limit and was stopped.
+- ``lab_stopped`` (): the learner (or closing the lab) stopped the code (kind "timeout").
 - ``lab_memory`` (megabytes,): the code needed more memory than the limit (0: unknown limit).
 - ``lab_crashed`` (exitcode,): the lab's process ended unexpectedly (it restarts on the next run).
 - ``lab_other`` (exception, detail): anything else.

@@ -10,7 +10,9 @@ called from one thread at a time:
 - ``submit(...) -> concurrent.futures.Future[LabResult]`` does the same on the session's
   own worker thread, for a window that must never wait (``future.add_done_callback``
   is called on that thread: hand the result to the GUI thread with a queued signal);
-- ``close()`` ends the process and the thread.
+- ``stop()`` (from any thread, e.g. a Stop button) kills the process now: the run in
+  progress answers ``lab_stopped``; the next run starts a new process;
+- ``close()`` ends the process and the thread (a run in progress answers ``lab_stopped``).
 
 Runaway code is stopped and answered with a LabError, never by freezing the caller:
 
@@ -36,7 +38,7 @@ import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from playground.lab.explain import crashed_error, timeout_error
+from playground.lab.explain import crashed_error, stopped_error, timeout_error
 from playground.lab.messages import LabResult
 
 DEFAULT_TIMEOUT = 5.0  # seconds a piece of lab code may run
@@ -52,6 +54,7 @@ class LabSession:
         self._connection = None
         self._executor: ThreadPoolExecutor | None = None
         self._lock = threading.Lock()
+        self._stopped = False  # stop() killed the process: the run in progress says so
 
     @property
     def running(self) -> bool:
@@ -72,6 +75,7 @@ class LabSession:
                 self._kill()
                 return LabResult(error=crashed_error(type(error).__name__))
             began = time.perf_counter()
+            self._stopped = False
             try:
                 self._connection.send(("run", code, dict(inputs or {}), memory_bytes))
                 if not self._connection.poll(timeout):
@@ -82,7 +86,8 @@ class LabSession:
                 self._process.join(10)  # it closed its end while dying: wait for its exit code
                 exitcode = self._process.exitcode
                 self._kill()
-                return LabResult(error=crashed_error(exitcode), seconds=time.perf_counter() - began)
+                error = stopped_error() if self._stopped else crashed_error(exitcode)
+                return LabResult(error=error, seconds=time.perf_counter() - began)
 
     def submit(self, code: str, inputs: dict | None = None, timeout: float = DEFAULT_TIMEOUT,
                memory_bytes: int = DEFAULT_MEMORY) -> Future:
@@ -91,19 +96,20 @@ class LabSession:
             self._executor = ThreadPoolExecutor(1, thread_name_prefix="tensor-lab")
         return self._executor.submit(self.run, code, inputs, timeout, memory_bytes)
 
+    def stop(self) -> None:
+        """Kill the process now (safe from any thread); a run in progress answers ``lab_stopped``."""
+        process = self._process
+        if process is not None and process.is_alive():
+            self._stopped = True
+            process.kill()
+
     def close(self) -> None:
-        """End the process (and the worker thread, after a run it is doing)."""
+        """End the process and the worker thread; a run in progress answers ``lab_stopped``."""
+        self.stop()
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
         with self._lock:
-            if self._connection is not None:
-                try:
-                    self._connection.send(("quit",))
-                except (OSError, EOFError):
-                    pass
-            if self._process is not None:
-                self._process.join(5)
             self._kill()
 
     def __enter__(self):
