@@ -200,3 +200,12 @@ def _wait_for(condition, limit: float = 120.0) -> None:
 
 def test_run_code_runs_once_in_its_own_process():
     assert run_code("torch.arange(3).tolist()").result.text == "[0, 1, 2]"
+
+
+def test_odd_values_and_warnings_do_not_break_a_run(session):
+    result = session.run("import warnings\ns = torch.ones(3).to_sparse()\nwarnings.warn('careful')\nm = "
+                         "torch.empty(2, device='meta')\nl = [1, 2]\nl")
+    assert result.error is None
+    assert (result.value("s").kind, result.value("s").python_type) == ("other", "Tensor")
+    assert result.value("m").text.startswith("tensor(")
+    assert "UserWarning: careful" in result.stdout and result.result.text == "[1, 2]"
