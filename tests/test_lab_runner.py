@@ -135,6 +135,12 @@ def test_values_before_an_error_come_back_with_the_line(session):
     ("torch.ones(2).shapes", "type", "lab_attribute", ("Tensor", "shapes")),
     ("t = torch.ones(2, 3\nu = 1", "syntax", "lab_syntax", None),
     ("np.ones((2, 3)) * np.ones(4)", "shape", "lab_shape_broadcast_shapes", ((2, 3), (4,))),
+    ("torch.ones(3) @ torch.ones(4)", "shape", "lab_shape_dot", (3, 4)),
+    ("torch.ones(2, 3) @ torch.ones(3, 2, dtype=torch.long)", "type", "lab_dtype_mismatch", ("float", "long int")),
+    ("torch.ones(2, dtype=torch.long).add_(0.5)", "type", "lab_dtype_cast", ("Float", "Long")),
+    ("torch.rand_like(torch.tensor([[1, 2], [3, 4]]))", "type", "lab_dtype_float", ("Long",)),
+    ("torch.tensor([1, 2]).mean()", "type", "lab_dtype_float", ("Long",)),
+    ("torch.tensor([[1, 2], [3]])", "shape", "lab_ragged", (2, 1, 1)),
     ("raise ValueError('mine')", "other", "lab_other", ("ValueError", "mine")),
 ])
 def test_errors_are_explained_in_words(session, code, kind, code_name, args):
