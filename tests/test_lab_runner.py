@@ -3,7 +3,11 @@ come back in words, and runaway code is stopped with the session usable afterwar
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -215,3 +219,14 @@ def test_odd_values_and_warnings_do_not_break_a_run(session):
     assert (result.value("s").kind, result.value("s").python_type) == ("other", "Tensor")
     assert result.value("m").text.startswith("tensor(")
     assert "UserWarning: careful" in result.stdout and result.result.text == "[1, 2]"
+
+
+def test_the_window_side_never_loads_torch():
+    script = ("import sys\nfrom playground.lab.runner import LabSession\nwith LabSession() as lab:\n"
+              "    result = lab.run('t = torch.ones(2, 3)\\nt @ t.T')\n"
+              "assert result.result.values.tolist() == [[3, 3], [3, 3]], result\n"
+              "print('torch' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
+                          env=dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1])))
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "False"
