@@ -164,6 +164,20 @@ def test_a_plateau_is_a_flat_loss_that_has_not_halved():
     assert_fix_compares(finding, spiral)
 
 
+def test_a_loss_that_jumped_up_is_not_a_plateau():
+    """A run that had learned (loss near 0) and then jumped back up to 0.48 in the last
+    stretch: its loss moved, upwards; no plateau (nor a flat-loss finding) is claimed, with
+    a 'fall' of minus a hundred million percent as evidence."""
+    steps = np.arange(2000, dtype=np.int64)
+    losses = np.full(2000, 1e-9, np.float32)
+    losses[:20] = 0.69
+    losses[-200:] = 0.48
+    run = CoachInput(Design(), steps=steps, losses=losses)
+    flat = rules.fall(run, rules.PLATEAU_STEPS)
+    assert flat[0] < -1e6 and flat[2] > rules.STILL_HIGH * 0.69, "the last stretch rose, and ends high"
+    assert not {"plateau", "lr_too_small", "too_small"} & {f.code for f in diagnose(run)}
+
+
 def test_overfitting_is_a_test_loss_far_above_the_training_loss_and_drifting_away():
     few_points = design("spiral", (LinearLayer(units=64, activation="relu"), LinearLayer(units=64, activation="relu")),
                         optimizer={"name": "adam", "lr": 0.01}, data={"samples": 60, "noise": 0.6})

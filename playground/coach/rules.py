@@ -122,8 +122,9 @@ def _unit_finding(run: CoachInput, field: str, limit: float, fix: dict) -> Findi
 # -- the loss over time ---------------------------------------------------------------------
 
 FLAT_FALL = 0.03
-"""The loss counts as flat when its mean over the last fifth of a stretch is less than 3%
-below its mean over the first fifth (means: a mini-batch's loss jumps about from step to step)."""
+"""The loss counts as flat when its mean over the last fifth of a stretch is within 3% of its
+mean over the first fifth, below or above (means: a mini-batch's loss jumps about from step
+to step). A loss that rose by more has not stalled: it got worse (a spike, an unstable rate)."""
 LR_FLAT_STEPS = 300
 """The stretch over which a too-small learning rate shows: 300 steps is a few seconds at
 the usual speeds, and a healthy rate moves the loss by far more than FLAT_FALL in it."""
@@ -164,6 +165,11 @@ def fall(run: CoachInput, span: int) -> tuple[float, float, float] | None:
     return (start - end) / start if start > 0 else 0.0, float(start), float(end)
 
 
+def is_flat(flat: tuple[float, float, float] | None) -> bool:
+    """Whether ``fall``'s answer says the loss stood still (see FLAT_FALL)."""
+    return flat is not None and abs(flat[0]) < FLAT_FALL
+
+
 def _first_loss(run: CoachInput) -> float:
     losses = np.asarray(run.losses, np.float64)
     return float(losses[: max(1, min(len(losses), 20))].mean())
@@ -175,7 +181,7 @@ def lr_too_small(run: CoachInput) -> Finding | None:
     TINY_UPDATE of its weights (the median over the probes of each one's largest ratio)."""
     flat = fall(run, LR_FLAT_STEPS)
     probes = [p for p in _probes(run) if p.gradients]
-    if flat is None or flat[0] >= FLAT_FALL or not probes or flat[2] < STILL_HIGH * _first_loss(run):
+    if not is_flat(flat) or not probes or flat[2] < STILL_HIGH * _first_loss(run):
         return None
     largest = float(np.median([max(g.update_ratio for g in p.gradients) for p in probes]))
     fix = fixes.higher_lr(run.design)
@@ -195,7 +201,7 @@ def plateau(run: CoachInput) -> Finding | None:
     if run.task == "regression":
         return None
     flat = fall(run, PLATEAU_STEPS)
-    if flat is None or flat[0] >= FLAT_FALL:
+    if not is_flat(flat):
         return None
     first = _first_loss(run)
     if first <= 0 or flat[2] < STILL_HIGH * first:
@@ -220,7 +226,7 @@ def too_small(run: CoachInput) -> Finding | None:
     units = [layer.units for layer in run.design.layers if isinstance(layer, LinearLayer)]
     widest = max(units, default=0)
     flat = fall(run, PLATEAU_STEPS)
-    if widest > TINY_UNITS or accuracy[-1] >= TOO_SMALL_ACCURACY or flat is None or flat[0] >= FLAT_FALL:
+    if widest > TINY_UNITS or accuracy[-1] >= TOO_SMALL_ACCURACY or not is_flat(flat):
         return None
     evidence = (("train_accuracy", float(accuracy[-1])), ("widest_layer", widest), ("fall", flat[0]))
     if not units:
