@@ -1,6 +1,7 @@
 """Screenshots of the main window during training: laptop sizes, light and dark, English and Korean.
 
     .venv/bin/python scripts/screenshots.py                 # docs/screenshots/ (the README's)
+    .venv/bin/python scripts/screenshots.py --eager --seconds 2.5   # as the README's were last taken
     .venv/bin/python scripts/screenshots.py --review /tmp/shots   # every design at every size
     .venv/bin/python scripts/screenshots.py --compare-only        # the comparison scene alone
     .venv/bin/python scripts/screenshots.py --lesson-only         # the lesson scenes alone
