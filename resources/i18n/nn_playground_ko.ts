@@ -4649,6 +4649,69 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     </message>
 </context>
 <context>
+    <name>TensorGrid</name>
+    <message>
+        <source>result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; = &lt;code&gt;{1}&lt;/code&gt; &amp;nbsp;&lt;i&gt;({2})&lt;/i&gt;</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; = &lt;code&gt;{1}&lt;/code&gt; &amp;nbsp;&lt;i&gt;({2})&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>shape {0} · dtype {1} · device {2}</source>
+        <translation>형태(shape) {0} · 자료형(dtype) {1} · 장치(device) {2}</translation>
+    </message>
+    <message>
+        <source>NumPy array</source>
+        <translation>NumPy 배열</translation>
+    </message>
+    <message>
+        <source>tensor</source>
+        <translation>텐서</translation>
+    </message>
+    <message>
+        <source>shares memory with {0}: a change to one is a change to the other</source>
+        <translation>{0}와(과) 메모리를 공유합니다: 한쪽을 바꾸면 다른 쪽도 바뀝니다</translation>
+    </message>
+    <message>
+        <source>the index</source>
+        <translation>인덱스</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{0}&apos;&gt;■&lt;/span&gt; the cells {1} picked</source>
+        <translation>&lt;span style=&apos;color:{0}&apos;&gt;■&lt;/span&gt; {1}이(가) 고른 칸</translation>
+    </message>
+    <message>
+        <source>stack on dim {0} (a new dimension): {1}</source>
+        <translation>dim {0}에 stack (새 차원이 생깁니다): {1}</translation>
+    </message>
+    <message>
+        <source>cat on dim {0}: {1}</source>
+        <translation>dim {0}에 cat: {1}</translation>
+    </message>
+    <message>
+        <source>large: only some of its values are drawn (… marks the rest)</source>
+        <translation>큰 텐서: 값의 일부만 그립니다 (…는 나머지)</translation>
+    </message>
+    <message>
+        <source>matrix product: {0} — the inner sizes match, the outer ones make the result</source>
+        <translation>행렬 곱: {0} — 안쪽 크기가 같아야 하고, 바깥쪽 크기가 결과의 형태(shape)가 됩니다</translation>
+    </message>
+    <message>
+        <source>element-wise product: {0}</source>
+        <translation>원소별 곱: {0}</translation>
+    </message>
+    <message>
+        <source>{0}: shape before → after {1} (the same values, {2} of them)</source>
+        <translation>{0}: 바뀌기 전 → 후의 형태(shape) {1} (값은 그대로, {2}개)</translation>
+    </message>
+    <message>
+        <source>broadcasting: dimension {0} of the result was repeated to fit</source>
+        <translation>브로드캐스팅: 결과의 차원 {0}은(는) 크기를 맞추려고 반복되었습니다</translation>
+    </message>
+</context>
+<context>
     <name>TrainingActions</name>
     <message>
         <source>Train</source>

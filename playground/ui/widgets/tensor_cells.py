@@ -1,0 +1,237 @@
+"""What a tensor drawing shows, as plain data: the cells of each 2-D slice, their text and
+their highlight, the shape rules, the memory shared between values. No painting here
+(playground.ui.widgets.tensor_grid paints it), so that tests read what is drawn.
+
+It reads a lab value (playground.lab.messages.TensorValue, duck-typed: ``name``, ``kind``,
+``shape``, ``dtype``, ``device``, ``values`` (a numpy array), ``truncated``, ``storage``,
+``text``, ``origin``). The ``origin`` may be None, a mapping or an object with attributes;
+the fields read are (LAB.md leaves them to lab-core; this is the reading the window uses):
+
+- ``op``: "index" | "cat" | "stack" | "mm" | "matmul" | "bmm" | "@" | "mul" | "reshape" |
+  "view" | "permute" | "squeeze" | "unsqueeze" | "flatten";
+- for "index": ``source`` (the indexed value's name) and ``picked`` (flat indices into the
+  source, C order) — the source's drawing highlights them;
+- for "cat"/"stack": ``inputs`` (the inputs' names) and ``parts`` (an integer array of the
+  result's shape: the input each cell came from), ``dim``;
+- for a product: ``shapes`` (the two operands' shapes) and ``broadcast`` (the result's
+  dimensions that came from broadcasting);
+- for a dimension change: ``before`` (the shape before).
+
+Large tensors are drawn in part: at most MAX_ROWS rows and MAX_COLS columns of a slice
+(the first and last ones, "…" between) and at most MAX_SLICES slices (the first and last).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from playground.ui.widgets.numbers import num
+
+MAX_ROWS = 8  # rows of one slice drawn; more: the first and last, "⋮" between
+MAX_COLS = 8
+MAX_SLICES = 6  # 2-D slices of a 3-D+ tensor drawn; more: the first and last, "…" between
+ELLIPSIS = "…"
+PRODUCTS = ("mm", "matmul", "bmm", "@", "mul", "*")
+DIMENSION_CHANGES = ("reshape", "view", "permute", "squeeze", "unsqueeze", "flatten", "transpose")
+PICKED = -1  # the highlight group of cells an index picked (cat/stack inputs are 0, 1, ...)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One box of a slice's grid: at ``row``, ``col`` of the drawing, ``text``, the tensor's
+    flat index it shows (None for "…"), its highlight group (None, PICKED or an input's number)."""
+
+    row: int
+    col: int
+    text: str
+    flat: int | None = None
+    group: int | None = None
+
+
+@dataclass(frozen=True)
+class SliceGrid:
+    """One 2-D slice: ``index`` of the leading dimensions ((), for a 1-D or 2-D tensor; None
+    for the "…" between slices), its grid size and cells."""
+
+    index: tuple[int, ...] | None
+    rows: int
+    cols: int
+    cells: tuple[Cell, ...] = ()
+
+    def label(self) -> str:
+        if self.index is None:
+            return ELLIPSIS
+        return "[" + ", ".join(str(i) for i in self.index) + ", :, :]" if self.index else ""
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """A value as drawn: ``slices`` (empty for a value without cells) and, for a scalar
+    tensor or a non-tensor, its ``text``."""
+
+    slices: tuple[SliceGrid, ...] = ()
+    text: str = ""
+    groups: tuple[int, ...] = field(default=())  # the highlight groups present, in order
+
+
+def origin_field(origin, name: str, default=None):
+    """``origin[name]`` or ``origin.name`` (lab-core's origin is plain data of either form)."""
+    if origin is None:
+        return default
+    if isinstance(origin, Mapping):
+        return origin.get(name, default)
+    return getattr(origin, name, default)
+
+
+def is_array(value) -> bool:
+    return getattr(value, "kind", "") in ("tensor", "ndarray") and getattr(value, "values", None) is not None
+
+
+def cell_text(x, dtype: str) -> str:
+    """A value as the grid writes it: True/False, a whole number, or 4 significant digits."""
+    if "bool" in dtype or isinstance(x, (bool, np.bool_)):
+        return "True" if bool(x) else "False"
+    if "int" in dtype or isinstance(x, (int, np.integer)):
+        return str(int(x)).replace("-", "−")
+    if "complex" in dtype:
+        return str(complex(x))
+    return num(float(x))
+
+
+def _shown(n: int, cap: int) -> list[int | None]:
+    """The indices 0..n-1 drawn under a cap: all, or the first and last with None between."""
+    if n <= cap:
+        return list(range(n))
+    head = (cap - 1) // 2 + (cap - 1) % 2
+    tail = cap - 1 - head
+    return list(range(head)) + [None] + list(range(n - tail, n))
+
+
+def _slice_grid(array: np.ndarray, lead: tuple[int, ...], dtype: str, groups: Mapping[int, int]) -> SliceGrid:
+    """The grid of ``array[lead]`` (1-D: one row; 2-D: rows and columns)."""
+    plane = array[lead] if lead else array
+    matrix = plane.reshape(1, -1) if plane.ndim == 1 else plane
+    n_rows, n_cols = matrix.shape
+    rows, cols = _shown(n_rows, MAX_ROWS), _shown(n_cols, MAX_COLS)
+    cells = []
+    for r, i in enumerate(rows):
+        for c, j in enumerate(cols):
+            if i is None or j is None:
+                text = "⋮" if i is None and j is not None else ELLIPSIS if j is None and i is not None else "⋱"
+                cells.append(Cell(r, c, text))
+                continue
+            where = lead + ((j,) if plane.ndim == 1 else (i, j))
+            flat = int(np.ravel_multi_index(where, array.shape))
+            cells.append(Cell(r, c, cell_text(matrix[i, j], dtype), flat, groups.get(flat)))
+    return SliceGrid(lead, len(rows), len(cols), tuple(cells))
+
+
+def draw(value, groups: Mapping[int, int] | None = None) -> Drawing:
+    """What ``value`` looks like: a scalar or non-tensor as text; a 1-D tensor as one row;
+    a 2-D one as a grid; 3-D+ as its 2-D slices. ``groups`` maps flat indices to highlight
+    groups (picked cells from another value's index, or the cat/stack parts)."""
+    groups = dict(groups or {})
+    if not is_array(value):
+        return Drawing(text=str(getattr(value, "text", "")))
+    array = np.asarray(value.values)
+    dtype = str(getattr(value, "dtype", ""))
+    if array.ndim == 0:
+        return Drawing(text=cell_text(array.item(), dtype) if array.size else "", groups=())
+    if array.size == 0:
+        return Drawing(text="[]")
+    leads = [()] if array.ndim <= 2 else _leading(array.shape[:-2])
+    slices = tuple(SliceGrid(None, 1, 1) if lead is None else _slice_grid(array, lead, dtype, groups)
+                   for lead in leads)
+    present = sorted({c.group for s in slices for c in s.cells if c.group is not None})
+    return Drawing(slices=slices, groups=tuple(present))
+
+
+def _leading(shape: tuple[int, ...]) -> list[tuple[int, ...] | None]:
+    """The indices of the 2-D slices of a tensor whose leading dims are ``shape``, capped."""
+    every = list(np.ndindex(*shape))
+    shown = _shown(len(every), MAX_SLICES)
+    return [None if k is None else tuple(int(i) for i in every[k]) for k in shown]
+
+
+def own_groups(value) -> dict[int, int]:
+    """The cat/stack parts of ``value``: flat index -> the input it came from."""
+    origin = getattr(value, "origin", None)
+    parts = origin_field(origin, "parts")
+    if origin_field(origin, "op") not in ("cat", "stack") or parts is None:
+        return {}
+    flat = np.asarray(parts).reshape(-1)
+    return {i: int(g) for i, g in enumerate(flat) if g >= 0}
+
+
+def index_results(values: Iterable, name: str) -> list:
+    """The values among ``values`` that an index of the value named ``name`` made."""
+    if not name:
+        return []
+    return [v for v in values if origin_field(getattr(v, "origin", None), "op") == "index"
+            and origin_field(v.origin, "source") == name]
+
+
+def picked_in(values: Iterable, name: str) -> set[int]:
+    """The flat indices of the value named ``name`` that an index among ``values`` picked."""
+    return {int(i) for v in index_results(values, name) for i in origin_field(v.origin, "picked", ()) or ()}
+
+
+def groups_of(value, values: Iterable) -> dict[int, int]:
+    """Every highlight of ``value`` among the result's ``values``: its own parts, and the
+    cells an index elsewhere picked from it (those win: the learner's question is "which")."""
+    groups = own_groups(value)
+    groups.update({i: PICKED for i in picked_in(values, getattr(value, "name", ""))})
+    return groups
+
+
+def shape_text(shape: Iterable[int]) -> str:
+    """(2, 3), (4,) or () as Python writes a tuple."""
+    dims = tuple(int(d) for d in shape)
+    return "(" + ", ".join(str(d) for d in dims) + ("," if len(dims) == 1 else "") + ")"
+
+
+def sharing(value, values: Iterable) -> list[str]:
+    """The names of the other values in ``values`` that share ``value``'s memory (storage)."""
+    storage = getattr(value, "storage", None)
+    if storage is None:
+        return []
+    return [v.name or "_" for v in values
+            if v is not value and getattr(v, "storage", None) == storage]
+
+
+@dataclass(frozen=True)
+class ShapeRule:
+    """How a value's shape came about: ``op``, the shapes going in and the shape coming out,
+    and the result's dimensions that broadcast."""
+
+    op: str
+    before: tuple[tuple[int, ...], ...]
+    after: tuple[int, ...]
+    broadcast: tuple[int, ...] = ()
+
+    def formula(self) -> str:
+        """(2, 3) @ (3, 4) → (2, 4); mul: (1, 4) * (4, 1) → (4, 4); reshape: (2, 3, 4) → (3, 8)."""
+        if self.op in PRODUCTS:
+            sign = " * " if self.op in ("mul", "*") else " @ "
+            left = sign.join(shape_text(s) for s in self.before)
+        else:
+            left = shape_text(self.before[0]) if self.before else "()"
+        return f"{left} → {shape_text(self.after)}"
+
+
+def shape_rule(value) -> ShapeRule | None:
+    """The shape rule of ``value``'s origin (a product or a dimension change), if it has one."""
+    origin = getattr(value, "origin", None)
+    op = origin_field(origin, "op")
+    shape = tuple(int(d) for d in getattr(value, "shape", ()))
+    if op in PRODUCTS:
+        shapes = tuple(tuple(int(d) for d in s) for s in origin_field(origin, "shapes", ()) or ())
+        broadcast = tuple(int(d) for d in origin_field(origin, "broadcast", ()) or ())
+        return ShapeRule(op, shapes, shape, broadcast) if len(shapes) == 2 else None
+    if op in DIMENSION_CHANGES:
+        before = origin_field(origin, "before")
+        return ShapeRule(op, (tuple(int(d) for d in before),), shape) if before is not None else None
+    return None

@@ -1,0 +1,328 @@
+"""Tensors drawn as grids of their values (the Tensor lab's drawings).
+
+``TensorGrid`` draws one value: a heading (its name, shape, dtype and device), the shape
+rule that made it ((2, 3) @ (3, 4) → (2, 4), broadcast dimensions named; a reshape's
+shape before and after), the values it shares memory with, then its cells: a 1-D tensor
+as one row, a 2-D one as a grid, 3-D and more as 2-D slices side by side (wrapping to the
+width; capped, with "…", as playground.ui.widgets.tensor_cells says). Highlighted cells:
+the cells an index picked (in the indexed value's drawing), and a cat/stack result's cells
+coloured by the input they came from.
+
+``TensorList`` draws every value of a result, one under another, working out which cells
+of each are highlighted from the others' origins.
+
+Preview: ``python -m playground.ui.widgets.tensor_grid``.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontDatabase, QPainter, QPen
+from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+from playground.ui.theme import LIGHT, Theme
+from playground.ui.widgets.colour_maps import mix, with_alpha
+from playground.ui.widgets.tensor_cells import (PICKED, Drawing, draw, groups_of, index_results, is_array,
+                                                origin_field, shape_rule, shape_text, sharing)
+
+GAP = 14  # between slices
+LABEL_GAP = 4  # between a slice's label and its grid
+
+
+def group_colour(theme: Theme, group: int) -> str:
+    """The colour of a highlight group: the accent for picked cells, a class colour per input."""
+    return theme.accent if group == PICKED else theme.classes[group % len(theme.classes)]
+
+
+class SliceCanvas(QWidget):
+    """The cells of one drawing, painted; its height follows its width (slices wrap)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._drawing = Drawing()
+        self._theme = LIGHT
+        self.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
+        policy = QSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def set_drawing(self, drawing: Drawing, theme: Theme) -> None:
+        self._drawing, self._theme = drawing, theme
+        self.updateGeometry()
+        self.update()
+
+    def drawing(self) -> Drawing:
+        return self._drawing
+
+    def cell_size(self) -> tuple[int, int]:
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(c.text) for s in self._drawing.slices for c in s.cells), default=0)
+        return max(widest + 12, metrics.height() + 10), metrics.height() + 8
+
+    def slice_size(self, grid) -> tuple[int, int]:
+        w, h = self.cell_size()
+        label = self.fontMetrics().height() + LABEL_GAP if grid.label() else 0
+        return max(grid.cols * w, self.fontMetrics().horizontalAdvance(grid.label())), label + grid.rows * h
+
+    def placements(self, width: int) -> list[tuple[int, int]]:
+        """The top-left corner of each slice when the canvas is ``width`` wide."""
+        x = y = row_height = 0
+        corners = []
+        for grid in self._drawing.slices:
+            w, h = self.slice_size(grid)
+            if x > 0 and x + w > width:
+                x, y, row_height = 0, y + row_height + GAP, 0
+            corners.append((x, y))
+            x += w + GAP
+            row_height = max(row_height, h)
+        return corners
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        corners = self.placements(width)
+        if not corners:
+            return 0
+        return max(y + self.slice_size(g)[1] for (x, y), g in zip(corners, self._drawing.slices)) + 2
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return True
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        width = sum(self.slice_size(g)[0] + GAP for g in self._drawing.slices)
+        width = min(width, 900)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        width = max((self.slice_size(g)[0] for g in self._drawing.slices), default=0)
+        return QSize(min(width, 240), self.heightForWidth(max(width, 1)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.setMinimumHeight(self.heightForWidth(self.width()))
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.Antialiasing)
+        theme = self._theme
+        w, h = self.cell_size()
+        line = QColor(mix(theme.foreground, theme.background, 0.35))
+        text = QColor(theme.foreground)
+        label_h = self.fontMetrics().height() + LABEL_GAP
+        for (x0, y0), grid in zip(self.placements(self.width()), self._drawing.slices):
+            if grid.label():
+                painter.setPen(QColor(mix(theme.foreground, theme.background, 0.7)))
+                painter.drawText(QRectF(x0, y0, self.slice_size(grid)[0], label_h - LABEL_GAP),
+                                 Qt.AlignLeft | Qt.AlignVCenter, grid.label())
+                y0 += label_h
+            for cell in grid.cells:
+                rect = QRectF(x0 + cell.col * w, y0 + cell.row * h, w, h)
+                if cell.group is not None:
+                    colour = group_colour(theme, cell.group)
+                    painter.fillRect(rect, with_alpha(colour, 0.35 if theme.name == "light" else 0.45))
+                painter.setPen(QPen(line, 1))
+                if cell.flat is not None:
+                    painter.drawRect(rect)
+                if cell.group is not None:
+                    painter.setPen(QPen(QColor(group_colour(theme, cell.group)), 2))
+                    painter.drawRect(rect.adjusted(1, 1, -1, -1))
+                painter.setPen(text)
+                painter.drawText(rect, Qt.AlignCenter, cell.text)
+        painter.end()
+
+
+class TensorGrid(QWidget):
+    """One value of a result, drawn (see the module's docstring)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._value = None
+        self._theme = LIGHT
+        self._groups: dict[int, int] = {}
+        self._shared: list[str] = []
+        self._names: dict[int, str] = {}
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.RichText)
+        self.notes = QLabel()  # the shape rule, the shared memory, the highlights' meaning
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.RichText)
+        self.canvas = SliceCanvas()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(3)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.canvas)
+
+    def show_value(self, value, groups: dict[int, int] | None = None, shared: list[str] | None = None,
+                   picked_by: str = "") -> None:
+        """Draw ``value`` with ``groups`` (flat index -> highlight group) highlighted; ``shared``
+        names the values that share its memory; ``picked_by`` names the value whose index
+        picked the PICKED cells."""
+        self._value = value
+        self._groups = dict(groups or {})
+        self._shared = list(shared or [])
+        self._picked_by = picked_by
+        self._redraw()
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self._redraw()
+
+    def drawing(self) -> Drawing:
+        return self.canvas.drawing()
+
+    def heading_text(self) -> str:
+        return self.heading.text()
+
+    def notes_text(self) -> str:
+        return self.notes.text()
+
+    def _redraw(self) -> None:
+        value = self._value
+        if value is None:
+            return
+        drawing = draw(value, self._groups)
+        self.heading.setText(self._heading(value, drawing))
+        self.notes.setText("<br>".join(self._notes(value, drawing)))
+        self.notes.setVisible(bool(self.notes.text()))
+        self.canvas.set_drawing(drawing, self._theme)
+        self.canvas.setVisible(bool(drawing.slices))
+
+    def _heading(self, value, drawing: Drawing) -> str:
+        name = html.escape(value.name) if value.name else self.tr("result")
+        if not is_array(value):
+            kind = getattr(value, "python_type", "") or value.kind
+            return self.tr("<b>{0}</b> = <code>{1}</code> &nbsp;<i>({2})</i>").format(
+                name, html.escape(drawing.text or str(getattr(value, "text", ""))), html.escape(kind))
+        facts = self.tr("shape {0} · dtype {1} · device {2}").format(
+            shape_text(value.shape), html.escape(str(value.dtype)), html.escape(str(value.device) or "—"))
+        kind = self.tr("NumPy array") if value.kind == "ndarray" else self.tr("tensor")
+        head = f"<b>{name}</b> &nbsp;<span>{kind} · {facts}</span>"
+        if drawing.text and not drawing.slices:
+            head += f"<br><code>{html.escape(drawing.text)}</code>"
+        return head
+
+    def _notes(self, value, drawing: Drawing) -> list[str]:
+        notes = []
+        rule = shape_rule(value)
+        if rule is not None:
+            notes.append(self._rule_text(rule))
+        if self._shared:
+            notes.append(self.tr("shares memory with {0}: a change to one is a change to the other").format(
+                ", ".join(f"<b>{html.escape(n)}</b>" for n in self._shared)))
+        if PICKED in drawing.groups:
+            colour = group_colour(self._theme, PICKED)
+            by = html.escape(self._picked_by) or self.tr("the index")
+            notes.append(self.tr("<span style='color:{0}'>■</span> the cells {1} picked").format(colour, by))
+        inputs = origin_field(getattr(value, "origin", None), "inputs", ()) or ()
+        parts = [g for g in drawing.groups if g != PICKED]
+        if parts:
+            op = origin_field(value.origin, "op")
+            dim = origin_field(value.origin, "dim")
+            legend = " ".join(f"<span style='color:{group_colour(self._theme, g)}'>■</span> "
+                              f"{html.escape(str(inputs[g]) if g < len(inputs) else str(g))}" for g in parts)
+            if op == "stack":
+                notes.append(self.tr("stack on dim {0} (a new dimension): {1}").format(dim, legend))
+            else:
+                notes.append(self.tr("cat on dim {0}: {1}").format(dim, legend))
+        if getattr(value, "truncated", False) or self._capped(value, drawing):
+            notes.append(self.tr("large: only some of its values are drawn (… marks the rest)"))
+        return notes
+
+    @staticmethod
+    def _capped(value, drawing: Drawing) -> bool:
+        return any(c.flat is None for s in drawing.slices for c in s.cells) or any(
+            s.index is None for s in drawing.slices)
+
+    def _rule_text(self, rule) -> str:
+        formula = html.escape(rule.formula())
+        if rule.op in ("mm", "matmul", "bmm", "@"):
+            text = self.tr("matrix product: {0} — the inner sizes match, the outer ones make the result").format(
+                f"<code>{formula}</code>")
+        elif rule.op in ("mul", "*"):
+            text = self.tr("element-wise product: {0}").format(f"<code>{formula}</code>")
+        else:
+            text = self.tr("{0}: shape before → after {1} (the same values, {2} of them)").format(
+                html.escape(rule.op), f"<code>{formula}</code>", _count(rule.after))
+        if rule.broadcast:
+            dims = ", ".join(str(d) for d in rule.broadcast)
+            text += "<br>" + self.tr("broadcasting: dimension {0} of the result was repeated to fit").format(dims)
+        return text
+
+
+def _count(shape) -> int:
+    n = 1
+    for d in shape:
+        n *= int(d)
+    return n
+
+
+class TensorList(QScrollArea):
+    """Every value of a result drawn, one under another, scrolled."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self._theme = LIGHT
+        self._inner = QWidget()
+        self._column = QVBoxLayout(self._inner)
+        self._column.setContentsMargins(8, 8, 8, 8)
+        self._column.setSpacing(14)
+        self._column.addStretch(1)
+        self.setWidget(self._inner)
+        self.grids: list[TensorGrid] = []
+
+    def show_values(self, values) -> None:
+        """Draw ``values`` (a result's TensorValues, in order), replacing what was drawn."""
+        for grid in self.grids:
+            self._column.removeWidget(grid)
+            grid.deleteLater()
+        self.grids = []
+        values = list(values)
+        for value in values:
+            grid = TensorGrid()
+            grid.set_theme(self._theme)
+            grid.show_value(value, groups_of(value, values), sharing(value, values), _picker(value, values))
+            self._column.insertWidget(self._column.count() - 1, grid)
+            self.grids.append(grid)
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        for grid in self.grids:
+            grid.set_theme(theme)
+
+
+def _picker(value, values) -> str:
+    """The name of the (first) value whose index picked cells of ``value``."""
+    made = index_results(values, value.name)
+    return (made[0].name or "_") if made else ""
+
+
+if __name__ == "__main__":  # a preview with made-up values
+    import sys
+    from types import SimpleNamespace
+
+    import numpy as np
+    from PySide6.QtWidgets import QApplication
+
+    def tensor(name, array, **extra):
+        array = np.asarray(array)
+        return SimpleNamespace(name=name, kind="tensor", shape=array.shape, dtype=extra.pop("dtype", "torch.float32"),
+                               device="cpu", values=array, truncated=False, storage=extra.pop("storage", None),
+                               python_type="", text="", origin=extra.pop("origin", None))
+
+    app = QApplication(sys.argv)
+    t = tensor("t", np.arange(12).reshape(3, 4), dtype="torch.int64", storage=1)
+    view = TensorList()
+    view.show_values([
+        t, tensor("col", [2, 6, 10], dtype="torch.int64", origin={"op": "index", "source": "t", "picked": [2, 6, 10]}),
+        tensor("c", np.arange(8).reshape(4, 2), origin={"op": "cat", "inputs": ["a", "b"], "dim": 0,
+                                                        "parts": [[0, 0], [0, 0], [1, 1], [1, 1]]}),
+        tensor("p", np.ones((2, 4)), origin={"op": "mm", "shapes": [[2, 3], [3, 4]]}),
+        tensor("x", np.random.rand(3, 2, 5), origin={"op": "reshape", "before": [6, 5]}),
+    ])
+    view.resize(700, 600)
+    view.show()
+    sys.exit(app.exec())
