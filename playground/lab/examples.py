@@ -1,0 +1,1 @@
+"""The course's tensor examples and exercises (resources/lab/), loaded and validated as data; torch-free."""
