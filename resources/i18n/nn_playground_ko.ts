@@ -4651,6 +4651,10 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
 <context>
     <name>TensorGrid</name>
     <message>
+        <source>before:</source>
+        <translation>바뀌기 전:</translation>
+    </message>
+    <message>
         <source>result</source>
         <translation>결과</translation>
     </message>
@@ -4675,12 +4679,40 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
         <translation>{0}와(과) 메모리를 공유합니다: 한쪽을 바꾸면 다른 쪽도 바뀝니다</translation>
     </message>
     <message>
+        <source>{0} the cells the assignment set</source>
+        <translation>{0} 대입으로 바뀐 칸</translation>
+    </message>
+    <message>
         <source>the index</source>
         <translation>인덱스</translation>
     </message>
     <message>
+        <source>{0} the cells {1} picked</source>
+        <translation>{0} {1}이(가) 고른 칸</translation>
+    </message>
+    <message>
+        <source>{0} changed in place: these cells held other values before (drawn below)</source>
+        <translation>{0} 제자리(in-place)에서 바뀌었습니다: 이 칸들은 전에 다른 값이었습니다 (아래에 그림)</translation>
+    </message>
+    <message>
+        <source>changed in place (its values before are drawn below)</source>
+        <translation>제자리(in-place)에서 바뀌었습니다 (바뀌기 전 값은 아래에 그림)</translation>
+    </message>
+    <message>
+        <source>matrix product ({0}): {1} — the inner sizes match, the outer ones make the result</source>
+        <translation>행렬 곱 ({0}): {1} — 안쪽 크기가 같아야 하고, 바깥쪽 크기가 결과의 형태(shape)가 됩니다</translation>
+    </message>
+    <message>
+        <source>element-wise {0}: {1}</source>
+        <translation>원소별 {0}: {1}</translation>
+    </message>
+    <message>
+        <source>broadcasting: dimension {0} of the result was stretched from size 1 to fit</source>
+        <translation>브로드캐스팅: 결과의 차원 {0}은(는) 크기 1에서 늘어나 맞춰졌습니다</translation>
+    </message>
+    <message>
         <source>&lt;span style=&apos;color:{0}&apos;&gt;■&lt;/span&gt; the cells {1} picked</source>
-        <translation>&lt;span style=&apos;color:{0}&apos;&gt;■&lt;/span&gt; {1}이(가) 고른 칸</translation>
+        <translation type="vanished">&lt;span style=&apos;color:{0}&apos;&gt;■&lt;/span&gt; {1}이(가) 고른 칸</translation>
     </message>
     <message>
         <source>stack on dim {0} (a new dimension): {1}</source>
@@ -4691,16 +4723,24 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
         <translation>dim {0}에 cat: {1}</translation>
     </message>
     <message>
+        <source>{0} goes into {1} ({2} on dim {3})</source>
+        <translation>{0} {1}(으)로 들어갑니다 (dim {3}에 {2})</translation>
+    </message>
+    <message>
+        <source>large: only its first values came back and are drawn</source>
+        <translation>큰 텐서: 앞쪽 값만 돌아와 그려집니다</translation>
+    </message>
+    <message>
         <source>large: only some of its values are drawn (… marks the rest)</source>
         <translation>큰 텐서: 값의 일부만 그립니다 (…는 나머지)</translation>
     </message>
     <message>
         <source>matrix product: {0} — the inner sizes match, the outer ones make the result</source>
-        <translation>행렬 곱: {0} — 안쪽 크기가 같아야 하고, 바깥쪽 크기가 결과의 형태(shape)가 됩니다</translation>
+        <translation type="vanished">행렬 곱: {0} — 안쪽 크기가 같아야 하고, 바깥쪽 크기가 결과의 형태(shape)가 됩니다</translation>
     </message>
     <message>
         <source>element-wise product: {0}</source>
-        <translation>원소별 곱: {0}</translation>
+        <translation type="vanished">원소별 곱: {0}</translation>
     </message>
     <message>
         <source>{0}: shape before → after {1} (the same values, {2} of them)</source>
@@ -4708,7 +4748,7 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     </message>
     <message>
         <source>broadcasting: dimension {0} of the result was repeated to fit</source>
-        <translation>브로드캐스팅: 결과의 차원 {0}은(는) 크기를 맞추려고 반복되었습니다</translation>
+        <translation type="vanished">브로드캐스팅: 결과의 차원 {0}은(는) 크기를 맞추려고 반복되었습니다</translation>
     </message>
 </context>
 <context>

@@ -1,35 +1,20 @@
 """The Tensor lab's drawings: the cells drawn are the values, highlights where the origin
 says, shape rules and shared memory written out, in English and Korean."""
 
-from dataclasses import dataclass
-
 import numpy as np
 import pytest
 
+from playground.lab.messages import Origin, TensorValue
 from playground.ui.theme import DARK, LIGHT
 from playground.ui.widgets import tensor_cells
-from playground.ui.widgets.tensor_cells import PICKED, draw, groups_of, shape_rule, sharing
+from playground.ui.widgets.tensor_cells import CHANGED, PICKED, draw, groups_of, shape_rule, sharing
 from playground.ui.widgets.tensor_grid import TensorGrid, TensorList, group_colour
 
 
-@dataclass
-class Value:
-    """A lab value as LAB.md describes TensorValue (built here, not run)."""
-
-    name: str
-    values: np.ndarray
-    dtype: str = "torch.int64"
-    kind: str = "tensor"
-    device: str = "cpu"
-    storage: object = None
-    truncated: bool = False
-    python_type: str = ""
-    text: str = ""
-    origin: object = None
-
-    @property
-    def shape(self):
-        return tuple(np.shape(self.values))
+def Value(name, values, dtype="torch.int64", kind="tensor", device="cpu", **extra):  # noqa: N802 - reads like the class
+    """A lab value as the lab's process sends it (built here, not run)."""
+    values = None if values is None else np.asarray(values)
+    return TensorValue(name, kind, np.shape(values) if values is not None else (), dtype, device, values, **extra)
 
 
 def texts(drawing, index=0):
@@ -77,7 +62,7 @@ def test_many_slices_are_capped_too():
 
 def test_an_index_highlights_the_cells_it_picked_in_its_source():
     t = Value("t", np.arange(12).reshape(3, 4))
-    column = Value("col", np.array([2, 6, 10]), origin={"op": "index", "source": "t", "picked": [2, 6, 10]})
+    column = Value("col", np.array([2, 6, 10]), origin=Origin("index", ("t",), ((3, 4),), np.array([2, 6, 10])))
     groups = groups_of(t, [t, column])
     picked = [c.text for c in draw(t, groups).slices[0].cells if c.group == PICKED]
     assert picked == ["2", "6", "10"]  # t[:, 2]
@@ -86,8 +71,7 @@ def test_an_index_highlights_the_cells_it_picked_in_its_source():
 
 def test_cat_colours_each_cell_by_the_input_it_came_from():
     parts = np.array([[0, 0, 1], [0, 0, 1]])
-    c = Value("c", np.array([[1, 2, 5], [3, 4, 6]]), origin={"op": "cat", "inputs": ["a", "b"], "dim": 1,
-                                                              "parts": parts})
+    c = Value("c", np.array([[1, 2, 5], [3, 4, 6]]), origin=Origin("cat", ("a", "b"), from_source=parts, dim=1))
     drawing = draw(c, groups_of(c, [c]))
     by_group = {g: [cell.text for cell in drawing.slices[0].cells if cell.group == g] for g in (0, 1)}
     assert by_group == {0: ["1", "2", "3", "4"], 1: ["5", "6"]}
@@ -95,11 +79,11 @@ def test_cat_colours_each_cell_by_the_input_it_came_from():
 
 
 def test_shape_rules_of_products_and_dimension_changes():
-    p = Value("p", np.zeros((256, 5, 7)), origin={"op": "matmul", "shapes": [(256, 5, 6), (6, 7)], "broadcast": [0]})
+    p = Value("p", np.zeros((256, 5, 7)), origin=Origin("matmul", ("x", "w"), ((256, 5, 6), (6, 7)), broadcast_dims=(0,)))
     assert shape_rule(p).formula() == "(256, 5, 6) @ (6, 7) → (256, 5, 7)"
-    m = Value("m", np.zeros((4, 4)), origin={"op": "mul", "shapes": [(1, 4), (4, 1)], "broadcast": [0, 1]})
+    m = Value("m", np.zeros((4, 4)), origin=Origin("mul", ("a", "b"), ((1, 4), (4, 1)), broadcast_dims=(0, 1)))
     assert shape_rule(m).formula() == "(1, 4) * (4, 1) → (4, 4)"
-    r = Value("r", np.zeros((3, 8)), origin={"op": "reshape", "before": (2, 3, 4)})
+    r = Value("r", np.zeros((3, 8)), origin=Origin("reshape", ("t",), ((2, 3, 4),), dims=(3, 8)))
     assert shape_rule(r).formula() == "(2, 3, 4) → (3, 8)"
     assert shape_rule(Value("v", np.zeros(3))) is None
 
@@ -130,7 +114,7 @@ def test_a_number_is_written_with_its_python_type(qtbot):
 
 def test_the_list_highlights_across_values_and_writes_what_they_mean(qtbot):
     t = Value("t", np.arange(6).reshape(2, 3), storage=1)
-    view_of_t = Value("row", np.array([3, 4, 5]), storage=1, origin={"op": "index", "source": "t", "picked": [3, 4, 5]})
+    view_of_t = Value("row", np.array([3, 4, 5]), storage=1, origin=Origin("index", ("t",), ((2, 3),), np.array([3, 4, 5])))
     view = TensorList()
     qtbot.addWidget(view)
     view.show_values([t, view_of_t])
@@ -144,12 +128,12 @@ def test_the_list_highlights_across_values_and_writes_what_they_mean(qtbot):
 def test_highlight_colours_follow_the_theme(qtbot, theme):
     assert group_colour(theme, PICKED) == theme.accent
     assert group_colour(theme, 1) == theme.classes[1]
-    c = Value("c", np.array([[1, 2], [3, 4]]), origin={"op": "stack", "inputs": ["t1", "t2"], "dim": 0,
-                                                        "parts": [[0, 0], [1, 1]]})
+    c = Value("c", np.array([[1, 2], [3, 4]]), origin=Origin("stack", ("t1", "t2"), dim=0,
+                                                        from_source=np.array([[0, 0], [1, 1]])))
     grid = TensorGrid()
     qtbot.addWidget(grid)
     grid.set_theme(theme)
-    grid.show_value(c, groups_of(c, [c]))
+    grid.show_value(c)
     grid.resize(400, 200)
     image = grid.canvas.grab().toImage()
     assert not image.isNull() and image.width() > 0
@@ -158,7 +142,7 @@ def test_highlight_colours_follow_the_theme(qtbot, theme):
 
 def test_the_drawing_speaks_korean(korean, qtbot):
     t = Value("t", np.arange(6).reshape(2, 3), storage=1)
-    r = Value("r", np.arange(6).reshape(3, 2), storage=1, origin={"op": "reshape", "before": (2, 3)})
+    r = Value("r", np.arange(6).reshape(3, 2), storage=1, origin=Origin("reshape", ("t",), ((2, 3),), dims=(3, 2)))
     view = TensorList()
     qtbot.addWidget(view)
     view.show_values([t, r])
@@ -166,3 +150,31 @@ def test_the_drawing_speaks_korean(korean, qtbot):
     assert "형태(shape) (3, 2)" in heading and "자료형(dtype) torch.int64" in heading and "장치(device) cpu" in heading
     assert "텐서" in heading
     assert "(2, 3) → (3, 2)" in notes and "메모리를 공유" in notes
+
+
+def test_stack_inputs_take_the_colour_of_the_cells_they_became():
+    t1, t2 = Value("t1", [[1, 2], [3, 4]]), Value("t2", [[5, 6], [7, 8]])
+    s = Value("s", [[[1, 2], [5, 6]], [[3, 4], [7, 8]]],
+              origin=Origin("stack", ("t1", "t2"), dim=1, from_source=np.array([[[0, 0], [1, 1]], [[0, 0], [1, 1]]])))
+    values = [t1, t2, s]
+    assert set(groups_of(t2, values).values()) == {1}
+    first_slice = draw(s, groups_of(s, values)).slices[0]
+    assert [(c.text, c.group) for c in first_slice.cells] == [("1", 0), ("2", 0), ("5", 1), ("6", 1)]
+
+
+def test_an_in_place_change_marks_the_changed_cells_and_draws_the_values_before(qtbot):
+    t = Value("t", [[1, 2], [3, 4]], before=np.array([[1, 2], [3, 9]]))
+    grid = TensorGrid()
+    qtbot.addWidget(grid)
+    grid.show_value(t)
+    changed = [c.text for c in grid.drawing().slices[0].cells if c.group == CHANGED]
+    assert changed == ["4"]
+    assert not grid.before_canvas.isHidden()
+    assert [c.text for c in grid.before_canvas.drawing().slices[0].cells] == ["1", "2", "3", "9"]
+    assert "changed in place" in grid.notes_text()
+
+
+def test_an_assignment_highlights_the_cells_it_set():
+    t = Value("t", [[1, 0, 3], [4, 0, 6]], origin=Origin("setitem", ("t",), picked=np.array([1, 4])))
+    cells = draw(t, groups_of(t, [t])).slices[0].cells
+    assert [c.flat for c in cells if c.group == PICKED] == [1, 4]

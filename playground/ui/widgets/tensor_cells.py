@@ -2,20 +2,11 @@
 their highlight, the shape rules, the memory shared between values. No painting here
 (playground.ui.widgets.tensor_grid paints it), so that tests read what is drawn.
 
-It reads a lab value (playground.lab.messages.TensorValue, duck-typed: ``name``, ``kind``,
-``shape``, ``dtype``, ``device``, ``values`` (a numpy array), ``truncated``, ``storage``,
-``text``, ``origin``). The ``origin`` may be None, a mapping or an object with attributes;
-the fields read are (LAB.md leaves them to lab-core; this is the reading the window uses):
-
-- ``op``: "index" | "cat" | "stack" | "mm" | "matmul" | "bmm" | "@" | "mul" | "reshape" |
-  "view" | "permute" | "squeeze" | "unsqueeze" | "flatten";
-- for "index": ``source`` (the indexed value's name) and ``picked`` (flat indices into the
-  source, C order) — the source's drawing highlights them;
-- for "cat"/"stack": ``inputs`` (the inputs' names) and ``parts`` (an integer array of the
-  result's shape: the input each cell came from), ``dim``;
-- for a product: ``shapes`` (the two operands' shapes) and ``broadcast`` (the result's
-  dimensions that came from broadcasting);
-- for a dimension change: ``before`` (the shape before).
+It reads the lab's values (playground.lab.messages.TensorValue and its Origin, whose
+docstring says what each ``op`` carries). Highlight groups: PICKED for the cells an index
+picked in its source (or a ``t[...] = x`` assigned), 0, 1, ... for the inputs of a cat or
+stack (in the result, and the whole input in its own drawing: where it came from and where
+it landed have the same colour), CHANGED for the cells an in-place operation changed.
 
 Large tensors are drawn in part: at most MAX_ROWS rows and MAX_COLS columns of a slice
 (the first and last ones, "…" between) and at most MAX_SLICES slices (the first and last).
@@ -28,15 +19,18 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from playground.lab.messages import TensorValue
 from playground.ui.widgets.numbers import num
 
 MAX_ROWS = 8  # rows of one slice drawn; more: the first and last, "⋮" between
 MAX_COLS = 8
 MAX_SLICES = 6  # 2-D slices of a 3-D+ tensor drawn; more: the first and last, "…" between
 ELLIPSIS = "…"
-PRODUCTS = ("mm", "matmul", "bmm", "@", "mul", "*")
-DIMENSION_CHANGES = ("reshape", "view", "permute", "squeeze", "unsqueeze", "flatten", "transpose")
+OPERATOR_SIGNS = {"mul": " * ", "add": " + ", "sub": " − ", "div": " / "}  # the others are matrix products
+PRODUCTS = ("mm", "matmul", "bmm", "mul", "add", "sub", "div")  # Origin ops with two operands
+DIMENSION_CHANGES = ("reshape", "view", "permute", "squeeze", "unsqueeze", "flatten", "transpose", "T")
 PICKED = -1  # the highlight group of cells an index picked (cat/stack inputs are 0, 1, ...)
+CHANGED = -2  # the highlight group of cells an in-place operation changed
 
 
 @dataclass(frozen=True)
@@ -77,17 +71,8 @@ class Drawing:
     groups: tuple[int, ...] = field(default=())  # the highlight groups present, in order
 
 
-def origin_field(origin, name: str, default=None):
-    """``origin[name]`` or ``origin.name`` (lab-core's origin is plain data of either form)."""
-    if origin is None:
-        return default
-    if isinstance(origin, Mapping):
-        return origin.get(name, default)
-    return getattr(origin, name, default)
-
-
 def is_array(value) -> bool:
-    return getattr(value, "kind", "") in ("tensor", "ndarray") and getattr(value, "values", None) is not None
+    return value.kind in ("tensor", "ndarray") and value.values is not None
 
 
 def cell_text(x, dtype: str) -> str:
@@ -129,15 +114,15 @@ def _slice_grid(array: np.ndarray, lead: tuple[int, ...], dtype: str, groups: Ma
     return SliceGrid(lead, len(rows), len(cols), tuple(cells))
 
 
-def draw(value, groups: Mapping[int, int] | None = None) -> Drawing:
+def draw(value: TensorValue, groups: Mapping[int, int] | None = None) -> Drawing:
     """What ``value`` looks like: a scalar or non-tensor as text; a 1-D tensor as one row;
     a 2-D one as a grid; 3-D+ as its 2-D slices. ``groups`` maps flat indices to highlight
     groups (picked cells from another value's index, or the cat/stack parts)."""
     groups = dict(groups or {})
     if not is_array(value):
-        return Drawing(text=str(getattr(value, "text", "")))
+        return Drawing(text=value.text)
     array = np.asarray(value.values)
-    dtype = str(getattr(value, "dtype", ""))
+    dtype = value.dtype
     if array.ndim == 0:
         return Drawing(text=cell_text(array.item(), dtype) if array.size else "", groups=())
     if array.size == 0:
@@ -156,34 +141,59 @@ def _leading(shape: tuple[int, ...]) -> list[tuple[int, ...] | None]:
     return [None if k is None else tuple(int(i) for i in every[k]) for k in shown]
 
 
+def _op(value) -> str | None:
+    return value.origin.op if value.origin is not None else None
+
+
 def own_groups(value) -> dict[int, int]:
-    """The cat/stack parts of ``value``: flat index -> the input it came from."""
-    origin = getattr(value, "origin", None)
-    parts = origin_field(origin, "parts")
-    if origin_field(origin, "op") not in ("cat", "stack") or parts is None:
-        return {}
-    flat = np.asarray(parts).reshape(-1)
-    return {i: int(g) for i, g in enumerate(flat) if g >= 0}
+    """The highlights ``value`` carries itself: a cat/stack result's cells by input, the cells
+    a ``t[...] = x`` assigned, the cells an in-place operation changed."""
+    origin = value.origin
+    groups: dict[int, int] = {}
+    if value.before is not None and np.shape(value.before) == np.shape(value.values):
+        changed = np.flatnonzero(np.asarray(value.before) != np.asarray(value.values))
+        groups.update({int(i): CHANGED for i in changed})
+    if origin is None:
+        return groups
+    if origin.op in ("cat", "stack") and origin.from_source is not None:
+        groups.update({i: int(g) for i, g in enumerate(np.asarray(origin.from_source).reshape(-1)) if g >= 0})
+    elif origin.op == "setitem" and origin.picked is not None:
+        groups.update({int(i): PICKED for i in np.asarray(origin.picked).reshape(-1)})
+    return groups
 
 
 def index_results(values: Iterable, name: str) -> list:
     """The values among ``values`` that an index of the value named ``name`` made."""
     if not name:
         return []
-    return [v for v in values if origin_field(getattr(v, "origin", None), "op") == "index"
-            and origin_field(v.origin, "source") == name]
+    return [v for v in values if _op(v) == "index" and v.origin.sources[:1] == (name,)]
 
 
 def picked_in(values: Iterable, name: str) -> set[int]:
     """The flat indices of the value named ``name`` that an index among ``values`` picked."""
-    return {int(i) for v in index_results(values, name) for i in origin_field(v.origin, "picked", ()) or ()}
+    return {int(i) for v in index_results(values, name) if v.origin.picked is not None
+            for i in np.asarray(v.origin.picked).reshape(-1)}
+
+
+def joined_into(values: Iterable, name: str) -> list[tuple[object, int]]:
+    """(result, input number) of every cat/stack among ``values`` that took the value named ``name``."""
+    if not name:
+        return []
+    return [(v, v.origin.sources.index(name)) for v in values
+            if _op(v) in ("cat", "stack") and name in v.origin.sources]
 
 
 def groups_of(value, values: Iterable) -> dict[int, int]:
-    """Every highlight of ``value`` among the result's ``values``: its own parts, and the
-    cells an index elsewhere picked from it (those win: the learner's question is "which")."""
-    groups = own_groups(value)
-    groups.update({i: PICKED for i in picked_in(values, getattr(value, "name", ""))})
+    """Every highlight of ``value`` among the result's ``values``: its own (parts, assigned,
+    changed cells), its colour as an input of a cat/stack, and the cells an index elsewhere
+    picked from it (those win: the learner's question is "which")."""
+    values = list(values)
+    groups = {}
+    joined = joined_into(values, value.name)
+    if joined and is_array(value):
+        groups = {i: joined[0][1] for i in range(np.asarray(value.values).size)}
+    groups.update(own_groups(value))
+    groups.update({i: PICKED for i in picked_in(values, value.name)})
     return groups
 
 
@@ -195,11 +205,11 @@ def shape_text(shape: Iterable[int]) -> str:
 
 def sharing(value, values: Iterable) -> list[str]:
     """The names of the other values in ``values`` that share ``value``'s memory (storage)."""
-    storage = getattr(value, "storage", None)
+    storage = value.storage
     if storage is None:
         return []
     return [v.name or "_" for v in values
-            if v is not value and getattr(v, "storage", None) == storage]
+            if v is not value and v.storage == storage]
 
 
 @dataclass(frozen=True)
@@ -215,7 +225,7 @@ class ShapeRule:
     def formula(self) -> str:
         """(2, 3) @ (3, 4) → (2, 4); mul: (1, 4) * (4, 1) → (4, 4); reshape: (2, 3, 4) → (3, 8)."""
         if self.op in PRODUCTS:
-            sign = " * " if self.op in ("mul", "*") else " @ "
+            sign = OPERATOR_SIGNS.get(self.op, " @ ")
             left = sign.join(shape_text(s) for s in self.before)
         else:
             left = shape_text(self.before[0]) if self.before else "()"
@@ -224,14 +234,14 @@ class ShapeRule:
 
 def shape_rule(value) -> ShapeRule | None:
     """The shape rule of ``value``'s origin (a product or a dimension change), if it has one."""
-    origin = getattr(value, "origin", None)
-    op = origin_field(origin, "op")
-    shape = tuple(int(d) for d in getattr(value, "shape", ()))
-    if op in PRODUCTS:
-        shapes = tuple(tuple(int(d) for d in s) for s in origin_field(origin, "shapes", ()) or ())
-        broadcast = tuple(int(d) for d in origin_field(origin, "broadcast", ()) or ())
-        return ShapeRule(op, shapes, shape, broadcast) if len(shapes) == 2 else None
-    if op in DIMENSION_CHANGES:
-        before = origin_field(origin, "before")
-        return ShapeRule(op, (tuple(int(d) for d in before),), shape) if before is not None else None
+    origin = value.origin
+    if origin is None:
+        return None
+    shape = tuple(int(d) for d in value.shape)
+    shapes = tuple(tuple(int(d) for d in s) for s in origin.source_shapes)
+    if origin.op in PRODUCTS:
+        broadcast = tuple(int(d) for d in origin.broadcast_dims)
+        return ShapeRule(origin.op, shapes, shape, broadcast) if len(shapes) == 2 else None
+    if origin.op in DIMENSION_CHANGES and shapes:
+        return ShapeRule(origin.op, shapes[:1], shape)
     return None

@@ -17,6 +17,7 @@ Preview: ``python -m playground.ui.widgets.tensor_grid``.
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontDatabase, QPainter, QPen
@@ -24,16 +25,21 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWi
 
 from playground.ui.theme import LIGHT, Theme
 from playground.ui.widgets.colour_maps import mix, with_alpha
-from playground.ui.widgets.tensor_cells import (PICKED, Drawing, draw, groups_of, index_results, is_array,
-                                                origin_field, shape_rule, shape_text, sharing)
+from playground.ui.widgets.tensor_cells import (CHANGED, PICKED, PRODUCTS, Drawing, draw, groups_of, index_results,
+                                                is_array, joined_into, shape_rule, shape_text, sharing)
 
 GAP = 14  # between slices
 LABEL_GAP = 4  # between a slice's label and its grid
 
 
 def group_colour(theme: Theme, group: int) -> str:
-    """The colour of a highlight group: the accent for picked cells, a class colour per input."""
-    return theme.accent if group == PICKED else theme.classes[group % len(theme.classes)]
+    """The colour of a highlight group: the accent for picked cells, the warning colour for
+    cells changed in place, a class colour per cat/stack input."""
+    if group == PICKED:
+        return theme.accent
+    if group == CHANGED:
+        return theme.warning
+    return theme.classes[group % len(theme.classes)]
 
 
 class SliceCanvas(QWidget):
@@ -140,7 +146,8 @@ class TensorGrid(QWidget):
         self._theme = LIGHT
         self._groups: dict[int, int] = {}
         self._shared: list[str] = []
-        self._names: dict[int, str] = {}
+        self._picked_by = ""
+        self._joined: list = []
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.RichText)
@@ -148,22 +155,26 @@ class TensorGrid(QWidget):
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.RichText)
         self.canvas = SliceCanvas()
+        self.before_label = QLabel(self.tr("before:"))
+        self.before_canvas = SliceCanvas()  # an in-place change: the values before it
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(3)
         layout.addWidget(self.heading)
         layout.addWidget(self.notes)
         layout.addWidget(self.canvas)
+        layout.addWidget(self.before_label)
+        layout.addWidget(self.before_canvas)
 
-    def show_value(self, value, groups: dict[int, int] | None = None, shared: list[str] | None = None,
-                   picked_by: str = "") -> None:
-        """Draw ``value`` with ``groups`` (flat index -> highlight group) highlighted; ``shared``
-        names the values that share its memory; ``picked_by`` names the value whose index
-        picked the PICKED cells."""
+    def show_value(self, value, values=()) -> None:
+        """Draw ``value`` (a TensorValue) among the result's ``values``: the cells other values
+        picked from it or took from it highlighted, the values sharing its memory named."""
+        values = list(values) or [value]
         self._value = value
-        self._groups = dict(groups or {})
-        self._shared = list(shared or [])
-        self._picked_by = picked_by
+        self._groups = groups_of(value, values)
+        self._shared = sharing(value, values)
+        self._picked_by = _picker(value, values)
+        self._joined = joined_into(values, value.name)
         self._redraw()
 
     def set_theme(self, theme: Theme) -> None:
@@ -189,13 +200,19 @@ class TensorGrid(QWidget):
         self.notes.setVisible(bool(self.notes.text()))
         self.canvas.set_drawing(drawing, self._theme)
         self.canvas.setVisible(bool(drawing.slices))
+        before = value.before is not None and is_array(value)
+        if before:
+            changed = {i: CHANGED for i, g in self._groups.items() if g == CHANGED}
+            self.before_canvas.set_drawing(draw(replace(value, values=value.before, before=None), changed), self._theme)
+        self.before_label.setVisible(before)
+        self.before_canvas.setVisible(before)
 
     def _heading(self, value, drawing: Drawing) -> str:
         name = html.escape(value.name) if value.name else self.tr("result")
         if not is_array(value):
-            kind = getattr(value, "python_type", "") or value.kind
+            kind = value.python_type or value.kind
             return self.tr("<b>{0}</b> = <code>{1}</code> &nbsp;<i>({2})</i>").format(
-                name, html.escape(drawing.text or str(getattr(value, "text", ""))), html.escape(kind))
+                name, html.escape(drawing.text or value.text), html.escape(kind))
         facts = self.tr("shape {0} · dtype {1} · device {2}").format(
             shape_text(value.shape), html.escape(str(value.dtype)), html.escape(str(value.device) or "—"))
         kind = self.tr("NumPy array") if value.kind == "ndarray" else self.tr("tensor")
@@ -208,48 +225,61 @@ class TensorGrid(QWidget):
         notes = []
         rule = shape_rule(value)
         if rule is not None:
-            notes.append(self._rule_text(rule))
+            notes.append(self._rule_text(rule, value.origin))
         if self._shared:
             notes.append(self.tr("shares memory with {0}: a change to one is a change to the other").format(
                 ", ".join(f"<b>{html.escape(n)}</b>" for n in self._shared)))
         if PICKED in drawing.groups:
-            colour = group_colour(self._theme, PICKED)
-            by = html.escape(self._picked_by) or self.tr("the index")
-            notes.append(self.tr("<span style='color:{0}'>■</span> the cells {1} picked").format(colour, by))
-        inputs = origin_field(getattr(value, "origin", None), "inputs", ()) or ()
-        parts = [g for g in drawing.groups if g != PICKED]
-        if parts:
-            op = origin_field(value.origin, "op")
-            dim = origin_field(value.origin, "dim")
-            legend = " ".join(f"<span style='color:{group_colour(self._theme, g)}'>■</span> "
-                              f"{html.escape(str(inputs[g]) if g < len(inputs) else str(g))}" for g in parts)
-            if op == "stack":
-                notes.append(self.tr("stack on dim {0} (a new dimension): {1}").format(dim, legend))
+            if value.origin is not None and value.origin.op == "setitem":
+                notes.append(self.tr("{0} the cells the assignment set").format(self._swatch(PICKED)))
             else:
-                notes.append(self.tr("cat on dim {0}: {1}").format(dim, legend))
-        if getattr(value, "truncated", False) or self._capped(value, drawing):
+                by = html.escape(self._picked_by) or self.tr("the index")
+                notes.append(self.tr("{0} the cells {1} picked").format(self._swatch(PICKED), by))
+        if CHANGED in drawing.groups:
+            notes.append(self.tr("{0} changed in place: these cells held other values before (drawn below)").format(
+                self._swatch(CHANGED)))
+        elif value.before is not None:
+            notes.append(self.tr("changed in place (its values before are drawn below)"))
+        parts = [g for g in drawing.groups if g >= 0]
+        origin = value.origin
+        if parts and origin is not None and origin.op in ("cat", "stack"):
+            legend = " ".join(f"{self._swatch(g)} {html.escape(origin.sources[g] if g < len(origin.sources) else str(g))}"
+                              for g in parts)
+            if origin.op == "stack":
+                notes.append(self.tr("stack on dim {0} (a new dimension): {1}").format(origin.dim, legend))
+            else:
+                notes.append(self.tr("cat on dim {0}: {1}").format(origin.dim, legend))
+        for result, number in self._joined:
+            notes.append(self.tr("{0} goes into {1} ({2} on dim {3})").format(
+                self._swatch(number), f"<b>{html.escape(result.name or '_')}</b>", result.origin.op, result.origin.dim))
+        if value.truncated:
+            notes.append(self.tr("large: only its first values came back and are drawn"))
+        elif _capped(drawing):
             notes.append(self.tr("large: only some of its values are drawn (… marks the rest)"))
         return notes
 
-    @staticmethod
-    def _capped(value, drawing: Drawing) -> bool:
-        return any(c.flat is None for s in drawing.slices for c in s.cells) or any(
-            s.index is None for s in drawing.slices)
+    def _swatch(self, group: int) -> str:
+        return f"<span style='color:{group_colour(self._theme, group)}'>■</span>"
 
-    def _rule_text(self, rule) -> str:
+    def _rule_text(self, rule, origin) -> str:
         formula = html.escape(rule.formula())
-        if rule.op in ("mm", "matmul", "bmm", "@"):
-            text = self.tr("matrix product: {0} — the inner sizes match, the outer ones make the result").format(
-                f"<code>{formula}</code>")
-        elif rule.op in ("mul", "*"):
-            text = self.tr("element-wise product: {0}").format(f"<code>{formula}</code>")
+        if rule.op in ("mm", "matmul", "bmm"):
+            text = self.tr("matrix product ({0}): {1} — the inner sizes match, the outer ones make the result").format(
+                rule.op, f"<code>{formula}</code>")
+        elif rule.op in PRODUCTS:
+            text = self.tr("element-wise {0}: {1}").format(rule.op, f"<code>{formula}</code>")
         else:
+            call = rule.op + ("(" + ", ".join(str(d) for d in origin.dims) + ")" if origin.dims else "")
             text = self.tr("{0}: shape before → after {1} (the same values, {2} of them)").format(
-                html.escape(rule.op), f"<code>{formula}</code>", _count(rule.after))
+                html.escape(call), f"<code>{formula}</code>", _count(rule.after))
         if rule.broadcast:
             dims = ", ".join(str(d) for d in rule.broadcast)
-            text += "<br>" + self.tr("broadcasting: dimension {0} of the result was repeated to fit").format(dims)
+            text += "<br>" + self.tr("broadcasting: dimension {0} of the result was stretched from size 1 to fit").format(dims)
         return text
+
+
+def _capped(drawing: Drawing) -> bool:
+    return any(c.flat is None for s in drawing.slices for c in s.cells) or any(s.index is None for s in drawing.slices)
 
 
 def _count(shape) -> int:
@@ -284,7 +314,7 @@ class TensorList(QScrollArea):
         for value in values:
             grid = TensorGrid()
             grid.set_theme(self._theme)
-            grid.show_value(value, groups_of(value, values), sharing(value, values), _picker(value, values))
+            grid.show_value(value, values)
             self._column.insertWidget(self._column.count() - 1, grid)
             self.grids.append(grid)
 
@@ -302,26 +332,25 @@ def _picker(value, values) -> str:
 
 if __name__ == "__main__":  # a preview with made-up values
     import sys
-    from types import SimpleNamespace
 
     import numpy as np
     from PySide6.QtWidgets import QApplication
 
-    def tensor(name, array, **extra):
+    from playground.lab.messages import Origin, TensorValue
+
+    def tensor(name, array, dtype="torch.float32", **extra):
         array = np.asarray(array)
-        return SimpleNamespace(name=name, kind="tensor", shape=array.shape, dtype=extra.pop("dtype", "torch.float32"),
-                               device="cpu", values=array, truncated=False, storage=extra.pop("storage", None),
-                               python_type="", text="", origin=extra.pop("origin", None))
+        return TensorValue(name, "tensor", array.shape, dtype, "cpu", array, **extra)
 
     app = QApplication(sys.argv)
-    t = tensor("t", np.arange(12).reshape(3, 4), dtype="torch.int64", storage=1)
     view = TensorList()
     view.show_values([
-        t, tensor("col", [2, 6, 10], dtype="torch.int64", origin={"op": "index", "source": "t", "picked": [2, 6, 10]}),
-        tensor("c", np.arange(8).reshape(4, 2), origin={"op": "cat", "inputs": ["a", "b"], "dim": 0,
-                                                        "parts": [[0, 0], [0, 0], [1, 1], [1, 1]]}),
-        tensor("p", np.ones((2, 4)), origin={"op": "mm", "shapes": [[2, 3], [3, 4]]}),
-        tensor("x", np.random.rand(3, 2, 5), origin={"op": "reshape", "before": [6, 5]}),
+        tensor("t", np.arange(12).reshape(3, 4), "torch.int64", storage=1),
+        tensor("col", [2, 6, 10], "torch.int64", origin=Origin("index", ("t",), ((3, 4),), np.array([2, 6, 10]))),
+        tensor("c", np.arange(8).reshape(4, 2), origin=Origin("cat", ("a", "b"), dim=0,
+                                                             from_source=np.array([[0, 0], [0, 0], [1, 1], [1, 1]]))),
+        tensor("p", np.ones((2, 4)), origin=Origin("mm", source_shapes=((2, 3), (3, 4)))),
+        tensor("x", np.random.rand(3, 2, 5), origin=Origin("reshape", source_shapes=((6, 5),), dims=(3, 2, 5))),
     ])
     view.resize(700, 600)
     view.show()
