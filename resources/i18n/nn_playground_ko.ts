@@ -1594,6 +1594,49 @@ The internal covariate shift below works for every network.</source>
     </message>
 </context>
 <context>
+    <name>ExercisesTab</name>
+    <message>
+        <source>Check</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>Run the code in the editor with this exercise&apos;s tensors and check its result</source>
+        <translation>이 문제의 텐서로 편집기의 코드를 실행하고 결과를 확인합니다</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>힌트</translation>
+    </message>
+    <message>
+        <source>The course&apos;s exercises are not installed in this version yet.</source>
+        <translation>이 버전에는 아직 과정의 연습 문제가 없습니다.</translation>
+    </message>
+    <message>
+        <source>✓ Right!</source>
+        <translation>✓ 정답입니다!</translation>
+    </message>
+    <message>
+        <source>Not yet: {0}</source>
+        <translation>아직 아닙니다: {0}</translation>
+    </message>
+    <message>
+        <source>{0} of {1} exercises done</source>
+        <translation>연습 문제 {1}개 중 {0}개 완료</translation>
+    </message>
+    <message>
+        <source>Choose an exercise.</source>
+        <translation>연습 문제를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Hint {0}: {1}</source>
+        <translation>힌트 {0}: {1}</translation>
+    </message>
+</context>
+<context>
     <name>ExportActions</name>
     <message>
         <source>Export as PyTorch Script</source>
@@ -2101,6 +2144,14 @@ Warm colours are layers near the input, cool colours layers near the output.</so
         <translation>학습 과정</translation>
     </message>
     <message>
+        <source>Tensor Lab</source>
+        <translation>텐서 실습실</translation>
+    </message>
+    <message>
+        <source>Tensor Lab: run the code</source>
+        <translation>텐서 실습실: 코드 실행</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>실행 취소</translation>
     </message>
@@ -2601,6 +2652,160 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     <message>
         <source>The run started again: press Step Inside to look at its next step.</source>
         <translation>실행이 새로 시작되었습니다: 스텝 들여다보기를 눌러 다음 스텝을 보세요.</translation>
+    </message>
+</context>
+<context>
+    <name>LabMessages</name>
+    <message>
+        <source>{0} cannot multiply a {1} tensor by a {2} one: the first one&apos;s last size must equal the second one&apos;s first size ((a, b) @ (b, c) → (a, c)).</source>
+        <translation>{0}은(는) 형태(shape) {1}인 텐서와 {2}인 텐서를 곱할 수 없습니다: 행렬 곱은 앞 텐서의 마지막 크기와 뒤 텐서의 첫 크기가 같아야 합니다 ((a, b) @ (b, c) → (a, c)).</translation>
+    </message>
+    <message>
+        <source>{0} needs tensors of the right number of dimensions (mm: 2-D, bmm: 3-D); it got {1} and {2}.</source>
+        <translation>{0}에는 알맞은 차원 수의 텐서가 필요합니다 (mm: 2차원, bmm: 3차원). 받은 형태(shape): {1}, {2}.</translation>
+    </message>
+    <message>
+        <source>{0} needs the same batch size (the first dimension) in both: {1} and {2} differ.</source>
+        <translation>{0}은(는) 두 텐서의 배치 크기(첫 차원)가 같아야 합니다: {1}와(과) {2}는 다릅니다.</translation>
+    </message>
+    <message>
+        <source>The sizes {0} and {1} at dimension {2} do not broadcast: sizes must be equal, or one of them 1.</source>
+        <translation>차원 {2}의 크기 {0}와(과) {1}은(는) 브로드캐스팅되지 않습니다: 크기가 같거나 한쪽이 1이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>cat needs the same sizes outside dimension {2}: the first input has {0} there, input number {3} has {1}.</source>
+        <translation>cat은 차원 {2} 밖의 크기가 모두 같아야 합니다: 첫 입력은 {0}, {3}번 입력은 {1}입니다.</translation>
+    </message>
+    <message>
+        <source>cat needs inputs with the same number of dimensions.</source>
+        <translation>cat의 입력들은 차원 수가 같아야 합니다.</translation>
+    </message>
+    <message>
+        <source>stack needs inputs of the same shape: the first is {0}, input number {2} is {1}.</source>
+        <translation>stack의 입력들은 형태(shape)가 같아야 합니다: 첫 입력은 {0}, {2}번 입력은 {1}입니다.</translation>
+    </message>
+    <message>
+        <source>The shape {0} does not fit {1} values: the sizes of the new shape must multiply to {1}.</source>
+        <translation>형태(shape) {0}에는 값 {1}개가 맞지 않습니다: 새 형태의 크기를 모두 곱하면 {1}이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>view cannot rearrange this tensor&apos;s memory (it is not laid out in order, e.g. after permute); use reshape.</source>
+        <translation>view는 이 텐서의 메모리를 바꿔 배치할 수 없습니다 (permute 뒤처럼 메모리가 순서대로 놓여 있지 않습니다). reshape를 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Dimension {0} does not exist here: this tensor&apos;s dimensions go from {1} to {2}.</source>
+        <translation>차원 {0}은(는) 없습니다: 이 텐서의 차원은 {1}부터 {2}까지입니다.</translation>
+    </message>
+    <message>
+        <source>Index {0} is outside dimension {1}, whose size is {2} (indices 0 to size − 1, or negative from the end).</source>
+        <translation>인덱스 {0}은(는) 크기가 {2}인 차원 {1}의 범위 밖입니다 (인덱스는 0부터 크기 − 1까지, 또는 끝에서부터 음수).</translation>
+    </message>
+    <message>
+        <source>{0} indices for a tensor of {1} dimensions: one index per dimension at most.</source>
+        <translation>{1}차원 텐서에 인덱스 {0}개: 인덱스는 차원마다 하나까지입니다.</translation>
+    </message>
+    <message>
+        <source>.item() needs a tensor with exactly one value; this one has {0} (use sum() first, or index one value).</source>
+        <translation>.item()은 값이 정확히 하나인 텐서에만 쓸 수 있습니다. 이 텐서에는 {0}개가 있습니다 (먼저 sum()을 쓰거나, 값 하나를 인덱싱하세요).</translation>
+    </message>
+    <message>
+        <source>A value of the wrong type: {0}</source>
+        <translation>잘못된 자료형의 값: {0}</translation>
+    </message>
+    <message>
+        <source>The name {0} is not defined: assign it first, or check its spelling.</source>
+        <translation>이름 {0}이(가) 정의되지 않았습니다: 먼저 대입하거나 철자를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>A {0} has no attribute {1}.</source>
+        <translation>{0}에는 속성 {1}이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>Python cannot read this code: {0} (line {1})</source>
+        <translation>Python이 이 코드를 읽을 수 없습니다: {0} ({1}번째 줄)</translation>
+    </message>
+    <message>
+        <source>The code ran longer than {0} seconds and was stopped (an endless loop, or too much work).</source>
+        <translation>코드가 {0}초보다 오래 실행되어 멈췄습니다 (끝나지 않는 반복이거나 계산이 너무 많습니다).</translation>
+    </message>
+    <message>
+        <source>The code needed more memory than the lab allows ({0} MB) and was stopped: try smaller tensors.</source>
+        <translation>코드가 실습실이 허용하는 메모리({0} MB)보다 많이 필요해서 멈췄습니다: 더 작은 텐서를 써 보세요.</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s process ended unexpectedly (exit code {0}); it starts again with the next run.</source>
+        <translation>실습실 프로세스가 예기치 않게 끝났습니다 (종료 코드 {0}). 다음 실행 때 다시 시작합니다.</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>Line {0}: {1}</source>
+        <translation>{0}번째 줄: {1}</translation>
+    </message>
+    <message>
+        <source>the course&apos;s checks are not installed in this version yet</source>
+        <translation>이 버전에는 아직 과정의 정답 확인이 없습니다</translation>
+    </message>
+    <message>
+        <source>the result does not match the task yet</source>
+        <translation>결과가 아직 문제와 맞지 않습니다</translation>
+    </message>
+</context>
+<context>
+    <name>LabWindow</name>
+    <message>
+        <source>Tensor Lab — NN Playground</source>
+        <translation>텐서 실습실 — NN Playground</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>예제</translation>
+    </message>
+    <message>
+        <source>Exercises</source>
+        <translation>연습 문제</translation>
+    </message>
+    <message>
+        <source>Type PyTorch code, e.g. torch.tensor([[1, 2], [3, 4]]), or pick an example. torch and np are ready. Ctrl+Enter runs it.</source>
+        <translation>PyTorch 코드를 입력하거나 (예: torch.tensor([[1, 2], [3, 4]])) 예제를 고르세요. torch와 np는 준비되어 있습니다. Ctrl+Enter로 실행합니다.</translation>
+    </message>
+    <message>
+        <source>Run (Ctrl+Enter)</source>
+        <translation>실행 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>What the code prints (print) appears here.</source>
+        <translation>코드가 출력하는 내용(print)이 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>The course&apos;s examples are not installed in this version yet.</source>
+        <translation>이 버전에는 아직 과정의 예제가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Still running the previous code…</source>
+        <translation>이전 코드를 아직 실행하는 중입니다…</translation>
+    </message>
+    <message>
+        <source>Stopped with an error</source>
+        <translation>오류로 멈췄습니다</translation>
+    </message>
+    <message>
+        <source>Done in {0:.2f} s</source>
+        <translation>{0:.2f}초 만에 완료</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; — your code gets these tensors: {1}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; — 코드에 주어지는 텐서: {1}</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>실행하는 중…</translation>
     </message>
 </context>
 <context>
@@ -4749,6 +4954,17 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     <message>
         <source>broadcasting: dimension {0} of the result was repeated to fit</source>
         <translation type="vanished">브로드캐스팅: 결과의 차원 {0}은(는) 크기를 맞추려고 반복되었습니다</translation>
+    </message>
+</context>
+<context>
+    <name>TensorLab</name>
+    <message>
+        <source>Tensor Lab…</source>
+        <translation>텐서 실습실…</translation>
+    </message>
+    <message>
+        <source>Try PyTorch tensor operations and see every tensor drawn: the course&apos;s examples and exercises (Ctrl+T).</source>
+        <translation>PyTorch 텐서 연산을 해 보고 모든 텐서를 그림으로 봅니다: 과정의 예제와 연습 문제 (Ctrl+T).</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,90 @@
+"""Why the Tensor lab's code stopped (playground.lab.messages.LabError), in the interface
+language: code -> wording, whose {0}, {1}... are the error's args in the order
+playground.lab.messages lists them (shapes written as Python writes a tuple). An unknown
+code keeps the lab's English message."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from playground.lab.messages import LabError
+from playground.ui.widgets.tensor_cells import shape_text
+
+LAB_WORDINGS = {
+    "lab_shape_mm": QT_TRANSLATE_NOOP(
+        "LabMessages", "{0} cannot multiply a {1} tensor by a {2} one: the first one's last size must equal "
+                       "the second one's first size ((a, b) @ (b, c) → (a, c))."),
+    "lab_shape_matmul_dims": QT_TRANSLATE_NOOP(
+        "LabMessages", "{0} needs tensors of the right number of dimensions (mm: 2-D, bmm: 3-D); it got {1} and {2}."),
+    "lab_shape_batch": QT_TRANSLATE_NOOP(
+        "LabMessages", "{0} needs the same batch size (the first dimension) in both: {1} and {2} differ."),
+    "lab_shape_broadcast": QT_TRANSLATE_NOOP(
+        "LabMessages", "The sizes {0} and {1} at dimension {2} do not broadcast: sizes must be equal, or one of "
+                       "them 1."),
+    "lab_shape_cat": QT_TRANSLATE_NOOP(
+        "LabMessages", "cat needs the same sizes outside dimension {2}: the first input has {0} there, input "
+                       "number {3} has {1}."),
+    "lab_shape_cat_dims": QT_TRANSLATE_NOOP("LabMessages", "cat needs inputs with the same number of dimensions."),
+    "lab_shape_stack": QT_TRANSLATE_NOOP(
+        "LabMessages", "stack needs inputs of the same shape: the first is {0}, input number {2} is {1}."),
+    "lab_shape_reshape": QT_TRANSLATE_NOOP(
+        "LabMessages", "The shape {0} does not fit {1} values: the sizes of the new shape must multiply to {1}."),
+    "lab_shape_view": QT_TRANSLATE_NOOP(
+        "LabMessages", "view cannot rearrange this tensor's memory (it is not laid out in order, e.g. after "
+                       "permute); use reshape."),
+    "lab_dim_range": QT_TRANSLATE_NOOP(
+        "LabMessages", "Dimension {0} does not exist here: this tensor's dimensions go from {1} to {2}."),
+    "lab_index_range": QT_TRANSLATE_NOOP(
+        "LabMessages", "Index {0} is outside dimension {1}, whose size is {2} (indices 0 to size − 1, or "
+                       "negative from the end)."),
+    "lab_index_too_many": QT_TRANSLATE_NOOP(
+        "LabMessages", "{0} indices for a tensor of {1} dimensions: one index per dimension at most."),
+    "lab_item": QT_TRANSLATE_NOOP(
+        "LabMessages", ".item() needs a tensor with exactly one value; this one has {0} (use sum() first, or "
+                       "index one value)."),
+    "lab_type": QT_TRANSLATE_NOOP("LabMessages", "A value of the wrong type: {0}"),
+    "lab_name": QT_TRANSLATE_NOOP("LabMessages", "The name {0} is not defined: assign it first, or check its spelling."),
+    "lab_attribute": QT_TRANSLATE_NOOP("LabMessages", "A {0} has no attribute {1}."),
+    "lab_syntax": QT_TRANSLATE_NOOP("LabMessages", "Python cannot read this code: {0} (line {1})"),
+    "lab_timeout": QT_TRANSLATE_NOOP(
+        "LabMessages", "The code ran longer than {0} seconds and was stopped (an endless loop, or too much work)."),
+    "lab_memory": QT_TRANSLATE_NOOP(
+        "LabMessages", "The code needed more memory than the lab allows ({0} MB) and was stopped: try smaller "
+                       "tensors."),
+    "lab_crashed": QT_TRANSLATE_NOOP(
+        "LabMessages", "The lab's process ended unexpectedly (exit code {0}); it starts again with the next run."),
+    "lab_other": QT_TRANSLATE_NOOP("LabMessages", "{0}: {1}"),
+}
+
+
+def _arg(value) -> str:
+    """An arg as the wording quotes it: a shape as a tuple, anything else as it is."""
+    if isinstance(value, (tuple, list)) and all(isinstance(d, int) for d in value):
+        return shape_text(value)
+    return str(value)
+
+
+def lab_error_text(error: LabError) -> str:
+    """``error`` in the interface language, with the line it happened on when known."""
+    wording = LAB_WORDINGS.get(error.code)
+    try:
+        text = QCoreApplication.translate("LabMessages", wording).format(*(_arg(a) for a in error.args))
+    except (TypeError, IndexError):  # an unknown code, or args not as listed: the lab's own English
+        text = error.message
+    if error.line is not None and error.code != "lab_syntax":
+        text = QCoreApplication.translate("LabMessages", "Line {0}: {1}").format(error.line, text)
+    return text
+
+
+CHECK_WORDINGS = {
+    "lab_check_unavailable": QT_TRANSLATE_NOOP("LabMessages", "the course's checks are not installed in this version yet"),
+}
+
+
+def check_text(code: str, args: tuple) -> str:
+    """Why an exercise's answer is not right yet (the course's check code), in words."""
+    wording = CHECK_WORDINGS.get(code)
+    try:
+        return QCoreApplication.translate("LabMessages", wording).format(*(_arg(a) for a in args))
+    except (TypeError, IndexError):  # a code this version cannot word yet
+        return QCoreApplication.translate("LabMessages", "the result does not match the task yet")
