@@ -42,31 +42,49 @@ statement ``name = <expression>`` (or the last expression) of these forms:
 
 Error codes (``LabError.code``; ``args`` in this order; the window words them):
 
-- ``lab_shape_mm`` (op, shape_a, shape_b): the inner sizes of a matrix product differ.
-- ``lab_shape_matmul_dims`` (op, shape_a, shape_b): bmm/mm given tensors of the wrong
-  number of dimensions.
-- ``lab_shape_batch`` (op, shape_a, shape_b): bmm's batch sizes differ.
+- ``lab_shape_mm`` (op, shape_a, shape_b): the inner sizes of a matrix product differ
+  (op "mm", "matmul", "bmm", "@" or "matrix product"; for bmm ``shape_a`` holds "?").
+- ``lab_shape_matmul_dims`` (op, ndim): mm/bmm given tensors without the ``ndim``
+  dimensions they need.
+- ``lab_shape_batch`` (op, batches_a, batches_b): bmm's batch sizes differ.
 - ``lab_shape_broadcast`` (size_a, size_b, dim): two sizes that neither match nor are 1
-  at a dimension (elementwise ops, matmul's batch dims).
-- ``lab_shape_cat`` (expected, got, dim, position): cat's inputs differ outside dim
+  at a dimension (elementwise ops, matmul's batch dimensions); ``shapes`` holds the two
+  operands' shapes when the statement names them.
+- ``lab_shape_broadcast_shapes`` (shape_a, shape_b): NumPy's wording of the same.
+- ``lab_shape_cat`` (expected, got, dim, position): cat's inputs differ outside ``dim``
   (``expected`` the size in the first, ``got`` in input number ``position``).
-- ``lab_shape_cat_dims`` (): cat's inputs have different numbers of dimensions.
+- ``lab_shape_cat_dims`` (ndim_a, ndim_b): cat's inputs have different numbers of dimensions.
 - ``lab_shape_stack`` (shape_first, shape_other, position): stack's inputs differ in shape.
 - ``lab_shape_reshape`` (shape, numel): a new shape whose cell count does not match.
+- ``lab_shape_infer`` (): more than one -1 in a new shape.
 - ``lab_shape_view`` (): ``view`` on a tensor whose memory is not laid out for it (use
   reshape).
+- ``lab_shape_assign`` (size_wanted, size_given, dim): values assigned into a slice do not
+  fit it.
+- ``lab_shape_permute`` (ndim, given): permute given an order of the wrong length.
 - ``lab_dim_range`` (dim, low, high): a dimension outside the tensor's range.
 - ``lab_index_range`` (index, dim, size): an index outside a dimension.
-- ``lab_index_too_many`` (count, ndim): more indices than the tensor has dimensions.
-- ``lab_item`` (numel): ``.item()`` on a tensor with more than one element.
-- ``lab_type`` (detail): a TypeError (``detail`` an excerpt of Python's message).
-- ``lab_name`` (name): a name the code never defined.
+- ``lab_index_too_many`` (ndim,): more indices than the tensor has dimensions.
+- ``lab_index`` (detail,): any other IndexError.
+- ``lab_item`` (numel,): ``.item()`` on a tensor with more than one element.
+- ``lab_type`` (detail,): a TypeError (``detail`` an excerpt of Python's message).
+- ``lab_name`` (name,): a name the code never defined.
 - ``lab_attribute`` (type, name): an attribute the value does not have.
-- ``lab_syntax`` (detail, line): code Python cannot read.
-- ``lab_timeout`` (seconds): the code ran longer than the limit and was stopped.
-- ``lab_memory`` (megabytes): the code needed more memory than the limit.
-- ``lab_crashed`` (exitcode): the lab's process ended unexpectedly.
+- ``lab_syntax`` (detail, line): code Python cannot read (nothing ran).
+- ``lab_timeout`` (seconds,): the code ran longer than the limit and was stopped.
+- ``lab_stopped`` (): the learner (or closing the lab) stopped the code (kind "timeout").
+- ``lab_memory`` (megabytes,): the code needed more memory than the limit (0: unknown limit).
+- ``lab_crashed`` (exitcode,): the lab's process ended unexpectedly (it restarts on the next run).
 - ``lab_other`` (exception, detail): anything else.
+
+Exercise check codes (``check_exercise`` in playground.lab.exercises): ``exercise_ok`` (),
+``exercise_error`` (), ``exercise_no_result`` (), ``exercise_no_variable`` (name,),
+``exercise_python_type`` (expected, got), ``exercise_not_tensor`` (kind,),
+``exercise_shape`` (expected, got), ``exercise_dtype`` (expected, got), ``exercise_values`` (),
+``exercise_too_big`` (), ``exercise_not_in_place`` (name,). Exercise file problems:
+title codes ``lab_exercises_invalid`` () and ``lab_exercises_open`` (path,); problem codes
+``lab_exercises_format`` (expected, got), ``lab_unknown_field``, ``lab_exercise_duplicate``
+(id,), ``lesson_version_not_int``, ``lesson_version_newer`` and pydantic's (``pydantic.*``).
 """
 
 from __future__ import annotations
