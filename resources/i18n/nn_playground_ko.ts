@@ -2662,7 +2662,7 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     </message>
     <message>
         <source>{0} needs tensors of the right number of dimensions (mm: 2-D, bmm: 3-D); it got {1} and {2}.</source>
-        <translation>{0}에는 알맞은 차원 수의 텐서가 필요합니다 (mm: 2차원, bmm: 3차원). 받은 형태(shape): {1}, {2}.</translation>
+        <translation type="vanished">{0}에는 알맞은 차원 수의 텐서가 필요합니다 (mm: 2차원, bmm: 3차원). 받은 형태(shape): {1}, {2}.</translation>
     </message>
     <message>
         <source>{0} needs the same batch size (the first dimension) in both: {1} and {2} differ.</source>
@@ -2678,7 +2678,7 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     </message>
     <message>
         <source>cat needs inputs with the same number of dimensions.</source>
-        <translation>cat의 입력들은 차원 수가 같아야 합니다.</translation>
+        <translation type="vanished">cat의 입력들은 차원 수가 같아야 합니다.</translation>
     </message>
     <message>
         <source>stack needs inputs of the same shape: the first is {0}, input number {2} is {1}.</source>
@@ -2702,7 +2702,39 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     </message>
     <message>
         <source>{0} indices for a tensor of {1} dimensions: one index per dimension at most.</source>
-        <translation>{1}차원 텐서에 인덱스 {0}개: 인덱스는 차원마다 하나까지입니다.</translation>
+        <translation type="vanished">{1}차원 텐서에 인덱스 {0}개: 인덱스는 차원마다 하나까지입니다.</translation>
+    </message>
+    <message>
+        <source>{0} needs {1}-D tensors (mm: 2-D, bmm: 3-D).</source>
+        <translation>{0}에는 {1}차원 텐서가 필요합니다 (mm: 2차원, bmm: 3차원).</translation>
+    </message>
+    <message>
+        <source>cat needs inputs with the same number of dimensions: these have {0} and {1}.</source>
+        <translation>cat의 입력들은 차원 수가 같아야 합니다: 이 입력들은 {0}차원과 {1}차원입니다.</translation>
+    </message>
+    <message>
+        <source>The shapes {0} and {1} do not broadcast: compared from the last dimension, sizes must be equal, or one of them 1.</source>
+        <translation>형태(shape) {0}와(과) {1}은(는) 브로드캐스팅되지 않습니다: 마지막 차원부터 비교해 크기가 같거나 한쪽이 1이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>A new shape may hold only one -1 (the size worked out).</source>
+        <translation>새 형태(shape)에는 -1(자동으로 계산되는 크기)을 하나만 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The values assigned do not fit the slice: it has size {0} at dimension {2}, the values {1}.</source>
+        <translation>대입하는 값이 슬라이스에 맞지 않습니다: 차원 {2}에서 슬라이스의 크기는 {0}, 값의 크기는 {1}입니다.</translation>
+    </message>
+    <message>
+        <source>permute needs an order of all {0} dimensions; it got {1}.</source>
+        <translation>permute에는 {0}개 차원 전부의 순서가 필요합니다. 받은 것: {1}.</translation>
+    </message>
+    <message>
+        <source>Too many indices for a tensor of {0} dimensions: one index per dimension at most.</source>
+        <translation>{0}차원 텐서에 인덱스가 너무 많습니다: 인덱스는 차원마다 하나까지입니다.</translation>
+    </message>
+    <message>
+        <source>A bad index: {0}</source>
+        <translation>잘못된 인덱스: {0}</translation>
     </message>
     <message>
         <source>.item() needs a tensor with exactly one value; this one has {0} (use sum() first, or index one value).</source>
@@ -2733,20 +2765,76 @@ Warm colours are layers near the input, cool colours layers near the output.</so
         <translation>코드가 실습실이 허용하는 메모리({0} MB)보다 많이 필요해서 멈췄습니다: 더 작은 텐서를 써 보세요.</translation>
     </message>
     <message>
+        <source>The code was stopped.</source>
+        <translation>코드를 멈췄습니다.</translation>
+    </message>
+    <message>
         <source>The lab&apos;s process ended unexpectedly (exit code {0}); it starts again with the next run.</source>
         <translation>실습실 프로세스가 예기치 않게 끝났습니다 (종료 코드 {0}). 다음 실행 때 다시 시작합니다.</translation>
     </message>
     <message>
+        <source>An error ({0}): {1}</source>
+        <translation>오류 ({0}): {1}</translation>
+    </message>
+    <message>
         <source>{0}: {1}</source>
-        <translation>{0}: {1}</translation>
+        <translation type="vanished">{0}: {1}</translation>
+    </message>
+    <message>
+        <source>The code needed more memory than this computer could give and was stopped: try smaller tensors.</source>
+        <translation>코드가 이 컴퓨터가 줄 수 있는 것보다 많은 메모리가 필요해서 멈췄습니다: 더 작은 텐서를 써 보세요.</translation>
     </message>
     <message>
         <source>Line {0}: {1}</source>
         <translation>{0}번째 줄: {1}</translation>
     </message>
     <message>
+        <source>right</source>
+        <translation>정답</translation>
+    </message>
+    <message>
+        <source>the code stopped with an error; fix it first</source>
+        <translation>코드가 오류로 멈췄습니다. 먼저 오류를 고치세요</translation>
+    </message>
+    <message>
+        <source>end the code with the expression whose value is the answer</source>
+        <translation>답이 되는 값을 내는 식으로 코드를 끝내세요</translation>
+    </message>
+    <message>
+        <source>there is no variable {0}</source>
+        <translation>변수 {0}이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>the answer should be a Python {0}, not {1}</source>
+        <translation>답은 {1}이(가) 아니라 Python {0}이어야 합니다</translation>
+    </message>
+    <message>
+        <source>the answer should be a tensor, not {0}</source>
+        <translation>답은 {0}이(가) 아니라 텐서여야 합니다</translation>
+    </message>
+    <message>
+        <source>the shape should be {0}, not {1}</source>
+        <translation>형태(shape)가 {1}이(가) 아니라 {0}이어야 합니다</translation>
+    </message>
+    <message>
+        <source>the dtype should be {0}, not {1}</source>
+        <translation>자료형(dtype)이 {1}이(가) 아니라 {0}이어야 합니다</translation>
+    </message>
+    <message>
+        <source>the shape is right but some values are not</source>
+        <translation>형태(shape)는 맞지만 값 일부가 틀렸습니다</translation>
+    </message>
+    <message>
+        <source>the answer is far larger than it should be</source>
+        <translation>답이 있어야 할 크기보다 훨씬 큽니다</translation>
+    </message>
+    <message>
+        <source>{0} itself should change (in place), not be assigned a new tensor</source>
+        <translation>새 텐서를 대입하지 말고 {0} 자체가 (제자리에서) 바뀌어야 합니다</translation>
+    </message>
+    <message>
         <source>the course&apos;s checks are not installed in this version yet</source>
-        <translation>이 버전에는 아직 과정의 정답 확인이 없습니다</translation>
+        <translation type="vanished">이 버전에는 아직 과정의 정답 확인이 없습니다</translation>
     </message>
     <message>
         <source>the result does not match the task yet</source>

@@ -205,3 +205,61 @@ def test_the_main_window_opens_the_lab_and_ends_its_process_when_it_closes(qtbot
     qtbot.waitUntil(lambda: lab.stdout.toPlainText() == "hi\n", timeout=10_000)
     window.close()
     assert session.closed and not lab.isVisible()
+
+
+# --- with the real lab process (torch in a spawned process; the window never waits) ---------------
+
+LAB_TIMEOUT = 180_000  # ms: the lab's process loads torch on its first run
+
+
+@pytest.fixture
+def real_lab(qtbot, tmp_path):
+    from playground.ui.lab.course import load_course
+
+    bridge = LabBridge()
+    window = LabWindow(bridge, load_course("en"), QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    bridge.close()
+
+
+def test_from_numpy_runs_in_the_lab_and_is_drawn_sharing_memory_with_its_array(qtbot, real_lab):
+    assert real_lab.show_example("From NumPy: shared memory")
+    qtbot.waitUntil(lambda: real_lab.run_button.isEnabled() and bool(real_lab.drawings.grids), timeout=LAB_TIMEOUT)
+    grids = {grid._value.name: grid for grid in real_lab.drawings.grids}
+    x_np = grids["x_np"]
+    assert [c.text for c in x_np.drawing().slices[0].cells] == ["2", "4", "6", "8"]  # doubled through the array
+    assert "np_array" in x_np.notes_text() and "shares memory" in x_np.notes_text()
+    assert real_lab.error_text() == ""
+
+
+def test_an_endless_loop_is_stopped_with_words_and_the_window_stays_responsive(qtbot, real_lab):
+    real_lab.editor.setPlainText("while True:\n    pass")
+    real_lab.run_code()
+    ticks = []
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(50)
+    qtbot.waitUntil(lambda: real_lab.error_text() != "", timeout=LAB_TIMEOUT)
+    timer.stop()
+    assert "stopped" in real_lab.error_text() and "Traceback" not in real_lab.error_text()
+    assert len(ticks) > 3  # the event loop kept turning while the code ran
+    real_lab.editor.setPlainText("torch.ones(2, 3).mm(torch.ones(2, 3))")  # the lab starts again for the next run
+    real_lab.run_code()
+    qtbot.waitUntil(lambda: "(2, 3)" in real_lab.error_text(), timeout=LAB_TIMEOUT)
+
+
+def test_a_shipped_exercise_is_checked_right_and_wrong(qtbot, real_lab):
+    real_lab.side.setCurrentWidget(real_lab.exercises)
+    real_lab.exercises.choose(0)  # float_from_list: [[1, 2], [3, 4]] as float32
+    real_lab.editor.setPlainText("torch.tensor([[1, 2], [3, 4]])")
+    qtbot.mouseClick(real_lab.exercises.check_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: "Not yet" in real_lab.exercises.verdict.text(), timeout=LAB_TIMEOUT)
+    assert "torch.float32" in real_lab.exercises.verdict.text() and "torch.int64" in real_lab.exercises.verdict.text()
+    real_lab.editor.setPlainText("torch.tensor([[1., 2.], [3., 4.]])")
+    qtbot.waitUntil(lambda: real_lab.exercises.check_button.isEnabled(), timeout=LAB_TIMEOUT)
+    qtbot.mouseClick(real_lab.exercises.check_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: "Right" in real_lab.exercises.verdict.text(), timeout=LAB_TIMEOUT)

@@ -3,9 +3,10 @@
 The window shows ``Example`` and ``Exercise`` entries and asks a ``Course`` to check an
 answer; ``Course.check(exercise, result)`` returns ``(ok, code, args)`` (the lab's
 check_exercise, whose codes playground.ui.messages.lab words). The course's data (code
-strings, inputs, expected results, texts in English and Korean) is lab-core's
-(playground.lab.examples, resources/lab/); ``load_course(language)`` turns it into these
-entries once it exists and until then gives an empty course, which the window says.
+strings, inputs, expected results, texts in English and Korean) is the lab's
+(playground.lab.examples, resources/lab/ read by playground.lab.exercises);
+``load_course(language)`` turns it into these entries. An exercise's title in the list is
+its task (the list elides it).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class Exercise:
     inputs: dict[str, np.ndarray] = field(default_factory=dict)
     hints: tuple[str, ...] = ()
     starter: str = ""
+    source: object = field(default=None, compare=False)  # the lab's own exercise, for its check
 
 
 def _no_check(_exercise: Exercise, _result: LabResult) -> tuple[bool, str, tuple]:
@@ -58,7 +60,28 @@ class Course:
 
 
 def load_course(language: str) -> Course:
-    """The course's examples and exercises in ``language`` ("en" or "ko"). Empty for now:
-    lab-core's playground.lab.examples is being written; its adapter goes here."""
-    del language
-    return Course()
+    """The shipped examples and exercises (playground.lab.examples and .exercises) in
+    ``language`` ("en" or "ko"). A damaged exercise file leaves the exercises out (the
+    examples stay); `lab check`-style messages about it are the core's."""
+    from playground.errors import DesignFileError
+    from playground.lab import examples as lab_examples
+    from playground.lab.exercises import check_exercise, shipped_exercises
+
+    def words(text) -> str:
+        return getattr(text, language, None) or text.en
+
+    topics = {topic: words(title) for topic, title in lab_examples.TOPICS}
+    examples = tuple(Example(topics[e.topic], words(e.title), words(e.explanation), e.code)
+                     for e in lab_examples.EXAMPLES)
+    try:
+        shipped = shipped_exercises()
+    except DesignFileError:
+        shipped = ()
+    exercises = tuple(Exercise(e.id, topics.get(e.topic, e.topic), words(e.task), words(e.task), e.input_arrays(),
+                               tuple(words(h) for h in e.hints), source=e) for e in shipped)
+
+    def check(exercise: Exercise, result: LabResult) -> tuple[bool, str, tuple]:
+        verdict = check_exercise(exercise.source, result)
+        return verdict.ok, verdict.code, tuple(verdict.args)
+
+    return Course(examples, exercises, check)

@@ -14,8 +14,7 @@ LAB_WORDINGS = {
     "lab_shape_mm": QT_TRANSLATE_NOOP(
         "LabMessages", "{0} cannot multiply a {1} tensor by a {2} one: the first one's last size must equal "
                        "the second one's first size ((a, b) @ (b, c) → (a, c))."),
-    "lab_shape_matmul_dims": QT_TRANSLATE_NOOP(
-        "LabMessages", "{0} needs tensors of the right number of dimensions (mm: 2-D, bmm: 3-D); it got {1} and {2}."),
+    "lab_shape_matmul_dims": QT_TRANSLATE_NOOP("LabMessages", "{0} needs {1}-D tensors (mm: 2-D, bmm: 3-D)."),
     "lab_shape_batch": QT_TRANSLATE_NOOP(
         "LabMessages", "{0} needs the same batch size (the first dimension) in both: {1} and {2} differ."),
     "lab_shape_broadcast": QT_TRANSLATE_NOOP(
@@ -24,7 +23,16 @@ LAB_WORDINGS = {
     "lab_shape_cat": QT_TRANSLATE_NOOP(
         "LabMessages", "cat needs the same sizes outside dimension {2}: the first input has {0} there, input "
                        "number {3} has {1}."),
-    "lab_shape_cat_dims": QT_TRANSLATE_NOOP("LabMessages", "cat needs inputs with the same number of dimensions."),
+    "lab_shape_cat_dims": QT_TRANSLATE_NOOP(
+        "LabMessages", "cat needs inputs with the same number of dimensions: these have {0} and {1}."),
+    "lab_shape_broadcast_shapes": QT_TRANSLATE_NOOP(
+        "LabMessages", "The shapes {0} and {1} do not broadcast: compared from the last dimension, sizes must be "
+                       "equal, or one of them 1."),
+    "lab_shape_infer": QT_TRANSLATE_NOOP("LabMessages", "A new shape may hold only one -1 (the size worked out)."),
+    "lab_shape_assign": QT_TRANSLATE_NOOP(
+        "LabMessages", "The values assigned do not fit the slice: it has size {0} at dimension {2}, the values {1}."),
+    "lab_shape_permute": QT_TRANSLATE_NOOP(
+        "LabMessages", "permute needs an order of all {0} dimensions; it got {1}."),
     "lab_shape_stack": QT_TRANSLATE_NOOP(
         "LabMessages", "stack needs inputs of the same shape: the first is {0}, input number {2} is {1}."),
     "lab_shape_reshape": QT_TRANSLATE_NOOP(
@@ -38,7 +46,8 @@ LAB_WORDINGS = {
         "LabMessages", "Index {0} is outside dimension {1}, whose size is {2} (indices 0 to size − 1, or "
                        "negative from the end)."),
     "lab_index_too_many": QT_TRANSLATE_NOOP(
-        "LabMessages", "{0} indices for a tensor of {1} dimensions: one index per dimension at most."),
+        "LabMessages", "Too many indices for a tensor of {0} dimensions: one index per dimension at most."),
+    "lab_index": QT_TRANSLATE_NOOP("LabMessages", "A bad index: {0}"),
     "lab_item": QT_TRANSLATE_NOOP(
         "LabMessages", ".item() needs a tensor with exactly one value; this one has {0} (use sum() first, or "
                        "index one value)."),
@@ -51,10 +60,14 @@ LAB_WORDINGS = {
     "lab_memory": QT_TRANSLATE_NOOP(
         "LabMessages", "The code needed more memory than the lab allows ({0} MB) and was stopped: try smaller "
                        "tensors."),
+    "lab_stopped": QT_TRANSLATE_NOOP("LabMessages", "The code was stopped."),
     "lab_crashed": QT_TRANSLATE_NOOP(
         "LabMessages", "The lab's process ended unexpectedly (exit code {0}); it starts again with the next run."),
-    "lab_other": QT_TRANSLATE_NOOP("LabMessages", "{0}: {1}"),
+    "lab_other": QT_TRANSLATE_NOOP("LabMessages", "An error ({0}): {1}"),
 }
+
+MEMORY_UNKNOWN_LIMIT = QT_TRANSLATE_NOOP(
+    "LabMessages", "The code needed more memory than this computer could give and was stopped: try smaller tensors.")
 
 
 def _arg(value) -> str:
@@ -64,27 +77,45 @@ def _arg(value) -> str:
     return str(value)
 
 
+def _worded(wording: str | None, args, fallback: str) -> str:
+    """``wording`` translated with ``args`` in place; ``fallback`` for an unknown code or args
+    not as the wording expects (a newer lab than this window)."""
+    if wording is None:
+        return fallback
+    try:
+        return QCoreApplication.translate("LabMessages", wording).format(*(_arg(a) for a in args))
+    except (IndexError, KeyError, ValueError):
+        return fallback
+
+
 def lab_error_text(error: LabError) -> str:
     """``error`` in the interface language, with the line it happened on when known."""
     wording = LAB_WORDINGS.get(error.code)
-    try:
-        text = QCoreApplication.translate("LabMessages", wording).format(*(_arg(a) for a in error.args))
-    except (TypeError, IndexError):  # an unknown code, or args not as listed: the lab's own English
-        text = error.message
+    if error.code == "lab_memory" and tuple(error.args[:1]) == (0,):  # no limit of ours: the machine's
+        wording = MEMORY_UNKNOWN_LIMIT
+    text = _worded(wording, error.args, error.message)
     if error.line is not None and error.code != "lab_syntax":
         text = QCoreApplication.translate("LabMessages", "Line {0}: {1}").format(error.line, text)
     return text
 
 
-CHECK_WORDINGS = {
-    "lab_check_unavailable": QT_TRANSLATE_NOOP("LabMessages", "the course's checks are not installed in this version yet"),
+CHECK_WORDINGS = {  # playground.lab.exercises.check_exercise's codes
+    "exercise_ok": QT_TRANSLATE_NOOP("LabMessages", "right"),
+    "exercise_error": QT_TRANSLATE_NOOP("LabMessages", "the code stopped with an error; fix it first"),
+    "exercise_no_result": QT_TRANSLATE_NOOP("LabMessages", "end the code with the expression whose value is the answer"),
+    "exercise_no_variable": QT_TRANSLATE_NOOP("LabMessages", "there is no variable {0}"),
+    "exercise_python_type": QT_TRANSLATE_NOOP("LabMessages", "the answer should be a Python {0}, not {1}"),
+    "exercise_not_tensor": QT_TRANSLATE_NOOP("LabMessages", "the answer should be a tensor, not {0}"),
+    "exercise_shape": QT_TRANSLATE_NOOP("LabMessages", "the shape should be {0}, not {1}"),
+    "exercise_dtype": QT_TRANSLATE_NOOP("LabMessages", "the dtype should be {0}, not {1}"),
+    "exercise_values": QT_TRANSLATE_NOOP("LabMessages", "the shape is right but some values are not"),
+    "exercise_too_big": QT_TRANSLATE_NOOP("LabMessages", "the answer is far larger than it should be"),
+    "exercise_not_in_place": QT_TRANSLATE_NOOP(
+        "LabMessages", "{0} itself should change (in place), not be assigned a new tensor"),
 }
 
 
 def check_text(code: str, args: tuple) -> str:
     """Why an exercise's answer is not right yet (the course's check code), in words."""
-    wording = CHECK_WORDINGS.get(code)
-    try:
-        return QCoreApplication.translate("LabMessages", wording).format(*(_arg(a) for a in args))
-    except (TypeError, IndexError):  # a code this version cannot word yet
-        return QCoreApplication.translate("LabMessages", "the result does not match the task yet")
+    fallback = QCoreApplication.translate("LabMessages", "the result does not match the task yet")
+    return _worded(CHECK_WORDINGS.get(code), args, fallback)
