@@ -4952,6 +4952,10 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
         <translation>결과</translation>
     </message>
     <message>
+        <source>&lt;b&gt;result&lt;/b&gt; = &lt;b&gt;{0}&lt;/b&gt; (drawn above)</source>
+        <translation>&lt;b&gt;결과&lt;/b&gt; = &lt;b&gt;{0}&lt;/b&gt; (위에 그림)</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;{0}&lt;/b&gt; = &lt;code&gt;{1}&lt;/code&gt; &amp;nbsp;&lt;i&gt;({2})&lt;/i&gt;</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; = &lt;code&gt;{1}&lt;/code&gt; &amp;nbsp;&lt;i&gt;({2})&lt;/i&gt;</translation>
     </message>
@@ -4982,6 +4986,10 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     <message>
         <source>{0} the cells {1} picked</source>
         <translation>{0} {1}이(가) 고른 칸</translation>
+    </message>
+    <message>
+        <source>(click {0} to see the cells it picked)</source>
+        <translation>({0}을(를) 누르면 그 인덱스가 고른 칸을 봅니다)</translation>
     </message>
     <message>
         <source>{0} changed in place: these cells held other values before (drawn below)</source>

@@ -3,6 +3,7 @@ says, shape rules and shared memory written out, in English and Korean."""
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 
 from playground.lab.messages import Origin, TensorValue
 from playground.ui.theme import DARK, LIGHT
@@ -178,3 +179,37 @@ def test_an_assignment_highlights_the_cells_it_set():
     t = Value("t", [[1, 0, 3], [4, 0, 6]], origin=Origin("setitem", ("t",), picked=np.array([1, 4])))
     cells = draw(t, groups_of(t, [t])).slices[0].cells
     assert [c.flat for c in cells if c.group == PICKED] == [1, 4]
+
+
+def test_a_result_that_is_a_variable_is_drawn_once_as_that_variable(qtbot):
+    c = Value("c", [[6, 6], [6, 6]], storage=3, before=np.ones((2, 2), dtype=int))
+    result = Value("", [[6, 6], [6, 6]], storage=3, before=np.ones((2, 2), dtype=int))
+    view = TensorList()
+    qtbot.addWidget(view)
+    view.show_values([c, result])
+    first, second = view.grids
+    assert "result" not in first.notes_text()  # not "shares memory with" itself
+    assert "c" in second.heading_text() and "drawn above" in second.heading_text()
+    assert second.canvas.isHidden() and second.before_canvas.isHidden()
+
+
+def test_a_zero_dimensional_tensor_is_one_cell_unlike_a_plain_number():
+    drawing = draw(Value("agg", np.array(10.0), dtype="torch.float32"))
+    assert [(c.text, c.flat) for c in drawing.slices[0].cells] == [("10", 0)]
+
+
+def test_of_several_indexes_of_one_tensor_the_last_or_the_clicked_one_is_highlighted(qtbot):
+    t = Value("t", np.arange(1, 13).reshape(3, 4))
+    row = Value("row", [9, 10, 11, 12], origin=Origin("index", ("t",), ((3, 4),), np.array([8, 9, 10, 11])))
+    column = Value("column", [3, 7, 11], origin=Origin("index", ("t",), ((3, 4),), np.array([2, 6, 10])))
+    view = TensorList()
+    qtbot.addWidget(view)
+    view.show_values([t, row, column])
+
+    def highlighted():
+        return [c.text for c in view.grids[0].drawing().slices[0].cells if c.group == PICKED]
+
+    assert highlighted() == ["3", "7", "11"]  # column: the last index
+    assert "column" in view.grids[0].notes_text() and "click" in view.grids[0].notes_text()
+    qtbot.mouseClick(view.grids[1], Qt.LeftButton)  # row
+    assert highlighted() == ["9", "10", "11", "12"]

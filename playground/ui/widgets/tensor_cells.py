@@ -123,8 +123,9 @@ def draw(value: TensorValue, groups: Mapping[int, int] | None = None) -> Drawing
         return Drawing(text=value.text)
     array = np.asarray(value.values)
     dtype = value.dtype
-    if array.ndim == 0:
-        return Drawing(text=cell_text(array.item(), dtype) if array.size else "", groups=())
+    if array.ndim == 0:  # a one-cell box: a tensor still, unlike the plain number .item() gives
+        cell = Cell(0, 0, cell_text(array.item(), dtype), 0, groups.get(0))
+        return Drawing(slices=(SliceGrid((), 1, 1, (cell,)),), groups=() if cell.group is None else (cell.group,))
     if array.size == 0:
         return Drawing(text="[]")
     leads = [()] if array.ndim <= 2 else _leading(array.shape[:-2])
@@ -169,10 +170,23 @@ def index_results(values: Iterable, name: str) -> list:
     return [v for v in values if _op(v) == "index" and v.origin.sources[:1] == (name,)]
 
 
-def picked_in(values: Iterable, name: str) -> set[int]:
-    """The flat indices of the value named ``name`` that an index among ``values`` picked."""
-    return {int(i) for v in index_results(values, name) if v.origin.picked is not None
-            for i in np.asarray(v.origin.picked).reshape(-1)}
+def picker(values: Iterable, name: str, chosen: str | None = None):
+    """The index result whose picks the value named ``name`` shows: the one named ``chosen``
+    if it indexed ``name``, else the last one (one at a time: several indexes of one tensor
+    in one colour would not say which picked what). None if nothing indexed it."""
+    made = index_results(values, name)
+    for v in made:
+        if chosen is not None and v.name == chosen:
+            return v
+    return made[-1] if made else None
+
+
+def picked_in(values: Iterable, name: str, chosen: str | None = None) -> set[int]:
+    """The flat indices of the value named ``name`` that the index result ``picker`` picked."""
+    made = picker(values, name, chosen)
+    if made is None or made.origin.picked is None:
+        return set()
+    return {int(i) for i in np.asarray(made.origin.picked).reshape(-1)}
 
 
 def joined_into(values: Iterable, name: str) -> list[tuple[object, int]]:
@@ -183,17 +197,18 @@ def joined_into(values: Iterable, name: str) -> list[tuple[object, int]]:
             if _op(v) in ("cat", "stack") and name in v.origin.sources]
 
 
-def groups_of(value, values: Iterable) -> dict[int, int]:
+def groups_of(value, values: Iterable, chosen: str | None = None) -> dict[int, int]:
     """Every highlight of ``value`` among the result's ``values``: its own (parts, assigned,
     changed cells), its colour as an input of a cat/stack, and the cells an index elsewhere
-    picked from it (those win: the learner's question is "which")."""
+    picked from it (those win: the learner's question is "which"; of several indexes, the one
+    named ``chosen`` or the last: ``picker``)."""
     values = list(values)
     groups = {}
     joined = joined_into(values, value.name)
     if joined and is_array(value):
         groups = {i: joined[0][1] for i in range(np.asarray(value.values).size)}
     groups.update(own_groups(value))
-    groups.update({i: PICKED for i in picked_in(values, value.name)})
+    groups.update({i: PICKED for i in picked_in(values, value.name, chosen)})
     return groups
 
 
@@ -204,12 +219,24 @@ def shape_text(shape: Iterable[int]) -> str:
 
 
 def sharing(value, values: Iterable) -> list[str]:
-    """The names of the other values in ``values`` that share ``value``'s memory (storage)."""
+    """The names of the other values in ``values`` that share ``value``'s memory (storage);
+    "" is the last expression's result."""
     storage = value.storage
     if storage is None:
         return []
-    return [v.name or "_" for v in values
-            if v is not value and v.storage == storage]
+    return [v.name for v in values if v is not value and v.storage == storage]
+
+
+def same_as(value, values: Iterable) -> str | None:
+    """The name of a variable among ``values`` that the result ``value`` simply is (the code
+    ended with that name: same memory, shape and values), or None."""
+    if value.name or not is_array(value) or value.storage is None:
+        return None
+    for other in values:
+        if (other.name and other.storage == value.storage and tuple(other.shape) == tuple(value.shape)
+                and is_array(other) and np.array_equal(other.values, value.values)):
+            return other.name
+    return None
 
 
 @dataclass(frozen=True)

@@ -19,14 +19,15 @@ from __future__ import annotations
 import html
 from dataclasses import replace
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from playground.ui.theme import LIGHT, Theme
 from playground.ui.widgets.colour_maps import mix, with_alpha
 from playground.ui.widgets.tensor_cells import (CHANGED, PICKED, PRODUCTS, Drawing, draw, groups_of, index_results,
-                                                is_array, joined_into, shape_rule, shape_text, sharing)
+                                                is_array, joined_into, picker, same_as, shape_rule, shape_text,
+                                                sharing)
 
 GAP = 14  # between slices
 LABEL_GAP = 4  # between a slice's label and its grid
@@ -138,7 +139,10 @@ class SliceCanvas(QWidget):
 
 
 class TensorGrid(QWidget):
-    """One value of a result, drawn (see the module's docstring)."""
+    """One value of a result, drawn (see the module's docstring); a click on it emits
+    ``clicked(name)`` (TensorList then shows the cells it picked in its source)."""
+
+    clicked = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -146,7 +150,9 @@ class TensorGrid(QWidget):
         self._theme = LIGHT
         self._groups: dict[int, int] = {}
         self._shared: list[str] = []
+        self._same_as: str | None = None
         self._picked_by = ""
+        self._indexes: list[str] = []
         self._joined: list = []
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -166,20 +172,29 @@ class TensorGrid(QWidget):
         layout.addWidget(self.before_label)
         layout.addWidget(self.before_canvas)
 
-    def show_value(self, value, values=()) -> None:
+    def show_value(self, value, values=(), chosen: str | None = None) -> None:
         """Draw ``value`` (a TensorValue) among the result's ``values``: the cells other values
-        picked from it or took from it highlighted, the values sharing its memory named."""
+        picked from it (the index result named ``chosen``, else the last) or took from it
+        highlighted, the values sharing its memory named."""
         values = list(values) or [value]
         self._value = value
-        self._groups = groups_of(value, values)
+        self._same_as = same_as(value, values)
+        self._groups = groups_of(value, values, chosen)
         self._shared = sharing(value, values)
-        self._picked_by = _picker(value, values)
+        made = picker(values, value.name, chosen)
+        self._picked_by = (made.name or self.tr("result")) if made is not None else ""
+        self._indexes = [v.name for v in index_results(values, value.name) if v.name]
         self._joined = joined_into(values, value.name)
         self._redraw()
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
         self._redraw()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().mousePressEvent(event)
+        if self._value is not None and self._value.name:
+            self.clicked.emit(self._value.name)
 
     def drawing(self) -> Drawing:
         return self.canvas.drawing()
@@ -194,13 +209,18 @@ class TensorGrid(QWidget):
         value = self._value
         if value is None:
             return
-        drawing = draw(value, self._groups)
-        self.heading.setText(self._heading(value, drawing))
-        self.notes.setText("<br>".join(self._notes(value, drawing)))
+        if self._same_as is not None:  # the code ended with a variable's name: drawn once, as that variable
+            drawing = Drawing()
+            self.heading.setText(self.tr("<b>result</b> = <b>{0}</b> (drawn above)").format(html.escape(self._same_as)))
+            self.notes.setText("")
+        else:
+            drawing = draw(value, self._groups)
+            self.heading.setText(self._heading(value, drawing))
+            self.notes.setText("<br>".join(self._notes(value, drawing)))
         self.notes.setVisible(bool(self.notes.text()))
         self.canvas.set_drawing(drawing, self._theme)
         self.canvas.setVisible(bool(drawing.slices))
-        before = value.before is not None and is_array(value)
+        before = value.before is not None and is_array(value) and self._same_as is None
         if before:
             changed = {i: CHANGED for i, g in self._groups.items() if g == CHANGED}
             self.before_canvas.set_drawing(draw(replace(value, values=value.before, before=None), changed), self._theme)
@@ -228,13 +248,16 @@ class TensorGrid(QWidget):
             notes.append(self._rule_text(rule, value.origin))
         if self._shared:
             notes.append(self.tr("shares memory with {0}: a change to one is a change to the other").format(
-                ", ".join(f"<b>{html.escape(n)}</b>" for n in self._shared)))
+                ", ".join(f"<b>{html.escape(n) if n else self.tr('result')}</b>" for n in self._shared)))
         if PICKED in drawing.groups:
             if value.origin is not None and value.origin.op == "setitem":
                 notes.append(self.tr("{0} the cells the assignment set").format(self._swatch(PICKED)))
             else:
                 by = html.escape(self._picked_by) or self.tr("the index")
                 notes.append(self.tr("{0} the cells {1} picked").format(self._swatch(PICKED), by))
+                if len(self._indexes) > 1:
+                    notes.append(self.tr("(click {0} to see the cells it picked)").format(
+                        ", ".join(f"<b>{html.escape(n)}</b>" for n in self._indexes if n != self._picked_by)))
         if CHANGED in drawing.groups:
             notes.append(self.tr("{0} changed in place: these cells held other values before (drawn below)").format(
                 self._swatch(CHANGED)))
@@ -303,6 +326,8 @@ class TensorList(QScrollArea):
         self._column.addStretch(1)
         self.setWidget(self._inner)
         self.grids: list[TensorGrid] = []
+        self._values: list = []
+        self._chosen: str | None = None  # the index result whose picks its source shows
 
     def show_values(self, values) -> None:
         """Draw ``values`` (a result's TensorValues, in order), replacing what was drawn."""
@@ -310,13 +335,28 @@ class TensorList(QScrollArea):
             self._column.removeWidget(grid)
             grid.deleteLater()
         self.grids = []
-        values = list(values)
-        for value in values:
+        self._values = list(values)
+        self._chosen = None
+        for value in self._values:
             grid = TensorGrid()
             grid.set_theme(self._theme)
-            grid.show_value(value, values)
+            grid.clicked.connect(self._on_grid_clicked)
             self._column.insertWidget(self._column.count() - 1, grid)
             self.grids.append(grid)
+        self._draw_grids()
+
+    def choose(self, name: str) -> None:
+        """Show the cells the index result ``name`` picked in its source (a click on it does)."""
+        self._chosen = name
+        self._draw_grids()
+
+    def _draw_grids(self) -> None:
+        shown = [v for v in self._values if same_as(v, self._values) is None]
+        for grid, value in zip(self.grids, self._values):
+            grid.show_value(value, shown, self._chosen)
+
+    def _on_grid_clicked(self, name: str) -> None:
+        self.choose(name)
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
@@ -324,10 +364,6 @@ class TensorList(QScrollArea):
             grid.set_theme(theme)
 
 
-def _picker(value, values) -> str:
-    """The name of the (first) value whose index picked cells of ``value``."""
-    made = index_results(values, value.name)
-    return (made[0].name or "_") if made else ""
 
 
 if __name__ == "__main__":  # a preview with made-up values
