@@ -263,3 +263,16 @@ def test_a_shipped_exercise_is_checked_right_and_wrong(qtbot, real_lab):
     qtbot.waitUntil(lambda: real_lab.exercises.check_button.isEnabled(), timeout=LAB_TIMEOUT)
     qtbot.mouseClick(real_lab.exercises.check_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: "Right" in real_lab.exercises.verdict.text(), timeout=LAB_TIMEOUT)
+
+
+def test_a_session_that_fails_to_close_does_not_stop_the_window_closing(qtbot, tmp_path):
+    session = FakeSession(ANSWERS)
+
+    def refuse():
+        raise AssertionError("can only join a started process")
+
+    session.close = refuse
+    bridge = LabBridge(lambda: session)
+    bridge.run("print('hi')")
+    qtbot.waitUntil(lambda: not bridge.is_busy(), timeout=10_000)
+    bridge.close()  # no exception

@@ -13,6 +13,7 @@ imported only then, so that the window opens without it); tests hand in a fake.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -64,8 +65,12 @@ class LabBridge(QObject):
     def close(self) -> None:
         """End the session's process (the lab window closed or the app quits)."""
         session, self._session = self._session, None
-        if session is not None:
+        if session is None:
+            return
+        try:
             session.close()
+        except Exception as exc:  # noqa: BLE001 - closing the window must not fail over the lab's process
+            print(f"the Tensor lab's process did not close cleanly: {type(exc).__name__}: {exc}", file=sys.stderr)
 
     def _on_future_done(self, future) -> None:
         """(The session's thread.) The answer, or the exception turned into one."""
