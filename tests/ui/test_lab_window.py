@@ -276,3 +276,19 @@ def test_a_session_that_fails_to_close_does_not_stop_the_window_closing(qtbot, t
     bridge.run("print('hi')")
     qtbot.waitUntil(lambda: not bridge.is_busy(), timeout=10_000)
     bridge.close()  # no exception
+
+
+def test_the_shipped_exercises_draw_their_inputs_as_the_lab_gives_them(qtbot, tmp_path):
+    from playground.ui.lab.course import load_course
+
+    course = load_course("ko")
+    exercise = next(e for e in course.exercises if e.key == "reshape_3_8")
+    assert "(3, 8)" in exercise.task and any("\uac00" <= ch <= "\ud7a3" for ch in exercise.task)
+    window = LabWindow(LabBridge(lambda: FakeSession(ANSWERS)), course,
+                       QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(window)
+    window.side.setCurrentWidget(window.exercises)
+    window.exercises.choose(course.exercises.index(exercise))
+    (grid,) = window.drawings.grids
+    assert grid._value.name == "t" and grid._value.shape == (2, 3, 4)
+    assert len(grid.drawing().slices) == 2

@@ -213,3 +213,13 @@ def test_of_several_indexes_of_one_tensor_the_last_or_the_clicked_one_is_highlig
     assert "column" in view.grids[0].notes_text() and "click" in view.grids[0].notes_text()
     qtbot.mouseClick(view.grids[1], Qt.LeftButton)  # row
     assert highlighted() == ["9", "10", "11", "12"]
+
+
+def test_the_last_expressions_result_is_called_result_in_the_words_of_its_inputs(qtbot):
+    t1, t2 = Value("t1", [[1, 2]]), Value("t2", [[5, 6]])
+    stacked = Value("", [[[1, 2]], [[5, 6]]], origin=Origin("stack", ("t1", "t2"), dim=0,
+                                                            from_source=np.array([[[0, 0]], [[1, 1]]])))
+    view = TensorList()
+    qtbot.addWidget(view)
+    view.show_values([t1, t2, stacked])
+    assert "goes into <b>result</b>" in view.grids[0].notes_text()

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from playground.lab.messages import LabResult
+from playground.lab.messages import LabResult, TensorValue
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class Exercise:
     inputs: dict[str, np.ndarray] = field(default_factory=dict)
     hints: tuple[str, ...] = ()
     starter: str = ""
+    input_values: tuple[TensorValue, ...] = ()  # the inputs as the lab will give them, drawn before a run
     source: object = field(default=None, compare=False)  # the lab's own exercise, for its check
 
 
@@ -57,6 +58,17 @@ class Course:
     def topics(self) -> list[str]:
         """The examples' topics in the order they first come."""
         return list(dict.fromkeys(e.topic for e in self.examples))
+
+
+def _drawn_inputs(exercise) -> tuple[TensorValue, ...]:
+    """An exercise's inputs as the lab hands them to the code (tensors on the CPU)."""
+    from playground.lab.exercises import DTYPES
+
+    values = []
+    for name, data in exercise.inputs.items():
+        array = data.array()
+        values.append(TensorValue(name, "tensor", tuple(array.shape), DTYPES[data.dtype], "cpu", array))
+    return tuple(values)
 
 
 def load_course(language: str) -> Course:
@@ -78,7 +90,8 @@ def load_course(language: str) -> Course:
     except DesignFileError:
         shipped = ()
     exercises = tuple(Exercise(e.id, topics.get(e.topic, e.topic), words(e.task), words(e.task), e.input_arrays(),
-                               tuple(words(h) for h in e.hints), source=e) for e in shipped)
+                               tuple(words(h) for h in e.hints), input_values=_drawn_inputs(e), source=e)
+                      for e in shipped)
 
     def check(exercise: Exercise, result: LabResult) -> tuple[bool, str, tuple]:
         verdict = check_exercise(exercise.source, result)

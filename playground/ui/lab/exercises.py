@@ -34,6 +34,8 @@ class ExercisesTab(QWidget):
         self._theme = LIGHT
         self.progress = QLabel()
         self.list = QListWidget()
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # a long task is elided (…), whole in its tooltip
+        self.list.setTextElideMode(Qt.ElideRight)
         for exercise in exercises:
             item = QListWidgetItem(exercise.title)
             item.setToolTip(exercise.task)

@@ -201,7 +201,7 @@ class LabWindow(QWidget):
         self.explanation.setText(self.tr("<b>{0}</b> — your code gets these tensors: {1}").format(
             html.escape(exercise.title), html.escape(names)))
         self.editor.setPlainText(exercise.starter)
-        self.drawings.show_values(())
+        self.drawings.show_values(exercise.input_values)  # what the code will get, before it runs
 
     def _on_exercises_check_requested(self, exercise: Exercise) -> None:
         self._exercise = exercise

@@ -182,7 +182,7 @@ class TensorGrid(QWidget):
         self._groups = groups_of(value, values, chosen)
         self._shared = sharing(value, values)
         made = picker(values, value.name, chosen)
-        self._picked_by = (made.name or self.tr("result")) if made is not None else ""
+        self._picked_by = (made.name or self._name("")) if made is not None else ""
         self._indexes = [v.name for v in index_results(values, value.name) if v.name]
         self._joined = joined_into(values, value.name)
         self._redraw()
@@ -228,7 +228,7 @@ class TensorGrid(QWidget):
         self.before_canvas.setVisible(before)
 
     def _heading(self, value, drawing: Drawing) -> str:
-        name = html.escape(value.name) if value.name else self.tr("result")
+        name = self._name(value.name)
         if not is_array(value):
             kind = value.python_type or value.kind
             return self.tr("<b>{0}</b> = <code>{1}</code> &nbsp;<i>({2})</i>").format(
@@ -248,7 +248,7 @@ class TensorGrid(QWidget):
             notes.append(self._rule_text(rule, value.origin))
         if self._shared:
             notes.append(self.tr("shares memory with {0}: a change to one is a change to the other").format(
-                ", ".join(f"<b>{html.escape(n) if n else self.tr('result')}</b>" for n in self._shared)))
+                ", ".join(f"<b>{self._name(n)}</b>" for n in self._shared)))
         if PICKED in drawing.groups:
             if value.origin is not None and value.origin.op == "setitem":
                 notes.append(self.tr("{0} the cells the assignment set").format(self._swatch(PICKED)))
@@ -274,12 +274,16 @@ class TensorGrid(QWidget):
                 notes.append(self.tr("cat on dim {0}: {1}").format(origin.dim, legend))
         for result, number in self._joined:
             notes.append(self.tr("{0} goes into {1} ({2} on dim {3})").format(
-                self._swatch(number), f"<b>{html.escape(result.name or '_')}</b>", result.origin.op, result.origin.dim))
+                self._swatch(number), f"<b>{self._name(result.name)}</b>", result.origin.op, result.origin.dim))
         if value.truncated:
             notes.append(self.tr("large: only its first values came back and are drawn"))
         elif _capped(drawing):
             notes.append(self.tr("large: only some of its values are drawn (… marks the rest)"))
         return notes
+
+    def _name(self, name: str) -> str:
+        """A value's name for the drawing's words: "" is the last expression's result."""
+        return html.escape(name) if name else self.tr("result")
 
     def _swatch(self, group: int) -> str:
         return f"<span style='color:{group_colour(self._theme, group)}'>■</span>"
