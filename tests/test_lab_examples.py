@@ -116,3 +116,17 @@ def test_an_example_is_found_by_id():
     assert example("mm").topic == "arithmetic"
     with pytest.raises(KeyError):
         example("nope")
+
+
+def test_a_linear_layer_runs_as_its_tensor_operation():
+    from playground.lab.examples import LINEAR_INPUTS, LINEAR_LAYER_CODE
+    x = np.array([[1, 2, 3], [4, 5, 6]], dtype=np.float32)  # (batch 2, in 3)
+    weight = np.array([[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 1]], dtype=np.float32)  # (out 4, in 3)
+    bias = np.array([0, 0, 0, 100], dtype=np.float32)
+    with LabSession() as lab:
+        result = lab.run(LINEAR_LAYER_CODE, dict(zip(LINEAR_INPUTS, (x, weight, bias))))
+    assert result.error is None
+    product, y = result.value("product"), result.result
+    assert product.origin.op == "matmul" and product.origin.source_shapes == ((2, 3), (3, 4))
+    assert y.values.tolist() == [[1, 2, 3, 106], [4, 5, 6, 115]]
+    assert y.origin.op == "add" and y.origin.source_shapes == ((2, 4), (4,)) and y.origin.broadcast_dims == (0,)

@@ -3,7 +3,11 @@ come back in words, and runaway code is stopped with the session usable afterwar
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -135,6 +139,12 @@ def test_values_before_an_error_come_back_with_the_line(session):
     ("torch.ones(2).shapes", "type", "lab_attribute", ("Tensor", "shapes")),
     ("t = torch.ones(2, 3\nu = 1", "syntax", "lab_syntax", None),
     ("np.ones((2, 3)) * np.ones(4)", "shape", "lab_shape_broadcast_shapes", ((2, 3), (4,))),
+    ("torch.ones(3) @ torch.ones(4)", "shape", "lab_shape_dot", (3, 4)),
+    ("torch.ones(2, 3) @ torch.ones(3, 2, dtype=torch.long)", "type", "lab_dtype_mismatch", ("float", "long int")),
+    ("torch.ones(2, dtype=torch.long).add_(0.5)", "type", "lab_dtype_cast", ("Float", "Long")),
+    ("torch.rand_like(torch.tensor([[1, 2], [3, 4]]))", "type", "lab_dtype_float", ("Long",)),
+    ("torch.tensor([1, 2]).mean()", "type", "lab_dtype_float", ("Long",)),
+    ("torch.tensor([[1, 2], [3]])", "shape", "lab_ragged", (2, 1, 1)),
     ("raise ValueError('mine')", "other", "lab_other", ("ValueError", "mine")),
 ])
 def test_errors_are_explained_in_words(session, code, kind, code_name, args):
@@ -200,3 +210,23 @@ def _wait_for(condition, limit: float = 120.0) -> None:
 
 def test_run_code_runs_once_in_its_own_process():
     assert run_code("torch.arange(3).tolist()").result.text == "[0, 1, 2]"
+
+
+def test_odd_values_and_warnings_do_not_break_a_run(session):
+    result = session.run("import warnings\ns = torch.ones(3).to_sparse()\nwarnings.warn('careful')\nm = "
+                         "torch.empty(2, device='meta')\nl = [1, 2]\nl")
+    assert result.error is None
+    assert (result.value("s").kind, result.value("s").python_type) == ("other", "Tensor")
+    assert result.value("m").text.startswith("tensor(")
+    assert "UserWarning: careful" in result.stdout and result.result.text == "[1, 2]"
+
+
+def test_the_window_side_never_loads_torch():
+    script = ("import sys\nfrom playground.lab.runner import LabSession\nwith LabSession() as lab:\n"
+              "    result = lab.run('t = torch.ones(2, 3)\\nt @ t.T')\n"
+              "assert result.result.values.tolist() == [[3, 3], [3, 3]], result\n"
+              "print('torch' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
+                          env=dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1])))
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "False"

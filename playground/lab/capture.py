@@ -40,7 +40,8 @@ def numbers(value) -> tuple[np.ndarray, bool]:
     return np.array(part, copy=True), truncated
 
 
-def _text(value) -> str:
+def short_repr(value) -> str:
+    """``repr(value)`` cut to MAX_TEXT characters (a type name if the repr fails)."""
     try:
         return excerpt(repr(value), MAX_TEXT)
     except Exception:  # a learner's object whose repr fails
@@ -52,22 +53,22 @@ def capture(name: str, value) -> TensorValue:
     if isinstance(value, torch.Tensor):
         array, truncated = numbers(value)
         return TensorValue(name, "tensor", tuple(value.shape), str(value.dtype), str(value.device), array,
-                           truncated, text=_text(value) if value.numel() <= 16 else "")
+                           truncated, text=short_repr(value) if value.numel() <= 16 else "")
     if isinstance(value, np.ndarray):
         array, truncated = numbers(value)
         return TensorValue(name, "ndarray", tuple(value.shape), str(value.dtype), "cpu", array, truncated)
     if isinstance(value, torch.Size):
         return TensorValue(name, "size", (len(value),), "", "", np.array(list(value), dtype=np.int64),
-                           python_type="torch.Size", text=_text(value))
+                           python_type="torch.Size", text=short_repr(value))
     if isinstance(value, (bool, np.bool_)):
         return TensorValue(name, "bool", (), "", "", np.array(bool(value)), python_type=type(value).__name__,
-                           text=_text(value))
+                           text=short_repr(value))
     if isinstance(value, (int, float, np.integer, np.floating)):
         return TensorValue(name, "number", (), "", "", np.array(value), python_type=type(value).__name__,
-                           text=_text(value))
+                           text=short_repr(value))
     if isinstance(value, str):
         return TensorValue(name, "text", python_type="str", text=excerpt(value, MAX_TEXT))
-    return TensorValue(name, "other", python_type=type(value).__name__, text=_text(value))
+    return TensorValue(name, "other", python_type=type(value).__name__, text=short_repr(value))
 
 
 def memory_range(value) -> tuple[int, int] | None:
@@ -84,10 +85,17 @@ def memory_range(value) -> tuple[int, int] | None:
     return None
 
 
+def _safe_range(value):
+    try:
+        return memory_range(value)
+    except Exception:  # a tensor without plain storage (sparse, meta...): shares nothing we can show
+        return None
+
+
 def assign_storages(values: list) -> list[int | None]:
     """For each object, a storage number (1, 2, ... in order of first appearance) shared by
     objects whose memory overlaps, or None (not a tensor/array, or empty)."""
-    ranges = [memory_range(v) for v in values]
+    ranges = [_safe_range(v) for v in values]
     group = list(range(len(values)))
 
     def root(i):

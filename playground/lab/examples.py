@@ -235,3 +235,16 @@ def example(example_id: str) -> Example:
         if candidate.id == example_id:
             return candidate
     raise KeyError(example_id)
+
+
+LINEAR_INPUTS = ("x", "weight", "bias")  # the names LINEAR_LAYER_CODE expects as inputs, in this order
+
+LINEAR_LAYER_CODE = "\n".join((
+    "# a Linear layer is one tensor operation: (batch, in) @ (in, out) + (out,) -> (batch, out)",
+    "product = x @ weight.T",
+    "y = product + bias",
+    "y",
+))
+"""A Linear layer as the lab runs it, with the live tensors as inputs: ``x`` (batch, in),
+``weight`` (out, in) as torch stores it, ``bias`` (out,). The result's origin shows the
+product's shapes (matmul) and the bias broadcast over the batch (add, dimension 0)."""

@@ -136,6 +136,38 @@ def _permute(m, op):
             f"permute needs one entry per dimension: the tensor has {have}, the order given has {got}.")
 
 
+def _dot(m, op):
+    a, b = int(m[1]), int(m[2])
+    return ("shape", "lab_shape_dot", (a, b), ((a,), (b,)),
+            f"the product of two 1-D tensors (a dot product) needs the same length; they have {a} and {b}.")
+
+
+def _dtype_product(m, op):
+    a, b = m[1].strip(), m[2].strip()
+    return ("type", "lab_dtype_mismatch", (a, b), (),
+            f"{op}: both tensors need the same dtype; one is {a}, the other {b} (convert one, e.g. .float()).")
+
+
+def _dtype_cast(m, op):
+    result, target = m[1], m[2]
+    return ("type", "lab_dtype_cast", (result, target), (),
+            f"the result is {result} but must be stored in a {target} tensor (in place); "
+            "convert the tensor first, e.g. .float().")
+
+
+def _needs_float(m, op):
+    dtype = m[1]
+    return ("type", "lab_dtype_float", (dtype,), (),
+            f"this needs a floating-point tensor, not {dtype}: give dtype=torch.float, or convert with .float().")
+
+
+def _ragged(m, op):
+    want, dim, got = int(m[1]), int(m[2]), int(m[3])
+    return ("shape", "lab_ragged", (want, dim, got), (),
+            f"the nested lists are not a rectangle: at depth {dim} a list has {got} entries where {want} were "
+            "expected; every row needs the same length.")
+
+
 _PATTERNS = [  # (exception types, pattern, builder)
     (("RuntimeError",), r"mat1 and mat2 shapes cannot be multiplied \((\S+) and (\S+)\)", _mm),
     (("RuntimeError",), r"Expected size for first two dimensions of batch2 tensor to be: (\[[^\]]*\]) but got: "
@@ -164,6 +196,12 @@ _PATTERNS = [  # (exception types, pattern, builder)
     (("IndexError",), rf"too many indices for array: array is {_INT}-dimensional", _too_many),
     (("RuntimeError", "ValueError"), rf"a Tensor with {_INT} elements cannot be converted to Scalar", _item),
     (("RuntimeError",), rf"input\.dim\(\) = {_INT} is not equal to len\(dims\) = {_INT}", _permute),
+    (("RuntimeError",), rf"inconsistent tensor size, expected tensor \[{_INT}\] and src \[{_INT}\]", _dot),
+    (("RuntimeError",), r"expected m1 and m2 to have the same dtype, but got: (.+?) != (.+)$", _dtype_product),
+    (("RuntimeError",), r"result type (\w+) can't be cast to the desired output type (\w+)", _dtype_cast),
+    (("NotImplementedError",), r"not implemented for '(\w+)'", _needs_float),
+    (("RuntimeError",), r"Input dtype must be either a floating point or complex dtype\. Got: (\w+)", _needs_float),
+    (("ValueError",), rf"expected sequence of length {_INT} at dim {_INT} \(got {_INT}\)", _ragged),
 ]
 
 

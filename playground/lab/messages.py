@@ -62,6 +62,11 @@ Error codes (``LabError.code``; ``args`` in this order; the window words them):
 - ``lab_shape_assign`` (size_wanted, size_given, dim): values assigned into a slice do not
   fit it.
 - ``lab_shape_permute`` (ndim, given): permute given an order of the wrong length.
+- ``lab_shape_dot`` (length_a, length_b): a product of two 1-D tensors of different lengths.
+- ``lab_ragged`` (expected, depth, got): nested lists that are not a rectangle (torch.tensor).
+- ``lab_dtype_mismatch`` (dtype_a, dtype_b): a matrix product of two dtypes (kind "type").
+- ``lab_dtype_cast`` (result, target): an in-place result that the tensor's dtype cannot hold.
+- ``lab_dtype_float`` (dtype,): an operation that needs floats given integers (rand_like, mean).
 - ``lab_dim_range`` (dim, low, high): a dimension outside the tensor's range.
 - ``lab_index_range`` (index, dim, size): an index outside a dimension.
 - ``lab_index_too_many`` (ndim,): more indices than the tensor has dimensions.

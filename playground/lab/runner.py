@@ -137,7 +137,8 @@ class LabSession:
             if self._process.is_alive():
                 self._process.kill()
             self._process.join(10)
-            self._process.close() if self._process.exitcode is not None else None
+            if self._process.exitcode is not None:
+                self._process.close()
         if self._connection is not None:
             self._connection.close()
         self._process = None

@@ -33,9 +33,9 @@ import types
 import numpy as np
 import torch
 
-from playground.lab.capture import assign_storages, capture, corner, numbers
+from playground.lab.capture import assign_storages, capture, corner, numbers, short_repr
 from playground.lab.explain import explain, memory_error, syntax_error
-from playground.lab.messages import MAX_STDOUT, MAX_VALUES, LabResult, Origin
+from playground.lab.messages import MAX_STDOUT, MAX_VALUES, LabResult, Origin, TensorValue
 
 FILENAME = "<lab>"
 MAX_TRACED = 1_000_000  # cells above which a result's origin is not worked out (it costs a copy of indices)
@@ -120,8 +120,8 @@ def run_traced(code: str, inputs: dict, memory_bytes: int = 0) -> LabResult:
     output = _CappedOutput()
     error = None
     result_holder: list = []
-    saved = sys.stdout
-    sys.stdout = output
+    saved = sys.stdout, sys.stderr
+    sys.stdout = sys.stderr = output  # warnings (torch's UserWarnings) are part of what the learner sees
     try:
         for index, statement in enumerate(tree.body):
             last = index == len(tree.body) - 1 and isinstance(statement, ast.Expr)
@@ -138,7 +138,7 @@ def run_traced(code: str, inputs: dict, memory_bytes: int = 0) -> LabResult:
             if last:
                 tracker.result_is(statement.value, plan)
     finally:
-        sys.stdout = saved
+        sys.stdout, sys.stderr = saved
     values = tracker.values(result_holder)
     return LabResult(values, output.text(), error, time.perf_counter() - began, output.truncated)
 
@@ -238,8 +238,7 @@ def _safe_capture(name, value):
     try:
         return capture(name, value)
     except Exception:  # an odd tensor (sparse, meta...) is shown by its type only
-        from playground.lab.messages import TensorValue
-        return TensorValue(name, "other", python_type=type(value).__name__)
+        return TensorValue(name, "other", python_type=type(value).__name__, text=short_repr(value))
 
 
 def _safe_origin(plan, value):
