@@ -2729,6 +2729,26 @@ Warm colours are layers near the input, cool colours layers near the output.</so
         <translation>permute에는 {0}개 차원 전부의 순서가 필요합니다. 받은 것: {1}.</translation>
     </message>
     <message>
+        <source>Two 1-D tensors of different lengths ({0} and {1}) cannot be multiplied: a product of two vectors needs the same length.</source>
+        <translation>길이가 다른 1차원 텐서 두 개({0}, {1})는 곱할 수 없습니다: 두 벡터의 곱은 길이가 같아야 합니다.</translation>
+    </message>
+    <message>
+        <source>The nested lists are not a rectangle: at depth {1} a list has {2} entries where {0} were expected; every row needs the same length.</source>
+        <translation>중첩 리스트가 직사각형이 아닙니다: 깊이 {1}에서 {0}개여야 할 리스트에 {2}개가 있습니다. 모든 행의 길이가 같아야 합니다.</translation>
+    </message>
+    <message>
+        <source>A matrix product needs both tensors of one dtype: these are {0} and {1} (convert one, e.g. .float()).</source>
+        <translation>행렬 곱은 두 텐서의 자료형(dtype)이 같아야 합니다: 지금은 {0}와(과) {1}입니다 (하나를 바꾸세요, 예: .float()).</translation>
+    </message>
+    <message>
+        <source>An in-place result of dtype {0} cannot be stored in a tensor of dtype {1}.</source>
+        <translation>자료형(dtype)이 {0}인 제자리(in-place) 연산 결과는 자료형이 {1}인 텐서에 담을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>This operation needs floating-point numbers, but the tensor&apos;s dtype is {0} (use dtype=torch.float, or .float()).</source>
+        <translation>이 연산에는 실수가 필요하지만 텐서의 자료형(dtype)은 {0}입니다 (dtype=torch.float 또는 .float()를 쓰세요).</translation>
+    </message>
+    <message>
         <source>Too many indices for a tensor of {0} dimensions: one index per dimension at most.</source>
         <translation>{0}차원 텐서에 인덱스가 너무 많습니다: 인덱스는 차원마다 하나까지입니다.</translation>
     </message>

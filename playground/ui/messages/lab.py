@@ -40,6 +40,20 @@ LAB_WORDINGS = {
     "lab_shape_view": QT_TRANSLATE_NOOP(
         "LabMessages", "view cannot rearrange this tensor's memory (it is not laid out in order, e.g. after "
                        "permute); use reshape."),
+    "lab_shape_dot": QT_TRANSLATE_NOOP(
+        "LabMessages", "Two 1-D tensors of different lengths ({0} and {1}) cannot be multiplied: a product of two "
+                       "vectors needs the same length."),
+    "lab_ragged": QT_TRANSLATE_NOOP(
+        "LabMessages", "The nested lists are not a rectangle: at depth {1} a list has {2} entries where {0} were "
+                       "expected; every row needs the same length."),
+    "lab_dtype_mismatch": QT_TRANSLATE_NOOP(
+        "LabMessages", "A matrix product needs both tensors of one dtype: these are {0} and {1} (convert one, e.g. "
+                       ".float())."),
+    "lab_dtype_cast": QT_TRANSLATE_NOOP(
+        "LabMessages", "An in-place result of dtype {0} cannot be stored in a tensor of dtype {1}."),
+    "lab_dtype_float": QT_TRANSLATE_NOOP(
+        "LabMessages", "This operation needs floating-point numbers, but the tensor's dtype is {0} (use "
+                       "dtype=torch.float, or .float())."),
     "lab_dim_range": QT_TRANSLATE_NOOP(
         "LabMessages", "Dimension {0} does not exist here: this tensor's dimensions go from {1} to {2}."),
     "lab_index_range": QT_TRANSLATE_NOOP(
