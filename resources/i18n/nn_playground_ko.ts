@@ -2884,6 +2884,14 @@ Warm colours are layers near the input, cool colours layers near the output.</so
         <translation>실행 (Ctrl+Enter)</translation>
     </message>
     <message>
+        <source>Stop</source>
+        <translation>멈추기</translation>
+    </message>
+    <message>
+        <source>Stop the code running now (the lab starts again for the next run)</source>
+        <translation>지금 실행 중인 코드를 멈춥니다 (다음 실행 때 실습실이 다시 시작합니다)</translation>
+    </message>
+    <message>
         <source>What the code prints (print) appears here.</source>
         <translation>코드가 출력하는 내용(print)이 여기에 나타납니다.</translation>
     </message>

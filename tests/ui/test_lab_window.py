@@ -39,6 +39,9 @@ class FakeSession:
             future.set_result(self.answers[code])
         return future
 
+    def stop(self):
+        pass
+
     def release(self):
         for future, code in self.pending:
             future.set_result(self.answers[code])
@@ -292,3 +295,13 @@ def test_the_shipped_exercises_draw_their_inputs_as_the_lab_gives_them(qtbot, tm
     (grid,) = window.drawings.grids
     assert grid._value.name == "t" and grid._value.shape == (2, 3, 4)
     assert len(grid.drawing().slices) == 2
+
+
+def test_stop_ends_an_endless_loop_in_words(qtbot, real_lab):
+    real_lab.editor.setPlainText("while True:\n    pass")
+    real_lab.run_code()
+    qtbot.waitUntil(lambda: real_lab.stop_button.isEnabled(), timeout=LAB_TIMEOUT)
+    qtbot.mouseClick(real_lab.stop_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: real_lab.error_text() != "", timeout=LAB_TIMEOUT)
+    assert "The code was stopped." in real_lab.error_text()
+    assert real_lab.run_button.isEnabled() and not real_lab.stop_button.isEnabled()

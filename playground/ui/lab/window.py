@@ -5,7 +5,8 @@ what the code printed, how long it took.
 
 A top-level window of its own (resizable; it opens at a size that fits 1280x720), so that
 the training window stays as the learner left it. It runs code only through its
-LabBridge (never waiting on it); while a run goes, Run and Check wait for it. An exercise
+LabBridge (never waiting on it); while a run goes, Run and Check wait for it and Stop
+stops it (closing the window does too). An exercise
 chosen in the Exercises tab gives every run its input tensors; Check also checks the
 result with the course's check and words the verdict.
 
@@ -59,6 +60,9 @@ class LabWindow(QWidget):
                                                "example. torch and np are ready. Ctrl+Enter runs it."))
         self.editor.setTabChangesFocus(False)
         self.run_button = QPushButton(self.tr("Run (Ctrl+Enter)"))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop the code running now (the lab starts again for the next run)"))
+        self.stop_button.setEnabled(False)
         self.status = QLabel()
         self.error = QLabel()
         self.error.setWordWrap(True)
@@ -73,6 +77,7 @@ class LabWindow(QWidget):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self.editor, self.run_code, context=Qt.WidgetWithChildrenShortcut)
         self.run_button.clicked.connect(self.run_code)
+        self.stop_button.clicked.connect(bridge.stop)
         self.examples.currentItemChanged.connect(self._on_examples_current_item_changed)
         self.exercises.exercise_chosen.connect(self._on_exercises_exercise_chosen)
         self.exercises.check_requested.connect(self._on_exercises_check_requested)
@@ -84,6 +89,7 @@ class LabWindow(QWidget):
     def _lay_out(self) -> None:
         run_row = QHBoxLayout()
         run_row.addWidget(self.run_button)
+        run_row.addWidget(self.stop_button)
         run_row.addWidget(self.status, 1)
         top = QWidget()
         top_column = QVBoxLayout(top)
@@ -178,6 +184,10 @@ class LabWindow(QWidget):
         label = self.tr("Error")
         return f"<span style='color:{self._theme.bad}'><b>{label}</b>: {html.escape(words)}</span>"
 
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._bridge.stop()  # code left running in a closed window would only use the machine
+        super().closeEvent(event)
+
     # --- wiring ---------------------------------------------------------------------------------
     def _example_items(self) -> list[QTreeWidgetItem]:
         items = []
@@ -215,6 +225,7 @@ class LabWindow(QWidget):
 
     def _on_bridge_busy_changed(self, busy: bool) -> None:
         self.run_button.setEnabled(not busy)
+        self.stop_button.setEnabled(busy)
         self.exercises.check_button.setEnabled(not busy and self.exercises.current() is not None)
         if busy:
             self.status.setText(self.tr("Running…"))
