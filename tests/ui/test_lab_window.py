@@ -117,8 +117,10 @@ def test_an_error_is_explained_in_words_with_its_shapes(qtbot, lab):
     qtbot.waitUntil(lambda: lab.error_text() != "", timeout=10_000)
     text = lab.error_text()
     assert "(2, 3)" in text and "Line 1" in text and "Traceback" not in text
+    assert lab.marked_line() == 1  # the error's line shaded in the editor
     lab.show_example("From a list")
     qtbot.waitUntil(lambda: lab.error_text() == "", timeout=10_000)
+    assert lab.marked_line() is None
 
 
 def test_an_error_is_explained_in_korean(qtbot, korean, tmp_path):

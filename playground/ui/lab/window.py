@@ -18,8 +18,8 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QTabWidget,
+from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut, QTextCursor, QTextFormat
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QTabWidget, QTextEdit,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from playground.lab.messages import LabResult
@@ -28,6 +28,7 @@ from playground.ui.lab.course import Course, Exercise
 from playground.ui.lab.exercises import ExercisesTab
 from playground.ui.messages.lab import check_text, lab_error_text
 from playground.ui.theme import LIGHT, Theme
+from playground.ui.widgets.colour_maps import with_alpha
 from playground.ui.widgets.tensor_grid import TensorList
 
 OPEN_SIZE = (1180, 630)  # fits 1280x720 with the title bar and a taskbar (about 90 px)
@@ -160,13 +161,32 @@ class LabWindow(QWidget):
             self.error.setText(self._error_html(lab_error_text(result.error)))
             self.error.show()
             self.status.setText(self.tr("Stopped with an error"))
+            self._mark_line(result.error.line)
         else:
             self.error.hide()
+            self._mark_line(None)
             self.status.setText(self.tr("Done in {0:.2f} s").format(result.seconds))
         exercise, self._checking = self._checking, None
         if exercise is not None:
             ok, code, args = self._course.check(exercise, result)
             self.exercises.show_verdict(exercise, ok, check_text(code, args))
+
+    def _mark_line(self, line: int | None) -> None:
+        """Shade the editor's line ``line`` (1-based; the error's), or none."""
+        selections = []
+        block = self.editor.document().findBlockByNumber(line - 1) if line else None
+        if block is not None and block.isValid():
+            selection = QTextEdit.ExtraSelection()
+            selection.format.setBackground(with_alpha(self._theme.bad, 0.25))
+            selection.format.setProperty(QTextFormat.FullWidthSelection, True)
+            selection.cursor = QTextCursor(block)
+            selections.append(selection)
+        self.editor.setExtraSelections(selections)
+
+    def marked_line(self) -> int | None:
+        """The editor's line shaded as the error's (1-based), or None."""
+        marks = self.editor.extraSelections()
+        return marks[0].cursor.blockNumber() + 1 if marks else None
 
     def error_text(self) -> str:
         """The error shown, in words, or "" when the last run had none."""
