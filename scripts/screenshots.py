@@ -6,6 +6,7 @@
     .venv/bin/python scripts/screenshots.py --compare-only        # the comparison scene alone
     .venv/bin/python scripts/screenshots.py --lesson-only         # the lesson scenes alone
     .venv/bin/python scripts/screenshots.py --inside-only         # the step-through scenes alone
+    .venv/bin/python scripts/screenshots.py --lab-only            # the Tensor lab scenes alone
 
 Our learners' laptops show 1366x768, or 1920x1080 at 150 % scaling = 1280x720
 logical pixels: every shot is taken at both. The README's set is the spiral design
@@ -26,7 +27,9 @@ scene (``inside-<stage>-1366x768-en-light.png`` and ``-ko-dark``, stage forward,
 backward or update): the README design trained a few seconds at INSIDE_SPEED, then Step
 Inside, the Inside one step dock at that stage (``--review`` with ``--designs inside``
 takes every stage at every size). ``--compare-only``, ``--lesson-only`` and
-``--inside-only`` take one of these scenes alone.
+``--inside-only`` take one of these scenes alone; and the Tensor lab scene
+(``lab-<example>-<size>-<language>-<theme>.png`` at LAB_SHOTS, ``--lab-only`` alone):
+Tensor Lab… opened over the window, filling the screen, one of LAB_EXAMPLES run and drawn.
 
 Each shot runs in a fresh process (the language is chosen at start-up), trains the
 design for a few seconds with every dashboard live, and saves ``window.grab()``.
@@ -62,6 +65,10 @@ LESSON = "cross_entropy_classes"  # the lesson scene: opened from the list, answ
 README_LESSON = "loss_outliers"  # the README's lesson: MSE against MAE on outliers, a comparison
 LESSON_SCENES = ("lesson_open", "lesson_done")
 LESSON_SHOTS = (("1366x768", "en", "light"), ("1366x768", "ko", "dark"))
+LAB = "lab"  # the Tensor lab scene, "lab:<example id>": the lab's window with that example run
+LAB_EXAMPLES = ("index_pick", "stack_dim1")
+LAB_SHOTS = (("1366x768", "en", "light"), ("1366x768", "ko", "dark"))  # --sizes etc. do not apply to the scenes
+TITLE_BAR = 48  # px of the screen a window's title bar and the taskbar take: the lab's window fills the rest
 
 
 def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: float, design: str,
@@ -115,6 +122,10 @@ def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: 
         _compare(app, window)
         _save(app, window, out)
         return
+    if design == LAB:
+        lab = _lab(app, window, stage, size)
+        _save(app, window, out, shown=lab)
+        return
     modes = []  # the status bar shows the step mode: wait until compiling has ended
     window.controller.snapshot_ready.connect(lambda snapshot: modes.append(snapshot.step_mode))
     window.controller.play()
@@ -137,12 +148,27 @@ def _inside(app, window, stage: str) -> None:
     window.inside.panel.set_stage(INSIDE_STAGES.index(stage))
 
 
-def _save(app, window, out: Path) -> None:
+def _lab(app, window, example_id: str, size: tuple[int, int]):
+    """Tensor Lab… opened, filling the screen below its title bar, with the example
+    ``example_id`` run in the lab's process and drawn."""
+    from playground.lab.examples import example
+
+    window.tensor_lab.open()
+    lab = window.tensor_lab.lab_window
+    lab.resize(size[0], size[1] - TITLE_BAR)
+    title = example(example_id).title.ko if window.language == "ko" else example(example_id).title.en
+    lab.show_example(title)
+    _wait(app, lambda: lab.run_button.isEnabled() and bool(lab.drawings.grids))
+    return lab
+
+
+def _save(app, window, out: Path, shown=None) -> None:
+    """Save a picture of ``shown`` (default: ``window``), then close ``window``."""
     for _ in range(20):
         app.processEvents()
         time.sleep(0.01)
     out.parent.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(out), None, 0)  # for PNG, quality 0 is the strongest compression: the smallest file
+    (shown or window).grab().save(str(out), None, 0)  # for PNG, quality 0 is the strongest compression: the smallest file
     window.file_actions.document.undo_stack.setClean()  # nothing to ask about on close
     window.close()
     print(f"wrote {out}")
@@ -287,6 +313,7 @@ def main() -> None:
     parser.add_argument("--compare-only", action="store_true", help="only the README's comparison scene")
     parser.add_argument("--lesson-only", action="store_true", help="only the README's lesson scenes")
     parser.add_argument("--inside-only", action="store_true", help="only the README's step-through scenes")
+    parser.add_argument("--lab-only", action="store_true", help="only the README's Tensor lab scenes")
     parser.add_argument("--one", nargs=5, metavar=("DESIGN", "SIZE", "THEME", "LANGUAGE", "FILE"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -299,16 +326,20 @@ def main() -> None:
         designs = [f"{INSIDE}:{stage}" for d in designs for stage in INSIDE_STAGES if d == INSIDE] + \
             [d for d in designs if d != INSIDE]
     else:
-        folder, designs = args.out, [] if args.compare_only or args.lesson_only or args.inside_only else [README_DESIGN]
+        only = args.compare_only or args.lesson_only or args.inside_only or args.lab_only
+        folder, designs = args.out, [] if only else [README_DESIGN]
     shots = [(design, size, language, theme) for design in designs for size in args.sizes.split(",")
              for language in args.languages.split(",") for theme in args.themes.split(",")]
-    if not args.review and not args.lesson_only and not args.inside_only:
+    if not args.review and not args.lesson_only and not args.inside_only and not args.lab_only:
         shots += [(COMPARE, size, language, theme) for size, language, theme in COMPARE_SHOTS]
-    if not args.review and not args.compare_only and not args.inside_only:
+    if not args.review and not args.compare_only and not args.inside_only and not args.lab_only:
         shots += [(scene, size, language, theme) for scene in LESSON_SCENES for size, language, theme in LESSON_SHOTS]
-    if not args.review and not args.compare_only and not args.lesson_only:
+    if not args.review and not args.compare_only and not args.lesson_only and not args.lab_only:
         shots += [(f"{INSIDE}:{stage}", size, language, theme) for stage in INSIDE_STAGES
                   for size, language, theme in INSIDE_SHOTS]
+    if not args.review and not args.compare_only and not args.lesson_only and not args.inside_only:
+        shots += [(f"{LAB}:{name}", size, language, theme) for name in LAB_EXAMPLES
+                  for size, language, theme in LAB_SHOTS]
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     for design, size, language, theme in shots:

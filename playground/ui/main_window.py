@@ -38,6 +38,7 @@ from playground.ui.window.docks import DockLayout, placeholder, scrolled_tabs
 from playground.ui.window.frames import SlicedFrame
 from playground.ui.window.help import HelpMenu
 from playground.ui.window.inside import InsideStep
+from playground.ui.window.lab import TensorLab
 from playground.ui.window.lessons import Lessons
 from playground.ui.window.look import LookChoices
 from playground.ui.window.neuron import NeuronInside
@@ -186,6 +187,7 @@ class MainWindow(QMainWindow):
         self.lessons = Lessons(self)
         self.neuron = NeuronInside(self)  # the neuron card: a neuron's formula, in its own dock
         self.inside = InsideStep(self)  # Step Inside and its dock
+        self.tensor_lab = TensorLab(self)  # the Tensor lab's window, opened on demand
         self.lesson_action = make_action(
             self, self.tr("Explanation"), self.lesson_note.set_expanded, QKeySequence("Ctrl+L"),
             self.tr("Show or fold the explanation of the open design: what to try and what to watch (Ctrl+L)."),
@@ -219,9 +221,15 @@ class MainWindow(QMainWindow):
         self.docks.fill_menu(view_menu)
         self.look = LookChoices(self, self.settings)
         self.look.fill_menu(view_menu)
-        self.lessons.fill_menu(bar.addMenu(self.tr("L&essons")))
+        lessons_menu = bar.addMenu(self.tr("L&essons"))
+        self.lessons.fill_menu(lessons_menu)
+        lessons_menu.addSeparator()
+        lessons_menu.addAction(self.tensor_lab.action)
         self.help = HelpMenu(self)
-        self.help.fill_menu(bar.addMenu(self.tr("&Help")))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tensor_lab.action)
+        help_menu.addSeparator()
+        self.help.fill_menu(help_menu)
 
     def _wire(self) -> None:
         self.document.changed.connect(self._on_document_changed)
@@ -391,6 +399,7 @@ class MainWindow(QMainWindow):
         self.banner.set_theme(theme)
         self.coach.panel.set_theme(theme)
         self.inside.set_theme(theme)
+        self.tensor_lab.set_theme(theme)
         self.comparisons.set_theme(theme)
         for view in self.views:
             view.set_theme(theme)
@@ -469,6 +478,7 @@ class MainWindow(QMainWindow):
         self.comparisons.close_view()  # the docks as the learner had them, not as a comparison left them
         self.docks.save()
         self.settings.sync()
+        self.tensor_lab.close()
         self.controller.shutdown()
         self._closing = True
         super().closeEvent(event)

@@ -1594,6 +1594,49 @@ The internal covariate shift below works for every network.</source>
     </message>
 </context>
 <context>
+    <name>ExercisesTab</name>
+    <message>
+        <source>Check</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>Run the code in the editor with this exercise&apos;s tensors and check its result</source>
+        <translation>이 문제의 텐서로 편집기의 코드를 실행하고 결과를 확인합니다</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>힌트</translation>
+    </message>
+    <message>
+        <source>The course&apos;s exercises are not installed in this version yet.</source>
+        <translation>이 버전에는 아직 과정의 연습 문제가 없습니다.</translation>
+    </message>
+    <message>
+        <source>✓ Right!</source>
+        <translation>✓ 정답입니다!</translation>
+    </message>
+    <message>
+        <source>Not yet: {0}</source>
+        <translation>아직 아닙니다: {0}</translation>
+    </message>
+    <message>
+        <source>{0} of {1} exercises done</source>
+        <translation>연습 문제 {1}개 중 {0}개 완료</translation>
+    </message>
+    <message>
+        <source>Choose an exercise.</source>
+        <translation>연습 문제를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Hint {0}: {1}</source>
+        <translation>힌트 {0}: {1}</translation>
+    </message>
+</context>
+<context>
     <name>ExportActions</name>
     <message>
         <source>Export as PyTorch Script</source>
@@ -2101,6 +2144,14 @@ Warm colours are layers near the input, cool colours layers near the output.</so
         <translation>학습 과정</translation>
     </message>
     <message>
+        <source>Tensor Lab</source>
+        <translation>텐서 실습실</translation>
+    </message>
+    <message>
+        <source>Tensor Lab: run the code</source>
+        <translation>텐서 실습실: 코드 실행</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>실행 취소</translation>
     </message>
@@ -2601,6 +2652,276 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     <message>
         <source>The run started again: press Step Inside to look at its next step.</source>
         <translation>실행이 새로 시작되었습니다: 스텝 들여다보기를 눌러 다음 스텝을 보세요.</translation>
+    </message>
+</context>
+<context>
+    <name>LabMessages</name>
+    <message>
+        <source>{0} cannot multiply a {1} tensor by a {2} one: the first one&apos;s last size must equal the second one&apos;s first size ((a, b) @ (b, c) → (a, c)).</source>
+        <translation>{0}은(는) 형태(shape) {1}인 텐서와 {2}인 텐서를 곱할 수 없습니다: 행렬 곱은 앞 텐서의 마지막 크기와 뒤 텐서의 첫 크기가 같아야 합니다 ((a, b) @ (b, c) → (a, c)).</translation>
+    </message>
+    <message>
+        <source>{0} needs tensors of the right number of dimensions (mm: 2-D, bmm: 3-D); it got {1} and {2}.</source>
+        <translation type="vanished">{0}에는 알맞은 차원 수의 텐서가 필요합니다 (mm: 2차원, bmm: 3차원). 받은 형태(shape): {1}, {2}.</translation>
+    </message>
+    <message>
+        <source>{0} needs the same batch size (the first dimension) in both: {1} and {2} differ.</source>
+        <translation>{0}은(는) 두 텐서의 배치 크기(첫 차원)가 같아야 합니다: {1}와(과) {2}는 다릅니다.</translation>
+    </message>
+    <message>
+        <source>The sizes {0} and {1} at dimension {2} do not broadcast: sizes must be equal, or one of them 1.</source>
+        <translation>차원 {2}의 크기 {0}와(과) {1}은(는) 브로드캐스팅되지 않습니다: 크기가 같거나 한쪽이 1이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>cat needs the same sizes outside dimension {2}: the first input has {0} there, input number {3} has {1}.</source>
+        <translation>cat은 차원 {2} 밖의 크기가 모두 같아야 합니다: 첫 입력은 {0}, {3}번 입력은 {1}입니다.</translation>
+    </message>
+    <message>
+        <source>cat needs inputs with the same number of dimensions.</source>
+        <translation type="vanished">cat의 입력들은 차원 수가 같아야 합니다.</translation>
+    </message>
+    <message>
+        <source>stack needs inputs of the same shape: the first is {0}, input number {2} is {1}.</source>
+        <translation>stack의 입력들은 형태(shape)가 같아야 합니다: 첫 입력은 {0}, {2}번 입력은 {1}입니다.</translation>
+    </message>
+    <message>
+        <source>The shape {0} does not fit {1} values: the sizes of the new shape must multiply to {1}.</source>
+        <translation>형태(shape) {0}에는 값 {1}개가 맞지 않습니다: 새 형태의 크기를 모두 곱하면 {1}이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>view cannot rearrange this tensor&apos;s memory (it is not laid out in order, e.g. after permute); use reshape.</source>
+        <translation>view는 이 텐서의 메모리를 바꿔 배치할 수 없습니다 (permute 뒤처럼 메모리가 순서대로 놓여 있지 않습니다). reshape를 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Dimension {0} does not exist here: this tensor&apos;s dimensions go from {1} to {2}.</source>
+        <translation>차원 {0}은(는) 없습니다: 이 텐서의 차원은 {1}부터 {2}까지입니다.</translation>
+    </message>
+    <message>
+        <source>Index {0} is outside dimension {1}, whose size is {2} (indices 0 to size − 1, or negative from the end).</source>
+        <translation>인덱스 {0}은(는) 크기가 {2}인 차원 {1}의 범위 밖입니다 (인덱스는 0부터 크기 − 1까지, 또는 끝에서부터 음수).</translation>
+    </message>
+    <message>
+        <source>{0} indices for a tensor of {1} dimensions: one index per dimension at most.</source>
+        <translation type="vanished">{1}차원 텐서에 인덱스 {0}개: 인덱스는 차원마다 하나까지입니다.</translation>
+    </message>
+    <message>
+        <source>{0} needs {1}-D tensors (mm: 2-D, bmm: 3-D).</source>
+        <translation>{0}에는 {1}차원 텐서가 필요합니다 (mm: 2차원, bmm: 3차원).</translation>
+    </message>
+    <message>
+        <source>cat needs inputs with the same number of dimensions: these have {0} and {1}.</source>
+        <translation>cat의 입력들은 차원 수가 같아야 합니다: 이 입력들은 {0}차원과 {1}차원입니다.</translation>
+    </message>
+    <message>
+        <source>The shapes {0} and {1} do not broadcast: compared from the last dimension, sizes must be equal, or one of them 1.</source>
+        <translation>형태(shape) {0}와(과) {1}은(는) 브로드캐스팅되지 않습니다: 마지막 차원부터 비교해 크기가 같거나 한쪽이 1이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>A new shape may hold only one -1 (the size worked out).</source>
+        <translation>새 형태(shape)에는 -1(자동으로 계산되는 크기)을 하나만 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The values assigned do not fit the slice: it has size {0} at dimension {2}, the values {1}.</source>
+        <translation>대입하는 값이 슬라이스에 맞지 않습니다: 차원 {2}에서 슬라이스의 크기는 {0}, 값의 크기는 {1}입니다.</translation>
+    </message>
+    <message>
+        <source>permute needs an order of all {0} dimensions; it got {1}.</source>
+        <translation>permute에는 {0}개 차원 전부의 순서가 필요합니다. 받은 것: {1}.</translation>
+    </message>
+    <message>
+        <source>Two 1-D tensors of different lengths ({0} and {1}) cannot be multiplied: a product of two vectors needs the same length.</source>
+        <translation>길이가 다른 1차원 텐서 두 개({0}, {1})는 곱할 수 없습니다: 두 벡터의 곱은 길이가 같아야 합니다.</translation>
+    </message>
+    <message>
+        <source>The nested lists are not a rectangle: at depth {1} a list has {2} entries where {0} were expected; every row needs the same length.</source>
+        <translation>중첩 리스트가 직사각형이 아닙니다: 깊이 {1}에서 {0}개여야 할 리스트에 {2}개가 있습니다. 모든 행의 길이가 같아야 합니다.</translation>
+    </message>
+    <message>
+        <source>A matrix product needs both tensors of one dtype: these are {0} and {1} (convert one, e.g. .float()).</source>
+        <translation>행렬 곱은 두 텐서의 자료형(dtype)이 같아야 합니다: 지금은 {0}와(과) {1}입니다 (하나를 바꾸세요, 예: .float()).</translation>
+    </message>
+    <message>
+        <source>An in-place result of dtype {0} cannot be stored in a tensor of dtype {1}.</source>
+        <translation>자료형(dtype)이 {0}인 제자리(in-place) 연산 결과는 자료형이 {1}인 텐서에 담을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>This operation needs floating-point numbers, but the tensor&apos;s dtype is {0} (use dtype=torch.float, or .float()).</source>
+        <translation>이 연산에는 실수가 필요하지만 텐서의 자료형(dtype)은 {0}입니다 (dtype=torch.float 또는 .float()를 쓰세요).</translation>
+    </message>
+    <message>
+        <source>Too many indices for a tensor of {0} dimensions: one index per dimension at most.</source>
+        <translation>{0}차원 텐서에 인덱스가 너무 많습니다: 인덱스는 차원마다 하나까지입니다.</translation>
+    </message>
+    <message>
+        <source>A bad index: {0}</source>
+        <translation>잘못된 인덱스: {0}</translation>
+    </message>
+    <message>
+        <source>.item() needs a tensor with exactly one value; this one has {0} (use sum() first, or index one value).</source>
+        <translation>.item()은 값이 정확히 하나인 텐서에만 쓸 수 있습니다. 이 텐서에는 {0}개가 있습니다 (먼저 sum()을 쓰거나, 값 하나를 인덱싱하세요).</translation>
+    </message>
+    <message>
+        <source>A value of the wrong type: {0}</source>
+        <translation>잘못된 자료형의 값: {0}</translation>
+    </message>
+    <message>
+        <source>The name {0} is not defined: assign it first, or check its spelling.</source>
+        <translation>이름 {0}이(가) 정의되지 않았습니다: 먼저 대입하거나 철자를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>A {0} has no attribute {1}.</source>
+        <translation>{0}에는 속성 {1}이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>Python cannot read this code: {0} (line {1})</source>
+        <translation>Python이 이 코드를 읽을 수 없습니다: {0} ({1}번째 줄)</translation>
+    </message>
+    <message>
+        <source>The code ran longer than {0} seconds and was stopped (an endless loop, or too much work).</source>
+        <translation>코드가 {0}초보다 오래 실행되어 멈췄습니다 (끝나지 않는 반복이거나 계산이 너무 많습니다).</translation>
+    </message>
+    <message>
+        <source>The code needed more memory than the lab allows ({0} MB) and was stopped: try smaller tensors.</source>
+        <translation>코드가 실습실이 허용하는 메모리({0} MB)보다 많이 필요해서 멈췄습니다: 더 작은 텐서를 써 보세요.</translation>
+    </message>
+    <message>
+        <source>The code was stopped.</source>
+        <translation>코드를 멈췄습니다.</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s process ended unexpectedly (exit code {0}); it starts again with the next run.</source>
+        <translation>실습실 프로세스가 예기치 않게 끝났습니다 (종료 코드 {0}). 다음 실행 때 다시 시작합니다.</translation>
+    </message>
+    <message>
+        <source>An error ({0}): {1}</source>
+        <translation>오류 ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation type="vanished">{0}: {1}</translation>
+    </message>
+    <message>
+        <source>The code needed more memory than this computer could give and was stopped: try smaller tensors.</source>
+        <translation>코드가 이 컴퓨터가 줄 수 있는 것보다 많은 메모리가 필요해서 멈췄습니다: 더 작은 텐서를 써 보세요.</translation>
+    </message>
+    <message>
+        <source>Line {0}: {1}</source>
+        <translation>{0}번째 줄: {1}</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>정답</translation>
+    </message>
+    <message>
+        <source>the code stopped with an error; fix it first</source>
+        <translation>코드가 오류로 멈췄습니다. 먼저 오류를 고치세요</translation>
+    </message>
+    <message>
+        <source>end the code with the expression whose value is the answer</source>
+        <translation>답이 되는 값을 내는 식으로 코드를 끝내세요</translation>
+    </message>
+    <message>
+        <source>there is no variable {0}</source>
+        <translation>변수 {0}이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>the answer should be a Python {0}, not {1}</source>
+        <translation>답은 {1}이(가) 아니라 Python {0}이어야 합니다</translation>
+    </message>
+    <message>
+        <source>the answer should be a tensor, not {0}</source>
+        <translation>답은 {0}이(가) 아니라 텐서여야 합니다</translation>
+    </message>
+    <message>
+        <source>the shape should be {0}, not {1}</source>
+        <translation>형태(shape)가 {1}이(가) 아니라 {0}이어야 합니다</translation>
+    </message>
+    <message>
+        <source>the dtype should be {0}, not {1}</source>
+        <translation>자료형(dtype)이 {1}이(가) 아니라 {0}이어야 합니다</translation>
+    </message>
+    <message>
+        <source>the shape is right but some values are not</source>
+        <translation>형태(shape)는 맞지만 값 일부가 틀렸습니다</translation>
+    </message>
+    <message>
+        <source>the answer is far larger than it should be</source>
+        <translation>답이 있어야 할 크기보다 훨씬 큽니다</translation>
+    </message>
+    <message>
+        <source>{0} itself should change (in place), not be assigned a new tensor</source>
+        <translation>새 텐서를 대입하지 말고 {0} 자체가 (제자리에서) 바뀌어야 합니다</translation>
+    </message>
+    <message>
+        <source>the course&apos;s checks are not installed in this version yet</source>
+        <translation type="vanished">이 버전에는 아직 과정의 정답 확인이 없습니다</translation>
+    </message>
+    <message>
+        <source>the result does not match the task yet</source>
+        <translation>결과가 아직 문제와 맞지 않습니다</translation>
+    </message>
+</context>
+<context>
+    <name>LabWindow</name>
+    <message>
+        <source>Tensor Lab — NN Playground</source>
+        <translation>텐서 실습실 — NN Playground</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>예제</translation>
+    </message>
+    <message>
+        <source>Exercises</source>
+        <translation>연습 문제</translation>
+    </message>
+    <message>
+        <source>Type PyTorch code, e.g. torch.tensor([[1, 2], [3, 4]]), or pick an example. torch and np are ready. Ctrl+Enter runs it.</source>
+        <translation>PyTorch 코드를 입력하거나 (예: torch.tensor([[1, 2], [3, 4]])) 예제를 고르세요. torch와 np는 준비되어 있습니다. Ctrl+Enter로 실행합니다.</translation>
+    </message>
+    <message>
+        <source>Run (Ctrl+Enter)</source>
+        <translation>실행 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>멈추기</translation>
+    </message>
+    <message>
+        <source>Stop the code running now (the lab starts again for the next run)</source>
+        <translation>지금 실행 중인 코드를 멈춥니다 (다음 실행 때 실습실이 다시 시작합니다)</translation>
+    </message>
+    <message>
+        <source>What the code prints (print) appears here.</source>
+        <translation>코드가 출력하는 내용(print)이 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>The course&apos;s examples are not installed in this version yet.</source>
+        <translation>이 버전에는 아직 과정의 예제가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Still running the previous code…</source>
+        <translation>이전 코드를 아직 실행하는 중입니다…</translation>
+    </message>
+    <message>
+        <source>Stopped with an error</source>
+        <translation>오류로 멈췄습니다</translation>
+    </message>
+    <message>
+        <source>Done in {0:.2f} s</source>
+        <translation>{0:.2f}초 만에 완료</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; — your code gets these tensors: {1}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; — 코드에 주어지는 텐서: {1}</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>실행하는 중…</translation>
     </message>
 </context>
 <context>
@@ -4646,6 +4967,128 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     <message>
         <source>classification</source>
         <translation>분류</translation>
+    </message>
+</context>
+<context>
+    <name>TensorGrid</name>
+    <message>
+        <source>before:</source>
+        <translation>바뀌기 전:</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;result&lt;/b&gt; = &lt;b&gt;{0}&lt;/b&gt; (drawn above)</source>
+        <translation>&lt;b&gt;결과&lt;/b&gt; = &lt;b&gt;{0}&lt;/b&gt; (위에 그림)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; = &lt;code&gt;{1}&lt;/code&gt; &amp;nbsp;&lt;i&gt;({2})&lt;/i&gt;</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; = &lt;code&gt;{1}&lt;/code&gt; &amp;nbsp;&lt;i&gt;({2})&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>shape {0} · dtype {1} · device {2}</source>
+        <translation>형태(shape) {0} · 자료형(dtype) {1} · 장치(device) {2}</translation>
+    </message>
+    <message>
+        <source>NumPy array</source>
+        <translation>NumPy 배열</translation>
+    </message>
+    <message>
+        <source>tensor</source>
+        <translation>텐서</translation>
+    </message>
+    <message>
+        <source>shares memory with {0}: a change to one is a change to the other</source>
+        <translation>{0}와(과) 메모리를 공유합니다: 한쪽을 바꾸면 다른 쪽도 바뀝니다</translation>
+    </message>
+    <message>
+        <source>{0} the cells the assignment set</source>
+        <translation>{0} 대입으로 바뀐 칸</translation>
+    </message>
+    <message>
+        <source>the index</source>
+        <translation>인덱스</translation>
+    </message>
+    <message>
+        <source>{0} the cells {1} picked</source>
+        <translation>{0} {1}이(가) 고른 칸</translation>
+    </message>
+    <message>
+        <source>(click {0} to see the cells it picked)</source>
+        <translation>({0}을(를) 누르면 그 인덱스가 고른 칸을 봅니다)</translation>
+    </message>
+    <message>
+        <source>{0} changed in place: these cells held other values before (drawn below)</source>
+        <translation>{0} 제자리(in-place)에서 바뀌었습니다: 이 칸들은 전에 다른 값이었습니다 (아래에 그림)</translation>
+    </message>
+    <message>
+        <source>changed in place (its values before are drawn below)</source>
+        <translation>제자리(in-place)에서 바뀌었습니다 (바뀌기 전 값은 아래에 그림)</translation>
+    </message>
+    <message>
+        <source>matrix product ({0}): {1} — the inner sizes match, the outer ones make the result</source>
+        <translation>행렬 곱 ({0}): {1} — 안쪽 크기가 같아야 하고, 바깥쪽 크기가 결과의 형태(shape)가 됩니다</translation>
+    </message>
+    <message>
+        <source>element-wise {0}: {1}</source>
+        <translation>원소별 {0}: {1}</translation>
+    </message>
+    <message>
+        <source>broadcasting: dimension {0} of the result was stretched from size 1 to fit</source>
+        <translation>브로드캐스팅: 결과의 차원 {0}은(는) 크기 1에서 늘어나 맞춰졌습니다</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{0}&apos;&gt;■&lt;/span&gt; the cells {1} picked</source>
+        <translation type="vanished">&lt;span style=&apos;color:{0}&apos;&gt;■&lt;/span&gt; {1}이(가) 고른 칸</translation>
+    </message>
+    <message>
+        <source>stack on dim {0} (a new dimension): {1}</source>
+        <translation>dim {0}에 stack (새 차원이 생깁니다): {1}</translation>
+    </message>
+    <message>
+        <source>cat on dim {0}: {1}</source>
+        <translation>dim {0}에 cat: {1}</translation>
+    </message>
+    <message>
+        <source>{0} goes into {1} ({2} on dim {3})</source>
+        <translation>{0} {1}(으)로 들어갑니다 (dim {3}에 {2})</translation>
+    </message>
+    <message>
+        <source>large: only its first values came back and are drawn</source>
+        <translation>큰 텐서: 앞쪽 값만 돌아와 그려집니다</translation>
+    </message>
+    <message>
+        <source>large: only some of its values are drawn (… marks the rest)</source>
+        <translation>큰 텐서: 값의 일부만 그립니다 (…는 나머지)</translation>
+    </message>
+    <message>
+        <source>matrix product: {0} — the inner sizes match, the outer ones make the result</source>
+        <translation type="vanished">행렬 곱: {0} — 안쪽 크기가 같아야 하고, 바깥쪽 크기가 결과의 형태(shape)가 됩니다</translation>
+    </message>
+    <message>
+        <source>element-wise product: {0}</source>
+        <translation type="vanished">원소별 곱: {0}</translation>
+    </message>
+    <message>
+        <source>{0}: shape before → after {1} (the same values, {2} of them)</source>
+        <translation>{0}: 바뀌기 전 → 후의 형태(shape) {1} (값은 그대로, {2}개)</translation>
+    </message>
+    <message>
+        <source>broadcasting: dimension {0} of the result was repeated to fit</source>
+        <translation type="vanished">브로드캐스팅: 결과의 차원 {0}은(는) 크기를 맞추려고 반복되었습니다</translation>
+    </message>
+</context>
+<context>
+    <name>TensorLab</name>
+    <message>
+        <source>Tensor Lab…</source>
+        <translation>텐서 실습실…</translation>
+    </message>
+    <message>
+        <source>Try PyTorch tensor operations and see every tensor drawn: the course&apos;s examples and exercises (Ctrl+T).</source>
+        <translation>PyTorch 텐서 연산을 해 보고 모든 텐서를 그림으로 봅니다: 과정의 예제와 연습 문제 (Ctrl+T).</translation>
     </message>
 </context>
 <context>

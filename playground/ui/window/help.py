@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from playground.ui.window.actions import make_action
+from playground.ui.window.lab import SHORTCUT as LAB_SHORTCUT
 
 
 class HelpMenu(QObject):
@@ -27,7 +28,8 @@ class HelpMenu(QObject):
             (self.tr("Step inside: look inside the next step"), "Ctrl+I"),
             (self.tr("Inside one step: previous / next stage"), "← / →"),
             (self.tr("Reset weights"), "Ctrl+R"), (self.tr("Fold or unfold the explanation"), "Ctrl+L"),
-            (self.tr("Lessons"), "Ctrl+Shift+L"),
+            (self.tr("Lessons"), "Ctrl+Shift+L"), (self.tr("Tensor Lab"), LAB_SHORTCUT),
+            (self.tr("Tensor Lab: run the code"), "Ctrl+Enter"),
             (self.tr("Undo"), "Ctrl+Z"), (self.tr("Redo"), "Ctrl+Shift+Z"),
             (self.tr("Quit"), "Ctrl+Q"),
         ]

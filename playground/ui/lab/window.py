@@ -1,0 +1,279 @@
+"""The Tensor lab window: the course's examples by topic and its exercises (left), an
+editor (monospace; Ctrl+Enter runs), and the result (right): every value drawn
+(playground.ui.widgets.tensor_grid), the error in words (playground.ui.messages.lab),
+what the code printed, how long it took.
+
+A top-level window of its own (resizable; it opens at a size that fits 1280x720), so that
+the training window stays as the learner left it. It runs code only through its
+LabBridge (never waiting on it); while a run goes, Run and Check wait for it and Stop
+stops it (closing the window does too). An exercise
+chosen in the Exercises tab gives every run its input tensors; Check also checks the
+result with the course's check and words the verdict.
+
+Preview: ``python -m playground.ui.lab.window`` (a fake lab that echoes made-up values).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut, QTextCursor, QTextFormat
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QTabWidget, QTextEdit,
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from playground.lab.messages import LabResult
+from playground.ui.lab.bridge import LabBridge
+from playground.ui.lab.course import Course, Exercise
+from playground.ui.lab.exercises import ExercisesTab
+from playground.ui.messages.lab import check_text, lab_error_text
+from playground.ui.theme import LIGHT, Theme
+from playground.ui.widgets.colour_maps import with_alpha
+from playground.ui.widgets.tensor_grid import TensorList
+
+OPEN_SIZE = (1180, 630)  # fits 1280x720 with the title bar and a taskbar (about 90 px)
+
+
+class LabWindow(QWidget):
+    """The lab (see the module's docstring); ``settings`` keeps the exercises' progress."""
+
+    def __init__(self, bridge: LabBridge, course: Course, settings: QSettings, parent: QWidget | None = None):
+        super().__init__(parent, Qt.Window)
+        self.setWindowTitle(self.tr("Tensor Lab — NN Playground"))
+        self._bridge = bridge
+        self._course = course
+        self._theme = LIGHT
+        self._exercise: Exercise | None = None  # the exercise whose inputs the runs get
+        self._checking: Exercise | None = None  # the exercise the running code is checked against
+        self._error_words = ""
+        self.examples = QTreeWidget()
+        self.examples.setHeaderHidden(True)
+        self._fill_examples()
+        self.exercises = ExercisesTab(course.exercises, settings)
+        self.side = QTabWidget()
+        self.side.addTab(self.examples, self.tr("Examples"))
+        self.side.addTab(self.exercises, self.tr("Exercises"))
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.editor = QPlainTextEdit()
+        self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
+        self.editor.setPlaceholderText(self.tr("Type PyTorch code, e.g. torch.tensor([[1, 2], [3, 4]]), or pick an "
+                                               "example. torch and np are ready. Ctrl+Enter runs it."))
+        self.editor.setTabChangesFocus(False)
+        self.run_button = QPushButton(self.tr("Run (Ctrl+Enter)"))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop the code running now (the lab starts again for the next run)"))
+        self.stop_button.setEnabled(False)
+        self.status = QLabel()
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.error.hide()
+        self.drawings = TensorList()
+        self.stdout = QPlainTextEdit()
+        self.stdout.setReadOnly(True)
+        self.stdout.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
+        self.stdout.setPlaceholderText(self.tr("What the code prints (print) appears here."))
+        self._lay_out()
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self.editor, self.run_code, context=Qt.WidgetWithChildrenShortcut)
+        self.run_button.clicked.connect(self.run_code)
+        self.stop_button.clicked.connect(bridge.stop)
+        self.examples.currentItemChanged.connect(self._on_examples_current_item_changed)
+        self.exercises.exercise_chosen.connect(self._on_exercises_exercise_chosen)
+        self.exercises.check_requested.connect(self._on_exercises_check_requested)
+        self.side.currentChanged.connect(self._on_side_current_changed)
+        bridge.result_ready.connect(self.show_result)
+        bridge.busy_changed.connect(self._on_bridge_busy_changed)
+        self.resize(*OPEN_SIZE)
+
+    def _lay_out(self) -> None:
+        run_row = QHBoxLayout()
+        run_row.addWidget(self.run_button)
+        run_row.addWidget(self.stop_button)
+        run_row.addWidget(self.status, 1)
+        top = QWidget()
+        top_column = QVBoxLayout(top)
+        top_column.setContentsMargins(0, 0, 0, 0)
+        top_column.addWidget(self.explanation)
+        top_column.addWidget(self.editor, 1)
+        top_column.addLayout(run_row)
+        results = QWidget()
+        results_column = QVBoxLayout(results)
+        results_column.setContentsMargins(0, 0, 0, 0)
+        results_column.addWidget(self.error)
+        results_column.addWidget(self.drawings, 1)
+        right = QSplitter(Qt.Vertical)
+        right.addWidget(top)
+        right.addWidget(results)
+        right.addWidget(self.stdout)
+        right.setStretchFactor(1, 1)  # the drawings take what the window gains
+        right.setSizes([170, 440, 50])
+        main = QSplitter(Qt.Horizontal)
+        main.addWidget(self.side)
+        main.addWidget(right)
+        main.setStretchFactor(1, 1)
+        main.setSizes([260, 920])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(main)
+
+    def _fill_examples(self) -> None:
+        topics: dict[str, QTreeWidgetItem] = {}
+        for example in self._course.examples:
+            parent = topics.get(example.topic)
+            if parent is None:
+                parent = topics[example.topic] = QTreeWidgetItem(self.examples, [example.topic])
+                parent.setFlags(parent.flags() & ~Qt.ItemIsSelectable)
+                parent.setExpanded(True)
+            item = QTreeWidgetItem(parent, [example.title])
+            item.setToolTip(0, example.explanation)
+            item.setData(0, Qt.UserRole, example)
+        if not self._course.examples:
+            QTreeWidgetItem(self.examples, [self.tr("The course's examples are not installed in this version yet.")])
+
+    # --- the learner's requests ------------------------------------------------------------------
+    def show_example(self, title: str) -> bool:
+        """Put the example titled ``title`` in the editor (False if there is none)."""
+        for item in self._example_items():
+            if item.data(0, Qt.UserRole).title == title:
+                self.examples.setCurrentItem(item)
+                return True
+        return False
+
+    def run_code(self) -> None:
+        """Run the editor's code (with the chosen exercise's inputs, if one is chosen)."""
+        self._start(None)
+
+    def _start(self, check: Exercise | None) -> None:
+        inputs = self._exercise.inputs if self._exercise is not None else {}
+        if self._bridge.run(self.editor.toPlainText(), inputs):
+            self._checking = check
+        else:
+            self.status.setText(self.tr("Still running the previous code…"))
+
+    # --- the answer ------------------------------------------------------------------------------
+    def show_result(self, result: LabResult) -> None:
+        """Draw ``result``: its values, its error in words, its printed output; check it if asked."""
+        self.drawings.show_values(result.values)
+        self.stdout.setPlainText(result.stdout + ("\n…" if result.stdout_truncated else ""))
+        if result.error is not None:
+            self.error.setText(self._error_html(lab_error_text(result.error)))
+            self.error.show()
+            self.status.setText(self.tr("Stopped with an error"))
+            self._mark_line(result.error.line)
+        else:
+            self.error.hide()
+            self._mark_line(None)
+            self.status.setText(self.tr("Done in {0:.2f} s").format(result.seconds))
+        exercise, self._checking = self._checking, None
+        if exercise is not None:
+            ok, code, args = self._course.check(exercise, result)
+            self.exercises.show_verdict(exercise, ok, check_text(code, args))
+
+    def _mark_line(self, line: int | None) -> None:
+        """Shade the editor's line ``line`` (1-based; the error's), or none."""
+        selections = []
+        block = self.editor.document().findBlockByNumber(line - 1) if line else None
+        if block is not None and block.isValid():
+            selection = QTextEdit.ExtraSelection()
+            selection.format.setBackground(with_alpha(self._theme.bad, 0.25))
+            selection.format.setProperty(QTextFormat.FullWidthSelection, True)
+            selection.cursor = QTextCursor(block)
+            selections.append(selection)
+        self.editor.setExtraSelections(selections)
+
+    def marked_line(self) -> int | None:
+        """The editor's line shaded as the error's (1-based), or None."""
+        marks = self.editor.extraSelections()
+        return marks[0].cursor.blockNumber() + 1 if marks else None
+
+    def error_text(self) -> str:
+        """The error shown, in words, or "" when the last run had none."""
+        return "" if self.error.isHidden() else self._error_words
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.drawings.set_theme(theme)
+        self.exercises.set_theme(theme)
+        if not self.error.isHidden():
+            self.error.setText(self._error_html(self._error_words))
+
+    def _error_html(self, words: str) -> str:
+        self._error_words = words
+        label = self.tr("Error")
+        return f"<span style='color:{self._theme.bad}'><b>{label}</b>: {html.escape(words)}</span>"
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._bridge.stop()  # code left running in a closed window would only use the machine
+        super().closeEvent(event)
+
+    # --- wiring ---------------------------------------------------------------------------------
+    def _example_items(self) -> list[QTreeWidgetItem]:
+        items = []
+        for t in range(self.examples.topLevelItemCount()):
+            topic = self.examples.topLevelItem(t)
+            items += [topic.child(i) for i in range(topic.childCount())]
+        return items
+
+    def _on_examples_current_item_changed(self, item: QTreeWidgetItem | None, _previous) -> None:
+        example = item.data(0, Qt.UserRole) if item is not None else None
+        if example is None:
+            return
+        self._exercise = None
+        self.explanation.setText(f"<b>{html.escape(example.title)}</b> — {html.escape(example.explanation)}")
+        self.editor.setPlainText(example.code)
+        self.run_code()  # the result appears at once
+
+    def _on_exercises_exercise_chosen(self, exercise: Exercise) -> None:
+        self._exercise = exercise
+        names = ", ".join(exercise.inputs) or "—"
+        self.explanation.setText(self.tr("<b>{0}</b> — your code gets these tensors: {1}").format(
+            html.escape(exercise.title), html.escape(names)))
+        self.editor.setPlainText(exercise.starter)
+        self.drawings.show_values(exercise.input_values)  # what the code will get, before it runs
+
+    def _on_exercises_check_requested(self, exercise: Exercise) -> None:
+        self._exercise = exercise
+        self._start(exercise)
+
+    def _on_side_current_changed(self, index: int) -> None:
+        if self.side.widget(index) is self.exercises:
+            current = self.exercises.current()
+            if current is not None and current is not self._exercise:
+                self._on_exercises_exercise_chosen(current)
+
+    def _on_bridge_busy_changed(self, busy: bool) -> None:
+        self.run_button.setEnabled(not busy)
+        self.stop_button.setEnabled(busy)
+        self.exercises.check_button.setEnabled(not busy and self.exercises.current() is not None)
+        if busy:
+            self.status.setText(self.tr("Running…"))
+
+
+if __name__ == "__main__":  # a preview with a fake lab
+    import sys
+    from concurrent.futures import Future
+
+    import numpy as np
+    from PySide6.QtWidgets import QApplication
+
+    from playground.lab.messages import TensorValue
+    from playground.ui.lab.course import Example
+
+    class EchoSession:
+        def submit(self, code, inputs, **_limits):
+            future = Future()
+            t = np.arange(12).reshape(3, 4)
+            future.set_result(LabResult((TensorValue("t", "tensor", t.shape, "torch.int64", "cpu", t),),
+                                        stdout=code, seconds=0.01))
+            return future
+
+        def close(self):
+            pass
+
+    app = QApplication(sys.argv)
+    course = Course((Example("Creation", "From a list", "torch.tensor makes a tensor", "t = torch.arange(12)"),))
+    window = LabWindow(LabBridge(EchoSession), course, QSettings("nn-playground-preview", "lab"))
+    window.show()
+    sys.exit(app.exec())
