@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from playground.errors import Problem, path_excerpt
+from playground.errors import DesignFileError, Problem, path_excerpt
 
 _CHUNK = 1 << 20
 
@@ -214,3 +214,19 @@ def _fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def load_file(path: str | os.PathLike, max_bytes: int, parse, kind: str, title_code: str):
+    """``parse`` of the text of the file at ``path`` (read_file, at most ``max_bytes``): the
+    one way design, lesson and exercise files are opened. Any problem comes as a
+    DesignFileError titled "Cannot open the ``kind`` file NAME:" (``title_code``, args (NAME,)),
+    a read error named as read_problem words it."""
+    name = path_excerpt(path)
+    title = f"Cannot open the {kind} file {name}:"
+    try:
+        return parse(read_file(path, max_bytes))
+    except OSError as error:
+        problems = [read_problem(error, Path(path).name)]
+    except DesignFileError as error:
+        problems = error.problems
+    raise DesignFileError(problems, title=title, title_code=title_code, title_args=(name,))

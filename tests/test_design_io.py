@@ -390,7 +390,7 @@ def test_load_without_permission(tmp_path, monkeypatch):
         raise PermissionError(13, "Permission denied")
 
     # Running as root, chmod 000 would not stop the read: simulate it.
-    monkeypatch.setattr(design_io, "read_file", denied)
+    monkeypatch.setattr(files, "read_file", denied)  # every file is opened by files.load_file
     with pytest.raises(DesignFileError) as caught:
         load_design(path)
     assert str(path) in caught.value.title and "no permission to read" in caught.value.text()

@@ -43,7 +43,7 @@ from pydantic import ValidationError
 from playground.design.comparison import Comparison, Variant, check_comparison, run_count_problems
 from playground.design.schema import Design, check_design, problems_from_validation
 from playground.errors import DesignError, DesignFileError, Problem, excerpt, path_excerpt
-from playground.files import atomic_write_text, read_file, read_problem
+from playground.files import atomic_write_text, load_file
 
 FORMAT = "nn-playground-design"
 VERSION = 2
@@ -220,15 +220,7 @@ def load_document(path: str | os.PathLike, *, check: bool = True) -> Design | Co
 
 
 def _load(path: str | os.PathLike, parse: Callable, check: bool):
-    name = path_excerpt(path)
-    title = f"Cannot open the design file {name}:"
-    try:
-        return parse(read_file(path, MAX_FILE_BYTES), check=check)
-    except OSError as error:
-        raise DesignFileError([read_problem(error, Path(path).name)], title=title, title_code="design_open",
-                              title_args=(name,)) from None
-    except DesignFileError as error:
-        raise DesignFileError(error.problems, title=title, title_code="design_open", title_args=(name,)) from None
+    return load_file(path, MAX_FILE_BYTES, lambda text: parse(text, check=check), "design", "design_open")
 
 
 def _resolved_document(document: Design | Comparison, path: str | os.PathLike):

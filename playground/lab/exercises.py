@@ -36,8 +36,8 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 
 from playground.design.io import parse_document
 from playground.design.schema import StrictModel, problems_from_validation
-from playground.errors import DesignFileError, Problem, excerpt, path_excerpt
-from playground.files import read_file, read_problem
+from playground.errors import DesignFileError, Problem, excerpt
+from playground.files import load_file
 from playground.lab.examples import TOPIC_IDS
 from playground.lab.messages import LabResult
 from playground.lessons.schema import Text
@@ -182,16 +182,7 @@ def exercises_from_json(text: str | bytes) -> tuple[Exercise, ...]:
 
 def load_exercises(path: str | os.PathLike) -> tuple[Exercise, ...]:
     """Read an exercise file; DesignFileError (with the path in its title) if it cannot be used."""
-    name = path_excerpt(path)
-    title = f"Cannot open the exercise file {name}:"
-    try:
-        return exercises_from_json(read_file(path, MAX_FILE_BYTES))
-    except OSError as error:
-        raise DesignFileError([read_problem(error, Path(path).name)], title=title, title_code="lab_exercises_open",
-                              title_args=(name,)) from None
-    except DesignFileError as error:
-        raise DesignFileError(error.problems, title=title, title_code="lab_exercises_open",
-                              title_args=(name,)) from None
+    return load_file(path, MAX_FILE_BYTES, exercises_from_json, "exercise", "lab_exercises_open")
 
 
 def exercise_paths() -> list[Path]:

@@ -18,8 +18,8 @@ import os
 from pathlib import Path
 
 from playground.design.io import parse_document
-from playground.errors import DesignError, DesignFileError, Problem, excerpt, path_excerpt
-from playground.files import read_file, read_problem
+from playground.errors import DesignError, DesignFileError, Problem, excerpt
+from playground.files import load_file
 from playground.lessons.schema import FORMAT, VERSION, Lesson, invalid, lesson_from_fields
 from playground.resources import resource_path
 
@@ -46,15 +46,7 @@ def lesson_from_json(text: str | bytes) -> Lesson:
 
 def load_lesson(path: str | os.PathLike) -> Lesson:
     """Read a lesson file; DesignFileError (with the path in its title) if it cannot be used."""
-    name = path_excerpt(path)
-    title = f"Cannot open the lesson file {name}:"
-    try:
-        return lesson_from_json(read_file(path, MAX_FILE_BYTES))
-    except OSError as error:
-        raise DesignFileError([read_problem(error, Path(path).name)], title=title, title_code="lesson_open",
-                              title_args=(name,)) from None
-    except DesignFileError as error:
-        raise DesignFileError(error.problems, title=title, title_code="lesson_open", title_args=(name,)) from None
+    return load_file(path, MAX_FILE_BYTES, lesson_from_json, "lesson", "lesson_open")
 
 
 def lesson_paths() -> list[Path]:
