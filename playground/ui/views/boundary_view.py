@@ -27,7 +27,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
-from PySide6.QtCore import QEvent, QObject, QSizeF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QSizeF, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
@@ -38,7 +38,8 @@ from playground.ui.views.output_curve import CurvePainter
 from playground.ui.views.output_painter import Frame, ModePainter
 from playground.ui.views.output_plane import BoundaryPainter, SurfacePainter
 from playground.ui.views.output_test_set import ConfusionPainter, ScatterPainter
-from playground.ui.widgets.colour_maps import neutral_colour
+from playground.ui.widgets.colour_maps import diverging_lut
+from playground.ui.widgets.plot_utils import points
 
 PAINTERS = (BoundaryPainter, SurfacePainter, CurvePainter, ConfusionPainter, ScatterPainter)  # one per mode
 
@@ -129,10 +130,9 @@ class OutputView(QWidget):
         self._legend.setPen(pg.mkPen(theme.foreground, width=0.5))
         self._legend.setBrush(pg.mkBrush(theme.background))
         self._legend.setLabelTextColor(theme.foreground)
-        self._colorbar.setColorMap(pg.ColorMap(
-            [0.0, 0.5, 1.0], [theme.negative, neutral_colour(theme), theme.positive]))
-        grey = "#666666" if theme.name == "light" else "#a0a4ab"
-        self._info.setStyleSheet(f"color: {grey};")
+        self._legend.setLabelTextSize(points(theme, 9))
+        self._colorbar.setColorMap(pg.ColorMap(np.linspace(0.0, 1.0, 256), diverging_lut(theme)))
+        self._info.setStyleSheet(f"color: {theme.muted};")
         for painter in self._painters.values():
             painter.set_theme(theme)
         if self._dataset is not None:
@@ -223,9 +223,20 @@ class OutputView(QWidget):
         """The fitted curve drawn in 1-D mode (x, y)."""
         return self._painter.curve_data()
 
+    def outline_data(self) -> tuple[np.ndarray, np.ndarray]:
+        """The decision boundary's outline drawn (x, y (2k,): segment i from point 2i to
+        2i + 1); empty in a theme without an outline colour, and outside the boundary mode."""
+        return self._painter.outline_data()
+
     def points(self, kind: str) -> tuple[np.ndarray, np.ndarray]:
         """The (x, y) of the plotted "train", "test" or "outliers" points."""
         return self._painter.points(kind)
+
+    def pixel_of(self, x: float, y: float) -> tuple[int, int]:
+        """Where plot coordinates (x, y) are drawn, in this widget's pixels (what its grab shows there)."""
+        scene = self._plot.getViewBox().mapViewToScene(QPointF(x, y))
+        point = self._canvas.mapTo(self, self._canvas.mapFromScene(scene))
+        return point.x(), point.y()
 
     def legend_names(self) -> list[str]:
         return [label.text for _, label in self._legend.items]
@@ -358,10 +369,10 @@ class OutputView(QWidget):
         self._x_line.setVisible(self._picked is not None and not two)
         if self._picked is not None and not two:
             self._x_line.setPos(self._picked[0])
-        pen = pg.mkPen(self._theme.accent, width=2.5)
+        pen = pg.mkPen(self._theme.accent, width=self._theme.line(2.5))
         self._cross.setPen(pen)
         self._cross.setBrush(pg.mkBrush(self._theme.accent))
-        self._x_line.setPen(pg.mkPen(self._theme.accent, width=2, style=Qt.DashLine))
+        self._x_line.setPen(pg.mkPen(self._theme.accent, width=self._theme.line(2), style=Qt.DashLine))
 
     def picked_point(self) -> tuple[float, ...] | None:
         """The marked point, or None."""

@@ -31,7 +31,7 @@ class ValueOverlay:
         self.clear()
         self._kind = kind
         font = QFont()
-        font.setPointSizeF(FONT_POINTS)
+        font.setPointSizeF(FONT_POINTS * theme.font_scale)
         colour = theme.foreground if kind == "forward" else theme.accent
         for j, (column, column_values) in enumerate(zip(columns, values)):
             if column_values is None or not column.drawn:

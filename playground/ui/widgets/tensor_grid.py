@@ -57,6 +57,9 @@ class SliceCanvas(QWidget):
 
     def set_drawing(self, drawing: Drawing, theme: Theme) -> None:
         self._drawing, self._theme = drawing, theme
+        font = QFontDatabase.systemFont(QFontDatabase.FixedFont)
+        font.setPointSizeF(font.pointSizeF() * theme.font_scale)  # projector mode: larger numbers
+        self.setFont(font)
         self.updateGeometry()
         self.update()
 
@@ -131,7 +134,7 @@ class SliceCanvas(QWidget):
                 if cell.flat is not None:
                     painter.drawRect(rect)
                 if cell.group is not None:
-                    painter.setPen(QPen(QColor(group_colour(theme, cell.group)), 2))
+                    painter.setPen(QPen(QColor(group_colour(theme, cell.group)), theme.line(2)))
                     painter.drawRect(rect.adjusted(1, 1, -1, -1))
                 painter.setPen(text)
                 painter.drawText(rect, Qt.AlignCenter, cell.text)
