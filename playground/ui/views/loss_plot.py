@@ -23,7 +23,8 @@ from collections.abc import Callable
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
 
 from playground.runs.history import LiveHistory, per_step_series
 from playground.runs.messages import RunInfo, Snapshot
@@ -172,6 +173,10 @@ class LossPlot(QWidget):
         self._theme = theme
         style_plot(self._loss_plot, theme, self._loss_widget)
         style_plot(self._accuracy_plot, theme, self._accuracy_widget)
+        # Tall enough for three tick labels (with room between them) over the step row, in the text's
+        # size (larger in projector mode): pyqtgraph labels at least two intervals, and a shorter plot
+        # would stack them.
+        self._accuracy_widget.setMinimumHeight(5 * QFontMetrics(QApplication.font()).lineSpacing())
         style_hint(self._hint, theme)
         for label in (self._epoch_label, *self._step_labels):
             style_corner_label(label, theme)
