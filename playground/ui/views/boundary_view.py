@@ -62,6 +62,8 @@ class OutputView(QWidget):
         self._dataset = None
         self._last: Dashboard | None = None  # the newest record the painter can draw
         self._legend_samples: list = []
+        self._legend_sizes = (0.0, 0.0, 0.0, 0.0)  # the legend's (width, height) in one column, then in two
+        self._legend_place = (False, 1)  # (under the plot rather than beside it, columns)
         self._info_text = ""
         self._compact = False  # a small multiple: the plot alone (ui/views/comparison)
         self._build_widgets()
@@ -180,9 +182,7 @@ class OutputView(QWidget):
         self.set_picked_point(None)
         for painter in self._painters.values():
             painter.clear()
-        self._side.clear()
-        self._legend.clear()
-        self._legend_samples = []
+        self._clear_legend()
         self._title.setText(self.tr("Output: no current run"))
         self._set_info(reason)
         self._show_test.setVisible(False)
@@ -279,32 +279,69 @@ class OutputView(QWidget):
                 plot.hideAxis(name)
         plot.setRange(xRange=frame.x_range, yRange=frame.y_range, padding=0)
 
-    def _rebuild_legend(self) -> None:
-        """The side column: a legend of the point styles, and the painter's colour bar if any."""
+    def _clear_legend(self) -> None:
         self._side.clear()
+        if self._legend_place[0]:
+            self._canvas.ci.removeItem(self._legend)
+        self._legend_place = (False, 1)
         self._legend.clear()
+        self._legend.setColumnCount(1)
         self._legend_samples = []
+
+    def _rebuild_legend(self) -> None:
+        """The side column: a legend of the point styles, and the painter's colour bar if any.
+        The legend goes under the plot instead (in two columns if they fit) when that leaves the
+        plot the larger square: a narrow Output, or larger text in projector mode."""
+        self._clear_legend()
         if self._compact:
             return
         for item, name in self._painter.legend_entries():
             self._legend_samples.append(item)
             self._legend.addItem(item, name)
         if self._legend_samples:
-            # LegendItem sizes itself; pin that size inside the layout. The previous pin must go
-            # first, or the legend would start from it and grow with every run.
-            self._legend.setMinimumSize(0, 0)
-            self._legend.setMaximumSize(QSizeF(1e6, 1e6))
-            self._legend.updateSize()
-            self._legend.setFixedWidth(self._legend.width() + 6)
-            self._legend.setFixedHeight(self._legend.height() + 4)
-            self._side.addItem(self._legend, row=0, col=0)
-            self._side.layout.setAlignment(self._legend, Qt.AlignTop | Qt.AlignLeft)
+            sizes = []
+            for columns in (1, 2):
+                self._legend.setColumnCount(columns)
+                self._pin_legend_size()
+                sizes += [self._legend.width(), self._legend.height()]
+            self._legend_sizes = tuple(sizes)
+            self._legend_place = below, columns = self._legend_placement()
+            self._legend.setColumnCount(columns)
+            self._pin_legend_size()
+            if below:
+                self._canvas.ci.addItem(self._legend, row=1, col=0)
+                self._canvas.ci.layout.setAlignment(self._legend, Qt.AlignHCenter)
+            else:
+                self._side.addItem(self._legend, row=0, col=0)
+                self._side.layout.setAlignment(self._legend, Qt.AlignTop | Qt.AlignLeft)
         colour_bar = self._painter.colour_bar()
         if colour_bar is not None:
             label, scale = colour_bar
             self._colorbar.setLevels((-scale, scale))
             self._colorbar.setLabel("left", label)
             self._side.addItem(self._colorbar, row=1, col=0)
+
+    def _pin_legend_size(self) -> None:
+        """LegendItem sizes itself; pin that size inside the layout. The previous pin must go
+        first, or the legend would start from it and grow with every run."""
+        self._legend.setMinimumSize(0, 0)
+        self._legend.setMaximumSize(QSizeF(1e6, 1e6))
+        self._legend.updateSize()
+        self._legend.setFixedWidth(self._legend.width() + 6)
+        self._legend.setFixedHeight(self._legend.height() + 4)
+
+    def _legend_placement(self) -> tuple[bool, int]:
+        """(under the plot, columns): where the legend leaves the plot the larger square."""
+        width, height = self._canvas.width(), self._canvas.height()
+        one_width, one_height, two_width, two_height = self._legend_sizes
+        below_height = two_height if two_width <= width else one_height
+        below = width > 0 and min(width, height - below_height) > min(width - one_width, height)
+        return below, (2 if below and two_width <= width else 1)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self._legend_samples and self._legend_placement() != self._legend_place:
+            self._rebuild_legend()
 
     def _show_no_run(self) -> None:
         self._title.setText(self.tr("Output"))
