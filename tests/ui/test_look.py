@@ -220,6 +220,26 @@ def test_projector_mode_draws_the_outline_thicker(qtbot, theme, trained_circle):
     assert ratio > 1.5  # a 3.6 px line against a 2 px one
 
 
+def test_a_narrow_output_in_projector_mode_puts_its_legend_under_the_plot(qtbot, trained_circle):
+    trainer = trained_circle[0]
+    x0, x1, _, _ = trainer.dataset.extent
+
+    def plane_width(view) -> int:
+        return view.pixel_of(x1, 0.0)[0] - view.pixel_of(x0, 0.0)[0]
+
+    view = _output(qtbot, resolve("light", "colour_blind", projector=True), trained_circle)
+    view.resize(340, 460)  # the Output beside a raised Batch normalization dock at 1366x768
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: plane_width(view) > 150)  # beside the plot the legend left it 50 px
+    assert view.legend_names() == ["class 0", "class 1", "test point", "decision boundary"]
+    wide = _output(qtbot, LIGHT, trained_circle)  # the standard room, a usual width: beside, as before
+    wide.resize(520, 420)
+    wide.show()
+    qtbot.waitExposed(wide)
+    assert plane_width(wide) > 250
+
+
 # --- the window ------------------------------------------------------------------------------------------
 def _trained_window(qtbot, settings, tmp_path) -> MainWindow:
     window = open_window(qtbot, settings, tmp_path)
