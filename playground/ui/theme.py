@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 
@@ -117,6 +117,13 @@ def resolve(choice: str, palette: str = "standard", projector: bool = False) -> 
     if projector:
         theme = replace(theme, font_scale=PROJECTOR_FONT_SCALE, line_scale=PROJECTOR_LINE_SCALE)
     return theme
+
+
+def fixed_font(theme: Theme) -> QFont:
+    """The system's fixed-width font (code, a tensor's values) at ``theme``'s text scale."""
+    font = QFontDatabase.systemFont(QFontDatabase.FixedFont)
+    font.setPointSizeF(font.pointSizeF() * theme.font_scale)
+    return font
 
 
 _SIZE_RESOLVED = 0x2  # QFont::SizeResolved: the font's size was set, not inherited

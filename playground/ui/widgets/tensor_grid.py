@@ -20,10 +20,10 @@ import html
 from dataclasses import replace
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontDatabase, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from playground.ui.theme import LIGHT, Theme
+from playground.ui.theme import LIGHT, Theme, fixed_font
 from playground.ui.widgets.colour_maps import mix, with_alpha
 from playground.ui.widgets.tensor_cells import (CHANGED, PICKED, PRODUCTS, Drawing, draw, groups_of, index_results,
                                                 is_array, joined_into, picker, same_as, shape_rule, shape_text,
@@ -50,16 +50,14 @@ class SliceCanvas(QWidget):
         super().__init__(parent)
         self._drawing = Drawing()
         self._theme = LIGHT
-        self.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
+        self.setFont(fixed_font(LIGHT))
         policy = QSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
     def set_drawing(self, drawing: Drawing, theme: Theme) -> None:
         self._drawing, self._theme = drawing, theme
-        font = QFontDatabase.systemFont(QFontDatabase.FixedFont)
-        font.setPointSizeF(font.pointSizeF() * theme.font_scale)  # projector mode: larger numbers
-        self.setFont(font)
+        self.setFont(fixed_font(theme))
         self.updateGeometry()
         self.update()
 
