@@ -99,6 +99,8 @@ class DockLayout(QObject):
     def fit_editor(self) -> None:
         """Widen the Design dock to its editors' minimum width when it is narrower (a larger
         font: projector mode), so that they scroll only up and down, never sideways."""
+        if not self.design.isVisible() or self.design.isFloating():
+            return
         tabs = self.design.widget()
         pages = [tabs.widget(i) for i in range(tabs.count())]
         widest = max(page.widget().minimumSizeHint().width() for page in pages)
