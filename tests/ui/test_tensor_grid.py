@@ -193,6 +193,17 @@ def test_a_result_that_is_a_variable_is_drawn_once_as_that_variable(qtbot):
     assert second.canvas.isHidden() and second.before_canvas.isHidden()
 
 
+def test_a_result_is_the_tensor_it_names_not_the_array_sharing_its_memory(qtbot):
+    """``x_np = torch.from_numpy(np_array)`` then ``x_np``: the result is x_np, not the array."""
+    array = Value("np_array", [[2, 4], [6, 8]], dtype="int64", kind="ndarray", storage=1)
+    tensor = Value("x_np", [[2, 4], [6, 8]], storage=1)
+    result = Value("", [[2, 4], [6, 8]], storage=1)
+    view = TensorList()
+    qtbot.addWidget(view)
+    view.show_values([array, tensor, result])
+    assert "<b>x_np</b>" in view.grids[2].heading_text()
+
+
 def test_a_zero_dimensional_tensor_is_one_cell_unlike_a_plain_number():
     drawing = draw(Value("agg", np.array(10.0), dtype="torch.float32"))
     assert [(c.text, c.flat) for c in drawing.slices[0].cells] == [("10", 0)]

@@ -229,12 +229,13 @@ def sharing(value, values: Iterable) -> list[str]:
 
 def same_as(value, values: Iterable) -> str | None:
     """The name of a variable among ``values`` that the result ``value`` simply is (the code
-    ended with that name: same memory, shape and values), or None."""
+    ended with that name: same memory, kind, dtype, shape and values), or None. A tensor made
+    by ``torch.from_numpy`` shares its array's memory and values but is not the array."""
     if value.name or not is_array(value) or value.storage is None:
         return None
     for other in values:
-        if (other.name and other.storage == value.storage and tuple(other.shape) == tuple(value.shape)
-                and is_array(other) and np.array_equal(other.values, value.values)):
+        if (other.name and other.storage == value.storage and other.kind == value.kind and other.dtype == value.dtype
+                and tuple(other.shape) == tuple(value.shape) and np.array_equal(other.values, value.values)):
             return other.name
     return None
 
