@@ -97,6 +97,14 @@ def test_products_record_operand_shapes_and_broadcast_dims(session):
     assert m.shape == (4, 4) and m.origin.op == "mul" and m.origin.broadcast_dims == (0, 1)
 
 
+def test_a_plain_number_added_to_a_tensor_has_no_shape_rule(session):
+    """``a.add(5)`` adds 5 to every cell: not written as "(2, 2) + () -> (2, 2)" with a broadcast."""
+    result = session.run("a = torch.ones(2, 2)\nb = a.add(5)\ns = torch.tensor(2.0)\nd = a * s")
+    assert result.value("b").values.tolist() == [[6, 6], [6, 6]] and result.value("b").origin is None
+    d = result.value("d")  # a 0-d tensor is a tensor: it does broadcast
+    assert d.origin.op == "mul" and d.origin.source_shapes == ((2, 2), ()) and d.origin.broadcast_dims == (0, 1)
+
+
 def test_item_and_sizes_say_their_python_type(session):
     result = session.run("t = torch.tensor([1.5, 2.5])\ns = t.sum()\nv = s.item()\nshape = t.shape\nflag = v > 3")
     assert result.value("s").shape == () and result.value("s").values.tolist() == 4.0

@@ -406,8 +406,10 @@ def _join_plan(target, op, node: ast.Call, namespace):
 
 
 def _operands_plan(target, op, left, right, namespace):
+    """Two tensors (or arrays) combined: their shapes and the dimensions that broadcast. A plain
+    number (``a.add(5)``, ``t * 2``) goes to every cell: there is no shape rule to show."""
     a, b = _evaluate(left, namespace), _evaluate(right, namespace)
-    if not (_is_array(a) or _is_array(b)):
+    if not (_is_array(a) and _is_array(b)):
         return None
     shapes = (tuple(np.shape(a)), tuple(np.shape(b)))
     names = (ast.unparse(left), ast.unparse(right))
