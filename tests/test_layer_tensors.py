@@ -91,3 +91,26 @@ def test_a_wide_layer_takes_fewer_samples_so_the_lab_draws_them_whole(n_train, n
     assert sample_rows(n_train, n_in, n_out) == rows
     if rows > 1:
         assert rows * max(n_in, n_out) <= MAX_CELLS
+
+
+def test_the_lab_runs_the_layer_and_gets_the_networks_own_output(one_torch_thread):
+    """Through the lab's real process: the shape rule of the product, the bias broadcast
+    over the batch, and y equal to the layer's own output for the same x."""
+    from playground.lab.examples import LINEAR_INPUTS, LINEAR_LAYER_CODE
+    from playground.lab.runner import LabSession
+
+    trainer = Trainer(design(LAYERS))
+    trainer.train_steps(6)
+    taken = layer_tensors(trainer, 3)
+    with LabSession() as lab:
+        result = lab.run(LINEAR_LAYER_CODE, dict(zip(LINEAR_INPUTS, (taken.x, taken.weight, taken.bias))))
+    assert result.error is None
+    product, y = result.value("product"), result.result
+    assert product.origin.op == "matmul" and product.origin.source_shapes == ((8, 5), (5, 3))
+    assert y.shape == (8, 3) and y.origin.op == "add" and y.origin.source_shapes == ((8, 3), (3,))
+    assert y.origin.broadcast_dims == (0,), "the bias is stretched over the batch"
+    trainer.network.eval()
+    with torch.no_grad():
+        expected = trainer.network[: trainer.blocks[3].start + 1](trainer.x_train[:8]).numpy()
+    trainer.network.train()
+    np.testing.assert_allclose(y.values, expected, **FLOAT32)
