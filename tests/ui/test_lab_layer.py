@@ -28,8 +28,9 @@ TAKEN = LayerTensorsTaken(1, 2, 1234, "Linear 2", 4, 2, X, WEIGHT, BIAS)
 
 
 def answers():
-    y = X @ WEIGHT.T + BIAS
-    return defaultdict(LabResult, {LINEAR_LAYER_CODE: LabResult((tensor("y", y, "torch.float32"),))})
+    product = X @ WEIGHT.T
+    values = (("x", X), ("weight", WEIGHT), ("bias", BIAS), ("product", product), ("y", product + BIAS))
+    return defaultdict(LabResult, {LINEAR_LAYER_CODE: LabResult(tuple(tensor(n, v, "torch.float32") for n, v in values))})
 
 
 @pytest.fixture
@@ -52,6 +53,10 @@ def test_a_layer_runs_at_once_with_its_tensors_and_keeps_them_until_an_example_i
     assert lab.explanation.text() == (
         "<b>Linear 2 of your network</b> (Linear 4 → 2) at step 1,234: x is its input for the first 3 training "
         "samples; weight and bias are its own, as training has made them. y is what the layer gives the next one.")
+    bar = lab.drawings.verticalScrollBar()
+    product = next(g for g in lab.drawings.grids if g._value.name == "product")
+    # the inputs are drawn above: the view scrolls to the operation (as far as it goes)
+    qtbot.waitUntil(lambda: bar.value() > 0 and bar.value() == min(product.y() - 8, bar.maximum()), timeout=10_000)
     lab.editor.setPlainText("y = x @ weight.T + bias\ny.shape")  # the learner's own line, the same tensors
     lab.run_code()
     qtbot.waitUntil(lambda: lab.run_button.isEnabled(), timeout=10_000)

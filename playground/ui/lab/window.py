@@ -52,6 +52,7 @@ class LabWindow(QWidget):
         self._theme = LIGHT
         self._exercise: Exercise | None = None  # the exercise whose inputs the runs get
         self._layer_inputs: dict = {}  # a network layer's tensors (open_layer), the runs' inputs without an exercise
+        self._reveal = ""  # the value the next result scrolls to (a layer's product: its shape rule, then y)
         self._checking: Exercise | None = None  # the exercise the running code is checked against
         self._error_words = ""
         self.examples = QTreeWidget()
@@ -167,6 +168,7 @@ class LabWindow(QWidget):
             "are its own, as training has made them. y is what the layer gives the next one.").format(
             html.escape(layer_name(taken.name)), taken.n_in, taken.n_out, f"{taken.step:,}", samples))
         self.editor.setPlainText(LINEAR_LAYER_CODE)
+        self._reveal = "product"  # the inputs are drawn above it, the operation is what is new
         self.run_code()
 
     def layer_inputs(self) -> dict:
@@ -184,6 +186,9 @@ class LabWindow(QWidget):
     def show_result(self, result: LabResult) -> None:
         """Draw ``result``: its values, its error in words, its printed output; check it if asked."""
         self.drawings.show_values(result.values)
+        if self._reveal:
+            self.drawings.reveal(self._reveal)
+            self._reveal = ""
         self.stdout.setPlainText(result.stdout + ("\n…" if result.stdout_truncated else ""))
         if result.error is not None:
             self.error.setText(self._error_html(lab_error_text(result.error)))

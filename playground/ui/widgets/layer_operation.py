@@ -58,7 +58,7 @@ class LayerOperation(QWidget):
             return
         words = self.tr("{0} as a tensor operation: {1}")
         self._plain = words.format(layer_name(name), formula)
-        self.line.setText(words.format(f"<b>{escape(layer_name(name))}</b>", escape(formula)))
+        self.line.setText(words.format(f"<b>{escape(layer_name(name))}</b>", "<br>" + _unbroken(formula)))
         self.line.setToolTip(self._tip(kind))
         self.button.setVisible(kind in LAB_KINDS)
         self.show()
@@ -95,6 +95,12 @@ class LayerOperation(QWidget):
                            "the batch while training (the running averages when evaluating), γ and β are learned.")
         return self.tr("Dropout multiplies each value by a random mask of 0s and 1s and scales up the survivors by "
                        "1/(1 − p), so that the expected value stays the same.")
+
+
+def _unbroken(formula: str) -> str:
+    """``formula`` as HTML that wraps only between its terms (at @, +, →...), never inside
+    a tensor's name and shape: "x (batch, 8)" stays on one line."""
+    return escape(formula).replace(" (", "&nbsp;(").replace(", ", ",&nbsp;")
 
 
 if __name__ == "__main__":
