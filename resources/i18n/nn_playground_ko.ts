@@ -1145,6 +1145,14 @@ The internal covariate shift below works for every network.</source>
         <translation>점에는 유한한 입력값이 {0}개 필요하지만 {1}개가 있습니다.</translation>
     </message>
     <message>
+        <source>The network has no layer {0}.</source>
+        <translation>신경망에 {0}번째 계층이 없습니다.</translation>
+    </message>
+    <message>
+        <source>{0} is not a Linear layer: only Linear layers and the output layer open in the Tensor Lab.</source>
+        <translation>{0}은(는) Linear 계층이 아닙니다: 텐서 실습실에서는 Linear 계층과 출력 계층만 열 수 있습니다.</translation>
+    </message>
+    <message>
         <source>&apos;{0}&apos; is too large: {1} MB, more than the limit of {2} MB</source>
         <translation>&apos;{0}&apos; 파일이 너무 큽니다: {1} MB로 한도 {2} MB를 넘습니다</translation>
     </message>
@@ -2900,6 +2908,18 @@ Warm colours are layers near the input, cool colours layers near the output.</so
         <translation>이 버전에는 아직 과정의 예제가 없습니다.</translation>
     </message>
     <message>
+        <source>the first training sample</source>
+        <translation>첫 번째 학습 샘플</translation>
+    </message>
+    <message>
+        <source>the first {0} training samples</source>
+        <translation>처음 {0}개의 학습 샘플</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0} of your network&lt;/b&gt; (Linear {1} → {2}) at step {3}: x is its input for {4}; weight and bias are its own, as training has made them. y is what the layer gives the next one.</source>
+        <translation>&lt;b&gt;내 신경망의 {0}&lt;/b&gt; (Linear {1} → {2}), 스텝 {3}: x는 {4}에 대한 이 계층의 입력이고, weight(가중치)와 bias(편향)는 지금까지 학습된 이 계층의 값 그대로입니다. y는 이 계층이 다음 계층에 넘기는 값입니다.</translation>
+    </message>
+    <message>
         <source>Still running the previous code…</source>
         <translation>이전 코드를 아직 실행하는 중입니다…</translation>
     </message>
@@ -3125,6 +3145,41 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     <message>
         <source>Change weight init</source>
         <translation>가중치 초기화 변경</translation>
+    </message>
+</context>
+<context>
+    <name>LayerOperation</name>
+    <message>
+        <source>Open in Tensor Lab</source>
+        <translation>텐서 실습실에서 열기</translation>
+    </message>
+    <message>
+        <source>Open this layer in the Tensor Lab with your network&apos;s live tensors: its weight and bias as they are now, and its input x for the first training samples. The lab runs it as this one tensor operation.</source>
+        <translation>이 계층을 내 신경망의 실제 텐서와 함께 텐서 실습실에서 엽니다: 지금의 weight(가중치)와 bias(편향), 그리고 처음 몇 개 학습 샘플에 대한 입력 x입니다. 실습실은 이 계층을 이 하나의 텐서 연산으로 실행합니다.</translation>
+    </message>
+    <message>
+        <source>{0} as a tensor operation: {1}</source>
+        <translation>{0}의 텐서 연산: {1}</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <source>x ({0}, {1}) · mask ({0}, {1}) / (1 − {2}) → y ({0}, {1}) while training; y = x when evaluating</source>
+        <translation>학습 중: x ({0}, {1}) · mask ({0}, {1}) / (1 − {2}) → y ({0}, {1}); 평가할 때: y = x</translation>
+    </message>
+    <message>
+        <source>A Linear layer is one matrix product and one addition for the whole batch: each row of x (one sample) times the transposed weight matrix, plus the bias, broadcast over the batch.</source>
+        <translation>Linear 계층은 배치 전체에 대한 행렬 곱 한 번과 덧셈 한 번입니다: x의 각 행(샘플 하나)에 전치한 가중치 행렬을 곱하고, 편향을 배치 전체에 브로드캐스팅해 더합니다.</translation>
+    </message>
+    <message>
+        <source>Batch normalization works unit by unit: μ and σ² are each unit&apos;s mean and variance over the batch while training (the running averages when evaluating), γ and β are learned.</source>
+        <translation>배치 정규화(Batch Normalization)는 유닛마다 따로 계산합니다: μ와 σ²는 학습 중에는 배치에 대한 각 유닛의 평균과 분산(평가할 때는 이동 평균)이고, γ와 β는 학습됩니다.</translation>
+    </message>
+    <message>
+        <source>Dropout multiplies each value by a random mask of 0s and 1s and scales up the survivors by 1/(1 − p), so that the expected value stays the same.</source>
+        <translation>드롭아웃은 각 값에 0과 1로 된 무작위 마스크를 곱하고, 살아남은 값은 1/(1 − p)배 키워서 기댓값이 그대로 유지되게 합니다.</translation>
     </message>
 </context>
 <context>
@@ -5089,6 +5144,10 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     <message>
         <source>Try PyTorch tensor operations and see every tensor drawn: the course&apos;s examples and exercises (Ctrl+T).</source>
         <translation>PyTorch 텐서 연산을 해 보고 모든 텐서를 그림으로 봅니다: 과정의 예제와 연습 문제 (Ctrl+T).</translation>
+    </message>
+    <message>
+        <source>The Tensor Lab cannot open this layer: {0}</source>
+        <translation>텐서 실습실에서 이 계층을 열 수 없습니다: {0}</translation>
     </message>
 </context>
 <context>

@@ -193,8 +193,9 @@ def test_why_a_step_inside_has_no_answer_speaks_korean(korean):
     from playground.ui.messages import problem_message
 
     args = {"inside_no_weight": ("Linear 1", "weight[9, 0]"), "inside_no_neuron": ("BatchNorm 2", 8),
-            "inside_point": (2, 1)}
+            "inside_point": (2, 1), "inside_no_layer": (6,), "inside_not_linear": ("Dropout 1",)}
     texts = {code: problem_message(Problem("", "English", code, args.get(code, ()))) for code in INSIDE_WORDINGS}
     assert all(HANGUL.search(text) for text in texts.values()), texts
     assert texts["inside_no_weight"] == layer_name("Linear 1") + "에는 weight[9, 0]이(가) 없습니다."
     assert "8" in texts["inside_no_neuron"] and "2" in texts["inside_point"] and "1" in texts["inside_point"]
+    assert "6" in texts["inside_no_layer"] and texts["inside_not_linear"].startswith(layer_name("Dropout 1"))

@@ -332,6 +332,8 @@ class TensorList(QScrollArea):
         self.grids: list[TensorGrid] = []
         self._values: list = []
         self._chosen: str | None = None  # the index result whose picks its source shows
+        self._revealing = ""  # the value to scroll to once the values are laid out (reveal)
+        self.verticalScrollBar().rangeChanged.connect(self._scroll_to_revealed)
 
     def show_values(self, values) -> None:
         """Draw ``values`` (a result's TensorValues, in order), replacing what was drawn."""
@@ -341,6 +343,7 @@ class TensorList(QScrollArea):
         self.grids = []
         self._values = list(values)
         self._chosen = None
+        self._revealing = ""
         for value in self._values:
             grid = TensorGrid()
             grid.set_theme(self._theme)
@@ -358,6 +361,28 @@ class TensorList(QScrollArea):
         shown = [v for v in self._values if same_as(v, self._values) is None]
         for grid, value in zip(self.grids, self._values):
             grid.show_value(value, shown, self._chosen)
+
+    def reveal(self, name: str) -> bool:
+        """Scroll the value ``name`` to the top of the view, now or once the values are laid
+        out (False if none is drawn)."""
+        if self._grid(name) is None:
+            return False
+        self._revealing = name
+        self._scroll_to_revealed()
+        return True
+
+    def _grid(self, name: str):
+        return next((g for g in self.grids if g._value is not None and g._value.name == name), None)
+
+    def _scroll_to_revealed(self, *_) -> None:
+        grid = self._grid(self._revealing) if self._revealing else None
+        if grid is None:
+            return
+        top = grid.y() - self._column.contentsMargins().top()
+        bar = self.verticalScrollBar()
+        bar.setValue(top)
+        if top > 0 and bar.value() == top:
+            self._revealing = ""  # there: the learner's own scrolling is left alone from now on
 
     def _on_grid_clicked(self, name: str) -> None:
         self.choose(name)
