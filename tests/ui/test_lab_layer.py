@@ -81,6 +81,15 @@ def test_the_layers_header_in_korean_for_one_sample(qtbot, lab, korean):
     assert lab.explanation.text().startswith("<b>내 신경망의 출력</b> (Linear 4 → 1), 스텝 7: x는 첫 번째 학습 샘플에 대한")
 
 
+def test_the_layers_code_is_commented_in_the_courses_language():
+    from playground.ui.lab.course import load_course
+
+    english, korean = load_course("en").linear_layer, load_course("ko").linear_layer
+    assert english == LINEAR_LAYER_CODE and english.startswith("# a Linear layer is one tensor operation")
+    assert korean.startswith("# Linear 층(완전 연결 계층)은 텐서 연산 하나입니다")
+    assert korean.splitlines()[1:] == english.splitlines()[1:]  # the same code: only the words differ
+
+
 # --- from the main window, with the training process's live tensors -------------------------------------
 
 

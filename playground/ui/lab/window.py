@@ -167,7 +167,7 @@ class LabWindow(QWidget):
             "<b>{0} of your network</b> (Linear {1} → {2}) at step {3}: x is its input for {4}; weight and bias "
             "are its own, as training has made them. y is what the layer gives the next one.").format(
             html.escape(layer_name(taken.name)), taken.n_in, taken.n_out, f"{taken.step:,}", samples))
-        self.editor.setPlainText(LINEAR_LAYER_CODE)
+        self.editor.setPlainText(self._course.linear_layer or LINEAR_LAYER_CODE)
         self._reveal = "product"  # the inputs are drawn above it, the operation is what is new
         self.run_code()
 
