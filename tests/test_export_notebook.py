@@ -107,6 +107,11 @@ def test_with_saved_weights_the_notebook_continues_the_run_where_it_stopped(kern
     assert [int(epoch) for epoch, _ in EPOCH_LINE.findall(out)] == [2, 3, 4]
     np.testing.assert_allclose([float(loss) for _, loss in EPOCH_LINE.findall(out)], expected, rtol=1e-5)
 
+    save_checkpoint(resumed, weights_beside(path))  # a finished run: its results, and how to train on
+    out = execute(nbformat.read(path, as_version=4), kernel_home)
+    assert "from step 20 (epoch 5)" in out and "trained all its 4 epochs" in out and not EPOCH_LINE.search(out)
+    assert f"test loss {resumed.evaluate().test_loss:.6f}" in out
+
 
 def test_the_file_is_the_same_for_the_same_design_and_names_its_weights(tmp_path):
     path = tmp_path / "run.ipynb"

@@ -172,8 +172,8 @@ def _loop_code(resumes: bool) -> str:
 def _weights_code(weights: str, say: dict[str, str]) -> str:
     """Load the app's weights file (``playground.runs.checkpoint``'s tensors and metadata) into
     ``model``, ``optimizer`` and the generators, when the file is there."""
-    resumed = json.dumps(say["say_resumed"], ensure_ascii=False)
-    from_seed = json.dumps(say["say_from_seed"], ensure_ascii=False)
+    resumed, from_seed, finished = (json.dumps(say[key], ensure_ascii=False)
+                                    for key in ("say_resumed", "say_from_seed", "say_finished"))
     return f'''
 import json
 import os
@@ -206,6 +206,8 @@ if os.path.exists(WEIGHTS_FILE):
     if at:  # saved in the middle of an epoch: its remaining batches, in its order, come first
         resumed = batches(x_train, y_train, shuffle, tensors["{SHUFFLE_ORDER}"])[at:]
     print({resumed}.format(step=step, epoch=first_epoch, file=WEIGHTS_FILE))
+    if first_epoch > EPOCHS:
+        print({finished}.format(epochs=EPOCHS))
 else:
     print({from_seed}.format(file=WEIGHTS_FILE))
 '''

@@ -61,6 +61,8 @@ WORDS: dict[str, dict[str, str]] = {
         "say_no_plot": "matplotlib is not installed, so there is no plot here (pip install matplotlib).",
         "say_resumed": "Continuing the app's run from step {step} (epoch {epoch}) with the weights in {file}.",
         "say_from_seed": "{file} is not beside the notebook: training starts from the seed.",
+        "say_finished": "The run has trained all its {epochs} epochs: the cells below show its results. "
+                        "Raise EPOCHS to train on.",
     },
     "ko": {
         "untitled": "제목 없는 설계",
@@ -104,6 +106,8 @@ WORDS: dict[str, dict[str, str]] = {
         "say_no_plot": "matplotlib이 설치되어 있지 않아 그래프를 그리지 않습니다 (pip install matplotlib).",
         "say_resumed": "{file}의 가중치로 앱의 실행을 스텝 {step} (에포크 {epoch})에서 이어서 학습합니다.",
         "say_from_seed": "노트북 옆에 {file} 파일이 없습니다: 시드에서 처음부터 학습합니다.",
+        "say_finished": "이 실행은 {epochs} 에포크를 모두 학습했습니다: 아래 셀에서 그 결과를 볼 수 있습니다. "
+                        "더 학습하려면 EPOCHS를 늘리세요.",
     },
 }
 
