@@ -1659,6 +1659,18 @@ The internal covariate shift below works for every network.</source>
         <translation>{0} 내보냄</translation>
     </message>
     <message>
+        <source>Export as Jupyter Notebook</source>
+        <translation>Jupyter 노트북으로 내보내기</translation>
+    </message>
+    <message>
+        <source>Jupyter Notebook (*.ipynb)</source>
+        <translation>Jupyter 노트북 (*.ipynb)</translation>
+    </message>
+    <message>
+        <source>The notebook could not be written</source>
+        <translation>노트북을 쓸 수 없습니다</translation>
+    </message>
+    <message>
         <source>Export Metrics</source>
         <translation>지표 내보내기</translation>
     </message>
@@ -1827,6 +1839,14 @@ The internal covariate shift below works for every network.</source>
     <message>
         <source>A standalone .py that trains this design with torch and numpy only.</source>
         <translation>torch와 numpy만으로 이 설계를 학습하는 독립 실행형 .py 파일입니다.</translation>
+    </message>
+    <message>
+        <source>Export as Jupyter Notebook…</source>
+        <translation>Jupyter 노트북으로 내보내기…</translation>
+    </message>
+    <message>
+        <source>A notebook that trains this design cell by cell, explained; with the run&apos;s weights beside it, it continues the run (on Colab too).</source>
+        <translation>이 설계를 셀마다 설명과 함께 학습하는 노트북입니다. 실행의 가중치를 옆에 함께 저장하므로 그 실행을 이어서 학습합니다 (Colab에서도).</translation>
     </message>
     <message>
         <source>Export Metrics as CSV…</source>
