@@ -97,6 +97,31 @@ def test_products_record_operand_shapes_and_broadcast_dims(session):
     assert m.shape == (4, 4) and m.origin.op == "mul" and m.origin.broadcast_dims == (0, 1)
 
 
+def test_chained_expressions_get_the_shape_before_of_what_they_change(session):
+    result = session.run("a = torch.arange(12).reshape(3, 4)\nx = torch.arange(12)\n"
+                         "p = x.reshape(2, 6).permute(1, 0)\nb = torch.ones(3, 4)\n(a + b).T")
+    a, p, t = result.value("a"), result.value("p"), result.result
+    assert (a.origin.op, a.origin.source_shapes, a.origin.dims) == ("reshape", ((12,),), (3, 4))
+    assert (p.origin.op, p.origin.source_shapes, p.origin.dims) == ("permute", ((2, 6),), (1, 0))
+    assert p.origin.sources == ("x.reshape(2, 6)",) and p.shape == (6, 2)
+    assert (t.origin.op, t.origin.source_shapes, t.shape) == ("T", ((3, 4),), (4, 3))
+    m = session.run("torch.ones(2, 3) @ torch.ones(3, 4).T.T").result
+    assert (m.origin.op, m.origin.source_shapes) == ("matmul", ((2, 3), (3, 4)))
+
+
+def test_a_chained_expression_runs_once(session):
+    """The shape before is noted while the code runs, not by running its calls again: the
+    reshaped values are the one draw of torch.rand, and a function is called once."""
+    result = session.run("torch.manual_seed(7)\nr = torch.rand(3).reshape(1, 3)\n"
+                         "torch.manual_seed(7)\nfirst = torch.rand(3)\n"
+                         "calls = []\ndef made():\n    calls.append(1)\n    return torch.arange(6)\n"
+                         "m = made().view(2, 3)\nlen(calls)")
+    r, first = result.value("r"), result.value("first")
+    assert result.error is None and r.origin.source_shapes == ((3,),)
+    assert r.values[0].tolist() == first.values.tolist()
+    assert result.value("m").origin.source_shapes == ((6,),) and result.result.text == "1"
+
+
 def test_item_and_sizes_say_their_python_type(session):
     result = session.run("t = torch.tensor([1.5, 2.5])\ns = t.sum()\nv = s.item()\nshape = t.shape\nflag = v > 3")
     assert result.value("s").shape == () and result.value("s").values.tolist() == 4.0
