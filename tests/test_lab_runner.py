@@ -3,6 +3,7 @@ come back in words, and runaway code is stopped with the session usable afterwar
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -224,6 +225,37 @@ def test_stop_ends_a_running_loop_and_the_session_runs_again(session, tmp_path):
     session.stop()
     assert future.result(timeout=120).error.code == "lab_stopped"
     assert session.run("2 * 3").result.text == "6"
+
+
+def test_a_stop_while_the_process_loads_torch_answers_stopped():
+    """Stop pressed at once after Run: the process is still starting (loading torch, or not
+    made yet); the session answers lab_stopped itself, never a crash, and runs again after."""
+    with LabSession() as lab:
+        future = lab.submit("import time\ntime.sleep(60)", timeout=600)
+        _wait_for(lambda: lab.running)  # the process is alive: loading torch (a second or more)
+        lab.stop()
+        assert future.result(timeout=120).error.code == "lab_stopped"
+        future = lab.submit("1 + 1")
+        lab.stop()  # before the process even exists
+        assert future.result(timeout=120).error.code == "lab_stopped"
+        assert lab.run("2 * 3").result.text == "6"
+        future = lab.submit("1 + 1")
+        lab.close()  # closing the lab during a start stops that run too
+        assert future.result(timeout=120).error.code == "lab_stopped"
+
+
+def test_close_is_safe_before_any_run_twice_and_after_a_process_that_never_started(monkeypatch):
+    LabSession().close()
+
+    def refuse(process):
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(multiprocessing.context.SpawnProcess, "start", refuse)
+    lab = LabSession()
+    result = lab.run("1 + 1")
+    assert result.error.code == "lab_crashed" and result.error.args == ("OSError",)
+    lab.close()
+    lab.close()
 
 
 def _wait_for(condition, limit: float = 120.0) -> None:
