@@ -3,7 +3,8 @@ says, shape rules and shared memory written out, in English and Korean."""
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QAbstractSlider
 
 from playground.lab.messages import Origin, TensorValue
 from playground.ui.theme import DARK, LIGHT
@@ -265,3 +266,24 @@ def test_a_cut_tensor_says_what_is_shown_in_korean(korean, qtbot):
     assert "행 1000개 중 0–3번, 열 1000개 중 0–3번" in grid.notes_text()
     grid.show_value(Cut("out", (256, 5, 7), (117, 5, 7)))
     assert "슬라이스 256개 중 0–2번 (각각 5 × 7)" in grid.notes_text() and "나머지" in grid.notes_text()
+
+
+def test_the_result_comes_into_view_at_a_line_and_the_learner_s_scroll_is_kept(qtbot):
+    view = TensorList()
+    qtbot.addWidget(view)
+    view.resize(600, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_values([Value(n, np.arange(64).reshape(8, 8)) for n in "abcd"] + [Value("", np.arange(4))])
+    bar, result = view.verticalScrollBar(), view.result_grid()
+
+    def result_in_view():
+        corner = result.mapTo(view.viewport(), QPoint(0, 0))
+        return view.viewport().rect().contains(QRect(corner, result.size()))
+
+    qtbot.waitUntil(lambda: bar.value() > 0 and result_in_view(), timeout=5_000)
+    assert bar.value() in view._line_tops()  # the view begins where a row of cells does: none cut in half
+    bar.triggerAction(QAbstractSlider.SliderToMinimum)  # the learner scrolls up to the inputs
+    view.resize(600, 260)  # laid out again: the range changes
+    qtbot.waitUntil(lambda: view.viewport().height() < 260, timeout=5_000)
+    assert bar.value() == 0 and not result_in_view()

@@ -84,6 +84,16 @@ class SliceCanvas(QWidget):
             row_height = max(row_height, h)
         return corners
 
+    def line_tops(self) -> list[int]:
+        """Where each slice's label and each row of cells begins, at the canvas's width."""
+        _, h = self.cell_size()
+        label_h = self.fontMetrics().height() + LABEL_GAP
+        tops = []
+        for (_, y), grid in zip(self.placements(self.width()), self._drawing.slices):
+            first = y + (label_h if grid.label() else 0)
+            tops += [y] + [first + r * h for r in range(grid.rows)]
+        return tops
+
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
         corners = self.placements(width)
         if not corners:

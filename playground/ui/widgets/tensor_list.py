@@ -11,11 +11,14 @@ Preview: ``python -m playground.ui.widgets.tensor_list``.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from playground.ui.theme import LIGHT, Theme
 from playground.ui.widgets.tensor_cells import same_as
 from playground.ui.widgets.tensor_grid import TensorGrid
+
+MARGIN = 8  # px around the drawings
 
 
 class TensorList(QScrollArea):
@@ -27,7 +30,7 @@ class TensorList(QScrollArea):
         self._theme = LIGHT
         self._inner = QWidget()
         self._column = QVBoxLayout(self._inner)
-        self._column.setContentsMargins(8, 8, 8, 8)
+        self._column.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         self._column.setSpacing(14)
         self._column.addStretch(1)
         self.setWidget(self._inner)
@@ -54,6 +57,7 @@ class TensorList(QScrollArea):
             self._column.insertWidget(self._column.count() - 1, grid)
             self.grids.append(grid)
         self._draw_grids()
+        self._set_bottom_room(0)
         self.verticalScrollBar().setValue(0)
         self._follow = self.result_grid() is not None
         self.show_result()
@@ -63,16 +67,44 @@ class TensorList(QScrollArea):
         return next((g for g, v in zip(self.grids, self._values) if v.name == ""), None)
 
     def show_result(self) -> None:
-        """Scroll no further down than needed for the whole result to be in view (so as much of
-        what is drawn above it as fits stays in view too); of a result taller than the view,
-        its top."""
+        """Scroll no further down than needed for the result's drawing to be in view, whole (so
+        as much of what is drawn above it as fits stays in view too), or its top if it is taller
+        than the view. A result that just names a variable is drawn as that variable: its drawing
+        is that variable's. The top of the view is then moved down to where a line of words or a
+        row of cells begins, never cutting one in half."""
         grid = self.result_grid()
         if grid is None:
             return
-        room, margin = self.viewport().height(), self._column.contentsMargins().bottom()
-        end = grid.y() + grid.height() + margin
-        value = end - room if end - grid.y() <= room else grid.y() - margin
-        self.verticalScrollBar().setValue(max(0, value))
+        named = same_as(self._values[self.grids.index(grid)], self._values)
+        drawing = next((g for g, v in zip(self.grids, self._values) if named and v.name == named), grid)
+        room = self.viewport().height()
+        top, end = drawing.y(), drawing.y() + drawing.height() + MARGIN
+        needed = end - room if end - top <= room else top - MARGIN
+        value = 0 if needed <= 0 else min((y for y in self._line_tops() if needed <= y <= top), default=needed)
+        last = self.grids[-1]
+        self._set_bottom_room(max(0, value + room - (last.y() + last.height() + MARGIN)))
+        self.verticalScrollBar().setValue(value)
+
+    def _set_bottom_room(self, extra: int) -> None:
+        """Blank room below the last drawing, so that the view can scroll to a line's top even
+        near the end (the scroll bar's range follows, and show_result again with it)."""
+        margins = self._column.contentsMargins()
+        if margins.bottom() != MARGIN + extra:
+            self._column.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN + extra)
+
+    def _line_tops(self) -> list[int]:
+        """Where the drawings' lines begin (in the scrolled widget): each value's heading, notes,
+        slice labels and rows of cells."""
+        tops = []
+        for grid in self.grids:
+            for part in (grid.heading, grid.notes, grid.canvas, grid.before_label, grid.before_canvas):
+                if part.isHidden():
+                    continue
+                y = part.mapTo(self._inner, QPoint(0, 0)).y()
+                tops.append(y)
+                if part in (grid.canvas, grid.before_canvas):
+                    tops += [y + row for row in part.line_tops()]
+        return tops
 
     def choose(self, name: str) -> None:
         """Show the cells the index result ``name`` picked in its source (a click on it does)."""
