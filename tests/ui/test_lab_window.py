@@ -251,7 +251,8 @@ def test_the_result_is_in_view_after_a_run_below_large_inputs(qtbot, tmp_path, c
     qtbot.waitUntil(lambda: drawings.widget().height() > drawings.viewport().height() + 200, timeout=5_000)
     qtbot.waitUntil(lambda: in_view(drawings, result), timeout=5_000)  # the answer, without scrolling
     assert drawings.verticalScrollBar().value() > 0  # the inputs above it are a scroll away, not gone
-    assert drawings.grids[0].heading_text().startswith("<b>")  # drawn all the same
+    if code == "matmul":  # the inputs say how much of them is drawn
+        assert "showing slices 0–2 of 256 (each 5 × 6)" in drawings.grids[0].notes_text()
 
 
 # --- with the real lab process (torch in a spawned process; the window never waits) ---------------
