@@ -5103,6 +5103,46 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
         <translation>제자리(in-place)에서 바뀌었습니다 (바뀌기 전 값은 아래에 그림)</translation>
     </message>
     <message>
+        <source>large: showing {0}; the rest are not drawn</source>
+        <translation>큰 텐서라 일부만 그립니다 — {0}; 나머지는 그리지 않습니다</translation>
+    </message>
+    <message>
+        <source>slice {0} of {1}</source>
+        <translation>슬라이스 {1}개 중 {0}번</translation>
+    </message>
+    <message>
+        <source>slices {0} of {1}</source>
+        <translation>슬라이스 {1}개 중 {0}번</translation>
+    </message>
+    <message>
+        <source>row {0} of {1}</source>
+        <translation>행 {1}개 중 {0}번</translation>
+    </message>
+    <message>
+        <source>rows {0} of {1}</source>
+        <translation>행 {1}개 중 {0}번</translation>
+    </message>
+    <message>
+        <source>column {0} of {1}</source>
+        <translation>열 {1}개 중 {0}번</translation>
+    </message>
+    <message>
+        <source>columns {0} of {1}</source>
+        <translation>열 {1}개 중 {0}번</translation>
+    </message>
+    <message>
+        <source>value {0} of {1}</source>
+        <translation>값 {1}개 중 {0}번</translation>
+    </message>
+    <message>
+        <source>values {0} of {1}</source>
+        <translation>값 {1}개 중 {0}번</translation>
+    </message>
+    <message>
+        <source>(each {0})</source>
+        <translation>(각각 {0})</translation>
+    </message>
+    <message>
         <source>matrix product ({0}): {1} — the inner sizes match, the outer ones make the result</source>
         <translation>행렬 곱 ({0}): {1} — 안쪽 크기가 같아야 하고, 바깥쪽 크기가 결과의 형태(shape)가 됩니다</translation>
     </message>

@@ -36,7 +36,7 @@ from playground.ui.messages.lab import check_text, lab_error_text
 from playground.ui.theme import LIGHT, Theme
 from playground.ui.widgets.colour_maps import with_alpha
 from playground.ui.widgets.controls import blocked
-from playground.ui.widgets.tensor_grid import TensorList
+from playground.ui.widgets.tensor_list import TensorList
 
 OPEN_SIZE = (1180, 630)  # fits 1280x720 with the title bar and a taskbar (about 90 px)
 
