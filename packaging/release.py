@@ -80,7 +80,8 @@ def publish_commands(tag: str, files: list[str]) -> list[list[str]]:
 
 
 def zip_folder(folder: Path, archive: Path) -> tuple[int, int]:
-    """``folder`` (itself, not only its contents) into ``archive``; (files, bytes of the archive).
+    """``folder`` (itself, not only its contents) into ``archive``; (entries: files, folders and
+    links; bytes of the archive).
 
     Keeps what an unzip on Linux and macOS needs: the permission bits (the executable
     stays executable) and symbolic links as links. On macOS ``ditto`` zips instead,
@@ -165,7 +166,7 @@ def do_zip(args) -> int:
     archive.unlink(missing_ok=True)
     started = time.monotonic()
     files, size = zip_folder(target, archive)
-    print(f"Zipped {target} ({files:,} files) into {archive}: {size / 1e6:,.0f} MB "
+    print(f"Zipped {target} ({files:,} files, folders and links) into {archive}: {size / 1e6:,.0f} MB "
           f"in {time.monotonic() - started:.0f} s.")
     return 0
 
