@@ -65,7 +65,10 @@ def main(argv: list[str] | None = None) -> int:
         command.insert(3, "--clean")
     print("Building:", " ".join(command), flush=True)
     started = time.monotonic()
-    result = subprocess.run(command, cwd=ROOT, env={**os.environ, "PYTHONNOUSERSITE": "1"})
+    # PyInstaller's analysis imports torch._inductor, which makes its cache folder at import:
+    # in the build's working folder, not the user's temp folder (torchinductor_<user>).
+    env = {**os.environ, "PYTHONNOUSERSITE": "1", "TORCHINDUCTOR_CACHE_DIR": str(args.workpath / "torchinductor")}
+    result = subprocess.run(command, cwd=ROOT, env=env)
     seconds = time.monotonic() - started
     if result.returncode != 0:
         print(f"PyInstaller failed (exit code {result.returncode}) after {seconds:.0f} s; see its messages above.",

@@ -80,6 +80,18 @@ def test_qt_reads_every_size_of_the_ico(qapp):
     assert sorted(sizes) == [16, 24, 32, 48, 64, 128, 256]
 
 
+def test_linux_and_the_window_use_the_png_and_the_svg(qapp):
+    """Linux takes no icon from the executable: the window icon (.png, set by ui/app.py) and a
+    desktop entry's (.svg) are what show."""
+    from PySide6.QtGui import QImage
+    from PySide6.QtSvg import QSvgRenderer
+
+    png = QImage(str(ICONS / "nn-playground.png"))
+    assert (png.width(), png.height()) == (256, 256)
+    svg = QSvgRenderer(str(ICONS / "nn-playground.svg"))
+    assert svg.isValid() and svg.viewBox().width() == 256
+
+
 def icns_chunks(data: bytes) -> dict[bytes, bytes]:
     assert data[:4] == b"icns" and struct.unpack(">I", data[4:8])[0] == len(data)
     chunks, offset = {}, 8
