@@ -204,6 +204,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):  # a Windows console's code page cannot print every character
+        stream.reconfigure(errors="replace")
     return args.do(args)
 
 
