@@ -35,6 +35,7 @@ TRAIN_SPEED = 300  # steps/s: quick, yet a late pause is far from the preset's 4
 LOSS_DROP = 0.95  # the loss after training must be below this fraction of the first
 EXIT_FAILED, EXIT_TIMEOUT = 1, 3
 PREFIX = "self-test:"
+REPORT_ENV = "NN_PLAYGROUND_SELF_TEST_REPORT"  # a file that gets the report (and any traceback) instead of stdout
 
 
 class SelfTestFailure(Exception):
@@ -42,8 +43,13 @@ class SelfTestFailure(Exception):
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run every check; 0 if all passed. Sets QT_QPA_PLATFORM=offscreen unless already set."""
+    """Run every check; 0 if all passed. Sets QT_QPA_PLATFORM=offscreen unless already set.
+
+    With REPORT_ENV set, stdout and stderr go to that file: the Windows and macOS apps
+    have no console, and packaging/release.py prints the file after the test."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt loads
+    if os.environ.get(REPORT_ENV):
+        sys.stdout = sys.stderr = open(os.environ[REPORT_ENV], "w", encoding="utf-8", buffering=1)
     started = time.monotonic()
     watchdog = threading.Timer(DEADLINE_SECONDS + 20, _abort_hung)
     watchdog.daemon = True

@@ -4921,6 +4921,14 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
         <translation>이 비교에서 신경망 구조가 같은 실행들은 하나의 묶음 즉시 실행(eager) 스텝으로 함께 학습합니다. 각각을 컴파일하는 것보다 빠릅니다.</translation>
     </message>
     <message>
+        <source>eager: the packaged app does not compile the training step</source>
+        <translation>즉시 실행: 패키지된 앱은 학습 스텝을 컴파일하지 않습니다</translation>
+    </message>
+    <message>
+        <source>The packaged app trains with eager PyTorch, one operation at a time: compiling the training step needs PyTorch&apos;s C++ headers and a C++ compiler, which it does not include. The losses are the same; on small networks, NN Playground installed from source with a C++ compiler trains several times faster.</source>
+        <translation>패키지된 앱은 즉시 실행(eager) PyTorch로, 연산을 하나씩 실행하며 학습합니다: 학습 스텝을 컴파일하려면 PyTorch의 C++ 헤더와 C++ 컴파일러가 필요한데, 앱에는 들어 있지 않습니다. 손실은 같습니다. 작은 신경망에서는 C++ 컴파일러가 있는 환경에 소스에서 설치한 NN Playground가 몇 배 빠르게 학습합니다.</translation>
+    </message>
+    <message>
         <source>Training steps run as one compiled function (torch.compile): the same losses as eager PyTorch, several times faster on small networks. Compiling took {0} s.</source>
         <translation>학습 스텝이 컴파일된 하나의 함수(torch.compile)로 실행됩니다: 손실은 즉시 실행(eager) PyTorch와 같고, 작은 신경망에서는 몇 배 빠릅니다. 컴파일에 {0}초 걸렸습니다.</translation>
     </message>
@@ -4994,7 +5002,7 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     </message>
     <message>
         <source>The packaged app always trains eagerly: compiling needs PyTorch&apos;s C++ headers and a C++ compiler, which it does not include.</source>
-        <translation>패키지된 앱은 항상 즉시 실행(eager)으로 학습합니다: 컴파일에는 PyTorch의 C++ 헤더와 C++ 컴파일러가 필요한데, 패키지에는 들어 있지 않습니다.</translation>
+        <translation type="vanished">패키지된 앱은 항상 즉시 실행(eager)으로 학습합니다: 컴파일에는 PyTorch의 C++ 헤더와 C++ 컴파일러가 필요한데, 패키지에는 들어 있지 않습니다.</translation>
     </message>
     <message>
         <source>No C++ compiler was found, so training runs eagerly. With one installed (g++ or clang, or Visual Studio Build Tools on Windows) small networks train several times faster.</source>
