@@ -22,6 +22,8 @@ REPORT = (  # one line per check, in order
     "preset: xor_hidden_layer loaded",
     "training:",
     "save: design",
+    "export: notebook",
+    "lab: the Tensor lab's process ran",
     "close: the first window closed and its training process ended",
     "reload: a fresh window resumed the run at step",
     "close: the second window closed and its training process ended",

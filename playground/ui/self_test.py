@@ -1,7 +1,8 @@
 """``nn-playground --self-test``: prove that this installation works, end to end.
 
 It opens the real main window offscreen, loads a preset, trains it a few hundred
-steps in the training process, saves the design with its weights, closes the
+steps in the training process, saves the design with its weights, exports it as a
+notebook, runs a matrix product in the Tensor lab's process, closes the
 window (which ends the training process), opens the saved design in a fresh window
 and checks that the run resumes at the saved step with the same loss. One report
 line per check on stdout; exit code 0 only if every check passed, 1 with the
@@ -26,6 +27,8 @@ import threading
 import time
 import traceback
 from pathlib import Path
+
+from playground.ui.self_test_more import check_lab, check_notebook
 
 DEADLINE_SECONDS = 120.0  # the whole test; a normal run takes 5-15 s
 WAIT_SECONDS = 60.0  # the longest single wait (the training process's first torch import)
@@ -127,6 +130,8 @@ def _run_checks(folder: Path, started: float) -> None:
         window = _open_window(app, settings, folder, watch, started)
         trained = _train_preset(window, watch)
         _save(window, design_path, watch)
+        _report("ok", check_notebook(window.document.design, folder, SelfTestFailure))
+        _report("ok", check_lab(SelfTestFailure))
         _close(window, watch, "first")
         _resume(app, settings, folder, design_path, trained, watch)
     finally:
