@@ -24,7 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "packaging" / "nn_playground.spec"
-NAME = "nn-playground"
+sys.path.insert(0, str(ROOT / "packaging"))
+from platform_parts import NAME, program  # noqa: E402
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -47,8 +48,9 @@ def bundle_size(folder: Path) -> tuple[int, int]:
     return total, files
 
 
-def executable(folder: Path) -> Path:
-    return folder / (NAME + ".exe" if sys.platform == "win32" else NAME)
+def executable(distpath: Path) -> Path:
+    """The program the build made under ``distpath`` (inside NN Playground.app on macOS)."""
+    return distpath / program()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,7 +65,10 @@ def main(argv: list[str] | None = None) -> int:
         command.insert(3, "--clean")
     print("Building:", " ".join(command), flush=True)
     started = time.monotonic()
-    result = subprocess.run(command, cwd=ROOT, env={**os.environ, "PYTHONNOUSERSITE": "1"})
+    # PyInstaller's analysis imports torch._inductor, which makes its cache folder at import:
+    # in the build's working folder, not the user's temp folder (torchinductor_<user>).
+    env = {**os.environ, "PYTHONNOUSERSITE": "1", "TORCHINDUCTOR_CACHE_DIR": str(args.workpath / "torchinductor")}
+    result = subprocess.run(command, cwd=ROOT, env=env)
     seconds = time.monotonic() - started
     if result.returncode != 0:
         print(f"PyInstaller failed (exit code {result.returncode}) after {seconds:.0f} s; see its messages above.",
@@ -72,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     folder = args.distpath / NAME
     size, files = bundle_size(folder)
     print(f"Built {folder} in {seconds:.0f} s: {size / 1e6:,.0f} MB in {files:,} files.")
-    print(f"Run it with {executable(folder)} (check it with: {executable(folder)} --self-test)")
+    print(f"Run it with {executable(args.distpath)} (check it with: {executable(args.distpath)} --self-test)")
     return 0
 
 

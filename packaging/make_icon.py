@@ -5,7 +5,9 @@
 The picture is a tiny network on a blue rounded square: two inputs, three hidden
 neurons, one output, with blue (positive) and orange (negative) connections, the
 colours the Network view uses. Written as a 256 px PNG (window icon, Linux), a
-multi-size .ico (Windows executable) and an .svg (scalable, for desktop entries).
+multi-size .ico (Windows executable), a multi-size .icns (macOS app) and an .svg
+(scalable, for desktop entries). packaging/platform_parts.py says which one each
+system's build uses.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ from PySide6.QtSvg import QSvgGenerator  # noqa: E402
 ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
 NAME = "nn-playground"
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
+# Apple's icon types that hold PNG data, by side in pixels (ic09 and ic10 are the 512 and
+# 1024 px of the Retina "256@2x" and "512@2x" slots); the Finder and the Dock pick one.
+ICNS_TYPES = {128: b"ic07", 256: b"ic08", 512: b"ic09", 1024: b"ic10"}
 
 POSITIVE = "#0877bd"
 NEGATIVE = "#f59322"
@@ -82,20 +87,33 @@ def write_svg(path: Path) -> None:
     painter.end()
 
 
+def png_bytes(size: int) -> bytes:
+    """The icon at ``size`` px as PNG file data."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.WriteOnly)
+    render(size).save(buffer, "PNG")
+    return bytes(data.data())
+
+
+def write_icns(path: Path) -> None:
+    """A macOS .icns: b"icns", the file's length, then one chunk per size (a 4-byte
+    type, the chunk's length including its 8-byte header, PNG data); all big-endian."""
+    import struct
+
+    chunks = b"".join(kind + struct.pack(">I", 8 + len(blob)) + blob
+                      for kind, blob in ((kind, png_bytes(size)) for size, kind in ICNS_TYPES.items()))
+    path.write_bytes(b"icns" + struct.pack(">I", 8 + len(chunks)) + chunks)
+
+
 def write_ico(path: Path) -> bool:
     """A multi-resolution .ico; Qt's ico plugin writes one image per file, so the
     container is assembled here from PNG-compressed entries (valid since Windows Vista)."""
     import struct
 
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
-    blobs = []
-    for size in ICO_SIZES:
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.WriteOnly)
-        render(size).save(buffer, "PNG")
-        blobs.append(bytes(data.data()))
+    blobs = [png_bytes(size) for size in ICO_SIZES]
     header = struct.pack("<HHH", 0, 1, len(blobs))
     offset = len(header) + 16 * len(blobs)
     entries = b""
@@ -112,6 +130,7 @@ def main() -> int:
     ICON_DIR.mkdir(parents=True, exist_ok=True)
     ok = render(256).save(str(ICON_DIR / f"{NAME}.png"))
     ok = write_ico(ICON_DIR / f"{NAME}.ico") and ok
+    write_icns(ICON_DIR / f"{NAME}.icns")
     write_svg(ICON_DIR / f"{NAME}.svg")
     for file in sorted(ICON_DIR.iterdir()):
         print(f"{file}  {file.stat().st_size:,} bytes")

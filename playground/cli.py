@@ -1,5 +1,6 @@
 """The command line: ``nn-playground train DESIGN.json [--epochs N] [--metrics out.csv]``, ``compare``
-(playground.cli_compare), ``lesson check`` (playground.cli_lesson), ``new``, ``presets``.
+(playground.cli_compare), ``lesson check`` (playground.cli_lesson), ``export`` (playground.cli_export),
+``new``, ``presets``.
 
 Trains headless with the same engine as the window, shows a progress bar with the
 epoch and losses, streams one CSV row per epoch to the metrics file (kept nowhere
@@ -17,6 +18,7 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from playground.errors import excerpt, path_excerpt
+from playground.export.notebook_words import LANGUAGES
 
 EXIT_OK, EXIT_DIVERGED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -53,6 +55,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("lesson", type=Path, help="a lesson file (.json)")
     check.add_argument("--solve", action="store_true",
                        help="train the reference solution headless: a line per goal, exit 0 only if all are met")
+    export = commands.add_parser("export", help="write a design as a standalone PyTorch script or a Jupyter notebook "
+                                                "(which continues the run when the design was saved with its weights)")
+    export.add_argument("design", type=Path, help="a design file (.json) saved by NN Playground")
+    target = export.add_mutually_exclusive_group(required=True)
+    target.add_argument("--script", type=Path, metavar="OUT.py", help="write a .py that needs only torch and numpy")
+    target.add_argument("--notebook", type=Path, metavar="OUT.ipynb",
+                        help="write a Jupyter notebook (its weights beside it when the design has saved weights)")
+    export.add_argument("--language", choices=LANGUAGES, help="the notebook's explanations: en (default) or ko")
     return parser
 
 
@@ -81,6 +91,10 @@ def main(argv: list[str] | None = None) -> int:
         from playground.cli_compare import compare_command
 
         return compare_command(args.comparison, epochs=args.epochs, metrics_path=args.metrics, quiet=args.quiet)
+    if args.command == "export":
+        from playground.cli_export import export_command
+
+        return export_command(args.design, script=args.script, notebook=args.notebook, language=args.language)
     if args.command == "new":
         return new_command(args.design, force=args.force)
     if args.command == "presets":

@@ -36,6 +36,10 @@ The look scene (``look-palette-...`` and ``look-projector-...`` at LOOK_SHOTS, `
 alone): the README design trained with View > Colours > Colour-Blind Safe, and with View >
 Projector Mode. ``--palette`` and ``--projector`` take any other shots in that look
 (their files end in ``-colour_blind`` and ``-projector``).
+Two more scenes: ``layers``, the README design trained, the Layers tab raised with
+LAYER_ROW selected (its tensor operation under the list; ``--review``), and ``lab_layer``,
+that layer opened in the Tensor lab from its Open in Tensor Lab button with the run's live
+tensors (``lab_layer-...`` at LAB_SHOTS, with the lab scenes; ``--review`` too).
 
 Each shot runs in a fresh process (the language is chosen at start-up), trains the
 design for a few seconds with every dashboard live, and saves ``window.grab()``.
@@ -62,7 +66,10 @@ README_DESIGN = "spiral"
 COMPARE = "compare"  # the comparison scene, and its shots (size, language, theme)
 COMPARE_SHOTS = (("1366x768", "en", "light"), ("1366x768", "ko", "dark"))
 COMPARE_SPEED = 30  # steps per second
-REVIEW_DESIGNS = ("circle", "deep_bn", "outliers", "digits", "largest", "vanishing", "lesson", "neuron")
+REVIEW_DESIGNS = ("circle", "deep_bn", "outliers", "digits", "largest", "vanishing", "lesson", "neuron", "layers",
+                  "lab_layer")
+LAYERS, LAB_LAYER = "layers", "lab_layer"  # the Layers tab with a row's tensor operation; that layer in the lab
+LAYER_ROW = 1  # the README design's Linear 1 (2 → 8): x is the data itself
 INSIDE = "inside"  # the step-through scene, "inside:<stage>" (one of INSIDE_STAGES)
 INSIDE_STAGES = ("forward", "loss", "backward", "update")
 INSIDE_SHOTS = (("1366x768", "en", "light"), ("1366x768", "ko", "dark"))
@@ -152,6 +159,12 @@ def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: 
     _wait(app, lambda: window.controller.state in ("paused", "finished"))  # a preset may end first
     if design == INSIDE:
         _inside(app, window, stage)
+    if design in (LAYERS, LAB_LAYER):
+        window.editor_tabs.setCurrentIndex(1)  # Layers
+        window.layer_editor.select_row(LAYER_ROW)
+    if design == LAB_LAYER:
+        _save(app, window, out, shown=_lab_layer(app, window, size))
+        return
     _save(app, window, out)
 
 
@@ -172,6 +185,16 @@ def _lab(app, window, example_id: str, size: tuple[int, int]):
     lab.resize(size[0], size[1] - TITLE_BAR)
     title = example(example_id).title.ko if window.language == "ko" else example(example_id).title.en
     lab.show_example(title)
+    _wait(app, lambda: lab.run_button.isEnabled() and bool(lab.drawings.grids))
+    return lab
+
+
+def _lab_layer(app, window, size: tuple[int, int]):
+    """The selected layer opened in the Tensor lab by its button, run on the live tensors and drawn."""
+    window.layer_editor.operation.button.click()
+    _wait(app, lambda: window.tensor_lab.lab_window is not None)
+    lab = window.tensor_lab.lab_window
+    lab.resize(size[0], size[1] - TITLE_BAR)
     _wait(app, lambda: lab.run_button.isEnabled() and bool(lab.drawings.grids))
     return lab
 
@@ -284,7 +307,7 @@ _PRESETS = {"outliers": "outliers_mse", "vanishing": "vanishing_sigmoid", "neuro
 def _design(name: str):
     from playground.design.schema import BatchNormLayer, Design, LinearLayer
 
-    if name in ("spiral", INSIDE):
+    if name in ("spiral", INSIDE, LAYERS, LAB_LAYER):
         layers = tuple(LinearLayer(units=8, activation="tanh") for _ in range(4))
         return Design(name="Spiral", layers=layers).with_data(dataset="spiral", noise=0.1).with_optimizer(
             name="adam", lr=0.01)
@@ -356,7 +379,8 @@ def main() -> None:
             "compare": [(COMPARE, *shot) for shot in COMPARE_SHOTS],
             "lesson": [(scene, *shot) for scene in LESSON_SCENES for shot in LESSON_SHOTS],
             "inside": [(f"{INSIDE}:{stage}", *shot) for stage in INSIDE_STAGES for shot in INSIDE_SHOTS],
-            "lab": [(f"{LAB}:{name}", *shot) for name in LAB_EXAMPLES for shot in LAB_SHOTS],
+            "lab": [(f"{LAB}:{name}", *shot) for name in LAB_EXAMPLES for shot in LAB_SHOTS] +
+                   [(LAB_LAYER, *shot) for shot in LAB_SHOTS],
             "look": [(f"{LOOK}:{look}", *shot) for look, *shot in LOOK_SHOTS],
         }
         for scene, scene_shots in scenes.items():

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "packaging"))
+from platform_parts import build_parts  # noqa: E402
 SELF_TEST_TIMEOUT = 300  # seconds; the self-test ends itself after about 140
 BUILD_TIMEOUT = 45 * 60  # about 1.5 min on a 2-core machine with a warm disk; generous for CI
 REPORT = (  # one line per check, in order
@@ -20,6 +22,8 @@ REPORT = (  # one line per check, in order
     "preset: xor_hidden_layer loaded",
     "training:",
     "save: design",
+    "export: notebook",
+    "lab: the Tensor lab's process ran",
     "close: the first window closed and its training process ended",
     "reload: a fresh window resumed the run at step",
     "close: the second window closed and its training process ended",
@@ -71,7 +75,7 @@ def bundle_files(bundle: Path) -> list[str]:
 
 @pytest.mark.slow
 def test_the_bundle_passes_its_self_test(bundle, tmp_path):
-    executable = bundle / ("nn-playground.exe" if sys.platform == "win32" else "nn-playground")
+    executable = bundle / build_parts().executable
     result = run_self_test([str(executable)], cwd=tmp_path)  # away from the source tree
     assert_passed(result)
 

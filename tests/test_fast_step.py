@@ -218,13 +218,14 @@ def test_large_steps_unroll_fewer_steps_per_call():
 
 
 # --- when there is no compiled step ------------------------------------------------------------
-def test_designs_and_machines_without_a_compiled_step_stay_eager_and_say_why(monkeypatch):
+def test_designs_and_machines_without_a_compiled_step_stay_eager_and_say_why(monkeypatch, tmp_path):
     assert unavailable_reason(spiral(), "cpu") == ""
     with_dropout = Design(layers=(LinearLayer(units=4), DropoutLayer(p=0.3)))
     assert unavailable_reason(with_dropout, "cpu") == "dropout"
     assert unavailable_reason(Design(layers=(LinearLayer(units=4), DropoutLayer(p=0.0))), "cpu") == ""
     assert unavailable_reason(spiral(), "mps") == "device"
-    monkeypatch.setattr(fast_step.shutil, "which", lambda name: None)
+    monkeypatch.setenv("PATH", str(tmp_path))  # no compiler on it (playground.platforms searches the PATH)
+    monkeypatch.delenv("CXX", raising=False)
     assert unavailable_reason(spiral(), "cpu") == "no_compiler"
     monkeypatch.setattr(fast_step.sys, "frozen", True, raising=False)
     assert unavailable_reason(spiral(), "cpu") == "frozen"

@@ -30,6 +30,9 @@ RIGHT = {
     "reshape_3_8": "t.reshape(3, -1)",
     "channels_first": "t.permute(2, 0, 1)",
     "row_vector": "v.unsqueeze(0)",
+    "zeros_from_shape": "shape = (2, 3)\ntorch.zeros(shape)",
+    "zero_row": "t[1, :] = 0",
+    "squeeze_all": "t.squeeze()",
 }
 WRONG = {  # a learner's likely mistake, and the reason the check gives
     "float_from_list": ("torch.tensor([[1, 2], [3, 4]])", "exercise_dtype"),
@@ -47,6 +50,9 @@ WRONG = {  # a learner's likely mistake, and the reason the check gives
     "reshape_3_8": ("t.permute(1, 0, 2).reshape(3, 8)", "exercise_values"),
     "channels_first": ("t.reshape(4, 2, 3)\nx = 1", "exercise_no_result"),
     "row_vector": ("v.unsqueeze(1)", "exercise_shape"),
+    "zeros_from_shape": ("torch.zeros(2, 3, dtype=torch.int64)", "exercise_dtype"),
+    "zero_row": ("t[:, 1] = 0", "exercise_values"),
+    "squeeze_all": ("t.squeeze(0)", "exercise_shape"),
 }
 
 

@@ -3,6 +3,7 @@ come back in words, and runaway code is stopped with the session usable afterwar
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -95,6 +96,39 @@ def test_products_record_operand_shapes_and_broadcast_dims(session):
     assert c.origin.op == "matmul" and c.origin.source_shapes == ((256, 5, 6), (6, 7))
     assert c.origin.broadcast_dims == (0,)
     assert m.shape == (4, 4) and m.origin.op == "mul" and m.origin.broadcast_dims == (0, 1)
+
+
+def test_a_plain_number_added_to_a_tensor_has_no_shape_rule(session):
+    """``a.add(5)`` adds 5 to every cell: not written as "(2, 2) + () -> (2, 2)" with a broadcast."""
+    result = session.run("a = torch.ones(2, 2)\nb = a.add(5)\ns = torch.tensor(2.0)\nd = a * s")
+    assert result.value("b").values.tolist() == [[6, 6], [6, 6]] and result.value("b").origin is None
+    d = result.value("d")  # a 0-d tensor is a tensor: it does broadcast
+    assert d.origin.op == "mul" and d.origin.source_shapes == ((2, 2), ()) and d.origin.broadcast_dims == (0, 1)
+
+
+def test_chained_expressions_get_the_shape_before_of_what_they_change(session):
+    result = session.run("a = torch.arange(12).reshape(3, 4)\nx = torch.arange(12)\n"
+                         "p = x.reshape(2, 6).permute(1, 0)\nb = torch.ones(3, 4)\n(a + b).T")
+    a, p, t = result.value("a"), result.value("p"), result.result
+    assert (a.origin.op, a.origin.source_shapes, a.origin.dims) == ("reshape", ((12,),), (3, 4))
+    assert (p.origin.op, p.origin.source_shapes, p.origin.dims) == ("permute", ((2, 6),), (1, 0))
+    assert p.origin.sources == ("x.reshape(2, 6)",) and p.shape == (6, 2)
+    assert (t.origin.op, t.origin.source_shapes, t.shape) == ("T", ((3, 4),), (4, 3))
+    m = session.run("torch.ones(2, 3) @ torch.ones(3, 4).T.T").result
+    assert (m.origin.op, m.origin.source_shapes) == ("matmul", ((2, 3), (3, 4)))
+
+
+def test_a_chained_expression_runs_once(session):
+    """The shape before is noted while the code runs, not by running its calls again: the
+    reshaped values are the one draw of torch.rand, and a function is called once."""
+    result = session.run("torch.manual_seed(7)\nr = torch.rand(3).reshape(1, 3)\n"
+                         "torch.manual_seed(7)\nfirst = torch.rand(3)\n"
+                         "calls = []\ndef made():\n    calls.append(1)\n    return torch.arange(6)\n"
+                         "m = made().view(2, 3)\nlen(calls)")
+    r, first = result.value("r"), result.value("first")
+    assert result.error is None and r.origin.source_shapes == ((3,),)
+    assert r.values[0].tolist() == first.values.tolist()
+    assert result.value("m").origin.source_shapes == ((6,),) and result.result.text == "1"
 
 
 def test_item_and_sizes_say_their_python_type(session):
@@ -199,6 +233,37 @@ def test_stop_ends_a_running_loop_and_the_session_runs_again(session, tmp_path):
     session.stop()
     assert future.result(timeout=120).error.code == "lab_stopped"
     assert session.run("2 * 3").result.text == "6"
+
+
+def test_a_stop_while_the_process_loads_torch_answers_stopped():
+    """Stop pressed at once after Run: the process is still starting (loading torch, or not
+    made yet); the session answers lab_stopped itself, never a crash, and runs again after."""
+    with LabSession() as lab:
+        future = lab.submit("import time\ntime.sleep(60)", timeout=600)
+        _wait_for(lambda: lab.running)  # the process is alive: loading torch (a second or more)
+        lab.stop()
+        assert future.result(timeout=120).error.code == "lab_stopped"
+        future = lab.submit("1 + 1")
+        lab.stop()  # before the process even exists
+        assert future.result(timeout=120).error.code == "lab_stopped"
+        assert lab.run("2 * 3").result.text == "6"
+        future = lab.submit("1 + 1")
+        lab.close()  # closing the lab during a start stops that run too
+        assert future.result(timeout=120).error.code == "lab_stopped"
+
+
+def test_close_is_safe_before_any_run_twice_and_after_a_process_that_never_started(monkeypatch):
+    LabSession().close()
+
+    def refuse(process):
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(multiprocessing.context.SpawnProcess, "start", refuse)
+    lab = LabSession()
+    result = lab.run("1 + 1")
+    assert result.error.code == "lab_crashed" and result.error.args == ("OSError",)
+    lab.close()
+    lab.close()
 
 
 def _wait_for(condition, limit: float = 120.0) -> None:

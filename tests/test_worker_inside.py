@@ -1,4 +1,4 @@
-"""Inside one step through the training process: TraceStep, CheckGradient, ExplainNeuron."""
+"""Inside one step through the training process: TraceStep, CheckGradient, ExplainNeuron, LayerTensors."""
 
 from __future__ import annotations
 
@@ -50,6 +50,11 @@ def test_a_traced_step_in_a_paused_run_is_booked_once_and_answers_checks_and_neu
         neuron = process.next_event(answer(m.NeuronExplained, 1))
         assert not neuron.problem and abs(neuron.h - np.tanh(neuron.z)) < 1e-6
         assert abs(neuron.z - (neuron.weights @ neuron.inputs + neuron.bias)) < 1e-6
+        process.send(m.LayerTensors(1, 1))  # the Output layer's live tensors, for the Tensor lab
+        taken = process.next_event(answer(m.LayerTensorsTaken, 1))
+        assert not taken.problem and (taken.step, taken.name, taken.x.shape, taken.weight.shape) == (
+            1, "Output", (8, 3), (1, 3))
+        np.testing.assert_array_equal(taken.weight[0], trace.blocks[1].param("weight").after[0])
 
         process.send(m.Step(1, 2))
         steps = []
@@ -76,6 +81,8 @@ def test_a_comparison_and_a_missing_run_refuse_to_be_looked_inside():
     try:
         process.send(m.TraceStep(7))  # no run at all
         assert process.next_event(answer(m.StepTraceRefused, 7)).problem_code == "inside_no_run"
+        process.send(m.LayerTensors(7, 0))
+        assert process.next_event(answer(m.LayerTensorsTaken, 7)).problem_code == "inside_no_run"
         comparison = Comparison(DESIGN, (Variant(changes={}), Variant(changes={"optimizer.name": "adam"})))
         process.send(cm.StartComparison(2, comparison, paused=True, compiled=False))
         process.next_event(lambda e: isinstance(e, cm.ComparisonSnapshot) and e.state == "paused")
@@ -88,6 +95,8 @@ def test_a_comparison_and_a_missing_run_refuse_to_be_looked_inside():
         assert process.next_event(answer(m.GradientChecked, 2)).problem_code == "inside_comparison"
         process.send(m.ExplainNeuron(2, 0, 0, (0.0, 0.0)))
         assert process.next_event(answer(m.NeuronExplained, 2)).problem_code == "inside_comparison"
+        process.send(m.LayerTensors(2, 0))
+        assert process.next_event(answer(m.LayerTensorsTaken, 2)).problem_code == "inside_comparison"
         process.send(m.Step(2, 1))  # the comparison itself took no step and goes on
         steps = [[], []]
         while not steps[0]:

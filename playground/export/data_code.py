@@ -29,7 +29,7 @@ def _targets_code(design: Design) -> str:
 def data_code(design: Design, data: dict) -> str:
     kind = data["kind"]
     body = {"2d": _plane_data, "1d": _curve_data, "digits": _digits_data, "csv": _csv_data}[kind](design, data)
-    return "# --- data ----------------------------------------------------------------------\n" + body
+    return body
 
 
 def _plane_data(design: Design, data: dict) -> str:
@@ -40,16 +40,22 @@ def inputs(points):
     """The model's inputs (the FEATURES of each point) as a float32 tensor."""
     return torch.as_tensor(feature_map(points, FEATURES))
 '''
-    make = f'''
-def make_data():
-    """Training and test inputs and targets, as torch tensors."""
+    points = f'''
+def make_points():
+    """The points (float32 (n, 2)) and their labels, and the indices of the training and test sets."""
     rng = np.random.default_rng(DATA_SEED)
     points, labels = {generate.__name__}(rng, SAMPLES, NOISE{classes})
     points = points.astype(np.float32)  # the app rounds the coordinates to float32 once, here
     train, test = split(rng, SAMPLES, TRAIN_FRACTION)
+    return points, labels, train, test
+'''
+    make = '''
+def make_data():
+    """Training and test inputs and targets, as torch tensors."""
+    points, labels, train, test = make_points()
     return inputs(points[train]), targets(labels[train]), inputs(points[test]), targets(labels[test])
 '''
-    return join(source(generate, split, feature_map), inputs, _targets_code(design), make)
+    return join(source(generate, split, feature_map), inputs, _targets_code(design), points, make)
 
 
 def _curve_data(design: Design, data: dict) -> str:

@@ -49,7 +49,6 @@ def model_code(design: Design, data: dict) -> str:
     add(f"nn.Linear({width}, {data['n_outputs']})", f"Output: {head}")
     init = _init_code(design.init, linears)
     return (
-        "# --- model ---------------------------------------------------------------------\n"
         "def build_model():\n"
         '    """The network: a plain nn.Sequential. Weights come from the global generator,\n'
         '    which the caller seeds."""\n'

@@ -39,14 +39,14 @@ from playground.resources import resource_path
 def export_script(design: Design) -> str:
     """The script's text. DesignError if the design cannot train; DataError if its CSV cannot be read."""
     require_valid(design)
-    data = _data_facts(design)
+    data = data_facts_for(design)
     parts = [
         _header(design),
-        _imports(design),
-        _constants(design, data),
-        data_code(design, data),
-        model_code(design, data),
-        training_code(design, data),
+        imports_code(design, ("argparse",)),
+        section("the design", constants_code(design, data)),
+        section("data", data_code(design, data)),
+        section("model", model_code(design, data)),
+        section("training", training_code(design, data)),
         _MAIN,
     ]
     return "\n\n\n".join(part.strip("\n") for part in parts) + "\n"
@@ -54,7 +54,11 @@ def export_script(design: Design) -> str:
 
 def write_script(design: Design, path: str | os.PathLike) -> None:
     """Export ``design`` to ``path`` atomically; PlaygroundError if it cannot be written."""
-    text = export_script(design)
+    write_export(path, export_script(design))
+
+
+def write_export(path: str | os.PathLike, text: str) -> None:
+    """Write an export's ``text`` to ``path`` atomically; PlaygroundError (naming the path) if it cannot."""
     try:
         atomic_write_text(path, text)
     except OSError as error:
@@ -65,12 +69,17 @@ def write_script(design: Design, path: str | os.PathLike) -> None:
                               title_args=(name,)) from None
 
 
+def section(title: str, code: str) -> str:
+    """``code`` under a comment line that names its part of the script."""
+    return f"# --- {title} ".ljust(81, "-") + "\n" + code.strip("\n")
+
+
 # -- what the script must know about the data -------------------------------------------
 
 
-def _data_facts(design: Design) -> dict:
+def data_facts_for(design: Design) -> dict:
     """kind, n_inputs, n_train, n_classes, n_outputs (and, for CSV, the file's delimiter and
-    class names). DataError if a CSV file cannot be used."""
+    class names): what the parts of a script or notebook need. DataError if a CSV file cannot be used."""
     spec = design.data
     facts = data_facts(spec)
     if facts.error is not None:
@@ -100,15 +109,17 @@ def _header(design: Design) -> str:
     return "\n".join(parts)
 
 
-def _imports(design: Design) -> str:
+def imports_code(design: Design, extra: tuple[str, ...] = ()) -> str:
+    """The imports the parts need (and the standard library's ``extra`` modules)."""
     kind = design.data.info.input_kind
-    std = ["argparse", "math"] + (["gzip"] if kind == "digits" else []) + (["csv"] if kind == "csv" else [])
+    std = [*extra, "math"] + (["gzip"] if kind == "digits" else []) + (["csv"] if kind == "csv" else [])
     return "\n".join(f"import {m}" for m in sorted(std)) + "\n\nimport numpy as np\nimport torch\nfrom torch import nn"
 
 
-def _constants(design: Design, data: dict) -> str:
+def constants_code(design: Design, data: dict) -> str:
+    """The design's numbers as the parts use them (DATA_SEED, SAMPLES... LEARNING_RATE)."""
     spec, t, o = design.data, design.training, design.optimizer
-    lines = ["# --- the design ----------------------------------------------------------------"]
+    lines = []
     lines.append(f"DATA_SEED = {spec.seed}  # the data set's own seed")
     if data["kind"] in ("2d", "1d"):
         lines.append(f"SAMPLES = {spec.samples}  # points generated, train and test together")

@@ -239,12 +239,19 @@ def example(example_id: str) -> Example:
 
 LINEAR_INPUTS = ("x", "weight", "bias")  # the names LINEAR_LAYER_CODE expects as inputs, in this order
 
-LINEAR_LAYER_CODE = "\n".join((
+LINEAR_LAYER_COMMENT = Words(
     "# a Linear layer is one tensor operation: (batch, in) @ (in, out) + (out,) -> (batch, out)",
-    "product = x @ weight.T",
-    "y = product + bias",
-    "y",
-))
-"""A Linear layer as the lab runs it, with the live tensors as inputs: ``x`` (batch, in),
-``weight`` (out, in) as torch stores it, ``bias`` (out,). The result's origin shows the
-product's shapes (matmul) and the bias broadcast over the batch (add, dimension 0)."""
+    "# Linear 층(완전 연결 계층)은 텐서 연산 하나입니다: (batch, in) @ (in, out) + (out,) -> (batch, out)",
+)
+
+
+def linear_layer_code(language: str = "en") -> str:
+    """A Linear layer as the lab runs it, its comment in ``language`` ("en" or "ko"), with the
+    live tensors as inputs: ``x`` (batch, in), ``weight`` (out, in) as torch stores it, ``bias``
+    (out,). The result's origin shows the product's shapes (matmul) and the bias broadcast
+    over the batch (add, dimension 0)."""
+    comment = getattr(LINEAR_LAYER_COMMENT, language, None) or LINEAR_LAYER_COMMENT.en
+    return "\n".join((comment, "product = x @ weight.T", "y = product + bias", "y"))
+
+
+LINEAR_LAYER_CODE = linear_layer_code("en")

@@ -40,6 +40,11 @@ statement ``name = <expression>`` (or the last expression) of these forms:
   "transpose", "T": ``source_shapes[0]`` the shape before; ``dims`` the arguments
   (permute's order, squeeze's dim...).
 
+Products and dimension changes take any expression as an operand (``(a + b).T``,
+``torch.arange(12).reshape(3, 4)``, a chain's last step); ``sources`` then holds the
+operand's text. Index, setitem, cat and stack need operands that call nothing (names,
+attributes, indexing). Either way the learner's code runs once (playground.lab.origins).
+
 Error codes (``LabError.code``; ``args`` in this order; the window words them):
 
 - ``lab_shape_mm`` (op, shape_a, shape_b): the inner sizes of a matrix product differ

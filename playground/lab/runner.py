@@ -11,8 +11,12 @@ called from one thread at a time:
   own worker thread, for a window that must never wait (``future.add_done_callback``
   is called on that thread: hand the result to the GUI thread with a queued signal);
 - ``stop()`` (from any thread, e.g. a Stop button) kills the process now: the run in
-  progress answers ``lab_stopped``; the next run starts a new process;
-- ``close()`` ends the process and the thread (a run in progress answers ``lab_stopped``).
+  progress answers ``lab_stopped``, even while its process is still loading torch (the
+  session owns this rule: a stop is never reported as a crash); the next run starts a new
+  process. A stop asked for after ``submit`` belongs to that run even before the worker
+  thread began it (one run at a time, as playground.ui.lab.bridge runs them);
+- ``close()`` ends the process and the thread (a run in progress answers ``lab_stopped``);
+  safe at any time, before any run and twice.
 
 Runaway code is stopped and answered with a LabError, never by freezing the caller:
 
@@ -54,7 +58,7 @@ class LabSession:
         self._connection = None
         self._executor: ThreadPoolExecutor | None = None
         self._lock = threading.Lock()
-        self._stopped = False  # stop() killed the process: the run in progress says so
+        self._stop_asked = threading.Event()  # stop() was called during the run going now (or queued)
 
     @property
     def running(self) -> bool:
@@ -62,20 +66,27 @@ class LabSession:
 
     def start(self) -> None:
         """Start the process now (otherwise the first run does) and wait until torch is loaded."""
+        self._stop_asked.clear()
         with self._lock:
             self._ensure_started()
 
     def run(self, code: str, inputs: dict | None = None, timeout: float = DEFAULT_TIMEOUT,
             memory_bytes: int = DEFAULT_MEMORY) -> LabResult:
         """Run ``code``; a LabResult whatever happens (the error says why it stopped)."""
+        self._stop_asked.clear()
+        return self._run(code, inputs, timeout, memory_bytes)
+
+    def _run(self, code: str, inputs: dict | None, timeout: float, memory_bytes: int) -> LabResult:
         with self._lock:
+            if self._stop_asked.is_set():  # stopped (or closed) before this run began: start nothing
+                return LabResult(error=stopped_error())
             try:
                 self._ensure_started()
             except (OSError, EOFError, TimeoutError) as error:
                 self._kill()
-                return LabResult(error=crashed_error(type(error).__name__))
+                stopped = self._stop_asked.is_set()
+                return LabResult(error=stopped_error() if stopped else crashed_error(type(error).__name__))
             began = time.perf_counter()
-            self._stopped = False
             try:
                 self._connection.send(("run", code, dict(inputs or {}), memory_bytes))
                 if not self._connection.poll(timeout):
@@ -86,7 +97,7 @@ class LabSession:
                 self._process.join(10)  # it closed its end while dying: wait for its exit code
                 exitcode = self._process.exitcode
                 self._kill()
-                error = stopped_error() if self._stopped else crashed_error(exitcode)
+                error = stopped_error() if self._stop_asked.is_set() else crashed_error(exitcode)
                 return LabResult(error=error, seconds=time.perf_counter() - began)
 
     def submit(self, code: str, inputs: dict | None = None, timeout: float = DEFAULT_TIMEOUT,
@@ -94,20 +105,26 @@ class LabSession:
         """``run`` on the session's worker thread; a Future of the LabResult."""
         if self._executor is None:
             self._executor = ThreadPoolExecutor(1, thread_name_prefix="tensor-lab")
-        return self._executor.submit(self.run, code, inputs, timeout, memory_bytes)
+        self._stop_asked.clear()  # a stop from now on is this run's
+        return self._executor.submit(self._run, code, inputs, timeout, memory_bytes)
 
     def stop(self) -> None:
-        """Kill the process now (safe from any thread); a run in progress answers ``lab_stopped``."""
+        """Kill the process now (safe from any thread); a run in progress answers ``lab_stopped``
+        (one whose process is still starting: as soon as it has started)."""
+        self._stop_asked.set()
         process = self._process
-        if process is not None and process.is_alive():
-            self._stopped = True
-            process.kill()
+        try:
+            if process is not None and process.is_alive():
+                process.kill()
+        except ValueError:  # the run's thread closed the process object meanwhile: it has ended
+            pass
 
     def close(self) -> None:
-        """End the process and the worker thread; a run in progress answers ``lab_stopped``."""
+        """End the process and the worker thread; a run in progress answers ``lab_stopped``.
+        Safe at any time: before any run, after a process that failed to start, twice."""
         self.stop()
         if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor.shutdown(wait=True)  # a run still queued answers lab_stopped at once
             self._executor = None
         with self._lock:
             self._kill()
@@ -124,10 +141,17 @@ class LabSession:
         self._kill()
         context = multiprocessing.get_context("spawn")  # fork would copy the window's threads and state
         ours, theirs = context.Pipe()
-        self._process = context.Process(target=_serve, args=(theirs,), name="tensor-lab", daemon=True)
-        self._process.start()
-        theirs.close()
-        self._connection = ours
+        process = context.Process(target=_serve, args=(theirs,), name="tensor-lab", daemon=True)
+        try:
+            process.start()
+        except BaseException:
+            ours.close()  # no process to end: _kill only ever sees started ones
+            raise
+        finally:
+            theirs.close()
+        self._process, self._connection = process, ours
+        if self._stop_asked.is_set():  # stop() came before there was a process to kill
+            process.kill()  # the wait below ends at once (EOFError): the run answers lab_stopped
         if not ours.poll(START_TIMEOUT):
             raise TimeoutError("the lab's process did not start")
         ours.recv()  # "ready"

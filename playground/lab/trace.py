@@ -10,12 +10,10 @@ with a LabResult until ("quit",). ``run_traced`` does one run:
   evaluated and becomes the result (name "");
 - after each statement the names it bound are noted (their order, the object and a copy
   of its first numbers), so that a value changed in place later carries ``before``;
-- before a statement of a known form (``x = src[...]``, ``src[...] = v``, ``torch.cat``,
-  ``torch.stack``, ``a @ b``, ``a * b``, ``x.reshape(...)``...) runs, how to draw its
-  result is worked out (``Origin``) by running the same operation on tensors of cell
-  numbers or input numbers; an operand is evaluated again for this only if it calls
-  nothing (a name, an attribute, an index, constants), so that nothing the learner wrote
-  runs twice;
+- a statement of a known form (``x = src[...]``, ``src[...] = v``, ``torch.cat``,
+  ``torch.stack``, ``a @ b``, ``a * b``, ``x.reshape(...)``...) gets a plan for drawing its
+  result (``Origin``; playground.lab.origins says how, without running anything the
+  learner wrote twice);
 - the first exception stops the run and is explained (playground.lab.explain).
 """
 
@@ -33,12 +31,11 @@ import types
 import numpy as np
 import torch
 
-from playground.lab.capture import assign_storages, capture, corner, numbers, short_repr
+from playground.lab.capture import assign_storages, capture, numbers, short_repr
 from playground.lab.explain import explain, memory_error, syntax_error
-from playground.lab.messages import MAX_STDOUT, MAX_VALUES, LabResult, Origin, TensorValue
+from playground.lab.messages import MAX_STDOUT, MAX_VALUES, LabResult, TensorValue
+from playground.lab.origins import FILENAME, RECORDER, plan_of
 
-FILENAME = "<lab>"
-MAX_TRACED = 1_000_000  # cells above which a result's origin is not worked out (it costs a copy of indices)
 _BASE_NAMES = ("torch", "np")
 
 
@@ -125,7 +122,9 @@ def run_traced(code: str, inputs: dict, memory_bytes: int = 0) -> LabResult:
     try:
         for index, statement in enumerate(tree.body):
             last = index == len(tree.body) - 1 and isinstance(statement, ast.Expr)
-            plan = _plan(statement, namespace)
+            plan = plan_of(statement, namespace)
+            if plan is not None and plan.recorder is not None:
+                namespace[RECORDER] = plan.recorder  # the statement's operands pass through it
             try:
                 if last:
                     result_holder.append(eval(compile(ast.Expression(statement.value), FILENAME, "eval"), namespace))
@@ -134,6 +133,8 @@ def run_traced(code: str, inputs: dict, memory_bytes: int = 0) -> LabResult:
             except BaseException as raised:  # the learner's exception, whatever it is (even SystemExit)
                 error = _explained(raised, statement, plan, memory_bytes)
                 break
+            finally:
+                namespace.pop(RECORDER, None)
             tracker.after(plan)
             if last:
                 tracker.result_is(statement.value, plan)
@@ -180,7 +181,7 @@ class _Tracker:
         self.namespace = namespace
         self.order: list[str] = []
         self.first: dict[str, tuple] = {}  # name -> (object, its numbers when first bound)
-        self.origins: dict[str, object] = {}  # name -> a _Plan that made or changed it
+        self.origins: dict[str, object] = {}  # name -> the Plan that made or changed it
         self.result_origin = None
         self.result_name = ""  # the variable the last expression names, if it is just a name
         self.after(None)
@@ -248,195 +249,3 @@ def _safe_origin(plan, value):
         return plan.make(value)
     except Exception:  # drawing hints are a bonus: never let them break a run
         return None
-
-
-# --- origins: how a statement's result is drawn ---------------------------------------------
-
-_ELEMENTWISE = {ast.Mult: "mul", ast.Add: "add", ast.Sub: "sub", ast.Div: "div"}
-_PRODUCTS = ("mm", "bmm", "matmul")
-_ELEMENT_CALLS = ("mul", "add", "sub", "div", "multiply")
-_SHAPE_CALLS = ("reshape", "view", "permute", "squeeze", "unsqueeze", "flatten", "transpose", "t")
-_JOIN_CALLS = {"cat": "cat", "concat": "cat", "concatenate": "cat", "stack": "stack"}
-
-
-@dataclasses.dataclass
-class _Plan:
-    target: str
-    make: object  # result value -> Origin
-    shapes: tuple = ()
-
-
-def _plan(statement: ast.stmt, namespace: dict):
-    """How to draw what ``statement`` makes, worked out before it runs; None if not a known form."""
-    try:
-        if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
-            target = statement.targets[0]
-            if isinstance(target, ast.Name):
-                return _expression_plan(target.id, statement.value, namespace)
-            if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
-                return _setitem_plan(target, namespace)
-        if isinstance(statement, ast.Expr):
-            return _expression_plan("", statement.value, namespace)
-    except Exception:  # a form we could not follow: no drawing hints, the run goes on
-        return None
-    return None
-
-
-def _pure(node: ast.AST) -> bool:
-    """True if evaluating ``node`` again calls nothing and binds nothing."""
-    banned = (ast.Call, ast.NamedExpr, ast.Lambda, ast.Await, ast.Yield, ast.YieldFrom, ast.ListComp,
-              ast.SetComp, ast.DictComp, ast.GeneratorExp)
-    return not any(isinstance(n, banned) for n in ast.walk(node))
-
-
-def _evaluate(node: ast.AST, namespace: dict, **extra):
-    scope = dict(namespace, **extra)
-    return eval(compile(ast.fix_missing_locations(ast.Expression(node)), FILENAME, "eval"), scope)
-
-
-def _cells(value):
-    """A tensor (or array) like ``value`` holding its cells' flat indices (ValueError if too large)."""
-    if int(np.prod(value.shape, dtype=np.int64)) > MAX_TRACED:
-        raise ValueError("too large to trace")
-    if isinstance(value, np.ndarray):
-        return np.arange(value.size).reshape(value.shape)
-    return torch.arange(value.numel()).reshape(value.shape)
-
-
-def _as_numpy(value) -> np.ndarray:
-    return value.numpy() if isinstance(value, torch.Tensor) else np.asarray(value)
-
-
-def _cut(array: np.ndarray) -> np.ndarray:
-    part = array[corner(array.shape)] if array.ndim else array
-    return np.array(part, dtype=np.int64)
-
-
-def _is_array(value) -> bool:
-    return isinstance(value, (torch.Tensor, np.ndarray))
-
-
-def _expression_plan(target: str, node: ast.expr, namespace: dict):
-    if isinstance(node, ast.Subscript) and _pure(node):
-        return _index_plan(target, node, namespace)
-    if isinstance(node, ast.BinOp) and _pure(node.left) and _pure(node.right):
-        if isinstance(node.op, ast.MatMult):
-            return _operands_plan(target, "matmul", node.left, node.right, namespace)
-        if type(node.op) in _ELEMENTWISE:
-            return _operands_plan(target, _ELEMENTWISE[type(node.op)], node.left, node.right, namespace)
-    if isinstance(node, ast.Attribute) and node.attr in ("T", "mT") and _pure(node.value):
-        source = _evaluate(node.value, namespace)
-        return _shape_plan(target, "T", source, node.value, ())
-    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
-        return None
-    name, owner = node.func.attr, node.func.value
-    on_torch = isinstance(owner, ast.Name) and namespace.get(owner.id) is torch
-    if on_torch and name in _JOIN_CALLS:
-        return _join_plan(target, _JOIN_CALLS[name], node, namespace)
-    args = list(node.args)
-    if not on_torch:  # a method: the receiver is the first operand
-        if not _pure(owner):
-            return None
-        args = [owner] + args
-    if name in _PRODUCTS + _ELEMENT_CALLS and len(args) == 2 and all(_pure(a) for a in args):
-        return _operands_plan(target, "mul" if name == "multiply" else name, args[0], args[1], namespace)
-    if name in _SHAPE_CALLS and args and _pure(args[0]):
-        source = _evaluate(args[0], namespace)
-        dims = tuple(_literal(a) for a in args[1:]) + tuple(_literal(k.value) for k in node.keywords)
-        return _shape_plan(target, name if name != "t" else "T", source, args[0], dims)
-    return None
-
-
-def _literal(node):
-    try:
-        return ast.literal_eval(node)
-    except ValueError:
-        return ast.unparse(node)
-
-
-def _index_plan(target, node: ast.Subscript, namespace):
-    source = _evaluate(node.value, namespace)
-    if not _is_array(source):
-        return None
-    picked = _as_numpy(_evaluate(ast.Subscript(ast.Name("__lab_cells", ast.Load()), node.slice, ast.Load()),
-                                 namespace, __lab_cells=_cells(source)))
-    name, shape = ast.unparse(node.value), tuple(source.shape)
-    return _Plan(target, lambda value: Origin("index", (name,), (shape,), picked=_cut(picked)))
-
-
-def _setitem_plan(target: ast.Subscript, namespace):
-    if not _pure(target):
-        return None
-    source = namespace.get(target.value.id)
-    if not _is_array(source):
-        return None
-    picked = _as_numpy(_evaluate(ast.Subscript(ast.Name("__lab_cells", ast.Load()), target.slice, ast.Load()),
-                                 namespace, __lab_cells=_cells(source)))
-    flat = np.unique(np.asarray(picked, dtype=np.int64).ravel())
-    name, shape = target.value.id, tuple(source.shape)
-    return _Plan(name, lambda value: Origin("setitem", (name,), (shape,), picked=flat))
-
-
-def _join_plan(target, op, node: ast.Call, namespace):
-    if not node.args or not isinstance(node.args[0], (ast.List, ast.Tuple)):
-        return None
-    items = node.args[0].elts
-    rest = node.args[1:] + [k.value for k in node.keywords]
-    if not all(_pure(n) for n in items + rest):
-        return None
-    tensors = [_evaluate(n, namespace) for n in items]
-    if not all(isinstance(t, torch.Tensor) for t in tensors):
-        return None
-    shapes = tuple(tuple(t.shape) for t in tensors)
-    if sum(t.numel() for t in tensors) > MAX_TRACED:
-        return None
-    labels = [torch.full(t.shape, i, dtype=torch.int64) for i, t in enumerate(tensors)]
-    cells = [torch.arange(t.numel()).reshape(t.shape) for t in tensors]
-    call = ast.Call(node.func, [ast.Name("__lab_in", ast.Load())] + node.args[1:], node.keywords)
-    from_source = _evaluate(call, namespace, __lab_in=labels).numpy()
-    picked = _evaluate(call, namespace, __lab_in=cells).numpy()
-    dim_node = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "dim"), None)
-    dim = int(_evaluate(dim_node, namespace)) if dim_node is not None else 0
-    names = tuple(ast.unparse(n) for n in items)
-
-    def make(value):
-        return Origin(op, names, shapes, picked=_cut(picked), from_source=_cut(from_source),
-                      dim=dim % max(1, value.ndim))
-    return _Plan(target, make, shapes)
-
-
-def _operands_plan(target, op, left, right, namespace):
-    a, b = _evaluate(left, namespace), _evaluate(right, namespace)
-    if not (_is_array(a) or _is_array(b)):
-        return None
-    shapes = (tuple(np.shape(a)), tuple(np.shape(b)))
-    names = (ast.unparse(left), ast.unparse(right))
-
-    def make(value):
-        result = tuple(value.shape)
-        if op in _PRODUCTS:
-            dims = _stretched(result[:-2], [s[:-2] for s in shapes if len(s) >= 2]) if all(
-                len(s) >= 2 for s in shapes) else ()
-        else:
-            dims = _stretched(result, shapes)
-        return Origin(op, names, shapes, broadcast_dims=dims)
-    return _Plan(target, make, shapes)
-
-
-def _stretched(result: tuple, operands) -> tuple[int, ...]:
-    """The dimensions of ``result`` that some operand (aligned right) lacks or has as 1 while result does not."""
-    dims = []
-    for d, size in enumerate(result):
-        for shape in operands:
-            offset = len(result) - len(shape)
-            if d < offset or (shape[d - offset] == 1 and size != 1):
-                dims.append(d)
-                break
-    return tuple(dims)
-
-
-def _shape_plan(target, op, source, node, dims):
-    if not _is_array(source):
-        return None
-    shape, name = tuple(source.shape), ast.unparse(node)
-    return _Plan(target, lambda value: Origin(op, (name,), (shape,), dims=dims), (shape,))

@@ -57,7 +57,12 @@ from playground.runs.history import RunHistory, from_arrays, thinned
 from playground.runs.weights_file import (  # noqa: F401 - FORMAT, VERSION, SUFFIX, MAX_FILE_BYTES: this module's too
     FORMAT,
     MAX_FILE_BYTES,
+    NETWORK,
+    OPTIMIZER_STATE,
+    SHUFFLE_ORDER,
+    SHUFFLE_RNG,
     SUFFIX,
+    TORCH_RNG,
     VERSION,
     CheckpointError,
     check_header,
@@ -67,7 +72,7 @@ from playground.runs.weights_file import (  # noqa: F401 - FORMAT, VERSION, SUFF
     saved_design,
 )
 
-_NETWORK, _OPTIMIZER = "network.", "optimizer/state/"
+_NETWORK, _OPTIMIZER = NETWORK, OPTIMIZER_STATE
 
 
 class Restored(NamedTuple):
@@ -108,11 +113,11 @@ def checkpoint_bytes(trainer, design: Design | None = None, history: RunHistory 
             else:
                 scalars[key] = value
     shuffle, order = trainer.shuffle_state()
-    tensors["rng/shuffle"] = shuffle
-    tensors["rng/torch"] = torch.get_rng_state()
+    tensors[SHUFFLE_RNG] = shuffle
+    tensors[TORCH_RNG] = torch.get_rng_state()
     tensors.update(_device_rng(trainer.device))
     if order is not None:
-        tensors["shuffle/order"] = order
+        tensors[SHUFFLE_ORDER] = order
     if history is not None:
         tensors.update(_history_tensors(history, trainer.step))
     metadata = {
@@ -225,7 +230,7 @@ def restore(trainer, tensors: dict[str, torch.Tensor], metadata: dict[str, str])
         raise _refusal("optimizer", f"the optimizer state cannot be used ({error}); save the weights again") from None
     trainer.set_lr(lr)  # the trainer's design follows the rate the run trained with last
     trainer.network.load_state_dict(network)
-    torch.set_rng_state(tensors["rng/torch"])
+    torch.set_rng_state(tensors[TORCH_RNG])
     _set_device_rng(trainer.device, tensors)
     trainer.resume(step, shuffle, order)
     return Restored(design, history)
@@ -339,12 +344,12 @@ def _position(trainer, tensors: dict[str, torch.Tensor], metadata: dict[str, str
             f"these weights were saved with {n_train} training samples in {per_epoch} batches per epoch; "
             f"this design has {len(trainer.x_train)} in {trainer.steps_per_epoch}: use the same data and batch size",
         )
-    order = tensors.get("shuffle/order")
+    order = tensors.get(SHUFFLE_ORDER)
     if step % per_epoch and not _is_permutation(order, n_train):
         raise CheckpointError("the order of this epoch's batches is missing or damaged; save the weights again")
     if step < 0:
         raise CheckpointError("the training position is damaged; save the weights again")
-    return step, tensors["rng/shuffle"], order if step % per_epoch else None
+    return step, tensors[SHUFFLE_RNG], order if step % per_epoch else None
 
 
 def _is_permutation(order: torch.Tensor | None, n: int) -> bool:
@@ -354,13 +359,13 @@ def _is_permutation(order: torch.Tensor | None, n: int) -> bool:
 
 
 def _check_known(tensors: dict[str, torch.Tensor]) -> None:
-    known = {"rng/shuffle", "rng/torch", "rng/cuda", "rng/mps", "shuffle/order", *HISTORY_TENSORS}
+    known = {SHUFFLE_RNG, TORCH_RNG, "rng/cuda", "rng/mps", SHUFFLE_ORDER, *HISTORY_TENSORS}
     extra = [k for k in tensors if k not in known and not k.startswith((_NETWORK, _OPTIMIZER))]
     if extra:
         message = "the file has this tensor but an NN Playground weights file does not"
         raise CheckpointError([Problem(k, message) for k in extra])
     size = torch.get_rng_state().numel()  # the CPU generator's; both states are one
-    for key in ("rng/torch", "rng/shuffle"):
+    for key in (TORCH_RNG, SHUFFLE_RNG):
         if key not in tensors or tensors[key].dtype != torch.uint8 or tensors[key].shape != (size,):
             raise _refusal(key, "this generator state is missing or damaged; save the weights again")
 

@@ -254,3 +254,53 @@ class StepTraceRefused:
     @classmethod
     def of(cls, run_id: int, problem: Problem) -> StepTraceRefused:
         return cls(run_id, problem.message, problem.code, tuple(problem.args))
+
+
+@dataclass(frozen=True)
+class LayerTensors:
+    """Send the live tensors of block ``block`` (its position in the run's blocks; a Linear
+    or the Output layer) for the Tensor lab: answered by LayerTensorsTaken."""
+
+    run_id: int
+    block: int
+
+
+LAYER_SAMPLES = 8
+"""Training samples whose input to a layer LayerTensorsTaken carries (fewer for a wide layer)."""
+
+
+@dataclass(frozen=True)
+class LayerTensorsTaken:
+    """A Linear (or the Output) block's tensors as the run has them after ``step`` steps,
+    float32 copies: ``weight`` (n_out, n_in) as torch stores it, ``bias`` (n_out,), and
+    ``x`` (rows, n_in), the block's real input for the first ``rows`` samples of the
+    training set (the network before it in eval mode: batch norm with its running
+    statistics, no dropout). ``rows`` is LAYER_SAMPLES, or fewer when the training set is
+    smaller or ``x`` would hold more than the lab draws whole (lab_cells). ``weight`` and
+    ``bias`` are whole: their size is bounded by the network's (design.rules.MAX_PARAMETERS).
+    ``problem`` says why there is no answer (no run, a comparison, no such Linear layer;
+    then the arrays are empty), with its code and args as in GradientChecked."""
+
+    run_id: int
+    block: int
+    step: int
+    name: str  # the block's name, "Linear 2" or "Output" (shapes.layer_names)
+    n_in: int
+    n_out: int
+    x: np.ndarray
+    weight: np.ndarray
+    bias: np.ndarray
+    problem: str = ""
+    problem_code: str = ""
+    problem_args: tuple = ()
+
+    @property
+    def rows(self) -> int:
+        return int(self.x.shape[0])
+
+    @classmethod
+    def refused(cls, ask: LayerTensors, problem: Problem, name: str = "") -> LayerTensorsTaken:
+        """The answer to ``ask`` that there is none, saying why."""
+        empty = np.zeros((0, 0), np.float32)
+        return cls(ask.run_id, ask.block, -1, name, 0, 0, empty, empty, np.zeros(0, np.float32), problem.message,
+                   problem.code, tuple(problem.args))

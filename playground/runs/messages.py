@@ -7,10 +7,10 @@ dropped by id, not by timing.
 
 To the process (``Command``): Start, Pause, Resume, Step, StepEpoch, SetLr, SetEpochs,
 SetSpeed, SetCompiled, SnapshotTaken, SaveWeights, Stop, Quit, and inside one step
-(playground.runs.inside) TraceStep, CheckGradient, ExplainNeuron.
+(playground.runs.inside) TraceStep, CheckGradient, ExplainNeuron, LayerTensors.
 From it (``Event``): Ready (a RunInfo), Snapshot (with its Dashboard record), Failed,
 WeightsFailed, WeightsSaved, and inside one step StepTrace (or StepTraceRefused),
-GradientChecked, NeuronExplained.
+GradientChecked, NeuronExplained, LayerTensorsTaken.
 
 The messages are our own objects pickled between our own two processes (never data read
 from a file). A Snapshot's arrays are fresh: made for it in the training process and
@@ -30,6 +30,8 @@ from playground.runs.inside import (
     CheckGradient,
     ExplainNeuron,
     GradientChecked,
+    LayerTensors,
+    LayerTensorsTaken,
     NeuronExplained,
     StepTrace,
     StepTraceRefused,
@@ -138,7 +140,7 @@ class Quit:
 
 
 Command = Union[Start, Pause, Resume, Step, StepEpoch, SetLr, SetEpochs, SetSpeed, SetCompiled, SnapshotTaken,
-                SaveWeights, Stop, Quit, TraceStep, CheckGradient, ExplainNeuron]
+                SaveWeights, Stop, Quit, TraceStep, CheckGradient, ExplainNeuron, LayerTensors]
 
 # --- the training process to the window --------------------------------------------------------
 
@@ -281,4 +283,4 @@ class WeightsSaved:
 
 
 Event = Union[Ready, Snapshot, Failed, WeightsFailed, WeightsSaved, StepTrace, StepTraceRefused, GradientChecked,
-              NeuronExplained]
+              NeuronExplained, LayerTensorsTaken]

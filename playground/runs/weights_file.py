@@ -37,6 +37,11 @@ MAX_FILE_BYTES = 1024 * 2**20  # 5 M parameters with Adam's two moments are abou
 MAX_HEADER_BYTES = 16 * 2**20  # ours: the design (a few kB) and a few hundred tensor entries
 _MB = 2**20
 
+# The tensors' names (``playground.runs.checkpoint`` says what each holds; exported notebooks read them too).
+NETWORK = "network."  # + the nn.Sequential's state_dict() name: "network.0.weight"
+OPTIMIZER_STATE = "optimizer/state/"  # + "<param index>/<name>": "optimizer/state/0/exp_avg"
+TORCH_RNG, SHUFFLE_RNG, SHUFFLE_ORDER = "rng/torch", "rng/shuffle", "shuffle/order"
+
 
 class CheckpointError(PlaygroundError):
     """A weights file that cannot be written, read, or used with this design."""

@@ -31,7 +31,6 @@ compile_thread.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import time
 import types
@@ -41,6 +40,7 @@ from typing import Callable
 import torch
 from torch import nn
 
+from playground import platforms
 from playground.design import registry
 from playground.nn.components import resolve
 from playground.nn.model import weight_penalty
@@ -52,15 +52,11 @@ CACHE_ENV = "NN_PLAYGROUND_CACHE"  # overrides the cache folder
 
 
 def cache_folder() -> Path:
-    """Where compiled graphs are kept between launches: the user's cache folder."""
+    """Where compiled graphs are kept between launches: the user's cache folder
+    (playground.platforms.user_folders says where that is on each system)."""
     if os.environ.get(CACHE_ENV):
         return Path(os.environ[CACHE_ENV])
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-        return base / "nn-playground" / "cache" / "compiled"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "nn-playground" / "compiled"
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "nn-playground" / "compiled"
+    return Path(platforms.user_folders().cache)
 
 
 def use_cache_folder() -> None:
@@ -78,14 +74,8 @@ use_cache_folder()
 
 
 def find_compiler() -> str:
-    """The C++ compiler inductor would use on the CPU, or "" when there is none."""
-    names = ("cl",) if sys.platform == "win32" else ("c++", "g++", "clang++")
-    override = os.environ.get("CXX")
-    for name in ((override,) if override else ()) + names:
-        found = shutil.which(name)
-        if found:
-            return found
-    return ""
+    """The C++ compiler inductor would use on the CPU, or "" when there is none (playground.platforms)."""
+    return platforms.find_compiler()
 
 
 def unavailable_reason(design, device_type: str) -> str:
@@ -236,6 +226,7 @@ class FastStep:
             from torch._inductor import config as inductor_config
 
             inductor_config.compile_threads = 1
+            _use_compiler_found(inductor_config)
             _keep_headers_in_cache()
             compiled = torch.compile(_own_code(self._k_steps), fullgraph=True, dynamic=False,
                                      backend=self._cancellable(backend))
@@ -274,6 +265,15 @@ class FastStep:
             return inner(graph, example_inputs)
 
         return compile_graph
+
+
+def _use_compiler_found(inductor_config) -> None:
+    """Let inductor run the compiler find_compiler() chose (on Windows it reads $CXX or
+    runs ``cl`` itself): on Linux it would try only g++, which a machine with just
+    ``c++`` or ``clang++`` lacks, and the compile would fail where it can succeed."""
+    compiler = find_compiler()
+    if compiler and sys.platform != "win32":
+        inductor_config.cpp.cxx = (None, compiler)
 
 
 def _keep_headers_in_cache() -> None:

@@ -25,9 +25,10 @@ Inside one step (playground.runs.inside): ``TraceStep`` pauses the run and takes
 step as a traced step on the loop's thread (a run_loop.TakeStep: its loss booked once, the
 paused snapshot after it as after Step), answered by ``StepTrace`` or, when the run cannot
 (a comparison, an ended run), ``StepTraceRefused``; ``CheckGradient`` (on the last traced
-step, kept here with its trainer) and ``ExplainNeuron`` are answered by ``GradientChecked``
-and ``NeuronExplained`` from the loop's thread, or from the ended run's trainer, with a
-``problem`` when they cannot (never an error that ends the run).
+step, kept here with its trainer), ``ExplainNeuron`` and ``LayerTensors`` are answered by
+``GradientChecked``, ``NeuronExplained`` and ``LayerTensorsTaken`` from the loop's thread,
+or from the ended run's trainer, with a ``problem`` when they cannot (never an error that
+ends the run).
 
 Comparisons (playground.runs.comparison_messages: StartComparison, Fork, SetRunLr) are
 handled by playground.training.comparison_worker, whose handlers join ``_HANDLERS``; a
@@ -429,6 +430,15 @@ def _explain_neuron(message: m.ExplainNeuron, runs: _Runs) -> None:
     _answer(runs, message.run_id, answer, lambda problem: m.NeuronExplained.refused(message, problem))
 
 
+def _layer_tensors(message: m.LayerTensors, runs: _Runs) -> None:
+    def answer(trainer):
+        from playground.training.layer_tensors import layer_tensors
+
+        return layer_tensors(trainer, message.block, message.run_id)
+
+    _answer(runs, message.run_id, answer, lambda problem: m.LayerTensorsTaken.refused(message, problem))
+
+
 def build_trainer(design: Design):
     from playground.training.sizes import use_threads_for
     from playground.training.trainer import Trainer
@@ -462,6 +472,7 @@ _HANDLERS = {  # each returns True when the reader thread is to end
     m.TraceStep: _trace_step,
     m.CheckGradient: _check_gradient,
     m.ExplainNeuron: _explain_neuron,
+    m.LayerTensors: _layer_tensors,
 }
 
 

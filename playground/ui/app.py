@@ -59,10 +59,13 @@ def create_application(argv: list[str] | None = None):
 
     from playground.ui.i18n import install_translators, resolve_language
 
+    from playground.platforms import QT_NAME
+
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    app.setOrganizationName("NN Playground")
-    app.setApplicationName("NN Playground")
+    app.setOrganizationName(QT_NAME)  # Qt names the settings and data folders after these (platforms.user_folders)
+    app.setApplicationName(QT_NAME)
     app.setApplicationDisplayName("NN Playground")
+    use_korean_fonts(app)
     from PySide6.QtGui import QIcon
 
     from playground.resources import resource_path
@@ -73,6 +76,24 @@ def create_application(argv: list[str] | None = None):
     app._translators = install_translators(app, language)  # kept alive with the app
     app._language = language
     return app, settings
+
+
+def use_korean_fonts(app, platform: str = sys.platform) -> None:
+    """Give the interface font this system's Korean fonts as fallbacks (platforms.korean_fonts).
+
+    Latin text keeps the system's interface font; Hangul, which it lacks, comes from the
+    first of these that is installed, rather than from whatever font Qt finds first
+    with the glyphs. Every QFont the app makes starts from this one. The interface
+    font is named as it resolved ("Sans Serif" is an alias on Linux, which Qt would
+    skip for the first real family in the list, a Korean font's Latin letters)."""
+    from PySide6.QtGui import QFontDatabase, QFontInfo
+
+    from playground.platforms import korean_fonts
+
+    font = app.font()
+    primary = font.family() if QFontDatabase.hasFamily(font.family()) else QFontInfo(font).family()
+    font.setFamilies([primary, *(name for name in korean_fonts(platform) if name != primary)])
+    app.setFont(font)
 
 
 def create_window(app, settings, data_dir: Path | None = None):

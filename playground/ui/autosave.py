@@ -159,9 +159,10 @@ def _remove_autosave_files(design_file: Path, temps_older_than: float = STALE_TE
 
 
 def _app_data_dir() -> Path:
-    from PySide6.QtCore import QStandardPaths
+    """The user's data folder (playground.platforms.user_folders: Qt's AppDataLocation)."""
+    from playground.platforms import user_folders
 
-    return Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation))
+    return Path(user_folders().data)
 
 
 def _modified(path: Path) -> float:

@@ -1,5 +1,5 @@
-"""File > Export: the design as a standalone PyTorch script, the run's metrics as CSV, a
-dashboard as PNG or SVG.
+"""File > Export: the design as a standalone PyTorch script or a Jupyter notebook (with the
+run's weights beside it), the run's metrics as CSV, a dashboard as PNG or SVG.
 
 The metrics come from the controller's run history (playground.runs.history.LiveHistory),
 not from the plots, so they export whatever the dashboards show (or before any was drawn).
@@ -24,14 +24,16 @@ class ExportActions(QObject):
 
     ``suggested_path(ending)`` is where a save dialog starts; ``name()`` the design's name
     (an SVG's title); ``show_problems(title, error)`` explains a PlaygroundError;
-    ``show_message(text)`` says briefly what was written.
+    ``show_message(text)`` says briefly what was written; ``language`` is the notebook's.
     """
 
     def __init__(self, parent: QWidget, document: DesignDocument, controller, *,
                  suggested_path: Callable[[str], str], name: Callable[[], str],
-                 show_problems: Callable[[str, PlaygroundError], None], show_message: Callable[[str], None]):
+                 show_problems: Callable[[str, PlaygroundError], None], show_message: Callable[[str], None],
+                 language: str = "en"):
         super().__init__(parent)
         self._parent = parent
+        self._language = language
         self._document = document
         self._controller = controller
         self._suggested_path = suggested_path
@@ -53,6 +55,31 @@ class ExportActions(QObject):
             self._show_problems(self.tr("The script could not be written"), error)
             return
         self._show_message(self.tr("Exported {0}").format(Path(name).name))
+
+    def export_notebook(self) -> None:
+        """A notebook in the interface language; when the run has trained, its weights beside it
+        (written by the training process, as Save with Weights writes them), for the notebook to
+        continue from."""
+        from playground.export.notebook import weights_beside, write_notebook
+
+        name, _ = QFileDialog.getSaveFileName(self._parent, self.tr("Export as Jupyter Notebook"),
+                                              self._suggested_path(".ipynb"), self.tr("Jupyter Notebook (*.ipynb)"),
+                                              options=file_dialog_options())
+        if not name:
+            return
+        weights = weights_beside(name) if self._has_trained() else None
+        try:
+            write_notebook(self._document.design, name, self._language, weights)
+        except PlaygroundError as error:
+            self._show_problems(self.tr("The notebook could not be written"), error)
+            return
+        if weights is not None:  # weights_saved says how it went (File > Save with Weights' message)
+            self._controller.save_weights(str(weights), self._document.design)
+        self._show_message(self.tr("Exported {0}").format(Path(name).name))
+
+    def _has_trained(self) -> bool:
+        """Whether the current run has weights worth continuing: it took a step and did not diverge."""
+        return self._controller.state in ("paused", "running", "finished") and len(self._controller.history.losses) > 0
 
     def export_metrics(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self._parent, self.tr("Export Metrics"),

@@ -90,7 +90,8 @@ class FileActions(QObject):
         self.autosave = Autosave(document, data_dir, lambda: self.path, self)
         self.exports = ExportActions(parent, document, controller, suggested_path=self._suggested_path,
                                      name=self.display_name, show_problems=self.show_problems,
-                                     show_message=lambda text: hooks.show_message(text, MESSAGE_MS))
+                                     show_message=lambda text: hooks.show_message(text, MESSAGE_MS),
+                                     language=language)
         self.document.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
         controller.weights_saved.connect(self._on_controller_weights_saved)
         controller.weights_failed.connect(self._on_controller_weights_failed)
@@ -112,6 +113,10 @@ class FileActions(QObject):
         self.export_script_action = make_action(
             owner, self.tr("Export as PyTorch Script…"), exports.export_script,
             tip=self.tr("A standalone .py that trains this design with torch and numpy only."))
+        self.export_notebook_action = make_action(
+            owner, self.tr("Export as Jupyter Notebook…"), exports.export_notebook,
+            tip=self.tr("A notebook that trains this design cell by cell, explained; with the run's weights "
+                        "beside it, it continues the run (on Colab too)."))
         self.export_metrics_action = make_action(
             owner, self.tr("Export Metrics as CSV…"), exports.export_metrics,
             tip=self.tr("Every step's loss and the evaluated losses and accuracy."))
@@ -126,7 +131,7 @@ class FileActions(QObject):
         menu.addActions([self.save_action, self.save_as_action, self.save_weights_action])
         menu.addSeparator()
         export_menu = menu.addMenu(self.tr("&Export"))
-        export_menu.addActions([self.export_script_action, self.export_metrics_action])
+        export_menu.addActions([self.export_script_action, self.export_notebook_action, self.export_metrics_action])
         self.plot_menu = export_menu.addMenu(self.tr("Plot as PNG or SVG"))
         self.plot_menu.aboutToShow.connect(self._fill_plot_menu)
         menu.addSeparator()

@@ -1,7 +1,8 @@
 """``nn-playground --self-test``: prove that this installation works, end to end.
 
 It opens the real main window offscreen, loads a preset, trains it a few hundred
-steps in the training process, saves the design with its weights, closes the
+steps in the training process, saves the design with its weights, exports it as a
+notebook, runs a matrix product in the Tensor lab's process, closes the
 window (which ends the training process), opens the saved design in a fresh window
 and checks that the run resumes at the saved step with the same loss. One report
 line per check on stdout; exit code 0 only if every check passed, 1 with the
@@ -27,6 +28,8 @@ import time
 import traceback
 from pathlib import Path
 
+from playground.ui.self_test_more import check_lab, check_notebook
+
 DEADLINE_SECONDS = 120.0  # the whole test; a normal run takes 5-15 s
 WAIT_SECONDS = 60.0  # the longest single wait (the training process's first torch import)
 PRESET_ID = "xor_hidden_layer"  # small, and its loss falls fast
@@ -35,6 +38,7 @@ TRAIN_SPEED = 300  # steps/s: quick, yet a late pause is far from the preset's 4
 LOSS_DROP = 0.95  # the loss after training must be below this fraction of the first
 EXIT_FAILED, EXIT_TIMEOUT = 1, 3
 PREFIX = "self-test:"
+REPORT_ENV = "NN_PLAYGROUND_SELF_TEST_REPORT"  # a file that gets the report (and any traceback) instead of stdout
 
 
 class SelfTestFailure(Exception):
@@ -42,8 +46,13 @@ class SelfTestFailure(Exception):
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run every check; 0 if all passed. Sets QT_QPA_PLATFORM=offscreen unless already set."""
+    """Run every check; 0 if all passed. Sets QT_QPA_PLATFORM=offscreen unless already set.
+
+    With REPORT_ENV set, stdout and stderr go to that file: the Windows and macOS apps
+    have no console, and packaging/release.py prints the file after the test."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt loads
+    if os.environ.get(REPORT_ENV):
+        sys.stdout = sys.stderr = open(os.environ[REPORT_ENV], "w", encoding="utf-8", buffering=1)
     started = time.monotonic()
     watchdog = threading.Timer(DEADLINE_SECONDS + 20, _abort_hung)
     watchdog.daemon = True
@@ -121,6 +130,8 @@ def _run_checks(folder: Path, started: float) -> None:
         window = _open_window(app, settings, folder, watch, started)
         trained = _train_preset(window, watch)
         _save(window, design_path, watch)
+        _report("ok", check_notebook(window.document.design, folder, SelfTestFailure))
+        _report("ok", check_lab(SelfTestFailure))
         _close(window, watch, "first")
         _resume(app, settings, folder, design_path, trained, watch)
     finally:

@@ -18,8 +18,10 @@ pauses the run and takes its next step traced (its loss reaches the history once
 paused snapshot follows as after Step), then ``step_traced(StepTrace)``; when the run
 cannot (a comparison, no run, a run that has finished, diverged or ended)
 ``step_trace_refused(text)`` says why instead. ``check_gradient(...)`` and
-``explain_neuron(...)`` always answer with ``gradient_checked`` / ``neuron_explained``,
-whose ``problem`` (empty when answered) is already in the interface language.
+``explain_neuron(...)`` and ``layer_tensors(block)`` (a Linear layer's live tensors, for the
+Tensor lab) always answer with ``gradient_checked`` / ``neuron_explained`` /
+``layer_tensors_taken``, whose ``problem`` (empty when answered) is already in the
+interface language.
 """
 
 from __future__ import annotations
@@ -135,6 +137,7 @@ class TrainingController(ComparisonControl, QObject):
     step_trace_refused = Signal(str)  # why the current run cannot take a step inside (interface language)
     gradient_checked = Signal(object)  # inside.GradientChecked, its problem in the interface language
     neuron_explained = Signal(object)  # inside.NeuronExplained, its problem in the interface language
+    layer_tensors_taken = Signal(object)  # inside.LayerTensorsTaken, its problem in the interface language
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -294,6 +297,11 @@ class TrainingController(ComparisonControl, QObject):
         self._ask_inside(m.ExplainNeuron(self._run_id, int(block), int(unit), tuple(float(v) for v in point)),
                          m.NeuronExplained)
 
+    def layer_tensors(self, block: int) -> None:
+        """The live weight, bias and input of block ``block`` (a Linear or the Output layer) of
+        the current run, for the Tensor lab: ``layer_tensors_taken``."""
+        self._ask_inside(m.LayerTensors(self._run_id, int(block)), m.LayerTensorsTaken)
+
     def _ask_inside(self, ask, answer) -> None:
         """Send ``ask`` to the training process, or answer it here (``answer.refused``) when
         the current run cannot be asked."""
@@ -439,6 +447,9 @@ class TrainingController(ComparisonControl, QObject):
     def _on_neuron_explained(self, explained: m.NeuronExplained) -> None:
         self.neuron_explained.emit(replace(explained, problem=_worded(explained)) if explained.problem else explained)
 
+    def _on_layer_tensors_taken(self, taken: m.LayerTensorsTaken) -> None:
+        self.layer_tensors_taken.emit(replace(taken, problem=_worded(taken)) if taken.problem else taken)
+
     def _on_garbled(self, garbled: _Garbled) -> None:
         self.run_failed.emit(self.tr("A message from the training process could not be read."), garbled.details)
 
@@ -451,6 +462,7 @@ class TrainingController(ComparisonControl, QObject):
         m.WeightsFailed: _on_weights_failed, _Garbled: _on_garbled, _ProcessEnded: _on_ended,
         m.StepTrace: _on_step_traced, m.StepTraceRefused: _on_step_trace_refused,
         m.GradientChecked: _on_gradient_checked, m.NeuronExplained: _on_neuron_explained,
+        m.LayerTensorsTaken: _on_layer_tensors_taken,
         cm.ComparisonReady: ComparisonControl._on_comparison_ready,
         cm.ComparisonSnapshot: ComparisonControl._on_comparison_snapshot,
     }

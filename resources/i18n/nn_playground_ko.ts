@@ -1145,6 +1145,14 @@ The internal covariate shift below works for every network.</source>
         <translation>점에는 유한한 입력값이 {0}개 필요하지만 {1}개가 있습니다.</translation>
     </message>
     <message>
+        <source>The network has no layer {0}.</source>
+        <translation>신경망에 {0}번째 계층이 없습니다.</translation>
+    </message>
+    <message>
+        <source>{0} is not a Linear layer: only Linear layers and the output layer open in the Tensor Lab.</source>
+        <translation>{0}은(는) Linear 계층이 아닙니다: 텐서 실습실에서는 Linear 계층과 출력 계층만 열 수 있습니다.</translation>
+    </message>
+    <message>
         <source>&apos;{0}&apos; is too large: {1} MB, more than the limit of {2} MB</source>
         <translation>&apos;{0}&apos; 파일이 너무 큽니다: {1} MB로 한도 {2} MB를 넘습니다</translation>
     </message>
@@ -1651,6 +1659,18 @@ The internal covariate shift below works for every network.</source>
         <translation>{0} 내보냄</translation>
     </message>
     <message>
+        <source>Export as Jupyter Notebook</source>
+        <translation>Jupyter 노트북으로 내보내기</translation>
+    </message>
+    <message>
+        <source>Jupyter Notebook (*.ipynb)</source>
+        <translation>Jupyter 노트북 (*.ipynb)</translation>
+    </message>
+    <message>
+        <source>The notebook could not be written</source>
+        <translation>노트북을 쓸 수 없습니다</translation>
+    </message>
+    <message>
         <source>Export Metrics</source>
         <translation>지표 내보내기</translation>
     </message>
@@ -1819,6 +1839,14 @@ The internal covariate shift below works for every network.</source>
     <message>
         <source>A standalone .py that trains this design with torch and numpy only.</source>
         <translation>torch와 numpy만으로 이 설계를 학습하는 독립 실행형 .py 파일입니다.</translation>
+    </message>
+    <message>
+        <source>Export as Jupyter Notebook…</source>
+        <translation>Jupyter 노트북으로 내보내기…</translation>
+    </message>
+    <message>
+        <source>A notebook that trains this design cell by cell, explained; with the run&apos;s weights beside it, it continues the run (on Colab too).</source>
+        <translation>이 설계를 셀마다 설명과 함께 학습하는 노트북입니다. 실행의 가중치를 옆에 함께 저장하므로 그 실행을 이어서 학습합니다 (Colab에서도).</translation>
     </message>
     <message>
         <source>Export Metrics as CSV…</source>
@@ -2904,6 +2932,18 @@ Warm colours are layers near the input, cool colours layers near the output.</so
         <translation>이 버전에는 아직 과정의 예제가 없습니다.</translation>
     </message>
     <message>
+        <source>the first training sample</source>
+        <translation>첫 번째 학습 샘플</translation>
+    </message>
+    <message>
+        <source>the first {0} training samples</source>
+        <translation>처음 {0}개의 학습 샘플</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0} of your network&lt;/b&gt; (Linear {1} → {2}) at step {3}: x is its input for {4}; weight and bias are its own, as training has made them. y is what the layer gives the next one.</source>
+        <translation>&lt;b&gt;내 신경망의 {0}&lt;/b&gt; (Linear {1} → {2}), 스텝 {3}: x는 {4}에 대한 이 계층의 입력이고, weight(가중치)와 bias(편향)는 지금까지 학습된 이 계층의 값 그대로입니다. y는 이 계층이 다음 계층에 넘기는 값입니다.</translation>
+    </message>
+    <message>
         <source>Still running the previous code…</source>
         <translation>이전 코드를 아직 실행하는 중입니다…</translation>
     </message>
@@ -3129,6 +3169,41 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     <message>
         <source>Change weight init</source>
         <translation>가중치 초기화 변경</translation>
+    </message>
+</context>
+<context>
+    <name>LayerOperation</name>
+    <message>
+        <source>Open in Tensor Lab</source>
+        <translation>텐서 실습실에서 열기</translation>
+    </message>
+    <message>
+        <source>Open this layer in the Tensor Lab with your network&apos;s live tensors: its weight and bias as they are now, and its input x for the first training samples. The lab runs it as this one tensor operation.</source>
+        <translation>이 계층을 내 신경망의 실제 텐서와 함께 텐서 실습실에서 엽니다: 지금의 weight(가중치)와 bias(편향), 그리고 처음 몇 개 학습 샘플에 대한 입력 x입니다. 실습실은 이 계층을 이 하나의 텐서 연산으로 실행합니다.</translation>
+    </message>
+    <message>
+        <source>{0} as a tensor operation: {1}</source>
+        <translation>{0}의 텐서 연산: {1}</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>배치</translation>
+    </message>
+    <message>
+        <source>x ({0}, {1}) · mask ({0}, {1}) / (1 − {2}) → y ({0}, {1}) while training; y = x when evaluating</source>
+        <translation>학습 중: x ({0}, {1}) · mask ({0}, {1}) / (1 − {2}) → y ({0}, {1}); 평가할 때: y = x</translation>
+    </message>
+    <message>
+        <source>A Linear layer is one matrix product and one addition for the whole batch: each row of x (one sample) times the transposed weight matrix, plus the bias, broadcast over the batch.</source>
+        <translation>Linear 계층은 배치 전체에 대한 행렬 곱 한 번과 덧셈 한 번입니다: x의 각 행(샘플 하나)에 전치한 가중치 행렬을 곱하고, 편향을 배치 전체에 브로드캐스팅해 더합니다.</translation>
+    </message>
+    <message>
+        <source>Batch normalization works unit by unit: μ and σ² are each unit&apos;s mean and variance over the batch while training (the running averages when evaluating), γ and β are learned.</source>
+        <translation>배치 정규화(Batch Normalization)는 유닛마다 따로 계산합니다: μ와 σ²는 학습 중에는 배치에 대한 각 유닛의 평균과 분산(평가할 때는 이동 평균)이고, γ와 β는 학습됩니다.</translation>
+    </message>
+    <message>
+        <source>Dropout multiplies each value by a random mask of 0s and 1s and scales up the survivors by 1/(1 − p), so that the expected value stays the same.</source>
+        <translation>드롭아웃은 각 값에 0과 1로 된 무작위 마스크를 곱하고, 살아남은 값은 1/(1 − p)배 키워서 기댓값이 그대로 유지되게 합니다.</translation>
     </message>
 </context>
 <context>
@@ -4878,6 +4953,14 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
         <translation>이 비교에서 신경망 구조가 같은 실행들은 하나의 묶음 즉시 실행(eager) 스텝으로 함께 학습합니다. 각각을 컴파일하는 것보다 빠릅니다.</translation>
     </message>
     <message>
+        <source>eager: the packaged app does not compile the training step</source>
+        <translation>즉시 실행: 패키지된 앱은 학습 스텝을 컴파일하지 않습니다</translation>
+    </message>
+    <message>
+        <source>The packaged app trains with eager PyTorch, one operation at a time: compiling the training step needs PyTorch&apos;s C++ headers and a C++ compiler, which it does not include. The losses are the same; on small networks, NN Playground installed from source with a C++ compiler trains several times faster.</source>
+        <translation>패키지된 앱은 즉시 실행(eager) PyTorch로, 연산을 하나씩 실행하며 학습합니다: 학습 스텝을 컴파일하려면 PyTorch의 C++ 헤더와 C++ 컴파일러가 필요한데, 앱에는 들어 있지 않습니다. 손실은 같습니다. 작은 신경망에서는 C++ 컴파일러가 있는 환경에 소스에서 설치한 NN Playground가 몇 배 빠르게 학습합니다.</translation>
+    </message>
+    <message>
         <source>Training steps run as one compiled function (torch.compile): the same losses as eager PyTorch, several times faster on small networks. Compiling took {0} s.</source>
         <translation>학습 스텝이 컴파일된 하나의 함수(torch.compile)로 실행됩니다: 손실은 즉시 실행(eager) PyTorch와 같고, 작은 신경망에서는 몇 배 빠릅니다. 컴파일에 {0}초 걸렸습니다.</translation>
     </message>
@@ -4951,7 +5034,7 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     </message>
     <message>
         <source>The packaged app always trains eagerly: compiling needs PyTorch&apos;s C++ headers and a C++ compiler, which it does not include.</source>
-        <translation>패키지된 앱은 항상 즉시 실행(eager)으로 학습합니다: 컴파일에는 PyTorch의 C++ 헤더와 C++ 컴파일러가 필요한데, 패키지에는 들어 있지 않습니다.</translation>
+        <translation type="vanished">패키지된 앱은 항상 즉시 실행(eager)으로 학습합니다: 컴파일에는 PyTorch의 C++ 헤더와 C++ 컴파일러가 필요한데, 패키지에는 들어 있지 않습니다.</translation>
     </message>
     <message>
         <source>No C++ compiler was found, so training runs eagerly. With one installed (g++ or clang, or Visual Studio Build Tools on Windows) small networks train several times faster.</source>
@@ -5060,6 +5143,46 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
         <translation>제자리(in-place)에서 바뀌었습니다 (바뀌기 전 값은 아래에 그림)</translation>
     </message>
     <message>
+        <source>large: showing {0}; the rest are not drawn</source>
+        <translation>큰 텐서라 일부만 그립니다 — {0}; 나머지는 그리지 않습니다</translation>
+    </message>
+    <message>
+        <source>slice {0} of {1}</source>
+        <translation>슬라이스 {1}개 중 {0}번</translation>
+    </message>
+    <message>
+        <source>slices {0} of {1}</source>
+        <translation>슬라이스 {1}개 중 {0}번</translation>
+    </message>
+    <message>
+        <source>row {0} of {1}</source>
+        <translation>행 {1}개 중 {0}번</translation>
+    </message>
+    <message>
+        <source>rows {0} of {1}</source>
+        <translation>행 {1}개 중 {0}번</translation>
+    </message>
+    <message>
+        <source>column {0} of {1}</source>
+        <translation>열 {1}개 중 {0}번</translation>
+    </message>
+    <message>
+        <source>columns {0} of {1}</source>
+        <translation>열 {1}개 중 {0}번</translation>
+    </message>
+    <message>
+        <source>value {0} of {1}</source>
+        <translation>값 {1}개 중 {0}번</translation>
+    </message>
+    <message>
+        <source>values {0} of {1}</source>
+        <translation>값 {1}개 중 {0}번</translation>
+    </message>
+    <message>
+        <source>(each {0})</source>
+        <translation>(각각 {0})</translation>
+    </message>
+    <message>
         <source>matrix product ({0}): {1} — the inner sizes match, the outer ones make the result</source>
         <translation>행렬 곱 ({0}): {1} — 안쪽 크기가 같아야 하고, 바깥쪽 크기가 결과의 형태(shape)가 됩니다</translation>
     </message>
@@ -5121,6 +5244,10 @@ The network predicts class {1} here, with probability {2:.2f}.</source>
     <message>
         <source>Try PyTorch tensor operations and see every tensor drawn: the course&apos;s examples and exercises (Ctrl+T).</source>
         <translation>PyTorch 텐서 연산을 해 보고 모든 텐서를 그림으로 봅니다: 과정의 예제와 연습 문제 (Ctrl+T).</translation>
+    </message>
+    <message>
+        <source>The Tensor Lab cannot open this layer: {0}</source>
+        <translation>텐서 실습실에서 이 계층을 열 수 없습니다: {0}</translation>
     </message>
 </context>
 <context>

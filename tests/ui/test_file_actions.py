@@ -458,3 +458,25 @@ def test_the_file_menu_works_with_only_what_it_is_given(qtbot, settings, tmp_pat
     assert asked == [(str(fa.weights_path_for(path)), document.design)]
     controller.weights_saved.emit(str(fa.weights_path_for(path)), [])
     assert calls[-1] == ("message", "Saved the weights to described.weights.safetensors")
+
+
+def test_export_as_notebook_writes_it_with_the_runs_weights_beside_it(qtbot, window, tmp_path, monkeypatch):
+    import nbformat
+
+    from playground.export.notebook import weights_beside
+
+    first = tmp_path / "untrained.ipynb"
+    answer_save_dialog(monkeypatch, first)
+    window.file_actions.exports.export_notebook()  # no step yet: nothing to continue from
+    assert nbformat.read(first, as_version=4).cells[0].source.startswith("# ")
+    assert not weights_beside(first).exists() and "WEIGHTS_FILE" not in first.read_text(encoding="utf-8")
+
+    window.controller.step_epoch()
+    qtbot.waitUntil(lambda: window.status_labels["step"].text() == "Step 25", timeout=TIMEOUT)
+    path = tmp_path / "run.ipynb"
+    answer_save_dialog(monkeypatch, path)
+    with qtbot.waitSignal(window.controller.weights_saved, timeout=TIMEOUT) as saved:
+        window.file_actions.exports.export_notebook()
+    assert saved.args == [str(weights_beside(path)), []]
+    notebook = nbformat.read(path, as_version=4)
+    assert any('WEIGHTS_FILE = "run.ipynb.weights.safetensors"' in cell.source for cell in notebook.cells)

@@ -6,6 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication
 
 from playground.ui.i18n import install_translators, resolve_language
@@ -193,8 +194,40 @@ def test_why_a_step_inside_has_no_answer_speaks_korean(korean):
     from playground.ui.messages import problem_message
 
     args = {"inside_no_weight": ("Linear 1", "weight[9, 0]"), "inside_no_neuron": ("BatchNorm 2", 8),
-            "inside_point": (2, 1)}
+            "inside_point": (2, 1), "inside_no_layer": (6,), "inside_not_linear": ("Dropout 1",)}
     texts = {code: problem_message(Problem("", "English", code, args.get(code, ()))) for code in INSIDE_WORDINGS}
     assert all(HANGUL.search(text) for text in texts.values()), texts
     assert texts["inside_no_weight"] == layer_name("Linear 1") + "에는 weight[9, 0]이(가) 없습니다."
     assert "8" in texts["inside_no_neuron"] and "2" in texts["inside_point"] and "1" in texts["inside_point"]
+    assert "6" in texts["inside_no_layer"] and texts["inside_not_linear"].startswith(layer_name("Dropout 1"))
+
+
+def test_korean_text_is_drawn_with_this_systems_korean_font(qapp):
+    """The interface font keeps its own family for Latin text and takes Hangul from the
+    system's Korean font (platforms.korean_fonts): Noto Sans CJK KR here on Linux."""
+    import sys
+
+    from PySide6.QtGui import QFontDatabase, QFontInfo, QTextLayout
+
+    from playground.platforms import korean_fonts
+    from playground.ui.app import use_korean_fonts
+
+    original = qapp.font()
+    interface = QFontInfo(original).family()  # "Sans Serif" resolves to a real family, DejaVu Sans here
+    try:
+        for platform in ("win32", "darwin", "linux"):
+            use_korean_fonts(qapp, platform)
+            assert qapp.font().families() == [interface, *korean_fonts(platform)]
+            qapp.setFont(original)
+        use_korean_fonts(qapp, sys.platform)
+        installed = [name for name in korean_fonts(sys.platform) if name in QFontDatabase.families()]
+        if not installed:
+            pytest.skip(f"none of {korean_fonts(sys.platform)} is installed here")
+        layout = QTextLayout("Loss 손실 함수", qapp.font())
+        layout.beginLayout()
+        layout.createLine()
+        layout.endLayout()
+        fonts = {run.rawFont().familyName() for run in layout.glyphRuns()}
+        assert fonts == {interface, installed[0]}  # Latin in the interface font, Hangul in the Korean one
+    finally:
+        qapp.setFont(original)

@@ -441,3 +441,29 @@ def test_the_gradient_check_stays_in_sight_however_long_the_formulas(panel, qtbo
     top = panel.check_button.mapTo(panel, panel.check_button.rect().topLeft()).y()
     assert 0 <= top and top + panel.check_button.height() <= panel.height(), "the button is on screen"
     assert not panel._scroll.widget().isAncestorOf(panel.check_button)
+
+
+def test_forward_writes_the_picked_layer_as_a_tensor_operation_that_opens_in_the_lab(panel, qtbot):
+    trace = traced(batchnorm_net())  # Linear 1 (2 → 6), BatchNorm 1, Linear 2 (6 → 4), Dropout 1, Output (4 → 1)
+    panel.show()
+    panel.show_trace(trace)
+    operation = panel.operation
+    assert operation.text() == ("Linear 1 as a tensor operation: x (batch, 2) @ weightᵀ (2, 6) + bias (6) "
+                                "→ y (batch, 6)")
+    with qtbot.waitSignal(panel.lab_requested) as requested:
+        operation.button.click()
+    assert requested.args == [0]
+    panel.choose_weight(2, "weight", (1, 3))
+    assert "Linear 2" in operation.text() and "x (batch, 6) @ weightᵀ (6, 4) + bias (4) → y (batch, 4)" in operation.text()
+    panel.choose_weight(1, "weight", (0,))
+    assert operation.text().startswith("BatchNorm 1 as a tensor operation: x (batch, 6) → (x − μ (6))")
+    assert not operation.button.isVisible(), "the lab runs Linear layers only"
+    panel.choose_weight(4, "bias", (0,))
+    assert operation.text().endswith("x (batch, 4) @ weightᵀ (4, 1) + bias (1) → y (batch, 1)")
+    with qtbot.waitSignal(panel.lab_requested) as requested:
+        operation.button.click()
+    assert requested.args == [4], "the Output layer's block"
+    panel.next_stage()  # Loss: no layer is picked there
+    assert operation.text() == "" and not operation.isVisible()
+    panel.previous_stage()
+    assert operation.isVisible()

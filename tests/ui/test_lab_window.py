@@ -6,9 +6,9 @@ from concurrent.futures import Future
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 
-from playground.lab.messages import LabError, LabResult, TensorValue
+from playground.lab.messages import LabError, LabResult, Origin, TensorValue
 from playground.ui.lab.bridge import LabBridge
 from playground.ui.lab.course import Course, Example, Exercise
 from playground.ui.lab.window import LabWindow
@@ -210,6 +210,49 @@ def test_the_main_window_opens_the_lab_and_ends_its_process_when_it_closes(qtbot
     qtbot.waitUntil(lambda: lab.stdout.toPlainText() == "hi\n", timeout=10_000)
     window.close()
     assert session.closed and not lab.isVisible()
+
+
+
+def in_view(area, widget) -> bool:
+    """True if all of ``widget`` shows in the scroll area's viewport."""
+    corner = widget.mapTo(area.viewport(), QPoint(0, 0))
+    return widget.isVisible() and area.viewport().rect().contains(QRect(corner, widget.size()))
+
+
+def big(name, shape, came_back, **extra):
+    """A value as the lab sends a large one: cut to its leading corner."""
+    values = np.random.default_rng(0).random(came_back)
+    return TensorValue(name, "tensor", shape, "torch.float32", "cpu", values, truncated=shape != came_back, **extra)
+
+
+LARGE = {  # the matmul batch example as the lab answers it; and several 2-D inputs
+    "matmul": LabResult((big("batch", (256, 5, 6), (136, 5, 6)), big("weight", (6, 7), (6, 7)),
+                         big("out", (256, 5, 7), (117, 5, 7),
+                             origin=Origin("matmul", ("batch", "weight"), ((256, 5, 6), (6, 7)), broadcast_dims=(0,))),
+                         TensorValue("", "size", (3,), "", "", np.array([256, 5, 7]), python_type="torch.Size",
+                                     text="torch.Size([256, 5, 7])"))),
+    "inputs": LabResult(tuple(big(n, (8, 8), (8, 8)) for n in "abcde") + (big("", (8, 8), (8, 8)),)),
+}
+
+
+@pytest.mark.parametrize("code", sorted(LARGE))
+def test_the_result_is_in_view_after_a_run_below_large_inputs(qtbot, tmp_path, code):
+    window = LabWindow(LabBridge(lambda: FakeSession(LARGE)), Course(EXAMPLES, EXERCISES, check),
+                       QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(window)
+    window.resize(1180, 630)  # the lab's open size
+    window.show()
+    qtbot.waitExposed(window)
+    window.editor.setPlainText(code)
+    window.run_code()
+    qtbot.waitUntil(lambda: len(window.drawings.grids) == len(LARGE[code].values), timeout=10_000)
+    drawings = window.drawings
+    result = drawings.result_grid()
+    qtbot.waitUntil(lambda: drawings.widget().height() > drawings.viewport().height() + 200, timeout=5_000)
+    qtbot.waitUntil(lambda: in_view(drawings, result), timeout=5_000)  # the answer, without scrolling
+    assert drawings.verticalScrollBar().value() > 0  # the inputs above it are a scroll away, not gone
+    if code == "matmul":  # the inputs say how much of them is drawn
+        assert "showing slices 0–2 of 256 (each 5 × 6)" in drawings.grids[0].notes_text()
 
 
 # --- with the real lab process (torch in a spawned process; the window never waits) ---------------

@@ -203,3 +203,62 @@ def test_the_editing_panels_load_without_torch():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- the selected layer as a tensor operation, and the Tensor lab -------------------------------------------
+
+
+def operation_of(editor, row):
+    editor.select_row(row)
+    return editor.operation.text()
+
+
+@pytest.mark.parametrize("design, row, line", [
+    (Design(), 1, "Linear 1 as a tensor operation: x (batch, 2) @ weightᵀ (2, 4) + bias (4) → y (batch, 4)"),
+    (Design(), 3, "Output as a tensor operation: x (batch, 2) @ weightᵀ (2, 1) + bias (1) → y (batch, 1)"),
+    (Design().with_data(dataset="sine").with_(loss="mse"), 1,  # 1-D data: one input column
+     "Linear 1 as a tensor operation: x (batch, 1) @ weightᵀ (1, 4) + bias (4) → y (batch, 4)"),
+    (Design().with_data(dataset="digits").with_(loss="cross_entropy"), 1,
+     "Linear 1 as a tensor operation: x (batch, 64) @ weightᵀ (64, 4) + bias (4) → y (batch, 4)"),
+    (Design().with_data(dataset="digits").with_(loss="cross_entropy"), 3,  # ten classes, ten logits
+     "Output as a tensor operation: x (batch, 2) @ weightᵀ (2, 10) + bias (10) → y (batch, 10)"),
+    (Design().with_data(dataset="csv").with_(loss="cross_entropy"), 1,  # the file not read yet
+     "Linear 1 as a tensor operation: x (batch, ?) @ weightᵀ (?, 4) + bias (4) → y (batch, 4)"),
+])
+def test_the_selected_linear_row_is_written_as_its_tensor_operation(qtbot, design, row, line):
+    editor = make_editor(qtbot, design)
+    assert operation_of(editor, row) == line
+    assert editor.operation.button.isVisible() and editor.operation.button.text() == "Open in Tensor Lab"
+    with qtbot.waitSignal(editor.lab_requested) as requested:
+        editor.operation.button.click()
+    assert requested.args == [row - 1], "the row's block: the Input row is not one"
+
+
+def test_the_line_follows_the_selection_and_the_edits(editor):
+    assert operation_of(editor, 0) == "" and editor.operation.isHidden(), "the Input is no operation"
+    editor.select_row(2)
+    editor.set_units(2, 7)
+    assert editor.operation.text().endswith("x (batch, 4) @ weightᵀ (4, 7) + bias (7) → y (batch, 7)")
+    editor.select_row(3)
+    assert "weightᵀ (7, 1)" in editor.operation.text()
+
+
+def test_batch_norm_and_dropout_rows_say_their_operation_without_a_lab_button(qtbot):
+    layers = (LinearLayer(units=5), BatchNormLayer(), DropoutLayer(p=0.25))
+    editor = make_editor(qtbot, Design(layers=layers))
+    assert operation_of(editor, 2) == ("BatchNorm 1 as a tensor operation: x (batch, 5) → (x − μ (5)) / √(σ² (5) + ε) "
+                                       "· γ (5) + β (5) → y (batch, 5)")
+    assert not editor.operation.button.isVisible()
+    assert operation_of(editor, 3) == ("Dropout 1 as a tensor operation: x (batch, 5) · mask (batch, 5) / (1 − 0.25) "
+                                       "→ y (batch, 5) while training; y = x when evaluating")
+    assert operation_of(editor, 4).startswith("Output as a tensor operation: x (batch, 5) @ weightᵀ (5, 1)")
+    assert editor.operation.button.isVisible()
+
+
+def test_the_tensor_operation_in_korean(qtbot, korean):
+    editor = make_editor(qtbot, Design().with_data(dataset="blobs", classes=5).with_(loss="cross_entropy"))
+    assert operation_of(editor, 1) == "Linear 1의 텐서 연산: x (배치, 2) @ weightᵀ (2, 4) + bias (4) → y (배치, 4)"
+    assert operation_of(editor, 3) == "출력의 텐서 연산: x (배치, 2) @ weightᵀ (2, 5) + bias (5) → y (배치, 5)"
+    assert editor.operation.button.text() == "텐서 실습실에서 열기"
+    line, button = editor.operation.line, editor.operation.button
+    assert button.width() >= button.sizeHint().width() and line.width() <= editor.width(), "it fits the panel"

@@ -17,10 +17,66 @@ def test_every_mode_and_reason_has_its_own_words():
                  *(StepMode("eager", reason) for reason in ("off", "frozen", "no_compiler", "dropout", "device"))]:
         texts[mode] = step_mode_text(mode)
     failed = step_mode_text(StepMode("eager", "failed", "CompilationError: cc1plus missing"))
-    assert [t for t, _ in texts.values()] == ["eager", "eager, compiling…", "compiled, ready"] + ["eager"] * 5
+    assert [t for t, _ in texts.values()] == ["eager", "eager, compiling…", "compiled, ready", "eager",
+                                              "eager: the packaged app does not compile the training step",
+                                              "eager", "eager", "eager"]
     assert len({tip for _, tip in texts.values()}) == len(texts)  # every case explained differently
     assert "3.2 s" in texts[StepMode("compiled", seconds=3.25)][1]
     assert "cc1plus missing" in failed[1]
+
+
+def test_the_packaged_app_says_in_words_that_it_does_not_compile(qtbot):
+    """The packaged app (sys.frozen) has no C++ headers: the status bar says so, in both languages."""
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QApplication
+
+    from playground.ui.i18n import install_translators
+    from playground.ui.window.status import RunStatusBar
+
+    bar = RunStatusBar()
+    qtbot.addWidget(bar)
+    snapshot = SimpleNamespace(epoch=1, step=25, steps_per_second=4000.0, state="running", metrics=None,
+                               step_mode=StepMode("eager", "frozen"))
+    bar.show_snapshot(snapshot)
+    label = bar.labels["mode"]
+    assert label.text() == "eager: the packaged app does not compile the training step"
+    assert "C++ headers and a C++ compiler" in label.toolTip() and "several times faster" in label.toolTip()
+    app = QApplication.instance()
+    translators = install_translators(app, "ko")
+    try:
+        text, tip = step_mode_text(StepMode("eager", "frozen"))
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+    assert text == "즉시 실행: 패키지된 앱은 학습 스텝을 컴파일하지 않습니다"
+    assert "C++ 헤더" in tip and "컴파일러" in tip
+
+
+def test_in_the_packaged_app_the_compiled_step_is_off_and_says_why(qtbot, settings, monkeypatch):
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QWidget
+
+    from playground.ui.window import actions
+
+    asked = []
+    controller = SimpleNamespace(toggle=lambda: None, step_batch=lambda: None, step_epoch=lambda: None,
+                                 set_compiled=asked.append)
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    settings.setValue("compiled_step", True)
+    source = actions.TrainingActions(owner, controller, settings, reset=lambda: None)
+    assert source.compiled.isEnabled() and source.compiled.isChecked() and asked == [True]
+
+    monkeypatch.setattr(actions.sys, "frozen", True, raising=False)
+    for stored in (True, False):  # whatever a source install left in the settings
+        settings.setValue("compiled_step", stored)
+        packaged = actions.TrainingActions(owner, controller, settings, reset=lambda: None)
+        assert not packaged.compiled.isEnabled() and not packaged.compiled.isChecked()
+        assert "packaged app" in packaged.compiled.toolTip()
+        assert asked[-1] is True  # asked, so that the training process answers "frozen" for the status bar
+    assert settings.value("compiled_step", type=bool) is False  # the user's own choice is left as it was
 
 
 def test_the_status_bar_says_compiled_only_when_compiled_steps_ran(qtbot):

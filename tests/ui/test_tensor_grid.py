@@ -3,13 +3,15 @@ says, shape rules and shared memory written out, in English and Korean."""
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QAbstractSlider
 
 from playground.lab.messages import Origin, TensorValue
 from playground.ui.theme import DARK, LIGHT
 from playground.ui.widgets import tensor_cells
 from playground.ui.widgets.tensor_cells import CHANGED, PICKED, draw, groups_of, shape_rule, sharing
-from playground.ui.widgets.tensor_grid import TensorGrid, TensorList, group_colour
+from playground.ui.widgets.tensor_grid import TensorGrid, group_colour
+from playground.ui.widgets.tensor_list import TensorList
 
 
 def Value(name, values, dtype="torch.int64", kind="tensor", device="cpu", **extra):  # noqa: N802 - reads like the class
@@ -193,6 +195,17 @@ def test_a_result_that_is_a_variable_is_drawn_once_as_that_variable(qtbot):
     assert second.canvas.isHidden() and second.before_canvas.isHidden()
 
 
+def test_a_result_is_the_tensor_it_names_not_the_array_sharing_its_memory(qtbot):
+    """``x_np = torch.from_numpy(np_array)`` then ``x_np``: the result is x_np, not the array."""
+    array = Value("np_array", [[2, 4], [6, 8]], dtype="int64", kind="ndarray", storage=1)
+    tensor = Value("x_np", [[2, 4], [6, 8]], storage=1)
+    result = Value("", [[2, 4], [6, 8]], storage=1)
+    view = TensorList()
+    qtbot.addWidget(view)
+    view.show_values([array, tensor, result])
+    assert "<b>x_np</b>" in view.grids[2].heading_text()
+
+
 def test_a_zero_dimensional_tensor_is_one_cell_unlike_a_plain_number():
     drawing = draw(Value("agg", np.array(10.0), dtype="torch.float32"))
     assert [(c.text, c.flat) for c in drawing.slices[0].cells] == [("10", 0)]
@@ -223,3 +236,65 @@ def test_the_last_expressions_result_is_called_result_in_the_words_of_its_inputs
     qtbot.addWidget(view)
     view.show_values([t1, t2, stacked])
     assert "goes into <b>result</b>" in view.grids[0].notes_text()
+
+
+def Cut(name, shape, came_back):  # noqa: N802 - reads like the class
+    """A large value as the lab sends it: only its leading corner ``came_back`` (numbered cells)."""
+    values = np.arange(int(np.prod(came_back))).reshape(came_back)
+    return TensorValue(name, "tensor", shape, "torch.int64", "cpu", values, truncated=True)
+
+
+def test_a_cut_3d_tensor_never_looks_smaller_than_its_shape(qtbot):
+    """(256, 5, 6) @ (6, 7) as the lab sends it: 117 of its 256 slices came back. The drawing
+    shows the first slices, then "…", never slices near 117 that would look like the last."""
+    out = Cut("out", (256, 5, 7), (117, 5, 7))
+    drawing = draw(out)
+    assert [s.label() for s in drawing.slices] == ["[0, :, :]", "[1, :, :]", "[2, :, :]", "…"]
+    grid = TensorGrid()
+    qtbot.addWidget(grid)
+    grid.show_value(out)
+    assert "showing slices 0–2 of 256 (each 5 × 7); the rest are not drawn" in grid.notes_text()
+    assert "(256, 5, 7)" in grid.heading_text()
+
+
+def test_a_cut_grid_says_which_rows_and_columns_it_shows():
+    big = Cut("big", (1000, 1000), (64, 64))
+    grid = draw(big).slices[0]
+    assert (grid.rows, grid.cols) == (5, 5)  # the first 4 rows and columns, then "⋮" and "…"
+    assert max(c.flat for c in grid.cells if c.flat is not None) == 3 * 64 + 3  # no cell of row 63 looks last
+    assert [(e.part, e.first, e.last, e.total) for e in draw(big).extents] == [("rows", 0, 3, 1000),
+                                                                               ("columns", 0, 3, 1000)]
+    deep = draw(Cut("deep", (3, 2000, 2000), (1, 64, 64)))
+    assert [s.label() for s in deep.slices] == ["[0, :, :]", "…"]
+    assert [e.part for e in deep.extents] == ["slices", "rows", "columns"]
+    assert draw(Value("whole", np.arange(600).reshape(20, 30))).extents == ()  # capped, not cut: its end is drawn
+
+
+def test_a_cut_tensor_says_what_is_shown_in_korean(korean, qtbot):
+    grid = TensorGrid()
+    qtbot.addWidget(grid)
+    grid.show_value(Cut("big", (1000, 1000), (64, 64)))
+    assert "행 1000개 중 0–3번, 열 1000개 중 0–3번" in grid.notes_text()
+    grid.show_value(Cut("out", (256, 5, 7), (117, 5, 7)))
+    assert "슬라이스 256개 중 0–2번 (각각 5 × 7)" in grid.notes_text() and "나머지" in grid.notes_text()
+
+
+def test_the_result_comes_into_view_at_a_line_and_the_learner_s_scroll_is_kept(qtbot):
+    view = TensorList()
+    qtbot.addWidget(view)
+    view.resize(600, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_values([Value(n, np.arange(64).reshape(8, 8)) for n in "abcd"] + [Value("", np.arange(4))])
+    bar, result = view.verticalScrollBar(), view.result_grid()
+
+    def result_in_view():
+        corner = result.mapTo(view.viewport(), QPoint(0, 0))
+        return view.viewport().rect().contains(QRect(corner, result.size()))
+
+    qtbot.waitUntil(lambda: bar.value() > 0 and result_in_view(), timeout=5_000)
+    assert bar.value() in view._line_tops()  # the view begins where a row of cells does: none cut in half
+    bar.triggerAction(QAbstractSlider.SliderToMinimum)  # the learner scrolls up to the inputs
+    view.resize(600, 260)  # laid out again: the range changes
+    qtbot.waitUntil(lambda: view.viewport().height() < 260, timeout=5_000)
+    assert bar.value() == 0 and not result_in_view()

@@ -155,6 +155,13 @@ def test_a_step_inside_is_traced_booked_once_and_answers_checks_neurons_and_refu
     with qtbot.waitSignal(controller.neuron_explained, timeout=30_000) as wrong:
         controller.explain_neuron(0, 7, (0.5, -0.5))
     assert wrong.args[0].problem == "Linear 1 has no neuron 8."
+    with qtbot.waitSignal(controller.layer_tensors_taken, timeout=30_000) as taken:
+        controller.layer_tensors(0)  # Linear 1's live tensors, for the Tensor lab
+    assert taken.args[0].problem == "" and taken.args[0].step == trace.step + 1
+    assert (taken.args[0].x.shape, taken.args[0].weight.shape) == ((8, 2), (3, 2))
+    with qtbot.waitSignal(controller.layer_tensors_taken, timeout=30_000) as wrong:
+        controller.layer_tensors(5)
+    assert wrong.args[0].problem == "The network has no layer 6."
 
     controller.start_comparison(Comparison(design, (Variant(changes={}), Variant(changes={"optimizer.lr": 0.1}))))
     with qtbot.waitSignal(controller.step_trace_refused, timeout=1_000) as refused:
@@ -163,3 +170,6 @@ def test_a_step_inside_is_traced_booked_once_and_answers_checks_neurons_and_refu
     with qtbot.waitSignal(controller.gradient_checked, timeout=1_000) as checked:
         controller.check_gradient(0, "weight", (0, 0))
     assert "comparison" in checked.args[0].problem
+    with qtbot.waitSignal(controller.layer_tensors_taken, timeout=1_000) as taken:
+        controller.layer_tensors(0)
+    assert "comparison" in taken.args[0].problem and taken.args[0].x.size == 0

@@ -5,7 +5,9 @@
 ``stop()`` and ``close()``, as playground.lab.runner.LabSession has) and returns at once;
 ``result_ready(LabResult)`` comes on the GUI thread when the answer does. One run at a time:
 a run asked for while one is going is refused (``run`` returns False); the session stops
-runaway code itself (its timeout and memory limit) and answers with a LabError.
+runaway code itself (its timeout and memory limit) and answers with a LabError. ``stop``
+hands the learner's Stop to the session, which answers the run ``lab_stopped`` whatever the
+run was doing (even loading torch): the bridge passes answers on as they come.
 
 The session is made on first use by ``make_session`` (default: the lab's own LabSession,
 imported only then, so that the window opens without it); tests hand in a fake.
@@ -14,16 +16,14 @@ imported only then, so that the window opens without it); tests hand in a fake.
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from playground.lab.messages import LabError, LabResult
 
 TIMEOUT = 5.0  # seconds the learner's code may run
 MEMORY_BYTES = 1024 ** 3  # bytes it may allocate beyond torch itself
-STOP_POLL_MS = 100  # how often a stop asked for during the process's start looks for the process
 
 
 def default_session():
@@ -44,11 +44,7 @@ class LabBridge(QObject):
         self._make_session = make_session
         self._session = None
         self._busy = False
-        self._stop_asked = False  # the learner pressed Stop during the run going now
         self._answered.connect(self._on_answered, Qt.QueuedConnection)  # from the session's thread
-        self._stop_timer = QTimer(self)  # a stop asked for while the process starts
-        self._stop_timer.setInterval(STOP_POLL_MS)
-        self._stop_timer.timeout.connect(self._on_stop_timer_timeout)
 
     def is_busy(self) -> bool:
         return self._busy
@@ -69,22 +65,8 @@ class LabBridge(QObject):
         return True
 
     def stop(self) -> None:
-        """Stop the code running now (its run answers lab_stopped); nothing if none runs.
-        While the lab's process is still starting (loading torch) the stop waits for it:
-        a stop then would find no process to stop, and the code would run to its timeout."""
-        if not self._busy or self._session is None:
-            return
-        self._stop_asked = True
-        if getattr(self._session, "running", True):
-            self._session.stop()
-        else:
-            self._stop_timer.start()
-
-    def _on_stop_timer_timeout(self) -> None:
-        if not self._busy or self._session is None:
-            self._stop_timer.stop()
-        elif getattr(self._session, "running", True):
-            self._stop_timer.stop()
+        """Stop the code running now (its run answers lab_stopped); nothing if none runs."""
+        if self._busy and self._session is not None:
             self._session.stop()
 
     def close(self) -> None:
@@ -106,11 +88,6 @@ class LabBridge(QObject):
         self._answered.emit(result)
 
     def _on_answered(self, result: LabResult) -> None:
-        self._stop_timer.stop()
-        if self._stop_asked and result.error is not None and result.error.code == "lab_crashed":
-            # stopped while the process was still loading torch: the session calls that a crash
-            result = replace(result, error=LabError("timeout", "lab_stopped", "The code was stopped."))
-        self._stop_asked = False
         self._set_busy(False)
         self.result_ready.emit(result)
 

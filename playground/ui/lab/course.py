@@ -54,6 +54,7 @@ class Course:
     examples: tuple[Example, ...] = ()
     exercises: tuple[Exercise, ...] = ()
     check: Callable[[Exercise, LabResult], tuple[bool, str, tuple]] = _no_check
+    linear_layer: str = ""  # the code that runs a network's Linear layer, commented in the course's language
 
     def topics(self) -> list[str]:
         """The examples' topics in the order they first come."""
@@ -97,4 +98,4 @@ def load_course(language: str) -> Course:
         verdict = check_exercise(exercise.source, result)
         return verdict.ok, verdict.code, tuple(verdict.args)
 
-    return Course(examples, exercises, check)
+    return Course(examples, exercises, check, lab_examples.linear_layer_code(language))

@@ -8,7 +8,10 @@ the training window stays as the learner left it. It runs code only through its
 LabBridge (never waiting on it); while a run goes, Run and Check wait for it and Stop
 stops it (closing the window does too). An exercise
 chosen in the Exercises tab gives every run its input tensors; Check also checks the
-result with the course's check and words the verdict.
+result with the course's check and words the verdict. A layer of the learner's network
+opened here (``open_layer``: a Linear layer's live tensors from the training process)
+runs as its tensor operation with those tensors as inputs, and later runs keep them
+until an example or an exercise is picked.
 
 Preview: ``python -m playground.ui.lab.window`` (a fake lab that echoes made-up values).
 """
@@ -22,14 +25,18 @@ from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QTabWidget, QTextEdit,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from playground.lab.examples import LINEAR_INPUTS, LINEAR_LAYER_CODE
 from playground.lab.messages import LabResult
+from playground.runs.inside import LayerTensorsTaken
 from playground.ui.lab.bridge import LabBridge
 from playground.ui.lab.course import Course, Exercise
 from playground.ui.lab.exercises import ExercisesTab
+from playground.ui.labels import layer_name
 from playground.ui.messages.lab import check_text, lab_error_text
 from playground.ui.theme import LIGHT, Theme, fixed_font
 from playground.ui.widgets.colour_maps import with_alpha
-from playground.ui.widgets.tensor_grid import TensorList
+from playground.ui.widgets.controls import blocked
+from playground.ui.widgets.tensor_list import TensorList
 
 OPEN_SIZE = (1180, 630)  # fits 1280x720 with the title bar and a taskbar (about 90 px)
 
@@ -44,6 +51,8 @@ class LabWindow(QWidget):
         self._course = course
         self._theme = LIGHT
         self._exercise: Exercise | None = None  # the exercise whose inputs the runs get
+        self._layer_inputs: dict = {}  # a network layer's tensors (open_layer), the runs' inputs without an exercise
+        self._reveal = ""  # the value the next result scrolls to (a layer's product: its shape rule, then y)
         self._checking: Exercise | None = None  # the exercise the running code is checked against
         self._error_words = ""
         self.examples = QTreeWidget()
@@ -145,8 +154,29 @@ class LabWindow(QWidget):
         """Run the editor's code (with the chosen exercise's inputs, if one is chosen)."""
         self._start(None)
 
+    def open_layer(self, taken: LayerTensorsTaken) -> None:
+        """Run the network's Linear layer ``taken`` as its tensor operation (LINEAR_LAYER_CODE)
+        with its live tensors as the inputs, saying above the editor what they are."""
+        self._exercise = None
+        self._layer_inputs = dict(zip(LINEAR_INPUTS, (taken.x, taken.weight, taken.bias)))
+        with blocked(self.examples):
+            self.examples.setCurrentItem(None)  # so that picking an example afterwards is a change
+        samples = (self.tr("the first training sample") if taken.rows == 1 else
+                   self.tr("the first {0} training samples").format(taken.rows))
+        self.explanation.setText(self.tr(
+            "<b>{0} of your network</b> (Linear {1} → {2}) at step {3}: x is its input for {4}; weight and bias "
+            "are its own, as training has made them. y is what the layer gives the next one.").format(
+            html.escape(layer_name(taken.name)), taken.n_in, taken.n_out, f"{taken.step:,}", samples))
+        self.editor.setPlainText(self._course.linear_layer or LINEAR_LAYER_CODE)
+        self._reveal = "product"  # the inputs are drawn above it, the operation is what is new
+        self.run_code()
+
+    def layer_inputs(self) -> dict:
+        """The network layer's tensors the runs get (empty once an example or exercise is picked)."""
+        return dict(self._layer_inputs)
+
     def _start(self, check: Exercise | None) -> None:
-        inputs = self._exercise.inputs if self._exercise is not None else {}
+        inputs = self._exercise.inputs if self._exercise is not None else self._layer_inputs
         if self._bridge.run(self.editor.toPlainText(), inputs):
             self._checking = check
         else:
@@ -156,6 +186,9 @@ class LabWindow(QWidget):
     def show_result(self, result: LabResult) -> None:
         """Draw ``result``: its values, its error in words, its printed output; check it if asked."""
         self.drawings.show_values(result.values)
+        if self._reveal:
+            self.drawings.reveal(self._reveal)
+            self._reveal = ""
         self.stdout.setPlainText(result.stdout + ("\n…" if result.stdout_truncated else ""))
         if result.error is not None:
             self.error.setText(self._error_html(lab_error_text(result.error)))
@@ -222,13 +255,13 @@ class LabWindow(QWidget):
         example = item.data(0, Qt.UserRole) if item is not None else None
         if example is None:
             return
-        self._exercise = None
+        self._exercise, self._layer_inputs = None, {}
         self.explanation.setText(f"<b>{html.escape(example.title)}</b> — {html.escape(example.explanation)}")
         self.editor.setPlainText(example.code)
         self.run_code()  # the result appears at once
 
     def _on_exercises_exercise_chosen(self, exercise: Exercise) -> None:
-        self._exercise = exercise
+        self._exercise, self._layer_inputs = exercise, {}
         names = ", ".join(exercise.inputs) or "—"
         self.explanation.setText(self.tr("<b>{0}</b> — your code gets these tensors: {1}").format(
             html.escape(exercise.title), html.escape(names)))

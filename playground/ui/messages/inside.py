@@ -23,12 +23,15 @@ INSIDE_WORDINGS = {
     "inside_no_weight": QT_TRANSLATE_NOOP("EngineMessages", "{0} has no {1}."),
     "inside_no_neuron": QT_TRANSLATE_NOOP("EngineMessages", "{0} has no neuron {1}."),
     "inside_point": QT_TRANSLATE_NOOP("EngineMessages", "The point needs {0} finite input values; it has {1}."),
+    "inside_no_layer": QT_TRANSLATE_NOOP("EngineMessages", "The network has no layer {0}."),
+    "inside_not_linear": QT_TRANSLATE_NOOP(
+        "EngineMessages", "{0} is not a Linear layer: only Linear layers and the output layer open in the Tensor Lab."),
 }
 
 
 def inside_message(problem: Problem) -> str:
     """The wording of a problem whose code INSIDE_WORDINGS has, its args quoted."""
     args = tuple(problem.args)
-    if problem.code in ("inside_no_weight", "inside_no_neuron") and args:
+    if problem.code in ("inside_no_weight", "inside_no_neuron", "inside_not_linear") and args:
         args = (layer_name(str(args[0])),) + args[1:]
     return QCoreApplication.translate("EngineMessages", INSIDE_WORDINGS[problem.code]).format(*args)

@@ -42,6 +42,8 @@ def step_mode_text(mode) -> tuple[str, str]:
         return eager, plain
     if mode.mode == "compiled":
         return _compiled_text(mode)
+    if mode.mode == "eager" and mode.reason == "frozen":
+        return packaged_app_text()
     if mode.mode == "compiling":
         tip = QCoreApplication.translate(
             "StepMode",
@@ -50,9 +52,6 @@ def step_mode_text(mode) -> tuple[str, str]:
         return QCoreApplication.translate("StepMode", "eager, compiling…"), tip
     reasons = {
         "off": QCoreApplication.translate("StepMode", "The compiled training step is turned off (Training menu)."),
-        "frozen": QCoreApplication.translate(
-            "StepMode", "The packaged app always trains eagerly: compiling needs PyTorch's C++ headers and a "
-                        "C++ compiler, which it does not include."),
         "no_compiler": QCoreApplication.translate(
             "StepMode", "No C++ compiler was found, so training runs eagerly. With one installed (g++ or "
                         "clang, or Visual Studio Build Tools on Windows) small networks train several times "
@@ -70,6 +69,18 @@ def step_mode_text(mode) -> tuple[str, str]:
                         "eager step, which is faster than compiling each of them."),
     }
     return eager, reasons.get(mode.reason, plain)
+
+
+def packaged_app_text() -> tuple[str, str]:
+    """(status bar text, tooltip) in the packaged app, which never compiles: the label itself
+    says so, since nothing the learner can do there changes it (the Training menu's
+    "Compiled training step" is off and disabled there)."""
+    return (QCoreApplication.translate("StepMode", "eager: the packaged app does not compile the training step"),
+            QCoreApplication.translate(
+                "StepMode", "The packaged app trains with eager PyTorch, one operation at a time: compiling the "
+                            "training step needs PyTorch's C++ headers and a C++ compiler, which it does not include. "
+                            "The losses are the same; on small networks, NN Playground installed from source with a "
+                            "C++ compiler trains several times faster."))
 
 
 def _compiled_text(mode) -> tuple[str, str]:

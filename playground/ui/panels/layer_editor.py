@@ -7,12 +7,14 @@ Rows are numbered as shown: row 0 is the Input, rows 1..n the hidden layers
 the design; it redraws from ``document.design`` and edits through ``document.apply``.
 Names, shapes, parameter counts, the batch's rows and the parameter limit come from
 the torch-free ``design.shapes`` and ``design.rules``; a row is a
-``widgets.layer_rows.LayerRow``.
+``widgets.layer_rows.LayerRow``. Under the list, the selected layer as the tensor operation
+it is (``widgets.layer_operation``); its "Open in Tensor Lab" emits ``lab_requested`` with
+the layer's block (its position among the run's blocks: row - 1), which the window answers.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +38,7 @@ from playground.design.shapes import layer_shapes, output_size, shape_text
 from playground.ui.labels import init_description, init_label, layer_name
 from playground.ui.messages import problem_text
 from playground.ui.widgets.controls import MessageLabel, blocked, guard_wheel
+from playground.ui.widgets.layer_operation import LayerOperation
 from playground.ui.widgets.layer_rows import LayerList, LayerRow
 
 UNKNOWN = "?"
@@ -44,10 +47,13 @@ UNKNOWN = "?"
 class LayerEditor(QWidget):
     """Edits ``design.layers`` and ``design.init`` of a DesignDocument."""
 
+    lab_requested = Signal(int)  # the block of the selected Linear or Output row, to open in the Tensor lab
+
     def __init__(self, document, parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
         self._rows: list[LayerRow] = []
+        self._operations: list[tuple | None] = []  # per row: LayerOperation.show_layer's arguments (Input: None)
         self._build()
         document.changed.connect(self._on_document_changed)
         self._refresh()
@@ -67,7 +73,11 @@ class LayerEditor(QWidget):
             "the layer outputs, torch.Size([batch, units]), and how many weights and biases it learns."))
         self.list.key_command.connect(self._on_list_key_command)
         self.list.currentRowChanged.connect(self._update_buttons)
+        self.list.currentRowChanged.connect(self._show_operation)
         layout.addWidget(self.list, 1)
+        self.operation = LayerOperation()
+        self.operation.lab_requested.connect(lambda: self.lab_requested.emit(self.list.currentRow() - 1))
+        layout.addWidget(self.operation)
         layout.addLayout(self._build_add_buttons())
         layout.addLayout(self._build_edit_buttons())
         self.total_label = QLabel()
@@ -162,6 +172,7 @@ class LayerEditor(QWidget):
             self.init_combo.setCurrentIndex(self.init_combo.findData(design.init))
         self._show_message(design, facts)
         self._update_buttons()
+        self._show_operation()
 
     def _rebuild(self, design: Design) -> None:
         selected = self.list.currentRow()
@@ -198,11 +209,16 @@ class LayerEditor(QWidget):
         shapes = layer_shapes(design, facts.n_inputs or 1, n_outputs if isinstance(n_outputs, int) else 1)
         unknown_until = self._unknown_until(design, facts)
         self._show_input(self._rows[0], design, facts, batch)
+        self._operations = [None]  # the widths each layer takes in and gives out, as its row shows them
+        width = facts.n_inputs if facts.n_inputs is not None else UNKNOWN
         for i, (layer, shape) in enumerate(zip(design.layers, shapes)):
             unknown = i <= unknown_until
-            self._show_layer(self._rows[i + 1], layer, layer_name(shape.name), batch,
-                             UNKNOWN if unknown and shape.kind != "linear" else shape.units,
+            units = UNKNOWN if unknown and shape.kind != "linear" else shape.units
+            self._show_layer(self._rows[i + 1], layer, layer_name(shape.name), batch, units,
                              UNKNOWN if unknown else shape.parameters)
+            self._operations.append((shape.name, shape.kind, width, units, getattr(layer, "p", None)))
+            width = units
+        self._operations.append(("Output", "output", width, n_outputs))
         out = shapes[-1]
         unknown = unknown_until >= len(design.layers) or not isinstance(n_outputs, int)
         self._show_output(self._rows[-1], design, batch, n_outputs, UNKNOWN if unknown else out.parameters)
@@ -301,6 +317,14 @@ class LayerEditor(QWidget):
         self.down_button.setEnabled(hidden and row < n_layers)
         for button in self.add_buttons.values():
             button.setEnabled(n_layers < MAX_LAYERS)
+
+    def _show_operation(self, *_) -> None:
+        row = self.list.currentRow()
+        operation = self._operations[row] if 0 <= row < len(self._operations) else None
+        if operation is None:
+            self.operation.clear()
+        else:
+            self.operation.show_layer(*operation)
 
     def _is_hidden_row(self, row: int) -> bool:
         return 1 <= row <= len(self.document.design.layers)

@@ -10,6 +10,10 @@ it landed have the same colour), CHANGED for the cells an in-place operation cha
 
 Large tensors are drawn in part: at most MAX_ROWS rows and MAX_COLS columns of a slice
 (the first and last ones, "…" between) and at most MAX_SLICES slices (the first and last).
+A value the lab cut to its leading corner (``TensorValue.truncated``: ``values`` holds
+``v[:a, :b, ...]`` of the full ``shape``) is drawn honestly: of a dimension that was cut
+only the first ones, then "…" (its last ones did not come back, so nothing drawn may look
+like the end), and ``Drawing.extents`` says which part of each cut dimension is drawn.
 """
 
 from __future__ import annotations
@@ -62,13 +66,26 @@ class SliceGrid:
 
 
 @dataclass(frozen=True)
+class Extent:
+    """What a drawing shows of a cut dimension: ``part`` "slices", "rows", "columns" or
+    "values" (a 1-D tensor's), the ``first`` and ``last`` drawn (a slice's index, or a number)
+    and ``total``, the full size (for slices, the sizes of the leading dimensions)."""
+
+    part: str
+    first: tuple[int, ...] | int
+    last: tuple[int, ...] | int
+    total: tuple[int, ...] | int
+
+
+@dataclass(frozen=True)
 class Drawing:
     """A value as drawn: ``slices`` (empty for a value without cells) and, for a scalar
-    tensor or a non-tensor, its ``text``."""
+    tensor or a non-tensor, its ``text``; ``extents`` for a value cut before it came back."""
 
     slices: tuple[SliceGrid, ...] = ()
     text: str = ""
     groups: tuple[int, ...] = field(default=())  # the highlight groups present, in order
+    extents: tuple[Extent, ...] = ()
 
 
 def is_array(value) -> bool:
@@ -86,21 +103,26 @@ def cell_text(x, dtype: str) -> str:
     return num(float(x))
 
 
-def _shown(n: int, cap: int) -> list[int | None]:
-    """The indices 0..n-1 drawn under a cap: all, or the first and last with None between."""
+def _shown(n: int, cap: int, cut: bool = False) -> list[int | None]:
+    """The indices 0..n-1 drawn under a cap: all, or the first and last with None between;
+    of a ``cut`` dimension (more exist than the n that came back) the first, then None."""
+    head = (cap - 1) // 2 + (cap - 1) % 2
+    if cut:
+        return list(range(min(n, head))) + [None]
     if n <= cap:
         return list(range(n))
-    head = (cap - 1) // 2 + (cap - 1) % 2
     tail = cap - 1 - head
     return list(range(head)) + [None] + list(range(n - tail, n))
 
 
-def _slice_grid(array: np.ndarray, lead: tuple[int, ...], dtype: str, groups: Mapping[int, int]) -> SliceGrid:
-    """The grid of ``array[lead]`` (1-D: one row; 2-D: rows and columns)."""
+def _slice_grid(array: np.ndarray, lead: tuple[int, ...], dtype: str, groups: Mapping[int, int],
+                cut: tuple[bool, bool] = (False, False)) -> SliceGrid:
+    """The grid of ``array[lead]`` (1-D: one row; 2-D: rows and columns); ``cut`` says
+    whether its rows and its columns were cut."""
     plane = array[lead] if lead else array
     matrix = plane.reshape(1, -1) if plane.ndim == 1 else plane
     n_rows, n_cols = matrix.shape
-    rows, cols = _shown(n_rows, MAX_ROWS), _shown(n_cols, MAX_COLS)
+    rows, cols = _shown(n_rows, MAX_ROWS, cut[0]), _shown(n_cols, MAX_COLS, cut[1])
     cells = []
     for r, i in enumerate(rows):
         for c, j in enumerate(cols):
@@ -128,18 +150,38 @@ def draw(value: TensorValue, groups: Mapping[int, int] | None = None) -> Drawing
         return Drawing(slices=(SliceGrid((), 1, 1, (cell,)),), groups=() if cell.group is None else (cell.group,))
     if array.size == 0:
         return Drawing(text="[]")
-    leads = [()] if array.ndim <= 2 else _leading(array.shape[:-2])
-    slices = tuple(SliceGrid(None, 1, 1) if lead is None else _slice_grid(array, lead, dtype, groups)
+    full = tuple(int(d) for d in value.shape) if len(value.shape) == array.ndim else array.shape
+    cut = tuple(got < size for got, size in zip(array.shape, full))
+    plane_cut = (False, cut[0]) if array.ndim == 1 else cut[-2:]
+    leads = [()] if array.ndim <= 2 else _leading(array.shape[:-2], any(cut[:-2]))
+    slices = tuple(SliceGrid(None, 1, 1) if lead is None else _slice_grid(array, lead, dtype, groups, plane_cut)
                    for lead in leads)
     present = sorted({c.group for s in slices for c in s.cells if c.group is not None})
-    return Drawing(slices=slices, groups=tuple(present))
+    return Drawing(slices=slices, groups=tuple(present), extents=_extents(slices, full, cut))
 
 
-def _leading(shape: tuple[int, ...]) -> list[tuple[int, ...] | None]:
-    """The indices of the 2-D slices of a tensor whose leading dims are ``shape``, capped."""
+def _leading(shape: tuple[int, ...], cut: bool = False) -> list[tuple[int, ...] | None]:
+    """The indices of the 2-D slices of a tensor whose leading dims are ``shape``, capped
+    (``cut``: more slices exist than these)."""
     every = list(np.ndindex(*shape))
-    shown = _shown(len(every), MAX_SLICES)
+    shown = _shown(len(every), MAX_SLICES, cut)
     return [None if k is None else tuple(int(i) for i in every[k]) for k in shown]
+
+
+def _extents(slices: tuple[SliceGrid, ...], full: tuple[int, ...], cut: tuple[bool, ...]) -> tuple[Extent, ...]:
+    """What the drawing shows of each dimension that was cut (see Extent)."""
+    extents = []
+    if any(cut[:-2]):
+        drawn = [s.index for s in slices if s.index is not None]
+        extents.append(Extent("slices", drawn[0], drawn[-1], full[:-2]))
+    grid = slices[0]
+    drawn_rows = sorted({c.row for c in grid.cells if c.flat is not None})
+    drawn_cols = sorted({c.col for c in grid.cells if c.flat is not None})
+    if len(full) >= 2 and cut[-2]:
+        extents.append(Extent("rows", 0, drawn_rows[-1], full[-2]))
+    if cut[-1]:
+        extents.append(Extent("columns" if len(full) >= 2 else "values", 0, drawn_cols[-1], full[-1]))
+    return tuple(extents)
 
 
 def _op(value) -> str | None:
@@ -229,12 +271,13 @@ def sharing(value, values: Iterable) -> list[str]:
 
 def same_as(value, values: Iterable) -> str | None:
     """The name of a variable among ``values`` that the result ``value`` simply is (the code
-    ended with that name: same memory, shape and values), or None."""
+    ended with that name: same memory, kind, dtype, shape and values), or None. A tensor made
+    by ``torch.from_numpy`` shares its array's memory and values but is not the array."""
     if value.name or not is_array(value) or value.storage is None:
         return None
     for other in values:
-        if (other.name and other.storage == value.storage and tuple(other.shape) == tuple(value.shape)
-                and is_array(other) and np.array_equal(other.values, value.values)):
+        if (other.name and other.storage == value.storage and other.kind == value.kind and other.dtype == value.dtype
+                and tuple(other.shape) == tuple(value.shape) and np.array_equal(other.values, value.values)):
             return other.name
     return None
 

@@ -8,10 +8,8 @@ width; capped, with "…", as playground.ui.widgets.tensor_cells says). Highligh
 the cells an index picked (in the indexed value's drawing), and a cat/stack result's cells
 coloured by the input they came from.
 
-``TensorList`` draws every value of a result, one under another, working out which cells
-of each are highlighted from the others' origins.
-
-Preview: ``python -m playground.ui.widgets.tensor_grid``.
+``TensorList`` (playground.ui.widgets.tensor_list) draws every value of a result, one under
+another.
 """
 
 from __future__ import annotations
@@ -21,7 +19,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from playground.ui.theme import LIGHT, Theme, fixed_font
 from playground.ui.widgets.colour_maps import mix, with_alpha
@@ -86,6 +84,16 @@ class SliceCanvas(QWidget):
             x += w + GAP
             row_height = max(row_height, h)
         return corners
+
+    def line_tops(self) -> list[int]:
+        """Where each slice's label and each row of cells begins, at the canvas's width."""
+        _, h = self.cell_size()
+        label_h = self.fontMetrics().height() + LABEL_GAP
+        tops = []
+        for (_, y), grid in zip(self.placements(self.width()), self._drawing.slices):
+            first = y + (label_h if grid.label() else 0)
+            tops += [y] + [first + r * h for r in range(grid.rows)]
+        return tops
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
         corners = self.placements(width)
@@ -276,11 +284,30 @@ class TensorGrid(QWidget):
         for result, number in self._joined:
             notes.append(self.tr("{0} goes into {1} ({2} on dim {3})").format(
                 self._swatch(number), f"<b>{self._name(result.name)}</b>", result.origin.op, result.origin.dim))
-        if value.truncated:
+        if drawing.extents:
+            notes.append(self.tr("large: showing {0}; the rest are not drawn").format(self._extents_text(drawing)))
+        elif value.truncated:
             notes.append(self.tr("large: only its first values came back and are drawn"))
         elif _capped(drawing):
             notes.append(self.tr("large: only some of its values are drawn (… marks the rest)"))
         return notes
+
+    def _extents_text(self, drawing: Drawing) -> str:
+        """Which part of each cut dimension is drawn, of how many: "slices 0–2 of 256 (each 5 × 7)"."""
+        words = {"slices": (self.tr("slice {0} of {1}"), self.tr("slices {0} of {1}")),
+                 "rows": (self.tr("row {0} of {1}"), self.tr("rows {0} of {1}")),
+                 "columns": (self.tr("column {0} of {1}"), self.tr("columns {0} of {1}")),
+                 "values": (self.tr("value {0} of {1}"), self.tr("values {0} of {1}"))}
+        parts = []
+        for extent in drawing.extents:
+            first, last = _position(extent.first), _position(extent.last)
+            one, many = words[extent.part]
+            text = (one if first == last else many).format(first if first == last else f"{first}–{last}",
+                                                          _sizes(extent.total))
+            if extent.part == "slices" and len(drawing.extents) == 1:
+                text += " " + self.tr("(each {0})").format(_sizes(self._value.shape[-2:]))
+            parts.append(text)
+        return ", ".join(parts)
 
     def _name(self, name: str) -> str:
         """A value's name for the drawing's words: "" is the last expression's result."""
@@ -310,89 +337,20 @@ def _capped(drawing: Drawing) -> bool:
     return any(c.flat is None for s in drawing.slices for c in s.cells) or any(s.index is None for s in drawing.slices)
 
 
+def _position(index) -> str:
+    """A drawn slice's index as the words give it: 2, or [0, 2] below two leading dimensions."""
+    if isinstance(index, tuple):
+        return str(index[0]) if len(index) == 1 else "[" + ", ".join(str(i) for i in index) + "]"
+    return str(index)
+
+
+def _sizes(sizes) -> str:
+    """256, or 5 × 7 for several dimensions."""
+    return " × ".join(str(int(n)) for n in sizes) if isinstance(sizes, tuple) else str(int(sizes))
+
+
 def _count(shape) -> int:
     n = 1
     for d in shape:
         n *= int(d)
     return n
-
-
-class TensorList(QScrollArea):
-    """Every value of a result drawn, one under another, scrolled."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWidgetResizable(True)
-        self._theme = LIGHT
-        self._inner = QWidget()
-        self._column = QVBoxLayout(self._inner)
-        self._column.setContentsMargins(8, 8, 8, 8)
-        self._column.setSpacing(14)
-        self._column.addStretch(1)
-        self.setWidget(self._inner)
-        self.grids: list[TensorGrid] = []
-        self._values: list = []
-        self._chosen: str | None = None  # the index result whose picks its source shows
-
-    def show_values(self, values) -> None:
-        """Draw ``values`` (a result's TensorValues, in order), replacing what was drawn."""
-        for grid in self.grids:
-            self._column.removeWidget(grid)
-            grid.deleteLater()
-        self.grids = []
-        self._values = list(values)
-        self._chosen = None
-        for value in self._values:
-            grid = TensorGrid()
-            grid.set_theme(self._theme)
-            grid.clicked.connect(self._on_grid_clicked)
-            self._column.insertWidget(self._column.count() - 1, grid)
-            self.grids.append(grid)
-        self._draw_grids()
-
-    def choose(self, name: str) -> None:
-        """Show the cells the index result ``name`` picked in its source (a click on it does)."""
-        self._chosen = name
-        self._draw_grids()
-
-    def _draw_grids(self) -> None:
-        shown = [v for v in self._values if same_as(v, self._values) is None]
-        for grid, value in zip(self.grids, self._values):
-            grid.show_value(value, shown, self._chosen)
-
-    def _on_grid_clicked(self, name: str) -> None:
-        self.choose(name)
-
-    def set_theme(self, theme: Theme) -> None:
-        self._theme = theme
-        for grid in self.grids:
-            grid.set_theme(theme)
-
-
-
-
-if __name__ == "__main__":  # a preview with made-up values
-    import sys
-
-    import numpy as np
-    from PySide6.QtWidgets import QApplication
-
-    from playground.lab.messages import Origin, TensorValue
-
-    def tensor(name, array, dtype="torch.float32", **extra):
-        array = np.asarray(array)
-        return TensorValue(name, "tensor", array.shape, dtype, "cpu", array, **extra)
-
-    app = QApplication(sys.argv)
-    view = TensorList()
-    view.show_values([
-        tensor("t", np.arange(12).reshape(3, 4), "torch.int64", storage=1),
-        tensor("col", [2, 6, 10], "torch.int64", origin=Origin("index", ("t",), ((3, 4),), np.array([2, 6, 10]))),
-        tensor("c", np.arange(8).reshape(4, 2), origin=Origin("cat", ("a", "b"), dim=0,
-                                                             from_source=np.array([[0, 0], [0, 0], [1, 1], [1, 1]]))),
-        tensor("p", np.ones((2, 4)), origin=Origin("mm", source_shapes=((2, 3), (3, 4)))),
-        tensor("x", np.random.rand(3, 2, 5), origin=Origin("reshape", source_shapes=((6, 5),), dims=(3, 2, 5))),
-    ])
-    view.resize(700, 600)
-    view.show()
-    sys.exit(app.exec())

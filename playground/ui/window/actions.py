@@ -5,6 +5,7 @@ the run's state.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSettings, Qt
@@ -12,6 +13,11 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 PLAYABLE = ("paused", "running", "loading")  # run states in which the training actions can act
+
+
+def packaged_app() -> bool:
+    """True in the PyInstaller app (``sys.frozen``), which cannot compile the training step."""
+    return bool(getattr(sys, "frozen", False))
 
 
 def make_action(owner: QWidget, text: str, slot: Callable, shortcut=None, tip: str = "",
@@ -76,7 +82,21 @@ class TrainingActions(QObject):
             checkable=True,
         )
         self.compiled.setChecked(settings.value("compiled_step", True, type=bool))
-        controller.set_compiled(self.compiled.isChecked())
+        if packaged_app():
+            self._show_packaged()
+        # In the packaged app too: asked for, the training process answers why it cannot ("frozen"),
+        # which the status bar then says in words.
+        controller.set_compiled(self.compiled.isChecked() or packaged_app())
+
+    def _show_packaged(self) -> None:
+        """The packaged app never compiles: the entry is off, disabled, and its tip says why."""
+        from playground.ui.messages.run import packaged_app_text
+
+        tip = packaged_app_text()[1]
+        self.compiled.setChecked(False)
+        self.compiled.setEnabled(False)
+        self.compiled.setToolTip(tip)
+        self.compiled.setStatusTip(tip)
 
     def stepping(self) -> list[QAction]:
         """Train, Step and Epoch: the actions the training keys work wherever the focus is."""

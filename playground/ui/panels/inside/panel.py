@@ -6,8 +6,9 @@ indicator whose stages can be clicked, a sample picker (a traced sample or the b
 mean) and a weight picker (layer, weight or bias, neuron, input). Each stage's text is
 written by playground.ui.panels.inside.stages with the trace's numbers; Backward adds
 the per-layer gradient bars and the gradient check (``gradient_check_requested``; the
-answer comes back through ``show_gradient_check``). After the last stage, Next asks for
-another traced step (``next_step_requested``).
+answer comes back through ``show_gradient_check``); Forward adds the picked layer as the
+tensor operation it is, whose "Open in Tensor Lab" emits ``lab_requested`` with its block.
+After the last stage, Next asks for another traced step (``next_step_requested``).
 
 The panel only shows what it is given: the window (playground.ui.window.inside) takes
 the trace from the controller, answers the requests and puts ``overlay()`` on the
@@ -26,6 +27,7 @@ from playground.ui.labels import layer_name
 from playground.ui.panels.inside import stages
 from playground.ui.panels.inside.bars import NormBars
 from playground.ui.panels.inside.maths import Pick, first_pick, weighted_blocks
+from playground.ui.widgets.layer_operation import LayerOperation
 from playground.ui.widgets.numbers import num
 from playground.ui.theme import LIGHT, Theme
 
@@ -41,6 +43,7 @@ class InsidePanel(QWidget):
     pick_changed = Signal()
     gradient_check_requested = Signal(int, str, tuple)  # block (position in the trace), "weight"/"bias", index
     next_step_requested = Signal()
+    lab_requested = Signal(int)  # the picked block (a Linear or the Output layer), to open in the Tensor lab
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -100,6 +103,9 @@ class InsidePanel(QWidget):
         check_row.setContentsMargins(2, 0, 2, 0)
         check_row.addWidget(self.check_button, 0, Qt.AlignLeft)
         check_row.addWidget(self.check_result)
+        self.operation = LayerOperation()  # Forward: the picked layer as one tensor operation
+        self.operation.lab_requested.connect(lambda: self.lab_requested.emit(self._pick.block))
+        check_row.addWidget(self.operation)
         self._scroll = QScrollArea()
         self._scroll.setWidget(body)
         self._scroll.setWidgetResizable(True)
@@ -201,6 +207,7 @@ class InsidePanel(QWidget):
         self._shown = stages.Shown("")
         for widget in (self._bars_title, self.bars, self.check_button, self.check_result):
             widget.setVisible(False)
+        self.operation.clear()
         for button in self._stage_buttons:
             button.setChecked(False)
         self.back_button.setEnabled(False)
@@ -334,6 +341,12 @@ class InsidePanel(QWidget):
         build = (stages.forward, stages.loss, stages.backward, stages.update_stage)[self._stage]
         self._shown = build(self._trace, self._pick, self._theme)
         self.text.setText(self._shown.html)
+        block = self._trace.blocks[self._pick.block]
+        if STAGES[self._stage] == "forward":
+            n_out, n_in = block.param("weight").shape if block.kind != "batchnorm" else (block.units, block.units)
+            self.operation.show_layer(block.name, block.kind, n_in, n_out)
+        else:
+            self.operation.clear()
         if STAGES[self._stage] == "backward":
             self.bars.set_rows(stages.norms(self._trace))
             self._render_check()
