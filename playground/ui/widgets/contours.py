@@ -2,8 +2,9 @@
 
 The Output view outlines the decision boundary (결정 경계) with these lines in the
 colour-blind-safe palette: the line says "here the class changes" without asking the
-eye to compare two colours. Marching squares, vectorised with numpy: one pass over a
-grid of a few thousand cells per drawn snapshot, well under a millisecond.
+eye to compare two colours. Marching squares, vectorised with numpy, once per drawn
+snapshot and only in a theme with an outline: on the 64x64 boundary grid 0.3 ms for two
+classes (one pass), 1.5 ms for four (a pass per class; measured, 3.4 ms on random noise).
 """
 
 from __future__ import annotations
