@@ -7,6 +7,8 @@
     .venv/bin/python scripts/screenshots.py --lesson-only         # the lesson scenes alone
     .venv/bin/python scripts/screenshots.py --inside-only         # the step-through scenes alone
     .venv/bin/python scripts/screenshots.py --lab-only            # the Tensor lab scenes alone
+    .venv/bin/python scripts/screenshots.py --look-only           # colour-blind-safe colours, projector mode
+    .venv/bin/python scripts/screenshots.py --review /tmp/shots --palette colour_blind --projector
 
 Our learners' laptops show 1366x768, or 1920x1080 at 150 % scaling = 1280x720
 logical pixels: every shot is taken at both. The README's set is the spiral design
@@ -30,6 +32,10 @@ takes every stage at every size). ``--compare-only``, ``--lesson-only`` and
 ``--inside-only`` take one of these scenes alone; and the Tensor lab scene
 (``lab-<example>-<size>-<language>-<theme>.png`` at LAB_SHOTS, ``--lab-only`` alone):
 Tensor Lab… opened over the window, filling the screen, one of LAB_EXAMPLES run and drawn.
+The look scene (``look-palette-...`` and ``look-projector-...`` at LOOK_SHOTS, ``--look-only``
+alone): the README design trained with View > Colours > Colour-Blind Safe, and with View >
+Projector Mode. ``--palette`` and ``--projector`` take any other shots in that look
+(their files end in ``-colour_blind`` and ``-projector``).
 Two more scenes: ``layers``, the README design trained, the Layers tab raised with
 LAYER_ROW selected (its tensor operation under the list; ``--review``), and ``lab_layer``,
 that layer opened in the Tensor lab from its Open in Tensor Lab button with the run's live
@@ -75,11 +81,13 @@ LESSON_SHOTS = (("1366x768", "en", "light"), ("1366x768", "ko", "dark"))
 LAB = "lab"  # the Tensor lab scene, "lab:<example id>": the lab's window with that example run
 LAB_EXAMPLES = ("index_pick", "stack_dim1")
 LAB_SHOTS = (("1366x768", "en", "light"), ("1366x768", "ko", "dark"))  # --sizes etc. do not apply to the scenes
+LOOK = "look"  # the look scene, "look:palette" or "look:projector": the README design in that look
+LOOK_SHOTS = (("palette", "1366x768", "en", "light"), ("projector", "1366x768", "ko", "dark"))
 TITLE_BAR = 48  # px of the screen a window's title bar and the taskbar take: the lab's window fills the rest
 
 
 def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: float, design: str,
-          compiled: bool) -> None:
+          compiled: bool, palette: str = "standard", projector: bool = False) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -88,6 +96,12 @@ def shoot(out: Path, theme: str, language: str, size: tuple[int, int], seconds: 
     settings.setValue("theme", theme)
     settings.setValue("language", language)
     settings.setValue("compiled_step", compiled)
+    if design.startswith(LOOK):
+        palette = "colour_blind" if design == f"{LOOK}:palette" else palette
+        projector = projector or design == f"{LOOK}:projector"
+        design = README_DESIGN
+    settings.setValue("palette", palette)
+    settings.setValue("projector", projector)
     if design == COMPARE or design.startswith(INSIDE):  # compare: a point on every curve every few steps
         from playground.training.run_loop import SPEEDS
 
@@ -337,40 +351,50 @@ def main() -> None:
     parser.add_argument("--lesson-only", action="store_true", help="only the README's lesson scenes")
     parser.add_argument("--inside-only", action="store_true", help="only the README's step-through scenes")
     parser.add_argument("--lab-only", action="store_true", help="only the README's Tensor lab scenes")
+    parser.add_argument("--look-only", action="store_true",
+                        help="only the README's look scenes (colour-blind-safe colours, projector mode)")
+    parser.add_argument("--palette", choices=("standard", "colour_blind"), default="standard",
+                        help="View > Colours for every shot")
+    parser.add_argument("--projector", action="store_true", help="View > Projector Mode for every shot")
     parser.add_argument("--one", nargs=5, metavar=("DESIGN", "SIZE", "THEME", "LANGUAGE", "FILE"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         design, size, theme, language, file = args.one
-        shoot(Path(file), theme, language, _size(size), args.seconds, design, compiled=not args.eager)
+        shoot(Path(file), theme, language, _size(size), args.seconds, design, compiled=not args.eager,
+              palette=args.palette, projector=args.projector)
         return
+    only = {"compare": args.compare_only, "lesson": args.lesson_only, "inside": args.inside_only,
+            "lab": args.lab_only, "look": args.look_only}
     if args.review:
         folder, designs = args.review, (args.designs or ",".join(REVIEW_DESIGNS)).split(",")
         designs = [f"{INSIDE}:{stage}" for d in designs for stage in INSIDE_STAGES if d == INSIDE] + \
             [d for d in designs if d != INSIDE]
     else:
-        only = args.compare_only or args.lesson_only or args.inside_only or args.lab_only
-        folder, designs = args.out, [] if only else [README_DESIGN]
+        folder, designs = args.out, [] if any(only.values()) else [README_DESIGN]
     shots = [(design, size, language, theme) for design in designs for size in args.sizes.split(",")
              for language in args.languages.split(",") for theme in args.themes.split(",")]
-    if not args.review and not args.lesson_only and not args.inside_only and not args.lab_only:
-        shots += [(COMPARE, size, language, theme) for size, language, theme in COMPARE_SHOTS]
-    if not args.review and not args.compare_only and not args.inside_only and not args.lab_only:
-        shots += [(scene, size, language, theme) for scene in LESSON_SCENES for size, language, theme in LESSON_SHOTS]
-    if not args.review and not args.compare_only and not args.lesson_only and not args.lab_only:
-        shots += [(f"{INSIDE}:{stage}", size, language, theme) for stage in INSIDE_STAGES
-                  for size, language, theme in INSIDE_SHOTS]
-    if not args.review and not args.compare_only and not args.lesson_only and not args.inside_only:
-        shots += [(f"{LAB}:{name}", size, language, theme) for name in LAB_EXAMPLES
-                  for size, language, theme in LAB_SHOTS]
-        shots += [(LAB_LAYER, size, language, theme) for size, language, theme in LAB_SHOTS]
+    if not args.review:  # the README's scenes: all of them, or those asked for alone
+        scenes = {
+            "compare": [(COMPARE, *shot) for shot in COMPARE_SHOTS],
+            "lesson": [(scene, *shot) for scene in LESSON_SCENES for shot in LESSON_SHOTS],
+            "inside": [(f"{INSIDE}:{stage}", *shot) for stage in INSIDE_STAGES for shot in INSIDE_SHOTS],
+            "lab": [(f"{LAB}:{name}", *shot) for name in LAB_EXAMPLES for shot in LAB_SHOTS] +
+                   [(LAB_LAYER, *shot) for shot in LAB_SHOTS],
+            "look": [(f"{LOOK}:{look}", *shot) for look, *shot in LOOK_SHOTS],
+        }
+        for scene, scene_shots in scenes.items():
+            if only[scene] or not any(only.values()):
+                shots += scene_shots
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    look = ["--palette", args.palette] + (["--projector"] if args.projector else [])
+    suffix = ("-colour_blind" if args.palette == "colour_blind" else "") + ("-projector" if args.projector else "")
     for design, size, language, theme in shots:
         prefix = "main" if design == README_DESIGN and not args.review else design.replace(":", "-")
-        file = folder / f"{prefix}-{size}-{language}-{theme}.png"
-        command = [sys.executable, __file__, "--seconds", str(args.seconds), "--one", design, size, theme, language,
-                   str(file)]
+        file = folder / f"{prefix}-{size}-{language}-{theme}{suffix}.png"
+        command = [sys.executable, __file__, "--seconds", str(args.seconds), *look, "--one", design, size, theme,
+                   language, str(file)]
         subprocess.run(command + (["--eager"] if args.eager else []), env=env, check=True)
 
 

@@ -18,6 +18,7 @@ from playground.design.schema import Design
 from playground.ui import compare_choices
 from playground.ui.compare_choices import AXES, build_comparison, fork_comparison
 from playground.ui.messages import problem_text
+from playground.ui.theme import LIGHT
 
 
 class CompareDialog(QDialog):
@@ -39,7 +40,7 @@ class CompareDialog(QDialog):
         self.values.setMinimumHeight(150)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet(f"color: {theme.bad if theme else '#c53030'};")
+        self.problems.setStyleSheet(f"color: {(theme or LIGHT).bad};")
         intro = QLabel(self.tr(
             "The fork goes on from the run's weights and optimizer state twice: as it is, and with the change "
             "you pick. Their curves continue from the same point.") if fork else self.tr(

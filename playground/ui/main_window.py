@@ -401,6 +401,9 @@ class MainWindow(QMainWindow):
         self.inside.set_theme(theme)
         self.tensor_lab.set_theme(theme)
         self.comparisons.set_theme(theme)
+        self.lessons.panel.set_theme(theme)
+        self.data_panel.set_theme(theme)
+        QTimer.singleShot(0, self.docks, self.docks.fit_editor)  # once the widgets have taken the new font
         for view in self.views:
             view.set_theme(theme)
 

@@ -2180,6 +2180,10 @@ Warm colours are layers near the input, cool colours layers near the output.</so
         <translation>텐서 실습실: 코드 실행</translation>
     </message>
     <message>
+        <source>Projector mode: larger text, thicker lines</source>
+        <translation>프로젝터 모드: 더 큰 글자, 더 굵은 선</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>실행 취소</translation>
     </message>
@@ -3587,6 +3591,14 @@ Warm colours are layers near the input, cool colours layers near the output.</so
 <context>
     <name>LookChoices</name>
     <message>
+        <source>Projector Mode</source>
+        <translation>프로젝터 모드</translation>
+    </message>
+    <message>
+        <source>Larger text and thicker lines, for a classroom&apos;s projector or a screen seen from afar ({0}).</source>
+        <translation>더 큰 글자와 더 굵은 선: 강의실 프로젝터나 멀리서 보는 화면에 알맞습니다 ({0}).</translation>
+    </message>
+    <message>
         <source>Theme</source>
         <translation>테마</translation>
     </message>
@@ -3601,6 +3613,22 @@ Warm colours are layers near the input, cool colours layers near the output.</so
     <message>
         <source>Dark</source>
         <translation>어둡게</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>색상</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>기본</translation>
+    </message>
+    <message>
+        <source>Colour-Blind Safe</source>
+        <translation>색각 이상 친화 색상</translation>
+    </message>
+    <message>
+        <source>Colours told apart with every common colour vision (Okabe-Ito), a map from orange to blue for values, and a line on the decision boundary.</source>
+        <translation>흔한 색각 이상이 있어도 구별되는 색 (Okabe-Ito), 값을 나타내는 주황–파랑 색 지도, 결정 경계를 따라 그린 선.</translation>
     </message>
     <message>
         <source>Language</source>
@@ -4514,6 +4542,10 @@ Log steps: steps 1, 10, 100, 1,000... equally far apart, so the early fall and t
     <message>
         <source>test point</source>
         <translation>테스트 점</translation>
+    </message>
+    <message>
+        <source>decision boundary</source>
+        <translation>결정 경계</translation>
     </message>
     <message>
         <source>train point</source>

@@ -9,7 +9,7 @@ from playground.design.schema import Design, LinearLayer
 from playground.training.run_loop import RunControl, RunLoop
 from playground.training.trainer import Trainer
 from playground.ui.views.boundary_view import OutputView
-from playground.ui.widgets.colour_maps import diverging_image, diverging_lut, neutral_colour, rgb, target_scale
+from playground.ui.widgets.colour_maps import diverging_image, diverging_lut, rgb, target_scale
 from playground.ui.theme import DARK, LIGHT
 from ui_runs import info_of, snapshot_of
 
@@ -95,7 +95,7 @@ def test_multiclass_pixels_take_the_colour_of_their_most_likely_class(view):
     winner = probs.argmax(-1)
     # A pixel is its class colour lightened towards neutral: it lies on the line from
     # neutral to that class colour, so its direction from neutral points at the class.
-    neutral = rgb(neutral_colour(LIGHT))
+    neutral = rgb(LIGHT.neutral)
     directions = np.stack([rgb(c) for c in LIGHT.classes[:4]]) - neutral
     directions /= np.linalg.norm(directions, axis=1, keepdims=True)
     confident = probs.max(-1) > 0.9

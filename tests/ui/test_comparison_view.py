@@ -14,7 +14,7 @@ from playground.runs.race import Target
 from playground.ui.compare_choices import COURSE_OPTIMIZERS, build_comparison, choices
 from playground.ui.compare_dialog import CompareDialog
 from playground.ui.labels import activation_label, init_label, loss_label, optimizer_label
-from playground.ui.views.comparison.curves import RUN_COLOURS
+from playground.ui.theme import LIGHT
 from playground.ui.views.comparison.view import ComparisonView
 from playground.ui.window.comparisons import comparison_csv
 from comparison_runs import FakeComparison
@@ -126,7 +126,7 @@ def test_one_line_per_run_in_its_colour_with_the_legend_naming_the_difference(qt
         advance(20)
     names = ["SGD", "Momentum", "Adagrad", "RMSProp", "Adam"][:count]
     assert view.loss.legend_labels() == names
-    assert view.loss.line_colours() == [c.lower() for c in RUN_COLOURS[:count]]
+    assert view.loss.line_colours() == [c.lower() for c in LIGHT.runs[:count]]
     assert view.accuracy.line_colours() == view.loss.line_colours()
     for i in range(count):
         steps, _ = view.loss.line_data(i, "test")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut, QTextCursor, QTextFormat
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QTabWidget, QTextEdit,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -33,7 +33,7 @@ from playground.ui.lab.course import Course, Exercise
 from playground.ui.lab.exercises import ExercisesTab
 from playground.ui.labels import layer_name
 from playground.ui.messages.lab import check_text, lab_error_text
-from playground.ui.theme import LIGHT, Theme
+from playground.ui.theme import LIGHT, Theme, fixed_font
 from playground.ui.widgets.colour_maps import with_alpha
 from playground.ui.widgets.controls import blocked
 from playground.ui.widgets.tensor_list import TensorList
@@ -65,7 +65,7 @@ class LabWindow(QWidget):
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.editor = QPlainTextEdit()
-        self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
+        self.editor.setFont(fixed_font(LIGHT))
         self.editor.setPlaceholderText(self.tr("Type PyTorch code, e.g. torch.tensor([[1, 2], [3, 4]]), or pick an "
                                                "example. torch and np are ready. Ctrl+Enter runs it."))
         self.editor.setTabChangesFocus(False)
@@ -81,7 +81,7 @@ class LabWindow(QWidget):
         self.drawings = TensorList()
         self.stdout = QPlainTextEdit()
         self.stdout.setReadOnly(True)
-        self.stdout.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
+        self.stdout.setFont(fixed_font(LIGHT))
         self.stdout.setPlaceholderText(self.tr("What the code prints (print) appears here."))
         self._lay_out()
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -227,6 +227,8 @@ class LabWindow(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
+        for text in (self.editor, self.stdout):
+            text.setFont(fixed_font(theme))
         self.drawings.set_theme(theme)
         self.exercises.set_theme(theme)
         if not self.error.isHidden():

@@ -37,6 +37,7 @@ from playground.errors import Problem
 from playground.ui.i18n import file_dialog_options
 from playground.ui.labels import dataset_description, dataset_label, loss_label, task_label
 from playground.ui.messages import error_text, problem_text
+from playground.ui.theme import Theme
 from playground.ui.widgets.controls import MessageLabel, blocked, guard_wheel, palette_theme
 from playground.ui.widgets.data_settings import DataSettings
 from playground.ui.widgets.dataset_icons import DatasetGrid, dataset_icon
@@ -65,6 +66,7 @@ class DataPanel(QWidget):
         self.document = document
         self._notes: list[str] = []
         self._applying = False
+        self._theme: Theme | None = None  # None: the light or dark theme of the widget's palette
         self._build()
         document.changed.connect(self._on_document_changed)
         self._refresh()
@@ -145,8 +147,13 @@ class DataPanel(QWidget):
         row.addWidget(self.import_button)
         return row
 
+    def set_theme(self, theme: Theme) -> None:
+        """Thumbnails in ``theme``'s colours (until then, the colours of the light or dark palette)."""
+        self._theme = theme
+        self._paint_icons()
+
     def _paint_icons(self) -> None:
-        theme = palette_theme(self)
+        theme = self._theme or palette_theme(self)
         for i in range(self.grid.count()):
             item = self.grid.item(i)
             item.setIcon(dataset_icon(item.data(Qt.UserRole), theme))

@@ -23,6 +23,7 @@ import sys
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QRadioButton, QScrollArea, QVBoxLayout, QWidget
 
+from playground.ui.theme import LIGHT, Theme
 from playground.ui.widgets.controls import fold_button
 
 TICK, OPEN = "✔", "○"
@@ -103,6 +104,7 @@ class LessonPanel(QScrollArea):
         self.setWidget(body)
         body.installEventFilter(self)  # a new width wraps the texts anew: needed_height changes
         self._goal_rows: list[tuple[QLabel, QLabel]] = []
+        self._theme = LIGHT
 
     # --- construction --------------------------------------------------------------------------
     def _build_question(self) -> Section:
@@ -255,6 +257,13 @@ class LessonPanel(QScrollArea):
         """Select choice ``index`` (as a click would)."""
         self.choice_group.button(index).setChecked(True)
 
+    def set_theme(self, theme: Theme) -> None:
+        """The ticks of met goals in ``theme``'s colour for a good outcome."""
+        self._theme = theme
+        for tick, _ in self._goal_rows:
+            if tick.text() == TICK:
+                tick.setStyleSheet(f"color: {theme.good}; font-weight: bold;")
+
     def set_goals(self, texts: list[str]) -> None:
         """The goals, none met yet."""
         while self.goals_column.count():  # the rows of the lesson before, with their layouts
@@ -278,7 +287,7 @@ class LessonPanel(QScrollArea):
         """Goal ``row`` ticked, its text followed by when it was met."""
         tick, label = self._goal_rows[row]
         tick.setText(TICK)
-        tick.setStyleSheet("color: #2e9d4f; font-weight: bold;")
+        tick.setStyleSheet(f"color: {self._theme.good}; font-weight: bold;")
         tick.setAccessibleName(self.tr("Met"))
         label.setText(f"{text}\n{moment}")
         self.content_changed.emit()

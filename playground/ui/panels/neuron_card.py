@@ -144,12 +144,12 @@ class NeuronCard(QWidget):
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
         style_plot(self._plot, theme, self._plot_widget)
-        self._h_curve.setPen(pg.mkPen(theme.positive, width=2))
-        self._slope_curve.setPen(pg.mkPen(theme.negative, width=2, style=Qt.DashLine))
-        self._z_line.setPen(pg.mkPen(theme.foreground, width=1, style=Qt.DotLine))
+        self._h_curve.setPen(pg.mkPen(theme.positive, width=theme.line(2)))
+        self._slope_curve.setPen(pg.mkPen(theme.negative, width=theme.line(2), style=Qt.DashLine))
+        self._z_line.setPen(pg.mkPen(theme.foreground, width=theme.line(1), style=Qt.DotLine))
         for mark, colour in ((self._h_mark, theme.positive), (self._slope_mark, theme.negative)):
             mark.setBrush(pg.mkBrush(colour))
-            mark.setPen(pg.mkPen(theme.foreground, width=1))
+            mark.setPen(pg.mkPen(theme.foreground, width=theme.line(1)))
         self._note.setStyleSheet(f"color: {theme.warning}; font-weight: bold;")
         self._legend.setText(legend_keys([(line_key(self._h_curve.opts["pen"]), self.tr("h(x)")),
                                           (line_key(self._slope_curve.opts["pen"]), self.tr("h′(x), slope"))]))
@@ -256,15 +256,12 @@ class NeuronCard(QWidget):
         facts = self._facts
         lines = [html.escape(line) for line in sum_lines(facts)]
         lines[-1] = f"<b>{lines[-1]}</b>"  # z, the sum
-        lines[1] = f"<span style='color:{self._grey()}'>{lines[1]}</span>"  # the formula in words
+        lines[1] = f"<span style='color:{self._theme.muted}'>{lines[1]}</span>"  # the formula in words
         lines += [html.escape(line) for line in activation_lines(facts, self._classifier)]
         self._formula.setText("<br>".join(lines))
         note = slope_note(facts)
         self._note.setText(note)
         self._note.setVisible(bool(note))
-
-    def _grey(self) -> str:
-        return "#666666" if self._theme.name == "light" else "#a0a4ab"
 
     def _show_curve(self) -> None:
         facts = self._facts

@@ -20,7 +20,8 @@ from playground.runs.messages import RunInfo, Snapshot
 from playground.runs.series import Series
 from playground.ui.views.covariate_shift import CovariateShift
 from playground.ui.widgets.plot_utils import (DrawnWhenSeen, coloured, corner_label, history_curve, line_key, make_plot, press_train_text,
-                                              reset_range, settle_range, small_label, style_plot)
+                                              points, reset_range, settle_range, small_label, style_corner_label,
+                                              style_plot)
 from playground.ui.theme import LIGHT, Theme
 
 SERIES = ("batch_mean", "running_mean", "batch_var", "running_var", "gamma", "beta")
@@ -143,17 +144,17 @@ class BatchNormPlot(DrawnWhenSeen, QWidget):
         for plot, widget in zip(self._stat_plots, self._stat_widgets):
             style_plot(plot, theme, widget)
         for label in self._stat_step_labels:
-            label.setText(label.text, color=theme.foreground)
+            style_corner_label(label, theme)
         self._shift.set_theme(theme)
         self._message.setStyleSheet(f"color: {theme.foreground};")
         batch, running = theme.train, theme.test
         items = self._stat_items
-        items["batch_mean"].setPen(pg.mkPen(batch, width=1.5))
-        items["running_mean"].setPen(pg.mkPen(running, width=2, style=Qt.DashLine))
-        items["batch_var"].setPen(pg.mkPen(batch, width=1.5))
-        items["running_var"].setPen(pg.mkPen(running, width=2, style=Qt.DashLine))
-        items["gamma"].setPen(pg.mkPen(theme.classes[2], width=2))
-        items["beta"].setPen(pg.mkPen(theme.classes[4], width=2))
+        items["batch_mean"].setPen(pg.mkPen(batch, width=theme.line(1.5)))
+        items["running_mean"].setPen(pg.mkPen(running, width=theme.line(2), style=Qt.DashLine))
+        items["batch_var"].setPen(pg.mkPen(batch, width=theme.line(1.5)))
+        items["running_var"].setPen(pg.mkPen(running, width=theme.line(2), style=Qt.DashLine))
+        items["gamma"].setPen(pg.mkPen(theme.classes[2], width=theme.line(2)))
+        items["beta"].setPen(pg.mkPen(theme.classes[4], width=theme.line(2)))
         self._title_statistics()
 
     def start_run(self, info: RunInfo) -> None:
@@ -322,7 +323,7 @@ class BatchNormPlot(DrawnWhenSeen, QWidget):
             running=line_key(self._stat_items["running_mean"].opts["pen"]))
         wide = self.stats_side_by_side()
         for plot, title in zip(self._stat_plots, (self.tr("mean"), self.tr("variance"), gamma_beta)):
-            plot.setTitle(title if wide else None, color=theme.foreground, size="8pt")
+            plot.setTitle(title if wide else None, color=theme.foreground, size=points(theme, 8))
         self._stats_legend.setText(gamma_beta if not wide and self._stat_tabs.currentIndex() == 2 else batch_running)
 
     def stats_side_by_side(self) -> bool:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
-from PySide6.QtCore import QEvent, QObject, QSizeF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QSizeF, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
@@ -38,7 +38,8 @@ from playground.ui.views.output_curve import CurvePainter
 from playground.ui.views.output_painter import Frame, ModePainter
 from playground.ui.views.output_plane import BoundaryPainter, SurfacePainter
 from playground.ui.views.output_test_set import ConfusionPainter, ScatterPainter
-from playground.ui.widgets.colour_maps import neutral_colour
+from playground.ui.widgets.colour_maps import diverging_lut
+from playground.ui.widgets.plot_utils import points
 
 PAINTERS = (BoundaryPainter, SurfacePainter, CurvePainter, ConfusionPainter, ScatterPainter)  # one per mode
 
@@ -61,6 +62,8 @@ class OutputView(QWidget):
         self._dataset = None
         self._last: Dashboard | None = None  # the newest record the painter can draw
         self._legend_samples: list = []
+        self._legend_sizes = (0.0, 0.0, 0.0, 0.0)  # the legend's (width, height) in one column, then in two
+        self._legend_place = (False, 1)  # (under the plot rather than beside it, columns)
         self._info_text = ""
         self._compact = False  # a small multiple: the plot alone (ui/views/comparison)
         self._build_widgets()
@@ -129,10 +132,9 @@ class OutputView(QWidget):
         self._legend.setPen(pg.mkPen(theme.foreground, width=0.5))
         self._legend.setBrush(pg.mkBrush(theme.background))
         self._legend.setLabelTextColor(theme.foreground)
-        self._colorbar.setColorMap(pg.ColorMap(
-            [0.0, 0.5, 1.0], [theme.negative, neutral_colour(theme), theme.positive]))
-        grey = "#666666" if theme.name == "light" else "#a0a4ab"
-        self._info.setStyleSheet(f"color: {grey};")
+        self._legend.setLabelTextSize(points(theme, 9))
+        self._colorbar.setColorMap(pg.ColorMap(np.linspace(0.0, 1.0, 256), diverging_lut(theme)))
+        self._info.setStyleSheet(f"color: {theme.muted};")
         for painter in self._painters.values():
             painter.set_theme(theme)
         if self._dataset is not None:
@@ -180,9 +182,7 @@ class OutputView(QWidget):
         self.set_picked_point(None)
         for painter in self._painters.values():
             painter.clear()
-        self._side.clear()
-        self._legend.clear()
-        self._legend_samples = []
+        self._clear_legend()
         self._title.setText(self.tr("Output: no current run"))
         self._set_info(reason)
         self._show_test.setVisible(False)
@@ -223,9 +223,20 @@ class OutputView(QWidget):
         """The fitted curve drawn in 1-D mode (x, y)."""
         return self._painter.curve_data()
 
+    def outline_data(self) -> tuple[np.ndarray, np.ndarray]:
+        """The decision boundary's outline drawn (x, y (2k,): segment i from point 2i to
+        2i + 1); empty in a theme without an outline colour, and outside the boundary mode."""
+        return self._painter.outline_data()
+
     def points(self, kind: str) -> tuple[np.ndarray, np.ndarray]:
         """The (x, y) of the plotted "train", "test" or "outliers" points."""
         return self._painter.points(kind)
+
+    def pixel_of(self, x: float, y: float) -> tuple[int, int]:
+        """Where plot coordinates (x, y) are drawn, in this widget's pixels (what its grab shows there)."""
+        scene = self._plot.getViewBox().mapViewToScene(QPointF(x, y))
+        point = self._canvas.mapTo(self, self._canvas.mapFromScene(scene))
+        return point.x(), point.y()
 
     def legend_names(self) -> list[str]:
         return [label.text for _, label in self._legend.items]
@@ -268,32 +279,69 @@ class OutputView(QWidget):
                 plot.hideAxis(name)
         plot.setRange(xRange=frame.x_range, yRange=frame.y_range, padding=0)
 
-    def _rebuild_legend(self) -> None:
-        """The side column: a legend of the point styles, and the painter's colour bar if any."""
+    def _clear_legend(self) -> None:
         self._side.clear()
+        if self._legend_place[0]:
+            self._canvas.ci.removeItem(self._legend)
+        self._legend_place = (False, 1)
         self._legend.clear()
+        self._legend.setColumnCount(1)
         self._legend_samples = []
+
+    def _rebuild_legend(self) -> None:
+        """The side column: a legend of the point styles, and the painter's colour bar if any.
+        The legend goes under the plot instead (in two columns if they fit) when that leaves the
+        plot the larger square: a narrow Output, or larger text in projector mode."""
+        self._clear_legend()
         if self._compact:
             return
         for item, name in self._painter.legend_entries():
             self._legend_samples.append(item)
             self._legend.addItem(item, name)
         if self._legend_samples:
-            # LegendItem sizes itself; pin that size inside the layout. The previous pin must go
-            # first, or the legend would start from it and grow with every run.
-            self._legend.setMinimumSize(0, 0)
-            self._legend.setMaximumSize(QSizeF(1e6, 1e6))
-            self._legend.updateSize()
-            self._legend.setFixedWidth(self._legend.width() + 6)
-            self._legend.setFixedHeight(self._legend.height() + 4)
-            self._side.addItem(self._legend, row=0, col=0)
-            self._side.layout.setAlignment(self._legend, Qt.AlignTop | Qt.AlignLeft)
+            sizes = []
+            for columns in (1, 2):
+                self._legend.setColumnCount(columns)
+                self._pin_legend_size()
+                sizes += [self._legend.width(), self._legend.height()]
+            self._legend_sizes = tuple(sizes)
+            self._legend_place = below, columns = self._legend_placement()
+            self._legend.setColumnCount(columns)
+            self._pin_legend_size()
+            if below:
+                self._canvas.ci.addItem(self._legend, row=1, col=0)
+                self._canvas.ci.layout.setAlignment(self._legend, Qt.AlignHCenter)
+            else:
+                self._side.addItem(self._legend, row=0, col=0)
+                self._side.layout.setAlignment(self._legend, Qt.AlignTop | Qt.AlignLeft)
         colour_bar = self._painter.colour_bar()
         if colour_bar is not None:
             label, scale = colour_bar
             self._colorbar.setLevels((-scale, scale))
             self._colorbar.setLabel("left", label)
             self._side.addItem(self._colorbar, row=1, col=0)
+
+    def _pin_legend_size(self) -> None:
+        """LegendItem sizes itself; pin that size inside the layout. The previous pin must go
+        first, or the legend would start from it and grow with every run."""
+        self._legend.setMinimumSize(0, 0)
+        self._legend.setMaximumSize(QSizeF(1e6, 1e6))
+        self._legend.updateSize()
+        self._legend.setFixedWidth(self._legend.width() + 6)
+        self._legend.setFixedHeight(self._legend.height() + 4)
+
+    def _legend_placement(self) -> tuple[bool, int]:
+        """(under the plot, columns): where the legend leaves the plot the larger square."""
+        width, height = self._canvas.width(), self._canvas.height()
+        one_width, one_height, two_width, two_height = self._legend_sizes
+        below_height = two_height if two_width <= width else one_height
+        below = width > 0 and min(width, height - below_height) > min(width - one_width, height)
+        return below, (2 if below and two_width <= width else 1)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self._legend_samples and self._legend_placement() != self._legend_place:
+            self._rebuild_legend()
 
     def _show_no_run(self) -> None:
         self._title.setText(self.tr("Output"))
@@ -358,10 +406,10 @@ class OutputView(QWidget):
         self._x_line.setVisible(self._picked is not None and not two)
         if self._picked is not None and not two:
             self._x_line.setPos(self._picked[0])
-        pen = pg.mkPen(self._theme.accent, width=2.5)
+        pen = pg.mkPen(self._theme.accent, width=self._theme.line(2.5))
         self._cross.setPen(pen)
         self._cross.setBrush(pg.mkBrush(self._theme.accent))
-        self._x_line.setPen(pg.mkPen(self._theme.accent, width=2, style=Qt.DashLine))
+        self._x_line.setPen(pg.mkPen(self._theme.accent, width=self._theme.line(2), style=Qt.DashLine))
 
     def picked_point(self) -> tuple[float, ...] | None:
         """The marked point, or None."""

@@ -19,7 +19,7 @@ from playground.ui.theme import Theme
 from playground.ui.widgets.layer_lines import LayerLines
 from playground.ui.widgets.plot_utils import (SWATCH, coloured, corner_label, faded, layer_colours, legend_keys,
                                               line_key, make_plot, overlay_hint, press_train_text, small_label,
-                                              style_hint, style_plot)
+                                              style_corner_label, style_hint, style_plot)
 
 
 class CovariateShift(QWidget):
@@ -75,7 +75,7 @@ class CovariateShift(QWidget):
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
         style_plot(self.plot, theme, self.widget)
-        self.step_label.setText(self.step_label.text, color=theme.foreground)
+        style_corner_label(self.step_label, theme)
         style_hint(self._hint, theme)
         self._colour()
 
@@ -133,8 +133,9 @@ class CovariateShift(QWidget):
         pens, band_pens, brushes = [], [], []
         for name, group in zip(self.names, groups):
             colour = colours[group]
-            pens.append(pg.mkPen(colour, width=2, style=Qt.DashLine if name.startswith("BatchNorm") else Qt.SolidLine))
-            band_pens.append(pg.mkPen(faded(colour, min(90, 2 * alpha)), width=1))
+            style = Qt.DashLine if name.startswith("BatchNorm") else Qt.SolidLine
+            pens.append(pg.mkPen(colour, width=theme.line(2), style=style))
+            band_pens.append(pg.mkPen(faded(colour, min(90, 2 * alpha)), width=theme.line(1)))
             brushes.append(pg.mkBrush(faded(colour, alpha)))
         self._lines.set_styles(pens, band_pens, brushes)
         self._lines.show_only(chosen if chosen >= 0 else None)
@@ -148,8 +149,9 @@ class CovariateShift(QWidget):
             return legend_keys((coloured(SWATCH, c), layer_name(n)) for n, c in zip(self.names, colours))
         swatches = "&nbsp;".join(f"{coloured(SWATCH, c)}{k + 1}" for k, c in enumerate(colours))
         return QCoreApplication.translate("BatchNormPlot", "{solid} Linear &nbsp; {dashed} BatchNorm &nbsp; depth {swatches}").format(
-            solid=line_key(pg.mkPen(self._theme.foreground, width=2)),
-            dashed=line_key(pg.mkPen(self._theme.foreground, width=2, style=Qt.DashLine)), swatches=swatches)
+            solid=line_key(pg.mkPen(self._theme.foreground, width=self._theme.line(2))),
+            dashed=line_key(pg.mkPen(self._theme.foreground, width=self._theme.line(2), style=Qt.DashLine)),
+            swatches=swatches)
 
     def _on_box_changed(self, _index: int) -> None:
         self._colour()

@@ -26,7 +26,7 @@ from playground.runs.series import Series
 
 from playground.ui.labels import layer_name
 from playground.ui.widgets.layer_lines import LayerLines
-from playground.ui.widgets.plot_utils import (DrawnWhenSeen, SWATCH, coloured, corner_label, format_number, layer_colours, legend_keys,
+from playground.ui.widgets.plot_utils import (DrawnWhenSeen, SWATCH, coloured, corner_label, format_number, style_corner_label, layer_colours, legend_keys,
                          make_plot, reset_range, settle_range, small_label, style_plot)
 from playground.ui.theme import LIGHT, Theme
 
@@ -133,9 +133,9 @@ class GradientPlot(DrawnWhenSeen, QWidget):
         style_plot(self._history_plot, theme, self._history_widget)
         style_plot(self._bar_plot, theme, self._bar_widget)
         self._bar_plot.showGrid(x=False, y=True, alpha=theme.grid_alpha)
-        self._step_label.setText(self._step_label.text, color=theme.foreground)
+        style_corner_label(self._step_label, theme)
         for line in (self._history_ceiling, self._bar_ceiling):
-            line.setPen(pg.mkPen(theme.bad, width=1, style=Qt.DashLine))
+            line.setPen(pg.mkPen(theme.bad, width=theme.line(1), style=Qt.DashLine))
             line.label.setColor(theme.bad)
         self._colour_layers()
         self._show_verdict_colour()
@@ -274,7 +274,7 @@ class GradientPlot(DrawnWhenSeen, QWidget):
 
     def _colour_layers(self) -> None:
         colours = layer_colours(len(self._names), self._theme)
-        self._lines.set_styles([pg.mkPen(colour, width=2) for colour in colours])
+        self._lines.set_styles([pg.mkPen(colour, width=self._theme.line(2)) for colour in colours])
         self._bar_brushes = [pg.mkBrush(c) for c in colours]
         if len(self._history):
             self._show_history()

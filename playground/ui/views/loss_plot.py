@@ -23,7 +23,8 @@ from collections.abc import Callable
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
 
 from playground.runs.history import LiveHistory, per_step_series
 from playground.runs.messages import RunInfo, Snapshot
@@ -31,8 +32,8 @@ from playground.runs.messages import RunInfo, Snapshot
 from playground.ui.widgets.elided_label import ElidedLabel
 from playground.ui.widgets.axes import EpochAxis, LogStepAxis, axis_label_span, fit_axis_label, log_peaks
 from playground.ui.widgets.plot_utils import (corner_label, ema, faded, history_curve, legend_keys, line_key, make_plot,
-                                              overlay_hint, press_train_text, reset_range, small_label, style_hint,
-                                              style_plot)
+                                              overlay_hint, press_train_text, reset_range, small_label,
+                                              style_corner_label, style_hint, style_plot)
 from playground.ui.theme import LIGHT, Theme
 
 CURVES = ("train_steps", "smoothed", "train", "test", "train_accuracy", "test_accuracy")
@@ -172,16 +173,20 @@ class LossPlot(QWidget):
         self._theme = theme
         style_plot(self._loss_plot, theme, self._loss_widget)
         style_plot(self._accuracy_plot, theme, self._accuracy_widget)
+        # Tall enough for three tick labels (with room between them) over the step row, in the text's
+        # size (larger in projector mode): pyqtgraph labels at least two intervals, and a shorter plot
+        # would stack them.
+        self._accuracy_widget.setMinimumHeight(5 * QFontMetrics(QApplication.font()).lineSpacing())
         style_hint(self._hint, theme)
         for label in (self._epoch_label, *self._step_labels):
-            label.setText(label.text, color=theme.foreground)
+            style_corner_label(label, theme)
         items = self._items
-        items["train_steps"].setPen(pg.mkPen(faded(theme.train, 70), width=1))
-        items["smoothed"].setPen(pg.mkPen(theme.train, width=2))
-        items["train"].setPen(pg.mkPen(theme.train, width=2, style=Qt.DashLine))
-        items["test"].setPen(pg.mkPen(theme.test, width=2))
-        items["train_accuracy"].setPen(pg.mkPen(theme.train, width=2, style=Qt.DashLine))
-        items["test_accuracy"].setPen(pg.mkPen(theme.test, width=2))
+        items["train_steps"].setPen(pg.mkPen(faded(theme.train, 70), width=theme.line(1)))
+        items["smoothed"].setPen(pg.mkPen(theme.train, width=theme.line(2)))
+        items["train"].setPen(pg.mkPen(theme.train, width=theme.line(2), style=Qt.DashLine))
+        items["test"].setPen(pg.mkPen(theme.test, width=theme.line(2)))
+        items["train_accuracy"].setPen(pg.mkPen(theme.train, width=theme.line(2), style=Qt.DashLine))
+        items["test_accuracy"].setPen(pg.mkPen(theme.test, width=theme.line(2)))
         self._legend.setText(legend_keys((line_key(items[name].opts["pen"]), text) for name, text in (
             ("train_steps", self.tr("loss per step")), ("smoothed", self.tr("smoothed")),
             ("train", self.tr("training set")), ("test", self.tr("test set")))))

@@ -44,6 +44,7 @@ class Column:
     band: QGraphicsRectItem | None = None
     labels: list = field(default_factory=list)
     title_width: float = 1000.0  # pixels the title may take (set by the layout)
+    title_points: float = TITLE_FONT_POINTS  # the title's text size (larger in projector mode)
 
     @property
     def drawn(self) -> int:
@@ -122,7 +123,7 @@ def title_lines(column: Column, dataset, width: float) -> tuple[str, str]:
     """The layer's name and its size (and activation), each the longest form that fits
     ``width`` pixels, else cut short with "…" (the title's tooltip has them in full)."""
     font = QFont()
-    font.setPointSizeF(TITLE_FONT_POINTS)
+    font.setPointSizeF(column.title_points)
     bold = QFont(font)
     bold.setBold(True)
     names = [layer_name(column.name), short_layer_name(column.name)]

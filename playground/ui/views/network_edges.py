@@ -131,13 +131,13 @@ class Edges:
         self._shown = np.zeros(0, dtype=bool)  # the edges drawn (the strongest, over the budget)
 
     def set_theme(self, theme: Theme) -> None:
-        self._passes.setPen(pg.mkPen(with_alpha(theme.foreground, 0.35), width=1.5, style=Qt.DotLine))
+        self._passes.setPen(pg.mkPen(with_alpha(theme.foreground, 0.35), width=theme.line(1.5), style=Qt.DotLine))
         for sign, b, curve in self._curves:
             colour = theme.positive if sign == "+" else theme.negative
             # Thin edges fade into the background, so that the strong connections stand out.
             # Opaque (pre-blended) pens: alpha-blended antialiased lines cost twice as much to paint.
             faded = mix(colour, theme.background, 0.3 + 0.7 * b / (WIDTH_BINS - 1))
-            curve.setPen(pg.mkPen(faded, width=bin_width(b)))
+            curve.setPen(pg.mkPen(faded, width=theme.line(bin_width(b))))
 
     def place(self, columns: list[Column]) -> None:
         """New geometry for placed ``columns`` (the weights stay, if they still fit)."""
@@ -171,7 +171,7 @@ class Edges:
                 self._members[(sign, b)] = members
                 curve.setData(xs[members].ravel(), ys[members].ravel())
             if members.size:
-                groups.append((sign, bin_width(b), int(members.size)))
+                groups.append((sign, curve.opts["pen"].widthF(), int(members.size)))
         self._groups = groups
 
     # --- what is drawn ---------------------------------------------------------------------------

@@ -74,8 +74,8 @@ class Neurons:
     def set_theme(self, theme: Theme) -> None:
         self._lut = diverging_lut(theme)
         self._brush_lut = np.array([pg.mkBrush(*c) for c in self._lut.tolist()], dtype=object)
-        self._outlines.setPen(pg.mkPen(with_alpha(theme.foreground, 0.45), width=1))
-        self._circles.setPen(pg.mkPen(with_alpha(theme.foreground, 0.6), width=1))
+        self._outlines.setPen(pg.mkPen(with_alpha(theme.foreground, 0.45), width=theme.line(1)))
+        self._circles.setPen(pg.mkPen(with_alpha(theme.foreground, 0.6), width=theme.line(1)))
 
     def start(self, columns: list[Column], dataset) -> None:
         """A run's columns (the view's list, placed later); maps are drawn for 2-D data."""

@@ -31,7 +31,7 @@ class ValueOverlay:
         self.clear()
         self._kind = kind
         font = QFont()
-        font.setPointSizeF(FONT_POINTS)
+        font.setPointSizeF(FONT_POINTS * theme.font_scale)
         colour = theme.foreground if kind == "forward" else theme.accent
         for j, (column, column_values) in enumerate(zip(columns, values)):
             if column_values is None or not column.drawn:
@@ -47,15 +47,16 @@ class ValueOverlay:
 
     def place(self, columns) -> None:
         """Each number on its neuron (after the diagram laid its columns out); on the output
-        column it ends at the neuron's right edge, clear of the class names beside it."""
+        column it ends at the neuron's right edge, on the input column it starts at the
+        neuron's left edge: clear of the class and feature names beside them."""
         for j, i, item in self._items:
             column = columns[j] if j < len(columns) else None
             if column is None or i >= len(column.ys):
                 item.setVisible(False)
                 continue
-            last = j == len(columns) - 1
-            item.setAnchor((1.0, 0.5) if last else (0.5, 0.5))
-            item.setPos(float(column.x) + (column.size / 2 if last else 0.0), float(column.ys[i]))
+            side = 1.0 if j == len(columns) - 1 else -1.0 if j == 0 else 0.0  # output, input, between
+            item.setAnchor((0.5 + side / 2, 0.5))
+            item.setPos(float(column.x) + side * column.size / 2, float(column.ys[i]))
 
     def clear(self) -> None:
         for _, _, item in self._items:

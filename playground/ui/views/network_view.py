@@ -104,13 +104,14 @@ class NetworkView(QWidget):
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
         self._view.setBackground(theme.background)
-        grey = "#666666" if theme.name == "light" else "#a0a4ab"
-        self._caption.setStyleSheet(f"color: {grey}; padding-left: 6px;")
+        self._caption.setStyleSheet(f"color: {theme.muted}; padding-left: 6px;")
         self._edges.set_theme(theme)
         self._neurons.set_theme(theme)
         for column in self._columns:
             self._style_column(column)
         if self._columns:
+            self._view.setMinimumSize(*self.minimum_diagram_size())
+            self._relayout()
             self._neurons.draw_input_maps()
             self._neurons.draw_maps(self._dashboard)
             self._redraw()
@@ -278,7 +279,6 @@ class NetworkView(QWidget):
         small = QFont()
         small.setPointSizeF(TITLE_FONT_POINTS)
         column.title = pg.TextItem(anchor=(0.5, 0))
-        column.title.setFont(small)
         document = column.title.textItem.document()
         document.setDocumentMargin(0)
         option = QTextOption(Qt.AlignHCenter)
@@ -313,6 +313,12 @@ class NetworkView(QWidget):
 
     def _style_column(self, column: Column) -> None:
         theme = self._theme
+        column.title_points = TITLE_FONT_POINTS * theme.font_scale
+        small = QFont()
+        small.setPointSizeF(column.title_points)
+        for item in [column.title, column.more, *column.labels]:
+            if item is not None:
+                item.setFont(small)
         if column.title is not None:
             column.title.setColor(theme.foreground)
             column.title.setHtml(title_html(column, self._dataset))
@@ -321,11 +327,15 @@ class NetworkView(QWidget):
                 item.setColor(theme.foreground)
         if column.band is not None:
             column.band.setBrush(pg.mkBrush(with_alpha(theme.foreground, 0.07)))
-            column.band.setPen(pg.mkPen(with_alpha(theme.foreground, 0.3), width=1, style=Qt.DashLine))
+            column.band.setPen(pg.mkPen(with_alpha(theme.foreground, 0.3), width=theme.line(1), style=Qt.DashLine))
 
     # --- layout (pixels, y down) ----------------------------------------------------------------
     def _bottom_margin(self) -> float:
-        return BOTTOM_MARGIN + (MORE_LABEL_HEIGHT if any(c.more is not None for c in self._columns) else 0)
+        more = MORE_LABEL_HEIGHT * self._theme.font_scale if any(c.more is not None for c in self._columns) else 0
+        return BOTTOM_MARGIN + more
+
+    def _side_margin(self) -> float:
+        return SIDE_MARGIN * self._theme.font_scale
 
     def _min_neuron_size(self) -> float:
         return MIN_MAP_SIZE if self._planar else MIN_CIRCLE_SIZE
@@ -339,7 +349,7 @@ class NetworkView(QWidget):
         tallest = max(c.drawn for c in self._columns)
         title = 2 * QFontMetricsF(self._columns[0].title.textItem.font()).lineSpacing() + 6
         span = (tallest * PITCH - (PITCH - 1)) * self._min_neuron_size()
-        return (int(np.ceil(2 * SIDE_MARGIN + weights * MIN_COLUMN_WIDTH)),
+        return (int(np.ceil(2 * self._side_margin() + weights * MIN_COLUMN_WIDTH)),
                 int(np.ceil(max(TITLE_HEIGHT, title) + span + self._bottom_margin())))
 
     def _relayout(self) -> None:
@@ -348,8 +358,8 @@ class NetworkView(QWidget):
         width, height = max(self._box.width(), 50.0), max(self._box.height(), 50.0)
         self._box.setRange(xRange=(0, width), yRange=(0, height), padding=0)
         weights = np.array([DROPOUT_WIDTH if c.kind == "dropout" else 1.0 for c in self._columns])
-        unit = (width - 2 * SIDE_MARGIN) / weights.sum()
-        centres = SIDE_MARGIN + unit * (np.cumsum(weights) - weights / 2)
+        unit = (width - 2 * self._side_margin()) / weights.sum()
+        centres = self._side_margin() + unit * (np.cumsum(weights) - weights / 2)
         for column, share in zip(self._columns, weights):
             column.title_width = max(unit * share - 4, 20.0)
             column.title.setTextWidth(column.title_width)  # a width, so that the lines centre
@@ -483,7 +493,7 @@ class NetworkView(QWidget):
         if column is None or not 0 <= self._chosen[1] < column.drawn:
             self._ring.setData([], [])
             return
-        self._ring.setPen(pg.mkPen(self._theme.accent, width=2.5))
+        self._ring.setPen(pg.mkPen(self._theme.accent, width=self._theme.line(2.5)))
         self._ring.setData([column.x], [float(column.ys[self._chosen[1]])], size=column.size * 1.45)
 
     def _on_viewport_clicked(self, event) -> bool:

@@ -31,8 +31,8 @@ class CurvePainter(ModePainter):
 
     def set_theme(self, theme) -> None:
         super().set_theme(theme)
-        self._fit.setPen(pg.mkPen(theme.foreground, width=2.5))
-        self._outliers.setPen(pg.mkPen(theme.bad, width=1))
+        self._fit.setPen(pg.mkPen(theme.foreground, width=theme.line(2.5)))
+        self._outliers.setPen(pg.mkPen(theme.bad, width=theme.line(1)))
         self._outliers.setBrush(pg.mkBrush(theme.bad))
 
     def forget(self) -> None:
@@ -51,11 +51,11 @@ class CurvePainter(ModePainter):
         outliers = outlier_mask(data)
         x, y = data.raw_train[:, 0], data.y_train
         self._train.setData(x[~outliers], y[~outliers], brush=pg.mkBrush(theme.train),
-                            pen=pg.mkPen(self._train_outline(), width=1), symbol="o")
+                            pen=pg.mkPen(self._train_outline(), width=theme.line(1)), symbol="o")
         self._outliers.setData(x[outliers], y[outliers])
         # Rings: many test points sit on the train points and must not hide them.
         self._test.setData(data.raw_test[:, 0], data.y_test, brush=pg.mkBrush(None),
-                           pen=pg.mkPen(theme.test, width=1.5), symbol="o")
+                           pen=pg.mkPen(theme.test, width=theme.line(1.5)), symbol="o")
 
     def draw(self, dashboard: Dashboard) -> None:
         x = np.asarray(dashboard.curve_x if dashboard.curve_x is not None else [], dtype=np.float32)
@@ -69,9 +69,9 @@ class CurvePainter(ModePainter):
                  QCoreApplication.translate("OutputView", "train")),
                 (legend_sample(theme.bad, pg.mkPen(theme.bad), "x", 11),
                  QCoreApplication.translate("OutputView", "outliers")),
-                (legend_sample(None, pg.mkPen(theme.test, width=1.5)),
+                (legend_sample(None, pg.mkPen(theme.test, width=theme.line(1.5))),
                  QCoreApplication.translate("OutputView", "test")),
-                (pg.PlotDataItem(pen=pg.mkPen(theme.foreground, width=2.5)),
+                (pg.PlotDataItem(pen=pg.mkPen(theme.foreground, width=theme.line(2.5))),
                  QCoreApplication.translate("OutputView", "network"))]
 
     def curve_data(self) -> tuple[np.ndarray, np.ndarray]:

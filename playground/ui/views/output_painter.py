@@ -145,7 +145,7 @@ class ModePainter(ABC):
 
     def _train_outline(self) -> str:
         """Train points: a background-coloured ring as in TF Playground."""
-        return "#ffffff" if self._theme.name == "light" else self._theme.background
+        return self._theme.ring
 
     # --- what is shown (for tests) -------------------------------------------------------------
     def test_points_visible(self) -> bool:
@@ -167,6 +167,9 @@ class ModePainter(ABC):
 
     def curve_data(self) -> tuple[np.ndarray, np.ndarray]:
         return np.zeros(0, np.float32), np.zeros(0, np.float32)
+
+    def outline_data(self) -> tuple[np.ndarray, np.ndarray]:
+        return np.zeros(0), np.zeros(0)
 
     def confusion_matrix(self) -> np.ndarray | None:
         return None

@@ -2,7 +2,9 @@
 the train and test points on top.
 
 - ``BoundaryPainter`` (classification): the decision boundary (결정 경계), each pixel the colour
-  of its likeliest class, pale where the network is unsure.
+  of its likeliest class, pale where the network is unsure; in a theme with an ``outline``
+  colour (the colour-blind-safe palette), a line where the answer changes (probability 0.5
+  for two classes, the border between classes for more).
 - ``SurfacePainter`` (regression): the predicted value as a diverging image at the fixed
   levels ±(largest |target|), the points coloured by their target.
 """
@@ -21,7 +23,8 @@ from playground.ui.views import output_modes as modes
 from playground.ui.views.output_painter import (BACKGROUND_STRENGTH, POINT_SIZE, Frame, ModePainter, PlaneImage,
                                                 legend_sample)
 from playground.ui.widgets.colour_maps import (cell_centred_rect, class_image, diverging_image, diverging_lut,
-                                               neutral_colour, rgb, target_scale)
+                                               rgb, target_scale)
+from playground.ui.widgets.contours import boundary_segments
 
 
 class _PlanePainter(ModePainter):
@@ -59,9 +62,9 @@ class _PlanePainter(ModePainter):
         self._train.clear()
         self._test.clear()
         self._train.setData(pos=data.raw_train, brush=self._point_brushes(data.y_train),
-                            pen=pg.mkPen(self._train_outline(), width=1), symbol="o")
+                            pen=pg.mkPen(self._train_outline(), width=self._theme.line(1)), symbol="o")
         self._test.setData(pos=data.raw_test, brush=self._point_brushes(data.y_test),
-                           pen=pg.mkPen(self._theme.foreground, width=1), symbol="o")
+                           pen=pg.mkPen(self._theme.foreground, width=self._theme.line(1)), symbol="o")
 
     @abstractmethod
     def _point_brushes(self, targets: np.ndarray) -> list:
@@ -87,6 +90,27 @@ class BoundaryPainter(_PlanePainter):
 
     mode = "boundary"
 
+    def __init__(self, plot: pg.PlotItem):
+        super().__init__(plot)
+        self._outline = pg.PlotCurveItem(connect="pairs")
+        self._outline.setZValue(-5)  # over the picture, under the points
+        self._add(self._outline)
+
+    def set_theme(self, theme) -> None:
+        super().set_theme(theme)
+        self._outline.setPen(pg.mkPen(theme.outline or theme.foreground, width=theme.line(2)))
+        if not theme.outline:
+            self._outline.setData([], [])
+
+    def forget(self) -> None:
+        super().forget()
+        self._outline.setData([], [])
+
+    def outline_data(self) -> tuple[np.ndarray, np.ndarray]:
+        """The boundary's outline drawn: x, y (2k,), segment i from point 2i to 2i + 1."""
+        x, y = self._outline.getData()
+        return (np.zeros(0), np.zeros(0)) if x is None else (np.asarray(x), np.asarray(y))
+
     def draw(self, dashboard: Dashboard) -> None:
         probs = np.asarray(dashboard.boundary)
         if probs.ndim != 3:
@@ -95,8 +119,10 @@ class BoundaryPainter(_PlanePainter):
             rgba = diverging_image(2.0 * probs[..., 1] - 1.0, 1.0, self._lut)
         else:
             colours = np.stack([rgb(colour) for colour in self._class_colours()])
-            rgba = class_image(probs, colours, rgb(neutral_colour(self._theme)), BACKGROUND_STRENGTH)
+            rgba = class_image(probs, colours, rgb(self._theme.neutral), BACKGROUND_STRENGTH)
         self._set_image(rgba, probs)
+        if self._theme.outline:
+            self._outline.setData(*boundary_segments(probs, self._dataset.extent))
 
     def _class_colours(self) -> list[str]:
         theme, c = self._theme, self._dataset.n_classes
@@ -112,8 +138,11 @@ class BoundaryPainter(_PlanePainter):
         theme, outline = self._theme, pg.mkPen(self._train_outline())
         entries = [(legend_sample(colour, outline), QCoreApplication.translate("OutputView", "class {0}").format(name))
                    for name, colour in zip(self._dataset.class_names, self._class_colours())]
-        entries.append((legend_sample(theme.background, pg.mkPen(theme.foreground, width=1.5)),
+        entries.append((legend_sample(theme.background, pg.mkPen(theme.foreground, width=theme.line(1.5))),
                         QCoreApplication.translate("OutputView", "test point")))
+        if theme.outline:
+            entries.append((pg.PlotDataItem(pen=pg.mkPen(theme.outline, width=theme.line(2))),
+                            QCoreApplication.translate("OutputView", "decision boundary")))
         return entries
 
 
@@ -134,7 +163,7 @@ class SurfacePainter(_PlanePainter):
 
     def _train_outline(self) -> str:
         """Grey: targets near 0 are neutral-coloured and would vanish in a background-coloured ring."""
-        return "#8a8d93"
+        return self._theme.mid_ring
 
     def _point_brushes(self, targets: np.ndarray) -> list:
         colours = diverging_image(targets, self._value_scale, self._point_lut)
@@ -144,7 +173,7 @@ class SurfacePainter(_PlanePainter):
         theme = self._theme
         return [(legend_sample(theme.positive, pg.mkPen(self._train_outline())),
                  QCoreApplication.translate("OutputView", "train point")),
-                (legend_sample(theme.positive, pg.mkPen(theme.foreground, width=1.5)),
+                (legend_sample(theme.positive, pg.mkPen(theme.foreground, width=theme.line(1.5))),
                  QCoreApplication.translate("OutputView", "test point"))]
 
     def colour_bar(self) -> tuple[str, float]:

@@ -16,7 +16,7 @@ from playground.runs.messages import Dashboard
 from playground.ui.views import output_modes as modes
 from playground.ui.views.output_modes import padded
 from playground.ui.views.output_painter import POINT_SIZE, Frame, ModePainter, PlaneImage, legend_sample
-from playground.ui.widgets.colour_maps import neutral_colour, rgb
+from playground.ui.widgets.colour_maps import rgb
 
 MAX_TEXT_CLASSES = 12  # confusion counts are written in the cells up to this many classes
 
@@ -80,7 +80,7 @@ class ConfusionPainter(ModePainter):
             return
         self._counts = counts
         theme = self._theme
-        self._rgba, share = modes.confusion_rgba(counts, rgb(neutral_colour(theme)), rgb(theme.accent))
+        self._rgba, share = modes.confusion_rgba(counts, rgb(theme.neutral), rgb(theme.accent))
         self._image.setImage(self._rgba, levels=(0, 255), autoLevels=False)
         c = len(counts)
         self._image.setRect(QRectF(-0.5, -0.5, c, c))
@@ -89,9 +89,9 @@ class ConfusionPainter(ModePainter):
 
     def _cell_text_colour(self, dark_cell: bool, zero: bool = False) -> str:
         if dark_cell:
-            return "#ffffff" if self._theme.name == "light" else "#101114"
+            return self._theme.on_strong
         if zero:  # the eye should go to the mistakes that happen
-            return "#b0b3b8" if self._theme.name == "light" else "#5c6068"
+            return self._theme.faint
         return self._theme.foreground
 
     def describe(self, x: float, y: float) -> str | None:
@@ -135,7 +135,7 @@ class ScatterPainter(ModePainter):
 
     def set_theme(self, theme) -> None:
         super().set_theme(theme)
-        self._diagonal.setPen(pg.mkPen(theme.foreground, width=1.5, style=Qt.DashLine))
+        self._diagonal.setPen(pg.mkPen(theme.foreground, width=theme.line(1.5), style=Qt.DashLine))
 
     def forget(self) -> None:
         self._values = None
@@ -156,7 +156,8 @@ class ScatterPainter(ModePainter):
         low, high = self._range()
         self._diagonal.setData([low, high], [low, high])
         self._test.clear()
-        self._test.setData([], [], brush=pg.mkBrush(self._theme.test), pen=pg.mkPen(self._train_outline(), width=1),
+        self._test.setData([], [], brush=pg.mkBrush(self._theme.test),
+                           pen=pg.mkPen(self._train_outline(), width=self._theme.line(1)),
                            symbol="o")
 
     def draw(self, dashboard: Dashboard) -> None:
@@ -172,5 +173,5 @@ class ScatterPainter(ModePainter):
         theme = self._theme
         return [(legend_sample(theme.test, pg.mkPen(self._train_outline())),
                  QCoreApplication.translate("OutputView", "test point")),
-                (pg.PlotDataItem(pen=pg.mkPen(theme.foreground, width=1.5, style=Qt.DashLine)),
+                (pg.PlotDataItem(pen=pg.mkPen(theme.foreground, width=theme.line(1.5), style=Qt.DashLine)),
                  QCoreApplication.translate("OutputView", "perfect (y = x)"))]

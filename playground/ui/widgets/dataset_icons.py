@@ -110,12 +110,12 @@ def _framed(image: QImage, theme: Theme) -> QImage:
     return image
 
 
-_ICONS: dict[tuple[str, str], QIcon] = {}
+_ICONS: dict[tuple[str, str, str], QIcon] = {}
 
 
 def dataset_icon(name: str, theme: Theme, size: int = ICON_SIZE) -> QIcon:
-    """A small picture of the data set, made once per theme."""
-    key = (name, theme.name)
+    """A small picture of the data set, made once per theme and palette."""
+    key = (name, theme.name, theme.palette)
     if key not in _ICONS:
         kind = registry.DATASETS[name].input_kind
         if kind == "digits":

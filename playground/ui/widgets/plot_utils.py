@@ -64,7 +64,7 @@ def style_plot(plot: pg.PlotItem, theme: Theme, widget: pg.GraphicsView | None =
     """Background (of ``widget``), axis colours, grid and title colour from ``theme``."""
     if widget is not None:
         widget.setBackground(theme.background)
-    pen = pg.mkPen(theme.foreground)
+    pen = pg.mkPen(theme.foreground, width=theme.line(1))
     for name in ("left", "bottom", "top", "right"):
         axis = plot.getAxis(name)
         axis.setPen(pen)
@@ -152,9 +152,21 @@ def corner_label(plot: pg.PlotItem, corner: str, text: str, theme: Theme) -> pg.
     ``corner`` is "top" or "bottom"; it names the x axis there (e.g. "epoch", "step")
     without the extra row a regular axis title costs, which matters in small docks.
     """
-    label = pg.LabelItem(text, justify="right", size="8pt", color=theme.foreground)
+    label = pg.LabelItem(text, justify="right")
+    style_corner_label(label, theme)
     plot.layout.addItem(label, 1 if corner == "top" else 3, 0)
     return label
+
+
+def style_corner_label(label: pg.LabelItem, theme: Theme) -> None:
+    """A ``corner_label`` in the theme's colour and text size."""
+    label.setText(label.text, color=theme.foreground, size=points(theme, 8))
+
+
+def points(theme: Theme, size: float) -> str:
+    """A text size for pyqtgraph's labels, which keep their own sizes rather than follow the
+    application's font: ``size`` points in the standard room, larger in projector mode."""
+    return f"{size * theme.font_scale:g}pt"
 
 
 FEW_POINTS = 30
@@ -212,10 +224,14 @@ def layer_colours(n: int, theme: Theme) -> list[QColor]:
 
     Up to 3 layers: the theme's negative (orange) -> positive (blue) scale. More: hues
     from orange round to violet, neighbours alternating lighter and darker, so that
-    even 8-12 layers stay tell-apart instead of fading into each other.
+    even 8-12 layers stay tell-apart instead of fading into each other. The colour-blind-safe
+    palette gives its class colours in turn instead (Okabe-Ito first): a hue scale's
+    neighbours merge for red-green colour vision.
     """
     if n <= 1:
         return [QColor(theme.positive)] * n
+    if theme.palette == "colour_blind":
+        return [QColor(theme.classes[i % len(theme.classes)]) for i in range(n)]
     if n <= 3:
         stops = [theme.negative, theme.classes[4], theme.positive]
         cmap = pg.ColorMap(np.linspace(0.0, 1.0, len(stops)), [QColor(c) for c in stops])

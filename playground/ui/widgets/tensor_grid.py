@@ -18,10 +18,10 @@ import html
 from dataclasses import replace
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontDatabase, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from playground.ui.theme import LIGHT, Theme
+from playground.ui.theme import LIGHT, Theme, fixed_font
 from playground.ui.widgets.colour_maps import mix, with_alpha
 from playground.ui.widgets.tensor_cells import (CHANGED, PICKED, PRODUCTS, Drawing, draw, groups_of, index_results,
                                                 is_array, joined_into, picker, same_as, shape_rule, shape_text,
@@ -48,13 +48,14 @@ class SliceCanvas(QWidget):
         super().__init__(parent)
         self._drawing = Drawing()
         self._theme = LIGHT
-        self.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
+        self.setFont(fixed_font(LIGHT))
         policy = QSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
     def set_drawing(self, drawing: Drawing, theme: Theme) -> None:
         self._drawing, self._theme = drawing, theme
+        self.setFont(fixed_font(theme))
         self.updateGeometry()
         self.update()
 
@@ -139,7 +140,7 @@ class SliceCanvas(QWidget):
                 if cell.flat is not None:
                     painter.drawRect(rect)
                 if cell.group is not None:
-                    painter.setPen(QPen(QColor(group_colour(theme, cell.group)), 2))
+                    painter.setPen(QPen(QColor(group_colour(theme, cell.group)), theme.line(2)))
                     painter.drawRect(rect.adjusted(1, 1, -1, -1))
                 painter.setPen(text)
                 painter.drawText(rect, Qt.AlignCenter, cell.text)

@@ -96,6 +96,21 @@ class DockLayout(QObject):
         self._window.addDockWidget(area, dock)
         return dock
 
+    def fit_editor(self) -> None:
+        """Widen the Design dock to its editors' minimum width when it is narrower (a larger
+        font: projector mode), so that they scroll only up and down, never sideways."""
+        if not self.design.isVisible() or self.design.isFloating():
+            return
+        tabs = self.design.widget()
+        pages = [tabs.widget(i) for i in range(tabs.count())]
+        widest = max(page.widget().minimumSizeHint().width() for page in pages)
+        page = tabs.currentWidget()
+        chrome = self.design.width() - page.viewport().width()  # the dock's margins, a scroll bar when shown
+        if not page.verticalScrollBar().isVisible():
+            chrome += page.verticalScrollBar().sizeHint().width()
+        if self.design.width() < widest + chrome:
+            self._window.resizeDocks([self.design], [widest + chrome], Qt.Horizontal)
+
     def _fit_to_screen(self) -> None:
         window = self._window
         screen = window.screen().availableGeometry() if window.screen() else None

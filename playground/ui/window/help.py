@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from playground.ui.window.actions import make_action
 from playground.ui.window.lab import SHORTCUT as LAB_SHORTCUT
+from playground.ui.window.look import PROJECTOR_SHORTCUT
 
 
 class HelpMenu(QObject):
@@ -30,6 +31,7 @@ class HelpMenu(QObject):
             (self.tr("Reset weights"), "Ctrl+R"), (self.tr("Fold or unfold the explanation"), "Ctrl+L"),
             (self.tr("Lessons"), "Ctrl+Shift+L"), (self.tr("Tensor Lab"), LAB_SHORTCUT),
             (self.tr("Tensor Lab: run the code"), "Ctrl+Enter"),
+            (self.tr("Projector mode: larger text, thicker lines"), PROJECTOR_SHORTCUT),
             (self.tr("Undo"), "Ctrl+Z"), (self.tr("Redo"), "Ctrl+Shift+Z"),
             (self.tr("Quit"), "Ctrl+Q"),
         ]

@@ -2,7 +2,7 @@
 
 The curves come from the runs' histories (the controller's LiveHistory per run: every
 evaluation, whatever was drawn); train is the solid line, test the dashed one, and the
-legend names what each run changes. Each run keeps its colour (RUN_COLOURS) in every
+legend names what each run changes. Each run keeps its colour (the Theme's ``runs``) in every
 view of the comparison.
 """
 
@@ -17,15 +17,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from playground.ui.theme import LIGHT, Theme
-from playground.ui.widgets.plot_utils import corner_label, make_plot, reset_range, settle_range, style_plot
+from playground.ui.widgets.plot_utils import (corner_label, make_plot, points, reset_range, settle_range,
+                                              style_corner_label, style_plot)
 
-# Okabe-Ito: told apart by most colour-blind eyes, on light and dark backgrounds alike.
-RUN_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9")
 COLUMNS = {"loss": (0, 1), "accuracy": (2, 3)}  # history.EVAL_COLUMNS: train, test
 
 
-def run_colour(index: int) -> str:
-    return RUN_COLOURS[index % len(RUN_COLOURS)]
+def run_colour(index: int, theme: Theme = LIGHT) -> str:
+    """The colour of run ``index`` (Okabe-Ito: told apart by most colour-blind eyes, on light
+    and dark backgrounds alike)."""
+    return theme.runs[index % len(theme.runs)]
 
 
 class RunCurves(QWidget):
@@ -63,8 +64,15 @@ class RunCurves(QWidget):
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
         style_plot(self.plot, theme, self.widget)
-        self.plot.setTitle(self._title(), color=theme.foreground)
-        self._corner.setText(self._corner.text, color=theme.foreground)
+        self.plot.setTitle(self._title(), color=theme.foreground, size=points(theme, 11))
+        style_corner_label(self._corner, theme)
+        self._style_lines()
+
+    def _style_lines(self) -> None:
+        theme = self._theme
+        for i, (train, test) in enumerate(self._lines):
+            train.setPen(pg.mkPen(run_colour(i, theme), width=theme.line(2)))
+            test.setPen(pg.mkPen(run_colour(i, theme), width=theme.line(1.5), style=Qt.DashLine))
 
     def start(self, labels: Sequence[str], histories: Callable[[], Sequence]) -> None:
         """New runs named ``labels``; ``histories()`` gives their LiveHistory each, in order."""
@@ -74,13 +82,11 @@ class RunCurves(QWidget):
             self.plot.removeItem(train)
             self.plot.removeItem(test)
         self._lines = []
-        for i, label in enumerate(self._labels):
-            colour = run_colour(i)
-            train = self.plot.plot(pen=pg.mkPen(colour, width=2))
-            test = self.plot.plot(pen=pg.mkPen(colour, width=1.5, style=Qt.DashLine))
-            self._lines.append((train, test))
+        for _ in self._labels:
+            self._lines.append((self.plot.plot(), self.plot.plot()))
+        self._style_lines()
         self.legend.setText("&nbsp;&nbsp; ".join(
-            f"<span style='color:{run_colour(i)}'>━</span>&nbsp;{html.escape(label)}"
+            f"<span style='color:{run_colour(i, self._theme)}'>━</span>&nbsp;{html.escape(label)}"
             for i, label in enumerate(self._labels)))
         reset_range(self.plot)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
-from playground.ui.views.comparison.curves import RUN_COLOURS
+from playground.ui.theme import LIGHT
 
 SIZES = (16, 24, 32, 48)
 
@@ -19,7 +19,7 @@ def comparison_icon() -> QIcon:
         pixmap.fill(Qt.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.Antialiasing)
-        for colour, floor in zip(RUN_COLOURS[:2], (0.45, 0.85)):
+        for colour, floor in zip(LIGHT.runs[:2], (0.45, 0.85)):
             path = QPainterPath(QPointF(0.1 * size, 0.12 * size))
             path.cubicTo(QPointF(0.3 * size, floor * size), QPointF(0.5 * size, floor * size),
                          QPointF(0.92 * size, floor * size))

@@ -148,7 +148,7 @@ class RaceTable(QWidget):
                     self.table.setItem(i, j, item)
                 item.setText(text)
             name = self.table.item(i, 0)
-            name.setForeground(QColor(run_colour(i)))
+            name.setForeground(QColor(run_colour(i, self._theme)))
             name.setToolTip(_state_words(row.state))
             verdict = self.table.item(i, 7)
             verdict.setForeground(QColor(self._theme.bad if row.diverged else self._theme.foreground))
