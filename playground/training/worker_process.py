@@ -21,14 +21,9 @@ stays in the process until the next start), and a higher epoch limit lets a fini
 go on, from where it stopped, as the same run (a new loop, paused, same run id). So does
 ``SaveWeights``: once a run has ended it is saved from the ended run's trainer.
 
-Inside one step (playground.runs.inside): ``TraceStep`` pauses the run and takes its next
-step as a traced step on the loop's thread (a run_loop.TakeStep: its loss booked once, the
-paused snapshot after it as after Step), answered by ``StepTrace`` or, when the run cannot
-(a comparison, an ended run), ``StepTraceRefused``; ``CheckGradient`` (on the last traced
-step, kept here with its trainer), ``ExplainNeuron`` and ``LayerTensors`` are answered by
-``GradientChecked``, ``NeuronExplained`` and ``LayerTensorsTaken`` from the loop's thread,
-or from the ended run's trainer, with a ``problem`` when they cannot (never an error that
-ends the run).
+Inside one step (playground.runs.inside: TraceStep, CheckGradient, ExplainNeuron,
+LayerTensors) is handled by playground.training.inside_worker, whose handlers join
+``_HANDLERS``: answered from the loop's thread, or from the ended run's trainer.
 
 Comparisons (playground.runs.comparison_messages: StartComparison, Fork, SetRunLr) are
 handled by playground.training.comparison_worker, whose handlers join ``_HANDLERS``; a
@@ -51,7 +46,7 @@ from playground.design.schema import Design
 from playground.errors import PlaygroundError, Problem
 from playground.nn.devices import unavailable_reasons
 from playground.runs import messages as m
-from playground.training.run_loop import RunControl, RunLoop, TakeStep, reading
+from playground.training.run_loop import RunControl, RunLoop, reading
 
 
 class _Runs:
@@ -337,108 +332,6 @@ def _ended(control: RunControl, runs: _Runs, state: str = "") -> None:
                 traceback.print_exc()
 
 
-# --- inside one step ----------------------------------------------------------------------------
-
-
-def _no_answer(trainer, ended: bool) -> Problem | None:
-    """Why ``trainer`` (None: no trainer of the run) cannot take a traced step, or None."""
-    if trainer is None:
-        return Problem("", "There is no run to look inside yet.", "inside_no_run")
-    if hasattr(trainer, "runs"):  # a ComparisonTrainer
-        return Problem("", "A comparison cannot be looked inside; promote a run to the editor to step inside it.",
-                       "inside_comparison")
-    if trainer.diverged:
-        return Problem("", "This run diverged; reset it to look inside a step.", "inside_diverged")
-    if trainer.finished:
-        return Problem("", "This run has finished; raise the epoch limit or reset it to look inside a step.",
-                       "inside_finished")
-    if ended:
-        return Problem("", "This run has ended; reset it to look inside a step.", "inside_ended")
-    return None
-
-
-def _trace_step(message: m.TraceStep, runs: _Runs) -> None:
-    """Pause the run and take its next step traced, on the loop's thread (see the module docstring)."""
-    run_id, events = message.run_id, runs.events
-
-    def refuse(trainer, problem: Problem | None = None) -> None:
-        problem = problem or _no_answer(trainer, ended=True)
-        _send(events, m.StepTraceRefused.of(run_id, problem))
-
-    def step(trainer):
-        from playground.training.divergence import Diverged
-        from playground.training.trace_step import trace_step
-
-        problem = _no_answer(trainer, ended=False)
-        if problem is not None:
-            refuse(trainer, problem)
-            return None
-        try:
-            result, trace, context = trace_step(trainer, run_id)
-        except Diverged as error:  # the run ends diverged, as after a Step
-            refuse(trainer, error.problems[0])
-            raise
-        runs.traced = (trainer, context)
-        _send(events, trace)
-        return result
-
-    control = runs.control_of(run_id)
-    if control is not None:
-        control.pause()
-        if control.submit(TakeStep(step, refuse)):
-            return
-    with runs.lock:
-        refuse(runs.trainer if runs.run_id == run_id else None)
-
-
-def _answer(runs: _Runs, run_id: int, answer, refused) -> None:
-    """Send ``answer(trainer)`` for run ``run_id`` (see _to_trainer), or ``refused(problem)``
-    when there is no trainer of it, it is a comparison, or answering failed (a bug: said,
-    not raised, so that the run goes on)."""
-
-    def command(trainer) -> None:
-        problem = _no_answer(trainer, ended=False) if trainer is None or hasattr(trainer, "runs") else None
-        if problem is None:
-            try:
-                _send(runs.events, answer(trainer))
-                return
-            except Exception as error:
-                traceback.print_exc()
-                problem = Problem("", f"{type(error).__name__}: {error}")
-        _send(runs.events, refused(problem))
-
-    _to_trainer(runs, run_id, command, reads_only=True)
-
-
-def _check_gradient(message: m.CheckGradient, runs: _Runs) -> None:
-    def answer(trainer):
-        from playground.training.gradient_check import check_gradient
-
-        traced = runs.traced
-        context = traced[1] if traced is not None and traced[0] is trainer else None
-        return check_gradient(trainer, context, message.block, message.param, message.index, message.run_id)
-
-    _answer(runs, message.run_id, answer, lambda problem: m.GradientChecked.refused(message, problem))
-
-
-def _explain_neuron(message: m.ExplainNeuron, runs: _Runs) -> None:
-    def answer(trainer):
-        from playground.training.neuron import explain_neuron
-
-        return explain_neuron(trainer, message.block, message.unit, message.point, message.run_id)
-
-    _answer(runs, message.run_id, answer, lambda problem: m.NeuronExplained.refused(message, problem))
-
-
-def _layer_tensors(message: m.LayerTensors, runs: _Runs) -> None:
-    def answer(trainer):
-        from playground.training.layer_tensors import layer_tensors
-
-        return layer_tensors(trainer, message.block, message.run_id)
-
-    _answer(runs, message.run_id, answer, lambda problem: m.LayerTensorsTaken.refused(message, problem))
-
-
 def build_trainer(design: Design):
     from playground.training.sizes import use_threads_for
     from playground.training.trainer import Trainer
@@ -469,21 +362,19 @@ _HANDLERS = {  # each returns True when the reader thread is to end
     m.SetLr: _live,
     m.SetEpochs: _live,
     m.SaveWeights: _save_weights,
-    m.TraceStep: _trace_step,
-    m.CheckGradient: _check_gradient,
-    m.ExplainNeuron: _explain_neuron,
-    m.LayerTensors: _layer_tensors,
 }
 
 
-def _comparison_handlers() -> None:
-    """Add the comparison commands (playground.training.comparison_worker) to _HANDLERS."""
-    from playground.training.comparison_worker import HANDLERS
+def _more_handlers() -> None:
+    """Add the comparison commands (playground.training.comparison_worker) and the questions
+    inside one step (playground.training.inside_worker) to _HANDLERS."""
+    from playground.training import comparison_worker, inside_worker
 
-    _HANDLERS.update(HANDLERS)
+    _HANDLERS.update(comparison_worker.HANDLERS)
+    _HANDLERS.update(inside_worker.HANDLERS)
 
 
-_comparison_handlers()
+_more_handlers()
 
 
 def main(commands: Connection, events: Connection) -> None:
