@@ -319,3 +319,22 @@ def test_projector_mode_enlarges_text_and_lines_and_both_choices_are_remembered(
     assert again.loss_plot.legend().font().pointSizeF() == pytest.approx(legend_font, abs=0.05)
     again.document.undo_stack.setClean()
     again.close()
+
+
+def test_projector_mode_at_1280x720_leaves_the_output_view_room(qtbot, settings, tmp_path, restore_font):
+    """In projector mode's larger text the Loss dock's row of controls gives way (the epoch and
+    step count is cut, whole in its tooltip and the status bar) so that the Output view beside
+    it is not squeezed to a sliver on a 1280x720 screen."""
+    settings.setValue("projector", True)
+    window = MainWindow(settings, data_dir=tmp_path / "data")  # launched on a 1280x720 screen
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitUntil(lambda: bool(window.views) and window.controller.state == "paused", timeout=WINDOW_TIMEOUT)
+    window.epoch_action.trigger()  # the counts and the gradients' verdict take their room
+    qtbot.waitUntil(lambda: len(window.loss_plot.curve_data("train_steps")[0]) > 20, timeout=WINDOW_TIMEOUT)
+    qtbot.waitUntil(lambda: window.controller.state == "paused", timeout=WINDOW_TIMEOUT)
+    window.loss_plot._show_status(3_564, 89_116)  # a few seconds of training later, as in the screenshot
+    qtbot.wait(200)
+    assert window.output_view.width() > 280  # it was 243 (the Loss dock 685 px), its plot a sliver
+    window.document.undo_stack.setClean()
+    window.close()

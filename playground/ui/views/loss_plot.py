@@ -155,7 +155,7 @@ class LossPlot(QWidget):
             "steps are both in view.").format(f"{RECENT_STEPS:,}"))
         self._x_view_box.currentIndexChanged.connect(self._on_x_view_box_current_index_changed)
         # Whole up to 4-digit epochs and 6-digit steps (the slider narrows instead); longer ones may be cut.
-        self._status = ElidedLabel(keep=self._status_text(9_999, 999_999))
+        self._status = ElidedLabel(keep=self._status_text(9_999, 999_999))  # (projector mode: set_theme)
         self._status.setToolTip(self.tr(
             "Completed epochs (passes over the whole training set) and training steps "
             "(parameter updates, one per batch)."))
@@ -177,6 +177,9 @@ class LossPlot(QWidget):
         # size (larger in projector mode): pyqtgraph labels at least two intervals, and a shorter plot
         # would stack them.
         self._accuracy_widget.setMinimumHeight(5 * QFontMetrics(QApplication.font()).lineSpacing())
+        # In projector mode's larger text the whole count would make the Loss dock wider than a
+        # 1280x720 window can give it next to the Output view: it is cut first (whole in its tooltip).
+        self._status.set_keep("…" if theme.font_scale > 1 else self._status_text(9_999, 999_999))
         style_hint(self._hint, theme)
         for label in (self._epoch_label, *self._step_labels):
             style_corner_label(label, theme)

@@ -24,6 +24,12 @@ class ElidedLabel(QLabel):
         policy = QSizePolicy.Minimum if keep is None else QSizePolicy.Preferred
         self.setSizePolicy(policy, QSizePolicy.Preferred)
 
+    def set_keep(self, keep: str) -> None:
+        """Let a layout squeeze the label down to the width of ``keep`` from now on."""
+        self._keep = keep
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
+        self.updateGeometry()
+
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         hint = super().minimumSizeHint()
         if self._keep is None:
