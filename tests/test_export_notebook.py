@@ -15,6 +15,7 @@ from playground.design.io import save_design, weights_path_for
 from playground.design.schema import Design, DropoutLayer, LinearLayer
 from playground.errors import PlaygroundError
 from playground.export.notebook import export_notebook, weights_beside, write_notebook
+from playground.export.script import data_facts_for, data_source
 from playground.export.notebook_words import WORDS
 from playground.runs.checkpoint import load_checkpoint, save_checkpoint
 from playground.training.trainer import Trainer
@@ -165,3 +166,41 @@ def test_the_command_line_names_a_missing_design_or_an_unwritable_place(tmp_path
     save_design(Design(), design)
     assert main(["export", str(design), "--script", str(tmp_path / "no" / "a.py")]) == 2
     assert "Cannot export" in capsys.readouterr().err and not (tmp_path / "a.ipynb").exists()
+
+
+DIGITS = Design(name="Digits", layers=(LinearLayer(units=16, activation="relu"),), loss="cross_entropy") \
+    .with_data(dataset="digits").with_optimizer(name="adam", lr=0.003).with_training(epochs=1, batch_size=64)
+
+
+def test_the_data_file_goes_beside_the_notebook_so_the_two_run_anywhere(kernel_home):
+    """Digits (and a CSV) are read from a file: it is copied beside the notebook and named by
+    its name, so that the notebook and the file uploaded together (to Colab) run as they are."""
+    import shutil
+
+    export = kernel_home / "export"
+    export.mkdir()
+    write_notebook(DIGITS, export / "digits.ipynb", "ko")
+    copied = export / "digits.csv.gz"
+    source = Path(data_source(DIGITS, data_facts_for(DIGITS)))
+    assert copied.read_bytes() == source.read_bytes()
+    notebook = nbformat.read(export / "digits.ipynb", as_version=4)
+    assert "DIGITS_FILE = 'digits.csv.gz'" in "".join(cell.source for cell in notebook.cells)
+    (data_text,) = [cell.source for cell in notebook.cells if cell.source.startswith("## 데이터")]
+    assert "`digits.csv.gz`" in data_text and "함께" in data_text
+
+    elsewhere = kernel_home / "colab"  # another computer: the two files, nothing else
+    elsewhere.mkdir()
+    for name in ("digits.ipynb", "digits.csv.gz"):
+        shutil.copy(export / name, elsewhere / name)
+    out = execute(nbformat.read(elsewhere / "digits.ipynb", as_version=4), elsewhere)
+    np.testing.assert_allclose(printed_losses(out), engine_epoch_losses(DIGITS, 1), rtol=1e-5)
+
+
+def test_a_different_file_of_that_name_beside_the_notebook_is_never_replaced(tmp_path):
+    theirs = tmp_path / "digits.csv.gz"
+    theirs.write_bytes(b"the learner's own file")
+    write_notebook(DIGITS, tmp_path / "digits.ipynb")
+    assert theirs.read_bytes() == b"the learner's own file"
+    source = data_source(DIGITS, data_facts_for(DIGITS))
+    code = "".join(cell.source for cell in nbformat.read(tmp_path / "digits.ipynb", as_version=4).cells)
+    assert f"DIGITS_FILE = {source!r}" in code  # read where it is instead

@@ -18,6 +18,7 @@ the seed, as the script does.
 
 from __future__ import annotations
 
+import filecmp
 import json
 import os
 from pathlib import Path
@@ -32,7 +33,10 @@ from playground.export.data_code import data_code
 from playground.export.model_code import model_code
 from playground.export.notebook_words import words
 from playground.export.plot_code import LOSS_PLOT, data_plot, guarded, model_plot
-from playground.export.script import constants_code, data_facts_for, imports_code, write_export
+from playground.data.csv_import import MAX_BYTES
+from playground.errors import PlaygroundError
+from playground.export.script import constants_code, data_facts_for, data_source, imports_code, write_export
+from playground.files import atomic_write_bytes, read_file
 from playground.export.source import join
 from playground.export.training_code import (
     LOAD_DATA,
@@ -49,9 +53,12 @@ from playground.export.training_code import (
 from playground.runs.weights_file import NETWORK, OPTIMIZER_STATE, SHUFFLE_ORDER, SHUFFLE_RNG, TORCH_RNG
 
 
-def export_notebook(design: Design, language: str = "en", weights: str | None = None) -> nbformat.NotebookNode:
+def export_notebook(design: Design, language: str = "en", weights: str | None = None,
+                    data_file: str | None = None) -> nbformat.NotebookNode:
     """The notebook, validated. ``language``: "en" or "ko"; ``weights``: the weights file's name
-    (beside the notebook) to continue from, or None. DesignError / DataError as ``export_script``."""
+    (beside the notebook) to continue from, or None; ``data_file``: the name of a copy of the data
+    file beside the notebook (digits, CSV), or None to read it where it is. DesignError / DataError
+    as ``export_script``."""
     require_valid(design)
     data = data_facts_for(design)
     say = words(language)
@@ -64,10 +71,12 @@ def export_notebook(design: Design, language: str = "en", weights: str | None = 
     title += say["title"] + ("\n\n" + say["colab"].format(weights) if weights else "")
     data_text = say["data"]
     if kind in ("digits", "csv"):
-        data_text += " " + say["data_file"].format("DIGITS_FILE" if kind == "digits" else "CSV_FILE")
+        constant = "DIGITS_FILE" if kind == "digits" else "CSV_FILE"
+        data_text += " " + (say["data_copied"].format(constant, data_file) if data_file else
+                            say["data_file"].format(constant))
     cells += [
         (title, ""),
-        (say["setup"], join(imports_code(design), constants_code(design, data))),
+        (say["setup"], join(imports_code(design), constants_code(design, data, data_file))),
         (data_text, join(data_code(design, data), LOAD_DATA + '\nprint("training:", tuple(x_train.shape), '
                                                               '"test:", tuple(x_test.shape))')),
     ]
@@ -105,7 +114,26 @@ def write_notebook(design: Design, path: str | os.PathLike, language: str = "en"
         weights_path = Path(weights_path)
         weights = weights_path.name if weights_path.parent.resolve() == Path(path).parent.resolve() \
             else str(weights_path.resolve())
-    write_export(path, nbformat.writes(export_notebook(design, language, weights)) + "\n")
+    data_file = copy_data_beside(design, path)
+    write_export(path, nbformat.writes(export_notebook(design, language, weights, data_file)) + "\n")
+
+
+def copy_data_beside(design: Design, notebook_path: str | os.PathLike) -> str | None:
+    """Copy the file the design's data is read from (digits, a CSV) beside the notebook, so that
+    the two go to Colab together: its name, or None (generated data; or a different file of that
+    name is already there, which is never replaced, or the copy failed: the notebook then reads the
+    file where it is)."""
+    source = data_source(design, data_facts_for(design))
+    if source is None:
+        return None
+    source, target = Path(source), Path(notebook_path).parent / Path(source).name
+    try:
+        if target.exists():
+            return target.name if target.resolve() == source.resolve() or filecmp.cmp(source, target, False) else None
+        atomic_write_bytes(target, read_file(source, MAX_BYTES))
+    except (OSError, PlaygroundError):
+        return None
+    return target.name
 
 
 def weights_beside(notebook_path: str | os.PathLike) -> Path:

@@ -25,6 +25,8 @@ WORDS: dict[str, dict[str, str]] = {
                 "the training data the model learns from and the test data that checks it.",
         "data_file": "It reads `{0}`: on another computer (or on Colab), put the file beside the notebook and "
                      "set the constant to its name.",
+        "data_copied": "It reads `{0}`, the file `{1}` copied beside this notebook: on another computer (or on "
+                       "Colab), upload it with the notebook.",
         "plot_plane": "A look at the data: each point coloured by its class (or its value); the training points "
                       "are dots, the test points crosses.",
         "plot_curve": "A look at the data: the training points (outliers among them) are dots, the test points "
@@ -78,6 +80,8 @@ WORDS: dict[str, dict[str, str]] = {
                 "학습 데이터와 모델을 확인하는 테스트 데이터입니다.",
         "data_file": "`{0}` 파일을 읽습니다: 다른 컴퓨터(또는 Colab)에서는 파일을 노트북 옆에 두고 상수를 그 "
                      "파일 이름으로 바꾸세요.",
+        "data_copied": "`{0}`, 곧 이 노트북 옆에 복사해 둔 `{1}` 파일을 읽습니다: 다른 컴퓨터(또는 Colab)에서는 "
+                       "노트북과 함께 이 파일도 올리세요.",
         "plot_plane": "데이터 살펴보기: 점의 색은 클래스(또는 값)입니다. 학습 데이터는 점, 테스트 데이터는 "
                       "X 표시입니다.",
         "plot_curve": "데이터 살펴보기: 학습 데이터(이상치 포함)는 점, 테스트 데이터는 X 표시입니다.",

@@ -116,8 +116,18 @@ def imports_code(design: Design, extra: tuple[str, ...] = ()) -> str:
     return "\n".join(f"import {m}" for m in sorted(std)) + "\n\nimport numpy as np\nimport torch\nfrom torch import nn"
 
 
-def constants_code(design: Design, data: dict) -> str:
-    """The design's numbers as the parts use them (DATA_SEED, SAMPLES... LEARNING_RATE)."""
+def data_source(design: Design, data: dict) -> str | None:
+    """The file a design's data is read from (the digits set's, a CSV's), or None for generated data."""
+    if data["kind"] == "digits":
+        return str(resource_path(*datasets.DIGITS_FILE))
+    if data["kind"] == "csv":
+        return design.data.csv_path
+    return None
+
+
+def constants_code(design: Design, data: dict, data_file: str | None = None) -> str:
+    """The design's numbers as the parts use them (DATA_SEED, SAMPLES... LEARNING_RATE);
+    ``data_file``: the name the data file is read by, instead of where it is (data_source)."""
     spec, t, o = design.data, design.training, design.optimizer
     lines = []
     lines.append(f"DATA_SEED = {spec.seed}  # the data set's own seed")
@@ -131,10 +141,10 @@ def constants_code(design: Design, data: dict) -> str:
     if data["kind"] == "1d":
         lines.append(f"OUTLIER_FRACTION = {spec.outlier_fraction!r}  # share of training points moved off the curve")
     if data["kind"] == "digits":
-        path = str(resource_path(*datasets.DIGITS_FILE))
+        path = data_file or data_source(design, data)
         lines.append(f"DIGITS_FILE = {path!r}  # per row: 64 pixel counts 0..16 (8x8), then the digit")
     if data["kind"] == "csv":
-        lines.append(f"CSV_FILE = {spec.csv_path!r}")
+        lines.append(f"CSV_FILE = {data_file or data_source(design, data)!r}")
         lines.append(f"DELIMITER = {data['delimiter']!r}")
         lines.append(f"TARGET = {spec.csv_target!r}  # the column to predict; every other column is an input")
         if spec.csv_task != "regression":
