@@ -387,6 +387,20 @@ def test_pause_holds_steps_and_resume_continues(threaded):
     run.finish()
 
 
+def test_a_resume_undone_by_a_pause_before_the_loop_woke_is_answered_with_a_paused_snapshot(threaded):
+    """Train then pause at once (Space twice, a busy machine): the window shows "running" from the
+    click, so the loop must say it is paused even when it never trained in between."""
+    run = threaded(paused=True)
+    run.wait_for(lambda s: s.state == "paused")
+    for _ in range(20):  # the loop usually sleeps through both requests: it wakes paused
+        step = run.trainer.step
+        run.control.resume()
+        run.control.pause()
+        paused = run.wait_for(lambda s: s.state == "paused")  # (before: no snapshot came, ever)
+        assert paused.step >= step
+    run.finish()
+
+
 def test_step_batches_and_step_epoch_while_paused(threaded):
     run = threaded(paused=True, steps_per_epoch=10)
     first = run.wait_for(lambda s: True)

@@ -120,6 +120,7 @@ class _Work:
     taken: bool
     speed: float | None
     step_request: int | str | None
+    resumed: bool = False  # resume() was called since the last look (perhaps undone by a pause)
 
 
 class RunControl:
@@ -133,6 +134,7 @@ class RunControl:
         self._version = 0  # bumped on every request so the loop never misses a wake-up
         self._paused = paused
         self._stopped = False
+        self._resumed = False  # resume() called since the loop last looked
         self._taken = True  # the first snapshot may go at once
         self._speed: float | None = None
         self._commands: deque[Command] = deque()
@@ -147,6 +149,7 @@ class RunControl:
         """Run freely again; pending step requests are dropped."""
         with self._changing():
             self._paused = False
+            self._resumed = True
             self._step_requests.clear()
 
     def stop(self) -> None:
@@ -219,8 +222,9 @@ class RunControl:
             commands = list(self._commands)
             self._commands.clear()
             step = self._step_requests.popleft() if want_step and self._step_requests else None
+            resumed, self._resumed = self._resumed, False
             return _Work(self._version, commands, self._paused, self._stopped,
-                         self._taken, self._speed, step)
+                         self._taken, self._speed, step, resumed)
 
     def _wait(self, version: int, timeout: float | None = None) -> None:
         """Block until a request newer than ``version`` arrives, or ``timeout`` seconds pass."""
@@ -295,6 +299,8 @@ class RunLoop:
         budget = 0  # steps left of a step request (paused only)
         while True:
             work = self._control._take(want_step=budget == 0)
+            if work.resumed:  # the window shows "running" from the click: a pause that came before
+                self._shown_paused = False  # any chunk ran must still be answered with a paused snapshot
             for command in work.commands:
                 if isinstance(command, TakeStep):
                     self._take_step(command)
