@@ -20,7 +20,9 @@ def wait_state(qtbot, window, state):
 
 
 def latest_step(window) -> int:
-    return window.loss_plot.curve_data("train_steps")[0][-1] if len(window.loss_plot.curve_data("train_steps")[0]) else 0
+    """The newest step on the loss curve (-1 before any: step 0 is the first one trained)."""
+    steps = window.loss_plot.curve_data("train_steps")[0]
+    return int(steps[-1]) if len(steps) else -1
 
 
 def test_build_a_net_in_the_editor_and_train_until_the_loss_drops(qtbot, window):
