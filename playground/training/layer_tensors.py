@@ -48,18 +48,21 @@ def layer_tensors(trainer, block: int, run_id: int = 0) -> LayerTensorsTaken:
 
 
 def block_input(trainer, start: int, x: torch.Tensor) -> torch.Tensor:
-    """``x`` (model features) passed through the network's modules before ``start``, in
-    eval mode and without gradients; the network's mode is restored."""
+    """``x`` (model features) passed through the network's modules before ``start`` (evaluated)."""
+    return evaluated(trainer, trainer.network[:start], x)
+
+
+def evaluated(trainer, modules, x: torch.Tensor) -> torch.Tensor:
+    """``modules(x)`` (a slice of ``trainer.network``) as the views draw the network: in eval mode
+    (batch norm's running statistics, no dropout) and without gradients; the mode is restored."""
     network = trainer.network
     was_training = network.training
     network.eval()
     try:
         with torch.no_grad():
-            for module in network[:start]:
-                x = module(x)
+            return modules(x)
     finally:
         network.train(was_training)
-    return x
 
 
 def _array(t: torch.Tensor) -> np.ndarray:

@@ -19,6 +19,7 @@ import torch
 
 from playground.errors import Problem
 from playground.runs.inside import ExplainNeuron, NeuronExplained
+from playground.training.layer_tensors import block_input, evaluated
 from playground.training.trace_step import activation_curve, curve_reach, slope
 
 
@@ -32,18 +33,10 @@ def explain_neuron(trainer, block: int, unit: int, point: tuple[float, ...], run
         return NeuronExplained.refused(ExplainNeuron(run_id, block, unit, point), problem)
     spec = trainer.blocks[block]
     network = trainer.network
-    was_training = network.training
-    network.eval()
-    try:
-        with torch.no_grad():
-            x = torch.tensor([point], dtype=torch.float32, device=trainer.device)
-            for module in network[: spec.start]:
-                x = module(x)
-            first = network[spec.start]
-            z = first(x)
-            h = network[spec.start + 1 : spec.stop](z) if spec.stop > spec.start + 1 else z
-    finally:
-        network.train(was_training)
+    x = block_input(trainer, spec.start, torch.tensor([point], dtype=torch.float32, device=trainer.device))
+    first = network[spec.start]
+    z = evaluated(trainer, first, x)
+    h = evaluated(trainer, network[spec.start + 1 : spec.stop], z)  # an empty slice (no activation) gives z
     activation = network[spec.stop - 1] if spec.stop > spec.start + 1 else None
     z_value = z[0, unit : unit + 1]
     slope_value = float(slope(activation, z_value)[0]) if activation is not None else 1.0
