@@ -68,7 +68,7 @@ class TensorList(QScrollArea):
 
     def result_grid(self) -> TensorGrid | None:
         """The grid of the last expression's result (name ""), or None if there is none."""
-        return next((g for g, v in zip(self.grids, self._values) if v.name == ""), None)
+        return self._grid("")
 
     def reveal(self, name: str) -> bool:
         """Scroll the value ``name`` to the top of the view instead of the result into it, now
